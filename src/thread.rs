@@ -1,0 +1,391 @@
+//! The model: what a pasted thread becomes, and the options that shape it.
+//!
+//! `Thread` serialises to the JSON of the design (§4): `platform`, `title`, `author`,
+//! `posts[{number, author, time, text, spans, quoted, media}]`, `removed[{line, text,
+//! reason}]`, `repairs[{at, from, to, kind, confidence, alternatives}]` and
+//! `warnings[{kind, post, text}]`. Two-word names are camelCase. Offsets count UTF-16 code
+//! units, as JavaScript strings do.
+//!
+//! Invariant kept by every stage: the `text` of a post's spans, joined, is the post's `text`.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a paste came from, as detected from its text or chosen by the person.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    /// X, formerly Twitter.
+    X,
+    /// Bluesky (bsky.app).
+    Bluesky,
+    /// Mastodon and other fediverse servers.
+    Mastodon,
+    /// Threads (threads.net).
+    Threads,
+    /// LinkedIn posts and feeds.
+    Linkedin,
+    /// An unrolled page (Thread Reader App, twtext, a news page with embedded posts).
+    Threadreader,
+    /// Anything else: blank-line or numbered threads.
+    #[default]
+    Plain,
+}
+
+impl Platform {
+    /// Every platform, in the order the CLI lists them.
+    pub const ALL: [Platform; 7] = [
+        Platform::X,
+        Platform::Bluesky,
+        Platform::Mastodon,
+        Platform::Threads,
+        Platform::Linkedin,
+        Platform::Threadreader,
+        Platform::Plain,
+    ];
+
+    /// The lowercase name used in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::X => "x",
+            Platform::Bluesky => "bluesky",
+            Platform::Mastodon => "mastodon",
+            Platform::Threads => "threads",
+            Platform::Linkedin => "linkedin",
+            Platform::Threadreader => "threadreader",
+            Platform::Plain => "plain",
+        }
+    }
+
+    /// Parses a lowercase name (`twitter` is accepted for `x`).
+    pub fn from_name(name: &str) -> Option<Platform> {
+        match name {
+            "twitter" => Some(Platform::X),
+            _ => Platform::ALL.into_iter().find(|p| p.name() == name),
+        }
+    }
+}
+
+/// Who wrote a thread or a post.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Author {
+    /// Display name, as shown on the page.
+    pub name: Option<String>,
+    /// Handle with its `@` (`@ada`, `@ada@mastodon.social`, `@ada.bsky.social`).
+    pub handle: Option<String>,
+}
+
+/// A run of a post's text with its meaning.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Span {
+    /// Plain text (may hold `\n`: one for a line break, two between paragraphs).
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// A link. `href` is the full address (a scheme added where the text had none).
+    Link {
+        /// The text as written in the post.
+        text: String,
+        /// Where it points.
+        href: String,
+    },
+    /// `@name`, `@user@instance`, `@name.bsky.social`.
+    Mention {
+        /// The mention with its `@`.
+        text: String,
+    },
+    /// `#tag`.
+    Hashtag {
+        /// The hashtag with its `#`.
+        text: String,
+    },
+    /// `$TICKER`.
+    Cashtag {
+        /// The cashtag with its `$`.
+        text: String,
+    },
+}
+
+impl Span {
+    /// The text this span covers in its post.
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text { text }
+            | Span::Link { text, .. }
+            | Span::Mention { text }
+            | Span::Hashtag { text }
+            | Span::Cashtag { text } => text,
+        }
+    }
+}
+
+/// An image or video that stood in a post.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    /// `image`, `video` or `gif`.
+    pub kind: String,
+    /// Alternative text, where the copy kept it.
+    pub alt: Option<String>,
+}
+
+/// One post of the thread.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Post {
+    /// 1-based position in the thread.
+    pub number: usize,
+    /// Who wrote it, where the paste says.
+    pub author: Option<Author>,
+    /// The time as the paste showed it (`5h`, `10:42 AM · May 5, 2023`).
+    pub time: Option<String>,
+    /// What a reader reads: paragraphs split by a blank line, markers stripped.
+    pub text: String,
+    /// `text`, cut into links, mentions, hashtags, cashtags and plain runs.
+    pub spans: Vec<Span>,
+    /// The post this one quotes.
+    pub quoted: Option<Box<Post>>,
+    /// Images and videos, in order.
+    pub media: Vec<Media>,
+    /// A reply by someone other than the thread's author.
+    #[serde(default)]
+    pub reply: bool,
+    /// The author's own thread marker that was stripped (`1/`, `(2/12)`, `🧵`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+}
+
+/// A line of the paste that is not part of any post, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// 1-based line number in the repaired paste.
+    pub line: usize,
+    /// The text removed (a whole line, or the glued tail of one such as `Show more`).
+    pub text: String,
+    /// Why: `count`, `ui`, `timestamp`, `header`, `footer`, `signup`, `media`, ...
+    pub reason: String,
+}
+
+/// One change the repair stage made.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Repair {
+    /// Offset of the change in the repaired text, in UTF-16 code units.
+    pub at: usize,
+    /// What the paste had.
+    pub from: String,
+    /// What it became.
+    pub to: String,
+    /// `mojibake`, `lost_bytes`, `entity`, `control`, `zwj`, `line_ending`, `nfc`, ...
+    pub kind: String,
+    /// 0..=1; below 1 where a guess was made.
+    pub confidence: f32,
+    /// Other readings, most likely first.
+    pub alternatives: Vec<String>,
+}
+
+/// Something a person should look at.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// `lost_link`, `truncated_link`, `lost_mention`, `input_too_large`, ...
+    pub kind: String,
+    /// The post concerned (its `number`), if any.
+    pub post: Option<usize>,
+    /// The words concerned.
+    pub text: String,
+}
+
+/// A pasted thread, understood.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Thread {
+    /// Where it came from.
+    pub platform: Platform,
+    /// A title, when asked for.
+    pub title: Option<String>,
+    /// The thread's author.
+    pub author: Option<Author>,
+    /// The posts, in order.
+    pub posts: Vec<Post>,
+    /// Lines taken out, with reasons.
+    pub removed: Vec<Removed>,
+    /// Repairs made to the text.
+    pub repairs: Vec<Repair>,
+    /// Things a person should check.
+    pub warnings: Vec<Warning>,
+}
+
+/// How posts are numbered in the output.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// No numbers.
+    #[default]
+    #[serde(rename = "none")]
+    None,
+    /// `1/5`.
+    #[serde(rename = "1/n")]
+    Slash,
+    /// `1.`.
+    #[serde(rename = "1.")]
+    Dot,
+    /// `(1/5)`.
+    #[serde(rename = "(1/n)")]
+    Paren,
+}
+
+impl Numbering {
+    /// Parses the names used on the CLI and in JSON (`none`, `1/n`, `1.`, `(1/n)`).
+    pub fn from_name(name: &str) -> Option<Numbering> {
+        Some(match name {
+            "none" => Numbering::None,
+            "1/n" => Numbering::Slash,
+            "1." => Numbering::Dot,
+            "(1/n)" => Numbering::Paren,
+            _ => return None,
+        })
+    }
+
+    /// The label for post `n` of `total`, or `None` when not numbering.
+    pub fn label(self, n: usize, total: usize) -> Option<String> {
+        match self {
+            Numbering::None => None,
+            Numbering::Slash => Some(format!("{n}/{total}")),
+            Numbering::Dot => Some(format!("{n}.")),
+            Numbering::Paren => Some(format!("({n}/{total})")),
+        }
+    }
+}
+
+/// Where a title comes from.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum TitleMode {
+    /// No title.
+    #[default]
+    None,
+    /// The first sentence of the first post.
+    FirstSentence,
+    /// A title the person typed.
+    Custom(String),
+}
+
+/// Colour scheme of HTML output.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// HTML flavour.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum HtmlStyle {
+    /// `class` attributes, styled by `www/thread.css`.
+    #[default]
+    Classes,
+    /// Inline `style` attributes: survives blog editors that drop `<style>`.
+    Inline,
+}
+
+/// Every choice a person can make. The same names are used by the CLI flags
+/// (`--author-only`), the JSON options (`authorOnly`) and the page.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// `None` detects the platform from the text.
+    pub platform: Option<Platform>,
+    /// Post numbering in the output.
+    pub numbering: Numbering,
+    /// Keep the author's own thread markers (`1/`, `🧵`) in the text.
+    pub keep_markers: bool,
+    /// Merge posts into flowing paragraphs.
+    pub merge: bool,
+    /// Show each post's time.
+    pub show_times: bool,
+    /// Keep only the thread author's posts (drop replies by others).
+    pub author_only: bool,
+    /// Title of the article.
+    pub title: TitleMode,
+    /// Add removed lines as a collapsed appendix.
+    pub include_removed: bool,
+    /// HTML colour scheme.
+    pub theme: Theme,
+    /// HTML flavour.
+    pub html_style: HtmlStyle,
+    /// Link mentions and hashtags to the platform the thread came from.
+    pub link_entities: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            platform: None,
+            numbering: Numbering::None,
+            keep_markers: false,
+            merge: false,
+            show_times: false,
+            author_only: false,
+            title: TitleMode::None,
+            include_removed: false,
+            theme: Theme::Auto,
+            html_style: HtmlStyle::Classes,
+            link_entities: true,
+        }
+    }
+}
+
+/// Offset of byte index `byte` of `s` in UTF-16 code units.
+pub fn utf16_offset(s: &str, byte: usize) -> usize {
+    s[..byte].chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_with_the_design_names() {
+        let t = Thread {
+            platform: Platform::X,
+            posts: vec![Post {
+                number: 1,
+                text: "hi @bob".into(),
+                spans: vec![
+                    Span::Text { text: "hi ".into() },
+                    Span::Mention {
+                        text: "@bob".into(),
+                    },
+                ],
+                ..Post::default()
+            }],
+            ..Thread::default()
+        };
+        let v = serde_json::to_value(&t).expect("a Thread always serialises");
+        assert_eq!(v["platform"], "x");
+        assert_eq!(v["posts"][0]["spans"][1]["type"], "mention");
+        assert!(
+            v["posts"][0]["quoted"].is_null(),
+            "quoted is present and null"
+        );
+        for key in ["title", "author", "removed", "repairs", "warnings"] {
+            assert!(v.get(key).is_some(), "{key} is always present");
+        }
+    }
+
+    #[test]
+    fn options_read_camel_case_and_default_the_rest() {
+        let o: Options = serde_json::from_str(r#"{"authorOnly":true,"numbering":"(1/n)"}"#)
+            .expect("valid options parse");
+        assert!(o.author_only);
+        assert_eq!(o.numbering, Numbering::Paren);
+        assert!(o.link_entities, "unnamed options keep their defaults");
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        assert_eq!(utf16_offset("🔥a", "🔥".len()), 2);
+    }
+}
