@@ -1,6 +1,7 @@
 //! Property tests for compose: for random text in many scripts, with emoji, links, mentions
 //! and hashtags, every post fits, no word is lost or reordered, and no link, mention, hashtag
 //! or grapheme cluster is cut.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use unspool::compose::{count, grapheme_len, split, ComposeNumbering, SplitOptions, Target};
