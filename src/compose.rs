@@ -504,7 +504,7 @@ pub enum ComposeNumbering {
     /// `1. ` at the start of each post.
     #[serde(rename = "1.")]
     Dot,
-    /// ` 🧵` at the end of the first post only.
+    /// ` 🧵` at the end of the first post only (unless it already has one).
     #[serde(rename = "thread")]
     Thread,
 }
@@ -522,10 +522,13 @@ impl ComposeNumbering {
         })
     }
 
-    /// Post `n` (from 1) of `total` with its number.
+    /// Post `n` (from 1) of `total` with its number. A thread of one post is not numbered,
+    /// and a first post that already holds a 🧵 gets no second one.
     pub fn apply(self, body: &str, n: usize, total: usize) -> String {
         match self {
             ComposeNumbering::None => body.to_owned(),
+            _ if total <= 1 => body.to_owned(),
+            ComposeNumbering::Thread if body.contains('🧵') => body.to_owned(),
             ComposeNumbering::Slash => format!("{body} {n}/{total}"),
             ComposeNumbering::Paren => format!("{body} ({n}/{total})"),
             ComposeNumbering::Dot => format!("{n}. {body}"),
@@ -564,7 +567,19 @@ pub fn split(text: &str, target: Target, options: &SplitOptions) -> Vec<Composed
     let text = text.replace("\r\n", "\n");
     let blocks = manual_blocks(&text);
     let digits = |n: usize| n.to_string().len();
-    let mut total = 1;
+    // A text that fits in one post stays one post, unnumbered.
+    if let [only] = blocks[..] {
+        let body = only.trim();
+        if count(body, target, Some(limit)).weighted_length <= limit {
+            return vec![ComposedPost {
+                text: body.to_owned(),
+                weighted_length: count(body, target, Some(limit)).weighted_length,
+                warning: None,
+            }];
+        }
+    }
+    // Otherwise there are at least two posts, so labels are reserved from the first pass.
+    let mut total = 2;
     let mut packed = Vec::new();
     // Pack with a guessed total; pack again while the real total has more digits.
     for _ in 0..8 {

@@ -72,6 +72,7 @@ fn numbering() -> impl Strategy<Value = ComposeNumbering> {
 fn strip(text: &str, numbering: ComposeNumbering, n: usize, total: usize) -> String {
     let body = match numbering {
         ComposeNumbering::None => Some(text),
+        _ if total == 1 => Some(text),
         ComposeNumbering::Slash => text.strip_suffix(&format!(" {n}/{total}")),
         ComposeNumbering::Paren => text.strip_suffix(&format!(" ({n}/{total})")),
         ComposeNumbering::Dot => text.strip_prefix(&format!("{n}. ")),
@@ -94,7 +95,7 @@ fn on_grapheme_edges(whole: &str, at: usize, len: usize) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
 
     #[test]
     fn posts_fit_and_keep_every_word(

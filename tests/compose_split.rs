@@ -197,6 +197,30 @@ fn other_numbering_styles() {
     );
     assert!(thread[0].text.ends_with(" 🧵"), "the first post gets 🧵");
     assert!(!thread[1].text.contains('🧵'), "only the first");
+    let own = split(
+        &format!("My thread 🧵\n\n{text}"),
+        Target::X,
+        &SplitOptions {
+            numbering: ComposeNumbering::Thread,
+            ..plain()
+        },
+    );
+    assert_eq!(
+        own[0].text, "My thread 🧵",
+        "a first post with its own 🧵 gets no second"
+    );
+    let single = split(
+        "Just one post.",
+        Target::X,
+        &SplitOptions {
+            numbering: ComposeNumbering::Slash,
+            ..plain()
+        },
+    );
+    assert_eq!(
+        single[0].text, "Just one post.",
+        "a single post is not numbered 1/1"
+    );
     assert!(thread.iter().all(|p| p.weighted_length <= 280));
 }
 
@@ -234,5 +258,26 @@ fn bluesky_counts_graphemes() {
     assert!(
         posts[0].text.ends_with('\u{301}'),
         "never cut an accent off"
+    );
+}
+
+#[test]
+fn regression_labels_of_a_two_post_thread_are_reserved() {
+    // Found by proptest: the first pass guessed one post, reserved no room for " 1/2", and the
+    // first post overflowed once numbered.
+    let text = "word ".repeat(60);
+    let posts = split(
+        &text,
+        Target::X,
+        &SplitOptions {
+            numbering: ComposeNumbering::Slash,
+            ..plain()
+        },
+    );
+    assert_eq!(posts.len(), 2);
+    assert!(posts[0].text.ends_with(" 1/2"));
+    assert!(
+        posts.iter().all(|p| p.weighted_length <= 280),
+        "numbered posts should fit: {posts:?}"
     );
 }
