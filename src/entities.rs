@@ -363,19 +363,35 @@ fn tld_len(s: &str) -> Option<usize> {
 
 fn is_tld(candidate: &str) -> bool {
     let lower = candidate.as_bytes();
-    tlds::TLDS
-        .binary_search_by(|t| {
-            let t = t.as_bytes();
-            let n = t.len().min(lower.len());
-            for k in 0..n {
-                let o = t[k].cmp(&lower[k].to_ascii_lowercase());
-                if o != std::cmp::Ordering::Equal {
-                    return o;
-                }
+    let text = tlds::TEXT.as_bytes();
+    let tld = |i: usize| {
+        let start = if i == 0 {
+            0
+        } else {
+            usize::from(tlds::ENDS[i - 1])
+        };
+        &text[start..usize::from(tlds::ENDS[i])]
+    };
+    let (mut lo, mut hi) = (0, tlds::ENDS.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let t = tld(mid);
+        let n = t.len().min(lower.len());
+        let mut order = t.len().cmp(&lower.len());
+        for k in 0..n {
+            let o = t[k].cmp(&lower[k].to_ascii_lowercase());
+            if o != std::cmp::Ordering::Equal {
+                order = o;
+                break;
             }
-            t.len().cmp(&lower.len())
-        })
-        .is_ok()
+        }
+        match order {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1121,6 +1137,16 @@ mod tests {
             extract("a@b.com").mentions.is_empty(),
             "an email is not a mention"
         );
+    }
+
+    #[test]
+    fn tld_table_lookups() {
+        for yes in ["com", "COM", "aaa", "zw", "onion", "みんな", "삼성", "co"] {
+            assert!(is_tld(yes), "{yes} should be a known TLD");
+        }
+        for no in ["comm", "", "a", "bz2", "zzzz", "みん"] {
+            assert!(!is_tld(no), "{no:?} should not be a TLD");
+        }
     }
 
     #[test]
