@@ -12,6 +12,7 @@ Usage:
   unspool repair [FILE] [--jsonl]
 
 Reads FILE, or standard input when no FILE is given. Markdown by default.
+  --from text|json                read a paste (default) or a saved model (--to json output)
 
 Options (the same names as the page and the JSON options):
   --numbering none|1/n|1.|(1/n)   number the posts (default none)
@@ -147,6 +148,7 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
         args,
         &[
             "--to",
+            "--from",
             "--platform",
             "--numbering",
             "--title",
@@ -179,7 +181,16 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
     }
     render_options(&p, &mut options)?;
     let input = read_input(p.file.as_deref())?;
-    let mut rendered = unspool::convert(&input, to, &options);
+    let mut rendered = match p.value("--from") {
+        None | Some("text") => unspool::convert(&input, to, &options),
+        // A saved model (`--to json` output) rendered again, with other options.
+        Some("json") => {
+            let thread: unspool::Thread = serde_json::from_str(&input)
+                .map_err(|e| Failure::Io(format!("input is not a Thread model: {e}")))?;
+            unspool::render(&thread, to, &options)
+        }
+        Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
+    };
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }

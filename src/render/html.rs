@@ -64,6 +64,7 @@ enum Role {
     Byline,
     Post,
     FirstPost,
+    Reply,
     Meta,
     Num,
     Who,
@@ -90,6 +91,7 @@ impl Role {
             Role::Title => "title",
             Role::Byline => "byline",
             Role::Post | Role::FirstPost => "post",
+            Role::Reply => "post reply",
             Role::Meta => "meta",
             Role::Num => "num",
             Role::Who => "who",
@@ -175,6 +177,9 @@ fn inline_style(role: Role, theme: Theme) -> String {
         ),
         Role::Post => format!("margin:0;padding:.75rem 0;border-top:1px solid {r};"),
         Role::FirstPost => "margin:0;padding:.75rem 0;".into(),
+        Role::Reply => format!(
+            "margin:0;padding:.75rem 0 .75rem 1rem;border-top:1px solid {r};border-left:3px solid {r};"
+        ),
         Role::Meta => format!(
             "{}margin:0 0 .35rem;font-family:system-ui,-apple-system,Segoe UI,sans-serif;\
              font-size:.85rem;",
@@ -213,6 +218,8 @@ fn inline_style(role: Role, theme: Theme) -> String {
 struct Writer<'o> {
     out: String,
     options: &'o Options,
+    /// The block being opened is the last of its post or quote: no bottom margin (inline).
+    last: bool,
 }
 
 impl Writer<'_> {
@@ -232,6 +239,10 @@ impl Writer<'_> {
             HtmlStyle::Inline => {
                 self.out.push_str(" style=\"");
                 escape(&inline_style(role, self.options.theme), &mut self.out);
+                if self.last && matches!(role, Role::Para | Role::List | Role::Quote | Role::Figure)
+                {
+                    self.out.push_str("margin-bottom:0;");
+                }
                 self.out.push('"');
             }
         }
@@ -271,6 +282,7 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     let mut w = Writer {
         out: String::new(),
         options,
+        last: false,
     };
     let theme = match options.theme {
         Theme::Auto => "auto",
@@ -285,7 +297,11 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     w.raw("\n");
     header(&mut w, &article);
     for (i, post) in article.posts.iter().enumerate() {
-        let role = if i == 0 { Role::FirstPost } else { Role::Post };
+        let role = match (post.reply, i) {
+            (true, _) => Role::Reply,
+            (false, 0) => Role::FirstPost,
+            (false, _) => Role::Post,
+        };
         w.open("section", role, "");
         w.raw("\n");
         post_body(&mut w, &article, post);
@@ -403,7 +419,8 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
         w.close("p");
         w.raw("\n");
     }
-    for block in &post.blocks {
+    for (i, block) in post.blocks.iter().enumerate() {
+        w.last = i + 1 == post.blocks.len();
         match block {
             Block::Para(lines) => {
                 w.open("p", Role::Para, "");
@@ -439,7 +456,9 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
             Block::Quote(quoted) => {
                 w.open("blockquote", Role::Quote, "");
                 w.raw("\n");
+                let last = w.last;
                 post_body(w, article, quoted);
+                w.last = last;
                 w.close("blockquote");
                 w.raw("\n");
             }
@@ -462,6 +481,7 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
             }
         }
     }
+    w.last = false;
 }
 
 fn spans(w: &mut Writer, article: &Article, line: &Line) {

@@ -160,6 +160,8 @@ pub struct PostView<'a> {
     pub label: Option<String>,
     /// The author, shown for replies by others and for quoted posts.
     pub byline: Option<&'a Author>,
+    /// A reply by someone other than the thread's author.
+    pub reply: bool,
     /// The time, when shown.
     pub time: Option<&'a str>,
     /// What the post holds.
@@ -287,6 +289,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
             None
         },
         time: post.time.as_deref().filter(|_| options.show_times),
+        reply: post.reply && !quoted,
         blocks,
     }
 }
