@@ -238,11 +238,12 @@ impl Writer<'_> {
             }
             HtmlStyle::Inline => {
                 self.out.push_str(" style=\"");
-                escape(&inline_style(role, self.options.theme), &mut self.out);
-                if self.last && matches!(role, Role::Para | Role::List | Role::Quote | Role::Figure)
-                {
-                    self.out.push_str("margin-bottom:0;");
+                let mut style = inline_style(role, self.options.theme);
+                let block = matches!(role, Role::Para | Role::List | Role::Quote | Role::Figure);
+                if self.last && block {
+                    style = style.replacen("margin:0 0 .85rem;", "margin:0;", 1);
                 }
+                escape(&style, &mut self.out);
                 self.out.push('"');
             }
         }

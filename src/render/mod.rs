@@ -181,8 +181,6 @@ pub struct Article<'a> {
     pub posts: Vec<PostView<'a>>,
     /// Removed lines, when asked for.
     pub removed: &'a [Removed],
-    /// The thread author's handle's instance, for Mastodon links (`mastodon.social`).
-    pub instance: Option<String>,
 }
 
 /// Builds the [`Article`] that the renderers show.
@@ -208,10 +206,6 @@ pub fn article<'a>(thread: &'a Thread, options: &Options) -> Article<'a> {
             .and_then(|p| first_sentence(&p.text)),
         TitleMode::None => thread.title.clone(),
     };
-    let instance = author
-        .and_then(|a| a.handle.as_deref())
-        .and_then(mastodon_instance)
-        .map(str::to_owned);
     let total = kept.len();
     let mut posts: Vec<PostView> = Vec::new();
     let mut merging = false;
@@ -244,7 +238,6 @@ pub fn article<'a>(thread: &'a Thread, options: &Options) -> Article<'a> {
         } else {
             &[]
         },
-        instance,
     }
 }
 
@@ -255,6 +248,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
             text: post.text.clone(),
         });
     }
+    let mut blocks = blocks(&spans);
     if options.keep_markers {
         if let Some(marker) = post
             .marker
@@ -262,21 +256,9 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
             .map(str::trim)
             .filter(|m| !m.is_empty())
         {
-            if marker.bytes().any(|b| b.is_ascii_digit()) {
-                spans.insert(
-                    0,
-                    Span::Text {
-                        text: format!("{marker} "),
-                    },
-                );
-            } else {
-                spans.push(Span::Text {
-                    text: format!(" {marker}"),
-                });
-            }
+            put_marker(&mut blocks, marker);
         }
     }
-    let mut blocks = blocks(&spans);
     blocks.extend(post.media.iter().map(Block::Media));
     if let Some(q) = &post.quoted {
         blocks.push(Block::Quote(Box::new(post_view(q, options, true))));
@@ -291,6 +273,44 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
         time: post.time.as_deref().filter(|_| options.show_times),
         reply: post.reply && !quoted,
         blocks,
+    }
+}
+
+/// Puts the author's marker back: one with a digit (`1/`, `(2/12)`) before the first
+/// paragraph, any other (`🧵`, `/end`) after the last one; a list keeps its items, so a marker
+/// next to one gets a line of its own.
+fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
+    let leads = marker.bytes().any(|b| b.is_ascii_digit());
+    if leads {
+        match blocks.first_mut() {
+            Some(Block::Para(lines)) => {
+                let first = lines.first_mut().expect("a paragraph has a line");
+                first.insert(
+                    0,
+                    Span::Text {
+                        text: format!("{marker} "),
+                    },
+                );
+            }
+            _ => blocks.insert(
+                0,
+                Block::Para(vec![vec![Span::Text {
+                    text: marker.into(),
+                }]]),
+            ),
+        }
+    } else {
+        match blocks.last_mut() {
+            Some(Block::Para(lines)) => {
+                let last = lines.last_mut().expect("a paragraph has a line");
+                last.push(Span::Text {
+                    text: format!(" {marker}"),
+                });
+            }
+            _ => blocks.push(Block::Para(vec![vec![Span::Text {
+                text: marker.into(),
+            }]])),
+        }
     }
 }
 
@@ -455,7 +475,8 @@ fn list_item(line: &Line) -> Option<Item> {
 }
 
 /// The first sentence of `text`, for a title: up to `.`, `!`, `?` or `…` followed by a space,
-/// or the end of the first line; a trailing `.` or `:` is dropped; long ones are cut at a word.
+/// or the end of the first line; a trailing `.`, `:` or emoji is dropped; long ones are cut at
+/// a word.
 pub fn first_sentence(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let mut end = line.len();
@@ -469,7 +490,13 @@ pub fn first_sentence(text: &str) -> Option<String> {
             }
         }
     }
-    let mut s = line[..end].trim_end_matches(['.', ':']).trim_end();
+    // A title does not end in a full stop, a colon or a pointing emoji (`👇`, `🧵`).
+    let symbol = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '.' | ':' | '\u{fe0f}' | '\u{200d}')
+            || (c >= '\u{2190}' && !c.is_alphanumeric())
+    };
+    let mut s = line[..end].trim_end_matches(symbol);
     const MAX: usize = 90;
     let mut cut = false;
     if s.chars().count() > MAX {
@@ -535,15 +562,17 @@ fn mastodon_instance(handle: &str) -> Option<&str> {
     Some(instance).filter(|i| i.contains('.') && !i.contains(['/', '@', ' ']))
 }
 
-/// Where a mention, hashtag or cashtag links on `platform`; `None` for plain text, for
-/// platforms where the text does not say where (a LinkedIn name, a Mastodon hashtag with no
-/// known server) and for every other span.
+/// Where a mention, hashtag or cashtag links on `platform`, given the thread author's handle;
+/// `None` for plain text, where the text does not say where (a LinkedIn name, a short
+/// Mastodon `@user` who could be on any server) and for every other span.
 ///
 /// X and unrolled pages: `x.com/NAME`, `x.com/hashtag/TAG`, `x.com/search?q=%24TAG`.
-/// Bluesky: `bsky.app/profile/HANDLE`, `bsky.app/hashtag/TAG`. Mastodon: `@user@server` →
-/// `https://server/@user`, a local `@user` and `#tag` on the author's server. Threads:
+/// Bluesky: `bsky.app/profile/HANDLE` (handles with a dot), `bsky.app/hashtag/TAG`.
+/// Mastodon: `@user@server` → `https://server/@user`; a short `@user` only when it is the
+/// thread's author; `#tag` → `/tags/TAG` on the author's server. Threads:
 /// `threads.net/@name`. LinkedIn: `linkedin.com/feed/hashtag/TAG/`.
-pub fn entity_href(platform: Platform, instance: Option<&str>, span: &Span) -> Option<String> {
+pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Option<String> {
+    let instance = author.and_then(mastodon_instance);
     let word = |s: &str, sigil: char| -> Option<String> {
         let w = s.trim().strip_prefix(sigil)?;
         Some(w.to_owned()).filter(|w| !w.is_empty())
@@ -578,7 +607,12 @@ pub fn entity_href(platform: Platform, instance: Option<&str>, span: &Span) -> O
                     u.to_owned(),
                     mastodon_instance(&format!("@x@{s}"))?.to_owned(),
                 ),
-                None => (handle, instance?.to_owned()),
+                None => {
+                    // Mastodon shows every mention short: only the author's own is certain.
+                    let own = author?.trim_start_matches('@').split_once('@')?.0;
+                    (own == handle).then_some(())?;
+                    (handle, instance?.to_owned())
+                }
             };
             Some(format!("https://{server}/@{}", percent_encode(&user)))
         }
@@ -609,7 +643,8 @@ pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<St
         Span::Link { href, .. } => clean_href(href),
         Span::Text { .. } => None,
         _ if options.link_entities => {
-            entity_href(article.platform, article.instance.as_deref(), span)
+            let author = article.author.and_then(|a| a.handle.as_deref());
+            entity_href(article.platform, author, span)
         }
         _ => None,
     }
@@ -712,6 +747,12 @@ mod tests {
             Some("v1.2 is out".into())
         );
         assert_eq!(first_sentence("  \n"), None);
+        assert_eq!(first_sentence("My notes 👇 🧵"), Some("My notes".into()));
+        assert_eq!(
+            first_sentence("日本語のスレッド"),
+            Some("日本語のスレッド".into())
+        );
+        assert_eq!(first_sentence("🧵"), None, "only symbols: no title");
         let long = "word ".repeat(40);
         let t = first_sentence(&long).expect("long text still has a title");
         assert!(t.ends_with('…') && t.chars().count() <= 91, "{t}");
@@ -756,9 +797,20 @@ mod tests {
             None,
             "no server known"
         );
+        let kim = Some("@kim@fosstodon.org");
         assert_eq!(
-            entity_href(Platform::Mastodon, Some("fosstodon.org"), &h("#rust")).as_deref(),
+            entity_href(Platform::Mastodon, kim, &h("#rust")).as_deref(),
             Some("https://fosstodon.org/tags/rust")
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, kim, &m("@kim")).as_deref(),
+            Some("https://fosstodon.org/@kim"),
+            "the author's own short handle is known"
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, kim, &m("@lee")),
+            None,
+            "a short @lee could be on any server: no guess"
         );
         assert_eq!(
             entity_href(Platform::Linkedin, None, &h("#Führung")).as_deref(),

@@ -53,13 +53,14 @@ fn post_text(post: &PostView) -> String {
     let who = post.byline.and_then(author_words);
     let meta: Vec<&str> = who.as_deref().into_iter().chain(post.time).collect();
     let mut label = post.label.clone();
-    if !matches!(post.blocks.first(), Some(Block::Para(_))) {
-        if let Some(l) = label.take() {
-            blocks.push(l);
-        }
-    }
+    // Before a list or a quote the number stands on a line of its own.
+    let mut label_line = if matches!(post.blocks.first(), Some(Block::Para(_))) {
+        None
+    } else {
+        label.take()
+    };
     for block in &post.blocks {
-        let mut b = String::new();
+        let mut b = label_line.take().map(|l| l + "\n").unwrap_or_default();
         match block {
             Block::Para(lines) => {
                 for (i, line) in lines.iter().enumerate() {
@@ -113,6 +114,7 @@ fn post_text(post: &PostView) -> String {
         }
         blocks.push(b);
     }
+    blocks.extend(label_line);
     let mut out = meta.join(" · ");
     let body = blocks.join("\n\n");
     if !out.is_empty() && !body.is_empty() {
