@@ -305,3 +305,38 @@ fn markdown_syntax_in_posts_stays_text() {
         "every line should come back as the same text in one paragraph:\n{md}"
     );
 }
+
+#[test]
+fn link_addresses_come_back_as_written() {
+    let hrefs = [
+        "https://example.com/a_(b)?q=1&copy;&x=2",
+        "https://example.com/<x> y\\z`",
+        "https://example.com/*star*_under_[br]",
+        "mailto:a@example.org",
+    ];
+    for href in hrefs {
+        let spans = vec![Span::Link {
+            text: "a [link] *here*".into(),
+            href: href.into(),
+        }];
+        let thread = Thread {
+            posts: vec![unspool::Post {
+                number: 1,
+                text: "a [link] *here*".into(),
+                spans,
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let md = unspool::render(&thread, Format::Markdown, &Options::default());
+        let want = render::clean_href(href).expect("a safe address");
+        assert_eq!(
+            parse(&md),
+            vec![
+                Item::Para("a [link] *here*".into()),
+                Item::Link("a [link] *here*".into(), want)
+            ],
+            "{href} should come back as one link with its address:\n{md}"
+        );
+    }
+}

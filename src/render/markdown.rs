@@ -23,6 +23,8 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
     let chars: Vec<char> = s.chars().collect();
     let mut at_start = line_start;
     let mut i = 0;
+    // Byte offset of `chars[i]` in `s`.
+    let mut b = 0;
     while i < chars.len() {
         let c = chars[i];
         let prev = if i == 0 { None } else { Some(chars[i - 1]) };
@@ -32,6 +34,7 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
             let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             out.extend(&chars[i..i + digits]);
             i += digits;
+            b += digits;
             let delim = chars.get(i).copied();
             if digits <= 9
                 && matches!(delim, Some('.' | ')'))
@@ -48,16 +51,7 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
                 let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                 !(word(prev) && word(next))
             }
-            '&' => {
-                let rest: String = chars[i + 1..].iter().take(33).collect();
-                let name = rest
-                    .trim_start_matches('#')
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .count();
-                let hashes = rest.len() - rest.trim_start_matches('#').len();
-                name > 0 && rest[hashes + name..].starts_with(';')
-            }
+            '&' => entity_follows(&s[b + 1..]),
             '~' => prev == Some('~') || next == Some('~'),
             '#' if at_start => {
                 let hashes = chars[i..].iter().take_while(|&&c| c == '#').count();
@@ -74,7 +68,24 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
         out.push(c);
         at_start = at_start && (c == ' ' || c == '\t');
         i += 1;
+        b += c.len_utf8();
     }
+}
+
+/// Whether the text after an `&` would make it an entity (`amp;`, `#39;`, `#x27;`).
+fn entity_follows(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let body = if rest.starts_with('#') {
+        body.strip_prefix(['x', 'X']).unwrap_or(body)
+    } else {
+        body
+    };
+    let name = body
+        .bytes()
+        .take(32)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    name > 0 && body[name..].starts_with(';')
 }
 
 /// Renders the thread as CommonMark.
@@ -160,8 +171,14 @@ fn link(out: &mut String, text: &str, href: &str) {
     out.push('[');
     escape(text, false, out);
     out.push_str("](<");
-    // `clean_href` already percent-encoded spaces, `<`, `>` and `\`.
-    out.push_str(href);
+    // `clean_href` already percent-encoded spaces, `<`, `>` and `\`; an `&` that would read
+    // as an entity (`&copy;`) is escaped.
+    for (i, c) in href.char_indices() {
+        if c == '&' && entity_follows(&href[i + 1..]) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
     out.push_str(">)");
 }
 
@@ -308,6 +325,7 @@ mod tests {
         assert_eq!(esc("x # y"), "x # y");
         assert_eq!(esc("snake_case _em_"), "snake_case \\_em\\_");
         assert_eq!(esc("AT&T &amp; &#39;"), "AT&T \\&amp; \\&#39;");
+        assert_eq!(esc("é&copy; &#x27; & ;"), "é\\&copy; \\&#x27; & ;");
         assert_eq!(esc("- item"), "\\- item");
         assert_eq!(esc("-1 degrees"), "-1 degrees");
         assert_eq!(esc("--- rule"), "\\--- rule");
