@@ -340,3 +340,88 @@ fn link_addresses_come_back_as_written() {
         );
     }
 }
+
+/// A small deterministic generator (no dependency): xorshift.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn random_text_full_of_markdown_syntax_parses_back() {
+    let pieces = [
+        "a",
+        "word",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "#",
+        "# ",
+        "##",
+        ">",
+        "- ",
+        "+ ",
+        "* ",
+        "1. ",
+        "2) ",
+        "10.",
+        "=",
+        "---",
+        "***",
+        "___",
+        "_",
+        "*",
+        "`",
+        "```",
+        "~",
+        "~~",
+        "|",
+        "\\",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#35;",
+        "&x;",
+        "é",
+        "🧵",
+        "\t",
+        "    ",
+        ":",
+        "\"",
+        "'",
+        "http://x.y",
+        "<b>",
+        "</p>",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..1000 {
+        let len = 1 + (rng.next() % 40) as usize;
+        let text: String = (0..len).map(|_| rng.pick(&pieces)).collect();
+        let thread = Thread {
+            posts: vec![unspool::Post {
+                number: 1,
+                text: text.clone(),
+                spans: vec![Span::Text { text: text.clone() }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        check(&format!("random case {case}: {text:?}"), &thread);
+    }
+}

@@ -389,3 +389,59 @@ fn odd_inputs_never_panic() {
         "an empty thread is an empty article"
     );
 }
+
+#[test]
+fn random_markup_fragments_never_become_markup() {
+    let pieces = [
+        "<",
+        ">",
+        "\"",
+        "'",
+        "&",
+        "&lt;",
+        "&#60;",
+        "&#x3c;",
+        "=",
+        "/",
+        "script",
+        "img",
+        " ",
+        "\n",
+        "onerror",
+        "javascript:",
+        "data:",
+        "https://a.b/",
+        "@x",
+        "#t",
+        "</",
+        "-->",
+        "<!--",
+        "]]>",
+        "`",
+        "\u{0}",
+        "\u{202e}",
+        "é",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let options = Options {
+        html_style: HtmlStyle::Inline,
+        ..Options::default()
+    };
+    for _ in 0..300 {
+        let len = 1 + (next() % 60) as usize;
+        let paste: String = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let thread = unspool::format(&paste, &options);
+        for o in [&options, &Options::default()] {
+            let html = unspool::render(&thread, Format::Html, o);
+            check_html(&html, o, &[]);
+        }
+    }
+}

@@ -94,7 +94,15 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str("# ");
-        escape(title, false, &mut out);
+        let mut heading = String::new();
+        escape(title, false, &mut heading);
+        // A run of `#` at the end after a space would close the heading: escape it.
+        let run = heading.len() - heading.trim_end_matches('#').len();
+        let before = heading[..heading.len() - run].chars().next_back();
+        if run > 0 && before.is_none_or(|c| c == ' ' || c == '\t') {
+            heading.insert(heading.len() - run, '\\');
+        }
+        out.push_str(&heading);
         out.push_str("\n\n");
     }
     if let Some(author) = article.author.filter(|a| author_words(a).is_some()) {
