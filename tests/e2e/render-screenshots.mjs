@@ -3,8 +3,10 @@
 // dark, in headless Chromium. PNGs go to tests/e2e/screenshots/ (git-ignored).
 //
 //   cargo build && node tests/e2e/render-screenshots.mjs
+//   UNSPOOL_BIN=target/release/unspool node tests/e2e/render-screenshots.mjs
 //
-// Inputs are the hand-written models of the golden tests, rendered by `target/debug/unspool
+// Fails (exit 1) if the output makes any request or overflows the page sideways, on a desktop
+// width or a phone's. Inputs are the hand-written models of the golden tests, rendered by `target/debug/unspool
 // --from json`, plus one real paste from the corpus through the whole pipeline.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'target', 'debug', 'unspool');
+const bin = process.env.UNSPOOL_BIN
+  ? join(root, process.env.UNSPOOL_BIN)
+  : [join(root, 'target', 'debug', 'unspool'), join(root, 'target', 'release', 'unspool')].find(existsSync)
+    ?? join(root, 'target', 'debug', 'unspool');
 const out = join(root, 'tests', 'e2e', 'screenshots');
 const css = readFileSync(join(root, 'www', 'thread.css'), 'utf8');
 const corpus = [join(root, '..', 'shared', 'corpus'), '/work/shared/corpus'].find(existsSync);
@@ -57,16 +62,25 @@ try {
     console.error(`render-screenshots: unexpected request ${route.request().url()}`);
     return route.abort();
   });
-  for (const input of inputs) {
-    for (const flavour of ['classes', 'inline']) {
-      for (const theme of ['light', 'dark']) {
-        const html = execFileSync(bin, [...input.args, '--to', 'html', '--html-style', flavour,
-          '--theme', theme], { encoding: 'utf8' });
-        await tab.emulateMedia({ colorScheme: theme });
-        await tab.setContent(page(html, flavour, theme), { waitUntil: 'load' });
-        const file = join(out, `${input.name}-${flavour}-${theme}.png`);
-        await tab.screenshot({ path: file, fullPage: true });
-        console.log(file);
+  for (const [width, suffix] of [[820, ''], [375, '-phone']]) {
+    await tab.setViewportSize({ width, height: 600 });
+    for (const input of suffix ? inputs.slice(0, 1) : inputs) {
+      for (const flavour of ['classes', 'inline']) {
+        for (const theme of ['light', 'dark']) {
+          const html = execFileSync(bin, [...input.args, '--to', 'html', '--html-style', flavour,
+            '--theme', theme], { encoding: 'utf8' });
+          await tab.emulateMedia({ colorScheme: theme });
+          await tab.setContent(page(html, flavour, theme), { waitUntil: 'load' });
+          const overflow = await tab.evaluate(() =>
+            document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 0) {
+            failures++;
+            console.error(`render-screenshots: ${input.name} ${flavour} ${theme} is ${overflow}px too wide at ${width}px`);
+          }
+          const file = join(out, `${input.name}-${flavour}-${theme}${suffix}.png`);
+          await tab.screenshot({ path: file, fullPage: true });
+          console.log(file);
+        }
       }
     }
   }
