@@ -9,14 +9,16 @@
 //! Two flavours ([`HtmlStyle`]): `classes` (`class` attributes styled by `www/thread.css`,
 //! the theme in `data-theme`) and `inline` (a `style` attribute on every element but `<br>`,
 //! so the look survives editors that drop `<style>`; `auto` uses colours that read on light
-//! and dark pages alike).
+//! and dark pages alike). Editors that also drop styles (Medium) still keep the plain tags,
+//! so the structure is carried by them: `<strong>` for the number and names, and in the
+//! inline flavour an `<hr>` between posts.
 //!
 //! Safety: text nodes are escaped (`& < >`), attribute values too (`& < > " '`, always in
 //! double quotes); links are made only for `http:`, `https:` and
 //! `mailto:` addresses ([`super::clean_href`]), always with
 //! `rel="nofollow noopener noreferrer ugc"`; nothing from the paste becomes a tag, attribute
-//! name or style. The only tags written are `article header h1 p span a br section ul ol li
-//! blockquote figure figcaption time details summary`.
+//! name or style. The only tags written are `article header h1 p strong a br hr section ul ol
+//! li blockquote figure figcaption time details summary`.
 
 use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
 use crate::thread::{HtmlStyle, Options, Theme, Thread};
@@ -63,8 +65,8 @@ enum Role {
     Title,
     Byline,
     Post,
-    FirstPost,
     Reply,
+    Rule,
     Meta,
     Num,
     Who,
@@ -90,7 +92,8 @@ impl Role {
             Role::Header => "thread-header",
             Role::Title => "title",
             Role::Byline => "byline",
-            Role::Post | Role::FirstPost => "post",
+            Role::Post => "post",
+            Role::Rule => "",
             Role::Reply => "post reply",
             Role::Meta => "meta",
             Role::Num => "num",
@@ -175,11 +178,9 @@ fn inline_style(role: Role, theme: Theme) -> String {
             "{}margin:0;font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:.9rem;",
             p.muted
         ),
-        Role::Post => format!("margin:0;padding:.75rem 0;border-top:1px solid {r};"),
-        Role::FirstPost => "margin:0;padding:.75rem 0;".into(),
-        Role::Reply => format!(
-            "margin:0;padding:.75rem 0 .75rem 1rem;border-top:1px solid {r};border-left:3px solid {r};"
-        ),
+        Role::Post => "margin:0;padding:.75rem 0;".into(),
+        Role::Reply => format!("margin:0;padding:.75rem 0 .75rem 1rem;border-left:3px solid {r};"),
+        Role::Rule => format!("margin:0;border:0;border-top:1px solid {r};height:0;"),
         Role::Meta => format!(
             "{}margin:0 0 .35rem;font-family:system-ui,-apple-system,Segoe UI,sans-serif;\
              font-size:.85rem;",
@@ -298,11 +299,12 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     w.raw("\n");
     header(&mut w, &article);
     for (i, post) in article.posts.iter().enumerate() {
-        let role = match (post.reply, i) {
-            (true, _) => Role::Reply,
-            (false, 0) => Role::FirstPost,
-            (false, _) => Role::Post,
-        };
+        // Inline: a rule between posts survives editors that drop a section's border.
+        if i > 0 && options.html_style == HtmlStyle::Inline {
+            w.open("hr", Role::Rule, "");
+            w.raw("\n");
+        }
+        let role = if post.reply { Role::Reply } else { Role::Post };
         w.open("section", role, "");
         w.raw("\n");
         post_body(&mut w, &article, post);
@@ -319,9 +321,9 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         w.raw("\n");
         for r in article.removed {
             w.open("li", Role::Item, "");
-            w.open("span", Role::Reason, "");
+            w.open("strong", Role::Reason, "");
             w.text(&format!("line {} · {}", r.line, r.reason));
-            w.close("span");
+            w.close("strong");
             w.raw(" ");
             w.text(&r.text);
             w.close("li");
@@ -373,9 +375,9 @@ fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
         .map(str::trim)
         .filter(|s| !s.is_empty());
     if let Some(name) = name {
-        w.open("span", Role::Who, "");
+        w.open("strong", Role::Who, "");
         w.text(name);
-        w.close("span");
+        w.close("strong");
     }
     if let Some(handle) = handle {
         if name.is_some() {
@@ -397,9 +399,9 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
         w.open("p", Role::Meta, "");
         let mut first = true;
         if let Some(label) = &post.label {
-            w.open("span", Role::Num, "");
+            w.open("strong", Role::Num, "");
             w.text(label);
-            w.close("span");
+            w.close("strong");
             first = false;
         }
         if let Some(author) = post.byline.filter(|_| has_who) {
@@ -465,9 +467,9 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
             }
             Block::Media(media) => {
                 w.open("figure", Role::Figure, "");
-                w.open("span", Role::MediaKind, "");
+                w.open("strong", Role::MediaKind, "");
                 w.text(&format!("{}:", media_label(media)));
-                w.close("span");
+                w.close("strong");
                 let alt = media
                     .alt
                     .as_deref()
