@@ -140,6 +140,7 @@ const TAGS: &[&str] = &[
     "h1",
     "p",
     "strong",
+    "span",
     "a",
     "br",
     "hr",
@@ -154,7 +155,15 @@ const TAGS: &[&str] = &[
     "details",
     "summary",
 ];
-const ATTRS: &[&str] = &["class", "style", "href", "rel", "data-theme", "start"];
+const ATTRS: &[&str] = &[
+    "class",
+    "style",
+    "href",
+    "rel",
+    "data-theme",
+    "start",
+    "datetime",
+];
 
 /// Walks the parsed document: checks every element and collects the visible text.
 fn walk(node: &Handle, inline: bool, text: &mut String, problems: &mut Vec<String>) {
@@ -196,6 +205,13 @@ fn walk(node: &Handle, inline: bool, text: &mut String, problems: &mut Vec<Strin
                     }
                     "data-theme" if !["auto", "light", "dark"].contains(&value) => {
                         problems.push(format!("data-theme {value:?}"));
+                    }
+                    "datetime"
+                        if !value
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b"-:T".contains(&b)) =>
+                    {
+                        problems.push(format!("datetime {value:?}"))
                     }
                     "start" if value.parse::<u32>().is_err() => {
                         problems.push(format!("start {value:?}"))

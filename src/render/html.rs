@@ -17,8 +17,9 @@
 //! double quotes); links are made only for `http:`, `https:` and
 //! `mailto:` addresses ([`super::clean_href`]), always with
 //! `rel="nofollow noopener noreferrer ugc"`; nothing from the paste becomes a tag, attribute
-//! name or style. The only tags written are `article header h1 p strong a br hr section ul ol
-//! li blockquote figure figcaption time details summary`.
+//! name or style. The only tags written are `article header h1 p strong span a br hr section
+//! ul ol li blockquote figure figcaption time details summary`; the only attributes `class`,
+//! `style`, `data-theme`, `href`, `rel`, `start` and `datetime` (from [`machine_time`]).
 
 use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
 use crate::thread::{HtmlStyle, Options, Theme, Thread};
@@ -415,9 +416,19 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
             if !first {
                 w.raw(" · ");
             }
-            w.open("time", Role::Time, "");
-            w.text(time);
-            w.close("time");
+            // `<time>` needs a machine-readable value; a relative `5h` has none.
+            match machine_time(time) {
+                Some(dt) => {
+                    w.open("time", Role::Time, &format!(" datetime=\"{dt}\""));
+                    w.text(time);
+                    w.close("time");
+                }
+                None => {
+                    w.open("span", Role::Time, "");
+                    w.text(time);
+                    w.close("span");
+                }
+            }
         }
         w.close("p");
         w.raw("\n");
@@ -487,6 +498,63 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
     w.last = false;
 }
 
+/// A `datetime` value for a time as platforms show it: `10:42 AM · May 5, 2023` →
+/// `2023-05-05T10:42`, `8:55 pm · 3 Jun 2024` → `2024-06-03T20:55`, `Mar 17, 2024` →
+/// `2024-03-17`, `3 Nov` → `11-03`, `Nov 2, 2025, 09:10` → `2025-11-02T09:10`; `None` when the
+/// text holds no month and day (`5h`, `yesterday`) or anything is out of range.
+pub fn machine_time(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (mut month, mut day, mut year, mut clock) = (None, None, None, None);
+    let mut pm: Option<bool> = None;
+    let words = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let lower = word.to_ascii_lowercase();
+        if let Some((h, m)) = lower.split_once(':') {
+            let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+            clock = Some((h, m));
+        } else if lower == "am" || lower == "pm" {
+            pm = Some(lower == "pm");
+        } else if lower.len() >= 3 && lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if let Some(i) = MONTHS.iter().position(|m| lower.starts_with(m)) {
+                month = month.or(Some(i as u32 + 1));
+            }
+        } else if let Ok(n) = lower.parse::<u32>() {
+            match lower.len() {
+                1 | 2 if day.is_none() => day = Some(n),
+                4 => year = Some(n),
+                _ => return None,
+            }
+        }
+    }
+    let clock = match (clock, pm) {
+        (Some((h, m)), Some(pm)) if (1..=12).contains(&h) => {
+            Some((h % 12 + if pm { 12 } else { 0 }, m))
+        }
+        (Some((h, m)), None) => Some((h, m)),
+        (Some(_), Some(_)) => return None,
+        (None, _) => None,
+    };
+    if clock.is_some_and(|(h, m)| h > 23 || m > 59) {
+        return None;
+    }
+    let (month, day) = (month?, day?);
+    if !(1..=31).contains(&day) || year.is_some_and(|y| !(1900..=2200).contains(&y)) {
+        return None;
+    }
+    let date = match year {
+        Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+        None => format!("{month:02}-{day:02}"),
+    };
+    Some(match (clock, year) {
+        (Some((h, m)), Some(_)) => format!("{date}T{h:02}:{m:02}"),
+        _ => date,
+    })
+}
+
 fn spans(w: &mut Writer, article: &Article, line: &Line) {
     let last = line.len().saturating_sub(1);
     for (i, span) in line.iter().enumerate() {
@@ -507,6 +575,35 @@ fn spans(w: &mut Writer, article: &Article, line: &Line) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_get_a_machine_readable_value_where_the_text_has_one() {
+        let t = |s: &str| machine_time(s);
+        assert_eq!(
+            t("10:42 AM · May 5, 2023").as_deref(),
+            Some("2023-05-05T10:42")
+        );
+        assert_eq!(
+            t("8:55 pm · 3 Jun 2024").as_deref(),
+            Some("2024-06-03T20:55")
+        );
+        assert_eq!(
+            t("12:05 AM · Jan 1, 2024").as_deref(),
+            Some("2024-01-01T00:05")
+        );
+        assert_eq!(t("Mar 17, 2024").as_deref(), Some("2024-03-17"));
+        assert_eq!(
+            t("3 Nov").as_deref(),
+            Some("11-03"),
+            "a yearless date is valid"
+        );
+        assert_eq!(t("Nov 2, 2025, 09:10").as_deref(), Some("2025-11-02T09:10"));
+        assert_eq!(t("5h"), None, "a relative time has no date");
+        assert_eq!(t("19h"), None);
+        assert_eq!(t("May 45, 2023"), None, "out of range");
+        assert_eq!(t("25:10 · May 5, 2023"), None);
+        assert_eq!(t("13:10 PM · May 5, 2023"), None);
+    }
 
     #[test]
     fn text_nodes_keep_quotes_readable() {
