@@ -5,8 +5,8 @@
 //   cargo build && node tests/e2e/render-screenshots.mjs
 //   UNSPOOL_BIN=target/release/unspool node tests/e2e/render-screenshots.mjs
 //
-// Fails (exit 1) if the output makes any request or overflows the page sideways, on a desktop
-// width or a phone's. Inputs are the hand-written models of the golden tests, rendered by `target/debug/unspool
+// Fails (exit 1) if the output makes any request, overflows the page sideways (on a desktop
+// width or a phone's) or breaks an axe-core accessibility rule (contrast included). Inputs are the hand-written models of the golden tests, rendered by `target/debug/unspool
 // --from json`, plus one real paste from the corpus through the whole pipeline.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,7 @@ const bin = process.env.UNSPOOL_BIN
     ?? join(root, 'target', 'debug', 'unspool');
 const out = join(root, 'tests', 'e2e', 'screenshots');
 const css = readFileSync(join(root, 'www', 'thread.css'), 'utf8');
+const axe = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const corpus = [join(root, '..', 'shared', 'corpus'), '/work/shared/corpus'].find(existsSync);
 
 if (!existsSync(bin)) {
@@ -76,6 +77,16 @@ try {
           if (overflow > 0) {
             failures++;
             console.error(`render-screenshots: ${input.name} ${flavour} ${theme} is ${overflow}px too wide at ${width}px`);
+          }
+          await tab.addScriptTag({ path: axe });
+          const violations = await tab.evaluate(async () => {
+            // The page around the fragment is ours; only the article is checked.
+            const r = await window.axe.run('article', { resultTypes: ['violations'] });
+            return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+          });
+          for (const v of violations) {
+            failures++;
+            console.error(`render-screenshots: ${input.name} ${flavour} ${theme}: ${v}`);
           }
           const file = join(out, `${input.name}-${flavour}-${theme}${suffix}.png`);
           await tab.screenshot({ path: file, fullPage: true });
