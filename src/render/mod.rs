@@ -342,7 +342,8 @@ fn ends_sentence(para: &[Line]) -> bool {
     let text = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     match text.chars().next_back() {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | '…' | ':' | ';') || !c.is_alphanumeric(),
+        // A word, a comma or a dash goes on; anything else (a full stop, an emoji) ends.
+        Some(c) => !(c.is_alphanumeric() || matches!(c, ',' | '-' | '–' | '—' | '&' | '+' | '/')),
     }
 }
 
@@ -733,6 +734,47 @@ mod tests {
         );
         assert_eq!(kinds("1. a\n3. b"), ["p2"], "numbers must follow on");
         assert_eq!(kinds("2024. A year"), ["p1"], "a year is not an item");
+    }
+
+    #[test]
+    fn merge_joins_only_a_sentence_cut_by_the_post_limit() {
+        let thread = |texts: &[&str]| Thread {
+            posts: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Post {
+                    number: i + 1,
+                    text: (*t).into(),
+                    spans: spans(t),
+                    ..Post::default()
+                })
+                .collect(),
+            ..Thread::default()
+        };
+        let merged = |texts: &[&str]| {
+            let t = thread(texts);
+            let options = Options {
+                merge: true,
+                ..Options::default()
+            };
+            let a = article(&t, &options);
+            assert_eq!(a.posts.len(), 1, "one run");
+            a.posts[0].blocks.len()
+        };
+        assert_eq!(merged(&["It was cold,", "and dark."]), 1, "a comma goes on");
+        assert_eq!(merged(&["It was cold and", "dark."]), 1, "a word goes on");
+        assert_eq!(merged(&["It was cold —", "and dark."]), 1, "a dash goes on");
+        assert_eq!(
+            merged(&["It was cold.", "and dark."]),
+            2,
+            "a full stop ends"
+        );
+        assert_eq!(merged(&["It was cold 🥶", "and dark."]), 2, "an emoji ends");
+        assert_eq!(
+            merged(&["It was cold", "And dark."]),
+            2,
+            "a capital starts anew"
+        );
     }
 
     #[test]
