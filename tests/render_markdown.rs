@@ -82,7 +82,7 @@ fn line_text(line: &Line) -> String {
 }
 
 fn line_links(article: &Article, options: &Options, line: &Line, out: &mut Vec<Item>) {
-    for span in line {
+    for span in line.iter().filter(|s| !s.text().trim().is_empty()) {
         if let Some(href) = render::span_href(article, options, span) {
             out.push(Item::Link(span.text().trim().to_owned(), href));
         }

@@ -565,7 +565,12 @@ fn spans(w: &mut Writer, article: &Article, line: &Line) {
         if i == last {
             text = text.trim_end();
         }
-        match span_href(article, w.options, span) {
+        if text.is_empty() {
+            continue;
+        }
+        // A link with no visible text could not be seen or clicked: text only.
+        let href = span_href(article, w.options, span).filter(|_| !text.trim().is_empty());
+        match href {
             Some(href) => w.link(&href, text),
             None => w.text(text),
         }
@@ -603,6 +608,36 @@ mod tests {
         assert_eq!(t("May 45, 2023"), None, "out of range");
         assert_eq!(t("25:10 · May 5, 2023"), None);
         assert_eq!(t("13:10 PM · May 5, 2023"), None);
+    }
+
+    #[test]
+    fn a_link_with_no_text_is_left_out() {
+        use crate::thread::{Post, Span};
+        let thread = Thread {
+            posts: vec![Post {
+                number: 1,
+                text: "see  now".into(),
+                spans: vec![
+                    Span::Text {
+                        text: "see ".into(),
+                    },
+                    Span::Link {
+                        text: " ".into(),
+                        href: "https://a.example/".into(),
+                    },
+                    Span::Text {
+                        text: " now".into(),
+                    },
+                ],
+                ..Post::default()
+            }],
+            ..Thread::default()
+        };
+        let html = render(&thread, &Options::default());
+        assert!(
+            !html.contains("<a "),
+            "an invisible link should not be written:\n{html}"
+        );
     }
 
     #[test]

@@ -300,7 +300,9 @@ fn spans(out: &mut String, article: &Article, options: &Options, line: &Line, st
         if text.is_empty() {
             continue;
         }
-        match span_href(article, options, span) {
+        // A link with no visible text could not be seen or clicked: text only.
+        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+        match href {
             Some(href) => link(out, text, &href),
             None => escape(text, at_start, out),
         }

@@ -527,7 +527,11 @@ pub fn clean_href(href: &str) -> Option<String> {
     let ok = ["http://", "https://", "mailto:"]
         .iter()
         .any(|s| lower.starts_with(s));
-    if !ok || t.len() <= "mailto:".len() {
+    let rest = t
+        .split_once(':')
+        .map_or("", |(_, r)| r)
+        .trim_start_matches('/');
+    if !ok || rest.is_empty() {
         return None;
     }
     let mut out = String::with_capacity(t.len());
@@ -812,6 +816,7 @@ mod tests {
         assert!(!safe_href("java\tscript:alert(1)"));
         assert!(!safe_href("data:text/html,x"));
         assert!(!safe_href("mailto:"));
+        assert!(!safe_href("https://"), "a scheme alone leads nowhere");
         assert_eq!(
             clean_href("https://a.b/x y\"<z>").as_deref(),
             Some("https://a.b/x%20y%22%3Cz%3E")
