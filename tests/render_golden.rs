@@ -234,3 +234,48 @@ fn json_is_the_model_and_reads_back_unchanged() {
         );
     }
 }
+
+/// Throughput of the renderers on a large thread (the x-thread model repeated to ~5 MB of
+/// JSON, 10 000 posts): `cargo test --release --test render_golden -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn render_throughput() {
+    let (_, base) = inputs()
+        .into_iter()
+        .find(|(n, _)| n == "x-thread")
+        .expect("the x-thread input");
+    let mut big = base.clone();
+    let reps: usize = std::env::var("REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2000);
+    big.posts = (0..reps).flat_map(|_| base.posts.clone()).collect();
+    let text_bytes: usize = big.posts.iter().map(|p| p.text.len()).sum();
+    let options = Options {
+        numbering: Numbering::Slash,
+        show_times: true,
+        ..Options::default()
+    };
+    for (name, format, style) in [
+        ("html classes", Format::Html, HtmlStyle::Classes),
+        ("html inline", Format::Html, HtmlStyle::Inline),
+        ("markdown", Format::Markdown, HtmlStyle::Classes),
+        ("text", Format::Text, HtmlStyle::Classes),
+    ] {
+        let o = Options {
+            html_style: style,
+            ..options.clone()
+        };
+        let start = std::time::Instant::now();
+        let out = render(&big, format, &o);
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} posts, {:.1} MB of post text → {:.1} MB in {:.0} ms ({:.0} MB/s of post text)",
+            big.posts.len(),
+            text_bytes as f64 / 1e6,
+            out.len() as f64 / 1e6,
+            secs * 1e3,
+            text_bytes as f64 / 1e6 / secs
+        );
+    }
+}
