@@ -49,6 +49,10 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_social_context(t) || is_connection_degree(t) || is_more_link(t) {
         return Some("ui");
     }
+    if t.ends_with("can reply") && t.split_whitespace().count() <= 8 && !t.ends_with(". can reply")
+    {
+        return Some("ui");
+    }
     if is_read_replies(t) || t.ends_with("· Trending") && t.split_whitespace().count() <= 5 {
         return Some("ui");
     }
@@ -215,6 +219,9 @@ const SIGNUP: &[&str] = &[
     "Log in or sign up for Threads",
     "Continue with Instagram",
     "Join LinkedIn",
+    "Don't miss what's happening",
+    "Don’t miss what’s happening",
+    "People on X are the first to know.",
 ];
 
 /// Prefixes that start interface lines and no ordinary sentence.

@@ -54,6 +54,15 @@ pub fn detect(lines: &[&str]) -> Platform {
                 add(&mut score, X, "x-handle", 1);
             }
         }
+        if let Some(h) = headers::header_line(l).filter(|h| h.time.is_some()) {
+            if h.handle[1..].contains('@') {
+                add(&mut score, Mastodon, "masto-inline", 2);
+            } else if h.handle.contains('.') {
+                add(&mut score, Bluesky, "bsky-inline", 2);
+            } else {
+                add(&mut score, X, "x-inline", 2);
+            }
+        }
         if l.ends_with(" reposted") {
             add(&mut score, X, "x-reposted", 2);
         }

@@ -309,7 +309,7 @@ impl<'a> Assembler<'a> {
             .kinds
             .iter()
             .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
-        let blank_splits = !has_markers && !has_bounds;
+        let blank_splits = !has_headers && !has_markers && !has_bounds;
         let mut preamble = has_headers;
         for i in 0..self.lines.len() {
             let line = self.lines[i];
