@@ -173,6 +173,14 @@ const UI: &[&str] = &[
     "This post is unavailable.",
     "Quote",
     "Automated",
+    "Follows you",
+    "Web",
+    "The media could not be played.",
+    "Reload",
+    "Thread",
+    "Content warning",
+    "Show content",
+    "Hide content",
     // Bluesky
     "Everybody can reply",
     "Write your reply",
@@ -254,6 +262,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("You can follow @", "footer"),
     ("No alternative text description", "media"),
     ("Press space bar to start a drag", "ui"),
+    ("Last edited ", "timestamp"),
 ];
 
 /// Lines after which a page holds only its own chrome: every later line is cruft.
@@ -336,6 +345,10 @@ const COUNTED: &[&str] = &[
 /// `12 reposts 3 quotes 95 likes`, `1 comment`, `979 Following`, and a name or trend glued to
 /// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
 pub fn is_counted_nouns(t: &str) -> bool {
+    // The label under a count: `boosts`, `favourites`, `Reposts`.
+    if !t.contains(' ') && t.len() > 4 && COUNTED.contains(&t.to_lowercase().as_str()) {
+        return true;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.len() >= 2 && words.len() % 2 == 0 {
         let all = words

@@ -299,6 +299,61 @@ fn every_corpus_paste_matches_its_expected_file() {
     assert!(n >= 13, "every corpus paste ran ({n})");
 }
 
+/// The X samples are approximations: the same content with other line-break layouts must
+/// give the same posts (no blank lines; headers on one line; headers glued as some
+/// browsers copy them, `Name@handle·5h`).
+#[test]
+fn x_approximations_survive_other_layouts() {
+    fn no_blanks(s: &str) -> String {
+        s.lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    fn joined(s: &str, sep: &str, dot: &str) -> String {
+        let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let is_handle = |l: &str| l.starts_with('@') && !l.contains(' ');
+            if i + 3 < lines.len() && is_handle(lines[i + 1]) && lines[i + 2] == "·" {
+                out.push(format!(
+                    "{}{sep}{}{dot}{}",
+                    lines[i],
+                    lines[i + 1],
+                    lines[i + 3]
+                ));
+                i += 4;
+            } else {
+                out.push(lines[i].to_owned());
+                i += 1;
+            }
+        }
+        out.join("\n")
+    }
+    type Layout = fn(&str) -> String;
+    let layouts: [(&str, Layout); 3] = [
+        ("no blank lines", no_blanks),
+        ("one-line headers", |s| joined(s, " ", " · ")),
+        ("glued headers", |s| joined(s, "", "·")),
+    ];
+    for stem in [
+        "x-approx-home-timeline",
+        "x-approx-profile-timeline",
+        "x-approx-quote-post",
+        "x-approx-status-page",
+    ] {
+        let raw = std::fs::read_to_string(corpus().join(format!("pastes/{stem}.txt")))
+            .expect("corpus paste");
+        let mut want = expected(&fixtures().join(format!("corpus/{stem}.expected.json")));
+        want.as_object_mut().expect("an object").remove("removed");
+        for (layout, f) in layouts {
+            let variant = f(&paste_text(&raw, false));
+            run_case(&format!("{stem} ({layout})"), &variant, &want);
+        }
+    }
+}
+
 /// The seed is mojibake and repair is being rewritten: assert its structure, not its emoji.
 #[test]
 fn the_seed_becomes_a_sensible_thread() {

@@ -52,6 +52,8 @@ pub fn detect(lines: &[&str]) -> Platform {
                 add(&mut score, Mastodon, "masto-handle", 3);
             } else if !l.contains('.') {
                 add(&mut score, X, "x-handle", 1);
+            } else {
+                add(&mut score, Bluesky, "bsky-handle", 1);
             }
         }
         if let Some(h) = headers::header_line(l).filter(|h| h.time.is_some()) {
@@ -62,6 +64,9 @@ pub fn detect(lines: &[&str]) -> Platform {
             } else {
                 add(&mut score, X, "x-inline", 2);
             }
+        }
+        if l.starts_with("· ") && headers::time_line(l).is_some() {
+            add(&mut score, Bluesky, "bsky-dot-time", 2);
         }
         if l.ends_with(" reposted") {
             add(&mut score, X, "x-reposted", 2);

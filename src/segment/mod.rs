@@ -420,28 +420,60 @@ impl<'a> Assembler<'a> {
     fn find_headers(&mut self, prev: &[Option<usize>], next: &[Option<usize>]) {
         let n = self.lines.len();
         let mut linkedin_run = false;
+        // LinkedIn without doubled names: the short lines above the time line are the
+        // name and the headline.
+        let mut li_opened = false;
+        let mut li_texts: Vec<usize> = Vec::new();
+        let linkedin = self.platform == Platform::Linkedin;
         for i in 0..n {
             match self.kinds[i].clone() {
                 Kind::Handle(h) => self.handle_header(i, h, prev, next),
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i, next);
-                    linkedin_run = false;
                 }
                 Kind::Doubled(name) if !linkedin_run => {
-                    let name = name
-                        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
-                        .to_owned();
                     self.open[i] = Some(Header {
                         author: Author {
-                            name: Some(name),
+                            name: Some(linkedin_name(&name)),
                             handle: None,
                         },
                         time: None,
                         quoted: false,
                     });
                     linkedin_run = true;
+                    li_opened = true;
                 }
-                Kind::Text | Kind::Separator(..) => linkedin_run = false,
+                Kind::Time(..) if linkedin => {
+                    let short = li_texts
+                        .iter()
+                        .all(|&j| self.lines[j].chars().count() <= 150);
+                    if !li_opened && (1..=3).contains(&li_texts.len()) && short {
+                        let first = li_texts[0];
+                        self.open[first] = Some(Header {
+                            author: Author {
+                                name: Some(linkedin_name(self.lines[first])),
+                                handle: None,
+                            },
+                            time: None,
+                            quoted: false,
+                        });
+                        for &j in &li_texts {
+                            self.consumed[j] = Some("header");
+                        }
+                        li_opened = true;
+                    }
+                    li_texts.clear();
+                }
+                Kind::Text => {
+                    linkedin_run = false;
+                    li_texts.push(i);
+                }
+                Kind::Separator(..) => {
+                    linkedin_run = false;
+                    li_opened = false;
+                    li_texts.clear();
+                }
+                Kind::Media(_) | Kind::Cruft("reactions" | "count") => li_texts.clear(),
                 _ => {}
             }
         }
@@ -679,6 +711,15 @@ impl<'a> Assembler<'a> {
         if let Some(tail) = tail {
             self.remove(i, tail, "ui");
         }
+        // LinkedIn's hidden `hashtag` label, glued to the tag in a copy: `hashtag#rust`.
+        let unglued;
+        if self.platform == Platform::Linkedin && body.contains("hashtag#") {
+            for _ in body.matches("hashtag#") {
+                self.remove(i, "hashtag", "ui");
+            }
+            unglued = body.replace("hashtag#", "#");
+            body = &unglued;
+        }
         let mut close_after = false;
         if let Some(n) = markers::end_tail(body) {
             let (head, tail) = body.split_at(body.len() - n);
@@ -768,6 +809,12 @@ impl<'a> Assembler<'a> {
             warnings: Vec::new(),
         }
     }
+}
+
+/// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
+fn linkedin_name(name: &str) -> String {
+    name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_owned()
 }
 
 /// Same person: same handle (ignoring case), or same name when there are no handles.
