@@ -278,9 +278,13 @@ pub fn footer_start(line: &str) -> bool {
         "Trending now",
         "Who to follow",
         "Live on X",
+        "Relevant people",
+        "What’s happening",
+        "What's happening",
     ];
     let t = line.trim();
-    STARTS.iter().any(|s| t.starts_with(s))
+    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
+    STARTS.iter().any(|s| t.starts_with(s)) && !t.ends_with('?')
 }
 
 /// A bare count: `250`, `2.3K`, `1,024`, `1.1M`, or several glued (`1K1.1K`).

@@ -116,7 +116,7 @@ pub struct HeaderLine {
     pub handle: String,
     /// The time written after the handle, if any.
     pub time: Option<String>,
-    /// The line is the handle alone (its name, if any, is on the line above).
+    /// Nothing stands before the handle (its name, if any, is on the line above).
     pub bare: bool,
 }
 
@@ -144,7 +144,7 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
             Some(time_line(after_dot)?.0)
         };
         let handle = line[at..at + n].to_owned();
-        let bare = name.is_empty() && time.is_none();
+        let bare = name.is_empty();
         let name = (!name.is_empty()).then(|| name.to_owned());
         // Bluesky shows the handle twice when there is no display name.
         let name = name.filter(|nm| Some(nm.as_str()) != handle.strip_prefix('@'));

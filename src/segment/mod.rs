@@ -905,6 +905,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_above_a_handle_with_its_time() {
+        let s = segment("Ada Lovelace\n@ada · 5h\nhello\nBob B\n@bob · 4h\nhi", None);
+        assert_eq!(
+            texts(&s),
+            ["hello", "hi"],
+            "names are header lines, not text"
+        );
+        let a = s.posts[1].author.as_ref().expect("an author");
+        assert_eq!(a.name.as_deref(), Some("Bob B"));
+    }
+
+    #[test]
     fn a_handle_in_text_is_not_a_header() {
         let s = segment(
             "Ada\n@ada\n·\n5h\nthanks to\n@bob\nfor this",
