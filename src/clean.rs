@@ -35,6 +35,9 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if UI.contains(&t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
+    if PLAYER.contains(&t) {
+        return Some("media");
+    }
     if SIGNUP.contains(&t) {
         return Some("signup");
     }
@@ -43,7 +46,7 @@ pub fn classify(line: &str) -> Option<&'static str> {
             return Some(reason);
         }
     }
-    if is_reactions(t) {
+    if is_reactions(t) || is_and_others(t) {
         return Some("reactions");
     }
     if is_social_context(t) || is_connection_degree(t) || is_more_link(t) {
@@ -207,11 +210,45 @@ const UI: &[&str] = &[
     "Most relevant",
     "Most recent",
     "Add a comment…",
+    "Report this post",
+    "Show original",
+    "Show translation",
+    "See original",
+    "See translation",
+    "Watch on X",
     "Open Emoji Keyboard",
     "POst",
     // unrolled pages
     "@threadreaderapp unroll",
     "Latest Threads Unrolled:",
+];
+
+/// A video player's controls, read as text (LinkedIn copies them all).
+const PLAYER: &[&str] = &[
+    "Play",
+    "Pause",
+    "Mute",
+    "Unmute",
+    "Fullscreen",
+    "Exit fullscreen",
+    "Playback Rate",
+    "Show Captions",
+    "Captions",
+    "Chapters",
+    "Descriptions",
+    "Audio Track",
+    "Quality Levels",
+    "descriptions off, selected",
+    "captions settings",
+    "captions off, selected",
+    "Picture-in-Picture",
+    "0.5x",
+    "0.75x",
+    "1x",
+    "1.25x",
+    "1.5x",
+    "1.75x",
+    "2x",
 ];
 
 /// Sign-up and cookie prompts.
@@ -262,6 +299,13 @@ const PREFIXES: &[(&str, &str)] = &[
     ("You can follow @", "footer"),
     ("No alternative text description", "media"),
     ("Press space bar to start a drag", "ui"),
+    ("Translated from ", "ui"),
+    ("Loaded: ", "media"),
+    ("Remaining Time ", "media"),
+    ("Current Time ", "media"),
+    ("Stream Type ", "media"),
+    ("Seek to live", "media"),
+    ("Media player modal", "media"),
     ("Last edited ", "timestamp"),
 ];
 
@@ -410,6 +454,14 @@ fn is_reactions(t: &str) -> bool {
     }
     // A lone `like` is also the LinkedIn reaction line; `Like` (the button) is in UI.
     n >= 1
+}
+
+/// `Ada Lovelace and 45 others`: who reacted.
+fn is_and_others(t: &str) -> bool {
+    t.strip_suffix(" others")
+        .or_else(|| t.strip_suffix(" other"))
+        .and_then(|h| h.rsplit_once(" and "))
+        .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
 /// `X reposted`, `Ada boosted`, `You reposted`: short social-context lines.
@@ -575,6 +627,10 @@ mod tests {
         assert_eq!(classify("More© 2025 X Corp."), Some("footer"));
         assert_eq!(classify("Replying to @bob"), Some("ui"));
         assert_eq!(classify("Read 250 replies"), Some("ui"));
+        assert_eq!(classify("Ada Lovelace and 45 others"), Some("reactions"));
+        assert_eq!(classify("Loaded: 100.00%"), Some("media"));
+        assert_eq!(classify("Playback Rate"), Some("media"));
+        assert_eq!(classify("Play the long game"), None);
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");

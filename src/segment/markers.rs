@@ -56,6 +56,14 @@ pub fn leading(line: &str) -> Option<Marker> {
     }
     let s = &line[skip..];
     let b = s.as_bytes();
+    if let Some(rest) = s.strip_prefix('🔟') {
+        return space_after(rest, 0).map(|l| Marker {
+            n: 10,
+            total: None,
+            style: Style::Keycap,
+            len: skip + '🔟'.len_utf8() + l,
+        });
+    }
     // keycap: 1️⃣ (digit, optional VS16, U+20E3)
     if let Some(k) = keycap(s) {
         let n = usize::from(b[0] - b'0');
@@ -101,6 +109,10 @@ pub fn leading(line: &str) -> Option<Marker> {
             }
             if total.is_some_and(|t| n > t || t == 0) || n == 0 {
                 return None;
+            }
+            // `1/🧵 text`: the thread emoji right after the marker belongs to it.
+            if s[i..].starts_with('🧵') {
+                i += '🧵'.len_utf8();
             }
             space_after(s, i).map(|len| Marker {
                 n,
@@ -212,6 +224,11 @@ mod tests {
         assert_eq!(lead("2) hi"), Some((2, Style::Dot, 3)));
         assert_eq!(lead("1️⃣ hi").map(|m| (m.0, m.1)), Some((1, Style::Keycap)));
         assert_eq!(lead("1/2x"), None);
+        assert_eq!(
+            lead("1/🧵 hi").map(|m| (m.0, m.2)),
+            Some((1, "1/🧵 ".len()))
+        );
+        assert_eq!(lead("🔟 ten").map(|m| m.0), Some(10));
         assert_eq!(lead("24/7 support"), None, "24 of 7 is no marker");
         assert_eq!(lead("and/or"), None);
         assert_eq!(lead("1.5 million"), None);

@@ -97,7 +97,9 @@ fn media(t: &str) -> Option<Media> {
         "GIF" => return m("gif", None),
         _ => {}
     }
-    if t.starts_with("No alternative text description for this image") {
+    if t.starts_with("No alternative text description for this image")
+        || t.starts_with("Attached: ")
+    {
         return m("image", None);
     }
     if let Some(rest) = t.strip_prefix("![") {
