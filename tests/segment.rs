@@ -483,6 +483,10 @@ fn hostile_input_never_panics() {
         "\u{0}\u{1}\u{feff}",
         "a\r\nb\r\n",
         "Feed post number\nx\nx",
+        "1/ Show more\n2/ Show more",
+        "1/ /end\n(2/3)🧵👇",
+        "🧵 1/",
+        "1️⃣",
     ];
     for j in junk {
         let _ = unspool::format(j, &Options::default());

@@ -313,6 +313,7 @@ impl<'a> Assembler<'a> {
             .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
         let blank_splits = !has_headers && !has_markers && !has_bounds;
         let mut preamble = has_headers;
+        let mut last_label = None;
         for i in 0..self.lines.len() {
             let line = self.lines[i];
             if let Some(h) = self.open[i].take() {
@@ -384,8 +385,27 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Doubled(_) => self.remove(i, line, "header"),
                 Kind::Text | Kind::Handle(_) => {
-                    if preamble && label_like(line) {
+                    // Tabs and list names above a timeline (`e/acc`, `regen`): short lines
+                    // between interface lines. A short first post stays.
+                    let ui = |k: Option<usize>, me: &Self| {
+                        k.is_some_and(|k| {
+                            matches!(me.kinds[k], Kind::Cruft(_)) || last_label == Some(k)
+                        })
+                    };
+                    let post_tail = [
+                        "Translate post",
+                        "Translate",
+                        "Show more",
+                        "Show this thread",
+                    ];
+                    let next_label = next[i].is_some_and(|k| {
+                        (matches!(self.kinds[k], Kind::Cruft("ui" | "signup"))
+                            && !post_tail.contains(&self.lines[k]))
+                            || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
+                    });
+                    if preamble && label_like(line) && ui(prev[i], &self) && next_label {
                         self.remove(i, line, "ui");
+                        last_label = Some(i);
                         continue;
                     }
                     self.text(i, line, preamble || blank_splits, has_headers, &next);
@@ -730,7 +750,16 @@ impl<'a> Assembler<'a> {
             close_after = !has_headers;
         }
         let mut marker = None;
-        if let Some((m, lead)) = self.markers[i] {
+        // The marker was found on the raw line; find it again on what is left of it.
+        let found = self.markers[i].and_then(|(_, lead)| {
+            let m = if lead {
+                markers::leading(body)
+            } else {
+                markers::trailing(body)
+            };
+            m.map(|m| (m, lead))
+        });
+        if let Some((m, lead)) = found {
             let last_of_post = next[i].is_none_or(|k| {
                 !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
             });
@@ -916,6 +945,26 @@ mod tests {
         );
         let a = s.posts[1].author.as_ref().expect("an author");
         assert_eq!(a.name.as_deref(), Some("Bob B"));
+    }
+
+    #[test]
+    fn a_first_post_copied_without_its_header_stays() {
+        let s = segment(
+            "For you\nFollowing\nmy list\nSee new posts\nBig news\nTranslate post\nAda\n@ada\n·\n5h\nsecond",
+            None,
+        );
+        assert_eq!(
+            texts(&s),
+            ["Big news", "second"],
+            "a short line between tabs is a tab; a short first post is a post"
+        );
+        assert!(s.removed.iter().any(|r| r.text == "my list"));
+    }
+
+    #[test]
+    fn a_glued_tail_shorter_than_the_marker_does_not_panic() {
+        let s = segment("1/ Show more\n2/ two", None);
+        assert_eq!(s.posts.last().map(|p| p.text.as_str()), Some("two"));
     }
 
     #[test]
