@@ -170,7 +170,7 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
     let mut kinds = Vec::with_capacity(lines.len());
     let mut footer = false;
     let mut replying = false;
-    let handles = !matches!(platform, Platform::Linkedin | Platform::Plain);
+    let handles = platform != Platform::Linkedin;
     for (i, &t) in lines.iter().enumerate() {
         let kind = if t.is_empty() {
             Kind::Blank
@@ -549,10 +549,12 @@ impl<'a> Assembler<'a> {
             )
         });
         let mastodon = h.handle[1..].contains('@');
-        let accepted = h.time.is_some()
-            || time_at.is_some()
-            || time_above.is_some()
-            || (h.bare && name_at.is_some() && (stands_alone || mastodon));
+        let timed = h.time.is_some() || time_at.is_some() || time_above.is_some();
+        // Text that was not recognised as a platform's needs a time to call a line a header.
+        let accepted = timed
+            || (self.platform != Platform::Plain
+                && ((h.bare && name_at.is_some() && (stands_alone || mastodon))
+                    || (!h.bare && mastodon && stands_alone)));
         if !accepted {
             self.kinds[i] = Kind::Text;
             return;
@@ -965,6 +967,20 @@ mod tests {
     fn a_glued_tail_shorter_than_the_marker_does_not_panic() {
         let s = segment("1/ Show more\n2/ two", None);
         assert_eq!(s.posts.last().map(|p| p.text.as_str()), Some("two"));
+    }
+
+    #[test]
+    fn headers_with_times_are_found_in_any_paste() {
+        let s = segment("Ada\n@ada\n5h\nhello\n\nworld", None);
+        assert_eq!(texts(&s), ["hello\n\nworld"]);
+        assert_eq!(s.platform, Platform::X);
+        let s = segment("Thanks to\n@ada\nfor this.", None);
+        assert_eq!(s.platform, Platform::Plain);
+        assert_eq!(
+            texts(&s),
+            ["Thanks to\n@ada\nfor this."],
+            "no time, no header"
+        );
     }
 
     #[test]
