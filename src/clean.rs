@@ -46,6 +46,9 @@ pub fn classify(line: &str) -> Option<&'static str> {
             return Some(reason);
         }
     }
+    if is_pronouns(t) {
+        return Some("header");
+    }
     if is_reactions(t) || is_and_others(t) {
         return Some("reactions");
     }
@@ -456,6 +459,15 @@ fn is_reactions(t: &str) -> bool {
     n >= 1
 }
 
+/// `(She/Her)`, `(they/them)`: pronouns shown beside a name.
+fn is_pronouns(t: &str) -> bool {
+    t.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|r| {
+            r.contains('/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+        })
+}
+
 /// `Ada Lovelace and 45 others`: who reacted.
 fn is_and_others(t: &str) -> bool {
     t.strip_suffix(" others")
@@ -630,6 +642,7 @@ mod tests {
         assert_eq!(classify("Ada Lovelace and 45 others"), Some("reactions"));
         assert_eq!(classify("Loaded: 100.00%"), Some("media"));
         assert_eq!(classify("Playback Rate"), Some("media"));
+        assert_eq!(classify("(She/Her)"), Some("header"));
         assert_eq!(classify("Play the long game"), None);
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));

@@ -846,6 +846,7 @@ impl<'a> Assembler<'a> {
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
 fn linkedin_name(name: &str) -> String {
+    let name = name.split(" • ").next().unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
 }
