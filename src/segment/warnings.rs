@@ -123,10 +123,8 @@ pub fn is_truncated_link(token: &str) -> bool {
 
 /// Prepositions a vanished name leaves behind, with what cannot follow them.
 fn lost_mentions(text: &str) -> Vec<String> {
-    const BEFORE: &[&str] = &[
-        "at", "with", "by", "via", "from", "to", "cc", "thanks", "h/t",
-    ];
-    const AFTER: &[&str] = &["we", "i", "they", "he", "she", "are", "is"];
+    const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
+    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     let mut out = Vec::new();
     for line in text.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -137,13 +135,13 @@ fn lost_mentions(text: &str) -> Vec<String> {
             }
             let next = words.get(i + 1).map(|n| n.to_lowercase());
             let lost = match next.as_deref() {
-                // `cc` / `h/t` / `thanks to` at the end of a line: the names went.
+                // `cc` / `h/t` / `via` at the end of a line: the names went.
                 None => matches!(lw.as_str(), "cc" | "h/t" | "via"),
                 Some(",") | Some(";") | Some("&") => true,
                 Some(n) => {
                     // `At we are`: a subject pronoun cannot follow a preposition.
                     let n = n.trim_end_matches([',', '.', '!', '?', ':']);
-                    AFTER.contains(&n) && !(lw == "to" && matches!(n, "are" | "is"))
+                    AFTER.contains(&n)
                 }
             };
             if lost {
@@ -199,5 +197,7 @@ mod tests {
         assert_eq!(lost_mentions("Great talk cc"), ["cc"]);
         assert!(lost_mentions("We met at the park with her").is_empty());
         assert!(lost_mentions("What we are to do").is_empty());
+        assert!(lost_mentions("Thanks I appreciate it").is_empty());
+        assert!(lost_mentions("Standing by is hard").is_empty());
     }
 }
