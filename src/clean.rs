@@ -59,6 +59,12 @@ pub fn classify(line: &str) -> Option<&'static str> {
     {
         return Some("ui");
     }
+    let poll_tail = t.ends_with("Final results") || t.ends_with(" left");
+    if t == "Final results"
+        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(" votes"))
+    {
+        return Some("ui");
+    }
     if is_read_replies(t) || t.ends_with("· Trending") && t.split_whitespace().count() <= 5 {
         return Some("ui");
     }
@@ -303,6 +309,11 @@ const PREFIXES: &[(&str, &str)] = &[
     ("No alternative text description", "media"),
     ("Press space bar to start a drag", "ui"),
     ("Translated from ", "ui"),
+    ("Readers added context", "ui"),
+    ("Context is written by people who use X", "ui"),
+    ("Do you find this helpful?", "ui"),
+    ("View post analytics", "ui"),
+    ("View post engagements", "ui"),
     ("Loaded: ", "media"),
     ("Remaining Time ", "media"),
     ("Current Time ", "media"),
@@ -390,6 +401,8 @@ const COUNTED: &[&str] = &[
     "share",
     "shares",
     "quote tweets",
+    "vote",
+    "votes",
     "people",
 ];
 
@@ -643,6 +656,8 @@ mod tests {
         assert_eq!(classify("Loaded: 100.00%"), Some("media"));
         assert_eq!(classify("Playback Rate"), Some("media"));
         assert_eq!(classify("(She/Her)"), Some("header"));
+        assert_eq!(classify("1,024 votes · 2 days left"), Some("ui"));
+        assert_eq!(classify("The votes are in, and 3 are left"), None);
         assert_eq!(classify("Play the long game"), None);
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
