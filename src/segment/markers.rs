@@ -186,9 +186,9 @@ const END: &[&str] = &[
     "🧵/end",
 ];
 
-/// Is the whole line an end marker?
+/// Is the whole line an end marker, or a lone `🧵` (which marks the thread, not its text)?
 pub fn is_end_line(line: &str) -> bool {
-    END.iter().any(|e| line.eq_ignore_ascii_case(e))
+    line == "🧵" || END.iter().any(|e| line.eq_ignore_ascii_case(e))
 }
 
 /// Bytes of an end marker at the end of `line`, with the space before it.
@@ -244,5 +244,7 @@ mod tests {
         assert_eq!(end_tail("that's all /end"), Some(5));
         assert_eq!(end_tail("a thread 🧵👇"), Some(" 🧵👇".len()));
         assert_eq!(end_tail("weekend"), None);
+        assert!(is_end_line("🧵"));
+        assert_eq!(end_tail("Some quotes 🧵"), None, "a 🧵 in the text is kept");
     }
 }
