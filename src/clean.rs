@@ -413,7 +413,11 @@ pub fn is_counted_nouns(t: &str) -> bool {
     if !t.contains(' ') && t.len() > 4 && COUNTED.contains(&t.to_lowercase().as_str()) {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.split_whitespace().collect()
+    } else {
+        Vec::new()
+    };
     if words.len() >= 2 && words.len() % 2 == 0 {
         let all = words
             .chunks(2)

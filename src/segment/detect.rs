@@ -47,8 +47,8 @@ pub fn detect(lines: &[&str]) -> Platform {
             }
             _ => {}
         }
-        let time_next = next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
-        if l.starts_with('@') && headers::is_handle_line(l) && time_next {
+        let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
+        if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
             if l[1..].contains('@') {
                 add(&mut score, Mastodon, "masto-header", 2);
             } else if l.contains('.') {

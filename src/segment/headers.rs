@@ -32,10 +32,11 @@ pub fn month(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches([',', '.']);
+    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    let w = w.to_ascii_lowercase();
     NAMES
         .iter()
         .position(|n| *n == w || (w.len() <= 4 && n.starts_with(w.as_str())))
