@@ -14,9 +14,18 @@ use crate::thread::Platform;
 pub fn detect(lines: &[&str]) -> Platform {
     // Index by Platform::ALL order.
     let mut score = [0u32; 7];
-    let mut seen: std::collections::HashMap<&'static str, u32> = Default::default();
+    // How often each signal counted: a few dozen names, so a list beats a hash map (and keeps
+    // hashing code out of the WebAssembly).
+    let mut seen: Vec<(&'static str, u32)> = Vec::new();
     let mut add = |score: &mut [u32; 7], p: Platform, signal: &'static str, w: u32| {
-        let n = seen.entry(signal).or_insert(0);
+        let at = match seen.iter().position(|(s, _)| *s == signal) {
+            Some(at) => at,
+            None => {
+                seen.push((signal, 0));
+                seen.len() - 1
+            }
+        };
+        let n = &mut seen[at].1;
         if *n < 3 {
             *n += 1;
             let i = Platform::ALL
