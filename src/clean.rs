@@ -74,6 +74,9 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if t.contains("Visible to anyone on or off LinkedIn") {
         return Some("timestamp");
     }
+    if is_read_time(t) {
+        return Some("ui");
+    }
     if is_feed_post_number(t) {
         return Some("ui");
     }
@@ -230,6 +233,10 @@ const UI: &[&str] = &[
     // unrolled pages
     "@threadreaderapp unroll",
     "Latest Threads Unrolled:",
+    "Save as PDF",
+    "My Authors",
+    "• • •",
+    "Follow Us on Twitter!",
 ];
 
 /// A video player's controls, read as text (LinkedIn copies them all).
@@ -306,6 +313,15 @@ const PREFIXES: &[(&str, &str)] = &[
     ("You can practice here first", "footer"),
     ("Tip: mention @twtextapp", "footer"),
     ("You can follow @", "footer"),
+    ("Thread by @", "header"),
+    ("Missing some Tweet in this thread?", "footer"),
+    ("Keep Current with ", "footer"),
+    ("Stay in touch and get notified", "footer"),
+    ("This Thread may be Removed Anytime!", "footer"),
+    ("Did Thread Reader help you today?", "footer"),
+    ("Support us! We are indie developers!", "footer"),
+    ("Try unrolling a thread yourself!", "footer"),
+    ("Too expensive? Make a small donation", "footer"),
     ("No alternative text description", "media"),
     ("Press space bar to start a drag", "ui"),
     ("Translated from ", "ui"),
@@ -331,6 +347,9 @@ pub fn footer_start(line: &str) -> bool {
         "You can follow @",
         "Tip: mention @twtextapp",
         "Latest Threads Unrolled:",
+        "Missing some Tweet in this thread?",
+        "Keep Current with ",
+        "This Thread may be Removed Anytime!",
         "Discover more",
         "Terms of Service |",
         "Trending now",
@@ -574,6 +593,21 @@ fn is_read_replies(t: &str) -> bool {
         .is_some_and(|n| is_count(n) || n == "more" || n.ends_with(" more"))
 }
 
+/// `12 tweets, 3 min read` (Thread Reader App).
+fn is_read_time(t: &str) -> bool {
+    let Some((tweets, mins)) = t
+        .strip_suffix(" min read")
+        .and_then(|head| head.split_once(", "))
+    else {
+        return false;
+    };
+    is_count(mins)
+        && tweets
+            .strip_suffix(" tweets")
+            .or_else(|| tweets.strip_suffix(" posts"))
+            .is_some_and(is_count)
+}
+
 /// `Feed post number 2`.
 fn is_feed_post_number(t: &str) -> bool {
     t.strip_prefix("Feed post number")
@@ -660,6 +694,7 @@ mod tests {
         assert_eq!(classify("Loaded: 100.00%"), Some("media"));
         assert_eq!(classify("Playback Rate"), Some("media"));
         assert_eq!(classify("(She/Her)"), Some("header"));
+        assert_eq!(classify("12 tweets, 3 min read"), Some("ui"));
         assert_eq!(classify("1,024 votes · 2 days left"), Some("ui"));
         assert_eq!(classify("The votes are in, and 3 are left"), None);
         assert_eq!(classify("Play the long game"), None);

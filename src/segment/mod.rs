@@ -311,7 +311,9 @@ impl<'a> Assembler<'a> {
             .kinds
             .iter()
             .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
-        let blank_splits = !has_headers && !has_markers && !has_bounds;
+        // An unrolled page puts the author once above the whole thread, one paragraph a post.
+        let unrolled = self.platform == Platform::Threadreader;
+        let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
         let mut preamble = has_headers;
         let mut last_label = None;
         for i in 0..self.lines.len() {
@@ -331,8 +333,10 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Cruft(reason) => {
-                    if line.starts_with("You can follow @") {
-                        let h = &line["You can follow ".len()..];
+                    let follow = line
+                        .strip_prefix("You can follow ")
+                        .or_else(|| line.strip_prefix("Thread by "));
+                    if let Some(h) = follow.filter(|h| h.starts_with('@')) {
                         if let Some(n) = headers::handle_len(h) {
                             self.follow = Some(h[..n].to_owned());
                         }
@@ -788,7 +792,16 @@ impl<'a> Assembler<'a> {
                 d.blank && !d.post.text.is_empty() && !continues_list(&d.post.text, body)
             });
         if split {
+            // The next paragraph-post keeps the author of the header above them all.
+            let author = self.top.as_ref().and_then(|d| d.post.author.clone());
             self.close();
+            self.top = Some(Draft {
+                post: Post {
+                    author,
+                    ..Post::default()
+                },
+                ..Draft::default()
+            });
         }
         let draft = self.ensure();
         if let Some(m) = marker {
