@@ -100,7 +100,6 @@ const UI: &[&str] = &[
     "Show this thread",
     "Show replies",
     "Show more replies",
-    "Show additional replies",
     "Show probable spam",
     "Translate post",
     "Translate",
@@ -288,6 +287,7 @@ const SIGNUP: &[&str] = &[
 /// Prefixes that start interface lines and no ordinary sentence.
 const PREFIXES: &[(&str, &str)] = &[
     ("Replying to @", "ui"),
+    ("Show additional replies", "ui"),
     ("Who can reply?", "ui"),
     ("Click to Follow ", "ui"),
     ("To view keyboard shortcuts", "ui"),

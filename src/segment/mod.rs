@@ -998,6 +998,18 @@ mod tests {
     }
 
     #[test]
+    fn replying_to_over_several_lines_is_removed() {
+        let s = segment(
+            "Ada\n@ada\n·\n5h\nfirst\nBob\n@bob\n·\n4h\nReplying to\n@ada\nand\n@carol\nnice",
+            None,
+        );
+        assert_eq!(texts(&s), ["first", "nice"]);
+        assert!(s.posts[1].reply, "Bob's post is a reply");
+        let reasons: Vec<&str> = s.removed[8..].iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["ui", "ui", "ui", "ui"], "{:?}", s.removed);
+    }
+
+    #[test]
     fn a_handle_in_text_is_not_a_header() {
         let s = segment(
             "Ada\n@ada\n·\n5h\nthanks to\n@bob\nfor this",
