@@ -13,12 +13,17 @@
 //! 2. **Headers**: a handle line becomes a post header when the page's shape confirms it:
 //!    a time follows (`·` / `5h`), or it stands after interface lines with its name above it
 //!    (X's main post), or it is a Mastodon `@user@instance`. The name is the line above.
-//!    Threads headers are `username` / `2d`; LinkedIn headers are doubled names. A `Quote`
-//!    line before a header makes that post the `quoted` post of the one above.
-//! 3. **Assemble**: headers open posts and blank lines are paragraphs inside them; without
+//!    Mastodon may show the time above the name. Threads headers are `username` / `2d`;
+//!    LinkedIn headers are doubled names, or the short lines above `2d •`. In a paste the
+//!    detector calls `plain`, only a handle with a time is a header. A `Quote` line before
+//!    a header makes that post the `quoted` post of the one above.
+//! 3. **Assemble**: headers open posts and blank lines are paragraphs inside them (an
+//!    unrolled page is the exception: one author above, one paragraph a post); without
 //!    headers, thread markers (`1/`, `(1/12)`, `1️⃣`, `1.` when the thread starts with it)
 //!    open posts, separators and closers end them, and failing all of those blank lines
-//!    separate posts — except that a list stays in its post.
+//!    separate posts — except that a list stays in its post. Above the first header, short
+//!    lines between interface lines are tabs (`For you`, a list's name) and are removed;
+//!    other text there is kept as posts without an author.
 //!
 //! Nothing is lost: every non-blank line is post text (less a stripped marker or glued
 //! interface tail, which are kept in `marker` / `removed`) or is in `removed` with a
@@ -62,16 +67,26 @@ pub fn leading_marker(line: &str) -> Option<usize> {
 #[derive(Clone, Debug, PartialEq)]
 enum Kind {
     Blank,
+    /// Post text, as far as anyone can tell.
     Text,
+    /// Interface text, with the reason it is removed.
     Cruft(&'static str),
     Media(Media),
+    /// X's `Quote` above a quoted post's header.
     Quote,
+    /// A lone `·` between a handle and its time.
     Dot,
+    /// A time; `true` when it holds a clock time (X's detail line under the main post).
     Time(String, bool),
+    /// A handle line, a header if pass 2 confirms it.
     Handle(HeaderLine),
+    /// A LinkedIn line that doubles its text (name or headline), the text once.
     Doubled(String),
+    /// A line that names the author of the post above it.
     Closer(Author, Option<String>),
+    /// A line between posts, with its reason and whether it ends the post.
     Separator(&'static str, bool),
+    /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
     EndMarker,
 }
 
