@@ -5,7 +5,7 @@
 //! marker, media, quoted post, reply flag), `removed` lines with reasons, and warnings.
 //!
 //! Three passes, each linear in the paste:
-//! 1. **Classify** every line: blank, text, cruft (the [`clean`](crate::clean) lexicon),
+//! 1. **Classify** every line: blank, text, cruft (the [`crate::clean`] lexicon),
 //!    media (`Image`, `Embedded video`, `![alt](…)`), header pieces (`@handle`, `·`, `5h`,
 //!    `Name @handle · 5h`), closers (`— Name (@handle) date`, permalinks), separators
 //!    (`---`, `Feed post number 2`), end markers (`/end`). After a footer start (`New to X?`,
