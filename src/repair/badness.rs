@@ -190,6 +190,10 @@ fn rule_at(s: &[char], i: usize) -> Option<usize> {
             return Some(3);
         }
     }
+    // Not in ftfy: windows-1253 mojibake of Latin-1 punctuation (`Β·` for `·`).
+    if a == 'Β' && matches!(b, '·' | '«' | '»' | '°' | '©' | '®' | '±') {
+        return Some(2);
+    }
     // Not in ftfy: windows-1251 mojibake of `é`, `ç` (`mГ©dicament`).
     if a == 'Г' && matches!(b, '©' | '§') {
         return Some(2);

@@ -88,6 +88,8 @@ struct Byte {
     b: u8,
     alt: u8,
     src: u32,
+    /// A space that [`restore_a0`] made 0xA0.
+    space: bool,
 }
 
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
@@ -99,6 +101,7 @@ fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
                 b: c as u8,
                 alt: 0,
                 src,
+                space: false,
             });
             continue;
         }
@@ -107,6 +110,7 @@ fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
                 b: 0x1A,
                 alt: 0,
                 src,
+                space: false,
             });
             continue;
         }
@@ -122,7 +126,12 @@ fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
             .get(first + 1)
             .filter(|e| e.0 == u)
             .map_or(0, |e| e.1);
-        out.push(Byte { b, alt, src });
+        out.push(Byte {
+            b,
+            alt,
+            src,
+            space: false,
+        });
     }
     Some(out)
 }
@@ -183,6 +192,7 @@ fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
                     b: 0xA0,
                     alt: 0,
                     src: v[i].src,
+                    space: false,
                 });
                 w.push(v[i + 1]);
                 i += 2;
@@ -199,6 +209,7 @@ fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
                 for x in &mut w[i..i + len] {
                     if x.b == b' ' {
                         x.b = 0xA0;
+                        x.space = true;
                     }
                 }
                 i += len;
@@ -244,6 +255,14 @@ fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
     }
 }
 
+/// Whether `c` is an emoji on its own.
+fn is_emoji(c: char) -> bool {
+    let u = c as u32;
+    emoji::SINGLE
+        .binary_search_by_key(&u, |&e| e & 0x1F_FFFF)
+        .is_ok()
+}
+
 /// How likely `c` is as the reading of a damaged sequence (higher is likelier).
 fn likelihood(c: char) -> i32 {
     let u = c as u32;
@@ -255,7 +274,14 @@ fn likelihood(c: char) -> i32 {
     }
     match u {
         // The commonest non-ASCII chars of web text: curly quotes, dashes, the ellipsis.
-        0x2013 | 0x2014 | 0x2018..=0x201F | 0x2026 => 3500,
+        0x2019 => 3600,
+        0x201C | 0x201D => 3550,
+        0x2014 => 3520,
+        0x2013 => 3510,
+        0x2026 => 3505,
+        0x2018..=0x201F => 3500,
+        // The emoji presentation selector, after an emoji.
+        0xFE0F => 1800,
         0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
@@ -345,6 +371,10 @@ fn droppable(page: &CodePage) -> Vec<u8> {
         .copied()
         .filter(|&b| is_cont(b))
         .collect();
+    // ISO-8859-13 and TIS-620 decode 0x80-0x9F as invisible C1 controls, lost in copying.
+    if matches!(page.name, "iso-8859-13" | "windows-874") {
+        d.extend((0x80..=0x9F).filter(|b| !page.undefined.contains(b)));
+    }
     if page.high[0x2D] == '\u{AD}' {
         d.push(0xAD);
     }
@@ -357,12 +387,33 @@ fn droppable(page: &CodePage) -> Vec<u8> {
 fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
     let mut found: Vec<(char, usize)> = Vec::new();
     for lead in [v[i].b, v[i].alt] {
-        lost_readings_from(v, i, lead, lost, &mut found);
+        lost_readings_from(v, i, lead, lost, &mut found, false);
     }
     found
 }
 
-fn lost_readings_from(v: &[Byte], i: usize, lead: u8, lost: &[u8], found: &mut Vec<(char, usize)>) {
+/// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
+/// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
+fn isolated_thai(chars: &[char], at: usize) -> bool {
+    let thai = |c: &char| ('\u{0E00}'..='\u{0E7F}').contains(c);
+    chars
+        .get(at)
+        .is_some_and(|c| ('\u{0E40}'..='\u{0E4F}').contains(c))
+        && !at
+            .checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .is_some_and(thai)
+        && !chars.get(at + 1).is_some_and(thai)
+}
+
+fn lost_readings_from(
+    v: &[Byte],
+    i: usize,
+    lead: u8,
+    lost: &[u8],
+    found: &mut Vec<(char, usize)>,
+    none_present: bool,
+) {
     let n = match lead {
         0xE0..=0xEF => 3,
         0xF0..=0xF4 => 4,
@@ -375,8 +426,11 @@ fn lost_readings_from(v: &[Byte], i: usize, lead: u8, lost: &[u8], found: &mut V
             _ => break,
         }
     }
+    if none_present {
+        present.clear();
+    }
     let missing = n - 1 - present.len();
-    if present.is_empty() || missing == 0 || missing > 2 {
+    if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
         return;
     }
     // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere.
@@ -410,7 +464,11 @@ fn lost_readings_from(v: &[Byte], i: usize, lead: u8, lost: &[u8], found: &mut V
                 if let Ok(s) = std::str::from_utf8(&buf[..n]) {
                     let c = s.chars().next().expect("a valid sequence holds a char");
                     // Four bytes: an emoji; three: punctuation (`”`, `–`).
-                    let likely = likelihood(c) >= if n == 4 { 1900 } else { 1500 };
+                    let likely = if n == 4 {
+                        is_emoji(c)
+                    } else {
+                        likelihood(c) >= 1500
+                    };
                     if likely && !found.iter().any(|&(d, _)| d == c) {
                         found.push((c, present.len() + 1));
                     }
@@ -484,11 +542,53 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             continue;
         }
         readings(&v, i, &mut cands);
-        let (kind, found) = if cands.is_empty() {
+        // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
+        // `❌ ` with 0x9D lost far more often than `⌠`).
+        if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
+            let dropped = droppable(page);
+            if !cands.is_empty() && !dropped.is_empty() {
+                let lost_found = lost_readings(&v[..k], i, &dropped);
+                let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
+                let best_space = cands.iter().map(|f| likelihood(f.0)).max();
+                if best_lost > best_space {
+                    v[k].b = b' ';
+                    v[k].space = false;
+                    cands = lost_found;
+                    cands.iter_mut().for_each(|f| f.1 = f.1.min(k - i));
+                    cands.insert(0, ('\u{0}', 0));
+                }
+            }
+        }
+        let (kind, found) = if cands.first() == Some(&('\u{0}', 0)) {
+            ("lost_bytes", cands[1..].to_vec())
+        } else if cands.is_empty() {
             if !lossy {
                 return None;
             }
-            let found = lost_readings(&v, i, &lost);
+            let mut found = lost_readings(&v, i, &lost);
+            if found.is_empty() && x.b == 0x9F && page.high[0x70] == '\u{F8FF}' {
+                // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
+                let mut w = vec![Byte {
+                    b: 0xF0,
+                    alt: 0,
+                    src: x.src,
+                    space: false,
+                }];
+                w.extend(v[i..(i + 3).min(v.len())].iter().copied());
+                let mut c4 = Vec::new();
+                readings(&w, 0, &mut c4);
+                found.extend(
+                    c4.into_iter()
+                        .filter(|&(c, n)| n == 4 && is_emoji(c))
+                        .map(|(c, _)| (c, 3)),
+                );
+            }
+            if found.is_empty()
+                && page.name == "windows-874"
+                && isolated_thai(chars, x.src as usize)
+            {
+                lost_readings_from(&v, i, x.b, &lost, &mut found, true);
+            }
             if found.is_empty() {
                 return None;
             }
@@ -496,11 +596,23 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         } else {
             ("mojibake", cands.clone())
         };
-        let context = quote_open(chars, &pieces, x.src as usize);
+        let open = quote_open(chars, &pieces, x.src as usize);
+        let last = found.iter().map(|f| f.1).max().unwrap_or(1);
+        let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
+        let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+        let letters =
+            before.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        let spaced =
+            before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
         let mut ranked: Vec<(i32, char, usize)> = found
             .iter()
             .map(|&(c, n)| {
-                let bonus = if context && c == '”' { 300 } else { 0 };
+                let bonus = match c {
+                    '”' if open => 300,
+                    '’' if letters => 300,
+                    '—' | '–' if spaced => 300,
+                    _ => 0,
+                };
                 (likelihood(c) + bonus, c, n)
             })
             .collect();
@@ -574,7 +686,7 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 /// `ALL`), tried first.
 pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let preferred = ctx.preferred;
-    if chars.iter().all(char::is_ascii) || !is_bad(chars) {
+    if chars.iter().all(char::is_ascii) || !(is_bad(chars) || suspicious(chars)) {
         return Vec::new();
     }
     let possible = possible_pages(chars);
@@ -598,12 +710,18 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // Mixed clean and damaged text: the runs that look like UTF-8, one by one. Once some
     // run of the line proved to be mojibake, the other runs that decode are taken too.
     if depth < 3 {
-        let runs = utf8_runs(chars);
+        let mut runs = suspicious_runs(chars, false);
+        for (s, e) in utf8_runs(chars) {
+            if !runs.iter().any(|&(a, b)| a < e && s < b) {
+                runs.push((s, e));
+            }
+        }
+        runs.sort_unstable();
         let mut pieces = Vec::new();
         let mut rest = Vec::new();
         for &(s, e) in &runs {
             let sub = &chars[s..e];
-            if sub.len() < chars.len() && is_bad(sub) {
+            if sub.len() < chars.len() && (is_bad(sub) || suspicious(sub)) {
                 let found = one_step(sub, ctx, depth + 1);
                 if !found.is_empty() {
                     pieces.extend(found.into_iter().map(|mut p| {
@@ -644,10 +762,10 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
-    let before = badness(chars);
+    let before = damage(chars);
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
-        if droppable(page).is_empty() {
+        if droppable(page).is_empty() && page.high[0x70] != '\u{F8FF}' {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
@@ -658,8 +776,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             continue;
         };
         let fixed = apply(chars, &pieces);
-        let after = badness(&fixed);
-        if after >= before || (after > 0 && !known) {
+        let after = damage(&fixed);
+        if after >= before || (after > 0 && preferred != Some(k)) {
             continue;
         }
         let mut score: i32 = pieces
@@ -686,9 +804,92 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     c1_pieces(chars)
 }
 
+/// Damage that ftfy's heuristic misses: a few chars that some page turns into the UTF-8 of
+/// an emoji or of U+FFFD (`‚ùå` → `❌` under MacRoman; `üßµ` → `🧵` when MacRoman's
+/// Apple logo, 0xF0, was dropped), or a lone Thai lead char amid Latin text (windows-874
+/// with its continuation bytes dropped).
+pub fn suspicious(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| isolated_thai(chars, i) && i > 0 && chars.len() > 4)
+        || !suspicious_runs(chars, true).is_empty()
+}
+
+/// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
+pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut cands = Vec::new();
+    let mut i = 0;
+    'chars: while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let Some(&d) = chars.get(i + 1) else {
+            break;
+        };
+        if d.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let pages = page_mask(c) & page_mask(d) & ((1 << ALL.len()) - 1);
+        if pages == 0 {
+            i += 1;
+            continue;
+        }
+        let end = (i + 4).min(chars.len());
+        for (k, page) in ALL.iter().enumerate() {
+            if pages >> k & 1 == 0 {
+                continue;
+            }
+            let take = chars[i..end]
+                .iter()
+                .take_while(|c| page_mask(**c) >> k & 1 == 1);
+            let window: Vec<char> = take.copied().collect();
+            let Some(mut v) = encode(&window, page) else {
+                continue;
+            };
+            let apple = page.high[0x70] == '\u{F8FF}';
+            let lead_lost = apple && v[0].b == 0x9F;
+            if lead_lost {
+                let lead = Byte {
+                    b: 0xF0,
+                    alt: 0,
+                    src: 0,
+                    space: false,
+                };
+                v.insert(0, lead);
+            }
+            readings(&v, 0, &mut cands);
+            let hit = cands.iter().find(|&&(c, n)| {
+                n >= 3 && ((c as u32 >= 0x2300 && is_emoji(c)) || c == '\u{FFFD}')
+            });
+            if let Some(&(_, n)) = hit {
+                let n = if lead_lost { n - 1 } else { n };
+                runs.push((i, i + n));
+                if first_only {
+                    return runs;
+                }
+                i += n;
+                continue 'chars;
+            }
+        }
+        i += 1;
+    }
+    runs
+}
+
+/// How damaged a line looks: [`badness`], plus one if it is [`suspicious`].
+pub fn damage(chars: &[char]) -> usize {
+    badness(chars) + usize::from(suspicious(chars))
+}
+
 /// Whether the line holds a whole sequence of three or four bytes under `page` that reads
 /// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it.
 fn evidence(chars: &[char], page: &CodePage) -> bool {
+    if page.name == "windows-874" {
+        return (1..chars.len()).any(|i| isolated_thai(chars, i));
+    }
+    let apple = page.high[0x70] == '\u{F8FF}';
     let mut cands = Vec::new();
     for i in 0..chars.len() {
         if chars[i].is_ascii() {
@@ -704,6 +905,10 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
         }
         // F0 9F: the first two bytes of nearly every emoji.
         if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
+            return true;
+        }
+        // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
+        if apple && v.len() >= 3 && v[0].b == 0x9F && is_cont(v[1].b) && is_cont(v[2].b) {
             return true;
         }
     }
