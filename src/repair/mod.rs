@@ -161,7 +161,11 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
     let suspicious = chars.iter().any(|&c| {
         c == '&' || is_junk(c) || ligature(c).is_some() || (c as u32) >= 0x2600 || c == '\u{1b}'
     }) || chars.iter().any(|&c| ('\u{80}'..='\u{9f}').contains(&c));
-    if suspicious || badness::is_bad(chars) || mojibake::suspicious(chars) {
+    if suspicious
+        || badness::is_bad(chars)
+        || mojibake::suspicious(chars)
+        || mojibake::decodes_plausibly(chars)
+    {
         return false;
     }
     is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes

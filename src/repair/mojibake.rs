@@ -255,6 +255,83 @@ fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
     }
 }
 
+/// +1 for a reading made of likely chars (letters of a living script, common punctuation,
+/// emoji), -3 for one holding a control, a private-use char or a rare letter.
+fn plausibility(s: &str) -> i32 {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if u < 0x80 {
+                return 0;
+            }
+            let likely = likelihood(c);
+            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1B1..=0x217) {
+                -3
+            } else if likely >= 1500 || common_letter(c) {
+                1
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0.
+fn odd_case(chars: &[char], pieces: &[Piece], p: &Piece) -> i32 {
+    let Some(first) = p.to.chars().next() else {
+        return 0;
+    };
+    let before = match pieces.iter().find(|q| q.end == p.start) {
+        Some(q) => q.to.chars().last(),
+        None => p.start.checked_sub(1).map(|k| chars[k]),
+    };
+    i32::from(first.is_uppercase() && before.is_some_and(char::is_lowercase))
+}
+
+/// A letter that the major living languages write with (Latin letters of Latin-1 and
+/// Latin Extended-A used by European languages, Vietnamese, modern Greek and Cyrillic,
+/// Hebrew, Arabic, Thai, Devanagari, kana, CJK, Hangul).
+fn common_letter(c: char) -> bool {
+    const RARE_LATIN_A: &str = "ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ";
+    c.is_alphabetic()
+        && match c as u32 {
+            0xC0..=0xFF => true,
+            0x100..=0x17F => !RARE_LATIN_A.contains(c),
+            0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
+            0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => true,
+            0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => true,
+            0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+            _ => false,
+        }
+}
+
+/// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
+/// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
+/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251). Real text almost never
+/// decodes so under a page it was not damaged by.
+pub fn decodes_plausibly(chars: &[char]) -> bool {
+    let pairs = chars
+        .windows(2)
+        .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
+        .count();
+    if pairs < 2 {
+        return false;
+    }
+    let possible = possible_pages(chars);
+    ALL.iter().enumerate().any(|(k, page)| {
+        if possible >> k & 1 == 0 {
+            return false;
+        }
+        let Some(pieces) = transcode(chars, page, false) else {
+            return false;
+        };
+        pieces.iter().filter(|p| plausibility(&p.to) == 1).count() >= 2
+            && pieces
+                .iter()
+                .all(|p| p.end - p.start >= 2 && plausibility(&p.to) >= 0)
+    })
+}
+
 /// Whether `c` is an emoji on its own.
 fn is_emoji(c: char) -> bool {
     let u = c as u32;
@@ -286,7 +363,8 @@ fn likelihood(c: char) -> i32 {
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
         0x80..=0x9F => 0,
-        _ if c.is_alphabetic() => 1000,
+        _ if common_letter(c) => 1000,
+        _ if c.is_alphabetic() => 700,
         _ => 500,
     }
 }
@@ -604,16 +682,32 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             before.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
         let spaced =
             before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+        // The letter before, as decoded so far: a reading of the same case is likelier.
+        let prev = match pieces.last() {
+            Some(p) if p.end == x.src as usize => p.to.chars().last(),
+            _ => before.copied(),
+        }
+        .filter(|c| c.is_alphabetic());
         let mut ranked: Vec<(i32, char, usize)> = found
             .iter()
             .map(|&(c, n)| {
-                let bonus = match c {
+                let mut bonus = match c {
                     '”' if open => 300,
                     '’' if letters => 300,
                     '—' | '–' if spaced => 300,
                     _ => 0,
                 };
-                (likelihood(c) + bonus, c, n)
+                if prev.is_some_and(|p| c.is_alphabetic() && p.is_lowercase() == c.is_lowercase()) {
+                    bonus += 50;
+                }
+                // Last resort between two bytes of one char: the one of the upper half.
+                let mut utf8 = [0u8; 4];
+                let top = c
+                    .encode_utf8(&mut utf8)
+                    .bytes()
+                    .skip(1)
+                    .filter(|&b| b >= 0xA0);
+                (likelihood(c) + bonus + top.count() as i32, c, n)
             })
             .collect();
         ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
@@ -686,7 +780,9 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 /// `ALL`), tried first.
 pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let preferred = ctx.preferred;
-    if chars.iter().all(char::is_ascii) || !(is_bad(chars) || suspicious(chars)) {
+    if chars.iter().all(char::is_ascii)
+        || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars))
+    {
         return Vec::new();
     }
     let possible = possible_pages(chars);
@@ -694,7 +790,10 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         .into_iter()
         .chain(0..ALL.len())
         .filter(|&k| possible >> k & 1 == 1);
+    // Every page under which the whole line decodes; the most plausible reading wins, the
+    // first page (ftfy's order, the document's page first) on a tie.
     let mut tried = 0u16;
+    let mut best: Option<(i32, usize, Vec<Piece>)> = None;
     for k in order {
         if tried >> k & 1 == 1 {
             continue;
@@ -702,10 +801,19 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         tried |= 1 << k;
         if let Some(pieces) = transcode(chars, ALL[k], false) {
             if !pieces.is_empty() {
-                ctx.seen |= 1 << k;
-                return pieces;
+                let score = pieces
+                    .iter()
+                    .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, p))
+                    .sum();
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, k, pieces));
+                }
             }
         }
+    }
+    if let Some((_, k, pieces)) = best {
+        ctx.seen |= 1 << k;
+        return pieces;
     }
     // Mixed clean and damaged text: the runs that look like UTF-8, one by one. Once some
     // run of the line proved to be mojibake, the other runs that decode are taken too.
@@ -934,7 +1042,8 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
         while j < chars.len() && j - i < 4 && byte(chars[j]).iter().any(|&b| is_cont(b)) {
             j += 1;
         }
-        if j - i < 2 {
+        let lone_thai = page.name == "windows-874" && isolated_thai(chars, i);
+        if j - i < 2 && !lone_thai {
             i += 1;
             continue;
         }
