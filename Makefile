@@ -10,7 +10,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 
-.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size
+.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size bench bench-native fuzz
 
 serve: wasm
 	python3 tools/serve.py --port $(PORT) --dir www
@@ -23,14 +23,28 @@ wasm: www/pkg/unspool_bytes.js
 
 www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
 	tools/setup.sh wasm npm
-	wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	# opt-level z for the wasm only (30 kB smaller gzipped than s); native release stays at s.
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
 
+# The shipped .wasm and the whole first page load, gzipped, against their budgets.
 size:
-	@printf 'unspool_bg.wasm: %s bytes, %s bytes gzipped\n' \
-	  "$$(wc -c < www/pkg/unspool_bg.wasm)" "$$(gzip -9 -c www/pkg/unspool_bg.wasm | wc -c)"
+	@node tools/size.mjs
+
+# Performance figures (printed, not asserted): native stages and pipeline, repair beside ftfy
+# and plsfix, peak memory, in-browser timing. See BENCHMARKS.md. bench-native skips the browser.
+bench: wasm
+	tools/bench.sh
+
+bench-native:
+	tools/bench.sh --native-only
+
+# cargo-fuzz (libFuzzer) on every target in fuzz/, FUZZ_SECONDS each, two at a time.
+FUZZ_SECONDS ?= 60
+fuzz:
+	tools/fuzz.sh $(FUZZ_SECONDS)
 
 test: setup lint test-native test-wasm test-e2e
 

@@ -26,6 +26,7 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;
 
 /// The platform a thread is composed for.
@@ -127,7 +128,11 @@ pub struct Count {
 /// weight (a character beyond the BMP weighs `default_weight`, as twitter-text reads its low
 /// surrogate).
 pub fn count_x(text: &str, config: &XConfig) -> Count {
+    #[cfg(not(target_arch = "wasm32"))]
     let normalized: String = text.nfc().collect();
+    // The browser normalises: the wasm build leaves the composition tables out.
+    #[cfg(target_arch = "wasm32")]
+    let normalized = crate::wasm::nfc(text);
     let urls = entities::urls(&normalized);
     let max = config.max_weighted_length as u64 * config.scale;
     let mut weight = 0u64;

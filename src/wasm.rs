@@ -19,6 +19,13 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// NFC through the browser's own `String.prototype.normalize`, so the wasm build carries no
+/// Unicode composition tables (unicode-normalization's, ~100 KB); native builds use that crate.
+/// The quick check (`is_nfc_quick`) stays in Rust: most text never crosses to JS for this.
+pub(crate) fn nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
+}
+
 /// Installs the panic hook (with the `panic-hook` feature) when the module starts.
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -37,7 +37,9 @@ pub mod zwj;
 
 use crate::thread::Repair;
 use mojibake::Piece;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+#[cfg(not(target_arch = "wasm32"))]
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Repaired text and the changes that made it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -467,7 +469,13 @@ fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
     if is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes {
         return Vec::new();
     }
+    #[cfg(not(target_arch = "wasm32"))]
     let fixed: Vec<char> = chars.iter().copied().nfc().collect();
+    // The browser normalises: the wasm build leaves the composition tables out.
+    #[cfg(target_arch = "wasm32")]
+    let fixed: Vec<char> = crate::wasm::nfc(&chars.iter().collect::<String>())
+        .chars()
+        .collect();
     if fixed == chars {
         return Vec::new();
     }

@@ -36,10 +36,12 @@ pub fn detect(lines: &[&str]) -> Platform {
         }
     };
     for (i, &l) in lines.iter().enumerate() {
-        let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         if l.is_empty() {
             continue;
         }
+        // Looked up only from a non-empty line: each run of blank lines is walked once, so a
+        // paste of a million blank lines stays linear.
+        let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
         if l.contains(".bsky.social") || l.contains("bsky.app/") {
             add(&mut score, Bluesky, "bsky", 3);
