@@ -26,6 +26,7 @@
 
 pub mod clean;
 pub mod entities;
+pub mod paste_html;
 pub mod render;
 pub mod repair;
 pub mod segment;
@@ -56,6 +57,15 @@ pub fn format(input: &str, options: &Options) -> Thread {
         repairs: repaired.repairs,
         warnings: seg.warnings,
     }
+}
+
+/// Runs the pipeline on the `text/html` flavour of a clipboard: links keep their `href`,
+/// emoji drawn as images come back (see [`paste_html`]).
+pub fn format_html(html: &str, options: &Options) -> Thread {
+    let pasted = paste_html::parse(html);
+    let mut thread = format(&pasted.text, options);
+    paste_html::relink(&mut thread, &pasted.links);
+    thread
 }
 
 /// Formats `input` and renders it as `to` in one call.

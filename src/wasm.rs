@@ -54,3 +54,32 @@ pub fn repair(input: &str) -> Result<JsValue, JsError> {
     let r = crate::repair::repair(input);
     to_js(&serde_json::json!({ "text": r.text, "repairs": r.repairs }))
 }
+
+/// The pipeline on clipboard HTML: links keep their `href`, emoji images their alt text.
+#[wasm_bindgen(js_name = formatHtml)]
+pub fn format_html(html: &str, options_js: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::format_html(html, &options(options_js)?))
+}
+
+/// Clipboard HTML → `{text, links: [{text, href}]}`: the text to paste and the links it loses.
+#[wasm_bindgen(js_name = pasteHtml)]
+pub fn paste_html(html: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::paste_html::parse(html))
+}
+
+/// A Thread with the words of pasted `links` made links again (see `pasteHtml`).
+#[wasm_bindgen]
+pub fn relink(thread: JsValue, links: JsValue) -> Result<JsValue, JsError> {
+    let mut thread: crate::Thread =
+        serde_wasm_bindgen::from_value(thread).map_err(|e| JsError::new(&e.to_string()))?;
+    let links: Vec<crate::paste_html::PastedLink> =
+        serde_wasm_bindgen::from_value(links).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::paste_html::relink(&mut thread, &links);
+    to_js(&thread)
+}
+
+/// A post's text → its spans (links, mentions, hashtags, cashtags), after the page edits it.
+#[wasm_bindgen]
+pub fn spans(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::entities::spans(text))
+}
