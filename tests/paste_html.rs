@@ -106,7 +106,7 @@ fn a_copied_post_with_a_link_keeps_it_through_the_pipeline() {
     );
     let spans: Vec<&Span> = thread.posts.iter().flat_map(|p| &p.spans).collect();
     assert!(
-        spans.contains(&&&Span::Link {
+        spans.contains(&&Span::Link {
             text: "here".into(),
             href: "https://example.com/moat".into()
         }),
