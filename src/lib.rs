@@ -59,6 +59,27 @@ pub fn format(input: &str, options: &Options) -> Thread {
     }
 }
 
+/// Runs the pipeline on text that is already repaired: segment → clean → the [`Thread`],
+/// with no repair stage (and so no `repairs`). The page uses it after a person picked another
+/// reading of a repair, which the repair stage would otherwise undo. Keep it in step with
+/// [`format`]: `tests/format_repaired.rs` checks that both agree on repaired text.
+pub fn format_repaired(repaired: &str, options: &Options) -> Thread {
+    let seg = segment::segment(repaired, options.platform);
+    let mut posts = seg.posts;
+    for post in &mut posts {
+        post.spans = entities::spans(&post.text);
+    }
+    Thread {
+        platform: seg.platform,
+        title: None,
+        author: None,
+        posts,
+        removed: seg.removed,
+        repairs: Vec::new(),
+        warnings: seg.warnings,
+    }
+}
+
 /// Runs the pipeline on the `text/html` flavour of a clipboard: links keep their `href`,
 /// emoji drawn as images come back (see [`paste_html`]).
 pub fn format_html(html: &str, options: &Options) -> Thread {

@@ -83,3 +83,10 @@ pub fn relink(thread: JsValue, links: JsValue) -> Result<JsValue, JsError> {
 pub fn spans(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::entities::spans(text))
 }
+
+/// The pipeline without its repair stage, on text that is already repaired (after a person
+/// picked another reading of a repair).
+#[wasm_bindgen(js_name = formatRepaired)]
+pub fn format_repaired(text: &str, options_js: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::format_repaired(text, &options(options_js)?))
+}
