@@ -58,6 +58,7 @@ function job() {
 
 function update() {
   if (!paste.value.trim()) {
+    engine.cancel();
     state.result = EMPTY;
     summary.textContent = '';
     showEmpty();

@@ -26,6 +26,8 @@ export class Engine {
           done?.(data);
         });
         this.worker.addEventListener('error', () => resolve(false));
+        // A worker that never answers must not keep the page from starting.
+        setTimeout(() => resolve(false), 15000);
       });
     } catch {
       this.workerReady = Promise.resolve(false);
@@ -57,6 +59,12 @@ export class Engine {
     this.queued = { job, onResult, onBusy, onError, token: ++this.nextId };
     this.latest = this.queued.token;
     if (!this.busy) this.drain();
+  }
+
+  /** Forgets every job not yet shown (the paste was cleared). */
+  cancel() {
+    this.queued = null;
+    this.latest = ++this.nextId;
   }
 
   async drain() {

@@ -165,3 +165,29 @@ test('every tab is reachable by keyboard and shows its format', async () => {
   assert.equal(json.posts.length, 2, 'the JSON tab is the model');
   await done();
 });
+
+test('an opened .html file is read as rich text; downloads carry each format', async () => {
+  const { page, done } = await fresh();
+  const html = '<p>1/ See <a href="https://example.com/docs">the docs</a> <img alt="🎉"></p><p>2/ Bye</p>';
+  await page.setInputFiles('#file', { name: 'thread.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForSelector('#preview a[href="https://example.com/docs"]');
+  assert.equal(await page.inputValue('#paste'), '1/ See the docs 🎉\n\n2/ Bye', 'the file became text');
+  assert.match(await page.textContent('#paste-info'), /Opened thread\.html/);
+  for (const [button, ext, want] of [['.md', 'md', 'the docs'], ['.json', 'json', '"posts"'], ['.html', 'html', '<!doctype html>']]) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`[data-download] >> text="${button}"`),
+    ]);
+    assert.match(file.suggestedFilename(), new RegExp(`\\.${ext}$`));
+    const body = await new Promise((ok, fail) => {
+      file.createReadStream().then((stream) => {
+        const chunks = [];
+        stream.on('data', (c) => chunks.push(c));
+        stream.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', fail);
+      }, fail);
+    });
+    assert.ok(body.includes(want), `${button} holds ${want}: ${body.slice(0, 200)}`);
+  }
+  await done();
+});
