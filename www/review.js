@@ -140,7 +140,8 @@ export class Review {
         if (at < 0) continue;
         const hit = nodes[k].splitText(at);
         const rest = hit.splitText(needle.length);
-        const mark = el('mark', { className: r.picked === undefined ? 'repair' : 'repair picked', tabIndex: 0 });
+        const guess = r.alternatives.length > 0 || r.confidence < 1;
+        const mark = el('mark', { className: `repair${guess ? ' guess' : ''}${r.picked === undefined ? '' : ' picked'}`, tabIndex: 0 });
         mark.dataset.repair = String(i);
         mark.title = `Repaired from “${r.from}” — select to change`;
         mark.setAttribute('role', 'button');

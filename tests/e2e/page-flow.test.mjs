@@ -191,3 +191,30 @@ test('an opened .html file is read as rich text; downloads carry each format', a
   }
   await done();
 });
+
+test('the seed: its lost-byte guesses offer other readings, its warnings sit by their posts', async () => {
+  const { page, done } = await fresh();
+  await setPaste(page, await corpus('pastes/seed-google-moat.txt'));
+  await waitForPosts(page, 2, true);
+  // The seed's first character is mojibake for 🔥, a guess with other readings.
+  const fire = page.locator('#preview mark.repair', { hasText: '🔥' }).first();
+  await fire.click();
+  await page.waitForSelector('#picker:not([hidden])');
+  const choices = await page.$$eval('#picker .choice', (b) => b.map((x) => x.dataset.choice));
+  assert.equal(choices[0], '🔥', 'unspool’s guess first');
+  assert.ok(choices.length >= 3, `the guess, its alternatives and the paste: ${choices}`);
+  const alternative = choices[1];
+  await page.click('#picker .choice >> nth=1');
+  await page.waitForFunction((a) => [...document.querySelectorAll('#preview mark.repair.picked')]
+    .some((m) => m.textContent === a), alternative);
+  const first = await page.textContent('#preview .post');
+  assert.ok(first.includes(alternative) && !first.includes('🔥'), `post 1 reads ${alternative} now: ${first}`);
+  // Warnings: listed in the review panel and shown inside the post they concern.
+  const warned = await page.$$eval('#preview .post', (posts) => posts
+    .map((p, i) => (p.querySelector('.unspool-warning') ? i + 1 : 0)).filter(Boolean));
+  assert.ok(warned.length > 0, 'some post carries its warning');
+  const listed = Number(await page.textContent('#review-warnings .count'));
+  assert.equal(listed > 0, true, 'warnings are counted in the review panel');
+  assert.match(await page.textContent('#summary'), /warnings?/, 'and in the counts at a glance');
+  await done();
+});
