@@ -76,7 +76,9 @@ function update() {
         plural(t.repairs.length, 'repair', 'repairs'),
       ].join(' · ') + (t.warnings.length ? ` · ${plural(t.warnings.length, 'warning', 'warnings')}` : '');
       render();
-      review.update(result, state.restored);
+      // The review panel in its own task, so the preview paints first on a large paste.
+      const shown = result;
+      setTimeout(() => { if (state.result === shown) review.update(shown, state.restored); }, 0);
       say('');
     },
     onBusy: (size) => {

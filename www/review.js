@@ -14,11 +14,18 @@ const KINDS = {
   input_too_large: 'The paste is very large: only part of it was formatted.',
 };
 const MAX_MARKS = 300;
+const MAX_ITEMS = 500;
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
+};
+/** The first MAX_ITEMS of `list` made into elements; `length` is the whole list's. */
+const lazy = (list, make) => {
+  const made = list.slice(0, MAX_ITEMS).map(make);
+  made.total = list.length;
+  return made;
 };
 const show = (s) => (s === '' ? '(nothing)' : s.replace(/\n/g, '⏎'));
 
@@ -60,18 +67,24 @@ export class Review {
   update(result, restored) {
     const { thread, removedAll } = result;
     this.repairs = thread.repairs;
-    this.fill('warnings', thread.warnings.map((w) => this.warningItem(w)));
-    this.fill('repairs', thread.repairs.map((r, i) => this.repairItem(r, i)));
+    this.fill('warnings', lazy(thread.warnings, (w) => this.warningItem(w)));
+    this.fill('repairs', lazy(thread.repairs, (r, i) => this.repairItem(r, i)));
     const back = new Set(restored);
-    this.fill('removed', removedAll.map((r) => this.removedItem(r, back.has(removedKey(r)))));
+    this.fill('removed', lazy(removedAll, (r) => this.removedItem(r, back.has(removedKey(r)))));
     this.decoratePreview(thread);
   }
 
   fill(group, items) {
     const details = this.groups[group];
-    details.querySelector('.count').textContent = String(items.length);
-    details.querySelector('ul').replaceChildren(...items.slice(0, 2000));
-    details.classList.toggle('empty', items.length === 0);
+    const total = items.total ?? items.length;
+    details.querySelector('.count').textContent = total.toLocaleString('en');
+    const shown = items.slice(0, MAX_ITEMS);
+    if (total > MAX_ITEMS) {
+      shown.push(el('li', { className: 'more' },
+        `… and ${(total - MAX_ITEMS).toLocaleString('en')} more (see the JSON tab for all).`));
+    }
+    details.querySelector('ul').replaceChildren(...shown);
+    details.classList.toggle('empty', total === 0);
   }
 
   warningItem(w) {
