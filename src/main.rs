@@ -2,13 +2,13 @@
 
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
-use unspool::{Format, Options, Platform};
+use unspool::{Format, HtmlStyle, Numbering, Options, Platform, Theme, TitleMode};
 
 const USAGE: &str = "\
 unspool — paste a social-media thread, get a clean article
 
 Usage:
-  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...]
+  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [OPTIONS]
   unspool repair [FILE] [--jsonl]
   unspool entities [FILE] [--jsonl]
   unspool split --platform x|bluesky|mastodon|threads [FILE]
@@ -16,6 +16,19 @@ Usage:
   unspool count --platform x|bluesky|mastodon|threads [--config v2|v3] [--limit N] [FILE] [--jsonl]
 
 Reads FILE, or standard input when no FILE is given. Markdown by default.
+  --from text|json                read a paste (default) or a saved model (--to json output)
+
+Options (the same names as the page and the JSON options):
+  --numbering none|1/n|1.|(1/n)   number the posts (default none)
+  --keep-markers                  keep the author's own markers (1/, 🧵)
+  --merge                         merge the posts into flowing paragraphs
+  --show-times                    show each post's time
+  --author-only                   drop replies by others
+  --title first-sentence|TEXT     a title: the first sentence, or TEXT
+  --include-removed               add the removed lines as an appendix
+  --theme light|dark|auto         HTML colours (default auto)
+  --html-style classes|inline     HTML flavour (default classes: style with www/thread.css)
+  --no-link-entities              do not link mentions and hashtags
 
 Examples:
   pbpaste | unspool --to html > thread.html
@@ -140,7 +153,26 @@ fn write_output(s: &str) -> Result<(), Failure> {
 }
 
 fn format_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &["--to", "--platform"], &[])?;
+    let p = parse(
+        args,
+        &[
+            "--to",
+            "--from",
+            "--platform",
+            "--numbering",
+            "--title",
+            "--theme",
+            "--html-style",
+        ],
+        &[
+            "--keep-markers",
+            "--merge",
+            "--show-times",
+            "--author-only",
+            "--include-removed",
+            "--no-link-entities",
+        ],
+    )?;
     let to = match p.value("--to") {
         None => Format::Markdown,
         Some(name) => Format::from_name(name)
@@ -156,12 +188,59 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
             )
         }
     }
+    render_options(&p, &mut options)?;
     let input = read_input(p.file.as_deref())?;
-    let mut rendered = unspool::convert(&input, to, &options);
+    let mut rendered = match p.value("--from") {
+        None | Some("text") => unspool::convert(&input, to, &options),
+        // A saved model (`--to json` output) rendered again, with other options.
+        Some("json") => {
+            let thread: unspool::Thread = serde_json::from_str(&input)
+                .map_err(|e| Failure::Io(format!("input is not a Thread model: {e}")))?;
+            unspool::render(&thread, to, &options)
+        }
+        Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
+    };
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }
     write_output(&rendered)
+}
+
+/// Reads the rendering options' flags into `options`.
+fn render_options(p: &Parsed, options: &mut Options) -> Result<(), Failure> {
+    let bad = |flag: &str, v: &str| Failure::Usage(format!("unknown {flag} value {v:?}"));
+    if let Some(v) = p.value("--numbering") {
+        options.numbering = Numbering::from_name(v).ok_or_else(|| bad("--numbering", v))?;
+    }
+    if let Some(v) = p.value("--title") {
+        options.title = match v {
+            "first-sentence" => TitleMode::FirstSentence,
+            "none" | "" => TitleMode::None,
+            text => TitleMode::Custom(text.to_owned()),
+        };
+    }
+    if let Some(v) = p.value("--theme") {
+        options.theme = match v {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            "auto" => Theme::Auto,
+            _ => return Err(bad("--theme", v)),
+        };
+    }
+    if let Some(v) = p.value("--html-style") {
+        options.html_style = match v {
+            "classes" => HtmlStyle::Classes,
+            "inline" => HtmlStyle::Inline,
+            _ => return Err(bad("--html-style", v)),
+        };
+    }
+    options.keep_markers = p.flag("--keep-markers");
+    options.merge = p.flag("--merge");
+    options.show_times = p.flag("--show-times");
+    options.author_only = p.flag("--author-only");
+    options.include_removed = p.flag("--include-removed");
+    options.link_entities = !p.flag("--no-link-entities");
+    Ok(())
 }
 
 fn repair_cmd(args: &[String]) -> Result<(), Failure> {
