@@ -82,7 +82,10 @@ export class Engine {
       if (!this.queued) onBusy(0);
       if (token !== this.latest) continue;
       if (reply.error) onError(new Error(reply.error));
-      else onResult(reply.result, 'worker');
+      else {
+        const { result } = reply;
+        onResult({ ...result, thread: JSON.parse(result.json), removedAll: JSON.parse(result.removedAll) }, 'worker');
+      }
     }
   }
 }

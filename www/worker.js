@@ -14,7 +14,10 @@ started.then(
 onmessage = async ({ data: { id, job } }) => {
   try {
     await started;
-    postMessage({ id, result: run(core, job) });
+    // Only strings go back: cloning the Thread's object graph would cost the main thread
+    // time even for results it drops (see engine.js).
+    const { thread, removedAll, ...strings } = run(core, job);
+    postMessage({ id, result: { ...strings, removedAll: JSON.stringify(removedAll) } });
   } catch (e) {
     postMessage({ id, error: String(e?.message ?? e) });
   }
