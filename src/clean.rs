@@ -433,7 +433,9 @@ pub fn is_counted_nouns(t: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.split_whitespace().collect()
+        t.split_whitespace()
+            .filter(|w| !matches!(*w, "•" | "·"))
+            .collect()
     } else {
         Vec::new()
     };
@@ -656,6 +658,7 @@ mod tests {
             "1,024",
             "4M",
             "12 reposts 3 quotes 95 likes",
+            "12 comments • 3 reposts",
             "1 comment",
             "979 Following",
             "Glucksmann25.7K posts",
