@@ -874,7 +874,8 @@ impl<'a> Assembler<'a> {
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
 fn linkedin_name(name: &str) -> String {
-    let name = name.split(" • ").next().unwrap_or(name);
+    let name = name.split(" • ").next().unwrap_or(name).trim();
+    let name = headers::doubled(name).unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
 }
@@ -1022,6 +1023,16 @@ mod tests {
         assert!(s.posts[1].reply, "Bob's post is a reply");
         let reasons: Vec<&str> = s.removed[8..].iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(reasons, ["ui", "ui", "ui", "ui"], "{:?}", s.removed);
+    }
+
+    #[test]
+    fn linkedin_names_lose_badges_degrees_and_doubling() {
+        assert_eq!(linkedin_name("Alex Example ✪"), "Alex Example");
+        assert_eq!(
+            linkedin_name("Ada LovelaceAda Lovelace • 1st"),
+            "Ada Lovelace"
+        );
+        assert_eq!(linkedin_name("Grace Hopper • 3rd+"), "Grace Hopper");
     }
 
     #[test]
