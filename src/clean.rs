@@ -493,8 +493,18 @@ fn is_reactions(t: &str) -> bool {
             None => return false,
         }
     }
-    // A lone `like` is also the LinkedIn reaction line; `Like` (the button) is in UI.
-    n >= 1
+    // One word alone (`love`, `curious`) could be someone's line; only `like` is always
+    // LinkedIn's (the button is `Like`). The segment stage knows the rest by the count below.
+    n >= 2 || t == "like"
+}
+
+/// A LinkedIn reaction icon read as a word: `love`, `celebrate`, `insightful`.
+pub fn is_reaction_word(t: &str) -> bool {
+    is_reactions(t)
+        || matches!(
+            t,
+            "love" | "insightful" | "celebrate" | "support" | "funny" | "curious"
+        )
 }
 
 /// `(She/Her)`, `(they/them)`: pronouns shown beside a name.
@@ -682,6 +692,11 @@ mod tests {
     #[test]
     fn interface_lines_have_reasons() {
         assert_eq!(classify("likeloveinsightful"), Some("reactions"));
+        assert_eq!(
+            classify("curious"),
+            None,
+            "a word alone may be someone's line"
+        );
         assert_eq!(classify("hdf reposted"), Some("ui"));
         assert_eq!(classify("• 2ndPremium • 2nd"), Some("ui"));
         assert_eq!(

@@ -241,6 +241,11 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
             .flatten()
         {
             Kind::Time(time, false)
+        } else if platform == Platform::Linkedin
+            && clean::is_reaction_word(t)
+            && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
+        {
+            Kind::Cruft("reactions")
         } else if is_duration(t) {
             Kind::Cruft("media")
         } else if let Some(reason) = clean::classify(t) {
