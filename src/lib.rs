@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod compose;
 pub mod entities;
 pub mod render;
 pub mod repair;
