@@ -176,9 +176,9 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].kind, "lost_link");
         assert_eq!(w[0].text, "Full article here:");
-        assert!(find(&[post(1, "Read it here: https://a.example/x")]).is_empty());
+        assert!(find(&[post(1, "Read it here: https://example.com/x")]).is_empty());
         assert!(
-            find(&[post(1, "Read it here:"), post(2, "https://a.example/x")]).is_empty(),
+            find(&[post(1, "Read it here:"), post(2, "https://example.com/x")]).is_empty(),
             "the link opens the next post"
         );
         assert!(find(&[post(1, "A thread on moats 🧵👇")]).is_empty());
