@@ -531,17 +531,37 @@ fn is_and_others(t: &str) -> bool {
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
-/// `X reposted`, `Ada boosted`, `You reposted`: short social-context lines.
+/// `X reposted`, `Ada boosted`, `Grace Hopper reposted this`: short social-context lines.
 fn is_social_context(t: &str) -> bool {
-    ["reposted", "boosted", "Retweeted", "retweeted"]
-        .iter()
-        .any(|w| {
-            t.strip_suffix(w).is_some_and(|head| {
-                head.ends_with(' ')
-                    && !head.trim().is_empty()
-                    && head.split_whitespace().count() <= 4
-            })
+    const LINKEDIN: &[&str] = &[
+        "reposted this",
+        "others like this",
+        "others reposted this",
+        "likes this",
+        "loves this",
+        "celebrates this",
+        "supports this",
+        "commented on this",
+        "reacted to this",
+        "finds this insightful",
+        "finds this funny",
+        "is curious about this",
+    ];
+    let linkedin = LINKEDIN.iter().any(|w| {
+        t.strip_suffix(w).is_some_and(|head| {
+            head.ends_with(' ') && !head.trim().is_empty() && head.split_whitespace().count() <= 8
         })
+    });
+    linkedin
+        || ["reposted", "boosted", "Retweeted", "retweeted"]
+            .iter()
+            .any(|w| {
+                t.strip_suffix(w).is_some_and(|head| {
+                    head.ends_with(' ')
+                        && !head.trim().is_empty()
+                        && head.split_whitespace().count() <= 4
+                })
+            })
 }
 
 /// LinkedIn connection degrees: `• 1st`, `1st`, `• 2ndPremium • 2nd`, `Premium • 3rd+`.
@@ -705,6 +725,9 @@ mod tests {
             "a word alone may be someone's line"
         );
         assert_eq!(classify("hdf reposted"), Some("ui"));
+        assert_eq!(classify("Grace Hopper and 3 others like this"), Some("ui"));
+        assert_eq!(classify("Most people like this"), None);
+        assert_eq!(classify("Grace Hopper reposted this"), Some("ui"));
         assert_eq!(classify("• 2ndPremium • 2nd"), Some("ui"));
         assert_eq!(
             classify("0xa000mariozechner.atJoined September 2010"),
