@@ -477,6 +477,11 @@ impl<'a> Assembler<'a> {
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i, next);
                 }
+                Kind::Doubled(_) if !linkedin_run && !self.time_within(i, 8) => {
+                    // Doubled text with no time below is the post's own (`Yes\nYes`).
+                    self.kinds[i] = Kind::Text;
+                    li_texts.push(i);
+                }
                 Kind::Doubled(name) if !linkedin_run => {
                     self.open[i] = Some(Header {
                         author: Author {
@@ -523,6 +528,14 @@ impl<'a> Assembler<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Is there a time among the `n` lines after `i` (a LinkedIn header's time)?
+    fn time_within(&self, i: usize, n: usize) -> bool {
+        self.kinds[i + 1..]
+            .iter()
+            .take(n)
+            .any(|k| matches!(k, Kind::Time(..)))
     }
 
     fn handle_header(
@@ -1038,6 +1051,15 @@ mod tests {
             "Ada Lovelace"
         );
         assert_eq!(linkedin_name("Grace Hopper • 3rd+"), "Grace Hopper");
+    }
+
+    #[test]
+    fn a_repeated_line_in_a_linkedin_post_is_text() {
+        let s = segment(
+            "Feed post number 1\nAda\nAda\n2d •\nShip it?\nYes\nYes\nAnd again.\nlike\n3",
+            Some(Platform::Linkedin),
+        );
+        assert_eq!(texts(&s), ["Ship it?\nYes\nYes\nAnd again."]);
     }
 
     #[test]
