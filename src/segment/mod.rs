@@ -685,7 +685,10 @@ impl<'a> Assembler<'a> {
             let precedes = cands.get(c + 1).is_some_and(|next| next.1.n == m.n + 1);
             let ok = match m.style {
                 Style::Keycap => true,
-                Style::Slash => follows || precedes || m.n == 1 || m.total.is_some(),
+                // A lone `1/` opens a thread only on its first line; `1/2 cup` is a fraction.
+                Style::Slash => {
+                    follows || precedes || (m.n == 1 && m.total.is_none() && Some(i) == first_text)
+                }
                 Style::Dot => follows || precedes,
             };
             if ok {
@@ -1060,6 +1063,16 @@ mod tests {
             Some(Platform::Linkedin),
         );
         assert_eq!(texts(&s), ["Ship it?\nYes\nYes\nAnd again."]);
+    }
+
+    #[test]
+    fn a_fraction_is_no_marker() {
+        let s = segment("Pancakes\n\nMix 1/2 cup flour.\n1/2 cup milk too.", None);
+        assert_eq!(
+            texts(&s),
+            ["Pancakes", "Mix 1/2 cup flour.\n1/2 cup milk too."]
+        );
+        assert!(s.posts[1].marker.is_none());
     }
 
     #[test]
