@@ -235,7 +235,6 @@ const UI: &[&str] = &[
     "See translation",
     "Watch on X",
     "Open Emoji Keyboard",
-    "POst",
     // unrolled pages
     "@threadreaderapp unroll",
     "Latest Threads Unrolled:",
@@ -272,6 +271,12 @@ const PLAYER: &[&str] = &[
     "1.75x",
     "2x",
 ];
+
+/// An interface word in any letter case (`POST`, `post`): for lines above the first post,
+/// where a person's own heading for the paste is as loose as it is likely.
+pub fn is_ui_word_any_case(t: &str) -> bool {
+    !t.contains(' ') && UI.iter().any(|u| u.eq_ignore_ascii_case(t))
+}
 
 /// Sign-up and cookie prompts.
 const SIGNUP: &[&str] = &[
@@ -755,6 +760,13 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn ui_words_in_any_case() {
+        assert!(is_ui_word_any_case("POst"));
+        assert!(!is_ui_word_any_case("Postal"));
+        assert!(!is_ui_word_any_case("show more of it"));
     }
 
     #[test]

@@ -427,6 +427,11 @@ impl<'a> Assembler<'a> {
                             && !post_tail.contains(&self.lines[k]))
                             || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
                     });
+                    if preamble && clean::is_ui_word_any_case(line) {
+                        self.remove(i, line, "ui");
+                        last_label = Some(i);
+                        continue;
+                    }
                     if preamble && label_like(line) && ui(prev[i], &self) && next_label {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
