@@ -810,6 +810,21 @@ impl<'a> Assembler<'a> {
             let last_of_post = next[i].is_none_or(|k| {
                 !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
             });
+            // A marker alone on its line, under a post that has none: it ends that post.
+            let alone = lead && m.len >= body.trim_end().len();
+            let ends_post = alone
+                && self
+                    .active()
+                    .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
+            if ends_post {
+                if let Some(d) = self.active() {
+                    d.post.marker = Some(body.trim().to_owned());
+                }
+                if !has_headers {
+                    self.close();
+                }
+                return;
+            }
             if lead {
                 let has_text = self.active().is_some_and(|d| !d.post.text.is_empty());
                 if has_text && !has_headers {
@@ -1068,6 +1083,15 @@ mod tests {
             Some(Platform::Linkedin),
         );
         assert_eq!(texts(&s), ["Ship it?\nYes\nYes\nAnd again."]);
+    }
+
+    #[test]
+    fn a_marker_alone_under_a_post_ends_it() {
+        let s = segment("Post one\n1/\nPost two\n2/\nPost three\n3/", None);
+        assert_eq!(texts(&s), ["Post one", "Post two", "Post three"]);
+        assert_eq!(s.posts[1].marker.as_deref(), Some("2/"));
+        let s = segment("1/\nfirst\n2/\nsecond", None);
+        assert_eq!(texts(&s), ["first", "second"], "above its post it opens it");
     }
 
     #[test]
