@@ -215,6 +215,10 @@ fn is_punct(c: char) -> bool {
 
 /// `validDomainChars`: anything but punctuation, spaces, controls and invalid characters.
 fn is_domain_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Every printable ASCII character but letters and digits is punctuation here.
+        return c.is_ascii_alphanumeric();
+    }
     !(is_punct(c)
         || c == '"'
         || c == '`'
