@@ -20,7 +20,8 @@
 //!   (`New to X?`, Thread Reader App's `Twitter may remove this content…`, twtext's
 //!   `You can follow @…`).
 //!
-//! Reasons: `count`, `ui`, `signup`, `footer`, `reactions`, `timestamp`, `profile`.
+//! Reasons: `count`, `ui`, `signup`, `footer`, `reactions`, `timestamp`, `profile`, `media`
+//! (video player controls, `No alternative text description…`), `header` (pronouns).
 //! References: design §2 (patterns seen in real copies), `corpus/pastes/`.
 
 /// Why a whole line is cruft, or `None` when it is content.
