@@ -11,6 +11,7 @@
 //! - `warnings`: `[[kind, post, text]]`, exactly;
 //! - `absent`: strings no post may contain;
 //! - `jsonText`: the paste is the `"text"` value of a JSON object body (a scraper's file).
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
