@@ -115,6 +115,13 @@ function renderPost(post, i, total, max) {
 }
 
 function update() {
+  const started = performance.now();
+  refresh();
+  lastCost = performance.now() - started;
+  document.body.dataset.pending = 'false';
+}
+
+function refresh() {
   save();
   limitControl.hidden = platform.value !== 'mastodon';
   const text = draft.value;
@@ -161,9 +168,24 @@ function update() {
   summary.classList.toggle('warn', overCount > 0);
 }
 
+/** Copies through a selected textarea where the Clipboard API is missing (plain http). */
+function copyByCommand(text) {
+  const before = document.activeElement;
+  const area = el('textarea', 'visually-hidden');
+  area.value = text;
+  area.setAttribute('aria-hidden', 'true');
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  before?.focus?.({ preventScroll: true });
+  if (!ok) throw new Error('the browser refused');
+}
+
 async function copy(text, what) {
   try {
-    await navigator.clipboard.writeText(text);
+    if (navigator.clipboard?.writeText) await navigator.clipboard.writeText(text);
+    else copyByCommand(text);
     status.classList.remove('error');
     status.textContent = `Copied ${what}.`;
   } catch (e) {
@@ -172,10 +194,14 @@ async function copy(text, what) {
   }
 }
 
+// Splitting runs on this thread: wait for a pause in typing that grows with how long the last
+// split took, so a long draft does not stall every keystroke.
 let timer = 0;
+let lastCost = 0;
 function schedule() {
+  document.body.dataset.pending = 'true';
   clearTimeout(timer);
-  timer = setTimeout(update, 80);
+  timer = setTimeout(update, Math.min(1000, Math.max(80, 2 * lastCost)));
 }
 
 async function main() {

@@ -64,11 +64,9 @@ function shownPosts(page) {
 
 async function write(page, text) {
   await page.fill('#draft', text);
-  await page.waitForFunction(
-    () => document.querySelectorAll('#posts .post').length > 0 && !document.querySelector('#empty:not([hidden])'),
-  );
-  // Let the debounced update settle on the final text.
-  await page.waitForTimeout(200);
+  // Typing marks the preview pending; the debounced update clears the mark.
+  await page.waitForSelector('body[data-pending="false"]');
+  assert.ok(await page.locator('#posts .post').count() > 0, 'the text gives at least one post');
 }
 
 function assertQuiet({ requests, errors, loadRequests }) {
