@@ -243,7 +243,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         }
         Target::Mastodon => {
             let mut i = 0;
-            for span in entities::spans(text) {
+            for span in entities::spans_with(text, entities::Handles::Fediverse) {
                 let t = span.text();
                 let piece = &text[i..i + t.len()];
                 i += t.len();
@@ -740,7 +740,8 @@ fn skip_space(text: &str, from: usize) -> usize {
 fn protected_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
-    for span in entities::spans(text) {
+    // Fediverse handles too: a break inside `@user@instance` would be wrong on any platform.
+    for span in entities::spans_with(text, entities::Handles::Fediverse) {
         let n = span.text().len();
         if !matches!(span, Span::Text { .. }) {
             out.push(at..at + n);

@@ -54,10 +54,11 @@ pub fn format(input: &str, options: &Options) -> Thread {
             }
         }
     }
+    let handles = entities::Handles::of(seg.platform);
     for post in &mut posts {
-        post.spans = entities::spans(&post.text);
+        post.spans = entities::spans_with(&post.text, handles);
         if let Some(q) = post.quoted.as_mut() {
-            q.spans = entities::spans(&q.text);
+            q.spans = entities::spans_with(&q.text, handles);
         }
     }
     let mut warnings = seg.warnings;

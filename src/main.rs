@@ -10,7 +10,7 @@ unspool — paste a social-media thread, get a clean article
 Usage:
   unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [OPTIONS]
   unspool repair [FILE] [--jsonl]
-  unspool entities [FILE] [--jsonl]
+  unspool entities [FILE] [--jsonl] [--platform x|mastodon|...]
   unspool split --platform x|bluesky|mastodon|threads [FILE]
                 [--numbering none|1/n|(1/n)|1.|thread] [--limit N]
   unspool count --platform x|bluesky|mastodon|threads [--config v2|v3] [--limit N] [FILE] [--jsonl]
@@ -302,9 +302,19 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
 }
 
 fn entities_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &[], &["--jsonl"])?;
+    let p = parse(args, &["--platform"], &["--jsonl"])?;
+    // twitter-text's rules by default; a platform whose handles look like `@user@instance`
+    // reads them as one mention.
+    let handles = match p.value("--platform") {
+        None => unspool::entities::Handles::Twitter,
+        Some(name) => unspool::entities::Handles::of(
+            Platform::from_name(name)
+                .ok_or_else(|| Failure::Usage(format!("unknown platform {name:?}")))?,
+        ),
+    };
     json_per_input(&p, |text| {
-        serde_json::to_string(&unspool::entities::extract(text)).expect("entities serialise")
+        serde_json::to_string(&unspool::entities::extract_with(text, handles))
+            .expect("entities serialise")
     })
 }
 
