@@ -1,5 +1,6 @@
 //! `format_repaired`: the pipeline without its repair stage, used by the page after a person
 //! picks another reading of a repair. (`format` is `repair` then `format_repaired`.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use unspool::{format, format_repaired, Options};
 

@@ -1,5 +1,6 @@
 //! Clipboard HTML from real x.com pages (`../shared/corpus/pages/`): what `text/html` keeps that
 //! `text/plain` loses — link addresses, emoji drawn as images — and what it must drop.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use unspool::paste_html::parse;
