@@ -26,7 +26,6 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 /// The platform a thread is composed for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +126,7 @@ pub struct Count {
 /// weight (a character beyond the BMP weighs `default_weight`, as twitter-text reads its low
 /// surrogate).
 pub fn count_x(text: &str, config: &XConfig) -> Count {
-    let normalized: String = text.nfc().collect();
+    let normalized = crate::repair::nfc(text);
     let urls = entities::urls(&normalized);
     let max = config.max_weighted_length as u64 * config.scale;
     let mut weight = 0u64;

@@ -129,3 +129,8 @@ pub fn format_repaired(text: &str, options_js: JsValue) -> Result<String, JsErro
         &options(options_js)?,
     )))
 }
+
+/// NFC through JavaScript's `String.prototype.normalize` (see `repair::nfc`).
+pub(crate) fn normalize_nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
+}

@@ -37,7 +37,7 @@ pub mod zwj;
 
 use crate::thread::Repair;
 use mojibake::Piece;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Repaired text and the changes that made it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -462,12 +462,30 @@ fn deletion(start: usize, end: usize) -> Piece {
     }
 }
 
+/// `text` in Unicode Normalization Form C.
+///
+/// Natively this is `unicode-normalization`; in the browser it is JavaScript's own
+/// `String.prototype.normalize`, which keeps that crate's ~125 KB of composition tables out of
+/// the `.wasm` (the quick check, `is_nfc_quick`, stays: its table is small).
+pub fn nfc(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::wasm::normalize_nfc(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfc().collect()
+    }
+}
+
 /// NFC, as one piece over the part of the line it changes.
 fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
     if is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes {
         return Vec::new();
     }
-    let fixed: Vec<char> = chars.iter().copied().nfc().collect();
+    let line: String = chars.iter().collect();
+    let fixed: Vec<char> = nfc(&line).chars().collect();
     if fixed == chars {
         return Vec::new();
     }
