@@ -159,8 +159,12 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
     chars.clear();
     chars.extend(line.chars());
     let suspicious = chars.iter().any(|&c| {
-        c == '&' || is_junk(c) || ligature(c).is_some() || (c as u32) >= 0x2600 || c == '\u{1b}'
-    }) || chars.iter().any(|&c| ('\u{80}'..='\u{9f}').contains(&c));
+        c == '&'
+            || is_junk(c)
+            || ligature(c).is_some()
+            || c == '\u{1b}'
+            || ('\u{80}'..='\u{9f}').contains(&c)
+    }) || zwj::may_join(chars);
     if suspicious
         || badness::is_bad(chars)
         || mojibake::suspicious(chars)
@@ -195,8 +199,9 @@ impl Line {
             edits: Vec::new(),
         };
         let mut ctx = mojibake::Context { preferred, seen: 0 };
+        // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
+        // again while those small fixes change something, as they can reveal mojibake.
         for _ in 0..4 {
-            let before = line.chars.clone();
             if !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 line.apply(&p);
@@ -208,18 +213,22 @@ impl Line {
                 }
                 line.apply(&p);
             }
-            let p = mojibake::c1_pieces(&line.chars);
-            line.apply(&p);
+            let mut small = mojibake::c1_pieces(&line.chars);
+            line.apply(&small);
             let p = ligature_pieces(&line.chars);
             line.apply(&p);
+            small.extend(p);
             let p = junk_pieces(&line.chars);
             line.apply(&p);
-            if line.chars == before {
+            small.extend(p);
+            if small.is_empty() {
                 break;
             }
         }
-        let p = zwj::pieces(&line.chars);
-        line.apply(&p);
+        if zwj::may_join(&line.chars) {
+            let p = zwj::pieces(&line.chars);
+            line.apply(&p);
+        }
         let p = nfc_pieces(&line.chars);
         line.apply(&p);
         line
