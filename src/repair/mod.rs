@@ -60,11 +60,13 @@ pub fn repair(text: &str) -> Repaired {
     let lines = split_lines(text);
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
-    for (line, _) in &lines {
+    let mut buf: Vec<char> = Vec::new();
+    for (line, _) in lines.iter().filter(|_| lines.len() > 1) {
         if !line.is_ascii() {
-            let chars: Vec<char> = line.chars().collect();
-            if badness::is_bad(&chars) {
-                bad_lines.push(chars);
+            buf.clear();
+            buf.extend(line.chars());
+            if badness::is_bad(&buf) {
+                bad_lines.push(buf.clone());
                 if bad_lines.len() > 64 {
                     break;
                 }

@@ -1021,6 +1021,10 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
                 continue;
             }
+            let next = byte_of(d, page).unwrap_or((0, 0));
+            if !(is_cont(next.0) || is_cont(next.1)) {
+                continue;
+            }
             let take = chars[i..end]
                 .iter()
                 .take_while(|c| page_mask(**c) >> k & 1 == 1);
