@@ -54,3 +54,26 @@ pub fn repair(input: &str) -> Result<JsValue, JsError> {
     let r = crate::repair::repair(input);
     to_js(&serde_json::json!({ "text": r.text, "repairs": r.repairs }))
 }
+
+/// Compose: long text → posts that fit `platform` (`x`, `bluesky`, `mastodon`, `threads`);
+/// options `{numbering, limit}`. Returns `[{text, weightedLength, warning?}]`.
+#[wasm_bindgen]
+pub fn split(text: &str, platform: &str, options_js: JsValue) -> Result<JsValue, JsError> {
+    let target = crate::compose::Target::from_name(platform)
+        .ok_or_else(|| JsError::new("unknown platform"))?;
+    let options = if options_js.is_undefined() || options_js.is_null() {
+        crate::compose::SplitOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options_js)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    };
+    to_js(&crate::compose::split(text, target, &options))
+}
+
+/// The length of `text` on `platform`: `{weightedLength, valid, permillage, validRangeEnd}`.
+#[wasm_bindgen]
+pub fn count(text: &str, platform: &str) -> Result<JsValue, JsError> {
+    let target = crate::compose::Target::from_name(platform)
+        .ok_or_else(|| JsError::new("unknown platform"))?;
+    to_js(&crate::compose::count(text, target, None))
+}

@@ -1,4 +1,5 @@
 //! Repair behaviour pinned by `tests/fixtures/repair/cases.txt`.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use unspool::repair::repair;
 

@@ -1,6 +1,7 @@
 //! ftfy's own test cases (`corpus/ftfy/cases.jsonl`, from rspeer/python-ftfy, Apache-2.0),
 //! scored as `ftfy-eval --target loose` scores them: curly and straight quotes, full-width
 //! and ASCII forms count as equal (unspool keeps typographic quotes on purpose).
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use serde_json::Value;
 use unspool::repair::repair;

@@ -1,0 +1,53 @@
+# unspool — the two commands a newcomer needs:
+#   make serve   install what is missing, build the page, serve it on http://localhost:8000
+#   make test    install what is missing, then every check CI runs
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8000
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+
+.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size
+
+serve: wasm
+	python3 tools/serve.py --port $(PORT) --dir www
+
+setup:
+	tools/setup.sh wasm npm browser
+
+# The release WASM for the page: wasm-pack (no wasm-opt download), then binaryen's wasm-opt from npm.
+wasm: www/pkg/unspool_bytes.js
+
+www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
+	tools/setup.sh wasm npm
+	wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
+	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
+	@$(MAKE) --no-print-directory size
+
+size:
+	@printf 'unspool_bg.wasm: %s bytes, %s bytes gzipped\n' \
+	  "$$(wc -c < www/pkg/unspool_bg.wasm)" "$$(gzip -9 -c www/pkg/unspool_bg.wasm | wc -c)"
+
+test: setup lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+# The wasm smoke test, in headless Chromium through ChromeDriver.
+test-wasm:
+	wasm-pack test --headless --chrome -- --test wasm
+
+# End-to-end: the served page in real headless Chromium (playwright-core, Debian's chromium).
+test-e2e: wasm
+	cargo build --release
+	node --test --test-concurrency=1 tests/e2e/
+	UNSPOOL_BIN=target/release/unspool node tests/e2e/render-screenshots.mjs
