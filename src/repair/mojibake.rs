@@ -778,6 +778,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             _ => 0.5,
         };
         let end = i + used;
+        // `Â` + no-break space between capitals is a word written with a circumflex
+        // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252.
+        if best == '\u{A0}' && capital_circumflex(chars, x.src as usize) {
+            return None;
+        }
         pieces.push(Piece {
             start: x.src as usize,
             end: v[end - 1].src as usize + 1,
@@ -795,6 +800,16 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
     Some(pieces)
+}
+
+/// Whether `chars[at]` is `Â` + no-break space between capitals: a word written with a
+/// circumflex (`MISUTÂ\u{a0}AJIKKO`), not a no-break space read as windows-1252.
+fn capital_circumflex(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&'Â')
+        && chars.get(at + 1) == Some(&'\u{A0}')
+        && at > 0
+        && chars[at - 1].is_uppercase()
+        && chars.get(at + 2).is_some_and(|c| c.is_uppercase())
 }
 
 /// Whether a `“` before `at` in the line, as decoded so far, is still open.
@@ -896,6 +911,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         let mut rest = Vec::new();
         for &(s, e) in &runs {
             let sub = &chars[s..e];
+            if capital_circumflex(chars, s) {
+                continue;
+            }
             if sub.len() < chars.len() && (is_bad(sub) || suspicious(sub)) {
                 let found = one_step(sub, ctx, depth + 1);
                 if !found.is_empty() {
