@@ -2,6 +2,7 @@
 // Debian Chromium driven by playwright-core, recording every request and console error.
 import { createServer } from 'node:http';
 import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = join(ROOT, 'www');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
-export const CORPUS = resolve(ROOT, '../shared/corpus');
+// Beside the crate (../shared/corpus), or where this machine keeps it when run from a worktree.
+export const CORPUS = [resolve(ROOT, '../shared/corpus'), '/work/shared/corpus']
+  .find((dir) => existsSync(dir)) ?? resolve(ROOT, '../shared/corpus');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -74,3 +77,25 @@ export async function screenshot(page, name) {
 }
 
 export const corpus = (rel) => readFile(join(CORPUS, rel), 'utf8');
+
+/** Lets the page at `url` read and write the clipboard (for the copy tests). */
+export async function allowClipboard(context, url) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+}
+
+/** Sets the paste box to `text` as one input event (faster than typing a megabyte). */
+export async function setPaste(page, text) {
+  await page.evaluate((t) => {
+    const box = document.getElementById('paste');
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Waits until the preview shows `n` posts (or more with `atLeast`). */
+export async function waitForPosts(page, n, atLeast = false) {
+  await page.waitForFunction(([want, min]) => {
+    const got = document.querySelectorAll('#preview .post').length;
+    return min ? got >= want : got === want;
+  }, [n, atLeast], { timeout: 20000 });
+}
