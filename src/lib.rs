@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod embed;
 pub mod entities;
 pub mod render;
 pub mod repair;

@@ -35,7 +35,12 @@ export async function serve(dir = WWW) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+    /** Stops serving at once, dropping open connections: the network is gone. */
+    kill: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
@@ -55,8 +60,8 @@ export async function launch() {
   });
 }
 
-/** Opens `url` in a new page, recording requests and console errors on it. */
-export async function open(context, url) {
+/** Opens `url` in a new page, recording requests and console errors on it; waits for `ready`. */
+export async function open(context, url, ready = 'body[data-ready="true"]') {
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -64,7 +69,7 @@ export async function open(context, url) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector(ready, { timeout: 15000 });
   return { page, requests, errors };
 }
 
