@@ -32,7 +32,8 @@ pub fn start() {
 #[wasm_bindgen(js_name = format, unchecked_return_type = "Thread")]
 pub fn format_js(
     input: &str,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options_js: JsValue,
+    #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+    options_js: JsValue,
 ) -> Result<JsValue, JsError> {
     to_js(&crate::format(input, &options(options_js)?))
 }
@@ -42,7 +43,8 @@ pub fn format_js(
 pub fn convert(
     input: &str,
     #[wasm_bindgen(unchecked_param_type = "OutputFormat")] to: &str,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options_js: JsValue,
+    #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+    options_js: JsValue,
 ) -> Result<String, JsError> {
     let format = Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))?;
     Ok(crate::convert(input, format, &options(options_js)?))
@@ -53,7 +55,8 @@ pub fn convert(
 pub fn render_thread(
     #[wasm_bindgen(unchecked_param_type = "Thread")] thread: JsValue,
     #[wasm_bindgen(unchecked_param_type = "OutputFormat")] to: &str,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options_js: JsValue,
+    #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+    options_js: JsValue,
 ) -> Result<String, JsError> {
     let thread =
         serde_wasm_bindgen::from_value(thread).map_err(|e| JsError::new(&e.to_string()))?;
@@ -75,7 +78,7 @@ pub fn repair(input: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = renderElement, unchecked_return_type = "Thread")]
 pub fn render_element(
     element: &web_sys::Element,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] text: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] text: Option<String>,
 ) -> Result<JsValue, JsError> {
     let text = text.or_else(|| element.text_content()).unwrap_or_default();
     let attributes: Vec<(&str, String)> = crate::embed::ATTRIBUTES

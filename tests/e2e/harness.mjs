@@ -2,6 +2,7 @@
 // Debian Chromium driven by playwright-core, recording every request and console error.
 import { createServer } from 'node:http';
 import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = join(ROOT, 'www');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
-export const CORPUS = resolve(ROOT, '../shared/corpus');
+// The corpus beside the repo (../shared/corpus), or the machine's copy when run from a worktree.
+export const CORPUS = [resolve(ROOT, '../shared/corpus'), '/work/shared/corpus'].find(existsSync)
+  ?? resolve(ROOT, '../shared/corpus');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
