@@ -8,17 +8,23 @@ const USAGE: &str = "\
 unspool — paste a social-media thread, get a clean article
 
 Usage:
-  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...]
-  unspool repair [FILE] [--jsonl]
+  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [--out FILE]
+  unspool repair [FILE] [--jsonl] [--out FILE]
 
-Reads FILE, or standard input when no FILE is given. Markdown by default.
+Reads FILE, or standard input when no FILE (or -) is given. Markdown by default.
+Writes standard output, or with --out FILE the file: written whole to a temporary file
+beside it, then renamed over it, so FILE is never left half-written.
 
 Examples:
   pbpaste | unspool --to html > thread.html
-  unspool thread.txt --to json
+  unspool thread.txt --to json --out thread.json
+  unspool thread.txt --to markdown --out post.md   # post.md is replaced only on success
   unspool repair --jsonl < cases.jsonl
 
-Exit codes: 0 success, 1 input could not be read or output written, 2 bad usage.
+Exit codes:
+  0  success
+  1  the input could not be read, or the output could not be written
+  2  bad usage: an unknown option, format or platform, a missing value (see the message)
 ";
 
 /// A usage error (exit 2) or an I/O error (exit 1).
@@ -130,8 +136,40 @@ fn write_output(s: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
 }
 
+/// Writes `s` to standard output, or atomically to `out`: a temporary file in the same
+/// directory, flushed to disk, then renamed over `out` (a rename within a directory is
+/// atomic), so `out` holds either its old content or all of `s`, never a part.
+fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
+    let Some(path) = out.filter(|p| *p != "-") else {
+        return write_output(s);
+    };
+    let target = std::path::Path::new(path);
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| Failure::Usage(format!("--out {path:?} is not a file name")))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.unspool-tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(s.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, target)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure::Io(format!("cannot write {path}: {e}"))
+    })
+}
+
 fn format_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &["--to", "--platform"], &[])?;
+    let p = parse(args, &["--to", "--platform", "--out"], &[])?;
     let to = match p.value("--to") {
         None => Format::Markdown,
         Some(name) => Format::from_name(name)
@@ -152,14 +190,14 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }
-    write_output(&rendered)
+    write_to(&rendered, p.value("--out"))
 }
 
 fn repair_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &[], &["--jsonl"])?;
+    let p = parse(args, &["--out"], &["--jsonl"])?;
     if !p.flag("--jsonl") {
         let input = read_input(p.file.as_deref())?;
-        return write_output(&unspool::repair::repair(&input).text);
+        return write_to(&unspool::repair::repair(&input).text, p.value("--out"));
     }
     let mut out = String::new();
     let reader: Box<dyn BufRead> = match p.file.as_deref() {
@@ -180,5 +218,5 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         out.push_str(&serde_json::to_string(&fixed).expect("a string always serialises"));
         out.push('\n');
     }
-    write_output(&out)
+    write_to(&out, p.value("--out"))
 }
