@@ -73,3 +73,4 @@ test-wasm:
 test-e2e: wasm offline dist pkg
 	cargo build --release
 	node --test --test-concurrency=1 tests/e2e/
+	UNSPOOL_BIN=target/release/unspool node tests/e2e/render-screenshots.mjs

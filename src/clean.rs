@@ -1,9 +1,28 @@
 //! Clean: a line of a paste → whether it is the page's own words, and why.
 //!
-//! Rules: a line that is only interface text (`See All`, `Show more`, `Translate post`), a
-//! bare count (`250`, `2.3K`, `1K1.1K`), is cruft; interface words glued to the end of a post's
-//! text (`you haveShow more`) are cut off. Content that only looks like cruft stays: a count is
-//! a whole line of digits, never a number inside a sentence.
+//! Input: one trimmed line. Output: `Some(reason)` when the whole line is interface text,
+//! `None` when it is (or may be) content. The segment stage calls this for every line and
+//! puts cruft into `Thread::removed` with the reason, so nothing is lost silently.
+//!
+//! Rules:
+//! - A line is cruft only when the *whole* line is interface text: a lexicon of exact lines
+//!   (`See All`, `Translate post`, `Everybody can reply`, `Like`, `Feed post number 2`),
+//!   a few exact prefixes that no sentence starts with (`Replying to @`, `Who can reply?`,
+//!   `By signing up, you agree`), and shapes: bare counts (`250`, `2.3K`, `1K1.1K`), counted
+//!   nouns (`12 reposts 3 quotes 95 likes`, `1 comment`, `979 Following`, `Glucksmann25.7K
+//!   posts`), social context (`X reposted`, `Ada boosted`), LinkedIn reactions
+//!   (`likeloveinsightful`), connection degrees (`• 2nd`), profile lines (`Joined May 2010`).
+//! - Content that only looks like cruft stays: `Follow the money`, `I'll show more tomorrow`,
+//!   `250 people came` are sentences, not interface lines.
+//! - Interface words glued to the end of a post's text (`you haveShow more`) are cut off by
+//!   [`strip_glued`].
+//! - [`footer_start`] names the lines after which a page has nothing but its own chrome
+//!   (`New to X?`, Thread Reader App's `Twitter may remove this content…`, twtext's
+//!   `You can follow @…`).
+//!
+//! Reasons: `count`, `ui`, `signup`, `footer`, `reactions`, `timestamp`, `profile`, `media`
+//! (video player controls, `No alternative text description…`), `header` (pronouns).
+//! References: design §2 (patterns seen in real copies), `corpus/pastes/`.
 
 /// Why a whole line is cruft, or `None` when it is content.
 pub fn classify(line: &str) -> Option<&'static str> {
@@ -11,24 +30,357 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    if is_count(t) {
+    if is_count(t) || is_counted_nouns(t) {
         return Some("count");
     }
-    const UI: &[&str] = &[
-        "See All",
-        "See all",
-        "Show more",
-        "Show less",
-        "Show this thread",
-        "Translate post",
-        "Translate",
-        "…more",
-        "...more",
-    ];
-    if UI.contains(&t) {
+    if UI.contains(&t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
+    if PLAYER.contains(&t) {
+        return Some("media");
+    }
+    if SIGNUP.contains(&t) {
+        return Some("signup");
+    }
+    for (prefix, reason) in PREFIXES {
+        if t.starts_with(prefix) {
+            return Some(reason);
+        }
+    }
+    if is_pronouns(t) {
+        return Some("header");
+    }
+    if is_reactions(t) || is_and_others(t) {
+        return Some("reactions");
+    }
+    if is_social_context(t) || is_connection_degree(t) || is_more_link(t) {
+        return Some("ui");
+    }
+    if t.ends_with("can reply") && t.split_whitespace().count() <= 8 && !t.ends_with(". can reply")
+    {
+        return Some("ui");
+    }
+    let poll_tail = t.ends_with("Final results") || t.ends_with(" left");
+    if t == "Final results"
+        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(" votes"))
+    {
+        return Some("ui");
+    }
+    if is_read_replies(t) || t.ends_with("· Trending") && t.split_whitespace().count() <= 5 {
+        return Some("ui");
+    }
+    if is_joined(t) {
+        return Some("profile");
+    }
+    if t.contains("Visible to anyone on or off LinkedIn") {
+        return Some("timestamp");
+    }
+    if is_read_time(t) {
+        return Some("ui");
+    }
+    if is_feed_post_number(t) {
+        return Some("ui");
+    }
+    if (t.starts_with('©') || t.starts_with("More©") || t.starts_with("More ©"))
+        && t.contains("Corp")
+    {
+        return Some("footer");
+    }
     None
+}
+
+/// Exact interface lines, from design §2 and the corpus.
+const UI: &[&str] = &[
+    // every platform
+    "See All",
+    "See all",
+    "Show more",
+    "Show less",
+    "See more",
+    "See less",
+    "Show this thread",
+    "Show replies",
+    "Show more replies",
+    "Show probable spam",
+    "Translate post",
+    "Translate",
+    "Translated from",
+    "Rate this translation",
+    "…more",
+    "...more",
+    "… more",
+    "... more",
+    "…see more",
+    "… see more",
+    "...see more",
+    "Copy link",
+    "Copy link to post",
+    "Pinned",
+    "Pinned post",
+    "Pinned Tweet",
+    "Edited",
+    "Reply",
+    "Repost",
+    "Reposts",
+    "Quote post",
+    "Quote posts",
+    "Like",
+    "Likes",
+    "Share",
+    "Bookmark",
+    "Bookmarks",
+    "More",
+    "Follow",
+    "Following",
+    "Followers",
+    "Subscribe",
+    "Verified",
+    "Promoted",
+    "Ad",
+    "Views",
+    "View quotes",
+    "View post engagements",
+    // X / Twitter
+    "Tweet",
+    "Tweets",
+    "Tweets & replies",
+    "Post",
+    "Posts",
+    "Replies",
+    "Highlights",
+    "Media",
+    "Articles",
+    "Retweets",
+    "Retweet",
+    "Quote Tweets",
+    "Conversation",
+    "Discover more",
+    "Sourced from across X",
+    "Post your reply",
+    "Tweet your reply",
+    "Post your reply!",
+    "See new posts",
+    "See new Tweets",
+    "For you",
+    "What's happening?",
+    "What’s happening?",
+    "What's happening",
+    "What’s happening",
+    "Your Home Timeline",
+    "Opens profile photo",
+    "Square profile picture",
+    "Commentary account",
+    "Relevant people",
+    "Who to follow",
+    "Trending now",
+    "Live on X",
+    "ALT",
+    "Explore",
+    "Notifications",
+    "Messages",
+    "Grok",
+    "Premium",
+    "Embedded video",
+    "Play video",
+    "Watch again",
+    "Something went wrong. Try reloading.",
+    "Retry",
+    "This post is unavailable.",
+    "Quote",
+    "Automated",
+    "Follows you",
+    "Verified account",
+    "Grok actions",
+    "Share post",
+    "Ads info",
+    "Terms of Service",
+    "Privacy Policy",
+    "Cookie Policy",
+    "Web",
+    "The media could not be played.",
+    "Reload",
+    "Thread",
+    "Content warning",
+    "Show content",
+    "Hide content",
+    // Bluesky
+    "Everybody can reply",
+    "Write your reply",
+    "Reply to this post",
+    // Mastodon
+    "Boost",
+    "Boosted",
+    "Favourite",
+    "Favorite",
+    "Favourites",
+    "Favorites",
+    "Boosts",
+    "Open original page",
+    // Threads
+    "Author",
+    "View activity",
+    // LinkedIn
+    "Comment",
+    "Send",
+    "hashtag",
+    "Activate to view larger image,",
+    "Activate to view larger image",
+    "Load more comments",
+    "Most relevant",
+    "Most recent",
+    "Add a comment…",
+    "Report this post",
+    "Show original",
+    "Show translation",
+    "See original",
+    "See translation",
+    "Watch on X",
+    "Open Emoji Keyboard",
+    // unrolled pages
+    "@threadreaderapp unroll",
+    "Latest Threads Unrolled:",
+    "Save as PDF",
+    "My Authors",
+    "• • •",
+    "Follow Us on Twitter!",
+];
+
+/// A video player's controls, read as text (LinkedIn copies them all).
+const PLAYER: &[&str] = &[
+    "Play",
+    "Pause",
+    "Mute",
+    "Unmute",
+    "Fullscreen",
+    "Exit fullscreen",
+    "Playback Rate",
+    "Show Captions",
+    "Captions",
+    "Chapters",
+    "Descriptions",
+    "Audio Track",
+    "Quality Levels",
+    "descriptions off, selected",
+    "captions settings",
+    "captions off, selected",
+    "Picture-in-Picture",
+    "0.5x",
+    "0.75x",
+    "1x",
+    "1.25x",
+    "1.5x",
+    "1.75x",
+    "2x",
+];
+
+/// An interface word in any letter case (`POST`, `post`): for lines above the first post,
+/// where a person's own heading for the paste is as loose as it is likely.
+pub fn is_ui_word_any_case(t: &str) -> bool {
+    !t.contains(' ') && UI.iter().any(|u| u.eq_ignore_ascii_case(t))
+}
+
+/// Sign-up and cookie prompts.
+const SIGNUP: &[&str] = &[
+    "New to X?",
+    "Sign up",
+    "Sign up now to get your own personalized timeline!",
+    "Sign up with Google",
+    "Sign up with Apple",
+    "Create account",
+    "Log in",
+    "Sign in",
+    "Log in or sign up for Threads",
+    "Continue with Instagram",
+    "Join LinkedIn",
+    "Don't miss what's happening",
+    "Don’t miss what’s happening",
+    "People on X are the first to know.",
+];
+
+/// Prefixes that start interface lines and no ordinary sentence.
+const PREFIXES: &[(&str, &str)] = &[
+    ("Replying to @", "ui"),
+    ("Show additional replies", "ui"),
+    ("Who can reply?", "ui"),
+    ("Click to Follow ", "ui"),
+    ("To view keyboard shortcuts", "ui"),
+    ("View keyboard shortcuts", "ui"),
+    ("Trending in ", "ui"),
+    ("Trending with ", "ui"),
+    ("Reposted by ", "ui"),
+    ("Liked by ", "ui"),
+    ("Followed by ", "ui"),
+    ("By signing up, you agree", "signup"),
+    ("Don't miss what's happening", "signup"),
+    ("Don’t miss what’s happening", "signup"),
+    ("Did someone say … cookies?", "signup"),
+    ("Did someone say ... cookies?", "signup"),
+    ("Terms of Service |", "footer"),
+    ("Privacy Policy |", "footer"),
+    ("Cookie Policy |", "footer"),
+    ("Accessibility |", "footer"),
+    ("Ads info |", "footer"),
+    ("Twitter may remove this content", "footer"),
+    ("1) Follow Thread Reader App", "footer"),
+    ("2) Go to a Twitter thread", "footer"),
+    ("You can practice here first", "footer"),
+    ("Tip: mention @twtextapp", "footer"),
+    ("You can follow @", "footer"),
+    ("Thread by @", "header"),
+    ("Missing some Tweet in this thread?", "footer"),
+    ("Keep Current with ", "footer"),
+    ("Stay in touch and get notified", "footer"),
+    ("This Thread may be Removed Anytime!", "footer"),
+    ("Did Thread Reader help you today?", "footer"),
+    ("Support us! We are indie developers!", "footer"),
+    ("Try unrolling a thread yourself!", "footer"),
+    ("Too expensive? Make a small donation", "footer"),
+    ("No alternative text description", "media"),
+    ("Press space bar to start a drag", "ui"),
+    ("Translated from ", "ui"),
+    ("Readers added context", "ui"),
+    ("This post is from", "ui"),
+    ("This Post is from", "ui"),
+    ("This post was deleted", "ui"),
+    ("This Post was deleted", "ui"),
+    ("You’re unable to view this Post", "ui"),
+    ("You're unable to view this Post", "ui"),
+    ("Context is written by people who use X", "ui"),
+    ("Do you find this helpful?", "ui"),
+    ("View post analytics", "ui"),
+    ("View post engagements", "ui"),
+    ("Loaded: ", "media"),
+    ("Remaining Time ", "media"),
+    ("Current Time ", "media"),
+    ("Stream Type ", "media"),
+    ("Seek to live", "media"),
+    ("Media player modal", "media"),
+    ("Last edited ", "timestamp"),
+];
+
+/// Lines after which a page holds only its own chrome: every later line is cruft.
+pub fn footer_start(line: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "New to X?",
+        "Twitter may remove this content",
+        "You can follow @",
+        "Tip: mention @twtextapp",
+        "Latest Threads Unrolled:",
+        "Missing some Tweet in this thread?",
+        "Keep Current with ",
+        "This Thread may be Removed Anytime!",
+        "Discover more",
+        "Terms of Service |",
+        "Trending now",
+        "Who to follow",
+        "Live on X",
+        "Relevant people",
+        "What’s happening",
+        "What's happening",
+    ];
+    let t = line.trim();
+    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
+    STARTS.iter().any(|s| t.starts_with(s)) && !t.ends_with('?')
 }
 
 /// A bare count: `250`, `2.3K`, `1,024`, `1.1M`, or several glued (`1K1.1K`).
@@ -53,8 +405,282 @@ pub fn is_count(t: &str) -> bool {
     true
 }
 
+/// Nouns the platforms count.
+const COUNTED: &[&str] = &[
+    "reply",
+    "replies",
+    "repost",
+    "reposts",
+    "retweet",
+    "retweets",
+    "quote",
+    "quotes",
+    "like",
+    "likes",
+    "view",
+    "views",
+    "bookmark",
+    "bookmarks",
+    "boost",
+    "boosts",
+    "favourite",
+    "favourites",
+    "favorite",
+    "favorites",
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "post",
+    "posts",
+    "following",
+    "followers",
+    "follower",
+    "share",
+    "shares",
+    "quote tweets",
+    "vote",
+    "votes",
+    "people",
+];
+
+/// `12 reposts 3 quotes 95 likes`, `1 comment`, `979 Following`, and a name or trend glued to
+/// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
+pub fn is_counted_nouns(t: &str) -> bool {
+    // The label under a count: `boosts`, `favourites`, `Reposts`.
+    if !t.contains(' ') && t.len() > 4 && COUNTED.contains(&t.to_lowercase().as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.split_whitespace()
+            .filter(|w| !matches!(*w, "•" | "·"))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if words.len() >= 2 && words.len() % 2 == 0 {
+        let all = words
+            .chunks(2)
+            .all(|pair| is_count(pair[0]) && COUNTED.contains(&pair[1].to_lowercase().as_str()));
+        if all {
+            return true;
+        }
+    }
+    // `Glucksmann25.7K posts`: a label glued to a count of posts, nothing else.
+    if let Some(head) = t
+        .strip_suffix(" posts")
+        .or_else(|| t.strip_suffix(" Tweets"))
+    {
+        let digits_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | 'K' | 'M'))
+            .last()
+            .map(|(i, _)| i);
+        if let Some(i) = digits_start {
+            let count = &head[i..];
+            let label = &head[..i];
+            return is_count(count) && label.split_whitespace().count() <= 4;
+        }
+    }
+    false
+}
+
+/// `likeloveinsightful`, `like`: LinkedIn's reaction icons read as words.
+fn is_reactions(t: &str) -> bool {
+    const REACTIONS: &[&str] = &[
+        "like",
+        "love",
+        "insightful",
+        "celebrate",
+        "support",
+        "funny",
+        "curious",
+        "praise",
+        "appreciation",
+        "empathy",
+        "interest",
+    ];
+    let mut rest = t;
+    let mut n = 0;
+    while !rest.is_empty() {
+        match REACTIONS.iter().find(|r| rest.starts_with(**r)) {
+            Some(r) => {
+                rest = &rest[r.len()..];
+                n += 1;
+            }
+            None => return false,
+        }
+    }
+    // One word alone (`love`, `curious`) could be someone's line; only `like` is always
+    // LinkedIn's (the button is `Like`). The segment stage knows the rest by the count below.
+    n >= 2 || t == "like"
+}
+
+/// A LinkedIn reaction icon read as a word: `love`, `celebrate`, `insightful`.
+pub fn is_reaction_word(t: &str) -> bool {
+    is_reactions(t)
+        || matches!(
+            t,
+            "love" | "insightful" | "celebrate" | "support" | "funny" | "curious"
+        )
+}
+
+/// `(She/Her)`, `(they/them)`: pronouns shown beside a name.
+fn is_pronouns(t: &str) -> bool {
+    t.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|r| {
+            r.contains('/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+        })
+}
+
+/// `Ada Lovelace and 45 others`: who reacted.
+fn is_and_others(t: &str) -> bool {
+    t.strip_suffix(" others")
+        .or_else(|| t.strip_suffix(" other"))
+        .and_then(|h| h.rsplit_once(" and "))
+        .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
+}
+
+/// `X reposted`, `Ada boosted`, `Grace Hopper reposted this`: short social-context lines.
+fn is_social_context(t: &str) -> bool {
+    const LINKEDIN: &[&str] = &[
+        "reposted this",
+        "others like this",
+        "others reposted this",
+        "likes this",
+        "loves this",
+        "celebrates this",
+        "supports this",
+        "commented on this",
+        "reacted to this",
+        "finds this insightful",
+        "finds this funny",
+        "is curious about this",
+    ];
+    let linkedin = LINKEDIN.iter().any(|w| {
+        t.strip_suffix(w).is_some_and(|head| {
+            head.ends_with(' ') && !head.trim().is_empty() && head.split_whitespace().count() <= 8
+        })
+    });
+    linkedin
+        || ["reposted", "boosted", "Retweeted", "retweeted"]
+            .iter()
+            .any(|w| {
+                t.strip_suffix(w).is_some_and(|head| {
+                    head.ends_with(' ')
+                        && !head.trim().is_empty()
+                        && head.split_whitespace().count() <= 4
+                })
+            })
+}
+
+/// LinkedIn connection degrees: `• 1st`, `1st`, `• 2ndPremium • 2nd`, `Premium • 3rd+`.
+fn is_connection_degree(t: &str) -> bool {
+    let mut rest = t;
+    let mut degrees = 0;
+    loop {
+        rest = rest.trim_start_matches([' ', '•', '·']);
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(r) = [
+            "1st",
+            "2nd",
+            "3rd+",
+            "3rd",
+            "Premium",
+            "Following",
+            "Author",
+        ]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        {
+            degrees += 1;
+            rest = r;
+        } else {
+            return false;
+        }
+    }
+    degrees > 0 && (t.contains("1st") || t.contains("2nd") || t.contains("3rd"))
+}
+
+/// `View Alex Example’s graphic link`, `From example.com` (X link cards).
+fn is_more_link(t: &str) -> bool {
+    if t.starts_with("View ") && t.ends_with("graphic link") {
+        return true;
+    }
+    if let Some(domain) = t.strip_prefix("From ") {
+        return !domain.contains(' ')
+            && domain.contains('.')
+            && !domain.ends_with('.')
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '/'));
+    }
+    false
+}
+
+/// `Joined September 2010`, with whatever the profile glued before it.
+fn is_joined(t: &str) -> bool {
+    let Some(at) = t.rfind("Joined ") else {
+        return false;
+    };
+    let rest: Vec<&str> = t[at + "Joined ".len()..].split_whitespace().collect();
+    rest.len() == 2
+        && crate::segment::headers::month(rest[0]).is_some()
+        && rest[1].len() == 4
+        && rest[1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `Read 250 replies`, `Read more replies`.
+fn is_read_replies(t: &str) -> bool {
+    t.strip_prefix("Read ")
+        .and_then(|r| {
+            r.strip_suffix(" replies")
+                .or_else(|| r.strip_suffix(" reply"))
+        })
+        .is_some_and(|n| is_count(n) || n == "more" || n.ends_with(" more"))
+}
+
+/// `12 tweets, 3 min read` (Thread Reader App).
+fn is_read_time(t: &str) -> bool {
+    let Some((tweets, mins)) = t
+        .strip_suffix(" min read")
+        .and_then(|head| head.split_once(", "))
+    else {
+        return false;
+    };
+    is_count(mins)
+        && tweets
+            .strip_suffix(" tweets")
+            .or_else(|| tweets.strip_suffix(" posts"))
+            .is_some_and(is_count)
+}
+
+/// `Feed post number 2`.
+fn is_feed_post_number(t: &str) -> bool {
+    t.strip_prefix("Feed post number")
+        .is_some_and(|n| n.trim().bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `Ada Lovelace’s posts`: the heading of a profile's post list.
+fn is_x_sidebar_label(t: &str) -> bool {
+    (t.ends_with("’s posts") || t.ends_with("'s posts")) && t.split_whitespace().count() <= 5
+}
+
 /// Interface words that a copy glues to the end of a post's text.
-const GLUED: &[&str] = &["Show more", "See more", "…more", "… see more"];
+const GLUED: &[&str] = &[
+    "Show more",
+    "See more",
+    "…more",
+    "… more",
+    "...more",
+    "… see more",
+    "…see more",
+    "Translate post",
+];
 
 /// Splits glued interface words off the end of `line`: `(kept, removed tail)`.
 pub fn strip_glued(line: &str) -> (&str, Option<&'static str>) {
@@ -74,12 +700,74 @@ mod tests {
 
     #[test]
     fn counts_are_cruft_numbers_in_sentences_are_not() {
-        for c in ["250", "2.3K", "1K1.1K", "1,024", "4M"] {
-            assert_eq!(classify(c), Some("count"), "{c} is a bare count");
+        for c in [
+            "250",
+            "2.3K",
+            "1K1.1K",
+            "1,024",
+            "4M",
+            "12 reposts 3 quotes 95 likes",
+            "12 comments • 3 reposts",
+            "1 comment",
+            "979 Following",
+            "Glucksmann25.7K posts",
+            "Mario Zechner97K posts",
+        ] {
+            assert_eq!(classify(c), Some("count"), "{c} is a count");
         }
-        for c in ["250 people came", "3.", "1/", "Follow the money"] {
+        for c in [
+            "250 people came",
+            "3.",
+            "1/",
+            "Follow the money",
+            "I'll show more tomorrow",
+            "Show more love to your neighbours",
+            "I liked",
+        ] {
             assert_eq!(classify(c), None, "{c} is content");
         }
+    }
+
+    #[test]
+    fn interface_lines_have_reasons() {
+        assert_eq!(classify("likeloveinsightful"), Some("reactions"));
+        assert_eq!(
+            classify("curious"),
+            None,
+            "a word alone may be someone's line"
+        );
+        assert_eq!(classify("hdf reposted"), Some("ui"));
+        assert_eq!(classify("Grace Hopper and 3 others like this"), Some("ui"));
+        assert_eq!(classify("Most people like this"), None);
+        assert_eq!(classify("Grace Hopper reposted this"), Some("ui"));
+        assert_eq!(classify("• 2ndPremium • 2nd"), Some("ui"));
+        assert_eq!(
+            classify("0xa000mariozechner.atJoined September 2010"),
+            Some("profile")
+        );
+        assert_eq!(classify("From mariozechner.at"), Some("ui"));
+        assert_eq!(classify("Feed post number 2"), Some("ui"));
+        assert_eq!(classify("More© 2025 X Corp."), Some("footer"));
+        assert_eq!(classify("Replying to @bob"), Some("ui"));
+        assert_eq!(classify("Read 250 replies"), Some("ui"));
+        assert_eq!(classify("Ada Lovelace and 45 others"), Some("reactions"));
+        assert_eq!(classify("Loaded: 100.00%"), Some("media"));
+        assert_eq!(classify("Playback Rate"), Some("media"));
+        assert_eq!(classify("(She/Her)"), Some("header"));
+        assert_eq!(classify("12 tweets, 3 min read"), Some("ui"));
+        assert_eq!(classify("1,024 votes · 2 days left"), Some("ui"));
+        assert_eq!(classify("The votes are in, and 3 are left"), None);
+        assert_eq!(classify("Play the long game"), None);
+        assert_eq!(classify("Read the replies, they are great."), None);
+        assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
+        assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn ui_words_in_any_case() {
+        assert!(is_ui_word_any_case("POst"));
+        assert!(!is_ui_word_any_case("Postal"));
+        assert!(!is_ui_word_any_case("show more of it"));
     }
 
     #[test]

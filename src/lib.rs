@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod compose;
 pub mod embed;
 pub mod entities;
 pub mod render;
@@ -45,18 +46,59 @@ pub fn format(input: &str, options: &Options) -> Thread {
     let repaired = repair::repair(input);
     let seg = segment::segment(&repaired.text, options.platform);
     let mut posts = seg.posts;
-    for post in &mut posts {
-        post.spans = entities::spans(&post.text);
+    if options.author_only {
+        posts.retain(|p| !p.reply);
+        for (k, post) in posts.iter_mut().enumerate() {
+            post.number = k + 1;
+            if let Some(q) = post.quoted.as_mut() {
+                q.number = k + 1;
+            }
+        }
     }
+    let handles = entities::Handles::of(seg.platform);
+    for post in &mut posts {
+        post.spans = entities::spans_with(&post.text, handles);
+        if let Some(q) = post.quoted.as_mut() {
+            q.spans = entities::spans_with(&q.text, handles);
+        }
+    }
+    let mut warnings = seg.warnings;
+    warnings.extend(segment::warnings::find(&posts));
+    let title = match &options.title {
+        TitleMode::None => None,
+        TitleMode::FirstSentence => posts.first().and_then(|p| first_sentence(&p.text)),
+        TitleMode::Custom(t) => Some(t.trim().to_owned()).filter(|t| !t.is_empty()),
+    };
     Thread {
         platform: seg.platform,
-        title: None,
-        author: None,
+        title,
+        author: seg.author,
         posts,
         removed: seg.removed,
         repairs: repaired.repairs,
-        warnings: seg.warnings,
+        warnings,
     }
+}
+
+/// The first sentence of `text`: up to `.`, `!` or `?` before a space, or the first line
+/// break; at most 120 characters, cut at a word.
+fn first_sentence(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut end = line.len();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|&(_, n)| n == ' ') {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    let sentence = line[..end].trim_end_matches('.').trim();
+    if sentence.chars().count() <= 120 {
+        return Some(sentence.to_owned());
+    }
+    let cut: String = sentence.chars().take(120).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    Some(format!("{}…", cut.trim_end()))
 }
 
 /// Formats `input` and renders it as `to` in one call.

@@ -2,24 +2,43 @@
 
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
-use unspool::{Format, Options, Platform};
+use unspool::{Format, HtmlStyle, Numbering, Options, Platform, Theme, TitleMode};
 
 const USAGE: &str = "\
 unspool — paste a social-media thread, get a clean article
 
 Usage:
-  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [--out FILE]
+  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [OPTIONS] [--out FILE]
   unspool repair [FILE] [--jsonl] [--out FILE]
+  unspool entities [FILE] [--jsonl] [--platform x|mastodon|...]
+  unspool split --platform x|bluesky|mastodon|threads [FILE]
+                [--numbering none|1/n|(1/n)|1.|thread] [--limit N]
+  unspool count --platform x|bluesky|mastodon|threads [--config v2|v3] [--limit N] [FILE] [--jsonl]
 
 Reads FILE, or standard input when no FILE (or -) is given. Markdown by default.
-Writes standard output, or with --out FILE the file: written whole to a temporary file
-beside it, then renamed over it, so FILE is never left half-written.
+Every command writes standard output, or with --out FILE the file: written whole to a
+temporary file beside it, then renamed over it, so FILE is never left half-written.
+  --from text|json                read a paste (default) or a saved model (--to json output)
+
+Options (the same names as the page and the JSON options):
+  --numbering none|1/n|1.|(1/n)   number the posts (default none)
+  --keep-markers                  keep the author's own markers (1/, 🧵)
+  --merge                         merge the posts into flowing paragraphs
+  --show-times                    show each post's time
+  --author-only                   drop replies by others
+  --title first-sentence|TEXT     a title: the first sentence, or TEXT
+  --include-removed               add the removed lines as an appendix
+  --theme light|dark|auto         HTML colours (default auto)
+  --html-style classes|inline     HTML flavour (default classes: style with www/thread.css)
+  --no-link-entities              do not link mentions and hashtags
 
 Examples:
   pbpaste | unspool --to html > thread.html
   unspool thread.txt --to json --out thread.json
   unspool thread.txt --to markdown --out post.md   # post.md is replaced only on success
   unspool repair --jsonl < cases.jsonl
+  unspool split --platform bluesky essay.txt --numbering 1/n
+  unspool count --platform x --jsonl < tweets.jsonl
 
 Exit codes:
   0  success
@@ -55,6 +74,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
     }
     match args.first().map(String::as_str) {
         Some("repair") => repair_cmd(&args[1..]),
+        Some("entities") => entities_cmd(&args[1..]),
+        Some("split") => split_cmd(&args[1..]),
+        Some("count") => count_cmd(&args[1..]),
         _ => format_cmd(args),
     }
 }
@@ -169,7 +191,27 @@ fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
 }
 
 fn format_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &["--to", "--platform", "--out"], &[])?;
+    let p = parse(
+        args,
+        &[
+            "--to",
+            "--from",
+            "--platform",
+            "--numbering",
+            "--title",
+            "--theme",
+            "--html-style",
+            "--out",
+        ],
+        &[
+            "--keep-markers",
+            "--merge",
+            "--show-times",
+            "--author-only",
+            "--include-removed",
+            "--no-link-entities",
+        ],
+    )?;
     let to = match p.value("--to") {
         None => Format::Markdown,
         Some(name) => Format::from_name(name)
@@ -185,12 +227,59 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
             )
         }
     }
+    render_options(&p, &mut options)?;
     let input = read_input(p.file.as_deref())?;
-    let mut rendered = unspool::convert(&input, to, &options);
+    let mut rendered = match p.value("--from") {
+        None | Some("text") => unspool::convert(&input, to, &options),
+        // A saved model (`--to json` output) rendered again, with other options.
+        Some("json") => {
+            let thread: unspool::Thread = serde_json::from_str(&input)
+                .map_err(|e| Failure::Io(format!("input is not a Thread model: {e}")))?;
+            unspool::render(&thread, to, &options)
+        }
+        Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
+    };
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }
     write_to(&rendered, p.value("--out"))
+}
+
+/// Reads the rendering options' flags into `options`.
+fn render_options(p: &Parsed, options: &mut Options) -> Result<(), Failure> {
+    let bad = |flag: &str, v: &str| Failure::Usage(format!("unknown {flag} value {v:?}"));
+    if let Some(v) = p.value("--numbering") {
+        options.numbering = Numbering::from_name(v).ok_or_else(|| bad("--numbering", v))?;
+    }
+    if let Some(v) = p.value("--title") {
+        options.title = match v {
+            "first-sentence" => TitleMode::FirstSentence,
+            "none" | "" => TitleMode::None,
+            text => TitleMode::Custom(text.to_owned()),
+        };
+    }
+    if let Some(v) = p.value("--theme") {
+        options.theme = match v {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            "auto" => Theme::Auto,
+            _ => return Err(bad("--theme", v)),
+        };
+    }
+    if let Some(v) = p.value("--html-style") {
+        options.html_style = match v {
+            "classes" => HtmlStyle::Classes,
+            "inline" => HtmlStyle::Inline,
+            _ => return Err(bad("--html-style", v)),
+        };
+    }
+    options.keep_markers = p.flag("--keep-markers");
+    options.merge = p.flag("--merge");
+    options.show_times = p.flag("--show-times");
+    options.author_only = p.flag("--author-only");
+    options.include_removed = p.flag("--include-removed");
+    options.link_entities = !p.flag("--no-link-entities");
+    Ok(())
 }
 
 fn repair_cmd(args: &[String]) -> Result<(), Failure> {
@@ -219,4 +308,125 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         out.push('\n');
     }
     write_to(&out, p.value("--out"))
+}
+
+/// Runs `each` (text → one line of JSON) on the input: on every line (a JSON string) with
+/// `--jsonl`; else on the whole input.
+fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failure> {
+    let mut out = String::new();
+    if !p.flag("--jsonl") {
+        let input = read_input(p.file.as_deref())?;
+        out.push_str(&each(&input));
+        out.push('\n');
+        return write_to(&out, p.value("--out"));
+    }
+    let reader: Box<dyn BufRead> = match p.file.as_deref() {
+        None | Some("-") => Box::new(io::stdin().lock()),
+        Some(path) => Box::new(io::BufReader::new(
+            std::fs::File::open(path)
+                .map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?,
+        )),
+    };
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Failure::Io(format!("cannot read line {}: {e}", n + 1)))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let text: String = serde_json::from_str(&line)
+            .map_err(|e| Failure::Io(format!("line {} is not a JSON string: {e}", n + 1)))?;
+        out.push_str(&each(&text));
+        out.push('\n');
+    }
+    write_to(&out, p.value("--out"))
+}
+
+fn entities_cmd(args: &[String]) -> Result<(), Failure> {
+    let p = parse(args, &["--platform", "--out"], &["--jsonl"])?;
+    // twitter-text's rules by default; a platform whose handles look like `@user@instance`
+    // reads them as one mention.
+    let handles = match p.value("--platform") {
+        None => unspool::entities::Handles::Twitter,
+        Some(name) => unspool::entities::Handles::of(
+            Platform::from_name(name)
+                .ok_or_else(|| Failure::Usage(format!("unknown platform {name:?}")))?,
+        ),
+    };
+    json_per_input(&p, |text| {
+        serde_json::to_string(&unspool::entities::extract_with(text, handles))
+            .expect("entities serialise")
+    })
+}
+
+fn target(p: &Parsed) -> Result<unspool::compose::Target, Failure> {
+    let name = p
+        .value("--platform")
+        .ok_or_else(|| Failure::Usage("--platform is required".into()))?;
+    unspool::compose::Target::from_name(name)
+        .ok_or_else(|| Failure::Usage(format!("unknown platform {name:?}")))
+}
+
+fn limit(p: &Parsed) -> Result<Option<usize>, Failure> {
+    p.value("--limit")
+        .map(|v| {
+            v.parse::<usize>()
+                .map_err(|_| Failure::Usage(format!("--limit needs a number, got {v:?}")))
+        })
+        .transpose()
+}
+
+fn split_cmd(args: &[String]) -> Result<(), Failure> {
+    use unspool::compose::{ComposeNumbering, SplitOptions};
+    let p = parse(
+        args,
+        &["--platform", "--numbering", "--limit", "--out"],
+        &[],
+    )?;
+    let target = target(&p)?;
+    let numbering = match p.value("--numbering") {
+        None => ComposeNumbering::None,
+        Some(name) => ComposeNumbering::from_name(name)
+            .ok_or_else(|| Failure::Usage(format!("unknown numbering {name:?}")))?,
+    };
+    let options = SplitOptions {
+        numbering,
+        limit: limit(&p)?,
+    };
+    let input = read_input(p.file.as_deref())?;
+    let posts = unspool::compose::split(&input, target, &options);
+    let mut out = serde_json::to_string_pretty(&posts).expect("posts serialise");
+    out.push('\n');
+    write_to(&out, p.value("--out"))
+}
+
+fn count_cmd(args: &[String]) -> Result<(), Failure> {
+    use unspool::compose::{count, count_x, Target, XConfig, X_CONFIG_V2, X_CONFIG_V3};
+    let p = parse(
+        args,
+        &["--platform", "--config", "--limit", "--out"],
+        &["--jsonl"],
+    )?;
+    let target = target(&p)?;
+    let limit = limit(&p)?;
+    let config = match p.value("--config") {
+        None | Some("v3") => X_CONFIG_V3,
+        Some("v2") => X_CONFIG_V2,
+        Some(other) => return Err(Failure::Usage(format!("unknown config {other:?}"))),
+    };
+    if p.value("--config").is_some() && target != Target::X {
+        return Err(Failure::Usage(
+            "--config applies to --platform x only".into(),
+        ));
+    }
+    let config = XConfig {
+        max_weighted_length: limit.unwrap_or(config.max_weighted_length),
+        ..config
+    };
+    json_per_input(&p, |text| {
+        let c = if target == Target::X {
+            count_x(text, &config)
+        } else {
+            count(text, target, limit)
+        };
+        serde_json::to_string(&c).expect("counts serialise")
+    })
 }

@@ -260,7 +260,8 @@ pub enum TitleMode {
     /// No title.
     #[default]
     None,
-    /// The first sentence of the first post.
+    /// The first sentence of the first post (`first-sentence` on the CLI is read too).
+    #[serde(alias = "first-sentence")]
     FirstSentence,
     /// A title the person typed.
     Custom(String),

@@ -218,9 +218,66 @@ export interface Options {
   linkEntities?: boolean;
 }
 
+/** A platform `split` and `count` know. */
+export type ComposeTarget = "x" | "bluesky" | "mastodon" | "threads";
+
+/** Options of `split`; each field is optional. */
+export interface SplitOptions {
+  /** Default `"none"`. */
+  numbering?: "none" | "1/n" | "(1/n)" | "1." | "thread";
+  /** A length limit below the platform's own. */
+  limit?: number | null;
+}
+
+/** One post that `split` made. */
+export interface ComposedPost {
+  text: string;
+  weightedLength: number;
+  /** Why the post could not be made to fit, when it could not. */
+  warning?: string;
+}
+
+/** What `count` returns (twitter-text's parse result). */
+export interface Count {
+  weightedLength: number;
+  valid: boolean;
+  permillage: number;
+  validRangeEnd: number;
+}
+
 /** What `repair` returns. */
 export interface Repaired {
   text: string;
   repairs: Repair[];
 }
 "#;
+/// Compose: long text → posts that fit `platform` (`x`, `bluesky`, `mastodon`, `threads`);
+/// options `{numbering, limit}`. Returns `[{text, weightedLength, warning?}]`.
+#[wasm_bindgen(unchecked_return_type = "ComposedPost[]")]
+pub fn split(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "ComposeTarget")] platform: &str,
+    #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "SplitOptions")]
+    options_js: JsValue,
+) -> Result<JsValue, JsError> {
+    let target = crate::compose::Target::from_name(platform)
+        .ok_or_else(|| JsError::new("unknown platform"))?;
+    let options = if options_js.is_undefined() || options_js.is_null() {
+        crate::compose::SplitOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options_js)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    };
+    to_js(&crate::compose::split(text, target, &options))
+}
+
+/// The length of `text` on `platform`: `{weightedLength, valid, permillage, validRangeEnd}`.
+#[wasm_bindgen(unchecked_return_type = "Count")]
+pub fn count(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "ComposeTarget")] platform: &str,
+) -> Result<JsValue, JsError> {
+    let target = crate::compose::Target::from_name(platform)
+        .ok_or_else(|| JsError::new("unknown platform"))?;
+    to_js(&crate::compose::count(text, target, None))
+}

@@ -1,6 +1,7 @@
 //! Property tests for compose: for random text in many scripts, with emoji, links, mentions
 //! and hashtags, every post fits, no word is lost or reordered, and no link, mention, hashtag
 //! or grapheme cluster is cut.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use unspool::compose::{count, grapheme_len, split, ComposeNumbering, SplitOptions, Target};
@@ -71,6 +72,7 @@ fn numbering() -> impl Strategy<Value = ComposeNumbering> {
 fn strip(text: &str, numbering: ComposeNumbering, n: usize, total: usize) -> String {
     let body = match numbering {
         ComposeNumbering::None => Some(text),
+        _ if total == 1 => Some(text),
         ComposeNumbering::Slash => text.strip_suffix(&format!(" {n}/{total}")),
         ComposeNumbering::Paren => text.strip_suffix(&format!(" ({n}/{total})")),
         ComposeNumbering::Dot => text.strip_prefix(&format!("{n}. ")),
@@ -93,7 +95,7 @@ fn on_grapheme_edges(whole: &str, at: usize, len: usize) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
 
     #[test]
     fn posts_fit_and_keep_every_word(

@@ -22,3 +22,13 @@ fn formats_a_pasted_thread_in_the_browser() {
 fn unknown_formats_are_errors_not_panics() {
     assert!(unspool::wasm::convert("x", "pdf", JsValue::UNDEFINED).is_err());
 }
+
+#[wasm_bindgen_test]
+fn composes_and_counts_in_the_browser() {
+    assert!(unspool::wasm::split("One.\n---\nTwo.", "bluesky", JsValue::UNDEFINED).is_ok());
+    assert!(unspool::wasm::count("Hi http://test.co", "x").is_ok());
+    assert!(
+        unspool::wasm::split("x", "myspace", JsValue::UNDEFINED).is_err(),
+        "an unknown platform is an error, not a panic"
+    );
+}

@@ -1,10 +1,43 @@
-//! HTML: a [`Thread`] → a semantic `<article>`, every text node escaped.
+//! HTML: a [`Thread`] → a semantic `<article>` fragment, every text node escaped.
 //!
-//! Links are made only for `http:`, `https:` and `mailto:` addresses, with
-//! `rel="nofollow noopener noreferrer ugc"`.
+//! Structure: `<article>` › `<header>` (an `<h1>` title, the author once) › one `<section>`
+//! per post (a `<p class="meta">` with the number, a reply's author and the `<time>`, then
+//! `<p>` paragraphs with `<br>` line breaks, `<ul>`/`<ol>` lists, a `<blockquote>` for the
+//! quoted post, a `<figure>` placeholder with the alt text for each image or video) ›
+//! `<details>` with the removed lines when asked for.
+//!
+//! Two flavours ([`HtmlStyle`]): `classes` (`class` attributes styled by `www/thread.css`,
+//! the theme in `data-theme`) and `inline` (a `style` attribute on every element but `<br>`,
+//! so the look survives editors that drop `<style>`; `auto` uses colours that read on light
+//! and dark pages alike). Editors that also drop styles (Medium) still keep the plain tags,
+//! so the structure is carried by them: `<strong>` for the number and names, and in the
+//! inline flavour an `<hr>` between posts.
+//!
+//! Safety: text nodes are escaped (`& < >`), attribute values too (`& < > " '`, always in
+//! double quotes); links are made only for `http:`, `https:` and
+//! `mailto:` addresses ([`super::clean_href`]), always with
+//! `rel="nofollow noopener noreferrer ugc"`; nothing from the paste becomes a tag, attribute
+//! name or style. The only tags written are `article header h1 p strong span a br hr section
+//! ul ol li blockquote figure figcaption time details summary`; the only attributes `class`,
+//! `style`, `data-theme`, `href`, `rel`, `start` and `datetime` (from [`machine_time`]).
 
-use super::paragraphs;
-use crate::thread::{Options, Span, Thread};
+use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
+use crate::thread::{HtmlStyle, Options, Theme, Thread};
+
+/// The `rel` of every link.
+pub const REL: &str = "nofollow noopener noreferrer ugc";
+
+/// Escapes text for a text node: `&`, `<` and `>`.
+pub fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
 
 /// Escapes text for HTML text and attribute values.
 pub fn escape(s: &str, out: &mut String) {
@@ -22,69 +55,525 @@ pub fn escape(s: &str, out: &mut String) {
 
 /// Whether `href` may become a link.
 pub fn safe_href(href: &str) -> bool {
-    let lower = href.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
+    super::safe_href(href)
+}
+
+/// What an element is, for its class or inline style.
+#[derive(Clone, Copy)]
+enum Role {
+    Article,
+    Header,
+    Title,
+    Byline,
+    Post,
+    Reply,
+    Rule,
+    Meta,
+    Num,
+    Who,
+    Time,
+    Para,
+    List,
+    Item,
+    Quote,
+    Figure,
+    MediaKind,
+    Caption,
+    Link,
+    Removed,
+    Summary,
+    RemovedList,
+    Reason,
+}
+
+impl Role {
+    fn class(self) -> &'static str {
+        match self {
+            Role::Article => "unspool",
+            Role::Header => "thread-header",
+            Role::Title => "title",
+            Role::Byline => "byline",
+            Role::Post => "post",
+            Role::Rule => "",
+            Role::Reply => "post reply",
+            Role::Meta => "meta",
+            Role::Num => "num",
+            Role::Who => "who",
+            Role::Time => "time",
+            Role::Para => "",
+            Role::List => "",
+            Role::Item => "",
+            Role::Quote => "quoted",
+            Role::Figure => "media",
+            Role::MediaKind => "media-kind",
+            Role::Caption => "alt",
+            Role::Link => "",
+            Role::Removed => "removed",
+            Role::Summary => "",
+            Role::RemovedList => "",
+            Role::Reason => "reason",
+        }
+    }
+}
+
+/// Colours of an inline-styled theme.
+struct Palette {
+    fg: &'static str,
+    bg: &'static str,
+    muted: &'static str,
+    rule: &'static str,
+    link: &'static str,
+    quote_bg: &'static str,
+}
+
+const LIGHT: Palette = Palette {
+    fg: "color:#1f2328;",
+    bg: "background:#ffffff;",
+    muted: "color:#59636e;",
+    rule: "#d1d9e0",
+    link: "color:#0969da;",
+    quote_bg: "background:#f6f8fa;",
+};
+
+const DARK: Palette = Palette {
+    fg: "color:#e6edf3;",
+    bg: "background:#0d1117;",
+    muted: "color:#9198a1;",
+    rule: "#3d444d",
+    link: "color:#4493f8;",
+    quote_bg: "background:#151b23;",
+};
+
+/// `auto` inline: inherit the page's colours, greys that read on either.
+const AUTO: Palette = Palette {
+    fg: "color:inherit;",
+    bg: "",
+    muted: "color:inherit;opacity:.72;",
+    rule: "rgba(128,128,128,.45)",
+    link: "color:inherit;",
+    quote_bg: "",
+};
+
+fn inline_style(role: Role, theme: Theme) -> String {
+    let p = match theme {
+        Theme::Light => &LIGHT,
+        Theme::Dark => &DARK,
+        Theme::Auto => &AUTO,
+    };
+    let r = p.rule;
+    match role {
+        Role::Article => format!(
+            "{}{}max-width:40rem;margin:0 auto;padding:1.25rem 1.5rem;\
+             font-family:Georgia,Iowan Old Style,Times New Roman,serif;\
+             font-size:1.0625rem;line-height:1.6;overflow-wrap:break-word;",
+            p.fg, p.bg
+        ),
+        Role::Header => {
+            format!("margin:0 0 1.5rem;padding:0 0 .75rem;border-bottom:1px solid {r};")
+        }
+        Role::Title => format!(
+            "{}margin:0 0 .35rem;font-size:1.75rem;line-height:1.25;",
+            p.fg
+        ),
+        Role::Byline => format!(
+            "{}margin:0;font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:.9rem;",
+            p.muted
+        ),
+        Role::Post => "margin:0;padding:.75rem 0;".into(),
+        Role::Reply => format!("margin:0;padding:.75rem 0 .75rem 1rem;border-left:3px solid {r};"),
+        Role::Rule => format!("margin:0;border:0;border-top:1px solid {r};height:0;"),
+        Role::Meta => format!(
+            "{}margin:0 0 .35rem;font-family:system-ui,-apple-system,Segoe UI,sans-serif;\
+             font-size:.85rem;",
+            p.muted
+        ),
+        Role::Num => "font-weight:600;".into(),
+        Role::Who => "font-weight:600;".into(),
+        Role::Time => "font-style:normal;".into(),
+        Role::Para => "margin:0 0 .85rem;".into(),
+        Role::List => "margin:0 0 .85rem;padding-left:1.5rem;".into(),
+        Role::Item => "margin:0 0 .25rem;".into(),
+        Role::Quote => format!(
+            "{}margin:0 0 .85rem;padding:.5rem 1rem;border-left:3px solid {r};",
+            p.quote_bg
+        ),
+        Role::Figure => format!(
+            "{}margin:0 0 .85rem;padding:.75rem 1rem;border:1px dashed {r};border-radius:6px;\
+             font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:.9rem;",
+            p.muted
+        ),
+        Role::MediaKind => "font-weight:600;".into(),
+        Role::Caption => "display:inline;".into(),
+        Role::Link => format!("{}text-decoration:underline;", p.link),
+        Role::Removed => format!(
+            "{}margin:1.5rem 0 0;padding:.75rem 0 0;border-top:1px solid {r};\
+             font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:.85rem;",
+            p.muted
+        ),
+        Role::Summary => "cursor:pointer;".into(),
+        Role::RemovedList => "margin:.5rem 0 0;padding-left:1.25rem;".into(),
+        Role::Reason => "font-weight:600;".into(),
+    }
+}
+
+/// Writes elements in the chosen flavour.
+struct Writer<'o> {
+    out: String,
+    options: &'o Options,
+    /// The block being opened is the last of its post or quote: no bottom margin (inline).
+    last: bool,
+}
+
+impl Writer<'_> {
+    /// `<tag class=…>` or `<tag style=…>`, with `extra` attributes (already escaped).
+    fn open(&mut self, tag: &str, role: Role, extra: &str) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        match self.options.html_style {
+            HtmlStyle::Classes => {
+                let class = role.class();
+                if !class.is_empty() {
+                    self.out.push_str(" class=\"");
+                    self.out.push_str(class);
+                    self.out.push('"');
+                }
+            }
+            HtmlStyle::Inline => {
+                self.out.push_str(" style=\"");
+                let mut style = inline_style(role, self.options.theme);
+                let block = matches!(role, Role::Para | Role::List | Role::Quote | Role::Figure);
+                if self.last && block {
+                    style = style.replacen("margin:0 0 .85rem;", "margin:0;", 1);
+                }
+                escape(&style, &mut self.out);
+                self.out.push('"');
+            }
+        }
+        self.out.push_str(extra);
+        self.out.push('>');
+    }
+
+    fn close(&mut self, tag: &str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+
+    fn text(&mut self, s: &str) {
+        escape_text(s, &mut self.out);
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn link(&mut self, href: &str, text: &str) {
+        let mut attrs = String::from(" href=\"");
+        escape(href, &mut attrs);
+        attrs.push_str("\" rel=\"");
+        attrs.push_str(REL);
+        attrs.push('"');
+        self.open("a", Role::Link, &attrs);
+        self.text(text);
+        self.close("a");
+    }
 }
 
 /// Renders the thread as an HTML fragment.
 pub fn render(thread: &Thread, options: &Options) -> String {
-    let mut out = String::new();
-    out.push_str("<article class=\"unspool\">\n");
-    if let Some(author) = &thread.author {
-        out.push_str("<header>");
-        if let Some(name) = &author.name {
-            out.push_str("<span class=\"name\">");
-            escape(name, &mut out);
-            out.push_str("</span> ");
+    let article = super::article(thread, options);
+    let mut w = Writer {
+        out: String::new(),
+        options,
+        last: false,
+    };
+    let theme = match options.theme {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    w.open(
+        "article",
+        Role::Article,
+        &format!(" data-theme=\"{theme}\""),
+    );
+    w.raw("\n");
+    header(&mut w, &article);
+    for (i, post) in article.posts.iter().enumerate() {
+        // Inline: a rule between posts survives editors that drop a section's border.
+        if i > 0 && options.html_style == HtmlStyle::Inline {
+            w.open("hr", Role::Rule, "");
+            w.raw("\n");
         }
-        if let Some(handle) = &author.handle {
-            out.push_str("<span class=\"handle\">");
-            escape(handle, &mut out);
-            out.push_str("</span>");
-        }
-        out.push_str("</header>\n");
+        let role = if post.reply { Role::Reply } else { Role::Post };
+        w.open("section", role, "");
+        w.raw("\n");
+        post_body(&mut w, &article, post);
+        w.close("section");
+        w.raw("\n");
     }
-    let total = thread.posts.len();
-    for post in &thread.posts {
-        out.push_str("<section class=\"post\">\n");
-        let label = options.numbering.label(post.number, total);
-        for (i, para) in paragraphs(&post.spans).iter().enumerate() {
-            out.push_str("<p>");
-            if i == 0 {
-                if let Some(label) = &label {
-                    out.push_str("<span class=\"num\">");
-                    escape(label, &mut out);
-                    out.push_str("</span> ");
-                }
-            }
-            for (j, line) in para.iter().enumerate() {
-                if j > 0 {
-                    out.push_str("<br>\n");
-                }
-                for span in line {
-                    span_html(span, &mut out);
-                }
-            }
-            out.push_str("</p>\n");
+    if !article.removed.is_empty() {
+        w.open("details", Role::Removed, "");
+        w.open("summary", Role::Summary, "");
+        w.text(&format!("Removed lines ({})", article.removed.len()));
+        w.close("summary");
+        w.raw("\n");
+        w.open("ul", Role::RemovedList, "");
+        w.raw("\n");
+        for r in article.removed {
+            w.open("li", Role::Item, "");
+            w.open("strong", Role::Reason, "");
+            w.text(&format!("line {} · {}", r.line, r.reason));
+            w.close("strong");
+            w.raw(" ");
+            w.text(&r.text);
+            w.close("li");
+            w.raw("\n");
         }
-        out.push_str("</section>\n");
+        w.close("ul");
+        w.raw("\n");
+        w.close("details");
+        w.raw("\n");
     }
-    out.push_str("</article>\n");
-    out
+    w.close("article");
+    w.raw("\n");
+    w.out
 }
 
-fn span_html(span: &Span, out: &mut String) {
-    match span {
-        Span::Link { text, href } if safe_href(href) => {
-            out.push_str("<a href=\"");
-            escape(href, out);
-            out.push_str("\" rel=\"nofollow noopener noreferrer ugc\">");
-            escape(text, out);
-            out.push_str("</a>");
+fn header(w: &mut Writer, article: &Article) {
+    let words = article.author.and_then(author_words);
+    if article.title.is_none() && words.is_none() {
+        return;
+    }
+    w.open("header", Role::Header, "");
+    w.raw("\n");
+    if let Some(title) = &article.title {
+        w.open("h1", Role::Title, "");
+        w.text(title);
+        w.close("h1");
+        w.raw("\n");
+    }
+    if let Some(author) = article.author.filter(|_| words.is_some()) {
+        w.open("p", Role::Byline, "");
+        who(w, article, author);
+        w.close("p");
+        w.raw("\n");
+    }
+    w.close("header");
+    w.raw("\n");
+}
+
+/// `Name @handle`, the handle linked to its profile where the platform is known.
+fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
+    let name = author
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let handle = author
+        .handle
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(name) = name {
+        w.open("strong", Role::Who, "");
+        w.text(name);
+        w.close("strong");
+    }
+    if let Some(handle) = handle {
+        if name.is_some() {
+            w.raw(" ");
         }
-        other => escape(other.text(), out),
+        let as_span = crate::thread::Span::Mention {
+            text: handle.to_owned(),
+        };
+        match super::span_href(article, w.options, &as_span) {
+            Some(href) => w.link(&href, handle),
+            None => w.text(handle),
+        }
+    }
+}
+
+fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
+    let has_who = post.byline.and_then(author_words).is_some();
+    if post.label.is_some() || has_who || post.time.is_some() {
+        w.open("p", Role::Meta, "");
+        let mut first = true;
+        if let Some(label) = &post.label {
+            w.open("strong", Role::Num, "");
+            w.text(label);
+            w.close("strong");
+            first = false;
+        }
+        if let Some(author) = post.byline.filter(|_| has_who) {
+            if !first {
+                w.raw(" · ");
+            }
+            who(w, article, author);
+            first = false;
+        }
+        if let Some(time) = post.time {
+            if !first {
+                w.raw(" · ");
+            }
+            // `<time>` needs a machine-readable value; a relative `5h` has none.
+            match machine_time(time) {
+                Some(dt) => {
+                    w.open("time", Role::Time, &format!(" datetime=\"{dt}\""));
+                    w.text(time);
+                    w.close("time");
+                }
+                None => {
+                    w.open("span", Role::Time, "");
+                    w.text(time);
+                    w.close("span");
+                }
+            }
+        }
+        w.close("p");
+        w.raw("\n");
+    }
+    for (i, block) in post.blocks.iter().enumerate() {
+        w.last = i + 1 == post.blocks.len();
+        match block {
+            Block::Para(lines) => {
+                w.open("p", Role::Para, "");
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        w.raw("<br>\n");
+                    }
+                    spans(w, article, line);
+                }
+                w.close("p");
+                w.raw("\n");
+            }
+            Block::List { kind, start, items } => {
+                let tag = match kind {
+                    ListKind::Bullet(_) => "ul",
+                    ListKind::Ordered(_) => "ol",
+                };
+                let extra = match kind {
+                    ListKind::Ordered(_) if *start != 1 => format!(" start=\"{start}\""),
+                    _ => String::new(),
+                };
+                w.open(tag, Role::List, &extra);
+                w.raw("\n");
+                for item in items {
+                    w.open("li", Role::Item, "");
+                    spans(w, article, item);
+                    w.close("li");
+                    w.raw("\n");
+                }
+                w.close(tag);
+                w.raw("\n");
+            }
+            Block::Quote(quoted) => {
+                w.open("blockquote", Role::Quote, "");
+                w.raw("\n");
+                let last = w.last;
+                post_body(w, article, quoted);
+                w.last = last;
+                w.close("blockquote");
+                w.raw("\n");
+            }
+            Block::Media(media) => {
+                w.open("figure", Role::Figure, "");
+                w.open("strong", Role::MediaKind, "");
+                w.text(&format!("{}:", media_label(media)));
+                w.close("strong");
+                let alt = media
+                    .alt
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty());
+                w.raw(" ");
+                w.open("figcaption", Role::Caption, "");
+                w.text(alt.unwrap_or("(no description)"));
+                w.close("figcaption");
+                w.close("figure");
+                w.raw("\n");
+            }
+        }
+    }
+    w.last = false;
+}
+
+/// A `datetime` value for a time as platforms show it: `10:42 AM · May 5, 2023` →
+/// `2023-05-05T10:42`, `8:55 pm · 3 Jun 2024` → `2024-06-03T20:55`, `Mar 17, 2024` →
+/// `2024-03-17`, `3 Nov` → `11-03`, `Nov 2, 2025, 09:10` → `2025-11-02T09:10`; `None` when the
+/// text holds no month and day (`5h`, `yesterday`) or anything is out of range.
+pub fn machine_time(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (mut month, mut day, mut year, mut clock) = (None, None, None, None);
+    let mut pm: Option<bool> = None;
+    let words = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let lower = word.to_ascii_lowercase();
+        if let Some((h, m)) = lower.split_once(':') {
+            let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+            clock = Some((h, m));
+        } else if lower == "am" || lower == "pm" {
+            pm = Some(lower == "pm");
+        } else if lower.len() >= 3 && lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if let Some(i) = MONTHS.iter().position(|m| lower.starts_with(m)) {
+                month = month.or(Some(i as u32 + 1));
+            }
+        } else if let Ok(n) = lower.parse::<u32>() {
+            match lower.len() {
+                1 | 2 if day.is_none() => day = Some(n),
+                4 => year = Some(n),
+                _ => return None,
+            }
+        }
+    }
+    let clock = match (clock, pm) {
+        (Some((h, m)), Some(pm)) if (1..=12).contains(&h) => {
+            Some((h % 12 + if pm { 12 } else { 0 }, m))
+        }
+        (Some((h, m)), None) => Some((h, m)),
+        (Some(_), Some(_)) => return None,
+        (None, _) => None,
+    };
+    if clock.is_some_and(|(h, m)| h > 23 || m > 59) {
+        return None;
+    }
+    let (month, day) = (month?, day?);
+    if !(1..=31).contains(&day) || year.is_some_and(|y| !(1900..=2200).contains(&y)) {
+        return None;
+    }
+    let date = match year {
+        Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+        None => format!("{month:02}-{day:02}"),
+    };
+    Some(match (clock, year) {
+        (Some((h, m)), Some(_)) => format!("{date}T{h:02}:{m:02}"),
+        _ => date,
+    })
+}
+
+fn spans(w: &mut Writer, article: &Article, line: &Line) {
+    let last = line.len().saturating_sub(1);
+    for (i, span) in line.iter().enumerate() {
+        let mut text = span.text();
+        if i == 0 {
+            text = text.trim_start();
+        }
+        if i == last {
+            text = text.trim_end();
+        }
+        if text.is_empty() {
+            continue;
+        }
+        // A link with no visible text could not be seen or clicked: text only.
+        let href = span_href(article, w.options, span).filter(|_| !text.trim().is_empty());
+        match href {
+            Some(href) => w.link(&href, text),
+            None => w.text(text),
+        }
     }
 }
 
@@ -93,11 +582,69 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_safe_schemes_link() {
-        assert!(safe_href("https://x.org"));
-        assert!(!safe_href("javascript:alert(1)"));
-        assert!(!safe_href(" JavaScript:alert(1)"));
-        assert!(!safe_href("data:text/html,x"));
+    fn times_get_a_machine_readable_value_where_the_text_has_one() {
+        let t = |s: &str| machine_time(s);
+        assert_eq!(
+            t("10:42 AM · May 5, 2023").as_deref(),
+            Some("2023-05-05T10:42")
+        );
+        assert_eq!(
+            t("8:55 pm · 3 Jun 2024").as_deref(),
+            Some("2024-06-03T20:55")
+        );
+        assert_eq!(
+            t("12:05 AM · Jan 1, 2024").as_deref(),
+            Some("2024-01-01T00:05")
+        );
+        assert_eq!(t("Mar 17, 2024").as_deref(), Some("2024-03-17"));
+        assert_eq!(
+            t("3 Nov").as_deref(),
+            Some("11-03"),
+            "a yearless date is valid"
+        );
+        assert_eq!(t("Nov 2, 2025, 09:10").as_deref(), Some("2025-11-02T09:10"));
+        assert_eq!(t("5h"), None, "a relative time has no date");
+        assert_eq!(t("19h"), None);
+        assert_eq!(t("May 45, 2023"), None, "out of range");
+        assert_eq!(t("25:10 · May 5, 2023"), None);
+        assert_eq!(t("13:10 PM · May 5, 2023"), None);
+    }
+
+    #[test]
+    fn a_link_with_no_text_is_left_out() {
+        use crate::thread::{Post, Span};
+        let thread = Thread {
+            posts: vec![Post {
+                number: 1,
+                text: "see  now".into(),
+                spans: vec![
+                    Span::Text {
+                        text: "see ".into(),
+                    },
+                    Span::Link {
+                        text: " ".into(),
+                        href: "https://a.example/".into(),
+                    },
+                    Span::Text {
+                        text: " now".into(),
+                    },
+                ],
+                ..Post::default()
+            }],
+            ..Thread::default()
+        };
+        let html = render(&thread, &Options::default());
+        assert!(
+            !html.contains("<a "),
+            "an invisible link should not be written:\n{html}"
+        );
+    }
+
+    #[test]
+    fn text_nodes_keep_quotes_readable() {
+        let mut s = String::new();
+        escape_text("That's \"it\" <b>&", &mut s);
+        assert_eq!(s, "That's \"it\" &lt;b&gt;&amp;");
     }
 
     #[test]

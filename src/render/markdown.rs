@@ -1,88 +1,313 @@
-//! Markdown: a [`Thread`] → CommonMark, with characters Markdown would read as syntax escaped.
+//! Markdown: a [`Thread`] → CommonMark that parses back to the same structure.
+//!
+//! Layout: `# Title`, the author line, then the posts separated by thematic breaks (`---`).
+//! A post is paragraphs (lines joined by hard breaks, `\` at the end of a line), lists
+//! (`- ` or `1. `, starting at the post's own first number), the quoted post as a `>` block
+//! quote, media as an emphasised `Image: alt` line. The number (`**1/5**`) leads the first
+//! paragraph; a reply's author and the time go on an emphasised line above the post. Removed
+//! lines, when asked for, follow a last break as a `**Removed lines**` list.
+//!
+//! Escaping ([`escape`]) only where CommonMark (or GFM) would read syntax: `\`, `` ` ``, `*`,
+//! `<`, `[`, `]`, `|` anywhere; `_` at a word edge; `&` that would start an entity; `~` next
+//! to `~`; at a line start `#` (a heading), `>`, `-`/`+`/`=` that could begin a list, a
+//! break or a heading underline, and `1.`/`1)` before a space. Leading and trailing spaces of
+//! a line are dropped (four spaces would make code). Links are `[text](<href>)`, only for
+//! safe addresses.
 
-use super::paragraphs;
-use crate::thread::{Options, Span, Thread};
+use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
+use crate::thread::{Author, Options, Span, Thread};
 
 /// Escapes `s` so CommonMark shows it as written. `line_start` says whether `s` begins a line,
-/// where `#`, `>`, `-`, `+` and `1.` would start a block.
+/// where `#`, `>`, `-`, `+`, `=` and `1.` would start a block.
 pub fn escape(s: &str, line_start: bool, out: &mut String) {
+    let chars: Vec<char> = s.chars().collect();
     let mut at_start = line_start;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' => {
+    let mut i = 0;
+    // Byte offset of `chars[i]` in `s`.
+    let mut b = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = if i == 0 { None } else { Some(chars[i - 1]) };
+        let next = chars.get(i + 1).copied();
+        let spaceish = |c: Option<char>| c.is_none_or(|c| c == ' ' || c == '\t');
+        if at_start && c.is_ascii_digit() {
+            let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            out.extend(&chars[i..i + digits]);
+            i += digits;
+            b += digits;
+            let delim = chars.get(i).copied();
+            if digits <= 9
+                && matches!(delim, Some('.' | ')'))
+                && spaceish(chars.get(i + 1).copied())
+            {
                 out.push('\\');
-                out.push(c);
             }
-            '#' | '-' | '+' | '=' if at_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '0'..='9' if at_start => {
-                let digits: usize = s[i..].bytes().take_while(u8::is_ascii_digit).count();
-                let after = s.as_bytes().get(i + digits);
-                out.push_str(&s[i..i + digits]);
-                for _ in 1..digits {
-                    chars.next();
-                }
-                if matches!(after, Some(b'.') | Some(b')')) {
-                    out.push('\\');
-                }
-            }
-            _ => out.push(c),
+            at_start = false;
+            continue;
         }
-        at_start = at_start && c == ' ';
+        let needs = match c {
+            '\\' | '`' | '*' | '<' | '[' | ']' | '|' => true,
+            '_' => {
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                !(word(prev) && word(next))
+            }
+            '&' => entity_follows(&s[b + 1..]),
+            '~' => prev == Some('~') || next == Some('~'),
+            '#' if at_start => {
+                let hashes = chars[i..].iter().take_while(|&&c| c == '#').count();
+                hashes <= 6 && spaceish(chars.get(i + hashes).copied())
+            }
+            '>' if at_start => true,
+            '-' | '+' if at_start => spaceish(next) || next == Some(c),
+            '=' if at_start => spaceish(next) || next == Some('='),
+            _ => false,
+        };
+        if needs {
+            out.push('\\');
+        }
+        out.push(c);
+        at_start = at_start && (c == ' ' || c == '\t');
+        i += 1;
+        b += c.len_utf8();
     }
+}
+
+/// Whether the text after an `&` would make it an entity (`amp;`, `#39;`, `#x27;`).
+fn entity_follows(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let body = if rest.starts_with('#') {
+        body.strip_prefix(['x', 'X']).unwrap_or(body)
+    } else {
+        body
+    };
+    let name = body
+        .bytes()
+        .take(32)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    name > 0 && body[name..].starts_with(';')
 }
 
 /// Renders the thread as CommonMark.
 pub fn render(thread: &Thread, options: &Options) -> String {
+    let article = super::article(thread, options);
     let mut out = String::new();
-    let total = thread.posts.len();
-    for post in &thread.posts {
-        if !out.is_empty() {
-            out.push_str("\n---\n\n");
+    if let Some(title) = &article.title {
+        out.push_str("# ");
+        let mut heading = String::new();
+        escape(title, false, &mut heading);
+        // A run of `#` at the end after a space would close the heading: escape it.
+        let run = heading.len() - heading.trim_end_matches('#').len();
+        let before = heading[..heading.len() - run].chars().next_back();
+        if run > 0 && before.is_none_or(|c| c == ' ' || c == '\t') {
+            heading.insert(heading.len() - run, '\\');
         }
-        let label = options.numbering.label(post.number, total);
-        for (i, para) in paragraphs(&post.spans).iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            if i == 0 {
-                if let Some(label) = &label {
-                    out.push_str("**");
-                    escape(label, false, &mut out);
-                    out.push_str("** ");
-                }
-            }
-            for (j, line) in para.iter().enumerate() {
-                if j > 0 {
-                    out.push_str("\\\n");
-                }
-                let mut first = !(i == 0 && label.is_some());
-                for span in line {
-                    match span {
-                        Span::Link { text, href } if super::html::safe_href(href) => {
-                            out.push('[');
-                            escape(text, false, &mut out);
-                            out.push_str("](<");
-                            for c in href.chars() {
-                                if matches!(c, '<' | '>' | '\\') {
-                                    out.push('\\');
-                                }
-                                out.push(c);
-                            }
-                            out.push_str(">)");
-                        }
-                        other => escape(other.text(), first, &mut out),
-                    }
-                    first = false;
-                }
-            }
+        out.push_str(&heading);
+        out.push_str("\n\n");
+    }
+    if let Some(author) = article.author.filter(|a| author_words(a).is_some()) {
+        who(&mut out, &article, options, author, true, true);
+        out.push_str("\n\n");
+    }
+    for (i, post) in article.posts.iter().enumerate() {
+        if i > 0 || !out.is_empty() {
+            out.push_str("---\n\n");
+        }
+        let mut body = String::new();
+        post_body(&mut body, &article, options, post);
+        out.push_str(&body);
+    }
+    if !article.removed.is_empty() {
+        out.push_str("---\n\n**Removed lines**\n\n");
+        for r in article.removed {
+            out.push_str("- ");
+            escape(&format!("line {} ({}): ", r.line, r.reason), true, &mut out);
+            escape(r.text.trim(), false, &mut out);
             out.push('\n');
         }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('\n');
     }
     out
+}
+
+/// `Name @handle` (the handle linked where the platform is known), escaped.
+fn who(
+    out: &mut String,
+    article: &Article,
+    options: &Options,
+    author: &Author,
+    start: bool,
+    bold: bool,
+) {
+    let strong = if bold { "**" } else { "" };
+    let name = author
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let handle = author
+        .handle
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(name) = name {
+        out.push_str(strong);
+        escape(name, start && !bold, out);
+        out.push_str(strong);
+    }
+    if let Some(handle) = handle {
+        if name.is_some() {
+            out.push(' ');
+        }
+        let span = Span::Mention {
+            text: handle.to_owned(),
+        };
+        match span_href(article, options, &span) {
+            Some(href) => link(out, handle, &href),
+            None => escape(handle, start && name.is_none(), out),
+        }
+    }
+}
+
+fn link(out: &mut String, text: &str, href: &str) {
+    out.push('[');
+    escape(text, false, out);
+    out.push_str("](<");
+    // `clean_href` already percent-encoded spaces, `<`, `>` and `\`; an `&` that would read
+    // as an entity (`&copy;`) is escaped.
+    for (i, c) in href.char_indices() {
+        if c == '&' && entity_follows(&href[i + 1..]) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push_str(">)");
+}
+
+/// Writes a post's blocks, each followed by a blank line.
+fn post_body(out: &mut String, article: &Article, options: &Options, post: &PostView) {
+    let has_who = post.byline.and_then(author_words).is_some();
+    if has_who || post.time.is_some() {
+        out.push('_');
+        if let Some(author) = post.byline.filter(|_| has_who) {
+            who(out, article, options, author, false, false);
+            if post.time.is_some() {
+                out.push_str(" · ");
+            }
+        }
+        if let Some(time) = post.time {
+            escape(time.trim(), false, out);
+        }
+        out.push_str("_\n\n");
+    }
+    let mut label = post.label.as_deref();
+    if !matches!(post.blocks.first(), Some(Block::Para(_))) {
+        if let Some(l) = label.take() {
+            out.push_str("**");
+            escape(l, false, out);
+            out.push_str("**\n\n");
+        }
+    }
+    // Two lists in a row with the same kind of marker would be read as one list.
+    let mut prev_list: Option<bool> = None;
+    for block in &post.blocks {
+        let this_list = match block {
+            Block::List { kind, .. } => Some(matches!(kind, ListKind::Ordered(_))),
+            _ => None,
+        };
+        let alternate = this_list.is_some() && this_list == prev_list;
+        prev_list = this_list;
+        match block {
+            Block::Para(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    let mut start = true;
+                    if i == 0 {
+                        if let Some(l) = label.take() {
+                            out.push_str("**");
+                            escape(l, false, out);
+                            out.push_str("** ");
+                            start = false;
+                        }
+                    } else {
+                        out.push_str("\\\n");
+                    }
+                    spans(out, article, options, line, start);
+                }
+                out.push_str("\n\n");
+            }
+            Block::List { kind, start, items } => {
+                for (n, item) in items.iter().enumerate() {
+                    match kind {
+                        ListKind::Bullet(_) => out.push_str(if alternate { "+ " } else { "- " }),
+                        ListKind::Ordered(_) => {
+                            let delim = if alternate { ')' } else { '.' };
+                            out.push_str(&format!("{}{delim} ", start + n));
+                        }
+                    }
+                    spans(out, article, options, item, true);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Block::Quote(quoted) => {
+                let mut inner = String::new();
+                post_body(&mut inner, article, options, quoted);
+                for line in inner.trim_end().lines() {
+                    if line.is_empty() {
+                        out.push_str(">\n");
+                    } else {
+                        out.push_str("> ");
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+                out.push('\n');
+            }
+            Block::Media(media) => {
+                out.push('*');
+                escape(&media_label(media), false, out);
+                let alt = media
+                    .alt
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty());
+                out.push_str(": ");
+                escape(alt.unwrap_or("(no description)"), false, out);
+                out.push_str("*\n\n");
+            }
+        }
+    }
+}
+
+/// Writes a line's spans; `start` when the line begins a Markdown line.
+fn spans(out: &mut String, article: &Article, options: &Options, line: &Line, start: bool) {
+    let last = line.len().saturating_sub(1);
+    let mut at_start = start;
+    for (i, span) in line.iter().enumerate() {
+        let mut text = span.text();
+        if i == 0 {
+            text = text.trim_start();
+        }
+        if i == last {
+            text = text.trim_end();
+        }
+        if text.is_empty() {
+            continue;
+        }
+        // A link with no visible text could not be seen or clicked: text only.
+        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+        match href {
+            Some(href) => link(out, text, &href),
+            None => escape(text, at_start, out),
+        }
+        at_start = false;
+    }
 }
 
 #[cfg(test)]
@@ -98,9 +323,25 @@ mod tests {
     #[test]
     fn escapes_only_where_markdown_would_act() {
         assert_eq!(esc("# not a heading"), "\\# not a heading");
+        assert_eq!(
+            esc("#rust at the start"),
+            "#rust at the start",
+            "a hashtag is no heading"
+        );
         assert_eq!(esc("1. not a list"), "1\\. not a list");
         assert_eq!(esc("2024 was a year"), "2024 was a year");
+        assert_eq!(esc("2024.5 or 3.14"), "2024.5 or 3.14");
         assert_eq!(esc("a *b* c"), "a \\*b\\* c");
         assert_eq!(esc("x # y"), "x # y");
+        assert_eq!(esc("snake_case _em_"), "snake_case \\_em\\_");
+        assert_eq!(esc("AT&T &amp; &#39;"), "AT&T \\&amp; \\&#39;");
+        assert_eq!(esc("é&copy; &#x27; & ;"), "é\\&copy; \\&#x27; & ;");
+        assert_eq!(esc("- item"), "\\- item");
+        assert_eq!(esc("-1 degrees"), "-1 degrees");
+        assert_eq!(esc("--- rule"), "\\--- rule");
+        assert_eq!(esc("> quote"), "\\> quote");
+        assert_eq!(esc("a > b"), "a > b");
+        assert_eq!(esc("~~x~~ ~y"), "\\~\\~x\\~\\~ ~y");
+        assert_eq!(esc("<b> [x](y)"), "\\<b> \\[x\\](y)");
     }
 }

@@ -1,9 +1,30 @@
 //! Render: a [`Thread`] → HTML, Markdown, plain text or JSON.
 //!
-//! Every renderer walks the same structure: posts → paragraphs → lines → spans, built by
-//! [`paragraphs`] from a post's spans.
+//! Every renderer walks the same [`Article`], built once by [`article`] from the thread and
+//! the [`Options`]: the options that change *what* is shown are applied here, so the three
+//! text renderers cannot disagree about them.
+//!
+//! - `author_only` drops posts marked `reply`; numbering counts the posts that remain.
+//! - `keep_markers` puts the author's stripped marker back (`1/` before the text, `🧵` or
+//!   `/end` after it: a marker with a digit in it leads, any other trails).
+//! - `title`: `Custom` is used as typed; `FirstSentence` takes the first sentence of the first
+//!   post (without its full stop, cut at a word near 90 characters); `None` keeps the title
+//!   the thread already has, if any.
+//! - `merge` joins consecutive posts by the author into one flowing run without numbers or
+//!   times; a paragraph that ends without a sentence end and is followed by one starting
+//!   lower-case is joined into one paragraph (a sentence cut by the post limit).
+//! - `show_times` shows each post's time; `include_removed` adds the removed lines.
+//!
+//! Blocks: a post's text is cut into paragraphs at blank lines and lines at `\n`
+//! ([`paragraphs`]). Runs of two or more lines starting with `- `, `• `, `* ` (same bullet) or
+//! `1. ` / `1)` (consecutive numbers, same delimiter) become lists, also when the items are
+//! separated by blank lines. A lone such line stays a line of text.
+//!
+//! Mentions and hashtags link to the thread's platform ([`entity_href`]) unless
+//! `link_entities` is off; links are only ever `http:`, `https:` or `mailto:` ([`safe_href`]).
+//! JSON is the model itself, unchanged by the options.
 
-use crate::thread::{Options, Span, Thread};
+use crate::thread::{Author, Media, Options, Platform, Post, Removed, Span, Thread, TitleMode};
 
 pub mod html;
 pub mod markdown;
@@ -93,10 +114,580 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line>> {
         }
     }
     for p in &mut paras {
-        p.retain(|l| !l.is_empty());
+        p.retain(|l| !line_is_blank(l));
     }
     paras.retain(|p| !p.is_empty());
     paras
+}
+
+fn line_is_blank(line: &Line) -> bool {
+    line.iter().all(|s| s.text().trim().is_empty())
+}
+
+/// The kind of a list item's marker: a bullet character or an ordered delimiter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    /// `- `, `• ` or `* `: the bullet used.
+    Bullet(char),
+    /// `1. ` or `1) `: the delimiter used.
+    Ordered(char),
+}
+
+/// A block of a post.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block<'a> {
+    /// A paragraph of lines (joined by hard line breaks).
+    Para(Vec<Line>),
+    /// A list; `start` is the first number of an ordered list (1 for bullets).
+    List {
+        /// Bullet or ordered.
+        kind: ListKind,
+        /// First number.
+        start: usize,
+        /// One line per item, the marker removed.
+        items: Vec<Line>,
+    },
+    /// A quoted post.
+    Quote(Box<PostView<'a>>),
+    /// An image or video placeholder.
+    Media(&'a Media),
+}
+
+/// A post as it is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostView<'a> {
+    /// The numbering label (`1/5`), if numbering.
+    pub label: Option<String>,
+    /// The author, shown for replies by others and for quoted posts.
+    pub byline: Option<&'a Author>,
+    /// A reply by someone other than the thread's author.
+    pub reply: bool,
+    /// The time, when shown.
+    pub time: Option<&'a str>,
+    /// What the post holds.
+    pub blocks: Vec<Block<'a>>,
+}
+
+/// The whole article as every renderer shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article<'a> {
+    /// Where the thread came from (for entity links).
+    pub platform: Platform,
+    /// The title, if any.
+    pub title: Option<String>,
+    /// The thread's author, shown once.
+    pub author: Option<&'a Author>,
+    /// The posts (one per merged run when merging).
+    pub posts: Vec<PostView<'a>>,
+    /// Removed lines, when asked for.
+    pub removed: &'a [Removed],
+}
+
+/// Builds the [`Article`] that the renderers show.
+pub fn article<'a>(thread: &'a Thread, options: &Options) -> Article<'a> {
+    let kept: Vec<&Post> = thread
+        .posts
+        .iter()
+        .filter(|p| !(options.author_only && p.reply))
+        .collect();
+    let author = thread.author.as_ref().or_else(|| {
+        thread
+            .posts
+            .iter()
+            .find(|p| !p.reply)
+            .and_then(|p| p.author.as_ref())
+    });
+    let title = match &options.title {
+        TitleMode::Custom(t) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+        TitleMode::Custom(_) => None,
+        TitleMode::FirstSentence => kept
+            .iter()
+            .find(|p| !p.reply)
+            .and_then(|p| first_sentence(&p.text)),
+        TitleMode::None => thread.title.clone(),
+    };
+    let total = kept.len();
+    let mut posts: Vec<PostView> = Vec::new();
+    let mut merging = false;
+    for (i, post) in kept.iter().enumerate() {
+        let mut view = post_view(post, options, false);
+        if options.merge && !post.reply {
+            view.label = None;
+            view.time = None;
+            if merging {
+                let run = posts.last_mut().expect("merging means a run was pushed");
+                append_flowing(&mut run.blocks, view.blocks);
+                continue;
+            }
+            merging = true;
+        } else {
+            merging = false;
+            if !options.merge {
+                view.label = options.numbering.label(i + 1, total);
+            }
+        }
+        posts.push(view);
+    }
+    Article {
+        platform: thread.platform,
+        title,
+        author,
+        posts,
+        removed: if options.include_removed {
+            &thread.removed
+        } else {
+            &[]
+        },
+    }
+}
+
+fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a> {
+    let mut spans = post.spans.clone();
+    if spans.is_empty() && !post.text.is_empty() {
+        spans.push(Span::Text {
+            text: post.text.clone(),
+        });
+    }
+    let mut blocks = blocks(&spans);
+    if options.keep_markers {
+        if let Some(marker) = post
+            .marker
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+        {
+            put_marker(&mut blocks, marker);
+        }
+    }
+    blocks.extend(post.media.iter().map(Block::Media));
+    if let Some(q) = &post.quoted {
+        blocks.push(Block::Quote(Box::new(post_view(q, options, true))));
+    }
+    PostView {
+        label: None,
+        byline: if post.reply || quoted {
+            post.author.as_ref()
+        } else {
+            None
+        },
+        time: post.time.as_deref().filter(|_| options.show_times),
+        reply: post.reply && !quoted,
+        blocks,
+    }
+}
+
+/// Puts the author's marker back: one with a digit (`1/`, `(2/12)`) before the first
+/// paragraph, any other (`🧵`, `/end`) after the last one; a list keeps its items, so a marker
+/// next to one gets a line of its own.
+fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
+    let leads = marker.bytes().any(|b| b.is_ascii_digit());
+    if leads {
+        match blocks.first_mut() {
+            Some(Block::Para(lines)) => {
+                let first = lines.first_mut().expect("a paragraph has a line");
+                first.insert(
+                    0,
+                    Span::Text {
+                        text: format!("{marker} "),
+                    },
+                );
+            }
+            _ => blocks.insert(
+                0,
+                Block::Para(vec![vec![Span::Text {
+                    text: marker.into(),
+                }]]),
+            ),
+        }
+    } else {
+        match blocks.last_mut() {
+            Some(Block::Para(lines)) => {
+                let last = lines.last_mut().expect("a paragraph has a line");
+                last.push(Span::Text {
+                    text: format!(" {marker}"),
+                });
+            }
+            _ => blocks.push(Block::Para(vec![vec![Span::Text {
+                text: marker.into(),
+            }]])),
+        }
+    }
+}
+
+/// Appends `next` to `run`, joining a paragraph cut mid-sentence with the one that goes on.
+fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
+    let mut next = next.into_iter();
+    match (run.last_mut(), next.next()) {
+        (Some(Block::Para(prev)), Some(Block::Para(mut first)))
+            if !ends_sentence(prev) && starts_lowercase(&first) =>
+        {
+            let last = prev.last_mut().expect("a paragraph has a line");
+            last.push(Span::Text { text: " ".into() });
+            let mut lines = first.drain(..);
+            last.extend(lines.next().into_iter().flatten());
+            prev.extend(lines);
+        }
+        (_, Some(block)) => run.push(block),
+        (_, None) => {}
+    }
+    run.extend(next);
+}
+
+fn ends_sentence(para: &[Line]) -> bool {
+    let text: String = para
+        .last()
+        .map(|l| l.iter().map(Span::text).collect())
+        .unwrap_or_default();
+    let text = text.trim_end();
+    let text = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    match text.chars().next_back() {
+        None => true,
+        // A word, a comma or a dash goes on; anything else (a full stop, an emoji) ends.
+        Some(c) => !(c.is_alphanumeric() || matches!(c, ',' | '-' | '–' | '—' | '&' | '+' | '/')),
+    }
+}
+
+fn starts_lowercase(para: &[Line]) -> bool {
+    para.first()
+        .and_then(|l| l.first())
+        .and_then(|s| s.text().trim_start().chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Cuts spans into blocks: paragraphs and lists.
+pub fn blocks(spans: &[Span]) -> Vec<Block<'static>> {
+    // Every line with its paragraph and, if it is one, its list item.
+    let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();
+    for (p, para) in paragraphs(spans).into_iter().enumerate() {
+        for line in para {
+            let item = list_item(&line);
+            lines.push((p, line, item));
+        }
+    }
+    // Runs of items that go together; only runs of two or more become lists.
+    let mut in_list = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((kind, start, _)) = &lines[i].2 else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while let Some((_, _, Some((k, n, _)))) = lines.get(j) {
+            if !continues(*kind, *start, j - i, *k, *n) {
+                break;
+            }
+            j += 1;
+        }
+        if j - i >= 2 {
+            in_list[i..j].iter_mut().for_each(|f| *f = true);
+        }
+        i = j;
+    }
+    let mut out: Vec<Block> = Vec::new();
+    let mut para: Vec<Line> = Vec::new();
+    let mut para_idx = usize::MAX;
+    for ((p, line, item), listed) in lines.into_iter().zip(in_list) {
+        match item.filter(|_| listed) {
+            Some((kind, n, item)) => {
+                if !para.is_empty() {
+                    out.push(Block::Para(std::mem::take(&mut para)));
+                }
+                if let Some(Block::List {
+                    kind: k,
+                    start,
+                    items,
+                }) = out.last_mut()
+                {
+                    if continues(*k, *start, items.len(), kind, n) {
+                        items.push(item);
+                        continue;
+                    }
+                }
+                out.push(Block::List {
+                    kind,
+                    start: n,
+                    items: vec![item],
+                });
+                para_idx = usize::MAX;
+            }
+            None => {
+                if p != para_idx && !para.is_empty() {
+                    out.push(Block::Para(std::mem::take(&mut para)));
+                }
+                para_idx = p;
+                para.push(line);
+            }
+        }
+    }
+    if !para.is_empty() {
+        out.push(Block::Para(para));
+    }
+    out
+}
+
+fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize) -> bool {
+    kind == next
+        && match kind {
+            ListKind::Bullet(_) => true,
+            ListKind::Ordered(_) => n == start + len,
+        }
+}
+
+/// A list item: its marker's kind, its number and the line without the marker.
+type Item = (ListKind, usize, Line);
+
+/// If `line` starts with a list marker, its kind, number and the line without the marker.
+fn list_item(line: &Line) -> Option<Item> {
+    let Some(Span::Text { text }) = line.first() else {
+        return None;
+    };
+    let t = text.trim_start();
+    let (kind, n, rest) = if let Some(rest) = ["- ", "• ", "* "]
+        .iter()
+        .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
+    {
+        let bullet = rest.0.chars().next().expect("markers are not empty");
+        (ListKind::Bullet(bullet), 1, rest.1)
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        let delim = *t.as_bytes().get(digits)?;
+        if !matches!(delim, b'.' | b')') || t.as_bytes().get(digits + 1) != Some(&b' ') {
+            return None;
+        }
+        let n: usize = t[..digits].parse().ok()?;
+        (ListKind::Ordered(delim as char), n, &t[digits + 2..])
+    };
+    let rest = rest.trim_start();
+    let mut item: Line = Vec::with_capacity(line.len());
+    if !rest.is_empty() {
+        item.push(Span::Text {
+            text: rest.to_owned(),
+        });
+    }
+    item.extend(line[1..].iter().cloned());
+    if line_is_blank(&item) {
+        return None;
+    }
+    Some((kind, n, item))
+}
+
+/// The first sentence of `text`, for a title: up to `.`, `!`, `?` or `…` followed by a space,
+/// or the end of the first line; a trailing `.`, `:` or emoji is dropped; long ones are cut at
+/// a word.
+pub fn first_sentence(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut end = line.len();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_none_or(char::is_whitespace) {
+                end = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    // A title does not end in a full stop, a colon or a pointing emoji (`👇`, `🧵`).
+    let symbol = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '.' | ':' | '\u{fe0f}' | '\u{200d}')
+            || (c >= '\u{2190}' && !c.is_alphanumeric())
+    };
+    let mut s = line[..end].trim_end_matches(symbol);
+    const MAX: usize = 90;
+    let mut cut = false;
+    if s.chars().count() > MAX {
+        let byte = s.char_indices().nth(MAX).map_or(s.len(), |(b, _)| b);
+        let head = &s[..byte];
+        s = head.rfind(' ').map_or(head, |sp| &head[..sp]).trim_end();
+        cut = true;
+    }
+    if s.is_empty() {
+        return None;
+    }
+    Some(if cut { format!("{s}…") } else { s.to_owned() })
+}
+
+/// Whether `href` may become a link: `http:`, `https:` or `mailto:` only.
+pub fn safe_href(href: &str) -> bool {
+    clean_href(href).is_some()
+}
+
+/// `href` ready for an attribute or a Markdown link destination, or `None` when its scheme is
+/// not `http:`, `https:` or `mailto:`. Leading and trailing spaces and controls are dropped,
+/// as browsers do; spaces, controls, quotes, `<`, `>`, `\` and `` ` `` inside are
+/// percent-encoded.
+pub fn clean_href(href: &str) -> Option<String> {
+    let t = href.trim_matches(|c: char| c <= ' ' || c == '\u{7f}');
+    let lower: String = t.chars().take(8).flat_map(char::to_lowercase).collect();
+    let ok = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    let rest = t
+        .split_once(':')
+        .map_or("", |(_, r)| r)
+        .trim_start_matches('/');
+    if !ok || rest.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if c <= ' ' || matches!(c, '\u{7f}' | '"' | '\'' | '<' | '>' | '\\' | '`') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `mastodon.social` from `@ada@mastodon.social`.
+fn mastodon_instance(handle: &str) -> Option<&str> {
+    let h = handle.strip_prefix('@').unwrap_or(handle);
+    let (_, instance) = h.split_once('@')?;
+    Some(instance).filter(|i| i.contains('.') && !i.contains(['/', '@', ' ']))
+}
+
+/// Where a mention, hashtag or cashtag links on `platform`, given the thread author's handle;
+/// `None` for plain text, where the text does not say where (a LinkedIn name, a short
+/// Mastodon `@user` who could be on any server) and for every other span.
+///
+/// X and unrolled pages: `x.com/NAME`, `x.com/hashtag/TAG`, `x.com/search?q=%24TAG`.
+/// Bluesky: `bsky.app/profile/HANDLE` (handles with a dot), `bsky.app/hashtag/TAG`.
+/// Mastodon: `@user@server` → `https://server/@user`; a short `@user` only when it is the
+/// thread's author; `#tag` → `/tags/TAG` on the author's server. Threads:
+/// `threads.net/@name`. LinkedIn: `linkedin.com/feed/hashtag/TAG/`.
+pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Option<String> {
+    let instance = author.and_then(mastodon_instance);
+    let word = |s: &str, sigil: char| -> Option<String> {
+        let w = s.trim().strip_prefix(sigil)?;
+        Some(w.to_owned()).filter(|w| !w.is_empty())
+    };
+    match (platform, span) {
+        (Platform::X | Platform::Threadreader, Span::Mention { text }) => {
+            let name = word(text, '@')?;
+            (!name.contains(['@', '.'])).then(|| format!("https://x.com/{}", percent_encode(&name)))
+        }
+        (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => Some(format!(
+            "https://x.com/hashtag/{}",
+            percent_encode(&word(text, '#')?)
+        )),
+        (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => Some(format!(
+            "https://x.com/search?q=%24{}",
+            percent_encode(&word(text, '$')?)
+        )),
+        (Platform::Bluesky, Span::Mention { text }) => {
+            let handle = word(text, '@')?;
+            handle
+                .contains('.')
+                .then(|| format!("https://bsky.app/profile/{}", percent_encode(&handle)))
+        }
+        (Platform::Bluesky, Span::Hashtag { text }) => Some(format!(
+            "https://bsky.app/hashtag/{}",
+            percent_encode(&word(text, '#')?)
+        )),
+        (Platform::Mastodon, Span::Mention { text }) => {
+            let handle = word(text, '@')?;
+            let (user, server) = match handle.split_once('@') {
+                Some((u, s)) => (
+                    u.to_owned(),
+                    mastodon_instance(&format!("@x@{s}"))?.to_owned(),
+                ),
+                None => {
+                    // Mastodon shows every mention short: only the author's own is certain.
+                    let own = author?.trim_start_matches('@').split_once('@')?.0;
+                    (own == handle).then_some(())?;
+                    (handle, instance?.to_owned())
+                }
+            };
+            Some(format!("https://{server}/@{}", percent_encode(&user)))
+        }
+        (Platform::Mastodon, Span::Hashtag { text }) => Some(format!(
+            "https://{}/tags/{}",
+            instance?,
+            percent_encode(&word(text, '#')?)
+        )),
+        (Platform::Threads, Span::Mention { text }) => {
+            let name = word(text, '@')?;
+            (!name.contains('@'))
+                .then(|| format!("https://www.threads.net/@{}", percent_encode(&name)))
+        }
+        (Platform::Linkedin, Span::Hashtag { text }) => Some(format!(
+            "https://www.linkedin.com/feed/hashtag/{}/",
+            percent_encode(&word(text, '#')?)
+        )),
+        _ => None,
+    }
+}
+
+/// Where `span` links in this article, if anywhere: a safe link's cleaned address, or an
+/// entity's platform address when `link_entities` is on.
+pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<String> {
+    match span {
+        // A link cut short by the platform (`bsky.app/profile/…`) leads nowhere: text only.
+        Span::Link { href, .. } if href.ends_with('…') || href.ends_with("...") => None,
+        Span::Link { href, .. } => clean_href(href),
+        Span::Text { .. } => None,
+        _ if options.link_entities => {
+            let author = article.author.and_then(|a| a.handle.as_deref());
+            entity_href(article.platform, author, span)
+        }
+        _ => None,
+    }
+}
+
+/// The words shown for an author: `Name @handle`, either part alone, or `None`.
+pub fn author_words(author: &Author) -> Option<String> {
+    let name = author
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let handle = author
+        .handle
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    match (name, handle) {
+        (Some(n), Some(h)) => Some(format!("{n} {h}")),
+        (Some(n), None) => Some(n.to_owned()),
+        (None, Some(h)) => Some(h.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// How a media placeholder is labelled: `Image`, `Video`, `GIF`, or the kind as given.
+pub fn media_label(media: &Media) -> String {
+    match media.kind.trim() {
+        "image" | "" => "Image".into(),
+        "video" => "Video".into(),
+        "gif" => "GIF".into(),
+        other => {
+            let mut c = other.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,5 +701,173 @@ mod tests {
         assert_eq!(p.len(), 2, "a blank line splits paragraphs");
         assert_eq!(p[0].len(), 2, "a single newline is a line break");
         assert_eq!(p[1][0], vec![Span::Text { text: "d".into() }]);
+    }
+
+    fn kinds(text: &str) -> Vec<String> {
+        blocks(&spans(text))
+            .iter()
+            .map(|b| match b {
+                Block::Para(lines) => format!("p{}", lines.len()),
+                Block::List { kind, start, items } => format!("{kind:?}@{start}x{}", items.len()),
+                _ => "other".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_need_two_items_of_one_kind() {
+        assert_eq!(
+            kinds("Why:\n- a\n- b\nend"),
+            ["p1", "Bullet('-')@1x2", "p1"]
+        );
+        assert_eq!(
+            kinds("1. a\n2) b"),
+            ["p2"],
+            "mixed delimiters are not one list"
+        );
+        assert_eq!(
+            kinds("1. a\n\n2. b\n\n3. c"),
+            ["Ordered('.')@1x3"],
+            "loose lists join"
+        );
+        assert_eq!(kinds("- alone"), ["p1"], "a lone item stays text");
+        assert_eq!(
+            kinds("Why:\n- alone\nok"),
+            ["p3"],
+            "a lone item stays in its paragraph"
+        );
+        assert_eq!(kinds("1. a\n3. b"), ["p2"], "numbers must follow on");
+        assert_eq!(kinds("2024. A year"), ["p1"], "a year is not an item");
+    }
+
+    #[test]
+    fn merge_joins_only_a_sentence_cut_by_the_post_limit() {
+        let thread = |texts: &[&str]| Thread {
+            posts: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Post {
+                    number: i + 1,
+                    text: (*t).into(),
+                    spans: spans(t),
+                    ..Post::default()
+                })
+                .collect(),
+            ..Thread::default()
+        };
+        let merged = |texts: &[&str]| {
+            let t = thread(texts);
+            let options = Options {
+                merge: true,
+                ..Options::default()
+            };
+            let a = article(&t, &options);
+            assert_eq!(a.posts.len(), 1, "one run");
+            a.posts[0].blocks.len()
+        };
+        assert_eq!(merged(&["It was cold,", "and dark."]), 1, "a comma goes on");
+        assert_eq!(merged(&["It was cold and", "dark."]), 1, "a word goes on");
+        assert_eq!(merged(&["It was cold —", "and dark."]), 1, "a dash goes on");
+        assert_eq!(
+            merged(&["It was cold.", "and dark."]),
+            2,
+            "a full stop ends"
+        );
+        assert_eq!(merged(&["It was cold 🥶", "and dark."]), 2, "an emoji ends");
+        assert_eq!(
+            merged(&["It was cold", "And dark."]),
+            2,
+            "a capital starts anew"
+        );
+    }
+
+    #[test]
+    fn first_sentence_titles() {
+        assert_eq!(
+            first_sentence("Hello world. More"),
+            Some("Hello world".into())
+        );
+        assert_eq!(first_sentence("Why? Because"), Some("Why?".into()));
+        assert_eq!(
+            first_sentence("v1.2 is out\nmore"),
+            Some("v1.2 is out".into())
+        );
+        assert_eq!(first_sentence("  \n"), None);
+        assert_eq!(first_sentence("My notes 👇 🧵"), Some("My notes".into()));
+        assert_eq!(
+            first_sentence("日本語のスレッド"),
+            Some("日本語のスレッド".into())
+        );
+        assert_eq!(first_sentence("🧵"), None, "only symbols: no title");
+        let long = "word ".repeat(40);
+        let t = first_sentence(&long).expect("long text still has a title");
+        assert!(t.ends_with('…') && t.chars().count() <= 91, "{t}");
+    }
+
+    #[test]
+    fn only_safe_schemes_link() {
+        assert!(safe_href("https://x.org"));
+        assert!(
+            safe_href("\u{1}  HTTPS://x.org"),
+            "leading controls are dropped as browsers do"
+        );
+        assert!(!safe_href("javascript:alert(1)"));
+        assert!(!safe_href(" JavaScript:alert(1)"));
+        assert!(!safe_href("java\tscript:alert(1)"));
+        assert!(!safe_href("data:text/html,x"));
+        assert!(!safe_href("mailto:"));
+        assert!(!safe_href("https://"), "a scheme alone leads nowhere");
+        assert_eq!(
+            clean_href("https://a.b/x y\"<z>").as_deref(),
+            Some("https://a.b/x%20y%22%3Cz%3E")
+        );
+    }
+
+    #[test]
+    fn entity_links_follow_the_platform() {
+        let m = |t: &str| Span::Mention { text: t.into() };
+        let h = |t: &str| Span::Hashtag { text: t.into() };
+        assert_eq!(
+            entity_href(Platform::X, None, &m("@ada")).as_deref(),
+            Some("https://x.com/ada")
+        );
+        assert_eq!(
+            entity_href(Platform::Bluesky, None, &m("@ada.bsky.social")).as_deref(),
+            Some("https://bsky.app/profile/ada.bsky.social")
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, None, &m("@ada@hachyderm.io")).as_deref(),
+            Some("https://hachyderm.io/@ada")
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, None, &h("#rust")),
+            None,
+            "no server known"
+        );
+        let kim = Some("@kim@fosstodon.org");
+        assert_eq!(
+            entity_href(Platform::Mastodon, kim, &h("#rust")).as_deref(),
+            Some("https://fosstodon.org/tags/rust")
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, kim, &m("@kim")).as_deref(),
+            Some("https://fosstodon.org/@kim"),
+            "the author's own short handle is known"
+        );
+        assert_eq!(
+            entity_href(Platform::Mastodon, kim, &m("@lee")),
+            None,
+            "a short @lee could be on any server: no guess"
+        );
+        assert_eq!(
+            entity_href(Platform::Linkedin, None, &h("#Führung")).as_deref(),
+            Some("https://www.linkedin.com/feed/hashtag/F%C3%BChrung/")
+        );
+        assert_eq!(entity_href(Platform::Plain, None, &m("@ada")), None);
+        assert_eq!(
+            entity_href(Platform::Mastodon, None, &m("@a@evil/x\"")),
+            None,
+            "a server name with a path or quote is not linked"
+        );
     }
 }

@@ -1,0 +1,364 @@
+//! Badness: does a run of text look like mojibake?
+//!
+//! Input: the chars of a line. Output: how many unlikely juxtapositions it holds (0 = looks
+//! like text someone meant to write). The rules are those of ftfy 6.3's `BADNESS_RE`
+//! (`ftfy/badness.py`, Apache-2.0), written as a scanner over the character classes of
+//! [`charclass`](super::charclass): lowercase accented letters next to currency signs, C1
+//! controls, `Ã` before a no-break space, `вЂ`, `ā€`, and so on. Matches are counted the
+//! way Python's `findall` counts them: leftmost, first rule that matches, no overlap.
+//!
+//! Also here: [`utf8_runs`], ftfy's `UTF8_DETECTOR_RE`, which finds the stretches of a line
+//! that look like UTF-8 read as a single-byte code page, so that mixed clean and damaged
+//! text can be repaired piece by piece.
+
+use super::charclass::{
+    classes, BAD, BOX, C1, COMMON, CONT, CONT_STRICT, CURRENCY, END, FIRST2, FIRST3, FIRST4,
+    KAOMOJI, LAW, LOWER_ACC, LOWER_COMMON, NUMERIC, START, UPPER_ACC, UPPER_COMMON,
+};
+
+const ACCENTED: u32 = LOWER_ACC | UPPER_ACC;
+const BEFORE_BAD: u32 = BAD | ACCENTED | BOX | START | END | CURRENCY | NUMERIC | LAW;
+const AFTER_BAD: u32 = ACCENTED | BOX | START | END | CURRENCY | NUMERIC | LAW;
+
+/// Whether the line holds at least one unlikely sequence.
+pub fn is_bad(chars: &[char]) -> bool {
+    scan(chars, true) > 0
+}
+
+/// How many unlikely sequences the line holds.
+pub fn badness(chars: &[char]) -> usize {
+    scan(chars, false)
+}
+
+fn scan(chars: &[char], first_only: bool) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        match rule_at(chars, i) {
+            Some(len) => {
+                count += 1;
+                if first_only {
+                    return count;
+                }
+                i += len.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    count
+}
+
+fn is_ascii_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The length of the first rule matching at `i`, as ftfy's alternation would pick it.
+fn rule_at(s: &[char], i: usize) -> Option<usize> {
+    let a = s[i];
+    if a.is_ascii() {
+        return ascii_rule_at(s, i);
+    }
+    let ca = classes(a);
+    let b = s.get(i + 1).copied();
+    let cb = b.map_or(0, classes);
+    let c = s.get(i + 2).copied();
+    let cc = c.map_or(0, classes);
+    if ca & C1 != 0 {
+        return Some(1);
+    }
+    let b = b?;
+    if ca & BEFORE_BAD != 0 && cb & BAD != 0 {
+        return Some(2);
+    }
+    if ca & BAD != 0 && cb & AFTER_BAD != 0 {
+        return Some(2);
+    }
+    if ca & (LOWER_ACC | LOWER_COMMON | BOX | END | CURRENCY | NUMERIC) != 0 && cb & UPPER_ACC != 0
+    {
+        return Some(2);
+    }
+    if ca & (BOX | END | CURRENCY | NUMERIC) != 0 && cb & LOWER_ACC != 0 {
+        return Some(2);
+    }
+    if ca & (LOWER_ACC | BOX | END) != 0 && cb & CURRENCY != 0 {
+        return Some(2);
+    }
+    if a.is_whitespace() && cb & UPPER_ACC != 0 && cc & CURRENCY != 0 {
+        return Some(3);
+    }
+    if ca & (UPPER_ACC | BOX) != 0 && cb & (NUMERIC | LAW) != 0 {
+        return Some(2);
+    }
+    if ca & (ACCENTED | BOX | CURRENCY | END) != 0 && cb & START != 0 && cc & NUMERIC != 0 {
+        return Some(3);
+    }
+    if ca & (ACCENTED | CURRENCY | NUMERIC | BOX | LAW) != 0 && cb & END != 0 && cc & START != 0 {
+        return Some(3);
+    }
+    if ca & (CURRENCY | NUMERIC | BOX) != 0 && cb & START != 0 {
+        return Some(2);
+    }
+    if ca & BOX != 0 && cb & KAOMOJI != 0 {
+        return Some(2);
+    }
+    if ca & (ACCENTED | CURRENCY | NUMERIC | START | END | LAW) != 0 && cb & BOX != 0 {
+        return Some(2);
+    }
+    if ca & BOX != 0 && cb & END != 0 {
+        return Some(2);
+    }
+    if ca & ACCENTED != 0 && cb & (START | END) != 0 && c.is_some_and(is_word) {
+        return Some(3);
+    }
+    if matches!(a, 'Œ' | 'œ') && !is_ascii_letter(b) {
+        return Some(2);
+    }
+    if ca & UPPER_ACC != 0 && b == '°' {
+        return Some(2);
+    }
+    if matches!(a, 'Â' | 'Ã' | 'Î' | 'Ð')
+        && (matches!(
+            b,
+            '€' | 'œ'
+                | 'Š'
+                | 'š'
+                | '¢'
+                | '£'
+                | 'Ÿ'
+                | 'ž'
+                | '\u{a0}'
+                | '\u{ad}'
+                | '®'
+                | '©'
+                | '°'
+                | '·'
+                | '»'
+                | '–'
+                | '—'
+                | '´'
+        ) || cb & (START | END) != 0)
+    {
+        return Some(2);
+    }
+    if a == '×' && matches!(b, '²' | '³') {
+        return Some(2);
+    }
+    if matches!(a, 'Ø' | 'Ù') {
+        let arabic = |ch: Option<char>| {
+            ch.is_some_and(|ch| {
+                classes(ch) & (COMMON | CURRENCY | BAD | NUMERIC | START) != 0
+                    || matches!(ch, 'Ÿ' | 'Š' | '®' | '°' | 'µ' | '»')
+            })
+        };
+        if arabic(Some(b))
+            && c.is_some_and(|c| matches!(c, 'Ø' | 'Ù'))
+            && arabic(s.get(i + 3).copied())
+        {
+            return Some(4);
+        }
+    }
+    if a == 'à' && matches!(b, '²' | 'µ' | '¹' | '¼' | '½' | '¾') {
+        return Some(2);
+    }
+    if a == '√'
+        && matches!(
+            b,
+            '±' | '∂' | '†' | '≠' | '®' | '™' | '´' | '≤' | '≥' | '¥' | 'µ' | 'ø'
+        )
+    {
+        return Some(2);
+    }
+    if a == '≈' && matches!(b, '°' | '¢') {
+        return Some(2);
+    }
+    if a == '‚' {
+        if b == 'Ä'
+            && c.is_some_and(|c| {
+                matches!(
+                    c,
+                    'ì' | 'î' | 'ï' | 'ò' | 'ô' | 'ú' | 'ù' | 'û' | '†' | '°' | '¢' | 'π'
+                )
+            })
+        {
+            return Some(3);
+        }
+        if matches!(b, 'â' | 'ó') && c.is_some_and(|c| matches!(c, 'à' | 'ä' | '°' | 'ê')) {
+            return Some(3);
+        }
+    }
+    // Not in ftfy: windows-1253 mojibake of Latin-1 punctuation (`Β·` for `·`).
+    if a == 'Β' && matches!(b, '·' | '«' | '»' | '°' | '©' | '®' | '±') {
+        return Some(2);
+    }
+    // Not in ftfy: windows-1251 mojibake of `é`, `ç` (`mГ©dicament`).
+    if a == 'Г' && matches!(b, '©' | '§') {
+        return Some(2);
+    }
+    if a == 'в' && b == 'Ђ' {
+        return Some(2);
+    }
+    if matches!(a, 'В' | 'Г' | 'Р' | 'С')
+        && (cb & (C1 | BAD | START | END | CURRENCY) != 0 || matches!(b, '°' | 'µ'))
+        && c.is_some_and(|c| matches!(c, 'В' | 'Г' | 'Р' | 'С'))
+    {
+        return Some(3);
+    }
+    if a == 'Г'
+        && b == 'ў'
+        && c == Some('В')
+        && s.get(i + 3) == Some(&'Ђ')
+        && s.get(i + 4) == Some(&'В')
+        && s.get(i + 5).is_some()
+        && s.get(i + 6)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == ' ')
+    {
+        return Some(7);
+    }
+    if a == 'Ã' && matches!(b, '\u{a0}' | '¡') {
+        return Some(2);
+    }
+    if i == 0 && matches!(a, 'Ã' | 'Â') && b == ' ' {
+        return Some(2);
+    }
+    if a == 'β'
+        && b == '€'
+        && c.is_some_and(|c| matches!(c, '™' | '\u{a0}' | 'Ά' | '\u{ad}' | '®' | '°'))
+    {
+        return Some(3);
+    }
+    if matches!(a, 'Β' | 'Γ' | 'Ξ' | 'Ο')
+        && (cb & (C1 | BAD | START | END | CURRENCY) != 0 || b == '°')
+        && c.is_some_and(|c| matches!(c, 'Β' | 'Γ' | 'Ξ' | 'Ο'))
+    {
+        return Some(3);
+    }
+    if a == 'ā' && b == '€' {
+        return Some(2);
+    }
+    if ca & END != 0 && b == 'Â' && c.is_some_and(|c| c == ' ' || classes(c) & (START | END) != 0)
+    {
+        return Some(3);
+    }
+    None
+}
+
+/// Rules whose first char is ASCII.
+fn ascii_rule_at(s: &[char], i: usize) -> Option<usize> {
+    let a = s[i];
+    let b = *s.get(i + 1)?;
+    if b.is_ascii() && !b.is_whitespace() {
+        return None;
+    }
+    let cb = classes(b);
+    let c = s.get(i + 2).copied();
+    let cc = c.map_or(0, classes);
+    if is_ascii_letter(a) && cb & (LOWER_COMMON | UPPER_COMMON) != 0 && cc & BAD != 0 {
+        return Some(3);
+    }
+    if a.is_whitespace() && cb & UPPER_ACC != 0 && cc & CURRENCY != 0 {
+        return Some(3);
+    }
+    if a.is_ascii_lowercase() && cb & UPPER_ACC != 0 && cc & (START | CURRENCY) != 0 {
+        return Some(3);
+    }
+    if a.is_ascii_lowercase() {
+        // [a-z]\s?[ÃÂ][ ]
+        if matches!(b, 'Ã' | 'Â') && c == Some(' ') {
+            return Some(3);
+        }
+        if b.is_whitespace()
+            && c.is_some_and(|c| matches!(c, 'Ã' | 'Â'))
+            && s.get(i + 3) == Some(&' ')
+        {
+            return Some(4);
+        }
+    }
+    if (a.is_ascii_lowercase() || matches!(a, '.' | ',' | '?' | '!'))
+        && b == 'Â'
+        && c.is_some_and(|c| c == ' ' || classes(c) & (START | END) != 0)
+    {
+        return Some(3);
+    }
+    None
+}
+
+/// ftfy's `UTF8_DETECTOR_RE`: the ranges `[start, end)` of `chars` made of one or more
+/// sequences that look like a UTF-8 lead byte and its continuation bytes, each read as a
+/// single-byte code page (a space may stand for a lost no-break space). A range never
+/// starts right after a strict continuation char.
+pub fn utf8_runs(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && classes(chars[i - 1]) & CONT_STRICT != 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while let Some(len) = sequence_at(chars, j) {
+            j += len;
+        }
+        if j > i {
+            runs.push((i, j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn sequence_at(chars: &[char], i: usize) -> Option<usize> {
+    let lead = classes(*chars.get(i)?);
+    let cont = |k: usize| {
+        chars
+            .get(i + k)
+            .is_some_and(|&c| c == ' ' || classes(c) & CONT != 0)
+    };
+    if lead & FIRST2 != 0 && cont(1) {
+        return Some(2);
+    }
+    if lead & FIRST3 != 0 && cont(1) && cont(2) {
+        return Some(3);
+    }
+    if lead & FIRST4 != 0 && cont(1) && cont(2) && cont(3) {
+        return Some(4);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bad(s: &str) -> usize {
+        badness(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn flags_mojibake_and_spares_text() {
+        assert!(bad("Itâ€™s") > 0, "â€™ is mojibake");
+        assert!(bad("Googleā€™s") > 0, "ā€ is Baltic mojibake");
+        assert!(
+            bad("Р\u{a0}С—РЎР‚Р\u{a0}С‘") > 0,
+            "Р С— is windows-1251 mojibake"
+        );
+        assert_eq!(bad("Grüße aus Köln"), 0, "German is fine");
+        assert_eq!(
+            bad("ESSE CARA AI QUEM É¿"),
+            0,
+            "É¿ is a Portuguese typo, not mojibake"
+        );
+        assert_eq!(bad("Ąžuolas ėjo į mišką"), 0, "Lithuanian is fine");
+    }
+
+    #[test]
+    fn finds_utf8_looking_runs() {
+        let chars: Vec<char> = "ok Ã© fine".chars().collect();
+        assert_eq!(utf8_runs(&chars), vec![(3, 5)]);
+    }
+}

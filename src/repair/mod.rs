@@ -1,0 +1,534 @@
+//! Repair: pasted text → text as its author wrote it, with every change reported.
+//!
+//! Input is whatever the clipboard held. Damage undone here, line by line, until a line
+//! stops changing (the order of ftfy 6.3's `fix_text`):
+//! - HTML entities left in plain text (`&amp;`, `&#8217;`, `&frac14;`), except on lines that
+//!   hold a `<` (markup is not ours to unescape);
+//! - mojibake ([`mojibake`]): UTF-8 decoded as windows-1250…1257, ISO-8859-1/2/13, MacRoman,
+//!   cp437, cp874, their sloppy forms or the seed's mixed table, once or twice; the code page
+//!   that explains most lines of the document is tried first on every line; bytes the code
+//!   page dropped are recovered with the alternatives reported;
+//! - C1 controls meant as windows-1252 (`\x85` → `…`), Latin ligatures and digraphs that
+//!   come from copying PDFs (`ﬁ` → `fi`, `ǌ` → `nj`);
+//! - control characters, terminal escapes and stray zero-width characters (ZWJ and ZWNJ
+//!   stay);
+//! - lost U+200D in emoji ZWJ sequences ([`zwj`]);
+//! - CRLF and CR line endings; composed forms (NFC).
+//!
+//! Text that is already right is never changed: a line is only re-decoded when it looks
+//! like mojibake ([`badness`]) and decodes as UTF-8 as a whole (or, for mixed text, in the
+//! runs that look like UTF-8).
+//!
+//! Each change becomes a [`Repair`] whose `at` is its offset in the repaired text, in UTF-16
+//! code units, with `from` (the pasted chars), `to`, `kind`, `confidence` and
+//! `alternatives`.
+//!
+//! References: ftfy 6.3 (`ftfy/__init__.py`, `fixes.py`, `badness.py`, `chardata.py`,
+//! Apache-2.0), the WHATWG Encoding Standard's single-byte indexes, Unicode's
+//! emoji-zwj-sequences.txt.
+
+pub mod badness;
+pub mod charclass;
+pub mod codepages;
+pub mod emoji;
+mod entities;
+pub mod mojibake;
+pub mod zwj;
+
+use crate::thread::Repair;
+use mojibake::Piece;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Repaired text and the changes that made it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Repaired {
+    /// The repaired text.
+    pub text: String,
+    /// Every change, in text order.
+    pub repairs: Vec<Repair>,
+    /// The code page inferred as the one that damaged the document, if any.
+    pub code_page: Option<&'static str>,
+}
+
+/// Repairs `text`. Never fails; text with nothing to repair comes back unchanged.
+pub fn repair(text: &str) -> Repaired {
+    let mut out = Repaired::default();
+    if !needs_look(text.as_bytes()) {
+        out.text = text.to_owned();
+        return out;
+    }
+    let lines = split_lines(text);
+    // Document evidence: the page that explains most damaged lines.
+    let mut bad_lines: Vec<Vec<char>> = Vec::new();
+    for (line, _) in &lines {
+        if !line.is_ascii() {
+            let chars: Vec<char> = line.chars().collect();
+            if badness::is_bad(&chars) {
+                bad_lines.push(chars);
+                if bad_lines.len() > 64 {
+                    break;
+                }
+            }
+        }
+    }
+    let preferred = if bad_lines.len() >= 2 {
+        mojibake::infer_page(bad_lines.iter().map(Vec::as_slice))
+    } else {
+        None
+    };
+    out.code_page = preferred.map(|k| codepages::ALL[k].name);
+    let mut result = String::with_capacity(text.len() + 8);
+    let mut units = 0usize;
+    let mut chars: Vec<char> = Vec::new();
+    for (line, ending) in lines {
+        if line_is_clean(line, &mut chars) {
+            result.push_str(line);
+            units += utf16_len(line);
+        } else {
+            let fixed = Line::repair(&chars, preferred);
+            fixed.report(&chars, units, &mut out.repairs);
+            let s: String = fixed.chars.iter().collect();
+            units += utf16_len(&s);
+            result.push_str(&s);
+        }
+        match ending {
+            "" => {}
+            "\n" => {
+                result.push('\n');
+                units += 1;
+            }
+            other => {
+                out.repairs.push(Repair {
+                    at: units,
+                    from: other.to_owned(),
+                    to: "\n".into(),
+                    kind: "line_ending".into(),
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                });
+                result.push('\n');
+                units += 1;
+            }
+        }
+    }
+    out.text = result;
+    out
+}
+
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    }
+}
+
+/// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control.
+fn needs_look(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t'))
+}
+
+/// Lines with their ending (`""` for the last line without one, `\n`, `\r\n` or `\r`).
+fn split_lines(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let at = i + k;
+        let end = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+        out.push((&text[start..at], &text[at..end]));
+        start = end;
+        i = end;
+    }
+    out.push((&text[start..], ""));
+    out
+}
+
+/// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
+fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
+    if !needs_look(line.as_bytes()) {
+        return true;
+    }
+    chars.clear();
+    chars.extend(line.chars());
+    let suspicious = chars.iter().any(|&c| {
+        c == '&' || is_junk(c) || ligature(c).is_some() || (c as u32) >= 0x2600 || c == '\u{1b}'
+    }) || chars.iter().any(|&c| ('\u{80}'..='\u{9f}').contains(&c));
+    if suspicious
+        || badness::is_bad(chars)
+        || mojibake::suspicious(chars)
+        || mojibake::decodes_plausibly(chars)
+    {
+        return false;
+    }
+    is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+}
+
+/// A line being repaired: its chars, and for each the range of pasted chars it came from.
+struct Line {
+    chars: Vec<char>,
+    origin: Vec<(u32, u32)>,
+    edits: Vec<Edit>,
+}
+
+/// One change, over a range of the pasted line.
+struct Edit {
+    start: u32,
+    end: u32,
+    kind: &'static str,
+    confidence: f32,
+    alternatives: Vec<String>,
+}
+
+impl Line {
+    fn repair(pasted: &[char], preferred: Option<usize>) -> Line {
+        let mut line = Line {
+            chars: pasted.to_vec(),
+            origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
+            edits: Vec::new(),
+        };
+        let mut ctx = mojibake::Context { preferred, seen: 0 };
+        for _ in 0..4 {
+            let before = line.chars.clone();
+            if !line.chars.contains(&'<') {
+                let p = entity_pieces(&line.chars);
+                line.apply(&p);
+            }
+            for _ in 0..6 {
+                let p = mojibake::one_step(&line.chars, &mut ctx, 0);
+                if p.is_empty() {
+                    break;
+                }
+                line.apply(&p);
+            }
+            let p = mojibake::c1_pieces(&line.chars);
+            line.apply(&p);
+            let p = ligature_pieces(&line.chars);
+            line.apply(&p);
+            let p = junk_pieces(&line.chars);
+            line.apply(&p);
+            if line.chars == before {
+                break;
+            }
+        }
+        let p = zwj::pieces(&line.chars);
+        line.apply(&p);
+        let p = nfc_pieces(&line.chars);
+        line.apply(&p);
+        line
+    }
+
+    fn apply(&mut self, pieces: &[Piece]) {
+        if pieces.is_empty() {
+            return;
+        }
+        let mut chars = Vec::with_capacity(self.chars.len());
+        let mut origin = Vec::with_capacity(self.chars.len());
+        let mut at = 0;
+        for p in pieces {
+            chars.extend_from_slice(&self.chars[at..p.start]);
+            origin.extend_from_slice(&self.origin[at..p.start]);
+            let range = if p.start < p.end {
+                let s = self.origin[p.start..p.end].iter().map(|o| o.0).min();
+                let e = self.origin[p.start..p.end].iter().map(|o| o.1).max();
+                (s.unwrap_or(0), e.unwrap_or(0))
+            } else {
+                let k = self.origin.get(p.start).map_or(u32::MAX, |o| o.0);
+                (k, k)
+            };
+            for c in p.to.chars() {
+                chars.push(c);
+                origin.push(range);
+            }
+            let mut confidence = p.confidence;
+            let mut kind = p.kind;
+            self.edits.retain(|e| {
+                let inside = e.start >= range.0 && e.end <= range.1;
+                if inside {
+                    confidence = confidence.min(e.confidence);
+                    if e.kind == "lost_bytes" {
+                        kind = e.kind;
+                    }
+                }
+                !inside
+            });
+            self.edits.push(Edit {
+                start: range.0,
+                end: range.1,
+                kind,
+                confidence,
+                alternatives: p.alternatives.clone(),
+            });
+            at = p.end;
+        }
+        chars.extend_from_slice(&self.chars[at..]);
+        origin.extend_from_slice(&self.origin[at..]);
+        self.chars = chars;
+        self.origin = origin;
+    }
+
+    /// Adds this line's repairs; `base` is the line's offset in the repaired text.
+    fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
+        let mut edits: Vec<&Edit> = self.edits.iter().collect();
+        edits.sort_by_key(|e| (e.start, e.end));
+        for e in edits {
+            let mut at = None;
+            let mut units = base;
+            let mut to = String::new();
+            for (c, o) in self.chars.iter().zip(&self.origin) {
+                if *o == (e.start, e.end) {
+                    at.get_or_insert(units);
+                    to.push(*c);
+                } else if at.is_none() && o.0 >= e.end {
+                    at = Some(units);
+                }
+                units += c.len_utf16();
+            }
+            let from: String = pasted
+                .get(e.start as usize..(e.end as usize).min(pasted.len()))
+                .map(|s| s.iter().collect())
+                .unwrap_or_default();
+            if from == to {
+                continue;
+            }
+            repairs.push(Repair {
+                at: at.unwrap_or(units),
+                from,
+                to,
+                kind: e.kind.to_owned(),
+                confidence: e.confidence,
+                alternatives: e.alternatives.clone(),
+            });
+        }
+    }
+}
+
+/// `&name;`, `&#123;`, `&#x1F600;` → the char.
+fn entity_pieces(chars: &[char]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '&' {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if chars.get(j) == Some(&'#') {
+            j += 1;
+        }
+        let name_start = j;
+        while j < chars.len() && j - name_start < 24 && chars[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j == name_start || chars.get(j) != Some(&';') {
+            i += 1;
+            continue;
+        }
+        let name: String = chars[i + 1..j].iter().collect();
+        match decode_entity(&name) {
+            Some(c) => {
+                out.push(Piece {
+                    start: i,
+                    end: j + 1,
+                    to: c.to_string(),
+                    kind: "entity",
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        // As browsers do: C1 numbers mean windows-1252.
+        if (0x80..=0x9F).contains(&code) {
+            let c = codepages::CP1252.high[(code - 0x80) as usize];
+            return (c as u32 != code).then_some(c);
+        }
+        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t');
+    }
+    if name == "apos" {
+        return Some('\'');
+    }
+    entities::NAMED
+        .binary_search_by_key(&name, |&(n, _)| n)
+        .ok()
+        .map(|i| entities::NAMED[i].1)
+}
+
+/// Ligatures and digraphs that copying from PDFs and legacy encodings leave behind.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'Ĳ' => "IJ",
+        'ĳ' => "ij",
+        'ŉ' => "’n",
+        'Ǳ' => "DZ",
+        'ǲ' => "Dz",
+        'ǳ' => "dz",
+        'Ǆ' => "DŽ",
+        'ǅ' => "Dž",
+        'ǆ' => "dž",
+        'Ǉ' => "LJ",
+        'ǈ' => "Lj",
+        'ǉ' => "lj",
+        'Ǌ' => "NJ",
+        'ǋ' => "Nj",
+        'ǌ' => "nj",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' => "ſt",
+        'ﬆ' => "st",
+        _ => return None,
+    })
+}
+
+fn ligature_pieces(chars: &[char]) -> Vec<Piece> {
+    chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            ligature(c).map(|to| Piece {
+                start: i,
+                end: i + 1,
+                to: to.into(),
+                kind: "ligature",
+                confidence: 1.0,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Controls (tab, newline and form feed stay; C1 controls are handled as windows-1252)
+/// and zero-width characters other than joiners.
+fn is_junk(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'
+        | '\u{200B}' | '\u{2060}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFC}')
+}
+
+fn junk_pieces(chars: &[char]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // Terminal escapes: ESC [ digits and semicolons, then a letter.
+        if c == '\u{1b}' && chars.get(i + 1) == Some(&'[') {
+            let mut j = i + 2;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == ';') {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(char::is_ascii_alphabetic) {
+                out.push(deletion(i, j + 1));
+                i = j + 1;
+                continue;
+            }
+        }
+        if is_junk(c) {
+            out.push(deletion(i, i + 1));
+        }
+        i += 1;
+    }
+    out
+}
+
+fn deletion(start: usize, end: usize) -> Piece {
+    Piece {
+        start,
+        end,
+        to: String::new(),
+        kind: "control",
+        confidence: 1.0,
+        alternatives: Vec::new(),
+    }
+}
+
+/// NFC, as one piece over the part of the line it changes.
+fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
+    if is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes {
+        return Vec::new();
+    }
+    let fixed: Vec<char> = chars.iter().copied().nfc().collect();
+    if fixed == chars {
+        return Vec::new();
+    }
+    let pre = chars.iter().zip(&fixed).take_while(|(a, b)| a == b).count();
+    let suf = chars[pre..]
+        .iter()
+        .rev()
+        .zip(fixed[pre..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    vec![Piece {
+        start: pre,
+        end: chars.len() - suf,
+        to: fixed[pre..fixed.len() - suf].iter().collect(),
+        kind: "nfc",
+        confidence: 1.0,
+        alternatives: Vec::new(),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_common_cp1252_mojibake() {
+        let r = repair("Itâ€™s here");
+        assert_eq!(r.text, "It’s here");
+        assert_eq!(r.repairs.len(), 1);
+        assert_eq!(
+            r.repairs[0].at, 2,
+            "offset of the repair in the repaired text"
+        );
+        assert_eq!(r.repairs[0].from, "â€™");
+        assert_eq!(r.repairs[0].to, "’");
+    }
+
+    #[test]
+    fn leaves_clean_text_alone() {
+        for s in ["Grüße aus Köln", "Ąžuolas ėjo", "Привет", "plain"] {
+            let r = repair(s);
+            assert_eq!(r.text, s, "clean text must not change");
+            assert!(r.repairs.is_empty());
+        }
+    }
+
+    #[test]
+    fn decodes_entities_and_line_endings() {
+        assert_eq!(repair("a &amp; b&#8217;s\r\nc").text, "a & b’s\nc");
+        assert_eq!(repair("AT&T; & co").text, "AT&T; & co");
+    }
+
+    #[test]
+    fn reports_offsets_in_utf16_after_earlier_repairs() {
+        let r = repair("🔥 Itâ€™s\r\nâ€œhiâ€\u{9d}");
+        assert_eq!(r.text, "🔥 It’s\n“hi”");
+        let at: Vec<usize> = r.repairs.iter().map(|x| x.at).collect();
+        assert_eq!(
+            at,
+            vec![5, 7, 8, 11],
+            "’ at 5, the newline at 7, “ at 8, ” at 11"
+        );
+    }
+}

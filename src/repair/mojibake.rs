@@ -1,0 +1,1182 @@
+//! Mojibake: text whose UTF-8 bytes were decoded with a single-byte code page.
+//!
+//! Input: one line, as chars. Output: the pieces of the line to replace (`Piece`: a char
+//! range, what it becomes, how sure we are, the other readings).
+//!
+//! Rules (after ftfy 6.3's `fix_encoding`, extended):
+//! - A line that is ASCII or does not look bad ([`badness`](super::badness)) is left alone.
+//! - Otherwise each code page of [`codepages::ALL`] that can produce every char of the line
+//!   is tried, the document's most evidenced page first: the line is encoded back to bytes
+//!   and the bytes decoded as UTF-8 (CESU-8 surrogate pairs too). The first page under
+//!   which the whole line decodes wins. Where a char has two bytes in a page (the seed's
+//!   mixed table has `„` at 0x84 and 0xA5), every reading is tried and the likeliest kept:
+//!   a common emoji, then any emoji, then punctuation, then letters.
+//! - Before decoding: a space that stands where UTF-8 needs byte 0xA0 is put back
+//!   (`voilÃ le` → `voilà le`), and sequences with a byte lost to U+FFFD decode to U+FFFD.
+//! - Lost bytes ([`transcode`] with `lossy`): a byte the page had no char for, dropped in
+//!   copying, is recovered from the UTF-8 structure (`ā€` then end of quote → `”`); every
+//!   candidate is ranked, the best kept and the others reported, confidence below 1.
+//! - A line that decodes under no page has its UTF-8-looking runs repaired one by one.
+//! - C1 controls left over are read as windows-1252 (`\x85` → `…`).
+
+use super::badness::{badness, is_bad, utf8_runs};
+use super::codepages::{CodePage, ALL, MASK_HIGH, MASK_LOW};
+use super::emoji;
+
+/// One replacement in a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// First char replaced.
+    pub start: usize,
+    /// One past the last char replaced.
+    pub end: usize,
+    /// What the chars become.
+    pub to: String,
+    /// `mojibake` or `lost_bytes`.
+    pub kind: &'static str,
+    /// 0..=1.
+    pub confidence: f32,
+    /// Other readings, likeliest first.
+    pub alternatives: Vec<String>,
+}
+
+/// The code pages (bit i = `ALL[i]`) that can produce `c`; all pages for ASCII.
+#[inline]
+pub fn page_mask(c: char) -> u16 {
+    let u = c as u32;
+    if u < 0x80 {
+        return u16::MAX;
+    }
+    if u < 0x180 {
+        return MASK_LOW[(u - 0x80) as usize];
+    }
+    if u == 0xFFFD {
+        // The sloppy pages write U+FFFD as byte 0x1A.
+        return ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.sloppy)
+            .fold(0, |m, (i, _)| m | 1 << i);
+    }
+    if u > 0xFFFF {
+        return 0;
+    }
+    match MASK_HIGH.binary_search_by_key(&(u as u16), |&(k, _)| k) {
+        Ok(i) => MASK_HIGH[i].1,
+        Err(_) => 0,
+    }
+}
+
+/// The pages that can produce every char of `chars`.
+pub fn possible_pages(chars: &[char]) -> u16 {
+    let mut m = u16::MAX;
+    for &c in chars {
+        if !c.is_ascii() {
+            m &= page_mask(c);
+            if m == 0 {
+                break;
+            }
+        }
+    }
+    m & ((1 << ALL.len()) - 1)
+}
+
+/// A byte of the re-encoded line: its value, another value it may have had (0: none),
+/// and the char it came from.
+#[derive(Clone, Copy)]
+struct Byte {
+    b: u8,
+    alt: u8,
+    src: u32,
+    /// A space that [`restore_a0`] made 0xA0.
+    space: bool,
+}
+
+fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let src = i as u32;
+        if c.is_ascii() {
+            out.push(Byte {
+                b: c as u8,
+                alt: 0,
+                src,
+                space: false,
+            });
+            continue;
+        }
+        if c == '\u{FFFD}' && page.sloppy {
+            out.push(Byte {
+                b: 0x1A,
+                alt: 0,
+                src,
+                space: false,
+            });
+            continue;
+        }
+        let u = c as u32;
+        if u > 0xFFFF {
+            return None;
+        }
+        let u = u as u16;
+        let first = page.inverse.partition_point(|&(k, _)| k < u);
+        let b = page.inverse.get(first).filter(|e| e.0 == u)?.1;
+        let alt = page
+            .inverse
+            .get(first + 1)
+            .filter(|e| e.0 == u)
+            .map_or(0, |e| e.1);
+        out.push(Byte {
+            b,
+            alt,
+            src,
+            space: false,
+        });
+    }
+    Some(out)
+}
+
+fn is_cont(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+}
+
+/// ftfy's `ALTERED_UTF8_RE`, searched from `i`: the length of the match there.
+fn altered_at(v: &[Byte], i: usize) -> Option<usize> {
+    let at = |k: usize| v.get(i + k).map(|x| x.b);
+    let mid =
+        |b: Option<u8>| b.is_some_and(|b| matches!(b, 0x80..=0x84 | 0x86..=0x9F | 0xA1..=0xBF));
+    let cont = |b: Option<u8>| b.is_some_and(is_cont);
+    let sp = |b: Option<u8>| b == Some(b' ');
+    let a = at(0)?;
+    if matches!(a, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9) && sp(at(1)) {
+        return Some(2);
+    }
+    if matches!(a, 0xE2 | 0xE3) && sp(at(1)) && mid(at(2)) {
+        return Some(3);
+    }
+    // Not `E2 80` + space: that is `”` (byte 0x9D lost) far more often than `†`.
+    if matches!(a, 0xE0..=0xE3) && mid(at(1)) && sp(at(2)) && !(a == 0xE2 && at(1) == Some(0x80)) {
+        return Some(3);
+    }
+    if a == 0xF0 {
+        let (b1, b2, b3) = (at(1), at(2), at(3));
+        if (sp(b1) && cont(b2) && cont(b3))
+            || (cont(b1) && sp(b2) && cont(b3))
+            || (cont(b1) && cont(b2) && sp(b3))
+        {
+            return Some(4);
+        }
+    }
+    None
+}
+
+/// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
+fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
+    if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
+        return v;
+    }
+    // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
+    let mut w = Vec::with_capacity(v.len() + 4);
+    let mut i = 0;
+    while i < v.len() {
+        if v[i].b == 0xC3 && v.get(i + 1).is_some_and(|x| x.b == b' ') {
+            let rest: Vec<u8> = v[i + 2..].iter().take(5).map(|x| x.b).collect();
+            let keep = rest.first() == Some(&b' ')
+                || rest.starts_with(b"quele")
+                || rest.starts_with(b"quela")
+                || rest.starts_with(b"quilo")
+                || rest.starts_with(b"s ");
+            if !keep {
+                w.push(v[i]);
+                w.push(Byte {
+                    b: 0xA0,
+                    alt: 0,
+                    src: v[i].src,
+                    space: false,
+                });
+                w.push(v[i + 1]);
+                i += 2;
+                continue;
+            }
+        }
+        w.push(v[i]);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < w.len() {
+        match altered_at(&w, i) {
+            Some(len) => {
+                for x in &mut w[i..i + len] {
+                    if x.b == b' ' {
+                        x.b = 0xA0;
+                        x.space = true;
+                    }
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    w
+}
+
+/// ftfy's `LOSSY_UTF8_RE`, at `i`: the length of a UTF-8 sequence with a byte lost to
+/// U+FFFD (written 0x1A) or `?`.
+fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
+    let at = |k: usize| v.get(i + k).map_or(0, |x| x.b);
+    let lost = |b: u8| b == 0x1A || (question && b == b'?');
+    let c1a = |b: u8| b == 0x1A || is_cont(b);
+    let any = |b: u8| lost(b) || is_cont(b);
+    let a = at(0);
+    match a {
+        0x1A => Some(1),
+        0xC2..=0xDF if at(1) == 0x1A => Some(2),
+        0xC2..=0xC3 if question && at(1) == b'?' => Some(2),
+        0xED if (0xA0..=0xAF).contains(&at(1))
+            && at(3) == 0xED
+            && (0xB0..=0xBF).contains(&at(4))
+            && ((lost(at(2)) && any(at(5))) || (any(at(2)) && lost(at(5)))) =>
+        {
+            Some(6)
+        }
+        0xE0..=0xEF if (lost(at(1)) && c1a(at(2))) || (c1a(at(1)) && lost(at(2))) => Some(3),
+        0xF0..=0xF4 => {
+            let (b1, b2, b3) = (at(1), at(2), at(3));
+            if (lost(b1) && c1a(b2) && c1a(b3))
+                || (c1a(b1) && lost(b2) && c1a(b3))
+                || (c1a(b1) && c1a(b2) && lost(b3))
+            {
+                Some(4)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// +1 for a reading made of likely chars (letters of a living script, common punctuation,
+/// emoji), -3 for one holding a control, a private-use char or a rare letter.
+fn plausibility(s: &str) -> i32 {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if u < 0x80 {
+                return 0;
+            }
+            let likely = likelihood(c);
+            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1B1..=0x217) {
+                -3
+            } else if likely >= 1500 || common_letter(c) {
+                1
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0.
+fn odd_case(chars: &[char], pieces: &[Piece], p: &Piece) -> i32 {
+    let Some(first) = p.to.chars().next() else {
+        return 0;
+    };
+    let before = match pieces.iter().find(|q| q.end == p.start) {
+        Some(q) => q.to.chars().last(),
+        None => p.start.checked_sub(1).map(|k| chars[k]),
+    };
+    i32::from(first.is_uppercase() && before.is_some_and(char::is_lowercase))
+}
+
+/// A letter that the major living languages write with (Latin letters of Latin-1 and
+/// Latin Extended-A used by European languages, Vietnamese, modern Greek and Cyrillic,
+/// Hebrew, Arabic, Thai, Devanagari, kana, CJK, Hangul).
+fn common_letter(c: char) -> bool {
+    const RARE_LATIN_A: &str = "ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ";
+    c.is_alphabetic()
+        && match c as u32 {
+            0xC0..=0xFF => true,
+            0x100..=0x17F => !RARE_LATIN_A.contains(c),
+            0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
+            0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => true,
+            0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => true,
+            0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+            _ => false,
+        }
+}
+
+/// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
+/// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
+/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251). Real text almost never
+/// decodes so under a page it was not damaged by.
+pub fn decodes_plausibly(chars: &[char]) -> bool {
+    let pairs = chars
+        .windows(2)
+        .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
+        .count();
+    if pairs < 2 {
+        return false;
+    }
+    let possible = possible_pages(chars);
+    ALL.iter().enumerate().any(|(k, page)| {
+        if possible >> k & 1 == 0 {
+            return false;
+        }
+        let Some(pieces) = transcode(chars, page, false) else {
+            return false;
+        };
+        pieces.iter().filter(|p| plausibility(&p.to) == 1).count() >= 2
+            && pieces
+                .iter()
+                .all(|p| p.end - p.start >= 2 && plausibility(&p.to) >= 0)
+    })
+}
+
+/// Whether `c` is an emoji on its own.
+fn is_emoji(c: char) -> bool {
+    let u = c as u32;
+    emoji::SINGLE
+        .binary_search_by_key(&u, |&e| e & 0x1F_FFFF)
+        .is_ok()
+}
+
+/// How likely `c` is as the reading of a damaged sequence (higher is likelier).
+fn likelihood(c: char) -> i32 {
+    let u = c as u32;
+    if let Some(rank) = emoji::COMMON.iter().position(|&e| e == u) {
+        return 3000 - rank as i32;
+    }
+    if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
+        return 2000 - (emoji::SINGLE[i] >> 21) as i32;
+    }
+    match u {
+        // The commonest non-ASCII chars of web text: curly quotes, dashes, the ellipsis.
+        0x2019 => 3600,
+        0x201C | 0x201D => 3550,
+        0x2014 => 3520,
+        0x2013 => 3510,
+        0x2026 => 3505,
+        0x2018..=0x201F => 3500,
+        // The emoji presentation selector, after an emoji.
+        0xFE0F => 1800,
+        0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
+        0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
+        0xE000..=0xF8FF | 0xF0000.. => 0,
+        0x80..=0x9F => 0,
+        _ if common_letter(c) => 1000,
+        _ if c.is_alphabetic() => 700,
+        _ => 500,
+    }
+}
+
+/// Every valid reading of the sequence starting at `v[i]`, as (char, bytes used).
+fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
+    out.clear();
+    let options = |k: usize| -> [u8; 2] {
+        let x = v[k];
+        [x.b, x.alt]
+    };
+    for lead in options(i) {
+        if lead == 0 {
+            continue;
+        }
+        let n = match lead {
+            0xC0 => 2,
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => continue,
+        };
+        if lead == 0xC0 {
+            if v.get(i + 1).is_some_and(|x| x.b == 0x80) {
+                out.push(('\0', 2));
+            }
+            continue;
+        }
+        if i + n > v.len() {
+            continue;
+        }
+        let mut buf = [lead, 0, 0, 0];
+        let combos = 1usize << (n - 1);
+        for mask in 0..combos {
+            let mut ok = true;
+            for (k, slot) in buf.iter_mut().enumerate().take(n).skip(1) {
+                let o = options(i + k);
+                let b = if mask >> (k - 1) & 1 == 1 { o[1] } else { o[0] };
+                if b == 0 || !is_cont(b) {
+                    ok = false;
+                    break;
+                }
+                *slot = b;
+            }
+            if !ok {
+                continue;
+            }
+            if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+                let c = s.chars().next().expect("a valid sequence holds a char");
+                if !out.iter().any(|&(d, _)| d == c) {
+                    out.push((c, n));
+                }
+            } else if lead == 0xED && n == 3 {
+                if let Some(c) = surrogate_pair(v, i) {
+                    out.push((c, 6));
+                }
+            }
+        }
+    }
+}
+
+/// CESU-8: a surrogate pair written as two three-byte sequences.
+fn surrogate_pair(v: &[Byte], i: usize) -> Option<char> {
+    let b: Vec<u8> = v.get(i..i + 6)?.iter().map(|x| x.b).collect();
+    if b[0] != 0xED || !(0xA0..=0xAF).contains(&b[1]) || !is_cont(b[2]) {
+        return None;
+    }
+    if b[3] != 0xED || !(0xB0..=0xBF).contains(&b[4]) || !is_cont(b[5]) {
+        return None;
+    }
+    let hi = 0xD000 | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F);
+    let lo = 0xD000 | (u32::from(b[4] & 0x3F) << 6) | u32::from(b[5] & 0x3F);
+    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+}
+
+/// Bytes that `page` drops when it meets them: its undefined bytes, and the soft hyphen
+/// (invisible, lost in copying).
+fn droppable(page: &CodePage) -> Vec<u8> {
+    let mut d: Vec<u8> = page
+        .undefined
+        .iter()
+        .copied()
+        .filter(|&b| is_cont(b))
+        .collect();
+    // ISO-8859-13 and TIS-620 decode 0x80-0x9F as invisible C1 controls, lost in copying.
+    if matches!(page.name, "iso-8859-13" | "windows-874") {
+        d.extend((0x80..=0x9F).filter(|b| !page.undefined.contains(b)));
+    }
+    if page.high[0x2D] == '\u{AD}' {
+        d.push(0xAD);
+    }
+    d
+}
+
+/// Readings of a sequence at `v[i]` that lost one or two continuation bytes, each one of
+/// `lost`: (char, bytes present). Only for three- and four-byte sequences with at least
+/// one continuation byte present, and four-byte ones must give an emoji.
+fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
+    let mut found: Vec<(char, usize)> = Vec::new();
+    for lead in [v[i].b, v[i].alt] {
+        lost_readings_from(v, i, lead, lost, &mut found, false);
+    }
+    found
+}
+
+/// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
+/// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
+fn isolated_thai(chars: &[char], at: usize) -> bool {
+    let thai = |c: &char| ('\u{0E00}'..='\u{0E7F}').contains(c);
+    chars
+        .get(at)
+        .is_some_and(|c| ('\u{0E40}'..='\u{0E4F}').contains(c))
+        && !at
+            .checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .is_some_and(thai)
+        && !chars.get(at + 1).is_some_and(thai)
+}
+
+fn lost_readings_from(
+    v: &[Byte],
+    i: usize,
+    lead: u8,
+    lost: &[u8],
+    found: &mut Vec<(char, usize)>,
+    none_present: bool,
+) {
+    let n = match lead {
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return,
+    };
+    let mut present: Vec<[u8; 2]> = Vec::new();
+    for k in 1..n {
+        match v.get(i + k) {
+            Some(x) if is_cont(x.b) || is_cont(x.alt) => present.push([x.b, x.alt]),
+            _ => break,
+        }
+    }
+    if none_present {
+        present.clear();
+    }
+    let missing = n - 1 - present.len();
+    if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
+        return;
+    }
+    // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere.
+    let slots = n - 1;
+    for holes in 0u32..(1 << slots) {
+        if holes.count_ones() as usize != missing {
+            continue;
+        }
+        let mut fills = vec![0usize; missing];
+        'fill: loop {
+            for alts in 0u32..(1 << present.len()) {
+                let mut buf = [lead, 0, 0, 0];
+                let (mut p, mut f, mut ok) = (0, 0, true);
+                for (s, slot) in buf[1..n].iter_mut().enumerate() {
+                    if holes >> s & 1 == 1 {
+                        *slot = lost[fills[f]];
+                        f += 1;
+                    } else {
+                        let o = present[p];
+                        let b = if alts >> p & 1 == 1 { o[1] } else { o[0] };
+                        p += 1;
+                        if !is_cont(b) {
+                            ok = false;
+                        }
+                        *slot = b;
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+                    let c = s.chars().next().expect("a valid sequence holds a char");
+                    // Four bytes: an emoji; three: punctuation (`”`, `–`).
+                    let likely = if n == 4 {
+                        is_emoji(c)
+                    } else {
+                        likelihood(c) >= 1500
+                    };
+                    if likely && !found.iter().any(|&(d, _)| d == c) {
+                        found.push((c, present.len() + 1));
+                    }
+                }
+            }
+            // Next combination of lost bytes.
+            let mut k = 0;
+            loop {
+                if k == missing {
+                    break 'fill;
+                }
+                fills[k] += 1;
+                if fills[k] < lost.len() {
+                    break;
+                }
+                fills[k] = 0;
+                k += 1;
+            }
+        }
+    }
+}
+
+/// Re-encodes `chars` with `page` and decodes the bytes as UTF-8. `None` when some char
+/// has no byte in `page` or the bytes are not UTF-8 (with `lossy`, after lost bytes were
+/// put back where they fit).
+pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
+    let mut v = encode(chars, page)?;
+    if page.name != "macroman" {
+        v = restore_a0(v);
+    }
+    let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
+    if page.sloppy {
+        // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
+        // (windows-874, the mixed table) lost bytes are recovered instead.
+        let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
+        let mut i = 0;
+        while i < v.len() {
+            match lossy_at(&v, i, question) {
+                Some(len) => {
+                    lossy_spans.push((i, i + len));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    let lost = if lossy { droppable(page) } else { Vec::new() };
+    let mut pieces = Vec::new();
+    let mut cands = Vec::new();
+    let mut i = 0;
+    let mut span = 0;
+    while i < v.len() {
+        if let Some(&(s, e)) = lossy_spans.get(span) {
+            if s == i {
+                span += 1;
+                pieces.push(Piece {
+                    start: v[s].src as usize,
+                    end: v[e - 1].src as usize + 1,
+                    to: "\u{FFFD}".into(),
+                    kind: "mojibake",
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                });
+                i = e;
+                continue;
+            }
+        }
+        let x = v[i];
+        if x.b < 0x80 && x.alt == 0 {
+            i += 1;
+            continue;
+        }
+        readings(&v, i, &mut cands);
+        // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
+        // `❌ ` with 0x9D lost far more often than `⌠`).
+        if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
+            let dropped = droppable(page);
+            if !cands.is_empty() && !dropped.is_empty() {
+                let lost_found = lost_readings(&v[..k], i, &dropped);
+                let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
+                let best_space = cands.iter().map(|f| likelihood(f.0)).max();
+                if best_lost > best_space {
+                    v[k].b = b' ';
+                    v[k].space = false;
+                    cands = lost_found;
+                    cands.iter_mut().for_each(|f| f.1 = f.1.min(k - i));
+                    cands.insert(0, ('\u{0}', 0));
+                }
+            }
+        }
+        let (kind, found) = if cands.first() == Some(&('\u{0}', 0)) {
+            ("lost_bytes", cands[1..].to_vec())
+        } else if cands.is_empty() {
+            if !lossy {
+                return None;
+            }
+            let mut found = lost_readings(&v, i, &lost);
+            if found.is_empty() && x.b == 0x9F && page.high[0x70] == '\u{F8FF}' {
+                // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
+                let mut w = vec![Byte {
+                    b: 0xF0,
+                    alt: 0,
+                    src: x.src,
+                    space: false,
+                }];
+                w.extend(v[i..(i + 3).min(v.len())].iter().copied());
+                let mut c4 = Vec::new();
+                readings(&w, 0, &mut c4);
+                found.extend(
+                    c4.into_iter()
+                        .filter(|&(c, n)| n == 4 && is_emoji(c))
+                        .map(|(c, _)| (c, 3)),
+                );
+            }
+            if found.is_empty()
+                && page.name == "windows-874"
+                && isolated_thai(chars, x.src as usize)
+            {
+                lost_readings_from(&v, i, x.b, &lost, &mut found, true);
+            }
+            if found.is_empty() {
+                return None;
+            }
+            ("lost_bytes", found)
+        } else {
+            ("mojibake", cands.clone())
+        };
+        let open = quote_open(chars, &pieces, x.src as usize);
+        let last = found.iter().map(|f| f.1).max().unwrap_or(1);
+        let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
+        let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+        let letters =
+            before.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        let spaced =
+            before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+        // The letter before, as decoded so far: a reading of the same case is likelier.
+        let prev = match pieces.last() {
+            Some(p) if p.end == x.src as usize => p.to.chars().last(),
+            _ => before.copied(),
+        }
+        .filter(|c| c.is_alphabetic());
+        let mut ranked: Vec<(i32, char, usize)> = found
+            .iter()
+            .map(|&(c, n)| {
+                let mut bonus = match c {
+                    '”' if open => 300,
+                    '’' if letters => 300,
+                    '—' | '–' if spaced => 300,
+                    _ => 0,
+                };
+                if prev.is_some_and(|p| c.is_alphabetic() && p.is_lowercase() == c.is_lowercase()) {
+                    bonus += 50;
+                }
+                // Last resort between two bytes of one char: the one of the upper half.
+                let mut utf8 = [0u8; 4];
+                let top = c
+                    .encode_utf8(&mut utf8)
+                    .bytes()
+                    .skip(1)
+                    .filter(|&b| b >= 0xA0);
+                (likelihood(c) + bonus + top.count() as i32, c, n)
+            })
+            .collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let (best_score, best, used) = ranked[0];
+        let confidence = match (kind, ranked.get(1)) {
+            ("mojibake", None) => 1.0,
+            (_, None) => 0.8,
+            (_, Some(&(second, _, _))) if best_score - second >= 500 => 0.7,
+            _ => 0.5,
+        };
+        let end = i + used;
+        pieces.push(Piece {
+            start: x.src as usize,
+            end: v[end - 1].src as usize + 1,
+            to: best.to_string(),
+            kind,
+            confidence,
+            alternatives: ranked[1..]
+                .iter()
+                .take(15)
+                .map(|r| r.1.to_string())
+                .collect(),
+        });
+        i = end;
+    }
+    // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
+    pieces.dedup_by(|b, a| b.start < a.end);
+    Some(pieces)
+}
+
+/// Whether a `“` before `at` in the line, as decoded so far, is still open.
+fn quote_open(chars: &[char], pieces: &[Piece], at: usize) -> bool {
+    let mut open = false;
+    let mut see = |c: char| match c {
+        '“' => open = true,
+        '”' => open = false,
+        _ => {}
+    };
+    let mut i = 0;
+    for p in pieces {
+        chars[i.min(at)..p.start.min(at)]
+            .iter()
+            .for_each(|&c| see(c));
+        if p.start < at {
+            p.to.chars().for_each(&mut see);
+        }
+        i = p.end;
+    }
+    chars[i.min(at)..at.min(chars.len())]
+        .iter()
+        .for_each(|&c| see(c));
+    open
+}
+
+/// Applies non-overlapping, sorted `pieces` to `chars`.
+pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut at = 0;
+    for p in pieces {
+        out.extend_from_slice(&chars[at..p.start]);
+        out.extend(p.to.chars());
+        at = p.end;
+    }
+    out.extend_from_slice(&chars[at..]);
+    out
+}
+
+/// One step of encoding repair on a line (ftfy's `_fix_encoding_one_step`): the pieces to
+/// replace, or none. `preferred` is the document's most evidenced page (an index of
+/// `ALL`), tried first.
+pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
+    let preferred = ctx.preferred;
+    if chars.iter().all(char::is_ascii)
+        || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars))
+    {
+        return Vec::new();
+    }
+    let possible = possible_pages(chars);
+    let order = preferred
+        .into_iter()
+        .chain(0..ALL.len())
+        .filter(|&k| possible >> k & 1 == 1);
+    // Every page under which the whole line decodes; the most plausible reading wins, the
+    // first page (ftfy's order, the document's page first) on a tie.
+    let mut tried = 0u16;
+    let mut best: Option<(i32, usize, Vec<Piece>)> = None;
+    for k in order {
+        if tried >> k & 1 == 1 {
+            continue;
+        }
+        tried |= 1 << k;
+        if let Some(pieces) = transcode(chars, ALL[k], false) {
+            if !pieces.is_empty() {
+                let score = pieces
+                    .iter()
+                    .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, p))
+                    .sum();
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, k, pieces));
+                }
+            }
+        }
+    }
+    if let Some((_, k, pieces)) = best {
+        ctx.seen |= 1 << k;
+        return pieces;
+    }
+    // Mixed clean and damaged text: the runs that look like UTF-8, one by one. Once some
+    // run of the line proved to be mojibake, the other runs that decode are taken too.
+    if depth < 3 {
+        let mut runs = suspicious_runs(chars, false);
+        for (s, e) in utf8_runs(chars) {
+            if !runs.iter().any(|&(a, b)| a < e && s < b) {
+                runs.push((s, e));
+            }
+        }
+        runs.sort_unstable();
+        let mut pieces = Vec::new();
+        let mut rest = Vec::new();
+        for &(s, e) in &runs {
+            let sub = &chars[s..e];
+            if sub.len() < chars.len() && (is_bad(sub) || suspicious(sub)) {
+                let found = one_step(sub, ctx, depth + 1);
+                if !found.is_empty() {
+                    pieces.extend(found.into_iter().map(|mut p| {
+                        p.start += s;
+                        p.end += s;
+                        p
+                    }));
+                    continue;
+                }
+            }
+            rest.push((s, e));
+        }
+        if !pieces.is_empty() {
+            for (s, e) in rest {
+                let sub = &chars[s..e];
+                let possible = possible_pages(sub);
+                let decoded = preferred
+                    .into_iter()
+                    .chain(0..ALL.len())
+                    .filter(|&k| possible >> k & 1 == 1)
+                    .find_map(|k| transcode(sub, ALL[k], false).filter(|p| !p.is_empty()));
+                if let Some(found) = decoded {
+                    let fixed = apply(sub, &found);
+                    if fixed.iter().all(|&c| !('\u{80}'..='\u{9f}').contains(&c)) {
+                        pieces.push(Piece {
+                            start: s,
+                            end: e,
+                            to: fixed.iter().collect(),
+                            kind: "mojibake",
+                            confidence: 0.9,
+                            alternatives: Vec::new(),
+                        });
+                    }
+                }
+            }
+            pieces.sort_by_key(|p| p.start);
+            return pieces;
+        }
+    }
+    // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
+    let before = damage(chars);
+    let mut best: Option<(i32, Vec<Piece>)> = None;
+    for (k, page) in ALL.iter().enumerate() {
+        if droppable(page).is_empty() && page.high[0x70] != '\u{F8FF}' {
+            continue;
+        }
+        let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
+        if !known && !evidence(chars, page) {
+            continue;
+        }
+        let Some(pieces) = lossy_pieces(chars, page) else {
+            continue;
+        };
+        let fixed = apply(chars, &pieces);
+        let after = damage(&fixed);
+        if after >= before || (after > 0 && preferred != Some(k)) {
+            continue;
+        }
+        let mut score: i32 = pieces
+            .iter()
+            .filter(|p| p.kind == "lost_bytes")
+            .filter_map(|p| p.to.chars().next())
+            .map(likelihood)
+            .sum();
+        let opens = fixed.iter().filter(|&&c| c == '“').count();
+        if opens > 0 && opens == fixed.iter().filter(|&&c| c == '”').count() {
+            score += 300;
+        }
+        if known {
+            score += 200;
+        }
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, pieces));
+        }
+    }
+    if let Some((_, pieces)) = best {
+        return pieces;
+    }
+    // C1 controls: windows-1252 meant (ftfy's `fix_c1_controls`).
+    c1_pieces(chars)
+}
+
+/// Damage that ftfy's heuristic misses: a few chars that some page turns into the UTF-8 of
+/// an emoji or of U+FFFD (`‚ùå` → `❌` under MacRoman; `üßµ` → `🧵` when MacRoman's
+/// Apple logo, 0xF0, was dropped), or a lone Thai lead char amid Latin text (windows-874
+/// with its continuation bytes dropped).
+pub fn suspicious(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| isolated_thai(chars, i) && i > 0 && chars.len() > 4)
+        || !suspicious_runs(chars, true).is_empty()
+}
+
+/// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
+pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut cands = Vec::new();
+    let mut i = 0;
+    'chars: while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let Some(&d) = chars.get(i + 1) else {
+            break;
+        };
+        if d.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let pages = page_mask(c) & page_mask(d) & ((1 << ALL.len()) - 1);
+        if pages == 0 {
+            i += 1;
+            continue;
+        }
+        let end = (i + 4).min(chars.len());
+        for (k, page) in ALL.iter().enumerate() {
+            if pages >> k & 1 == 0 {
+                continue;
+            }
+            let take = chars[i..end]
+                .iter()
+                .take_while(|c| page_mask(**c) >> k & 1 == 1);
+            let window: Vec<char> = take.copied().collect();
+            let Some(mut v) = encode(&window, page) else {
+                continue;
+            };
+            let apple = page.high[0x70] == '\u{F8FF}';
+            let lead_lost = apple && v[0].b == 0x9F;
+            if lead_lost {
+                let lead = Byte {
+                    b: 0xF0,
+                    alt: 0,
+                    src: 0,
+                    space: false,
+                };
+                v.insert(0, lead);
+            }
+            readings(&v, 0, &mut cands);
+            let hit = cands.iter().find(|&&(c, n)| {
+                n >= 3 && ((c as u32 >= 0x2300 && is_emoji(c)) || c == '\u{FFFD}')
+            });
+            if let Some(&(_, n)) = hit {
+                let n = if lead_lost { n - 1 } else { n };
+                runs.push((i, i + n));
+                if first_only {
+                    return runs;
+                }
+                i += n;
+                continue 'chars;
+            }
+        }
+        i += 1;
+    }
+    runs
+}
+
+/// How damaged a line looks: [`badness`], plus one if it is [`suspicious`].
+pub fn damage(chars: &[char]) -> usize {
+    badness(chars) + usize::from(suspicious(chars))
+}
+
+/// Whether the line holds a whole sequence of three or four bytes under `page` that reads
+/// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it.
+fn evidence(chars: &[char], page: &CodePage) -> bool {
+    if page.name == "windows-874" {
+        return (1..chars.len()).any(|i| isolated_thai(chars, i));
+    }
+    let apple = page.high[0x70] == '\u{F8FF}';
+    let mut cands = Vec::new();
+    for i in 0..chars.len() {
+        if chars[i].is_ascii() {
+            continue;
+        }
+        let end = (i + 4).min(chars.len());
+        let Some(v) = encode(&chars[i..end], page) else {
+            continue;
+        };
+        readings(&v, 0, &mut cands);
+        if cands.iter().any(|&(c, n)| n >= 3 && likelihood(c) >= 1500) {
+            return true;
+        }
+        // F0 9F: the first two bytes of nearly every emoji.
+        if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
+            return true;
+        }
+        // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
+        if apple && v.len() >= 3 && v[0].b == 0x9F && is_cont(v[1].b) && is_cont(v[2].b) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
+/// with a lead byte of three or four and holds at least one continuation byte.
+fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
+    if let Some(p) = transcode(chars, page, true) {
+        return Some(p);
+    }
+    let byte = |c: char| -> [u8; 2] { encode(&[c], page).map_or([0, 0], |v| [v[0].b, v[0].alt]) };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let lead = byte(chars[i]).iter().any(|&b| (0xE0..=0xF4).contains(&b));
+        if !lead || chars[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && j - i < 4 && byte(chars[j]).iter().any(|&b| is_cont(b)) {
+            j += 1;
+        }
+        let lone_thai = page.name == "windows-874" && isolated_thai(chars, i);
+        if j - i < 2 && !lone_thai {
+            i += 1;
+            continue;
+        }
+        match transcode(&chars[i..j], page, true) {
+            Some(found) if !found.is_empty() => {
+                out.extend(found.into_iter().map(|mut p| {
+                    p.start += i;
+                    p.end += i;
+                    p
+                }));
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// C1 controls read as windows-1252 where it defines them (`\x85` → `…`). Inside a word,
+/// where windows-1252 would give punctuation but MacRoman a letter, the bytes were
+/// MacRoman (`tur\x92stico` → `turístico`), unless it reads as an English contraction
+/// (`don\x92t`).
+pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
+    let cp1252 = &super::codepages::CP1252;
+    let mac = &super::codepages::MAC_ROMAN;
+    chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            let u = c as u32;
+            if !(0x80..=0x9F).contains(&u) {
+                return None;
+            }
+            let k = (u - 0x80) as usize;
+            let mut to = cp1252.high[k];
+            let letter_before = i > 0 && chars[i - 1].is_alphabetic();
+            let letter_after = chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+            if letter_before
+                && letter_after
+                && !to.is_alphabetic()
+                && mac.high[k].is_alphabetic()
+                && !(to == '’' && contraction(&chars[i + 1..]))
+            {
+                to = mac.high[k];
+            }
+            (to != c).then(|| Piece {
+                start: i,
+                end: i + 1,
+                to: to.to_string(),
+                kind: "control",
+                confidence: 1.0,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Whether `rest` (what follows an apostrophe) is the tail of an English contraction.
+fn contraction(rest: &[char]) -> bool {
+    let word: String = rest
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    matches!(word.as_str(), "t" | "s" | "m" | "d" | "ll" | "re" | "ve")
+}
+
+/// What repair knows of a document while it goes: the page inferred for it, and the pages
+/// that already decoded some of the current line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The document's most evidenced page (an index of `ALL`), tried first.
+    pub preferred: Option<usize>,
+    /// Bit k: `ALL[k]` decoded part of the line.
+    pub seen: u16,
+}
+
+/// Repeats [`one_step`] until the line stops changing.
+pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char> {
+    let mut cur = chars.to_vec();
+    let mut ctx = Context { preferred, seen: 0 };
+    for _ in 0..6 {
+        let pieces = one_step(&cur, &mut ctx, depth);
+        if pieces.is_empty() {
+            break;
+        }
+        let next = apply(&cur, &pieces);
+        if next == cur {
+            break;
+        }
+        cur = next;
+    }
+    cur
+}
+
+/// The page that decodes the most bad lines of a document, as evidence for the others.
+pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> {
+    let mut votes = [0usize; 16];
+    for chars in lines {
+        if chars.iter().all(char::is_ascii) || !is_bad(chars) {
+            continue;
+        }
+        let possible = possible_pages(chars);
+        for (k, page) in ALL.iter().enumerate() {
+            if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
+                votes[k] += 1;
+            }
+        }
+    }
+    let best = (0..ALL.len()).max_by_key(|&k| (votes[k], usize::MAX - k))?;
+    (votes[best] > 0).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        fix_all(&chars, None, 0).into_iter().collect()
+    }
+
+    #[test]
+    fn fixes_windows_1252_and_double_damage() {
+        assert_eq!(fix("Itâ€™s"), "It’s");
+        assert_eq!(
+            fix("Iggy Pop (nÃƒÂ© Jim Osterberg)"),
+            "Iggy Pop (né Jim Osterberg)"
+        );
+    }
+
+    #[test]
+    fn recovers_a_lost_closing_quote() {
+        assert_eq!(fix("ā€œno moatā€"), "“no moat”");
+    }
+}

@@ -1,0 +1,182 @@
+//! Platform detection: lines of a paste → the platform it was copied from.
+//!
+//! Each platform scores the signals its pages leave in a copy (design §2): X's `·` header
+//! lines and `Translate post`, Bluesky's `.bsky.social` handles and `Everybody can reply`,
+//! Mastodon's `@user@instance` and `boosted`, Threads' `username` / `2d` headers, LinkedIn's
+//! `Feed post number` and `Visible to anyone on or off LinkedIn`, unrollers' footers and
+//! `— Name (@handle) date` attributions. A signal counts at most three times, so one repeated
+//! line cannot outvote the rest. The best score wins when it reaches 2; otherwise `plain`.
+
+use super::headers;
+use crate::thread::Platform;
+
+/// Detects the platform of `lines` (trimmed lines of the repaired paste).
+pub fn detect(lines: &[&str]) -> Platform {
+    // Index by Platform::ALL order.
+    let mut score = [0u32; 7];
+    // How often each signal counted: a few dozen names, so a list beats a hash map (and keeps
+    // hashing code out of the WebAssembly).
+    let mut seen: Vec<(&'static str, u32)> = Vec::new();
+    let mut add = |score: &mut [u32; 7], p: Platform, signal: &'static str, w: u32| {
+        let at = match seen.iter().position(|(s, _)| *s == signal) {
+            Some(at) => at,
+            None => {
+                seen.push((signal, 0));
+                seen.len() - 1
+            }
+        };
+        let n = &mut seen[at].1;
+        if *n < 3 {
+            *n += 1;
+            let i = Platform::ALL
+                .iter()
+                .position(|q| *q == p)
+                .expect("every platform is in ALL");
+            score[i] += w;
+        }
+    };
+    for (i, &l) in lines.iter().enumerate() {
+        let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
+        if l.is_empty() {
+            continue;
+        }
+        use Platform::*;
+        if l.contains(".bsky.social") || l.contains("bsky.app/") {
+            add(&mut score, Bluesky, "bsky", 3);
+        }
+        match l {
+            "Everybody can reply" | "Write your reply" => add(&mut score, Bluesky, "bsky-ui", 3),
+            "Translate post" | "Post your reply" | "Embedded video" | "New to X?"
+            | "Tweet your reply" => add(&mut score, X, "x-ui", 2),
+            "·" | "Quote" | "Image" | "Show more" => add(&mut score, X, "x-weak", 1),
+            "Show less" | "Boost" | "Favourite" => add(&mut score, Mastodon, "masto-ui", 1),
+            "Author" => add(&mut score, Threads, "threads-author", 1),
+            "Activate to view larger image," | "likeloveinsightful" | "hashtag" => {
+                add(&mut score, Linkedin, "li-ui", 2)
+            }
+            _ => {}
+        }
+        let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
+        if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
+            if l[1..].contains('@') {
+                add(&mut score, Mastodon, "masto-header", 2);
+            } else if l.contains('.') {
+                add(&mut score, Bluesky, "bsky-header", 2);
+            } else {
+                add(&mut score, X, "x-header", 2);
+            }
+        }
+        if l.starts_with('@') && headers::is_handle_line(l) {
+            if l[1..].contains('@') {
+                add(&mut score, Mastodon, "masto-handle", 3);
+            } else if !l.contains('.') {
+                add(&mut score, X, "x-handle", 1);
+            } else {
+                add(&mut score, Bluesky, "bsky-handle", 1);
+            }
+        }
+        if let Some(h) = headers::header_line(l).filter(|h| h.time.is_some()) {
+            if h.handle[1..].contains('@') {
+                add(&mut score, Mastodon, "masto-inline", 2);
+            } else if h.handle.contains('.') {
+                add(&mut score, Bluesky, "bsky-inline", 2);
+            } else {
+                add(&mut score, X, "x-inline", 2);
+            }
+        }
+        if l.starts_with("· ") && headers::time_line(l).is_some() {
+            add(&mut score, Bluesky, "bsky-dot-time", 2);
+        }
+        if l.ends_with(" reposted") {
+            add(&mut score, X, "x-reposted", 2);
+        }
+        if l.ends_with(" boosted") {
+            add(&mut score, Mastodon, "masto-boosted", 2);
+        }
+        if l.contains("X Corp") || l.ends_with(" Views") || l.starts_with("Replying to @") {
+            add(&mut score, X, "x-strong", 3);
+        }
+        if l.contains("twitter.com/") && l.contains("/status/") || l.contains("x.com/") {
+            add(&mut score, X, "x-link", 1);
+        }
+        if l.contains(" reposts") || l.contains(" quotes") {
+            add(&mut score, Bluesky, "bsky-counts", 1);
+        }
+        if l.contains(" boosts") || l.contains(" favourites") {
+            add(&mut score, Mastodon, "masto-counts", 2);
+        }
+        if l.contains("threads.net") || l.contains("threads.com") || l.contains("for Threads") {
+            add(&mut score, Threads, "threads-link", 2);
+        }
+        if headers::is_username(l)
+            && next.is_some_and(|n| {
+                n == "Author" || (headers::time_line(n).is_some() && !n.contains('·'))
+            })
+        {
+            add(&mut score, Threads, "threads-header", 2);
+        }
+        if l.starts_with("Feed post number") || l.contains("Visible to anyone on or off LinkedIn") {
+            add(&mut score, Linkedin, "li-strong", 3);
+        }
+        if l.starts_with("No alternative text description") {
+            add(&mut score, Linkedin, "li-media", 2);
+        }
+        if headers::doubled(l).is_some() {
+            add(&mut score, Linkedin, "li-doubled", 1);
+        }
+        if l.contains("threadreaderapp")
+            || l.contains("Thread Reader App")
+            || l.contains("twtextapp")
+            || l.starts_with("Twitter may remove this content")
+            || l.starts_with("You can follow @")
+        {
+            add(&mut score, Threadreader, "tr-footer", 3);
+        }
+        if headers::attribution(l).is_some() {
+            add(&mut score, Threadreader, "tr-attribution", 2);
+        }
+        if l.contains("pic.twitter.com/") {
+            add(&mut score, Threadreader, "tr-pic", 1);
+        }
+    }
+    let (best, &max) = score
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| (*s, std::cmp::Reverse(i)))
+        .expect("seven scores");
+    if max >= 2 {
+        Platform::ALL[best]
+    } else {
+        Platform::Plain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Platform {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        detect(&lines)
+    }
+
+    #[test]
+    fn detects_each_platform() {
+        assert_eq!(
+            of("Ada\n@ada\n·\n5h\nhello\nTranslate post\n2.3K"),
+            Platform::X
+        );
+        assert_eq!(
+            of("Ada @ada.bsky.social\n· 2h\nhello\nEverybody can reply"),
+            Platform::Bluesky
+        );
+        assert_eq!(of("Ada\n@ada@mastodon.social\nhello"), Platform::Mastodon);
+        assert_eq!(of("zuck\n2d\nhello\nTranslate\n12"), Platform::Threads);
+        assert_eq!(
+            of("Feed post number 2\nAda\nAda\n1h •\nhello"),
+            Platform::Linkedin
+        );
+        assert_eq!(of("1/ hello\n2/ world"), Platform::Plain);
+        assert_eq!(of(""), Platform::Plain);
+    }
+}

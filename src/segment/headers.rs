@@ -1,0 +1,500 @@
+//! Headers: the lines that say who wrote a post and when.
+//!
+//! Input: one trimmed line. Output: what it says, if it is a header piece.
+//!
+//! Shapes (design §2):
+//! - handles: `@ada` (X), `@ada.bsky.social` or `@ada.example.com` (Bluesky), `@ada@mastodon.social`
+//!   (Mastodon);
+//! - header lines: `@ada`, `Ada @ada`, `Ada @ada · 5h`, glued `Ada@ada·5h`,
+//!   `ada.bsky.social @ada.bsky.social` (Bluesky shows the handle twice when there is no name);
+//! - times: relative `5h`, `26m`, `2mo`, `· 19h`; dates `3 Nov`, `6 Nov 2021`, `Mar 17, 2024`,
+//!   `August 8, 2017`, `2024-03-17`, `03/17/24`; clock `10:42 AM`, `8:55 pm`; and X's detail
+//!   line `10:42 AM · May 5, 2023·4M Views`;
+//! - closers that follow a post: `— Name (@handle) August 8, 2017` (embedded posts on a news
+//!   page) and permalinks `Twitter Post Link: https://twitter.com/ada/status/1 12:41 PM · Feb
+//!   28, 2023`.
+//!
+//! All scanners are byte-level and linear in the line.
+
+/// Month number (1-based) of an English month name or abbreviation (`Mar`, `Sept`, `March`).
+pub fn month(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches([',', '.']);
+    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
+    NAMES
+        .iter()
+        .position(|n| *n == w || (w.len() <= 4 && n.starts_with(w.as_str())))
+        .map(|i| i as u8 + 1)
+}
+
+fn is_handle_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Length in bytes of the handle at the start of `s` (which starts with `@`): `@ada`,
+/// `@ada.bsky.social`, `@ada@mastodon.social`. A trailing dot is not part of it.
+pub fn handle_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'@') {
+        return None;
+    }
+    let mut i = 1;
+    while i < b.len() && (is_handle_byte(b[i]) || (b[i] == b'-' && i > 1)) {
+        i += 1;
+    }
+    if i == 1 {
+        return None;
+    }
+    // `.label` parts (Bluesky domains) or `@instance.tld` (Mastodon).
+    let mut saw_at = false;
+    loop {
+        let sep = b.get(i).copied();
+        let ok_sep = sep == Some(b'.') || (sep == Some(b'@') && !saw_at);
+        if !ok_sep {
+            break;
+        }
+        let mut j = i + 1;
+        while j < b.len() && (is_handle_byte(b[j]) || b[j] == b'-') {
+            j += 1;
+        }
+        if j == i + 1 {
+            break;
+        }
+        if sep == Some(b'@') {
+            // An instance must be a domain: it needs a dot later.
+            let mut k = j;
+            let mut dotted = false;
+            while b.get(k) == Some(&b'.') {
+                let mut m = k + 1;
+                while m < b.len() && (is_handle_byte(b[m]) || b[m] == b'-') {
+                    m += 1;
+                }
+                if m == k + 1 {
+                    break;
+                }
+                dotted = true;
+                k = m;
+            }
+            if !dotted {
+                break;
+            }
+            saw_at = true;
+            i = k;
+            continue;
+        }
+        i = j;
+    }
+    Some(i)
+}
+
+/// Is the whole line one handle?
+pub fn is_handle_line(line: &str) -> bool {
+    line.starts_with('@') && handle_len(line) == Some(line.len())
+}
+
+/// A header line: `@ada`, `Ada @ada`, `Ada @ada · 5h`, `Ada@ada·5h`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderLine {
+    /// The display name written before the handle, if any.
+    pub name: Option<String>,
+    /// The handle, with its `@`.
+    pub handle: String,
+    /// The time written after the handle, if any.
+    pub time: Option<String>,
+    /// Nothing stands before the handle (its name, if any, is on the line above).
+    pub bare: bool,
+}
+
+/// Reads a header line, or `None` when the line is something else. A name and a handle
+/// without a time (`thanks @ada`) is returned too; the caller decides from the next lines.
+pub fn header_line(line: &str) -> Option<HeaderLine> {
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(off) = memchr::memchr(b'@', &b[from..]) {
+        let at = from + off;
+        from = at + 1;
+        let Some(n) = handle_len(&line[at..]) else {
+            continue;
+        };
+        // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
+        let name = line[..at].trim();
+        if name.chars().count() > 60 || name.contains('@') {
+            return None;
+        }
+        let rest = line[at + n..].trim_start();
+        let time = if rest.is_empty() {
+            None
+        } else {
+            let after_dot = rest.strip_prefix('·')?;
+            Some(time_line(after_dot)?.0)
+        };
+        let handle = line[at..at + n].to_owned();
+        let bare = name.is_empty();
+        let name = (!name.is_empty()).then(|| name.to_owned());
+        // Bluesky shows the handle twice when there is no display name.
+        let name = name.filter(|nm| Some(nm.as_str()) != handle.strip_prefix('@'));
+        return Some(HeaderLine {
+            name,
+            handle,
+            time,
+            bare,
+        });
+    }
+    None
+}
+
+/// Length of the run of ASCII digits at the start of `b`.
+fn digits(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// Length of one time token at the start of `s`, or `None`.
+fn time_token(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let word_end = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    for w in ["now", "Just now", "just now"] {
+        if s.starts_with(w) && word_end(w.len()) {
+            return Some(w.len());
+        }
+    }
+    let d = digits(b);
+    if d > 0 {
+        // clock: 10:42 AM
+        if d <= 2 && b.get(d) == Some(&b':') && digits(&b[d + 1..]) == 2 {
+            let mut i = d + 3;
+            let rest = &s[i..];
+            let trimmed = rest.trim_start();
+            let skipped = rest.len() - trimmed.len();
+            for ampm in ["AM", "PM", "am", "pm", "a.m.", "p.m."] {
+                if trimmed.starts_with(ampm) && word_end(i + skipped + ampm.len()) {
+                    i += skipped + ampm.len();
+                    break;
+                }
+            }
+            return Some(i);
+        }
+        // ISO date 2024-03-17
+        if d == 4 && b.get(4) == Some(&b'-') && digits(&b[5..]) == 2 && b.get(7) == Some(&b'-') {
+            let dd = digits(&b[8..]);
+            if dd == 2 {
+                return Some(10);
+            }
+        }
+        // numeric date 03/17/24
+        if d <= 2 && b.get(d) == Some(&b'/') {
+            let m = digits(&b[d + 1..]);
+            if (1..=2).contains(&m) && b.get(d + 1 + m) == Some(&b'/') {
+                let y = digits(&b[d + 2 + m..]);
+                if y == 2 || y == 4 {
+                    return Some(d + 2 + m + y);
+                }
+            }
+            return None;
+        }
+        // relative: 5h, 26m, 2mo, 1y, 3d, 2w, 10s, 5 min
+        if d <= 3 {
+            for unit in ["mo", "min", "hr", "s", "m", "h", "d", "w", "y"] {
+                if s[d..].starts_with(unit) && word_end(d + unit.len()) {
+                    return Some(d + unit.len());
+                }
+            }
+        }
+        // day month [year]: 3 Nov, 6 Nov 2021
+        if d <= 2 && b.get(d) == Some(&b' ') {
+            let rest = &s[d + 1..];
+            let word: &str = rest.split([' ', ',']).next().unwrap_or_default();
+            if month(word).is_some() {
+                let mut i = d + 1 + word.len();
+                let after = &b[i..];
+                if after.first() == Some(&b' ') && digits(&after[1..]) == 4 {
+                    i += 5;
+                }
+                return Some(i);
+            }
+        }
+        return None;
+    }
+    // month day[, year]: Mar 17, 2024 / Nov 19 / August 8, 2017
+    let word: &str = s.split([' ', ',']).next().unwrap_or_default();
+    month(word)?;
+    let mut i = word.len();
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    let dd = digits(&b[i + 1..]);
+    if dd == 0 || dd > 2 {
+        // `May 2023`
+        if dd == 4 {
+            return Some(i + 5);
+        }
+        return None;
+    }
+    i += 1 + dd;
+    if b.get(i) == Some(&b',') && b.get(i + 1) == Some(&b' ') && digits(&b[i + 2..]) == 4 {
+        i += 6;
+    } else if b.get(i) == Some(&b' ') && digits(&b[i + 1..]) == 4 {
+        i += 5;
+    }
+    Some(i)
+}
+
+/// Reads a line that is only a time (with separators, `Edited`, a view count): the time as
+/// written (trimmed of separators and counts) and whether it holds a clock time.
+pub fn time_line(line: &str) -> Option<(String, bool)> {
+    let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    let mut i = 0;
+    let mut end = 0;
+    let mut tokens = 0;
+    let mut clock = false;
+    let b = s.as_bytes();
+    while i < s.len() {
+        // separators
+        let rest = &s[i..];
+        let trimmed = rest.trim_start_matches([' ', ',', '·', '•', '\u{a0}']);
+        if trimmed.len() != rest.len() {
+            i += rest.len() - trimmed.len();
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix("at ") {
+            i += rest.len() - r.len();
+            continue;
+        }
+        if let Some(n) = time_token(rest) {
+            if b.get(i).is_some_and(u8::is_ascii_digit) && rest[..n].contains(':') {
+                clock = true;
+            }
+            tokens += 1;
+            i += n;
+            end = i;
+            continue;
+        }
+        // trailing words that may follow a time on the same line
+        if tokens > 0 && is_time_trailer(rest) {
+            break;
+        }
+        return None;
+    }
+    (tokens > 0).then(|| (s[..end].trim().to_owned(), clock))
+}
+
+/// What may follow a time on its line and is dropped from it: `4M Views`, `Edited`.
+fn is_time_trailer(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split([' ', '·', '•'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [n, v] => crate::clean::is_count(n) && v.eq_ignore_ascii_case("views"),
+        [w] => {
+            let w = w.trim_matches(['(', ')']);
+            w.eq_ignore_ascii_case("edited") || w == "Views"
+        }
+        _ => {
+            let last = words.last().copied().unwrap_or_default();
+            last.eq_ignore_ascii_case("views") && words.len() == 2
+        }
+    }
+}
+
+/// `— Name (@handle) August 8, 2017`: who wrote the post just above, on a page that embeds
+/// posts. Returns `(name, handle, time)`.
+pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
+    let rest = line
+        .strip_prefix('—')
+        .or_else(|| line.strip_prefix('―'))
+        .or_else(|| line.strip_prefix("--"))?
+        .trim_start();
+    let open = rest.find("(@")?;
+    let close = open + rest[open..].find(')')?;
+    let handle = &rest[open + 1..close];
+    if handle_len(handle) != Some(handle.len()) {
+        return None;
+    }
+    let name = rest[..open].trim();
+    let after = rest[close + 1..].trim();
+    let time = if after.is_empty() {
+        None
+    } else {
+        Some(time_line(after)?.0)
+    };
+    Some((
+        (!name.is_empty()).then(|| name.to_owned()),
+        handle.to_owned(),
+        time,
+    ))
+}
+
+/// `Twitter Post Link: https://twitter.com/ada/status/1 12:41 PM · Feb 28, 2023`: a post's
+/// permalink, written after it. Returns `(handle, time)`. A bare link with neither a label
+/// nor a time is content (a post may share a link), not a permalink.
+pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
+    let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
+        line.find(h).map(|at| {
+            let start = line[..at].rfind(' ').map_or(0, |s| s + 1);
+            (start, at + h.len())
+        })
+    })?;
+    let url_end = line[url_start..]
+        .find(' ')
+        .map_or(line.len(), |e| url_start + e);
+    let path = &line[host_end..url_end];
+    let (user, rest) = path.split_once('/')?;
+    if user.is_empty() || !user.bytes().all(is_handle_byte) || !rest.starts_with("status/") {
+        return None;
+    }
+    let label = line[..url_start].trim();
+    if !label.is_empty() && (!label.ends_with(':') || label.split_whitespace().count() > 4) {
+        return None;
+    }
+    let after = line[url_end..].trim();
+    let time = if after.is_empty() {
+        None
+    } else {
+        Some(time_line(after)?.0)
+    };
+    if label.is_empty() && time.is_none() {
+        return None;
+    }
+    Some((format!("@{user}"), time))
+}
+
+/// A Threads user name as the copy shows it, without `@`: `zuck`, `ada.lovelace_`.
+pub fn is_username(line: &str) -> bool {
+    let n = line.len();
+    (1..=30).contains(&n)
+        && line.bytes().any(|b| b.is_ascii_alphabetic())
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+        && !line.starts_with('.')
+        && !line.ends_with('.')
+}
+
+/// A LinkedIn line that doubles its text (`Alex ExampleAlex Example`): the text once.
+pub fn doubled(line: &str) -> Option<&str> {
+    let n = line.len();
+    if n < 6 || n % 2 != 0 || !line.is_char_boundary(n / 2) {
+        return None;
+    }
+    let (a, b) = line.split_at(n / 2);
+    (a == b).then_some(a.trim())
+}
+
+/// A LinkedIn time line: `2mo • Edited • 2 months ago • …`, `1h •`: the short time.
+pub fn linkedin_time(line: &str) -> Option<String> {
+    let first = line.split('•').next()?.trim();
+    if !line.contains('•') || first.is_empty() {
+        return None;
+    }
+    let n = time_token(first)?;
+    (n == first.len()).then(|| first.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_of_every_platform() {
+        assert_eq!(handle_len("@ada"), Some(4));
+        assert_eq!(handle_len("@ada.bsky.social"), Some(16));
+        assert_eq!(handle_len("@ada@mastodon.social"), Some(20));
+        assert_eq!(
+            handle_len("@ada."),
+            Some(4),
+            "a sentence's full stop is not part"
+        );
+        assert_eq!(handle_len("@ada@home"), Some(4), "an instance needs a dot");
+        assert_eq!(handle_len("@ "), None);
+    }
+
+    #[test]
+    fn header_lines() {
+        let h = header_line("Kevin Fischer@kevinafischer·Mar 17, 2024").expect("glued X header");
+        assert_eq!(h.name.as_deref(), Some("Kevin Fischer"));
+        assert_eq!(h.handle, "@kevinafischer");
+        assert_eq!(h.time.as_deref(), Some("Mar 17, 2024"));
+        let h = header_line("someone.bsky.social @someone.bsky.social").expect("bluesky");
+        assert_eq!(h.name, None, "the handle twice means no display name");
+        assert!(header_line("see @ada for more").is_none(), "text follows");
+        assert!(header_line("mail a@b.com now").is_none());
+    }
+
+    #[test]
+    fn times() {
+        for (line, want) in [
+            ("5h", "5h"),
+            ("· 19h", "19h"),
+            ("·\u{a0}19h", "19h"),
+            ("3 Nov", "3 Nov"),
+            ("6 Nov 2021", "6 Nov 2021"),
+            ("Mar 17, 2024", "Mar 17, 2024"),
+            ("Nov 19", "Nov 19"),
+            ("10:42 AM · May 5, 2023·4M Views", "10:42 AM · May 5, 2023"),
+            ("8:55 pm · 3 Jun 2024·4M Views", "8:55 pm · 3 Jun 2024"),
+            ("March 17, 2024 at 10:42 AM", "March 17, 2024 at 10:42 AM"),
+            ("Dec 1, 2022 Dec 1, 2022", "Dec 1, 2022 Dec 1, 2022"),
+        ] {
+            assert_eq!(
+                time_line(line).map(|t| t.0).as_deref(),
+                Some(want),
+                "{line} is a time"
+            );
+        }
+        for line in ["5 hours of work", "May the force", "2.3K", "1/2", "Mario"] {
+            assert_eq!(time_line(line), None, "{line} is not a time");
+        }
+    }
+
+    #[test]
+    fn closers() {
+        let (name, handle, time) =
+            attribution("— Thread Reader (@threadreaderapp) August 31, 2017").expect("embedded");
+        assert_eq!(name.as_deref(), Some("Thread Reader"));
+        assert_eq!(handle, "@threadreaderapp");
+        assert_eq!(time.as_deref(), Some("August 31, 2017"));
+        let (handle, time) = permalink(
+            "Twitter Post Link: https://twitter.com/Janetthedev/status/1 12:41 PM · Feb 28, 2023",
+        )
+        .expect("permalink");
+        assert_eq!(handle, "@Janetthedev");
+        assert_eq!(time.as_deref(), Some("12:41 PM · Feb 28, 2023"));
+        assert!(
+            permalink("https://x.com/ada/status/1").is_none(),
+            "a shared link"
+        );
+    }
+
+    #[test]
+    fn linkedin_shapes() {
+        assert_eq!(
+            doubled("Alex Example ✪Alex Example ✪"),
+            Some("Alex Example ✪")
+        );
+        assert_eq!(doubled("haha"), None);
+        assert_eq!(
+            linkedin_time("2mo • Edited • 2 months ago • Edited • Visible to anyone").as_deref(),
+            Some("2mo")
+        );
+        assert_eq!(linkedin_time("1h • ").as_deref(), Some("1h"));
+    }
+}

@@ -1,0 +1,1122 @@
+//! Segment: repaired text → posts, with every line that is not post text set aside.
+//!
+//! Input: the repaired paste and, optionally, the platform the person chose. Output:
+//! [`Segmented`]: the platform, the thread's author, posts (number, author, time, text,
+//! marker, media, quoted post, reply flag), `removed` lines with reasons, and warnings.
+//!
+//! Three passes, each linear in the paste:
+//! 1. **Classify** every line: blank, text, cruft (the [`crate::clean`] lexicon),
+//!    media (`Image`, `Embedded video`, `![alt](…)`), header pieces (`@handle`, `·`, `5h`,
+//!    `Name @handle · 5h`), closers (`— Name (@handle) date`, permalinks), separators
+//!    (`---`, `Feed post number 2`), end markers (`/end`). After a footer start (`New to X?`,
+//!    `Twitter may remove this content…`) every line is cruft.
+//! 2. **Headers**: a handle line becomes a post header when the page's shape confirms it:
+//!    a time follows (`·` / `5h`), or it stands after interface lines with its name above it
+//!    (X's main post), or it is a Mastodon `@user@instance`. The name is the line above.
+//!    Mastodon may show the time above the name. Threads headers are `username` / `2d`;
+//!    LinkedIn headers are doubled names, or the short lines above `2d •`. In a paste the
+//!    detector calls `plain`, only a handle with a time is a header. A `Quote` line before
+//!    a header makes that post the `quoted` post of the one above.
+//! 3. **Assemble**: headers open posts and blank lines are paragraphs inside them (an
+//!    unrolled page is the exception: one author above, one paragraph a post); without
+//!    headers, thread markers (`1/`, `(1/12)`, `1️⃣`, `1.` when the thread starts with it)
+//!    open posts, separators and closers end them, and failing all of those blank lines
+//!    separate posts — except that a list stays in its post. Above the first header, short
+//!    lines between interface lines are tabs (`For you`, a list's name) and are removed;
+//!    other text there is kept as posts without an author.
+//!
+//! Nothing is lost: every non-blank line is post text (less a stripped marker or glued
+//! interface tail, which are kept in `marker` / `removed`) or is in `removed` with a
+//! reason: `header`, `timestamp`, `media`, `marker`, `count`, `ui`, `signup`, `footer`,
+//! `reactions`, `profile`, `separator`, `elision`.
+
+pub mod detect;
+pub mod headers;
+pub mod markers;
+pub mod warnings;
+
+use crate::clean;
+use crate::thread::{Author, Media, Platform, Post, Removed, Warning};
+use headers::HeaderLine;
+use markers::{Marker, Style};
+
+/// What segmentation found.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Segmented {
+    /// The platform, detected or given.
+    pub platform: Platform,
+    /// The thread's author: the author of its first post that has one.
+    pub author: Option<Author>,
+    /// Posts with `number`, `author`, `time`, `text`, `marker`, `media`, `quoted`, `reply`.
+    pub posts: Vec<Post>,
+    /// Lines that are not part of any post.
+    pub removed: Vec<Removed>,
+    /// Things to check that are not about one post's text.
+    pub warnings: Vec<Warning>,
+}
+
+/// Length in bytes of a thread marker at the start of `line` (`1/`, `2/12`, `(3/12)`),
+/// including the space after it.
+pub fn leading_marker(line: &str) -> Option<usize> {
+    markers::leading(line)
+        .filter(|m| m.style == Style::Slash)
+        .map(|m| m.len)
+}
+
+/// What one line is.
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    Blank,
+    /// Post text, as far as anyone can tell.
+    Text,
+    /// Interface text, with the reason it is removed.
+    Cruft(&'static str),
+    Media(Media),
+    /// X's `Quote` above a quoted post's header.
+    Quote,
+    /// A lone `·` between a handle and its time.
+    Dot,
+    /// A time; `true` when it holds a clock time (X's detail line under the main post).
+    Time(String, bool),
+    /// A handle line, a header if pass 2 confirms it.
+    Handle(HeaderLine),
+    /// A LinkedIn line that doubles its text (name or headline), the text once.
+    Doubled(String),
+    /// A line that names the author of the post above it.
+    Closer(Author, Option<String>),
+    /// A line between posts, with its reason and whether it ends the post.
+    Separator(&'static str, bool),
+    /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
+    EndMarker,
+}
+
+/// A header that opens a post.
+#[derive(Clone, Debug)]
+struct Header {
+    author: Author,
+    time: Option<String>,
+    quoted: bool,
+}
+
+/// A media line: `Image`, `Embedded video`, `![alt](url)`, `<video …>`.
+fn media(t: &str) -> Option<Media> {
+    let m = |kind: &str, alt: Option<&str>| {
+        Some(Media {
+            kind: kind.to_owned(),
+            alt: alt.map(str::to_owned),
+        })
+    };
+    match t {
+        "Image" | "Photo" | "Picture" => return m("image", None),
+        "Embedded video" | "Video" => return m("video", None),
+        "GIF" => return m("gif", None),
+        _ => {}
+    }
+    if t.starts_with("No alternative text description for this image")
+        || t.starts_with("Attached: ")
+    {
+        return m("image", None);
+    }
+    if let Some(rest) = t.strip_prefix("![") {
+        let close = rest.find("](")?;
+        if rest.ends_with(')') {
+            let alt = rest[..close].trim();
+            return m("image", (!alt.is_empty()).then_some(alt));
+        }
+    }
+    if t.starts_with("<video") && (t.ends_with("</video>") || t.ends_with("/>")) {
+        return m("video", None);
+    }
+    None
+}
+
+/// `0:26`, `12:03`: a video's duration shown over it.
+fn is_duration(t: &str) -> bool {
+    let b = t.as_bytes();
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&d)
+        && b.len() == d + 3
+        && b[d] == b':'
+        && b[d + 1..].iter().all(u8::is_ascii_digit)
+}
+
+fn separator(t: &str) -> Option<(&'static str, bool)> {
+    if t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'*')) {
+        return Some(("separator", true));
+    }
+    if matches!(t, "* * *" | "___" | "- - -") {
+        return Some(("separator", true));
+    }
+    if t.starts_with("Feed post number") {
+        return Some(("ui", true));
+    }
+    None
+}
+
+fn is_elision(t: &str) -> bool {
+    matches!(t, "[...]" | "[…]" | "(...)" | "(…)")
+}
+
+/// A short line with no sentence punctuation: a tab, a list name, a chat name.
+fn label_like(t: &str) -> bool {
+    t.chars().count() <= 40
+        && t.split_whitespace().count() <= 4
+        && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+        && !t.contains("://")
+}
+
+/// A display name as it stands above a handle.
+fn plausible_name(t: &str) -> bool {
+    t.chars().count() <= 60 && !t.ends_with([':', ',', ';']) && markers::leading(t).is_none()
+}
+
+/// Splits `text` into posts.
+pub fn segment(text: &str, platform: Option<Platform>) -> Segmented {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let platform = platform.unwrap_or_else(|| detect::detect(&lines));
+    let kinds = classify(&lines, platform);
+    let mut seg = Assembler::new(&lines, kinds, platform).run();
+    seg.platform = platform;
+    seg
+}
+
+/// Pass 1: what each line is.
+fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
+    let mut kinds = Vec::with_capacity(lines.len());
+    let mut footer = false;
+    let mut replying = false;
+    let handles = platform != Platform::Linkedin;
+    for (i, &t) in lines.iter().enumerate() {
+        let kind = if t.is_empty() {
+            Kind::Blank
+        } else if footer {
+            Kind::Cruft(clean::classify(t).unwrap_or("footer"))
+        } else if clean::footer_start(t) {
+            footer = true;
+            Kind::Cruft(clean::classify(t).unwrap_or("footer"))
+        } else if let Some(m) = media(t) {
+            Kind::Media(m)
+        } else if t == "Quote" && platform != Platform::Plain {
+            Kind::Quote
+        } else if t == "·" || t == "•" {
+            Kind::Dot
+        } else if markers::is_end_line(t) {
+            Kind::EndMarker
+        } else if let Some((reason, boundary)) = separator(t) {
+            Kind::Separator(reason, boundary)
+        } else if is_elision(t) {
+            let boundary = matches!(platform, Platform::Threadreader | Platform::Plain);
+            Kind::Separator("elision", boundary)
+        } else if t == "Replying to" {
+            replying = true;
+            Kind::Cruft("ui")
+        } else if replying && (headers::is_handle_line(t) || t == "and" || t.starts_with("and ")) {
+            Kind::Cruft("ui")
+        } else if let Some((name, handle, time)) = headers::attribution(t) {
+            Kind::Closer(
+                Author {
+                    name,
+                    handle: Some(handle),
+                },
+                time,
+            )
+        } else if let Some((handle, time)) = headers::permalink(t) {
+            Kind::Closer(
+                Author {
+                    name: None,
+                    handle: Some(handle),
+                },
+                time,
+            )
+        } else if platform == Platform::Linkedin
+            && (headers::doubled(t).is_some()
+                || (lines.get(i + 1) == Some(&t) && t.chars().count() <= 200)
+                || (i > 0
+                    && lines[i - 1] == t
+                    && matches!(kinds.get(i - 1), Some(Kind::Doubled(_)))))
+        {
+            Kind::Doubled(headers::doubled(t).unwrap_or(t).to_owned())
+        } else if let Some(time) = (platform == Platform::Linkedin)
+            .then(|| headers::linkedin_time(t))
+            .flatten()
+        {
+            Kind::Time(time, false)
+        } else if platform == Platform::Linkedin
+            && clean::is_reaction_word(t)
+            && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
+        {
+            Kind::Cruft("reactions")
+        } else if is_duration(t) {
+            Kind::Cruft("media")
+        } else if let Some(reason) = clean::classify(t) {
+            Kind::Cruft(reason)
+        } else if let Some((time, clock)) = headers::time_line(t) {
+            Kind::Time(time, clock)
+        } else if let Some(h) = handles.then(|| headers::header_line(t)).flatten() {
+            Kind::Handle(h)
+        } else {
+            Kind::Text
+        };
+        if !(matches!(kind, Kind::Blank) || replying && matches!(kind, Kind::Cruft(_))) {
+            replying = false;
+        }
+        kinds.push(kind);
+    }
+    kinds
+}
+
+/// A post being built, with the lines its text came from.
+#[derive(Default)]
+struct Draft {
+    post: Post,
+    lines: Vec<usize>,
+    blank: bool,
+    profile: bool,
+}
+
+impl Draft {
+    fn is_empty(&self) -> bool {
+        self.post.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
+    }
+}
+
+/// Pass 2 and 3: headers, then posts.
+struct Assembler<'a> {
+    lines: &'a [&'a str],
+    kinds: Vec<Kind>,
+    platform: Platform,
+    open: Vec<Option<Header>>,
+    consumed: Vec<Option<&'static str>>,
+    markers: Vec<Option<(Marker, bool)>>,
+    posts: Vec<Post>,
+    removed: Vec<Removed>,
+    top: Option<Draft>,
+    inner: Option<Draft>,
+    follow: Option<String>,
+}
+
+impl<'a> Assembler<'a> {
+    fn new(lines: &'a [&'a str], kinds: Vec<Kind>, platform: Platform) -> Self {
+        let n = lines.len();
+        Assembler {
+            lines,
+            kinds,
+            platform,
+            open: vec![None; n],
+            consumed: vec![None; n],
+            markers: vec![None; n],
+            posts: Vec::new(),
+            removed: Vec::new(),
+            top: None,
+            inner: None,
+            follow: None,
+        }
+    }
+
+    fn remove(&mut self, i: usize, text: &str, reason: &str) {
+        self.removed.push(Removed {
+            line: i + 1,
+            text: text.to_owned(),
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn run(mut self) -> Segmented {
+        let (prev, next) = self.neighbours();
+        self.find_headers(&prev, &next);
+        self.find_markers();
+        let has_headers = self.open.iter().any(Option::is_some);
+        let has_markers = self.markers.iter().any(Option::is_some);
+        let has_bounds = self
+            .kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
+        // An unrolled page puts the author once above the whole thread, one paragraph a post.
+        let unrolled = self.platform == Platform::Threadreader;
+        let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
+        let mut preamble = has_headers;
+        let mut last_label = None;
+        for i in 0..self.lines.len() {
+            let line = self.lines[i];
+            if let Some(h) = self.open[i].take() {
+                preamble = false;
+                self.start(h);
+            }
+            if let Some(reason) = self.consumed[i] {
+                self.remove(i, line, reason);
+                continue;
+            }
+            match self.kinds[i].clone() {
+                Kind::Blank => {
+                    if let Some(d) = self.active() {
+                        d.blank = true;
+                    }
+                }
+                Kind::Cruft(reason) => {
+                    let follow = line
+                        .strip_prefix("You can follow ")
+                        .or_else(|| line.strip_prefix("Thread by "));
+                    if let Some(h) = follow.filter(|h| h.starts_with('@')) {
+                        if let Some(n) = headers::handle_len(h) {
+                            self.follow = Some(h[..n].to_owned());
+                        }
+                    }
+                    if reason == "profile" {
+                        if let Some(top) = self.top.as_mut().filter(|t| t.post.time.is_none()) {
+                            top.profile = true;
+                        }
+                    }
+                    self.remove(i, line, reason);
+                }
+                Kind::Media(m) => {
+                    self.remove(i, line, "media");
+                    self.ensure().post.media.push(m);
+                }
+                Kind::Quote => self.remove(i, line, "ui"),
+                Kind::Dot => self.remove(i, line, "header"),
+                Kind::Time(time, clock) => {
+                    self.remove(i, line, "timestamp");
+                    let target = if clock {
+                        self.top.as_mut()
+                    } else {
+                        self.active().filter(|d| d.post.text.is_empty())
+                    };
+                    if let Some(d) = target.filter(|d| d.post.time.is_none()) {
+                        d.post.time = Some(time);
+                    }
+                }
+                Kind::Separator(reason, boundary) => {
+                    self.remove(i, line, reason);
+                    if boundary {
+                        self.close();
+                    }
+                }
+                Kind::Closer(author, time) => {
+                    self.remove(i, line, "header");
+                    if let Some(top) = self.top.as_mut() {
+                        if top.post.author.is_none() {
+                            top.post.author = Some(author);
+                        }
+                        if top.post.time.is_none() {
+                            top.post.time = time;
+                        }
+                    }
+                    self.close();
+                }
+                Kind::EndMarker => {
+                    self.remove(i, line, "marker");
+                    self.close();
+                }
+                Kind::Doubled(_) => self.remove(i, line, "header"),
+                Kind::Text | Kind::Handle(_) => {
+                    // Tabs and list names above a timeline (`e/acc`, `regen`): short lines
+                    // between interface lines. A short first post stays.
+                    let ui = |k: Option<usize>, me: &Self| {
+                        k.is_some_and(|k| {
+                            matches!(me.kinds[k], Kind::Cruft(_)) || last_label == Some(k)
+                        })
+                    };
+                    let post_tail = [
+                        "Translate post",
+                        "Translate",
+                        "Show more",
+                        "Show this thread",
+                    ];
+                    let next_label = next[i].is_some_and(|k| {
+                        (matches!(self.kinds[k], Kind::Cruft("ui" | "signup"))
+                            && !post_tail.contains(&self.lines[k]))
+                            || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
+                    });
+                    if preamble && clean::is_ui_word_any_case(line) {
+                        self.remove(i, line, "ui");
+                        last_label = Some(i);
+                        continue;
+                    }
+                    if preamble && label_like(line) && ui(prev[i], &self) && next_label {
+                        self.remove(i, line, "ui");
+                        last_label = Some(i);
+                        continue;
+                    }
+                    self.text(i, line, preamble || blank_splits, has_headers, &next);
+                }
+            }
+        }
+        self.close();
+        self.finish()
+    }
+
+    /// Previous and next non-blank line of each line.
+    fn neighbours(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let n = self.lines.len();
+        let mut prev = vec![None; n];
+        let mut next = vec![None; n];
+        let mut last = None;
+        for (i, p) in prev.iter_mut().enumerate() {
+            *p = last;
+            if !self.lines[i].is_empty() {
+                last = Some(i);
+            }
+        }
+        last = None;
+        for i in (0..n).rev() {
+            next[i] = last;
+            if !self.lines[i].is_empty() {
+                last = Some(i);
+            }
+        }
+        (prev, next)
+    }
+
+    /// Pass 2: which lines are headers, and which posts they open.
+    fn find_headers(&mut self, prev: &[Option<usize>], next: &[Option<usize>]) {
+        let n = self.lines.len();
+        let mut linkedin_run = false;
+        // LinkedIn without doubled names: the short lines above the time line are the
+        // name and the headline.
+        let mut li_opened = false;
+        let mut li_texts: Vec<usize> = Vec::new();
+        let linkedin = self.platform == Platform::Linkedin;
+        for i in 0..n {
+            match self.kinds[i].clone() {
+                Kind::Handle(h) => self.handle_header(i, h, prev, next),
+                Kind::Text if self.platform == Platform::Threads => {
+                    self.threads_header(i, next);
+                }
+                Kind::Doubled(_) if !linkedin_run && !self.time_within(i, 8) => {
+                    // Doubled text with no time below is the post's own (`Yes\nYes`).
+                    self.kinds[i] = Kind::Text;
+                    li_texts.push(i);
+                }
+                Kind::Doubled(name) if !linkedin_run => {
+                    self.open[i] = Some(Header {
+                        author: Author {
+                            name: Some(linkedin_name(&name)),
+                            handle: None,
+                        },
+                        time: None,
+                        quoted: false,
+                    });
+                    linkedin_run = true;
+                    li_opened = true;
+                }
+                Kind::Time(..) if linkedin => {
+                    let short = li_texts
+                        .iter()
+                        .all(|&j| self.lines[j].chars().count() <= 150);
+                    if !li_opened && (1..=3).contains(&li_texts.len()) && short {
+                        let first = li_texts[0];
+                        self.open[first] = Some(Header {
+                            author: Author {
+                                name: Some(linkedin_name(self.lines[first])),
+                                handle: None,
+                            },
+                            time: None,
+                            quoted: false,
+                        });
+                        for &j in &li_texts {
+                            self.consumed[j] = Some("header");
+                        }
+                        li_opened = true;
+                    }
+                    li_texts.clear();
+                }
+                Kind::Text => {
+                    linkedin_run = false;
+                    li_texts.push(i);
+                }
+                Kind::Separator(..) => {
+                    linkedin_run = false;
+                    li_opened = false;
+                    li_texts.clear();
+                }
+                Kind::Media(_) | Kind::Cruft("reactions" | "count") => li_texts.clear(),
+                _ => {}
+            }
+        }
+    }
+
+    /// Is there a time among the `n` lines after `i` (a LinkedIn header's time)?
+    fn time_within(&self, i: usize, n: usize) -> bool {
+        self.kinds[i + 1..]
+            .iter()
+            .take(n)
+            .any(|k| matches!(k, Kind::Time(..)))
+    }
+
+    fn handle_header(
+        &mut self,
+        i: usize,
+        h: HeaderLine,
+        prev: &[Option<usize>],
+        next: &[Option<usize>],
+    ) {
+        let is_text = |k: &Kind| matches!(k, Kind::Text);
+        // the name above a bare handle
+        let name_at = match (h.bare, prev[i]) {
+            (true, Some(j))
+                if is_text(&self.kinds[j])
+                    && self.consumed[j].is_none()
+                    && self.open[j].is_none()
+                    && plausible_name(self.lines[j]) =>
+            {
+                Some(j)
+            }
+            _ => None,
+        };
+        // `·` and the time below it
+        let mut dot_at = None;
+        let mut time_at = None;
+        if h.time.is_none() {
+            let mut k = next[i];
+            if let Some(d) = k.filter(|&d| self.kinds[d] == Kind::Dot) {
+                dot_at = Some(d);
+                k = next[d];
+            }
+            time_at = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false)));
+        }
+        let start = name_at.unwrap_or(i);
+        // Mastodon shows the time above the name.
+        let time_above = match (time_at, h.time.is_none(), prev[start]) {
+            (None, true, Some(t))
+                if matches!(self.kinds[t], Kind::Time(_, false)) && self.consumed[t].is_none() =>
+            {
+                Some(t)
+            }
+            _ => None,
+        };
+        let stands_alone = prev[start].is_none_or(|p| {
+            !matches!(
+                self.kinds[p],
+                Kind::Text | Kind::Handle(_) | Kind::Time(..) | Kind::Dot
+            )
+        });
+        let mastodon = h.handle[1..].contains('@');
+        let timed = h.time.is_some() || time_at.is_some() || time_above.is_some();
+        // Text that was not recognised as a platform's needs a time to call a line a header.
+        let accepted = timed
+            || (self.platform != Platform::Plain
+                && ((h.bare && name_at.is_some() && (stands_alone || mastodon))
+                    || (!h.bare && mastodon && stands_alone)));
+        if !accepted {
+            self.kinds[i] = Kind::Text;
+            return;
+        }
+        let time_line = time_at.or(time_above);
+        let time = h.time.clone().or_else(|| {
+            time_line.and_then(|t| match &self.kinds[t] {
+                Kind::Time(s, _) => Some(s.clone()),
+                _ => None,
+            })
+        });
+        let name = h
+            .name
+            .clone()
+            .or_else(|| name_at.map(|j| self.lines[j].to_owned()));
+        let first = time_above.unwrap_or(start);
+        // `Quote` above the header (past interface lines such as `Square profile picture`)
+        let mut q = prev[first];
+        while let Some(p) = q.filter(|&p| matches!(self.kinds[p], Kind::Cruft(_))) {
+            q = prev[p];
+        }
+        let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
+        for j in [name_at, Some(i), dot_at].into_iter().flatten() {
+            self.consumed[j] = Some("header");
+        }
+        if let Some(t) = time_line {
+            self.consumed[t] = Some("timestamp");
+        }
+        self.open[first] = Some(Header {
+            author: Author {
+                name,
+                handle: Some(h.handle),
+            },
+            time,
+            quoted,
+        });
+    }
+
+    fn threads_header(&mut self, i: usize, next: &[Option<usize>]) {
+        let line = self.lines[i];
+        if !headers::is_username(line) || self.consumed[i].is_some() {
+            return;
+        }
+        let mut k = next[i];
+        let mut skipped = Vec::new();
+        while let Some(j) = k.filter(|&j| matches!(self.kinds[j], Kind::Dot | Kind::Cruft("ui"))) {
+            skipped.push(j);
+            k = next[j];
+        }
+        let Some(t) = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false))) else {
+            return;
+        };
+        let time = match &self.kinds[t] {
+            Kind::Time(s, _) => Some(s.clone()),
+            _ => None,
+        };
+        self.consumed[i] = Some("header");
+        self.consumed[t] = Some("timestamp");
+        self.open[i] = Some(Header {
+            author: Author {
+                name: None,
+                handle: Some(format!("@{line}")),
+            },
+            time,
+            quoted: false,
+        });
+    }
+
+    /// Decides which marker candidates are the thread's numbering.
+    fn find_markers(&mut self) {
+        let first_text = (0..self.lines.len()).find(|&i| self.kinds[i] == Kind::Text);
+        let dots = first_text
+            .and_then(|i| markers::leading(self.lines[i]))
+            .is_some_and(|m| m.style == Style::Dot && m.n == 1);
+        let mut cands: Vec<(usize, Marker, bool)> = Vec::new();
+        for i in 0..self.lines.len() {
+            if !matches!(self.kinds[i], Kind::Text | Kind::Handle(_)) {
+                continue;
+            }
+            let line = self.lines[i];
+            if let Some(m) = markers::leading(line).filter(|m| m.style != Style::Dot || dots) {
+                cands.push((i, m, true));
+            } else if let Some(m) = markers::trailing(line) {
+                cands.push((i, m, false));
+            }
+        }
+        let mut last: Option<usize> = None;
+        for c in 0..cands.len() {
+            let (i, m, lead) = cands[c];
+            let follows = last.is_some_and(|n| m.n == n + 1);
+            let precedes = cands.get(c + 1).is_some_and(|next| next.1.n == m.n + 1);
+            let ok = match m.style {
+                Style::Keycap => true,
+                // A lone `1/` opens a thread only on its first line; `1/2 cup` is a fraction.
+                Style::Slash => {
+                    follows || precedes || (m.n == 1 && m.total.is_none() && Some(i) == first_text)
+                }
+                Style::Dot => follows || precedes,
+            };
+            if ok {
+                self.markers[i] = Some((m, lead));
+                last = Some(m.n);
+            }
+        }
+    }
+
+    fn active(&mut self) -> Option<&mut Draft> {
+        match self.inner {
+            Some(ref mut d) => Some(d),
+            None => self.top.as_mut(),
+        }
+    }
+
+    fn ensure(&mut self) -> &mut Draft {
+        if self.top.is_none() {
+            self.top = Some(Draft::default());
+        }
+        match self.inner {
+            Some(ref mut d) => d,
+            None => self.top.as_mut().expect("top was just made"),
+        }
+    }
+
+    /// Opens a post for a header.
+    fn start(&mut self, h: Header) {
+        let draft = Draft {
+            post: Post {
+                author: Some(h.author),
+                time: h.time,
+                ..Post::default()
+            },
+            ..Draft::default()
+        };
+        if h.quoted && self.top.is_some() {
+            self.attach_inner();
+            self.inner = Some(draft);
+        } else {
+            self.close();
+            self.top = Some(draft);
+        }
+    }
+
+    fn attach_inner(&mut self) {
+        if let Some(inner) = self.inner.take() {
+            if let Some(top) = self.top.as_mut() {
+                if !inner.is_empty() {
+                    top.post.quoted = Some(Box::new(inner.post));
+                }
+                top.lines.extend(inner.lines);
+            }
+        }
+    }
+
+    /// Ends the current post.
+    fn close(&mut self) {
+        self.attach_inner();
+        let Some(top) = self.top.take() else {
+            return;
+        };
+        if top.profile {
+            for &l in &top.lines {
+                self.remove(l, self.lines[l], "profile");
+            }
+            return;
+        }
+        if !top.is_empty() {
+            self.posts.push(top.post);
+        }
+    }
+
+    /// A line of post text.
+    fn text(
+        &mut self,
+        i: usize,
+        line: &'a str,
+        blank_splits: bool,
+        has_headers: bool,
+        next: &[Option<usize>],
+    ) {
+        let (mut body, tail) = clean::strip_glued(line);
+        if let Some(tail) = tail {
+            self.remove(i, tail, "ui");
+        }
+        // LinkedIn's hidden `hashtag` label, glued to the tag in a copy: `hashtag#rust`.
+        let unglued;
+        if self.platform == Platform::Linkedin && body.contains("hashtag#") {
+            for _ in body.matches("hashtag#") {
+                self.remove(i, "hashtag", "ui");
+            }
+            unglued = body.replace("hashtag#", "#");
+            body = &unglued;
+        }
+        let mut close_after = false;
+        if let Some(n) = markers::end_tail(body) {
+            let (head, tail) = body.split_at(body.len() - n);
+            self.remove(i, tail.trim(), "marker");
+            body = head.trim_end();
+            close_after = !has_headers;
+        }
+        let mut marker = None;
+        // The marker was found on the raw line; find it again on what is left of it.
+        let found = self.markers[i].and_then(|(_, lead)| {
+            let m = if lead {
+                markers::leading(body)
+            } else {
+                markers::trailing(body)
+            };
+            m.map(|m| (m, lead))
+        });
+        if let Some((m, lead)) = found {
+            let last_of_post = next[i].is_none_or(|k| {
+                !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
+            });
+            // A marker alone on its line, under a post that has none: it ends that post.
+            let alone = lead && m.len >= body.trim_end().len();
+            let ends_post = alone
+                && self
+                    .active()
+                    .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
+            if ends_post {
+                if let Some(d) = self.active() {
+                    d.post.marker = Some(body.trim().to_owned());
+                }
+                if !has_headers {
+                    self.close();
+                }
+                return;
+            }
+            if lead {
+                let has_text = self.active().is_some_and(|d| !d.post.text.is_empty());
+                if has_text && !has_headers {
+                    self.close();
+                }
+                if !has_text || !has_headers {
+                    marker = Some(body[..m.len].trim_end());
+                    body = &body[m.len..];
+                }
+            } else if !has_headers || last_of_post {
+                let cut = body.len().saturating_sub(m.len);
+                if body.is_char_boundary(cut) {
+                    marker = Some(body[cut..].trim());
+                    body = &body[..cut];
+                    close_after |= !has_headers;
+                }
+            }
+        }
+        let split = blank_splits
+            && self.active().is_some_and(|d| {
+                d.blank && !d.post.text.is_empty() && !continues_list(&d.post.text, body)
+            });
+        if split {
+            // The next paragraph-post keeps the author of the header above them all.
+            let author = self.top.as_ref().and_then(|d| d.post.author.clone());
+            self.close();
+            self.top = Some(Draft {
+                post: Post {
+                    author,
+                    ..Post::default()
+                },
+                ..Draft::default()
+            });
+        }
+        let draft = self.ensure();
+        if let Some(m) = marker {
+            if draft.post.marker.is_none() {
+                draft.post.marker = Some(m.to_owned());
+            }
+        }
+        if !draft.post.text.is_empty() {
+            draft
+                .post
+                .text
+                .push_str(if draft.blank { "\n\n" } else { "\n" });
+        }
+        draft.post.text.push_str(body.trim());
+        draft.blank = false;
+        draft.lines.push(i);
+        if close_after {
+            self.close();
+        }
+    }
+
+    fn finish(mut self) -> Segmented {
+        let author = self
+            .posts
+            .iter()
+            .find_map(|p| p.author.clone())
+            .or_else(|| {
+                self.follow.take().map(|h| Author {
+                    name: None,
+                    handle: Some(h),
+                })
+            });
+        for (k, post) in self.posts.iter_mut().enumerate() {
+            post.number = k + 1;
+            post.text = post.text.trim().to_owned();
+            if let Some(q) = post.quoted.as_mut() {
+                q.number = k + 1;
+                q.text = q.text.trim().to_owned();
+            }
+            post.reply = match (&post.author, &author) {
+                (Some(a), Some(b)) => !same_author(a, b),
+                _ => false,
+            };
+        }
+        self.removed.sort_by_key(|r| r.line);
+        Segmented {
+            platform: self.platform,
+            author,
+            posts: self.posts,
+            removed: self.removed,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
+fn linkedin_name(name: &str) -> String {
+    let name = name.split(" • ").next().unwrap_or(name).trim();
+    let name = headers::doubled(name).unwrap_or(name);
+    name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_owned()
+}
+
+/// Same person: same handle (ignoring case), or same name when there are no handles.
+pub fn same_author(a: &Author, b: &Author) -> bool {
+    match (&a.handle, &b.handle) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => a.name.is_some() && a.name == b.name,
+    }
+}
+
+/// Does `line` continue a list that the post's last paragraph holds or announces?
+fn continues_list(text: &str, line: &str) -> bool {
+    let item = |l: &str| {
+        markers::leading(l).is_some_and(|m| m.style == Style::Dot)
+            || l.starts_with("- ")
+            || l.starts_with("• ")
+            || l.starts_with("* ")
+    };
+    if !item(line) {
+        return false;
+    }
+    let last_para = text.rsplit("\n\n").next().unwrap_or(text);
+    item(last_para) || last_para.trim_end().ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &Segmented) -> Vec<&str> {
+        s.posts.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(leading_marker("1/ hi"), Some(3));
+        assert_eq!(leading_marker("(2/12) hi"), Some(7));
+        assert_eq!(leading_marker("3/5"), Some(3));
+        assert_eq!(leading_marker("1/2x"), None);
+        assert_eq!(leading_marker("and/or"), None);
+    }
+
+    #[test]
+    fn numbered_posts_keep_their_paragraphs() {
+        let s = segment("1/ first\n\nstill first\n2/ second", None);
+        assert_eq!(texts(&s), ["first\n\nstill first", "second"]);
+        assert_eq!(s.posts[1].marker.as_deref(), Some("2/"));
+    }
+
+    #[test]
+    fn blank_lines_split_plain_threads_and_cruft_is_removed() {
+        let s = segment("one\n\ntwo\nSee All\n250", None);
+        assert_eq!(s.posts.len(), 2);
+        assert_eq!(s.removed.len(), 2);
+        assert_eq!(s.removed[0].line, 4);
+    }
+
+    #[test]
+    fn a_list_stays_in_its_post() {
+        let s = segment(
+            "Intro\n\nMy notes:\n\n1. one\n\n2. two\n3. three\n\nBye",
+            None,
+        );
+        assert_eq!(
+            texts(&s),
+            ["Intro", "My notes:\n\n1. one\n\n2. two\n3. three", "Bye"],
+            "a numbered list after a colon is one post, written as it was"
+        );
+    }
+
+    #[test]
+    fn x_headers_open_posts_and_quotes_nest() {
+        let s = segment(
+            "Ada\n@ada\n·\n5h\nhello world\n2.3K\nQuote\nBob\n@bob\n·\n1h\nquoted text\nImage\nAda\n@ada\n·\n4h\nsecond",
+            None,
+        );
+        assert_eq!(s.platform, Platform::X);
+        assert_eq!(texts(&s), ["hello world", "second"]);
+        let q = s.posts[0].quoted.as_ref().expect("a quoted post");
+        assert_eq!(q.text, "quoted text");
+        assert_eq!(q.media.len(), 1, "the image belongs to the quoted post");
+        assert_eq!(s.posts[0].time.as_deref(), Some("5h"));
+        assert_eq!(
+            s.author.and_then(|a| a.handle).as_deref(),
+            Some("@ada"),
+            "the thread author is the first post's"
+        );
+    }
+
+    #[test]
+    fn a_name_above_a_handle_with_its_time() {
+        let s = segment("Ada Lovelace\n@ada · 5h\nhello\nBob B\n@bob · 4h\nhi", None);
+        assert_eq!(
+            texts(&s),
+            ["hello", "hi"],
+            "names are header lines, not text"
+        );
+        let a = s.posts[1].author.as_ref().expect("an author");
+        assert_eq!(a.name.as_deref(), Some("Bob B"));
+    }
+
+    #[test]
+    fn a_first_post_copied_without_its_header_stays() {
+        let s = segment(
+            "For you\nFollowing\nmy list\nSee new posts\nBig news\nTranslate post\nAda\n@ada\n·\n5h\nsecond",
+            None,
+        );
+        assert_eq!(
+            texts(&s),
+            ["Big news", "second"],
+            "a short line between tabs is a tab; a short first post is a post"
+        );
+        assert!(s.removed.iter().any(|r| r.text == "my list"));
+    }
+
+    #[test]
+    fn a_glued_tail_shorter_than_the_marker_does_not_panic() {
+        let s = segment("1/ Show more\n2/ two", None);
+        assert_eq!(s.posts.last().map(|p| p.text.as_str()), Some("two"));
+    }
+
+    #[test]
+    fn headers_with_times_are_found_in_any_paste() {
+        let s = segment("Ada\n@ada\n5h\nhello\n\nworld", None);
+        assert_eq!(texts(&s), ["hello\n\nworld"]);
+        assert_eq!(s.platform, Platform::X);
+        let s = segment("Thanks to\n@ada\nfor this.", None);
+        assert_eq!(s.platform, Platform::Plain);
+        assert_eq!(
+            texts(&s),
+            ["Thanks to\n@ada\nfor this."],
+            "no time, no header"
+        );
+    }
+
+    #[test]
+    fn replying_to_over_several_lines_is_removed() {
+        let s = segment(
+            "Ada\n@ada\n·\n5h\nfirst\nBob\n@bob\n·\n4h\nReplying to\n@ada\nand\n@carol\nnice",
+            None,
+        );
+        assert_eq!(texts(&s), ["first", "nice"]);
+        assert!(s.posts[1].reply, "Bob's post is a reply");
+        let reasons: Vec<&str> = s.removed[8..].iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["ui", "ui", "ui", "ui"], "{:?}", s.removed);
+    }
+
+    #[test]
+    fn linkedin_names_lose_badges_degrees_and_doubling() {
+        assert_eq!(linkedin_name("Alex Example ✪"), "Alex Example");
+        assert_eq!(
+            linkedin_name("Ada LovelaceAda Lovelace • 1st"),
+            "Ada Lovelace"
+        );
+        assert_eq!(linkedin_name("Grace Hopper • 3rd+"), "Grace Hopper");
+    }
+
+    #[test]
+    fn a_repeated_line_in_a_linkedin_post_is_text() {
+        let s = segment(
+            "Feed post number 1\nAda\nAda\n2d •\nShip it?\nYes\nYes\nAnd again.\nlike\n3",
+            Some(Platform::Linkedin),
+        );
+        assert_eq!(texts(&s), ["Ship it?\nYes\nYes\nAnd again."]);
+    }
+
+    #[test]
+    fn a_marker_alone_under_a_post_ends_it() {
+        let s = segment("Post one\n1/\nPost two\n2/\nPost three\n3/", None);
+        assert_eq!(texts(&s), ["Post one", "Post two", "Post three"]);
+        assert_eq!(s.posts[1].marker.as_deref(), Some("2/"));
+        let s = segment("1/\nfirst\n2/\nsecond", None);
+        assert_eq!(texts(&s), ["first", "second"], "above its post it opens it");
+    }
+
+    #[test]
+    fn a_fraction_is_no_marker() {
+        let s = segment("Pancakes\n\nMix 1/2 cup flour.\n1/2 cup milk too.", None);
+        assert_eq!(
+            texts(&s),
+            ["Pancakes", "Mix 1/2 cup flour.\n1/2 cup milk too."]
+        );
+        assert!(s.posts[1].marker.is_none());
+    }
+
+    #[test]
+    fn a_handle_in_text_is_not_a_header() {
+        let s = segment(
+            "Ada\n@ada\n·\n5h\nthanks to\n@bob\nfor this",
+            Some(Platform::X),
+        );
+        assert_eq!(texts(&s), ["thanks to\n@bob\nfor this"]);
+    }
+
+    #[test]
+    fn trailing_markers_end_posts() {
+        let s = segment("first part 1/3\nsecond part 2/3\nlast one 3/3", None);
+        assert_eq!(texts(&s), ["first part", "second part", "last one"]);
+        assert_eq!(s.posts[2].marker.as_deref(), Some("3/3"));
+    }
+}

@@ -1,0 +1,210 @@
+//! Warnings: finished posts → things a person should check, because the copy lost them.
+//!
+//! - `lost_link`: a post whose last line promises a link (`Full article here:`, `link below`,
+//!   `👇`) and holds none, with no link opening the next post either. Links are hidden
+//!   behind their text on the page; a plain-text copy drops them.
+//! - `truncated_link`: a link the page shortened for display (`example.com/reports/bike-...`,
+//!   `x.com/striver_79/sta…`). The rest cannot be recovered from the text.
+//! - `lost_mention`: a name that was a link and vanished, leaving a preposition with nothing
+//!   after it (`At we are`, `thanks to , who`).
+//!
+//! Warnings are about posts (numbered as output); a quoted post's warning names the post
+//! that quotes it.
+
+use crate::entities;
+use crate::thread::{Post, Span, Warning};
+
+/// Finds every warning in `posts`.
+pub fn find(posts: &[Post]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (i, post) in posts.iter().enumerate() {
+        let next = posts.get(i + 1);
+        check(post, post.number, next, &mut out);
+        if let Some(q) = &post.quoted {
+            check(q, post.number, None, &mut out);
+        }
+    }
+    out
+}
+
+fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>) {
+    let warn = |kind: &str, text: &str| Warning {
+        kind: kind.to_owned(),
+        post: Some(number),
+        text: text.to_owned(),
+    };
+    if let Some(line) = lost_link(post, next) {
+        out.push(warn("lost_link", line));
+    }
+    for token in post.text.split_whitespace() {
+        if is_truncated_link(token) {
+            out.push(warn("truncated_link", token));
+        }
+    }
+    for phrase in lost_mentions(&post.text) {
+        out.push(warn("lost_mention", &phrase));
+    }
+}
+
+fn has_link(text: &str) -> bool {
+    entities::spans(text)
+        .iter()
+        .any(|s| matches!(s, Span::Link { .. }))
+}
+
+/// The last line of `post` when it promises a link that is not there.
+fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
+    let last = post
+        .text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())?
+        .trim();
+    let lower = last.to_lowercase();
+    let lower = lower.trim_end_matches([' ', '.', '!']);
+    const PROMISES: &[&str] = &[
+        "here:",
+        "here 👇",
+        "here 👇🏻",
+        "here ⬇️",
+        "here ⬇",
+        "link below",
+        "link below:",
+        "links below",
+        "links below:",
+        "link in the replies",
+        "link in replies",
+        "link:",
+        "links:",
+        "below:",
+        "read more:",
+        "full article:",
+        "full story:",
+        "source:",
+    ];
+    // A bare pointer down usually points at the next post; it promises a link only at the
+    // end of the thread.
+    const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
+    let promises = PROMISES.iter().any(|p| lower.ends_with(p))
+        || (next.is_none() && POINTERS.iter().any(|p| lower.ends_with(p)));
+    if !promises || last.contains('🧵') {
+        return None;
+    }
+    if has_link(&post.text) || post.quoted.is_some() {
+        return None;
+    }
+    if next.is_some_and(|n| n.text.lines().next().is_some_and(has_link)) {
+        return None;
+    }
+    Some(last)
+}
+
+/// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
+pub fn is_truncated_link(token: &str) -> bool {
+    let t = token.trim_end_matches([')', ',', ']']);
+    let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
+        return false;
+    };
+    if head.contains("://") {
+        return true;
+    }
+    let Some((host, _)) = head.split_once('/') else {
+        return false;
+    };
+    let host = host.trim_start_matches(['(', '[', '"', '“']);
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+/// Prepositions a vanished name leaves behind, with what cannot follow them.
+fn lost_mentions(text: &str) -> Vec<String> {
+    const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
+    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let lw = w.to_lowercase();
+            if !BEFORE.contains(&lw.as_str()) {
+                continue;
+            }
+            let next = words.get(i + 1).map(|n| n.to_lowercase());
+            let lost = match next.as_deref() {
+                // `cc` / `h/t` / `via` at the end of a line: the names went.
+                None => matches!(lw.as_str(), "cc" | "h/t" | "via"),
+                Some(",") | Some(";") | Some("&") => true,
+                Some(n) => {
+                    // `At we are`: a subject pronoun cannot follow a preposition.
+                    let n = n.trim_end_matches([',', '.', '!', '?', ':']);
+                    AFTER.contains(&n)
+                }
+            };
+            if lost {
+                let end = (i + 3).min(words.len());
+                out.push(words[i..end].join(" "));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(n: usize, text: &str) -> Post {
+        Post {
+            number: n,
+            text: text.to_owned(),
+            ..Post::default()
+        }
+    }
+
+    #[test]
+    fn lost_links() {
+        let w = find(&[
+            post(1, "We have no moat\nFull article here:"),
+            post(2, "More"),
+        ]);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, "lost_link");
+        assert_eq!(w[0].text, "Full article here:");
+        assert!(find(&[post(1, "Read it here: https://example.com/x")]).is_empty());
+        assert!(
+            find(&[post(1, "Read it here:"), post(2, "https://example.com/x")]).is_empty(),
+            "the link opens the next post"
+        );
+        assert!(find(&[post(1, "A thread on moats 🧵👇")]).is_empty());
+        assert!(
+            find(&[post(1, "Some thoughts 👇"), post(2, "First, moats.")]).is_empty(),
+            "a pointer at the next post is no lost link"
+        );
+        assert_eq!(find(&[post(1, "Read it 👇")]).len(), 1, "at the end it is");
+    }
+
+    #[test]
+    fn truncated_links() {
+        assert!(is_truncated_link("example.com/reports/bike-..."));
+        assert!(is_truncated_link("x.com/striver_79/sta…"));
+        assert!(is_truncated_link("https://exa…"));
+        assert!(!is_truncated_link("wait..."));
+        assert!(!is_truncated_link("and/or…"));
+    }
+
+    #[test]
+    fn lost_mention_phrases() {
+        assert_eq!(lost_mentions("At we are using AI"), ["At we are"]);
+        assert_eq!(lost_mentions("Great talk cc"), ["cc"]);
+        assert!(lost_mentions("We met at the park with her").is_empty());
+        assert!(lost_mentions("What we are to do").is_empty());
+        assert!(lost_mentions("Thanks I appreciate it").is_empty());
+        assert!(lost_mentions("Standing by is hard").is_empty());
+    }
+}

@@ -1,0 +1,57 @@
+//! Repair behaviour pinned by `tests/fixtures/repair/cases.txt`.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
+
+use unspool::repair::repair;
+
+#[test]
+fn fixture_cases() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/repair/cases.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("the cases fixture is readable");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("# ")).collect();
+    assert_eq!(lines.len() % 3, 0, "cases come in threes");
+    for case in lines.chunks(3) {
+        let what = case[0].trim_start_matches("## ");
+        let input: String = serde_json::from_str(case[1]).expect("input is a JSON string");
+        let want: String = serde_json::from_str(case[2]).expect("expected is a JSON string");
+        let got = repair(&input);
+        assert_eq!(got.text, want, "{what}");
+        if input == want {
+            assert!(
+                got.repairs.is_empty(),
+                "{what}: nothing to report: {:?}",
+                got.repairs
+            );
+        } else {
+            assert!(!got.repairs.is_empty(), "{what}: every change is reported");
+        }
+    }
+}
+
+#[test]
+fn repairs_report_from_to_and_utf16_offsets() {
+    let r = repair("🧵 a &amp; Itâ€™s");
+    assert_eq!(r.text, "🧵 a & It’s");
+    let got: Vec<(usize, &str, &str, &str)> = r
+        .repairs
+        .iter()
+        .map(|x| (x.at, x.from.as_str(), x.to.as_str(), x.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(5, "&amp;", "&", "entity"), (9, "â€™", "’", "mojibake")],
+        "offsets count UTF-16 units of the repaired text (🧵 is two)"
+    );
+}
+
+#[test]
+fn never_panics_on_hostile_input() {
+    let junk: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+    let _ = repair(&junk);
+    let _ = repair(&"Ã".repeat(10_000));
+    let _ = repair(&"šŸ".repeat(5_000));
+    let _ = repair(&"&#x110000; &#99999999999; &; &#; &#x;".repeat(100));
+    assert_eq!(repair("").text, "");
+}
