@@ -33,7 +33,7 @@ size:
 	  "$$(wc -c < www/pkg/unspool_bg.wasm)" "$$(gzip -9 -c www/pkg/unspool_bg.wasm | wc -c)"
 
 # The service worker's file list and version (www/pkg/precache.js), hashed from the page's files.
-WWW_FILES = $(filter-out www/pkg/%,$(wildcard www/*.html www/*.js www/*.css www/*.svg www/*.txt))
+WWW_FILES = $(shell find www -path www/pkg -prune -o -type f -print)
 offline: www/pkg/precache.js
 
 www/pkg/precache.js: www/pkg/unspool_bytes.js $(WWW_FILES) tools/precache.mjs
@@ -49,7 +49,7 @@ dist/unspool.html: www/pkg/unspool_bytes.js $(WWW_FILES) tools/build-dist.mjs
 # The npm package: pkg/ at the repo root (wasm-pack --target web, then wasm-opt).
 pkg: pkg/package.json
 
-pkg/package.json: $(SOURCES)
+pkg/package.json: $(SOURCES) tools/npm-package.mjs
 	tools/setup.sh wasm npm
 	wasm-pack build --release --target web --out-dir pkg --out-name unspool
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm

@@ -52,8 +52,10 @@ test('the demo blog renders both embedded threads under its strict CSP', async (
   assert.ok(secondText.includes('Rye has little gluten'), `src= loaded the text file: ${secondText}`);
   assert.ok((await second.locator('.post').count()) >= 3, 'the text file has three numbered posts');
   assert.ok((await second.locator('.num').first().textContent()).startsWith('('), 'numbering="(1/n)"');
-  const bg = await second.evaluate((el) => getComputedStyle(el).backgroundColor);
-  assert.equal(bg, 'rgb(27, 29, 33)', 'theme="dark" draws a dark card (embed.css)');
+  assert.equal(await second.locator('article').getAttribute('data-theme'), 'dark', 'theme="dark" reaches the renderer');
+  const bg = await second.locator('article').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 3 * 64, `the dark theme draws a dark article (thread.css): ${bg}`);
 
   const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href?.split('/').pop()));
   assert.ok(sheets.includes('thread.css'), `embed.js linked thread.css: ${sheets}`);
