@@ -281,3 +281,55 @@ pub fn count(
         .ok_or_else(|| JsError::new("unknown platform"))?;
     to_js(&crate::compose::count(text, target, None))
 }
+
+/// The pipeline on clipboard HTML: links keep their `href`, emoji images their alt text.
+#[wasm_bindgen(js_name = formatHtml)]
+pub fn format_html(html: &str, options_js: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::format_html(html, &options(options_js)?))
+}
+
+/// Clipboard HTML → `{text, links: [{text, href}]}`: the text to paste and the links it loses.
+#[wasm_bindgen(js_name = pasteHtml)]
+pub fn paste_html(html: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::paste_html::parse(html))
+}
+
+/// A Thread as JSON (from `convert(…, "json")`) with the words of pasted `links` made links
+/// again (see `pasteHtml`), as JSON. Strings cross the boundary far faster than objects.
+#[wasm_bindgen]
+pub fn relink(thread_json: &str, links: JsValue) -> Result<String, JsError> {
+    let mut thread = thread_from_json(thread_json)?;
+    let links: Vec<crate::paste_html::PastedLink> =
+        serde_wasm_bindgen::from_value(links).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::paste_html::relink(&mut thread, &links);
+    Ok(crate::render::to_json(&thread))
+}
+
+fn thread_from_json(json: &str) -> Result<crate::Thread, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad thread: {e}")))
+}
+
+/// A Thread as JSON (perhaps edited by the page) → a string in `to`. The same as
+/// `renderThread`, without building a JS object graph: for large threads.
+#[wasm_bindgen(js_name = renderJson)]
+pub fn render_json(thread_json: &str, to: &str, options_js: JsValue) -> Result<String, JsError> {
+    let thread = thread_from_json(thread_json)?;
+    let format = Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))?;
+    Ok(render(&thread, format, &options(options_js)?))
+}
+
+/// A post's text → its spans (links, mentions, hashtags, cashtags), after the page edits it.
+#[wasm_bindgen]
+pub fn spans(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::entities::spans(text))
+}
+
+/// The pipeline without its repair stage, on text that is already repaired (after a person
+/// picked another reading of a repair). Returns the Thread as JSON.
+#[wasm_bindgen(js_name = formatRepaired)]
+pub fn format_repaired(text: &str, options_js: JsValue) -> Result<String, JsError> {
+    Ok(crate::render::to_json(&crate::format_repaired(
+        text,
+        &options(options_js)?,
+    )))
+}

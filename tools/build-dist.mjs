@@ -5,17 +5,18 @@
 //
 // What it does to the page:
 // - <link rel="stylesheet" href="x.css"> → <style>; url(...) to local files in the CSS → data: URLs.
-// - <link rel="icon" href="favicon.svg"> → a data: URL.
+// - <link rel="icon" href="favicon.svg"> and <img src="x.svg"> → data: URLs.
 // - every <script type="module" src="…"> → ONE inline <script type="module">: the ES module graph
 //   is followed through relative imports (static `import … from './x.js'`, `export … from`,
 //   dynamic `import('./x.js')`) and each module becomes a function scope, in dependency order.
 //   Exports are snapshots (no live bindings) and import cycles are refused.
 // - `new Worker(new URL('./w.js', import.meta.url), …)` → a *blob* worker: the worker's own
 //   module graph is bundled the same way into a string, started from a blob: URL (CSP
-//   `worker-src blob:`). Chromium refuses *module* workers from a file:// page, so the bundle is
+//   `worker-src blob:`; the WASM's base64 is stored once and shared). Chromium refuses *module* workers from a file:// page, so the bundle is
 //   wrapped in an async function and started as a classic worker (`import.meta.url` becomes
 //   the worker's `location.href`). A worker should set its message handler before its first
 //   real await (wasm start-up included), as it must anyway for a classic worker.
+// - a classic <script src> is inlined as it is (a `defer`red one at the end of <body>).
 // - sw-register.js is dropped: a file opened from disk has no service worker.
 // - The Content-Security-Policy meta keeps its rules but allows exactly the inlined script and
 //   styles by their sha256- hashes (no 'unsafe-inline').
@@ -75,6 +76,14 @@ function resolveSpec(spec, from) {
 
 const ID = '[A-Za-z_$][\\w$]*';
 
+// Big base64 literals (the inlined WASM) are kept once, in `__unspoolData`, and shared by the
+// page's bundle and each worker's: a worker's source is put together from them at run time.
+const DATA = new Map(); // literal → index
+const dataRef = (src) => src.replace(/(['"])([A-Za-z0-9+/=]{8192,})\1/g, (_, _q, b64) => {
+  if (!DATA.has(b64)) DATA.set(b64, DATA.size);
+  return `__unspoolData[${DATA.get(b64)}]`;
+});
+
 /** A module's source → the body of its function: imports bound from earlier modules, exports returned. */
 function rewrite(src, file, dep, workers) {
   const exports = []; // `name: expr` entries of the returned object
@@ -96,7 +105,7 @@ function rewrite(src, file, dep, workers) {
     } else if (c) fail(`${where}: cannot read import clause "${clause}"`);
     return parts.join(' ');
   };
-  let s = src;
+  let s = dataRef(src);
   // Static imports.
   s = s.replace(/^import\s+([^'";]*?)\s*from\s*(['"])([^'"]+)\2\s*;?/gm, (_, clause, _q, spec) => bindImports(clause, dep(spec)));
   s = s.replace(/^import\s*(['"])([^'"]+)\1\s*;?/gm, (_, _q, spec) => `/* ${spec} */ void __m${dep(spec)};`);
@@ -151,15 +160,16 @@ function script(entries) {
     workerSrc[n] = `"use strict";\n(async () => {\n${code.replace(/\bimport\.meta\.url\b/g, 'self.location.href')
       .replace(/\bimport\.meta\b/g, '({ url: self.location.href })')}\n})().catch((e) => { setTimeout(() => { throw e; }); });\n`;
   }
-  let head = '';
+  let head = `const __unspoolData = ${JSON.stringify([...DATA.keys()])};\n`;
   if (workerSrc.length) {
-    head = `const __unspoolWorkerSrc = ${JSON.stringify(workerSrc)};
+    head += `const __unspoolWorkerSrc = ${JSON.stringify(workerSrc)};
 const __unspoolWorkerUrls = [];
 class __UnspoolBlobWorker extends Worker {
   constructor(url, options) { super(url, { ...options, type: 'classic' }); }
 }
 function __unspoolWorkerUrl(n) {
-  return (__unspoolWorkerUrls[n] ??= URL.createObjectURL(new Blob([__unspoolWorkerSrc[n]], { type: 'text/javascript' })));
+  const data = ['const __unspoolData = [', ...__unspoolData.flatMap((d, i) => [i ? ',"' : '"', d, '"']), '];\\n'];
+  return (__unspoolWorkerUrls[n] ??= URL.createObjectURL(new Blob([...data, __unspoolWorkerSrc[n]], { type: 'text/javascript' })));
 }
 `;
   }
@@ -172,6 +182,7 @@ function __unspoolWorkerUrl(n) {
 let html = readFileSync(input, 'utf8');
 const styles = [];
 const moduleEntries = [];
+const deferred = [];
 let scriptSlot = false;
 
 html = html.replace(/<link\b[^>]*>/gi, (tag) => {
@@ -194,11 +205,25 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   return tag;
 });
 
+// Local images in the markup → data: URLs (img-src data:).
+html = html.replace(/<img\b[^>]*>/gi, (tag) => {
+  const a = attrs(tag);
+  if (!a.src || /^(data:|https?:)/.test(a.src)) return tag;
+  return tag.replace(/src\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i, `src="${dataUrl(resolve(root, a.src))}"`);
+});
+
+const classic = []; // inlined classic scripts: [code, deferred]
 html = html.replace(/<script\b([^>]*)>\s*<\/script>\s*\n?/gi, (tag, attrText) => {
   const a = attrs(`<script ${attrText}>`);
   if (!a.src) return tag;
-  if (a.type !== 'module') fail(`<script src="${a.src}"> must be a module to be inlined`);
   if (SKIP_SCRIPTS.has(a.src.split('/').pop())) return '';
+  if (a.type !== 'module') {
+    // A classic script is inlined as it is; `defer` becomes "at the end of <body>".
+    const code = `\n${readFileSync(resolve(root, a.src), 'utf8').replace(/<\/(script)/gi, '<\\/$1')}`;
+    classic.push(code);
+    if ('defer' in a || 'async' in a) { deferred.push(code); return ''; }
+    return `<script>${code}</script>\n`;
+  }
   moduleEntries.push(resolve(root, a.src));
   if (scriptSlot) return '';
   scriptSlot = true;
@@ -212,7 +237,7 @@ try {
   writeFileSync(join(check, 'bundle.mjs'), code);
   execFileSync(process.execPath, ['--check', join(check, 'bundle.mjs')], { stdio: 'inherit' });
   workerSrc.forEach((src, n) => {
-    writeFileSync(join(check, `worker${n}.cjs`), src);
+    writeFileSync(join(check, `worker${n}.cjs`), `const __unspoolData = [];\n${src}`);
     execFileSync(process.execPath, ['--check', join(check, `worker${n}.cjs`)], { stdio: 'inherit' });
   });
 } catch {
@@ -221,6 +246,11 @@ try {
   rmSync(check, { recursive: true, force: true });
 }
 html = html.replace('<!--unspool:script-->', () => `<script type="module">${code}</script>`);
+if (deferred.length) {
+  const at = html.lastIndexOf('</body>');
+  const tags = deferred.map((c) => `<script>${c}</script>\n`).join('');
+  html = at < 0 ? html + tags : html.slice(0, at) + tags + html.slice(at);
+}
 
 // The policy: the same rules, with the inlined script and styles allowed by hash.
 const cspRe = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
@@ -231,7 +261,7 @@ html = html.replace(cspRe, (_, pre, policy, post) => {
     return [name, values];
   }));
   const keep = (name, extra) => [...(rules.get(name) ?? []).filter((v) => v !== "'self'" && v !== "'none'"), ...extra];
-  rules.set('script-src', keep('script-src', [sha256(code)]));
+  rules.set('script-src', keep('script-src', [sha256(code), ...classic.map(sha256)]));
   rules.set('style-src', styles.length ? keep('style-src', styles.map(sha256)) : ["'none'"]);
   if (/__unspoolWorkerUrl/.test(code)) rules.set('worker-src', ['blob:']);
   return pre + [...rules].map(([n, v]) => `${n} ${v.join(' ')}`).join('; ') + post;

@@ -50,6 +50,12 @@ test('dist/unspool.html opened as file:// formats a paste with no network at all
   // The real seed thread too: it must come out as several posts.
   await page.fill('#paste', await corpus('pastes/seed-google-moat.txt'));
   await page.waitForFunction(() => document.querySelectorAll('#preview .post').length > 2);
+  // A paste large enough for the page's Web Worker: in the single file it is a blob worker.
+  const big = Array.from({ length: 2500 }, (_, i) => `${i + 1}/ Itâ€™s post ${i + 1} of a very long thread, padded with words to be large enough.`).join('\n');
+  assert.ok(big.length > 200_000, 'the paste is large');
+  await page.$eval('#paste', (el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, big);
+  await page.waitForFunction(() => document.querySelectorAll('#preview .post').length > 900, null, { timeout: 60000 });
+  assert.ok(page.workers().some((w) => w.url().startsWith('blob:')), 'the large paste went to the blob worker');
   await screenshot(page, 'dist-file');
   assert.deepEqual(blocked, [], 'the single file asks the network for nothing');
   assert.deepEqual(errors, [], 'no console errors (CSP violations included)');

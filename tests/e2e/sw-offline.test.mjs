@@ -41,7 +41,7 @@ async function controlled(page) {
 
 test('after one visit the page works with the network off and the server gone', async () => {
   const server = await serve();
-  const context = await launch();
+  const context = await launch({ serviceWorkers: 'allow' });
   contexts.push(context);
   const first = await open(context, server.url);
   await controlled(first.page);
@@ -68,7 +68,7 @@ test('a new build installs as a new version and deletes the old cache', async ()
   execFileSync(process.execPath, [join(ROOT, 'tools/precache.mjs'), dir, join(dir, 'pkg/precache.js')]);
   const v1 = version(dir);
   const server = await serve(dir);
-  const context = await launch();
+  const context = await launch({ serviceWorkers: 'allow' });
   contexts.push(context);
   const one = await open(context, server.url);
   await controlled(one.page);
