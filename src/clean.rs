@@ -20,7 +20,8 @@
 //!   (`New to X?`, Thread Reader App's `Twitter may remove this content…`, twtext's
 //!   `You can follow @…`).
 //!
-//! Reasons: `count`, `ui`, `signup`, `footer`, `reactions`, `timestamp`, `profile`.
+//! Reasons: `count`, `ui`, `signup`, `footer`, `reactions`, `timestamp`, `profile`, `media`
+//! (video player controls, `No alternative text description…`), `header` (pronouns).
 //! References: design §2 (patterns seen in real copies), `corpus/pastes/`.
 
 /// Why a whole line is cruft, or `None` when it is content.
@@ -188,6 +189,13 @@ const UI: &[&str] = &[
     "Quote",
     "Automated",
     "Follows you",
+    "Verified account",
+    "Grok actions",
+    "Share post",
+    "Ads info",
+    "Terms of Service",
+    "Privacy Policy",
+    "Cookie Policy",
     "Web",
     "The media could not be played.",
     "Reload",
@@ -228,7 +236,6 @@ const UI: &[&str] = &[
     "See translation",
     "Watch on X",
     "Open Emoji Keyboard",
-    "POst",
     // unrolled pages
     "@threadreaderapp unroll",
     "Latest Threads Unrolled:",
@@ -265,6 +272,12 @@ const PLAYER: &[&str] = &[
     "1.75x",
     "2x",
 ];
+
+/// An interface word in any letter case (`POST`, `post`): for lines above the first post,
+/// where a person's own heading for the paste is as loose as it is likely.
+pub fn is_ui_word_any_case(t: &str) -> bool {
+    !t.contains(' ') && UI.iter().any(|u| u.eq_ignore_ascii_case(t))
+}
 
 /// Sign-up and cookie prompts.
 const SIGNUP: &[&str] = &[
@@ -326,6 +339,12 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Press space bar to start a drag", "ui"),
     ("Translated from ", "ui"),
     ("Readers added context", "ui"),
+    ("This post is from", "ui"),
+    ("This Post is from", "ui"),
+    ("This post was deleted", "ui"),
+    ("This Post was deleted", "ui"),
+    ("You’re unable to view this Post", "ui"),
+    ("You're unable to view this Post", "ui"),
     ("Context is written by people who use X", "ui"),
     ("Do you find this helpful?", "ui"),
     ("View post analytics", "ui"),
@@ -433,7 +452,9 @@ pub fn is_counted_nouns(t: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.split_whitespace().collect()
+        t.split_whitespace()
+            .filter(|w| !matches!(*w, "•" | "·"))
+            .collect()
     } else {
         Vec::new()
     };
@@ -491,8 +512,18 @@ fn is_reactions(t: &str) -> bool {
             None => return false,
         }
     }
-    // A lone `like` is also the LinkedIn reaction line; `Like` (the button) is in UI.
-    n >= 1
+    // One word alone (`love`, `curious`) could be someone's line; only `like` is always
+    // LinkedIn's (the button is `Like`). The segment stage knows the rest by the count below.
+    n >= 2 || t == "like"
+}
+
+/// A LinkedIn reaction icon read as a word: `love`, `celebrate`, `insightful`.
+pub fn is_reaction_word(t: &str) -> bool {
+    is_reactions(t)
+        || matches!(
+            t,
+            "love" | "insightful" | "celebrate" | "support" | "funny" | "curious"
+        )
 }
 
 /// `(She/Her)`, `(they/them)`: pronouns shown beside a name.
@@ -512,17 +543,37 @@ fn is_and_others(t: &str) -> bool {
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
-/// `X reposted`, `Ada boosted`, `You reposted`: short social-context lines.
+/// `X reposted`, `Ada boosted`, `Grace Hopper reposted this`: short social-context lines.
 fn is_social_context(t: &str) -> bool {
-    ["reposted", "boosted", "Retweeted", "retweeted"]
-        .iter()
-        .any(|w| {
-            t.strip_suffix(w).is_some_and(|head| {
-                head.ends_with(' ')
-                    && !head.trim().is_empty()
-                    && head.split_whitespace().count() <= 4
-            })
+    const LINKEDIN: &[&str] = &[
+        "reposted this",
+        "others like this",
+        "others reposted this",
+        "likes this",
+        "loves this",
+        "celebrates this",
+        "supports this",
+        "commented on this",
+        "reacted to this",
+        "finds this insightful",
+        "finds this funny",
+        "is curious about this",
+    ];
+    let linkedin = LINKEDIN.iter().any(|w| {
+        t.strip_suffix(w).is_some_and(|head| {
+            head.ends_with(' ') && !head.trim().is_empty() && head.split_whitespace().count() <= 8
         })
+    });
+    linkedin
+        || ["reposted", "boosted", "Retweeted", "retweeted"]
+            .iter()
+            .any(|w| {
+                t.strip_suffix(w).is_some_and(|head| {
+                    head.ends_with(' ')
+                        && !head.trim().is_empty()
+                        && head.split_whitespace().count() <= 4
+                })
+            })
 }
 
 /// LinkedIn connection degrees: `• 1st`, `1st`, `• 2ndPremium • 2nd`, `Premium • 3rd+`.
@@ -656,6 +707,7 @@ mod tests {
             "1,024",
             "4M",
             "12 reposts 3 quotes 95 likes",
+            "12 comments • 3 reposts",
             "1 comment",
             "979 Following",
             "Glucksmann25.7K posts",
@@ -679,7 +731,15 @@ mod tests {
     #[test]
     fn interface_lines_have_reasons() {
         assert_eq!(classify("likeloveinsightful"), Some("reactions"));
+        assert_eq!(
+            classify("curious"),
+            None,
+            "a word alone may be someone's line"
+        );
         assert_eq!(classify("hdf reposted"), Some("ui"));
+        assert_eq!(classify("Grace Hopper and 3 others like this"), Some("ui"));
+        assert_eq!(classify("Most people like this"), None);
+        assert_eq!(classify("Grace Hopper reposted this"), Some("ui"));
         assert_eq!(classify("• 2ndPremium • 2nd"), Some("ui"));
         assert_eq!(
             classify("0xa000mariozechner.atJoined September 2010"),
@@ -701,6 +761,13 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn ui_words_in_any_case() {
+        assert!(is_ui_word_any_case("POst"));
+        assert!(!is_ui_word_any_case("Postal"));
+        assert!(!is_ui_word_any_case("show more of it"));
     }
 
     #[test]

@@ -26,8 +26,6 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
-#[cfg(not(target_arch = "wasm32"))]
-use unicode_normalization::UnicodeNormalization;
 
 /// The platform a thread is composed for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,11 +126,7 @@ pub struct Count {
 /// weight (a character beyond the BMP weighs `default_weight`, as twitter-text reads its low
 /// surrogate).
 pub fn count_x(text: &str, config: &XConfig) -> Count {
-    #[cfg(not(target_arch = "wasm32"))]
-    let normalized: String = text.nfc().collect();
-    // The browser normalises: the wasm build leaves the composition tables out.
-    #[cfg(target_arch = "wasm32")]
-    let normalized = crate::wasm::nfc(text);
+    let normalized = crate::repair::nfc(text);
     let urls = entities::urls(&normalized);
     let max = config.max_weighted_length as u64 * config.scale;
     let mut weight = 0u64;
@@ -248,7 +242,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         }
         Target::Mastodon => {
             let mut i = 0;
-            for span in entities::spans(text) {
+            for span in entities::spans_with(text, entities::Handles::Fediverse) {
                 let t = span.text();
                 let piece = &text[i..i + t.len()];
                 i += t.len();
@@ -745,7 +739,8 @@ fn skip_space(text: &str, from: usize) -> usize {
 fn protected_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
-    for span in entities::spans(text) {
+    // Fediverse handles too: a break inside `@user@instance` would be wrong on any platform.
+    for span in entities::spans_with(text, entities::Handles::Fediverse) {
         let n = span.text().len();
         if !matches!(span, Span::Text { .. }) {
             out.push(at..at + n);

@@ -19,8 +19,10 @@
 //! - **Mentions**: `@` or `＠` and 1–20 of `[A-Za-z0-9_]`, optionally a list `/slug`; not after
 //!   a letter, digit or one of `_!#$%&*@` (but `RT@name` is a mention); not followed by `@`, an
 //!   accented Latin letter or `://`. Beyond twitter-text, a Bluesky handle
-//!   (`@name.bsky.social`, `@nytimes.com`) and a Mastodon handle (`@user@instance.social`) are
-//!   one mention each when the domain ends in a known top-level domain.
+//!   (`@name.bsky.social`, `@nytimes.com`) is one mention when the domain ends in a known
+//!   top-level domain; so is a fediverse handle (`@user@instance.social`) in text from Mastodon,
+//!   Threads or a plain paste ([`Handles::Fediverse`]) — twitter-text itself reads
+//!   `@user@example.com` as too close to an e-mail address to be a mention.
 //! - **Hashtags**: `#` or `＃` then letters, marks, digits, `_` and a few joiners, with at least
 //!   one letter or mark; not after a letter, digit or `&`; not followed by `#` or `://`.
 //! - **Cashtags**: `$` then 1–6 ASCII letters, optionally `.` or `_` and 1–2 letters, at the
@@ -35,7 +37,7 @@
 
 mod tlds;
 
-use crate::thread::Span;
+use crate::thread::{Platform, Span};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -53,15 +55,42 @@ pub struct Entities {
     pub cashtags: Vec<String>,
 }
 
-/// Finds the entities of `text`. Mentions start with `@` and hashtags with `#` even where
-/// the text used the full-width `＠` or `＃` (as twitter-text reports them).
+/// Which mentions a text may hold besides twitter-text's `@name`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Handles {
+    /// As twitter-text: `@user@example.com` is too close to an e-mail address to be a mention.
+    #[default]
+    Twitter,
+    /// The fediverse's `@user@instance.social` is one mention (Mastodon, Threads, plain pastes).
+    Fediverse,
+}
+
+impl Handles {
+    /// The handles a paste from `platform` uses.
+    pub fn of(platform: Platform) -> Handles {
+        match platform {
+            Platform::Mastodon | Platform::Threads | Platform::Plain => Handles::Fediverse,
+            Platform::X | Platform::Bluesky | Platform::Linkedin | Platform::Threadreader => {
+                Handles::Twitter
+            }
+        }
+    }
+}
+
+/// Finds the entities of `text` as twitter-text does. Mentions start with `@` and hashtags
+/// with `#` even where the text used the full-width `＠` or `＃` (as twitter-text reports them).
 pub fn extract(text: &str) -> Entities {
+    extract_with(text, Handles::Twitter)
+}
+
+/// [`extract`], with fediverse handles as mentions where `handles` says so.
+pub fn extract_with(text: &str, handles: Handles) -> Entities {
     let ascii_sigil = |t: String, wide: char, ascii: char| match t.strip_prefix(wide) {
         Some(rest) => format!("{ascii}{rest}"),
         None => t,
     };
     let mut e = Entities::default();
-    for span in spans(text) {
+    for span in spans_with(text, handles) {
         match span {
             Span::Link { text, .. } => e.urls.push(text),
             Span::Mention { text } => e.mentions.push(ascii_sigil(text, '＠', '@')),
@@ -73,11 +102,16 @@ pub fn extract(text: &str) -> Entities {
     e
 }
 
-/// Cuts `text` into spans; the spans' texts joined give `text` back.
+/// Cuts `text` into spans as twitter-text reads it; the spans' texts joined give `text` back.
 pub fn spans(text: &str) -> Vec<Span> {
+    spans_with(text, Handles::Twitter)
+}
+
+/// [`spans`], with fediverse handles as mentions where `handles` says so.
+pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
     let mut out = Vec::new();
     let mut plain_start = 0;
-    for (range, kind) in entities(text) {
+    for (range, kind) in entities(text, handles) {
         if plain_start < range.start {
             out.push(Span::Text {
                 text: text[plain_start..range.start].to_owned(),
@@ -126,10 +160,14 @@ enum Kind {
 
 /// All entities of `text`, by start, overlaps removed (the first to start wins; at the same
 /// start, URLs before mentions before hashtags before cashtags, as twitter-text concatenates).
-fn entities(text: &str) -> Vec<(Range<usize>, Kind)> {
+fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
     let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
     all.extend(urls(text).into_iter().map(|r| (r, Kind::Url)));
-    all.extend(mentions(text).into_iter().map(|r| (r, Kind::Mention)));
+    all.extend(
+        mentions(text, handles)
+            .into_iter()
+            .map(|r| (r, Kind::Mention)),
+    );
     all.extend(hashtags(text).into_iter().map(|r| (r, Kind::Hashtag)));
     all.extend(cashtags(text).into_iter().map(|r| (r, Kind::Cashtag)));
     all.sort_by_key(|(r, _)| r.start); // stable: keeps the kind order at equal starts
@@ -215,6 +253,10 @@ fn is_punct(c: char) -> bool {
 
 /// `validDomainChars`: anything but punctuation, spaces, controls and invalid characters.
 fn is_domain_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Every printable ASCII character but letters and digits is punctuation here.
+        return c.is_ascii_alphanumeric();
+    }
     !(is_punct(c)
         || c == '"'
         || c == '`'
@@ -939,7 +981,7 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
     (labels >= min && after_ok && is_tld(&s[last_label])).then_some(p)
 }
 
-fn mentions(text: &str) -> Vec<Range<usize>> {
+fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -973,7 +1015,7 @@ fn mentions(text: &str) -> Vec<Range<usize>> {
         }
         // Mastodon handle: `@user@instance.social`.
         let after_name = name_start + name_len;
-        if name_len <= 30 && b.get(after_name) == Some(&b'@') {
+        if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
             if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
                 out.push(i..after_name + 1 + n);
                 i = after_name + 1 + n;
@@ -1116,8 +1158,10 @@ mod tests {
 
     #[test]
     fn finds_each_kind() {
-        let e =
-            extract("see https://x.org/a. @bob and @ann@mastodon.social #rust $TSLA www.ex.com");
+        let e = extract_with(
+            "see https://x.org/a. @bob and @ann@mastodon.social #rust $TSLA www.ex.com",
+            Handles::Fediverse,
+        );
         assert_eq!(e.urls, ["https://x.org/a", "www.ex.com"]);
         assert_eq!(e.mentions, ["@bob", "@ann@mastodon.social"]);
         assert_eq!(e.hashtags, ["#rust"]);
@@ -1166,8 +1210,12 @@ mod tests {
     fn handles_of_other_networks_are_one_mention() {
         assert_eq!(extract("hi @jay.bsky.team!").mentions, ["@jay.bsky.team"]);
         assert_eq!(
-            extract("by @Gargron@mastodon.social.").mentions,
+            extract_with("by @Gargron@mastodon.social.", Handles::Fediverse).mentions,
             ["@Gargron@mastodon.social"]
+        );
+        assert!(
+            extract("by @Gargron@mastodon.social.").mentions.is_empty(),
+            "twitter-text reads user@domain as an e-mail address, not a mention"
         );
         assert_eq!(
             extract("thanks @bob.").mentions,

@@ -26,7 +26,9 @@
 
 pub mod clean;
 pub mod compose;
+pub mod embed;
 pub mod entities;
+pub mod paste_html;
 pub mod render;
 pub mod repair;
 pub mod segment;
@@ -43,7 +45,16 @@ pub use thread::{
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].
 pub fn format(input: &str, options: &Options) -> Thread {
     let repaired = repair::repair(input);
-    let seg = segment::segment(&repaired.text, options.platform);
+    let mut thread = format_repaired(&repaired.text, options);
+    thread.repairs = repaired.repairs;
+    thread
+}
+
+/// Runs the pipeline on text that is already repaired: segment → clean → the [`Thread`],
+/// with no repair stage (and so no `repairs`). The page uses it after a person picked another
+/// reading of a repair, which the repair stage would otherwise undo.
+pub fn format_repaired(repaired: &str, options: &Options) -> Thread {
+    let seg = segment::segment(repaired, options.platform);
     let mut posts = seg.posts;
     if options.author_only {
         posts.retain(|p| !p.reply);
@@ -54,10 +65,11 @@ pub fn format(input: &str, options: &Options) -> Thread {
             }
         }
     }
+    let handles = entities::Handles::of(seg.platform);
     for post in &mut posts {
-        post.spans = entities::spans(&post.text);
+        post.spans = entities::spans_with(&post.text, handles);
         if let Some(q) = post.quoted.as_mut() {
-            q.spans = entities::spans(&q.text);
+            q.spans = entities::spans_with(&q.text, handles);
         }
     }
     let mut warnings = seg.warnings;
@@ -73,9 +85,18 @@ pub fn format(input: &str, options: &Options) -> Thread {
         author: seg.author,
         posts,
         removed: seg.removed,
-        repairs: repaired.repairs,
+        repairs: Vec::new(),
         warnings,
     }
+}
+
+/// Runs the pipeline on the `text/html` flavour of a clipboard: links keep their `href`,
+/// emoji drawn as images come back (see [`paste_html`]).
+pub fn format_html(html: &str, options: &Options) -> Thread {
+    let pasted = paste_html::parse(html);
+    let mut thread = format(&pasted.text, options);
+    paste_html::relink(&mut thread, &pasted.links);
+    thread
 }
 
 /// The first sentence of `text`: up to `.`, `!` or `?` before a space, or the first line

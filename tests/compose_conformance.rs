@@ -1,6 +1,7 @@
 //! twitter-text's weighted-length conformance (conformance/validate.yml, the
 //! WeightedTweetsCounterTest, WeightedTweetsWithDiscountedEmojiCounterTest and
 //! UnicodeDirectionalMarkerCounterTest sections): every case must pass.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use serde_json::Value;
 use std::path::PathBuf;

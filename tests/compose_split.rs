@@ -1,4 +1,5 @@
 //! Compose behaviour: where posts break, what counts, what cannot be cut.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use unspool::compose::{split, ComposeNumbering, SplitOptions, Target};
 

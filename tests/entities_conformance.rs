@@ -1,5 +1,6 @@
 //! twitter-text's extraction conformance (conformance/extract.yml, as JSON in the corpus):
 //! the share of cases unspool gets right, per kind, printed and held to 98 %.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -22,10 +23,7 @@ fn cases(kind: &str) -> Vec<Value> {
 }
 
 /// Cases where unspool knowingly differs from twitter-text, with the reason.
-const DIVERGENCES: &[(&str, &str)] = &[(
-    "@username email me @test@example.com",
-    "unspool reads @user@instance as a Mastodon handle (design §9)",
-)];
+const DIVERGENCES: &[(&str, &str)] = &[];
 
 /// The expected strings of a case, with their sigil, in order; `None` for cases that only
 /// twitter-text's reply extraction covers.

@@ -1,4 +1,5 @@
 //! The command line's output options reach the renderers.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -5,6 +5,7 @@
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test render_golden` rewrites the expected files; read the
 //! diff before committing it.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Markdown parses back: the CommonMark output of every golden input and every corpus paste,
 //! read by pulldown-cmark, has the same posts (thematic breaks), paragraphs, lists, list
 //! items, block quotes, links and text as the model it was rendered from.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! mismatched quotes must come out as visible text in every output and never as markup.
 //! The HTML output is parsed with html5ever and only an allow-list of tags and attributes,
 //! with `http:`/`https:`/`mailto:` links, may appear.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};

@@ -1,6 +1,7 @@
 //! Round trips: real sentences in many languages (and emoji), damaged by every code page
 //! that repair knows (their UTF-8 bytes decoded with the page), must repair back to the
 //! sentence; the sentences themselves must come out of repair unchanged, byte for byte.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use unspool::repair::codepages::{CodePage, ALL};
 use unspool::repair::repair;

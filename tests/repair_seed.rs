@@ -1,6 +1,7 @@
 //! The project's defining example, `corpus/pastes/seed-google-moat.txt`: UTF-8 read with
 //! windows-1252's C1 row and ISO-8859-13 above it, with bytes lost in copying. What it
 //! must become is written in `corpus/pastes/README.md`.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use unspool::repair::repair;
 

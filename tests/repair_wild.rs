@@ -2,6 +2,7 @@
 //! each line must repair to the intended text noted beside it. The expected file,
 //! `tests/fixtures/repair/mojibake-in-the-wild.expected.txt`, was written from those
 //! notes by hand, line for line.
+#![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use unspool::repair::repair;
 

@@ -1,6 +1,13 @@
-// The page: paste → preview, live. The DOM stays here; all text work is the Rust core (./pkg).
-import init, { format, renderThread } from './pkg/unspool.js';
-import { wasmBytes } from './pkg/unspool_bytes.js';
+// The page: paste → preview, live. The DOM stays here and in the small modules beside it; all
+// text work is the Rust core (./pkg), on this thread for small pastes and in worker.js for
+// large ones. Nothing here reaches the network: the CSP says connect-src 'none'.
+import { load, save, forget, debounce } from './storage.js';
+import { bindOptions, toCore } from './options.js';
+import { bindTheme, effectiveTheme } from './theme.js';
+import { bindPaste } from './paste.js';
+import { copyRich, copyText, download, htmlDocument } from './clipboard.js';
+import { Review } from './review.js';
+import { Engine } from './engine.js';
 
 const $ = (id) => document.getElementById(id);
 const paste = $('paste');
@@ -8,100 +15,275 @@ const preview = $('preview');
 const source = $('source');
 const summary = $('summary');
 const status = $('status');
+const progress = $('progress');
+const pasteInfo = $('paste-info');
 
-let view = 'preview';
-let outputs = { html: '', markdown: '', text: '' };
+const EMPTY = { html: '', previewHtml: '', markdown: '', text: '', json: '', thread: null };
+const state = {
+  links: load('links', []),
+  picks: load('picks', {}),
+  restored: load('restored', []),
+  choices: null,
+  view: 'preview',
+  result: EMPTY,
+};
+let engine;
+let review;
 
 function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+function say(message, isError = false) {
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+function job() {
+  const options = toCore(state.choices);
+  const pageTheme = effectiveTheme();
+  return {
+    input: paste.value,
+    links: state.links,
+    picks: state.picks,
+    restored: state.restored,
+    options,
+    preview: {
+      ...options,
+      htmlStyle: 'classes',
+      theme: options.theme === 'auto' ? pageTheme : options.theme,
+    },
+  };
 }
 
 function update() {
-  const input = paste.value;
-  if (!input.trim()) {
-    outputs = { html: '', markdown: '', text: '' };
-    preview.replaceChildren();
-    source.textContent = '';
+  if (!paste.value.trim()) {
+    engine.cancel();
+    state.result = EMPTY;
     summary.textContent = '';
+    showEmpty();
+    review.update({ thread: { repairs: [], warnings: [], removed: [], posts: [] }, removedAll: [] }, []);
     return;
   }
-  const options = {};
-  const thread = format(input, options);
-  outputs = {
-    html: renderThread(thread, 'html', options),
-    markdown: renderThread(thread, 'markdown', options),
-    text: renderThread(thread, 'text', options),
-  };
-  summary.textContent = [
-    plural(thread.posts.length, 'post', 'posts'),
-    plural(thread.removed.length, 'line removed', 'lines removed'),
-    plural(thread.repairs.length, 'repair', 'repairs'),
-  ].join(' · ');
-  show();
+  engine.format(job(), {
+    onResult: (result, where) => {
+      state.result = result;
+      document.body.dataset.engine = where;
+      const t = result.thread;
+      summary.textContent = [
+        plural(t.posts.length, 'post', 'posts'),
+        plural(t.removed.length, 'line removed', 'lines removed'),
+        plural(t.repairs.length, 'repair', 'repairs'),
+      ].join(' · ') + (t.warnings.length ? ` · ${plural(t.warnings.length, 'warning', 'warnings')}` : '');
+      render();
+      // The review panel in its own task, so the preview paints first on a large paste.
+      const shown = result;
+      setTimeout(() => { if (state.result === shown) review.update(shown, state.restored); }, 0);
+      say('');
+    },
+    onBusy: (size) => {
+      document.body.dataset.busy = size ? 'true' : 'false';
+      progress.hidden = !size;
+      if (size) $('progress-label').textContent = `Formatting ${(size / 1e6).toFixed(1)} MB in the background — keep typing…`;
+    },
+    onError: (e) => say(`Could not format this paste: ${e.message}`, true),
+  });
 }
 
-function show() {
-  if (view === 'preview') {
-    // The renderer escapes every text node and links only http(s)/mailto; the CSP forbids scripts.
+function showEmpty() {
+  preview.replaceChildren();
+  const hint = document.createElement('div');
+  hint.className = 'empty-state';
+  const p = document.createElement('p');
+  p.textContent = 'Your article appears here as you paste. Copy a whole thread — the names, counts and “Show more” can come along: unspool takes them out and lists them under Review.';
+  const p2 = document.createElement('p');
+  p2.textContent = 'Broken characters such as “Itâ€™s” or “šŸ§µ” are repaired; select a highlighted word to choose another reading.';
+  hint.append(p, p2);
+  preview.append(hint);
+  source.textContent = '';
+}
+
+function render() {
+  if (state.view === 'preview') {
+    // The renderer escapes every text node and links only http(s)/mailto; the CSP forbids
+    // scripts; scroll position is kept so typing does not jump.
     const scroll = preview.scrollTop;
-    preview.innerHTML = outputs.html;
+    preview.innerHTML = state.result.previewHtml;
     preview.scrollTop = scroll;
   } else {
-    source.textContent = outputs[view];
+    source.textContent = state.result[state.view];
   }
 }
 
-function selectTab(tab) {
-  view = tab.dataset.format;
+function selectTab(tab, focus = false) {
+  state.view = tab.dataset.format;
   for (const t of document.querySelectorAll('[role=tab]')) {
     const on = t === tab;
     t.setAttribute('aria-selected', String(on));
     t.tabIndex = on ? 0 : -1;
   }
-  preview.hidden = view !== 'preview';
-  source.hidden = view === 'preview';
+  preview.hidden = state.view !== 'preview';
+  source.hidden = state.view === 'preview';
   source.setAttribute('aria-labelledby', tab.id);
-  show();
-}
-
-async function copy(kind) {
-  try {
-    if (kind === 'blog') {
-      const item = new ClipboardItem({
-        'text/html': new Blob([outputs.html], { type: 'text/html' }),
-        'text/plain': new Blob([outputs.text], { type: 'text/plain' }),
-      });
-      await navigator.clipboard.write([item]);
-    } else {
-      await navigator.clipboard.writeText(outputs[kind]);
-    }
-    status.textContent = 'Copied.';
-  } catch (e) {
-    status.textContent = `Could not copy: ${e.message}`;
+  if (focus) tab.focus();
+  if (state.view === 'preview') {
+    render();
+    review.decoratePreview(state.result.thread ?? { posts: [], warnings: [] });
+  } else {
+    render();
   }
 }
 
-let timer = 0;
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(update, 120);
+function bindTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(tab);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      selectTab(tabs[(next + tabs.length) % tabs.length], true);
+    });
+  }
+}
+
+const title = () => state.result.thread?.title || 'thread';
+const fileName = () => (title().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'thread').toLowerCase();
+
+async function copy(kind) {
+  if (!state.result.thread) { say('Nothing to copy yet: paste a thread first.'); return; }
+  try {
+    if (kind === 'blog') {
+      await copyRich(state.result.html, state.result.text);
+      say('Copied for your blog: rich HTML and plain text together.');
+    } else {
+      await copyText(state.result[kind]);
+      say(`Copied ${kind === 'markdown' ? 'Markdown' : 'text'}.`);
+    }
+  } catch (e) {
+    say(`Could not copy (${e.message}). Select the text in the ${kind === 'blog' ? 'HTML' : kind} tab and copy it by hand.`, true);
+  }
+}
+
+function saveFile(kind) {
+  if (!state.result.thread) { say('Nothing to download yet: paste a thread first.'); return; }
+  let content = state.result[kind];
+  if (kind === 'html') {
+    const classes = state.choices.htmlStyle !== 'inline';
+    const css = classes ? [...document.styleSheets]
+      .filter((s) => s.href?.endsWith('/thread.css'))
+      .flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n') : '';
+    content = htmlDocument(content, title(), css);
+  }
+  download(kind, content, fileName());
+  say(`Downloaded ${fileName()}.${{ html: 'html', markdown: 'md', text: 'txt', json: 'json' }[kind]}.`);
+}
+
+// The draft is saved a moment after typing stops; a reload brings it back.
+const saveDraft = debounce(() => {
+  if (!save('draft', paste.value)) say('This browser would not keep the draft (storage full or off): it will be lost on reload.');
+}, 400);
+const schedule = debounce(update, 150);
+
+function persistReview() {
+  save('links', state.links);
+  save('picks', state.picks);
+  save('restored', state.restored);
+}
+
+function newPaste() {
+  saveDraft.cancel();
+  schedule.cancel();
+  paste.value = '';
+  state.links = [];
+  state.picks = {};
+  state.restored = [];
+  for (const k of ['draft', 'links', 'picks', 'restored']) forget(k);
+  pasteInfo.textContent = '';
+  update();
+  paste.focus();
+  say('Cleared. Paste a new thread.');
 }
 
 async function main() {
-  try {
-    await init({ module_or_path: wasmBytes() });
-  } catch (e) {
-    status.textContent = `unspool could not start its formatter (${e.message}). Try a current browser.`;
-    status.classList.add('error');
+  if (typeof WebAssembly !== 'object') {
+    say('This browser cannot run WebAssembly, which unspool needs. Try a current Firefox, Chrome, Safari or Edge.', true);
     return;
   }
-  paste.addEventListener('input', schedule);
-  for (const tab of document.querySelectorAll('[role=tab]')) {
-    tab.addEventListener('click', () => selectTab(tab));
+  let core;
+  try {
+    core = await import('./pkg/unspool.js');
+    const { wasmBytes } = await import('./pkg/unspool_bytes.js');
+    await core.default({ module_or_path: wasmBytes() });
+  } catch (e) {
+    say(`unspool could not start its formatter (${e.message}). Reload the page; if it keeps failing, try a current browser.`, true);
+    document.body.dataset.ready = 'error';
+    return;
   }
+  engine = new Engine(core);
+  review = new Review({
+    root: $('review'),
+    preview,
+    picker: $('picker'),
+    onRestore: (key, on) => {
+      state.restored = on ? [...new Set([...state.restored, key])] : state.restored.filter((k) => k !== key);
+      persistReview();
+      update();
+    },
+    onPick: (key, choice) => {
+      state.picks = { ...state.picks };
+      if (choice === undefined) delete state.picks[key];
+      else state.picks[key] = choice;
+      persistReview();
+      update();
+    },
+  });
+  state.choices = bindOptions($('options-form'), (choices) => {
+    state.choices = choices;
+    update();
+  });
+  bindTheme($('theme'), update);
+  bindTabs();
+  bindPaste({
+    textarea: paste,
+    file: $('file'),
+    zone: document.querySelector('.pane.input'),
+    core,
+    onInsert: (links, how) => {
+      state.links = [...state.links, ...links];
+      persistReview();
+      pasteInfo.textContent = how === 'rich'
+        ? `Pasted with formatting: ${plural(links.length, 'link', 'links')} and emoji images kept.`
+        : '';
+    },
+    onReplace: (text, links, name) => {
+      paste.value = text;
+      state.links = links;
+      state.picks = {};
+      state.restored = [];
+      persistReview();
+      save('draft', text);
+      pasteInfo.textContent = `Opened ${name}.`;
+      update();
+    },
+  });
+  paste.addEventListener('input', () => {
+    saveDraft();
+    schedule();
+  });
   $('copy-blog').addEventListener('click', () => copy('blog'));
   $('copy-markdown').addEventListener('click', () => copy('markdown'));
   $('copy-text').addEventListener('click', () => copy('text'));
+  for (const b of document.querySelectorAll('[data-download]')) {
+    b.addEventListener('click', () => saveFile(b.dataset.download));
+  }
+  $('new-paste').addEventListener('click', newPaste);
+  addEventListener('pagehide', () => saveDraft.flush());
+
+  paste.value = load('draft', '');
+  await engine.ready();
+  say('');
   document.body.dataset.ready = 'true';
   update();
 }

@@ -260,7 +260,7 @@ fn time_token(s: &str) -> Option<usize> {
 /// Reads a line that is only a time (with separators, `Edited`, a view count): the time as
 /// written (trimmed of separators and counts) and whether it holds a clock time.
 pub fn time_line(line: &str) -> Option<(String, bool)> {
-    let s = line.trim().trim_start_matches(['·', '•', ' ']);
+    let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
     let mut i = 0;
     let mut end = 0;
     let mut tokens = 0;
@@ -444,6 +444,7 @@ mod tests {
         for (line, want) in [
             ("5h", "5h"),
             ("· 19h", "19h"),
+            ("·\u{a0}19h", "19h"),
             ("3 Nov", "3 Nov"),
             ("6 Nov 2021", "6 Nov 2021"),
             ("Mar 17, 2024", "Mar 17, 2024"),

@@ -241,6 +241,11 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
             .flatten()
         {
             Kind::Time(time, false)
+        } else if platform == Platform::Linkedin
+            && clean::is_reaction_word(t)
+            && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
+        {
+            Kind::Cruft("reactions")
         } else if is_duration(t) {
             Kind::Cruft("media")
         } else if let Some(reason) = clean::classify(t) {
@@ -422,6 +427,11 @@ impl<'a> Assembler<'a> {
                             && !post_tail.contains(&self.lines[k]))
                             || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
                     });
+                    if preamble && clean::is_ui_word_any_case(line) {
+                        self.remove(i, line, "ui");
+                        last_label = Some(i);
+                        continue;
+                    }
                     if preamble && label_like(line) && ui(prev[i], &self) && next_label {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
@@ -472,6 +482,11 @@ impl<'a> Assembler<'a> {
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i, next);
                 }
+                Kind::Doubled(_) if !linkedin_run && !self.time_within(i, 8) => {
+                    // Doubled text with no time below is the post's own (`Yes\nYes`).
+                    self.kinds[i] = Kind::Text;
+                    li_texts.push(i);
+                }
                 Kind::Doubled(name) if !linkedin_run => {
                     self.open[i] = Some(Header {
                         author: Author {
@@ -518,6 +533,14 @@ impl<'a> Assembler<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Is there a time among the `n` lines after `i` (a LinkedIn header's time)?
+    fn time_within(&self, i: usize, n: usize) -> bool {
+        self.kinds[i + 1..]
+            .iter()
+            .take(n)
+            .any(|k| matches!(k, Kind::Time(..)))
     }
 
     fn handle_header(
@@ -667,7 +690,10 @@ impl<'a> Assembler<'a> {
             let precedes = cands.get(c + 1).is_some_and(|next| next.1.n == m.n + 1);
             let ok = match m.style {
                 Style::Keycap => true,
-                Style::Slash => follows || precedes || m.n == 1 || m.total.is_some(),
+                // A lone `1/` opens a thread only on its first line; `1/2 cup` is a fraction.
+                Style::Slash => {
+                    follows || precedes || (m.n == 1 && m.total.is_none() && Some(i) == first_text)
+                }
                 Style::Dot => follows || precedes,
             };
             if ok {
@@ -784,6 +810,21 @@ impl<'a> Assembler<'a> {
             let last_of_post = next[i].is_none_or(|k| {
                 !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
             });
+            // A marker alone on its line, under a post that has none: it ends that post.
+            let alone = lead && m.len >= body.trim_end().len();
+            let ends_post = alone
+                && self
+                    .active()
+                    .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
+            if ends_post {
+                if let Some(d) = self.active() {
+                    d.post.marker = Some(body.trim().to_owned());
+                }
+                if !has_headers {
+                    self.close();
+                }
+                return;
+            }
             if lead {
                 let has_text = self.active().is_some_and(|d| !d.post.text.is_empty());
                 if has_text && !has_headers {
@@ -874,7 +915,8 @@ impl<'a> Assembler<'a> {
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
 fn linkedin_name(name: &str) -> String {
-    let name = name.split(" • ").next().unwrap_or(name);
+    let name = name.split(" • ").next().unwrap_or(name).trim();
+    let name = headers::doubled(name).unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
 }
@@ -1022,6 +1064,44 @@ mod tests {
         assert!(s.posts[1].reply, "Bob's post is a reply");
         let reasons: Vec<&str> = s.removed[8..].iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(reasons, ["ui", "ui", "ui", "ui"], "{:?}", s.removed);
+    }
+
+    #[test]
+    fn linkedin_names_lose_badges_degrees_and_doubling() {
+        assert_eq!(linkedin_name("Alex Example ✪"), "Alex Example");
+        assert_eq!(
+            linkedin_name("Ada LovelaceAda Lovelace • 1st"),
+            "Ada Lovelace"
+        );
+        assert_eq!(linkedin_name("Grace Hopper • 3rd+"), "Grace Hopper");
+    }
+
+    #[test]
+    fn a_repeated_line_in_a_linkedin_post_is_text() {
+        let s = segment(
+            "Feed post number 1\nAda\nAda\n2d •\nShip it?\nYes\nYes\nAnd again.\nlike\n3",
+            Some(Platform::Linkedin),
+        );
+        assert_eq!(texts(&s), ["Ship it?\nYes\nYes\nAnd again."]);
+    }
+
+    #[test]
+    fn a_marker_alone_under_a_post_ends_it() {
+        let s = segment("Post one\n1/\nPost two\n2/\nPost three\n3/", None);
+        assert_eq!(texts(&s), ["Post one", "Post two", "Post three"]);
+        assert_eq!(s.posts[1].marker.as_deref(), Some("2/"));
+        let s = segment("1/\nfirst\n2/\nsecond", None);
+        assert_eq!(texts(&s), ["first", "second"], "above its post it opens it");
+    }
+
+    #[test]
+    fn a_fraction_is_no_marker() {
+        let s = segment("Pancakes\n\nMix 1/2 cup flour.\n1/2 cup milk too.", None);
+        assert_eq!(
+            texts(&s),
+            ["Pancakes", "Mix 1/2 cup flour.\n1/2 cup milk too."]
+        );
+        assert!(s.posts[1].marker.is_none());
     }
 
     #[test]

@@ -81,11 +81,13 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         "full article:",
         "full story:",
         "source:",
-        "👇",
-        "⬇️",
     ];
-    let promises = PROMISES.iter().any(|p| lower.ends_with(p));
-    if !promises || last.contains('🧵') || lower.contains("thread") && lower.ends_with('👇') {
+    // A bare pointer down usually points at the next post; it promises a link only at the
+    // end of the thread.
+    const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
+    let promises = PROMISES.iter().any(|p| lower.ends_with(p))
+        || (next.is_none() && POINTERS.iter().any(|p| lower.ends_with(p)));
+    if !promises || last.contains('🧵') {
         return None;
     }
     if has_link(&post.text) || post.quoted.is_some() {
@@ -180,6 +182,11 @@ mod tests {
             "the link opens the next post"
         );
         assert!(find(&[post(1, "A thread on moats 🧵👇")]).is_empty());
+        assert!(
+            find(&[post(1, "Some thoughts 👇"), post(2, "First, moats.")]).is_empty(),
+            "a pointer at the next post is no lost link"
+        );
+        assert_eq!(find(&[post(1, "Read it 👇")]).len(), 1, "at the end it is");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // Debian Chromium driven by playwright-core, recording every request and console error.
 import { createServer } from 'node:http';
 import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = join(ROOT, 'www');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
-export const CORPUS = resolve(ROOT, '../shared/corpus');
+// Beside the crate (../shared/corpus), or where this machine keeps it when run from a worktree.
+export const CORPUS = [resolve(ROOT, '../shared/corpus'), '/work/shared/corpus']
+  .find((dir) => existsSync(dir)) ?? resolve(ROOT, '../shared/corpus');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -35,7 +38,12 @@ export async function serve(dir = WWW) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+    /** Stops serving at once, dropping open connections: the network is gone. */
+    kill: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
@@ -45,18 +53,22 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launches Debian's Chromium with a fresh profile. */
-export async function launch() {
+// Service workers are blocked unless asked for: a test that routes or stubs a request must
+// see it, and a service worker would answer from its cache first (tests/e2e/sw-*.test.mjs
+// launch with { serviceWorkers: 'allow' }).
+export async function launch({ serviceWorkers = 'block' } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'unspool-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
+    serviceWorkers,
   });
 }
 
-/** Opens `url` in a new page, recording requests and console errors on it. */
-export async function open(context, url) {
+/** Opens `url` in a new page, recording requests and console errors on it; waits for `ready`. */
+export async function open(context, url, ready = 'body[data-ready="true"]') {
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -64,7 +76,7 @@ export async function open(context, url) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector(ready, { timeout: 15000 });
   return { page, requests, errors };
 }
 
@@ -74,3 +86,25 @@ export async function screenshot(page, name) {
 }
 
 export const corpus = (rel) => readFile(join(CORPUS, rel), 'utf8');
+
+/** Lets the page at `url` read and write the clipboard (for the copy tests). */
+export async function allowClipboard(context, url) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+}
+
+/** Sets the paste box to `text` as one input event (faster than typing a megabyte). */
+export async function setPaste(page, text) {
+  await page.evaluate((t) => {
+    const box = document.getElementById('paste');
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Waits until the preview shows `n` posts (or more with `atLeast`). */
+export async function waitForPosts(page, n, atLeast = false) {
+  await page.waitForFunction(([want, min]) => {
+    const got = document.querySelectorAll('#preview .post').length;
+    return min ? got >= want : got === want;
+  }, [n, atLeast], { timeout: 20000 });
+}

@@ -22,6 +22,8 @@ test('pasting the seed thread shows posts, repaired, without interface words', a
   await page.waitForFunction(() => document.querySelectorAll('#preview .post').length > 1);
   const preview = await page.textContent('#preview');
   assert.ok(!preview.includes('See All'), 'See All is removed from the preview');
+  assert.ok(preview.includes('Google’s leaked doc'), 'mojibake is repaired in the preview');
+  assert.ok(!/ā€|šŸ|Ÿ/.test(preview), 'no mojibake left in the preview');
   const summary = await page.textContent('#summary');
   assert.match(summary, /\d+ posts · \d+ lines? removed · \d+ repairs?/, 'counts at a glance');
   await screenshot(page, 'seed-desktop');

@@ -1,0 +1,91 @@
+// Where a paste is formatted: on the main thread when it is small (instant), in a module
+// Web Worker when it is large (≥ LARGE characters), so typing stays responsive. Only the
+// newest job matters: a job that is overtaken while the worker is busy is never started.
+import { run } from './pipeline.js';
+
+export const LARGE = 200_000;
+
+export class Engine {
+  /** `core` is the initialised wasm module of the main thread. */
+  constructor(core) {
+    this.core = core;
+    this.worker = null;
+    this.workerReady = null;
+    this.busy = false;
+    this.queued = null;
+    this.nextId = 1;
+    this.waiting = new Map();
+    try {
+      // Started at load, so its scripts are fetched before the page is ready, never later.
+      this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      this.workerReady = new Promise((resolve) => {
+        this.worker.addEventListener('message', ({ data }) => {
+          if ('ready' in data) { resolve(data.ready); return; }
+          const done = this.waiting.get(data.id);
+          this.waiting.delete(data.id);
+          done?.(data);
+        });
+        this.worker.addEventListener('error', () => resolve(false));
+        // A worker that never answers must not keep the page from starting.
+        setTimeout(() => resolve(false), 15000);
+      });
+    } catch {
+      this.workerReady = Promise.resolve(false);
+    }
+  }
+
+  /** Resolves once the worker can take jobs (false when the browser gave none). */
+  ready() {
+    return this.workerReady;
+  }
+
+  /**
+   * Formats `job`; calls `onResult(result, where)` for the newest job only, and
+   * `onBusy(size)` / `onBusy(0)` around work done in the worker.
+   */
+  async format(job, { onResult, onBusy, onError }) {
+    const large = job.input.length >= LARGE;
+    if (!large || !(await this.workerReady)) {
+      this.queued = null;
+      const token = ++this.nextId;
+      this.latest = token;
+      try {
+        onResult(run(this.core, job), 'main');
+      } catch (e) {
+        onError(e);
+      }
+      return;
+    }
+    this.queued = { job, onResult, onBusy, onError, token: ++this.nextId };
+    this.latest = this.queued.token;
+    if (!this.busy) this.drain();
+  }
+
+  /** Forgets every job not yet shown (the paste was cleared). */
+  cancel() {
+    this.queued = null;
+    this.latest = ++this.nextId;
+  }
+
+  async drain() {
+    while (this.queued) {
+      const { job, onResult, onBusy, onError, token } = this.queued;
+      this.queued = null;
+      this.busy = true;
+      onBusy(job.input.length);
+      const id = token;
+      const reply = await new Promise((resolve) => {
+        this.waiting.set(id, resolve);
+        this.worker.postMessage({ id, job });
+      });
+      this.busy = false;
+      if (!this.queued) onBusy(0);
+      if (token !== this.latest) continue;
+      if (reply.error) onError(new Error(reply.error));
+      else {
+        const { result } = reply;
+        onResult({ ...result, thread: JSON.parse(result.json), removedAll: JSON.parse(result.removedAll) }, 'worker');
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+// One formatting pass, the same on the main thread and in the worker: the paste (plus the
+// links a rich paste kept, the repair alternatives picked and the removed lines restored)
+// → the Thread and its renderings. `core` is the wasm module (./pkg/unspool.js), initialised.
+
+/** Repairs that show in the text (not line endings, control characters or NFC). */
+export function visibleRepair(r) {
+  return r.to.trim() !== '' && !['line_ending', 'control', 'nfc'].includes(r.kind);
+}
+
+/** Stable key of a removed line, so a restore survives re-formatting the same paste. */
+export const removedKey = (r) => `${r.line}\u0000${r.text}`;
+
+/** Stable key of a repair. */
+export const repairKey = (r) => `${r.at}\u0000${r.from}`;
+
+/**
+ * Runs the pipeline.
+ * job: { input, links, picks: {[repairKey]: chosen}, restored: [removedKey], options, preview }
+ * `preview` is the options for the on-page preview (class-based HTML, the page's theme).
+ */
+export function run(core, job) {
+  const { input, links = [], picks = {}, restored = [], options, preview } = job;
+  const picked = Object.keys(picks);
+  // The Thread crosses the wasm boundary as JSON text: on a megabyte paste that is several
+  // times faster than building (and reading back) a JS object graph.
+  let thread;
+  let repaired = null;
+  if (picked.length) {
+    // Apply the chosen readings to the repaired text, last first so offsets hold, and
+    // format that; the repairs listed stay those of the paste, with the choice marked.
+    repaired = core.repair(input);
+    let text = repaired.text;
+    const chosen = repaired.repairs
+      .filter((r) => picks[repairKey(r)] !== undefined)
+      .sort((a, b) => b.at - a.at);
+    for (const r of chosen) {
+      if (text.slice(r.at, r.at + r.to.length) === r.to) {
+        text = text.slice(0, r.at) + picks[repairKey(r)] + text.slice(r.at + r.to.length);
+      }
+    }
+    // Not formatted with `format`: its repair stage would undo the reading just picked.
+    thread = JSON.parse(core.formatRepaired(text, options));
+    thread.repairs = repaired.repairs.map((r) =>
+      picks[repairKey(r)] === undefined ? r : { ...r, picked: picks[repairKey(r)] });
+    repaired = { text, repairs: repaired.repairs };
+  } else {
+    thread = JSON.parse(core.convert(input, 'json', options));
+  }
+  if (links.length) thread = JSON.parse(core.relink(JSON.stringify(thread), links));
+  const removed = thread.removed;
+  if (restored.length) {
+    const keys = new Set(restored);
+    const lines = (repaired ?? core.repair(input)).text.split('\n');
+    const back = removed.filter((r) => keys.has(removedKey(r)));
+    for (const r of back) restoreLine(core, thread, lines, removed, r);
+    thread.removed = removed.filter((r) => !keys.has(removedKey(r)));
+  }
+  const json = JSON.stringify(thread, null, 2);
+  const render = (to, opts) => core.renderJson(json, to, opts);
+  const html = render('html', options);
+  const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
+  return {
+    thread,
+    removedAll: removed,
+    html,
+    previewHtml: sameLook ? html : render('html', preview),
+    markdown: render('markdown', options),
+    text: render('text', options),
+    json,
+  };
+}
+
+const stripMarker = (line) => line.replace(/^(\(?\d{1,3}\/\d*\)?|\d{1,3}[.)])\s+/u, '');
+
+/** Where `line` (a line of the paste) stands in the posts: [post, end offset] or null. */
+function locate(posts, line) {
+  for (const probe of [line, stripMarker(line), line.slice(-40)]) {
+    if (probe.length < 2) continue;
+    for (const post of posts) {
+      const at = post.text.indexOf(probe);
+      if (at >= 0) return [post, at, at + probe.length];
+    }
+  }
+  return null;
+}
+
+/** Puts removed line `r` back into the post its neighbours belong to. */
+export function restoreLine(core, thread, lines, removed, r) {
+  const fullyRemoved = new Set(removed.filter((x) => (lines[x.line - 1] ?? '').trim() === x.text)
+    .map((x) => x.line));
+  const whole = (lines[r.line - 1] ?? '').trim();
+  let post = null;
+  if (whole !== r.text && whole.endsWith(r.text)) {
+    // A tail glued to a post's line (`you haveShow more`): back where it was glued.
+    const hit = locate(thread.posts, whole.slice(0, whole.length - r.text.length).trimEnd());
+    if (hit) {
+      [post] = hit;
+      post.text = post.text.slice(0, hit[2]) + r.text + post.text.slice(hit[2]);
+    }
+  }
+  // Otherwise after the nearest line before it that a post holds, or else before the
+  // nearest such line after it (a few lines each way: headers are not post text).
+  let tries = 8;
+  for (let k = r.line - 1; !post && k >= 1 && tries > 0; k--) {
+    const line = (lines[k - 1] ?? '').trim();
+    if (!line || fullyRemoved.has(k)) continue;
+    tries -= 1;
+    const hit = locate(thread.posts, line);
+    if (hit) {
+      [post] = hit;
+      post.text = `${post.text.slice(0, hit[2])}\n${r.text}${post.text.slice(hit[2])}`;
+    }
+  }
+  tries = 8;
+  for (let k = r.line + 1; !post && k <= lines.length && tries > 0; k++) {
+    const line = (lines[k - 1] ?? '').trim();
+    if (!line || fullyRemoved.has(k)) continue;
+    tries -= 1;
+    const hit = locate(thread.posts, line);
+    if (hit) {
+      [post] = hit;
+      post.text = `${post.text.slice(0, hit[1])}${r.text}\n${post.text.slice(hit[1])}`;
+    }
+  }
+  if (!post) {
+    post = { number: thread.posts.length + 1, author: null, time: null, text: r.text,
+      spans: [], quoted: null, media: [], reply: false };
+    thread.posts.push(post);
+  }
+  post.spans = core.spans(post.text);
+}
