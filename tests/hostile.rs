@@ -369,3 +369,33 @@ fn a_line_of_a_million_entities_is_repaired_in_linear_time() {
         );
     }
 }
+
+/// Fuzz finding (render_markdown target): a `!` glued before a link makes the Markdown an
+/// image, `wow![https://example.com/x](<https://example.com/x>)`, which a Markdown viewer
+/// loads (a tracking pixel from pasted text). The `!` is escaped before a link.
+#[test]
+fn an_exclamation_mark_before_a_link_never_makes_an_image() {
+    for (paste, shown) in [
+        ("1/ wow!https://example.com/x", "wow\\!["),
+        ("1/ wow\\!https://example.com/x", "wow\\\\\\!["),
+        // Not a link on a plain thread: nothing to escape.
+        ("1/ hey!@bob and !#tag", "hey!@bob"),
+    ] {
+        let out = run("bang link", paste);
+        let parser = pulldown_cmark::Parser::new(&out.markdown);
+        let images = parser
+            .filter(|e| {
+                matches!(
+                    e,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { .. })
+                )
+            })
+            .count();
+        assert_eq!(images, 0, "no image from {paste:?}: {}", out.markdown);
+        assert!(
+            out.markdown.contains(shown),
+            "the `!` is kept, escaped, in {}",
+            out.markdown
+        );
+    }
+}

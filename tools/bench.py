@@ -79,7 +79,7 @@ def main() -> int:
         for program, seconds in figures:
             line = f"   {name:<14} {program:<34} {seconds:9.3f} {nbytes / 1e6 / seconds:9.2f}"
             if not program.startswith("unspool"):
-                line += f" {seconds / unspool_s:10.0f}x"
+                line += f" {seconds / unspool_s:10.1f}x"
             print(line)
             result["repair"].append({"input": name, "bytes": nbytes, "program": program,
                                      "seconds": seconds, "mb_per_s": nbytes / 1e6 / seconds})

@@ -26,6 +26,9 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 say "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(date -u '+%Y-%m-%d %H:%M UTC')"
+# Benches unwind (the release profile they inherit says panic = "abort", which a bench binary
+# cannot link against) and build in their own target directory so the two never mix.
+export CARGO_PROFILE_BENCH_PANIC=unwind CARGO_TARGET_DIR=target/bench-build
 say "native throughput (cargo bench --bench pipeline)"
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of words (e.g. --quick)
 cargo bench --bench pipeline -- ${BENCH_ARGS:-}
@@ -33,7 +36,7 @@ if [ -f benches/repair.rs ]; then
   say "repair stage (cargo bench --bench repair)"
   cargo bench --bench repair
 fi
-cargo build --release --quiet
+CARGO_TARGET_DIR=target cargo build --release --quiet
 say "side by side with ftfy and plsfix; peak memory"
 python3 tools/bench.py
 if ! $native_only; then

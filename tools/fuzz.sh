@@ -2,6 +2,7 @@
 # `make fuzz FUZZ_SECONDS=600`: runs every cargo-fuzz target in fuzz/ for that long (libFuzzer),
 # FUZZ_JOBS at a time (default 2) under `nice -n 19`, then prints executions and findings.
 #   tools/fuzz.sh [SECONDS] [TARGET...]
+#   FUZZ_FLAGS="-fork=1 -ignore_crashes=1" keeps a target fuzzing after a known finding.
 # Stable toolchain: `-s none` (no sanitizer, so no -Z flag); RUSTC_BOOTSTRAP=1 only if cargo-fuzz
 # still asks for nightly. Seeds: the shared corpus pastes (read in place, never copied), and for
 # render_thread the JSON model of each paste. New inputs go to fuzz/corpus/<target>/, crashes to
@@ -23,11 +24,14 @@ if ! command -v cargo-fuzz >/dev/null; then
   say "installing cargo-fuzz"
   cargo install cargo-fuzz
 fi
-fuzz() {
-  cargo fuzz "$@" || RUSTC_BOOTSTRAP=1 cargo fuzz "$@"
-}
+# Stable works with `-s none`; RUSTC_BOOTSTRAP=1 is the fallback for a cargo-fuzz that asks for
+# nightly. It is used for every step once needed (changing it rebuilds everything).
+bootstrap=
 say "building the fuzz targets"
-nice -n 19 bash -c "$(declare -f fuzz); fuzz build -s none" 2>&1 | tail -n 3
+if ! nice -n 19 cargo fuzz build -s none 2>&1 | tail -n 3; then
+  bootstrap=RUSTC_BOOTSTRAP=1
+  nice -n 19 env RUSTC_BOOTSTRAP=1 cargo fuzz build -s none 2>&1 | tail -n 3
+fi
 
 # render_thread reads a Thread as JSON: seed it with the model of every paste.
 if [[ " ${targets[*]} " == *" render_thread "* ]]; then
@@ -46,8 +50,10 @@ run() {
   local seeds=("$pastes")
   [ "$t" = render_thread ] && seeds=()
   say "running $t for ${seconds}s"
-  nice -n 19 bash -c "$(declare -f fuzz); fuzz run -s none $t fuzz/corpus/$t ${seeds[*]:-} -- \
-    -max_total_time=$seconds -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1" \
+  # shellcheck disable=SC2086 # $bootstrap is empty or one assignment
+  nice -n 19 env $bootstrap cargo fuzz run -s none "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
+    -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    ${FUZZ_FLAGS:-} \
     > "$logs/$t.log" 2>&1 || true
 }
 running=0
@@ -63,6 +69,8 @@ printf '\n%-16s %12s %10s %8s  %s\n' target executions exec/s corpus findings
 for t in "${targets[@]}"; do
   log="$logs/$t.log"
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  # fork mode prints no final stats: the last status line's count
+  [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tr -d '#' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   corpus=$(find "fuzz/corpus/$t" -type f | wc -l)
   found=$(find "fuzz/artifacts/$t" -type f 2>/dev/null | wc -l)
