@@ -474,8 +474,15 @@ impl<'a> UrlScanner<'a> {
         if !text.contains('.') {
             return out;
         }
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
+            // Fast path: an ASCII letter or digit is never a preceding character, and only the
+            // start of the text is tried without one.
+            if i > 0 && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let c = char_at(text, i).expect("i is a char boundary inside the text");
             // `validUrlPrecedingChars` consumes one character, or matches the start.
             let preceding_ok = !(c.is_ascii_alphanumeric()
