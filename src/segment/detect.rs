@@ -36,10 +36,12 @@ pub fn detect(lines: &[&str]) -> Platform {
         }
     };
     for (i, &l) in lines.iter().enumerate() {
-        let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
+        // Looked up after the empty-line check: each run of blank lines is walked once, not
+        // once per blank line (quadratic on a paste of many blank lines).
         if l.is_empty() {
             continue;
         }
+        let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
         if l.contains(".bsky.social") || l.contains("bsky.app/") {
             add(&mut score, Bluesky, "bsky", 3);
