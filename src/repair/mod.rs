@@ -278,19 +278,50 @@ impl Line {
     fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
         let mut edits: Vec<&Edit> = self.edits.iter().collect();
         edits.sort_by_key(|e| (e.start, e.end));
-        for e in edits {
-            let mut at = None;
-            let mut units = base;
-            let mut to = String::new();
-            for (c, o) in self.chars.iter().zip(&self.origin) {
-                if *o == (e.start, e.end) {
-                    at.get_or_insert(units);
-                    to.push(*c);
-                } else if at.is_none() && o.0 >= e.end {
-                    at = Some(units);
-                }
-                units += c.len_utf16();
+        // One pass over the line for all edits (a long damaged line has thousands): the
+        // UTF-16 offset before each char, and the chars of each origin range in order.
+        // Origins start in order along the line (`apply` keeps them so); if they did not,
+        // each edit would scan the line as before.
+        let sorted = self.origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        let mut offsets = Vec::with_capacity(self.chars.len() + 1);
+        let mut units = base;
+        for c in &self.chars {
+            offsets.push(units);
+            units += c.len_utf16();
+        }
+        offsets.push(units);
+        let mut by_origin: std::collections::HashMap<(u32, u32), (usize, String)> =
+            std::collections::HashMap::new();
+        if sorted {
+            for (k, (c, o)) in self.chars.iter().zip(&self.origin).enumerate() {
+                by_origin.entry(*o).or_insert((k, String::new())).1.push(*c);
             }
+        }
+        for e in edits {
+            let (at, to) = if sorted {
+                let past = self.origin.partition_point(|o| o.0 < e.end);
+                match by_origin.get(&(e.start, e.end)) {
+                    Some((first, to)) => (Some(offsets[(*first).min(past)]), to.clone()),
+                    None => (
+                        (past < self.chars.len()).then(|| offsets[past]),
+                        String::new(),
+                    ),
+                }
+            } else {
+                let mut at = None;
+                let mut units = base;
+                let mut to = String::new();
+                for (c, o) in self.chars.iter().zip(&self.origin) {
+                    if *o == (e.start, e.end) {
+                        at.get_or_insert(units);
+                        to.push(*c);
+                    } else if at.is_none() && o.0 >= e.end {
+                        at = Some(units);
+                    }
+                    units += c.len_utf16();
+                }
+                (at, to)
+            };
             let from: String = pasted
                 .get(e.start as usize..(e.end as usize).min(pasted.len()))
                 .map(|s| s.iter().collect())
