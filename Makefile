@@ -10,9 +10,9 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 
-.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size
+.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size dist pkg offline
 
-serve: wasm
+serve: wasm offline
 	python3 tools/serve.py --port $(PORT) --dir www
 
 setup:
@@ -32,6 +32,29 @@ size:
 	@printf 'unspool_bg.wasm: %s bytes, %s bytes gzipped\n' \
 	  "$$(wc -c < www/pkg/unspool_bg.wasm)" "$$(gzip -9 -c www/pkg/unspool_bg.wasm | wc -c)"
 
+# The service worker's file list and version (www/pkg/precache.js), hashed from the page's files.
+WWW_FILES = $(shell find www -path www/pkg -prune -o -type f -print)
+offline: www/pkg/precache.js
+
+www/pkg/precache.js: www/pkg/unspool_bytes.js $(WWW_FILES) tools/precache.mjs
+	node tools/precache.mjs www $@
+
+# The single-file page: dist/unspool.html (CSS, JS modules and the WASM inlined; works from file://).
+dist: dist/unspool.html
+
+dist/unspool.html: www/pkg/unspool_bytes.js $(WWW_FILES) tools/build-dist.mjs
+	node tools/build-dist.mjs www/index.html $@
+	@printf 'dist/unspool.html: %s bytes, %s bytes gzipped\n' "$$(wc -c < $@)" "$$(gzip -9 -c $@ | wc -c)"
+
+# The npm package: pkg/ at the repo root (wasm-pack --target web, then wasm-opt).
+pkg: pkg/package.json
+
+pkg/package.json: $(SOURCES) tools/npm-package.mjs
+	tools/setup.sh wasm npm
+	wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm
+	node tools/npm-package.mjs pkg
+
 test: setup lint test-native test-wasm test-e2e
 
 lint:
@@ -47,7 +70,7 @@ test-wasm:
 	wasm-pack test --headless --chrome -- --test wasm
 
 # End-to-end: the served page in real headless Chromium (playwright-core, Debian's chromium).
-test-e2e: wasm
+test-e2e: wasm offline dist pkg
 	cargo build --release
 	node --test --test-concurrency=1 tests/e2e/
 	UNSPOOL_BIN=target/release/unspool node tests/e2e/render-screenshots.mjs

@@ -26,7 +26,7 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// The platform a thread is composed for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
     let normalized: std::borrow::Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         std::borrow::Cow::Borrowed(text)
     } else {
-        std::borrow::Cow::Owned(text.nfc().collect())
+        std::borrow::Cow::Owned(crate::repair::nfc(text))
     };
     let normalized: &str = &normalized;
     let urls = entities::urls(normalized);

@@ -26,6 +26,7 @@
 
 pub mod clean;
 pub mod compose;
+pub mod embed;
 pub mod entities;
 pub mod paste_html;
 pub mod render;

@@ -8,14 +8,16 @@ const USAGE: &str = "\
 unspool — paste a social-media thread, get a clean article
 
 Usage:
-  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [OPTIONS]
-  unspool repair [FILE] [--jsonl]
+  unspool [FILE] [--to html|markdown|text|json] [--platform auto|x|bluesky|...] [OPTIONS] [--out FILE]
+  unspool repair [FILE] [--jsonl] [--out FILE]
   unspool entities [FILE] [--jsonl] [--platform x|mastodon|...]
   unspool split --platform x|bluesky|mastodon|threads [FILE]
                 [--numbering none|1/n|(1/n)|1.|thread] [--limit N]
   unspool count --platform x|bluesky|mastodon|threads [--config v2|v3] [--limit N] [FILE] [--jsonl]
 
-Reads FILE, or standard input when no FILE is given. Markdown by default.
+Reads FILE, or standard input when no FILE (or -) is given. Markdown by default.
+Every command writes standard output, or with --out FILE the file: written whole to a
+temporary file beside it, then renamed over it, so FILE is never left half-written.
   --from text|json                read a paste (default) or a saved model (--to json output)
 
 Options (the same names as the page and the JSON options):
@@ -32,12 +34,16 @@ Options (the same names as the page and the JSON options):
 
 Examples:
   pbpaste | unspool --to html > thread.html
-  unspool thread.txt --to json
+  unspool thread.txt --to json --out thread.json
+  unspool thread.txt --to markdown --out post.md   # post.md is replaced only on success
   unspool repair --jsonl < cases.jsonl
   unspool split --platform bluesky essay.txt --numbering 1/n
   unspool count --platform x --jsonl < tweets.jsonl
 
-Exit codes: 0 success, 1 input could not be read or output written, 2 bad usage.
+Exit codes:
+  0  success
+  1  the input could not be read, or the output could not be written
+  2  bad usage: an unknown option, format or platform, a missing value (see the message)
 ";
 
 /// A usage error (exit 2) or an I/O error (exit 1).
@@ -152,6 +158,38 @@ fn write_output(s: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
 }
 
+/// Writes `s` to standard output, or atomically to `out`: a temporary file in the same
+/// directory, flushed to disk, then renamed over `out` (a rename within a directory is
+/// atomic), so `out` holds either its old content or all of `s`, never a part.
+fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
+    let Some(path) = out.filter(|p| *p != "-") else {
+        return write_output(s);
+    };
+    let target = std::path::Path::new(path);
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| Failure::Usage(format!("--out {path:?} is not a file name")))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.unspool-tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(s.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, target)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure::Io(format!("cannot write {path}: {e}"))
+    })
+}
+
 fn format_cmd(args: &[String]) -> Result<(), Failure> {
     let p = parse(
         args,
@@ -163,6 +201,7 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
             "--title",
             "--theme",
             "--html-style",
+            "--out",
         ],
         &[
             "--keep-markers",
@@ -203,7 +242,7 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }
-    write_output(&rendered)
+    write_to(&rendered, p.value("--out"))
 }
 
 /// Reads the rendering options' flags into `options`.
@@ -244,10 +283,10 @@ fn render_options(p: &Parsed, options: &mut Options) -> Result<(), Failure> {
 }
 
 fn repair_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &[], &["--jsonl"])?;
+    let p = parse(args, &["--out"], &["--jsonl"])?;
     if !p.flag("--jsonl") {
         let input = read_input(p.file.as_deref())?;
-        return write_output(&unspool::repair::repair(&input).text);
+        return write_to(&unspool::repair::repair(&input).text, p.value("--out"));
     }
     let mut out = String::new();
     let reader: Box<dyn BufRead> = match p.file.as_deref() {
@@ -268,7 +307,7 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         out.push_str(&serde_json::to_string(&fixed).expect("a string always serialises"));
         out.push('\n');
     }
-    write_output(&out)
+    write_to(&out, p.value("--out"))
 }
 
 /// Runs `each` (text → one line of JSON) on the input: on every line (a JSON string) with
@@ -279,7 +318,7 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
         let input = read_input(p.file.as_deref())?;
         out.push_str(&each(&input));
         out.push('\n');
-        return write_output(&out);
+        return write_to(&out, p.value("--out"));
     }
     let reader: Box<dyn BufRead> = match p.file.as_deref() {
         None | Some("-") => Box::new(io::stdin().lock()),
@@ -298,11 +337,11 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
         out.push_str(&each(&text));
         out.push('\n');
     }
-    write_output(&out)
+    write_to(&out, p.value("--out"))
 }
 
 fn entities_cmd(args: &[String]) -> Result<(), Failure> {
-    let p = parse(args, &["--platform"], &["--jsonl"])?;
+    let p = parse(args, &["--platform", "--out"], &["--jsonl"])?;
     // twitter-text's rules by default; a platform whose handles look like `@user@instance`
     // reads them as one mention.
     let handles = match p.value("--platform") {
@@ -337,7 +376,11 @@ fn limit(p: &Parsed) -> Result<Option<usize>, Failure> {
 
 fn split_cmd(args: &[String]) -> Result<(), Failure> {
     use unspool::compose::{ComposeNumbering, SplitOptions};
-    let p = parse(args, &["--platform", "--numbering", "--limit"], &[])?;
+    let p = parse(
+        args,
+        &["--platform", "--numbering", "--limit", "--out"],
+        &[],
+    )?;
     let target = target(&p)?;
     let numbering = match p.value("--numbering") {
         None => ComposeNumbering::None,
@@ -352,12 +395,16 @@ fn split_cmd(args: &[String]) -> Result<(), Failure> {
     let posts = unspool::compose::split(&input, target, &options);
     let mut out = serde_json::to_string_pretty(&posts).expect("posts serialise");
     out.push('\n');
-    write_output(&out)
+    write_to(&out, p.value("--out"))
 }
 
 fn count_cmd(args: &[String]) -> Result<(), Failure> {
     use unspool::compose::{count, count_x, Target, XConfig, X_CONFIG_V2, X_CONFIG_V3};
-    let p = parse(args, &["--platform", "--config", "--limit"], &["--jsonl"])?;
+    let p = parse(
+        args,
+        &["--platform", "--config", "--limit", "--out"],
+        &["--jsonl"],
+    )?;
     let target = target(&p)?;
     let limit = limit(&p)?;
     let config = match p.value("--config") {

@@ -55,3 +55,35 @@ fn never_panics_on_hostile_input() {
     let _ = repair(&"&#x110000; &#99999999999; &; &#; &#x;".repeat(100));
     assert_eq!(repair("").text, "");
 }
+
+#[test]
+fn never_panics_on_random_mojibake_soup() {
+    // Chars that code pages map UTF-8 bytes to, plus spaces, quotes, emoji and controls.
+    let alphabet: Vec<char> = "âÃÂÅÄĀāšŸ€™œ”“„‚ƒ†‡ˆ‰Š‹ŒŽ‘’•–—˜›žÐðÑñØÙíïìÎ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ГРСВвЂµ√≈∆ΒΓΞΟ├┤┬┼┐│โเ \u{a0}\u{ad}\u{85}\u{9d}\u{81}?&;#🔥🧵♀\u{fe0f}\u{200d}é\u{301}\r\n\u{1b}[m\u{fffd}".chars().collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 48) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let r = repair(&s);
+        let units = r.text.encode_utf16().count();
+        for x in &r.repairs {
+            assert!(
+                x.at <= units,
+                "{s:?}: repair offset {} past the end {units}",
+                x.at
+            );
+            assert!(
+                (0.0..=1.0).contains(&x.confidence),
+                "{s:?}: confidence in 0..=1"
+            );
+        }
+    }
+}

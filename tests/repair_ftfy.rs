@@ -87,7 +87,30 @@ fn fixes_some_of_ftfys_known_failures() {
         .map(|c| field(c, "id"))
         .collect();
     assert!(
-        fixed.len() >= 5,
-        "at least 5 of ftfy's known failures fixed, got {fixed:?}"
+        fixed.len() >= 6,
+        "at least 6 of ftfy's known failures fixed, got {fixed:?}"
+    );
+}
+
+#[test]
+fn all_cases_as_one_document_do_not_panic_and_mostly_repair() {
+    // Regression: a document-wide page without droppable bytes made lost-byte recovery
+    // index an empty list.
+    let cases = cases();
+    let pass: Vec<&Value> = cases
+        .iter()
+        .filter(|c| field(c, "expect") == "pass")
+        .collect();
+    let doc: Vec<&str> = pass.iter().map(|c| field(c, "original")).collect();
+    let got = repair(&doc.join("\n")).text;
+    let ok = got
+        .split('\n')
+        .zip(&pass)
+        .filter(|(g, c)| loose(g) == loose(field(c, "fixed")))
+        .count();
+    assert!(
+        ok * 100 >= pass.len() * 95,
+        "{ok} of {} repaired in one document",
+        pass.len()
     );
 }

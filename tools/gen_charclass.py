@@ -60,15 +60,15 @@ def main():
         w(f"/// ftfy's `{name.lower()}` class.")
         w(f"pub const {name}: u32 = 1 << {n};")
     w("")
-    low = [bits.get(c, 0) for c in range(0x300)]
-    w("/// Classes of U+0000–U+02FF.")
-    w("pub static LOW: [u32; 0x300] = [")
-    for k in range(0, 0x300, 10):
+    low = [bits.get(c, 0) for c in range(0x500)]
+    w("/// Classes of U+0000–U+04FF (Latin, Greek, Cyrillic: looked up directly).")
+    w("pub static LOW: [u32; 0x500] = [")
+    for k in range(0, 0x500, 10):
         w("    " + " ".join(f"0x{m:x}," for m in low[k:k + 10]))
     w("];")
-    high = sorted((c, m) for c, m in bits.items() if c >= 0x300)
+    high = sorted((c, m) for c, m in bits.items() if c >= 0x500)
     w("")
-    w("/// Classes of chars from U+0300: (char, classes), sorted.")
+    w("/// Classes of chars from U+0500: (char, classes), sorted.")
     w("pub static HIGH: &[(u16, u32)] = &[")
     for k in range(0, len(high), 6):
         w("    " + " ".join(f"(0x{c:04x}, 0x{m:x})," for c, m in high[k:k + 6]))
@@ -78,7 +78,7 @@ def main():
     w("#[inline]")
     w("pub fn classes(c: char) -> u32 {")
     w("    let u = c as u32;")
-    w("    if u < 0x300 {")
+    w("    if u < 0x500 {")
     w("        return LOW[u as usize];")
     w("    }")
     w("    if u > 0xFFFF {")

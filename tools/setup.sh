@@ -45,10 +45,13 @@ npm_packages() {
 }
 
 browser() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver from Debian"
+  # The emoji font only matters for screenshots: without it emoji show as empty boxes.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+     || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+    say "installing chromium, chromium-driver and an emoji font from Debian"
     need_root apt-get update
-    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver \
+      fonts-noto-color-emoji
   fi
 }
 

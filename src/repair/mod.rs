@@ -37,7 +37,7 @@ pub mod zwj;
 
 use crate::thread::Repair;
 use mojibake::Piece;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Repaired text and the changes that made it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,11 +60,13 @@ pub fn repair(text: &str) -> Repaired {
     let lines = split_lines(text);
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
-    for (line, _) in &lines {
+    let mut buf: Vec<char> = Vec::new();
+    for (line, _) in lines.iter().filter(|_| lines.len() > 1) {
         if !line.is_ascii() {
-            let chars: Vec<char> = line.chars().collect();
-            if badness::is_bad(&chars) {
-                bad_lines.push(chars);
+            buf.clear();
+            buf.extend(line.chars());
+            if badness::is_bad(&buf) {
+                bad_lines.push(buf.clone());
                 if bad_lines.len() > 64 {
                     break;
                 }
@@ -130,6 +132,47 @@ fn needs_look(bytes: &[u8]) -> bool {
         .any(|&b| b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t'))
 }
 
+/// Whether every non-ASCII char of the line stands alone between ASCII bytes and is none
+/// of the few that can be damage on their own: then no rule of [`badness`] or of
+/// [`mojibake`] can match (they all need two non-ASCII chars side by side, except for
+/// those lone chars) and there is no ZWJ to restore; only NFC is left to check. A byte
+/// scan, so clean Latin-script text skips the char-level checks.
+fn only_lone_letters(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let len = match c {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let lone_risk = match (c, next) {
+            // Ã, Â (before a space), C1 controls, Œ œ ŉ, Ĳ ĳ, ǄǅǆǇǈǉǊǋǌ, combining marks.
+            (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
+            (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
+            // Thai lead chars, zero-width and format chars, ligatures, specials.
+            (0xE0, 0xB9) | (0xE2, 0x80 | 0x81) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
+            _ => false,
+        };
+        if lone_risk {
+            return false;
+        }
+        i += len;
+        if b.get(i).is_some_and(|&x| x >= 0x80) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Lines with their ending (`""` for the last line without one, `\n`, `\r\n` or `\r`).
 fn split_lines(text: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
@@ -156,11 +199,22 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
     if !needs_look(line.as_bytes()) {
         return true;
     }
+    let lone = only_lone_letters(line.as_bytes());
+    if lone && is_nfc_quick(line.chars()) == IsNormalized::Yes {
+        return true;
+    }
     chars.clear();
     chars.extend(line.chars());
+    if lone {
+        return false;
+    }
     let suspicious = chars.iter().any(|&c| {
-        c == '&' || is_junk(c) || ligature(c).is_some() || (c as u32) >= 0x2600 || c == '\u{1b}'
-    }) || chars.iter().any(|&c| ('\u{80}'..='\u{9f}').contains(&c));
+        c == '&'
+            || is_junk(c)
+            || ligature(c).is_some()
+            || c == '\u{1b}'
+            || ('\u{80}'..='\u{9f}').contains(&c)
+    }) || zwj::may_join(chars);
     if suspicious
         || badness::is_bad(chars)
         || mojibake::suspicious(chars)
@@ -195,8 +249,9 @@ impl Line {
             edits: Vec::new(),
         };
         let mut ctx = mojibake::Context { preferred, seen: 0 };
+        // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
+        // again while those small fixes change something, as they can reveal mojibake.
         for _ in 0..4 {
-            let before = line.chars.clone();
             if !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 line.apply(&p);
@@ -208,18 +263,22 @@ impl Line {
                 }
                 line.apply(&p);
             }
-            let p = mojibake::c1_pieces(&line.chars);
-            line.apply(&p);
+            let mut small = mojibake::c1_pieces(&line.chars);
+            line.apply(&small);
             let p = ligature_pieces(&line.chars);
             line.apply(&p);
+            small.extend(p);
             let p = junk_pieces(&line.chars);
             line.apply(&p);
-            if line.chars == before {
+            small.extend(p);
+            if small.is_empty() {
                 break;
             }
         }
-        let p = zwj::pieces(&line.chars);
-        line.apply(&p);
+        if zwj::may_join(&line.chars) {
+            let p = zwj::pieces(&line.chars);
+            line.apply(&p);
+        }
         let p = nfc_pieces(&line.chars);
         line.apply(&p);
         line
@@ -493,12 +552,30 @@ fn deletion(start: usize, end: usize) -> Piece {
     }
 }
 
+/// `text` in Unicode Normalization Form C.
+///
+/// Natively this is `unicode-normalization`; in the browser it is JavaScript's own
+/// `String.prototype.normalize`, which keeps that crate's ~125 KB of composition tables out of
+/// the `.wasm` (the quick check, `is_nfc_quick`, stays: its table is small).
+pub fn nfc(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::wasm::normalize_nfc(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfc().collect()
+    }
+}
+
 /// NFC, as one piece over the part of the line it changes.
 fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
     if is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes {
         return Vec::new();
     }
-    let fixed: Vec<char> = chars.iter().copied().nfc().collect();
+    let line: String = chars.iter().collect();
+    let fixed: Vec<char> = nfc(&line).chars().collect();
     if fixed == chars {
         return Vec::new();
     }

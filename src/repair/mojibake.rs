@@ -92,6 +92,61 @@ struct Byte {
     space: bool,
 }
 
+/// The byte (and a second byte, or 0) that `page` writes `c` with; `None` if it has none.
+#[inline]
+fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
+    if c.is_ascii() {
+        return Some((c as u8, 0));
+    }
+    if c == '\u{FFFD}' && page.sloppy {
+        return Some((0x1A, 0));
+    }
+    let u = u16::try_from(c as u32).ok()?;
+    let first = page.inverse.partition_point(|&(k, _)| k < u);
+    let b = page.inverse.get(first).filter(|e| e.0 == u)?.1;
+    let alt = page
+        .inverse
+        .get(first + 1)
+        .filter(|e| e.0 == u)
+        .map_or(0, |e| e.1);
+    Some((b, alt))
+}
+
+/// A quick, permissive check that `chars` under `page` could decode as UTF-8 (spaces may
+/// stand for 0xA0, `?` and U+FFFD for lost bytes): rules out most pages without encoding.
+fn could_decode(chars: &[char], page: &CodePage) -> bool {
+    let space_ok = page.name != "macroman";
+    let cont = |x: u8| (0x80..=0xBF).contains(&x);
+    let lead = |x: u8| match x {
+        0xC0 | 0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => 0,
+    };
+    let mut need = 0u8;
+    for &c in chars {
+        if need == 0 && c.is_ascii() {
+            continue;
+        }
+        let Some((b, alt)) = byte_of(c, page) else {
+            return false;
+        };
+        if need > 0 {
+            let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
+            if cont(b) || cont(alt) || wild {
+                need -= 1;
+                continue;
+            }
+            return false;
+        }
+        need = lead(b).max(lead(alt));
+        if need == 0 && b != 0x1A {
+            return false;
+        }
+    }
+    need == 0
+}
+
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
     let mut out = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -300,16 +355,15 @@ fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -
 /// Hebrew, Arabic, Thai, Devanagari, kana, CJK, Hangul).
 fn common_letter(c: char) -> bool {
     const RARE_LATIN_A: &str = "ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ";
-    c.is_alphabetic()
-        && match c as u32 {
-            0xC0..=0xFF => true,
-            0x100..=0x17F => !RARE_LATIN_A.contains(c),
-            0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
-            0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => true,
-            0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => true,
-            0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-            _ => false,
-        }
+    match c as u32 {
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x17F => !RARE_LATIN_A.contains(c),
+        0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
+        0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => c.is_alphabetic(),
+        0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => c.is_alphabetic(),
+        0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => c.is_alphabetic(),
+        _ => false,
+    }
 }
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
@@ -326,7 +380,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
     }
     let possible = possible_pages(chars);
     ALL.iter().enumerate().any(|(k, page)| {
-        if possible >> k & 1 == 0 {
+        if possible >> k & 1 == 0 || !could_decode(chars, page) {
             return false;
         }
         let Some(pieces) = transcode(chars, page, false) else {
@@ -350,11 +404,13 @@ fn is_emoji(c: char) -> bool {
 /// How likely `c` is as the reading of a damaged sequence (higher is likelier).
 fn likelihood(c: char) -> i32 {
     let u = c as u32;
-    if let Some(rank) = emoji::COMMON.iter().position(|&e| e == u) {
-        return 3000 - rank as i32;
-    }
-    if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
-        return 2000 - (emoji::SINGLE[i] >> 21) as i32;
+    if u >= 0x203C || u == 0xA9 || u == 0xAE {
+        if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
+            if let Some(rank) = emoji::COMMON.iter().position(|&e| e == u) {
+                return 3000 - rank as i32;
+            }
+            return 2000 - (emoji::SINGLE[i] >> 21) as i32;
+        }
     }
     match u {
         // The commonest non-ASCII chars of web text: curly quotes, dashes, the ellipsis.
@@ -504,6 +560,9 @@ fn lost_readings_from(
         0xF0..=0xF4 => 4,
         _ => return,
     };
+    if lost.is_empty() {
+        return;
+    }
     let mut present: Vec<[u8; 2]> = Vec::new();
     for k in 1..n {
         match v.get(i + k) {
@@ -727,6 +786,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             _ => 0.5,
         };
         let end = i + used;
+        // `Â` + no-break space between capitals is a word written with a circumflex
+        // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252.
+        if best == '\u{A0}' && capital_circumflex(chars, x.src as usize) {
+            return None;
+        }
         pieces.push(Piece {
             start: x.src as usize,
             end: v[end - 1].src as usize + 1,
@@ -833,6 +897,16 @@ impl QuoteScan {
     }
 }
 
+/// Whether `chars[at]` is `Â` + no-break space between capitals: a word written with a
+/// circumflex (`MISUTÂ\u{a0}AJIKKO`), not a no-break space read as windows-1252.
+fn capital_circumflex(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&'Â')
+        && chars.get(at + 1) == Some(&'\u{A0}')
+        && at > 0
+        && chars[at - 1].is_uppercase()
+        && chars.get(at + 2).is_some_and(|c| c.is_uppercase())
+}
+
 /// Whether a `“` before `at` in the line, as decoded so far, is still open.
 #[cfg(test)]
 fn quote_open(chars: &[char], pieces: &[Piece], at: usize) -> bool {
@@ -895,6 +969,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             continue;
         }
         tried |= 1 << k;
+        if !could_decode(chars, ALL[k]) {
+            continue;
+        }
         if let Some(pieces) = transcode(chars, ALL[k], false) {
             if !pieces.is_empty() {
                 let mut first_by_end = vec![u32::MAX; chars.len() + 1];
@@ -903,12 +980,17 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                         *slot = k as u32;
                     }
                 }
-                let score = pieces
+                let score: i32 = pieces
                     .iter()
                     .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, &first_by_end, p))
                     .sum();
+                // Every piece a likely char: no other page can do better.
+                let perfect = score == pieces.len() as i32;
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, k, pieces));
+                }
+                if perfect {
+                    break;
                 }
             }
         }
@@ -931,6 +1013,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         let mut rest = Vec::new();
         for &(s, e) in &runs {
             let sub = &chars[s..e];
+            if capital_circumflex(chars, s) {
+                continue;
+            }
             if sub.len() < chars.len() && (is_bad(sub) || suspicious(sub)) {
                 let found = one_step(sub, ctx, depth + 1);
                 if !found.is_empty() {
@@ -1049,6 +1134,15 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
         let end = (i + 4).min(chars.len());
         for (k, page) in ALL.iter().enumerate() {
             if pages >> k & 1 == 0 {
+                continue;
+            }
+            let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
+            let apple = page.high[0x70] == '\u{F8FF}';
+            if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
+                continue;
+            }
+            let next = byte_of(d, page).unwrap_or((0, 0));
+            if !(is_cont(next.0) || is_cont(next.1)) {
                 continue;
             }
             let take = chars[i..end]

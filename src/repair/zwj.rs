@@ -19,7 +19,25 @@ fn is_modifier(c: char) -> bool {
 /// Whether `c` can begin or continue a ZWJ sequence.
 fn is_part(c: char) -> bool {
     let u = c as u32;
-    u >= 0x2600 && !is_modifier(c) && c != JOINER
+    matches!(u, 0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
+        && !is_modifier(c)
+}
+
+/// Whether two emoji parts stand next to each other (modifiers between them allowed):
+/// the only place a joiner can be missing.
+pub fn may_join(chars: &[char]) -> bool {
+    let mut last_part = false;
+    for &c in chars {
+        if is_part(c) {
+            if last_part {
+                return true;
+            }
+            last_part = true;
+        } else if !is_modifier(c) {
+            last_part = false;
+        }
+    }
+    false
 }
 
 /// A part: base code point, char range, and whether a joiner came before it.

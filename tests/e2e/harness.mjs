@@ -38,7 +38,12 @@ export async function serve(dir = WWW) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+    /** Stops serving at once, dropping open connections: the network is gone. */
+    kill: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
@@ -48,18 +53,22 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launches Debian's Chromium with a fresh profile. */
-export async function launch() {
+// Service workers are blocked unless asked for: a test that routes or stubs a request must
+// see it, and a service worker would answer from its cache first (tests/e2e/sw-*.test.mjs
+// launch with { serviceWorkers: 'allow' }).
+export async function launch({ serviceWorkers = 'block' } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'unspool-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
+    serviceWorkers,
   });
 }
 
-/** Opens `url` in a new page, recording requests and console errors on it. */
-export async function open(context, url) {
+/** Opens `url` in a new page, recording requests and console errors on it; waits for `ready`. */
+export async function open(context, url, ready = 'body[data-ready="true"]') {
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -67,7 +76,7 @@ export async function open(context, url) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector(ready, { timeout: 15000 });
   return { page, requests, errors };
 }
 
