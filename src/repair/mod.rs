@@ -356,9 +356,10 @@ impl Line {
         // In (start, end) order: the map's order.
         let edits: Vec<&Edit> = self.edits.values().collect();
         // One pass over the line for all edits (a long damaged line has thousands): the
-        // UTF-16 offset before each char, and the chars of each origin range in order.
-        // Origins start in order along the line (`apply` keeps them so); if they did not,
-        // each edit would scan the line as before.
+        // UTF-16 offset before each char. Origins start in order along the line (`apply`
+        // keeps them so), so an edit's chars are found by binary search among those whose
+        // origin starts where it starts; if origins were out of order, each edit would scan
+        // the line as before.
         let sorted = self.origin.windows(2).all(|w| w[0].0 <= w[1].0);
         let mut offsets = Vec::with_capacity(self.chars.len() + 1);
         let mut units = base;
@@ -367,22 +368,23 @@ impl Line {
             units += c.len_utf16();
         }
         offsets.push(units);
-        let mut by_origin: std::collections::HashMap<(u32, u32), (usize, String)> =
-            std::collections::HashMap::new();
-        if sorted {
-            for (k, (c, o)) in self.chars.iter().zip(&self.origin).enumerate() {
-                by_origin.entry(*o).or_insert((k, String::new())).1.push(*c);
-            }
-        }
         for e in edits {
             let (at, to) = if sorted {
                 let past = self.origin.partition_point(|o| o.0 < e.end);
-                match by_origin.get(&(e.start, e.end)) {
-                    Some((first, to)) => (Some(offsets[(*first).min(past)]), to.clone()),
-                    None => (
-                        (past < self.chars.len()).then(|| offsets[past]),
-                        String::new(),
-                    ),
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let from = self.origin.partition_point(|o| o.0 < e.start);
+                let upto = self.origin.partition_point(|o| o.0 <= e.start);
+                let mut first = None;
+                let mut to = String::new();
+                for k in from..upto {
+                    if self.origin[k] == (e.start, e.end) {
+                        first.get_or_insert(k);
+                        to.push(self.chars[k]);
+                    }
+                }
+                match first {
+                    Some(first) => (Some(offsets[first.min(past)]), to),
+                    None => ((past < self.chars.len()).then(|| offsets[past]), to),
                 }
             } else {
                 let mut at = None;
