@@ -295,26 +295,10 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         let input = read_input(p.file.as_deref())?;
         return write_to(&unspool::repair::repair(&input).text, p.value("--out"));
     }
-    let mut out = String::new();
-    let reader: Box<dyn BufRead> = match p.file.as_deref() {
-        None | Some("-") => Box::new(io::stdin().lock()),
-        Some(path) => Box::new(io::BufReader::new(
-            std::fs::File::open(path)
-                .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?,
-        )),
-    };
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Failure::Input(format!("cannot read line {}: {e}", n + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let text: String = serde_json::from_str(&line)
-            .map_err(|e| Failure::Input(format!("line {} is not a JSON string: {e}", n + 1)))?;
-        let fixed = unspool::repair::repair(&text).text;
-        out.push_str(&serde_json::to_string(&fixed).expect("a string always serialises"));
-        out.push('\n');
-    }
-    write_to(&out, p.value("--out"))
+    json_per_input(&p, |text| {
+        serde_json::to_string(&unspool::repair::repair(text).text)
+            .expect("a string always serialises")
+    })
 }
 
 /// Runs `each` (text → one line of JSON) on the input: on every line (a JSON string) with
