@@ -10,7 +10,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 
-.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size dist pkg offline
+.PHONY: serve test setup wasm lint test-native test-wasm test-e2e size dist pkg offline bench bench-native fuzz
 
 serve: wasm offline
 	python3 tools/serve.py --port $(PORT) --dir www
@@ -28,9 +28,22 @@ www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
 
+# The shipped .wasm and the whole first page load, gzipped, against their budgets.
 size:
-	@printf 'unspool_bg.wasm: %s bytes, %s bytes gzipped\n' \
-	  "$$(wc -c < www/pkg/unspool_bg.wasm)" "$$(gzip -9 -c www/pkg/unspool_bg.wasm | wc -c)"
+	@node tools/size.mjs
+
+# Performance figures (printed, not asserted): native stages and pipeline, repair beside ftfy
+# and plsfix, peak memory, in-browser timing. See BENCHMARKS.md. bench-native skips the browser.
+bench: wasm
+	tools/bench.sh
+
+bench-native:
+	tools/bench.sh --native-only
+
+# cargo-fuzz (libFuzzer) on every target in fuzz/, FUZZ_SECONDS each, two at a time.
+FUZZ_SECONDS ?= 60
+fuzz:
+	tools/fuzz.sh $(FUZZ_SECONDS)
 
 # The service worker's file list and version (www/pkg/precache.js), hashed from the page's files.
 WWW_FILES = $(shell find www -path www/pkg -prune -o -type f -print)

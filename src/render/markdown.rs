@@ -167,6 +167,15 @@ fn who(
 }
 
 fn link(out: &mut String, text: &str, href: &str) {
+    // A `!` just before the `[` would make the link an image (a request when the Markdown is
+    // shown): escape it, unless an odd run of backslashes already does (fuzz finding).
+    if let Some(head) = out.strip_suffix('!') {
+        let backslashes = head.bytes().rev().take_while(|&b| b == b'\\').count();
+        if backslashes % 2 == 0 {
+            out.pop();
+            out.push_str("\\!");
+        }
+    }
     out.push('[');
     escape(text, false, out);
     out.push_str("](<");

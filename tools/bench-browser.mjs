@@ -1,0 +1,112 @@
+// In-browser timing of the real page in headless Chromium (run by `make bench`, after
+// `cargo bench --bench pipeline` has written target/bench/x-20.txt and x-1000.txt).
+//
+// For the 20-post and the 1,000-post synthetic X copies:
+//   - `format(paste)` (the core through the WASM boundary, the model back as a JS object),
+//     `convert(paste, 'html')`, and the page's whole update (format + three renderThread):
+//     median of 20 runs after 5 warm-up runs, with performance.now();
+//   - keystroke-to-preview: a real key press in the textarea (page.keyboard) until the
+//     preview's DOM has changed and the next frame is painted, median of 10; this includes
+//     the page's input debounce, reported separately.
+// Budgets (reported, not asserted): 1,000 posts ≤ 16 ms, 20 posts ≤ 1 ms.
+// Prints a table and writes target/bench/browser.json.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, ROOT } from '../tests/e2e/harness.mjs';
+
+const BENCH = join(ROOT, 'target/bench');
+const RUNS = 20;
+const WARMUP = 5;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function timeCalls(page, paste) {
+  return page.evaluate(async ({ paste, RUNS, WARMUP }) => {
+    const m = await import('./pkg/unspool.js');
+    const runs = { format: [], convert: [], update: [] };
+    const cases = {
+      format: () => m.format(paste, {}),
+      convert: () => m.convert(paste, 'html', {}),
+      update: () => {
+        const t = m.format(paste, {});
+        return [m.renderThread(t, 'html', {}), m.renderThread(t, 'markdown', {}),
+          m.renderThread(t, 'text', {})];
+      },
+    };
+    for (const [name, fn] of Object.entries(cases)) {
+      for (let i = 0; i < WARMUP; i++) fn();
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        fn();
+        runs[name].push(performance.now() - t0);
+      }
+    }
+    return runs;
+  }, { paste, RUNS, WARMUP });
+}
+
+async function keystrokeLatency(page, paste, n = 10) {
+  await page.evaluate((p) => {
+    const ta = document.getElementById('paste');
+    ta.value = p;
+    ta.dispatchEvent(new Event('input'));
+  }, paste);
+  await page.waitForTimeout(500);
+  await page.focus('#paste');
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const done = page.evaluate(() => new Promise((resolve) => {
+      const preview = document.getElementById('preview');
+      let t0 = 0;
+      const ta = document.getElementById('paste');
+      ta.addEventListener('keydown', () => { t0 = performance.now(); }, { once: true });
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      });
+      obs.observe(preview, { childList: true, subtree: true, characterData: true });
+    }));
+    await page.keyboard.press('End');
+    await page.keyboard.type(i % 2 ? 'x' : ' ');
+    out.push(await done);
+  }
+  return out;
+}
+
+async function debounceMs() {
+  const app = await readFile(join(ROOT, 'www/app.js'), 'utf8');
+  const m = app.match(/setTimeout\(update,\s*(\d+)\)/);
+  return m ? Number(m[1]) : null;
+}
+
+const server = await serve();
+const context = await launch();
+const result = { date: new Date().toISOString(), chromium: context.browser()?.version() ?? null, inputs: [] };
+try {
+  const { page } = await open(context, server.url);
+  result.chromium = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0]);
+  const debounce = await debounceMs();
+  console.log(`browser: ${result.chromium}; page debounce ${debounce ?? '?'} ms (included in keystroke latency)`);
+  console.log(`${'input'.padEnd(8)} ${'bytes'.padStart(8)}  ${'format'.padStart(9)} ${'convert'.padStart(9)} ${'update'.padStart(9)} ${'keystroke'.padStart(10)}  budget`);
+  for (const [name, budget] of [['x-20', 1], ['x-1000', 16]]) {
+    const paste = await readFile(join(BENCH, `${name}.txt`), 'utf8');
+    const runs = await timeCalls(page, paste);
+    const keys = await keystrokeLatency(page, paste);
+    const row = {
+      input: name, bytes: Buffer.byteLength(paste), budgetMs: budget,
+      formatMs: median(runs.format), convertMs: median(runs.convert), updateMs: median(runs.update),
+      keystrokeMs: median(keys), debounceMs: debounce, runs,
+    };
+    result.inputs.push(row);
+    const ms = (x) => `${x.toFixed(2)} ms`.padStart(9);
+    console.log(`${name.padEnd(8)} ${String(row.bytes).padStart(8)}  ${ms(row.formatMs)} ${ms(row.convertMs)} ${ms(row.updateMs)} ${ms(row.keystrokeMs).padStart(10)}  format ≤ ${budget} ms: ${row.formatMs <= budget ? 'ok' : 'OVER BUDGET'}`);
+  }
+  console.log('medians of 20 runs after 5 warm-up runs; keystroke: median of 10 key presses to the next painted frame');
+} finally {
+  await context.close();
+  await server.close();
+}
+await writeFile(join(BENCH, 'browser.json'), JSON.stringify(result, null, 1));

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""What is big in a .wasm: section sizes, the largest functions (by the name section) and data.
+
+A small stand-in for `twiggy top`, with no install: run it on a build that still has its
+name section (cargo's, before wasm-opt strips it):
+
+  cargo build --release --target wasm32-unknown-unknown --lib
+  tools/wasm-top.py target/wasm32-unknown-unknown/release/unspool.wasm [N]
+
+Prints each section's size, the N largest function bodies with their demangled-ish names, the
+same bodies grouped by crate (the first path segment of the name), and the data segments.
+"""
+from __future__ import annotations
+
+import collections
+import re
+import sys
+
+
+def leb(buf: bytes, i: int) -> tuple[int, int]:
+    result = shift = 0
+    while True:
+        b = buf[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return result, i
+
+
+SECTIONS = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory",
+            6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data",
+            12: "datacount"}
+
+
+def demangle(name: str) -> str:
+    """Readable enough: strip the legacy `_ZN...E` mangling into `a::b::c`."""
+    if name.startswith("_ZN") and name.endswith("E"):
+        parts, i, s = [], 3, name[3:-1]
+        i = 0
+        while i < len(s) and s[i].isdigit():
+            j = i
+            while s[j].isdigit():
+                j += 1
+            n = int(s[i:j])
+            parts.append(s[j:j + n])
+            i = j + n
+        if parts and re.fullmatch(r"h[0-9a-f]{16}", parts[-1]):
+            parts.pop()
+        name = "::".join(parts)
+    return name.replace("$LT$", "<").replace("$GT$", ">").replace("$u20$", " ").replace(
+        "$RF$", "&").replace("..", "::").replace("$C$", ",")
+
+
+def crate_of(name: str) -> str:
+    """The crate a function belongs to: for `<T as Trait>::f`, the crate of the trait when it
+    is a serialisation or formatting trait (that is where the code comes from), else of T."""
+    m = re.match(r"_R\w*?Cs[0-9A-Za-z]*_(\d+)", name)
+    if m:  # v0 mangling: the first crate root
+        start = m.end()
+        return name[start:start + int(m.group(1))]
+    name = name.lstrip("_")
+    m = re.match(r"<(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)[^ ]* as ([A-Za-z_][A-Za-z0-9_]*)", name)
+    if m:
+        return f"{m.group(1)} as {m.group(2)}"
+    m = re.match(r"<?(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)", name)
+    return m.group(1) if m else "?"
+
+
+def main() -> int:
+    path = sys.argv[1]
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    buf = open(path, "rb").read()
+    assert buf[:4] == b"\0asm", "not a wasm module"
+    i = 8
+    sections = []
+    imported_funcs = 0
+    bodies: list[int] = []
+    names: dict[int, str] = {}
+    data: list[int] = []
+    while i < len(buf):
+        sid = buf[i]
+        size, j = leb(buf, i + 1)
+        payload = buf[j:j + size]
+        label = SECTIONS.get(sid, str(sid))
+        if sid == 0:
+            nlen, k = leb(payload, 0)
+            cname = payload[k:k + nlen].decode("utf-8", "replace")
+            label = f"custom:{cname}"
+            if cname == "name":
+                p = k + nlen
+                while p < len(payload):
+                    sub = payload[p]
+                    ssize, q = leb(payload, p + 1)
+                    if sub == 1:
+                        count, r = leb(payload, q)
+                        for _ in range(count):
+                            idx, r = leb(payload, r)
+                            ln, r = leb(payload, r)
+                            names[idx] = payload[r:r + ln].decode("utf-8", "replace")
+                            r += ln
+                    p = q + ssize
+        elif sid == 2:
+            count, p = leb(payload, 0)
+            for _ in range(count):
+                for _ in range(2):
+                    ln, p = leb(payload, p)
+                    p += ln
+                kind = payload[p]
+                p += 1
+                if kind == 0:
+                    _, p = leb(payload, p)
+                    imported_funcs += 1
+                elif kind == 1:
+                    p += 1
+                    flags, p = leb(payload, p)
+                    _, p = leb(payload, p)
+                    if flags & 1:
+                        _, p = leb(payload, p)
+                elif kind == 2:
+                    flags, p = leb(payload, p)
+                    _, p = leb(payload, p)
+                    if flags & 1:
+                        _, p = leb(payload, p)
+                elif kind == 3:
+                    p += 2
+        elif sid == 10:
+            count, p = leb(payload, 0)
+            for _ in range(count):
+                bsize, p = leb(payload, p)
+                bodies.append(bsize)
+                p += bsize
+        elif sid == 11:
+            count, p = leb(payload, 0)
+            for _ in range(count):
+                flags, p = leb(payload, p)
+                if flags == 2:
+                    _, p = leb(payload, p)
+                if flags in (0, 2):
+                    while payload[p] != 0x0B:
+                        p += 1
+                    p += 1
+                dsize, p = leb(payload, p)
+                data.append(dsize)
+                p += dsize
+        sections.append((label, size))
+        i = j + size
+
+    total = len(buf)
+    print(f"{path}: {total} bytes")
+    for label, size in sections:
+        print(f"  {label:<28} {size:>9} B  {100 * size / total:5.1f}%")
+    funcs = [(size, demangle(names.get(imported_funcs + k, f"func[{imported_funcs + k}]")))
+             for k, size in enumerate(bodies)]
+    funcs.sort(reverse=True)
+    print(f"\nlargest {top} of {len(funcs)} function bodies:")
+    for size, name in funcs[:top]:
+        print(f"  {size:>8} B  {name[:110]}")
+    by_crate: collections.Counter[str] = collections.Counter()
+    for size, name in funcs:
+        by_crate[crate_of(name)] += size
+    print("\nfunction bodies by first path segment:")
+    for crate, size in by_crate.most_common(30):
+        print(f"  {size:>8} B  {crate}")
+    print(f"\ndata: {len(data)} segments, {sum(data)} B; largest: {sorted(data, reverse=True)[:8]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
