@@ -26,6 +26,7 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// The platform a thread is composed for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,8 +127,17 @@ pub struct Count {
 /// weight (a character beyond the BMP weighs `default_weight`, as twitter-text reads its low
 /// surrogate).
 pub fn count_x(text: &str, config: &XConfig) -> Count {
-    let normalized = crate::repair::nfc(text);
-    let urls = entities::urls(&normalized);
+    // Most posts are already NFC: borrow them instead of rebuilding them char by char.
+    let normalized: std::borrow::Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::repair::nfc(text))
+    };
+    let normalized: &str = &normalized;
+    let urls = entities::urls(normalized);
+    // The weight of a plain ASCII character (one outside any link or emoji sequence).
+    let ascii_weight = |b: u8| char_weight(char::from(b), config);
+    let ascii_weights: [u64; 128] = std::array::from_fn(|b| ascii_weight(b as u8));
     let max = config.max_weighted_length as u64 * config.scale;
     let mut weight = 0u64;
     let mut valid = true;
@@ -139,8 +149,21 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
         while next_url < urls.len() && urls[next_url].start < i {
             next_url += 1;
         }
+        let at_url = urls.get(next_url).is_some_and(|u| u.start == i);
+        let b = normalized.as_bytes()[i];
+        // Fast path: an ASCII character that cannot start an emoji (keycaps start with `#`,
+        // `*` or a digit) is one UTF-16 unit of its range's weight, and never invalid.
+        if !at_url && b.is_ascii() && !matches!(b, b'#' | b'*' | b'0'..=b'9') {
+            weight += ascii_weights[usize::from(b)];
+            if valid && weight <= max {
+                valid_end = units;
+            }
+            units += 1;
+            i += 1;
+            continue;
+        }
         let rest = &normalized[i..];
-        let (len, w) = if urls.get(next_url).is_some_and(|u| u.start == i) {
+        let (len, w) = if at_url {
             (
                 urls[next_url].len(),
                 config.transformed_url_length * config.scale,

@@ -439,6 +439,40 @@ fn is_tld(candidate: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // URLs (`extractUrl` and `extractUrlsWithIndices`).
 
+/// Where the next `.` and the next space, tab or line feed are, for a scan that only moves
+/// forward: a match needs a dot right after its first label (after `https://`, which holds
+/// neither), and labels hold no space, so a match cannot start before a space that comes
+/// before the next dot.
+#[derive(Default)]
+struct DotLookahead {
+    /// The next dot at or after the last byte asked about.
+    dot: Option<usize>,
+    /// The next space, tab or line feed at or after the last byte asked about.
+    space: Option<usize>,
+    /// Whether `dot` and `space` were looked up yet.
+    known: bool,
+}
+
+impl DotLookahead {
+    /// Whether no URL can match at byte `s` of `text` (`s` never decreases between calls).
+    fn hopeless(&mut self, text: &str, s: usize) -> bool {
+        let bytes = text.as_bytes();
+        let rest = |from: usize| bytes.get(from..).unwrap_or_default();
+        if !self.known || self.dot.is_some_and(|d| d < s) {
+            self.dot = memchr::memchr(b'.', rest(s)).map(|k| s + k);
+        }
+        if !self.known || self.space.is_some_and(|w| w < s) {
+            self.space = memchr::memchr3(b' ', b'\n', b'\t', rest(s)).map(|k| s + k);
+        }
+        self.known = true;
+        match (self.dot, self.space) {
+            (None, _) => true,
+            (Some(d), Some(w)) => w < d,
+            (Some(_), None) => false,
+        }
+    }
+}
+
 /// One URL scan over a text, with the memory that keeps it linear.
 struct UrlScanner<'a> {
     text: &'a str,
@@ -474,8 +508,16 @@ impl<'a> UrlScanner<'a> {
         if !text.contains('.') {
             return out;
         }
+        let bytes = text.as_bytes();
+        let mut dots = DotLookahead::default();
         let mut i = 0;
         while i < text.len() {
+            // Fast path: an ASCII letter or digit is never a preceding character, and only the
+            // start of the text is tried without one.
+            if i > 0 && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let c = char_at(text, i).expect("i is a char boundary inside the text");
             // `validUrlPrecedingChars` consumes one character, or matches the start.
             let preceding_ok = !(c.is_ascii_alphanumeric()
@@ -483,10 +525,10 @@ impl<'a> UrlScanner<'a> {
                 || is_invalid(c))
                 || is_directional(c);
             let mut found = None;
-            if preceding_ok {
+            if preceding_ok && !dots.hopeless(text, i + c.len_utf8()) {
                 found = self.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
             }
-            if found.is_none() && i == 0 {
+            if found.is_none() && i == 0 && !dots.hopeless(text, 0) {
                 found = self.match_at(0).map(|m| (m, None));
             }
             match found {

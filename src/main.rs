@@ -42,13 +42,16 @@ Examples:
 
 Exit codes:
   0  success
-  1  the input could not be read, or the output could not be written
-  2  bad usage: an unknown option, format or platform, a missing value (see the message)
+  1  the output could not be written (nothing is half-written)
+  2  bad usage (an unknown option, format or platform, a missing value), or input that
+     cannot be read (a missing or unreadable file, a line that is not JSON)
 ";
 
-/// A usage error (exit 2) or an I/O error (exit 1).
+/// Why a run failed: bad usage or unreadable input (exit 2), or output that could not be
+/// written (exit 1).
 enum Failure {
     Usage(String),
+    Input(String),
     Io(String),
 }
 
@@ -58,6 +61,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
             eprintln!("unspool: {msg} (see unspool --help)");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(msg)) => {
+            eprintln!("unspool: {msg}");
             ExitCode::from(2)
         }
         Err(Failure::Io(msg)) => {
@@ -137,10 +144,10 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
     match file {
         None | Some("-") => io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?,
+            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?,
         Some(path) => {
-            bytes =
-                std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
+            bytes = std::fs::read(path)
+                .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
             bytes.len()
         }
     };
@@ -234,7 +241,7 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
         // A saved model (`--to json` output) rendered again, with other options.
         Some("json") => {
             let thread: unspool::Thread = serde_json::from_str(&input)
-                .map_err(|e| Failure::Io(format!("input is not a Thread model: {e}")))?;
+                .map_err(|e| Failure::Input(format!("input is not a Thread model: {e}")))?;
             unspool::render(&thread, to, &options)
         }
         Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
@@ -288,26 +295,10 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         let input = read_input(p.file.as_deref())?;
         return write_to(&unspool::repair::repair(&input).text, p.value("--out"));
     }
-    let mut out = String::new();
-    let reader: Box<dyn BufRead> = match p.file.as_deref() {
-        None | Some("-") => Box::new(io::stdin().lock()),
-        Some(path) => Box::new(io::BufReader::new(
-            std::fs::File::open(path)
-                .map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?,
-        )),
-    };
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Failure::Io(format!("cannot read line {}: {e}", n + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let text: String = serde_json::from_str(&line)
-            .map_err(|e| Failure::Io(format!("line {} is not a JSON string: {e}", n + 1)))?;
-        let fixed = unspool::repair::repair(&text).text;
-        out.push_str(&serde_json::to_string(&fixed).expect("a string always serialises"));
-        out.push('\n');
-    }
-    write_to(&out, p.value("--out"))
+    json_per_input(&p, |text| {
+        serde_json::to_string(&unspool::repair::repair(text).text)
+            .expect("a string always serialises")
+    })
 }
 
 /// Runs `each` (text → one line of JSON) on the input: on every line (a JSON string) with
@@ -324,16 +315,16 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
         None | Some("-") => Box::new(io::stdin().lock()),
         Some(path) => Box::new(io::BufReader::new(
             std::fs::File::open(path)
-                .map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?,
+                .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?,
         )),
     };
     for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Failure::Io(format!("cannot read line {}: {e}", n + 1)))?;
+        let line = line.map_err(|e| Failure::Input(format!("cannot read line {}: {e}", n + 1)))?;
         if line.trim().is_empty() {
             continue;
         }
         let text: String = serde_json::from_str(&line)
-            .map_err(|e| Failure::Io(format!("line {} is not a JSON string: {e}", n + 1)))?;
+            .map_err(|e| Failure::Input(format!("line {} is not a JSON string: {e}", n + 1)))?;
         out.push_str(&each(&text));
         out.push('\n');
     }

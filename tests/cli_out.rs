@@ -96,7 +96,7 @@ fn a_failed_run_leaves_the_old_file_untouched() {
     std::fs::write(&target, "keep me").expect("seed the old file");
     let missing = dir.join("no-such-input.txt");
     let run = unspool(&[path_str(&missing), "--out", path_str(&target)], "");
-    assert_eq!(run.status.code(), Some(1), "unreadable input exits 1");
+    assert_eq!(run.status.code(), Some(2), "unreadable input exits 2");
     assert_eq!(
         std::fs::read_to_string(&target).expect("still there"),
         "keep me",
@@ -108,8 +108,8 @@ fn a_failed_run_leaves_the_old_file_untouched() {
     );
     assert_eq!(
         bad_line.status.code(),
-        Some(1),
-        "a line that is not JSON exits 1"
+        Some(2),
+        "a line that is not JSON exits 2"
     );
     assert_eq!(
         std::fs::read_to_string(&target).expect("still there"),
@@ -176,7 +176,7 @@ fn bad_usage_exits_2_and_help_documents_the_codes() {
         "--out FILE",
         "Exit codes:",
         "0  success",
-        "1  the input",
+        "1  the output could not be written",
         "2  bad usage",
         "Examples:",
     ] {

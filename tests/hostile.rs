@@ -5,6 +5,7 @@
 //! Linearity is checked without a clock: a counting allocator records the bytes the pipeline
 //! allocates on this thread, and 4× the input may cost no more than ~5× the allocation. A
 //! quadratic copy loop (re-joining the text so far on every line, say) shows up there at once.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm smoke test is tests/wasm.rs
 
 #[path = "support/html_allow.rs"]
 mod html_allow;

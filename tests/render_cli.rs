@@ -141,5 +141,8 @@ fn bad_values_are_usage_errors() {
         );
     }
     let (code, _, err) = run(&["--from", "json"], "not json");
-    assert_eq!(code, 1, "an unreadable model is an input error: {err}");
+    assert_eq!(
+        code, 2,
+        "an unreadable model is an input error (exit 2): {err}"
+    );
 }

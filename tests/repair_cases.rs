@@ -87,3 +87,22 @@ fn never_panics_on_random_mojibake_soup() {
         }
     }
 }
+
+/// Regression: a page-load panic found by the embed demo (an index past the end of a line in
+/// the lost-byte search when a short damaged line followed another).
+#[test]
+fn short_damaged_lines_after_each_other_do_not_panic() {
+    for input in ["Ÿµ\nÂ°n", "Ÿµ\nÂ°", "šŸ\nÂ°n", "Â\nŸ"] {
+        let r = repair(input);
+        assert_eq!(
+            r.text.lines().count(),
+            input.lines().count(),
+            "{input:?}: repair keeps the lines"
+        );
+        assert_eq!(
+            repair(&r.text).text,
+            r.text,
+            "{input:?}: repair is idempotent"
+        );
+    }
+}

@@ -365,16 +365,7 @@ fn header(w: &mut Writer, article: &Article) {
 
 /// `Name @handle`, the handle linked to its profile where the platform is known.
 fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
-    let name = author
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let handle = author
-        .handle
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let (name, handle) = super::shown(author);
     if let Some(name) = name {
         w.open("strong", Role::Who, "");
         w.text(name);

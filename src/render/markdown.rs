@@ -146,16 +146,7 @@ fn who(
     bold: bool,
 ) {
     let strong = if bold { "**" } else { "" };
-    let name = author
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let handle = author
-        .handle
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let (name, handle) = super::shown(author);
     if let Some(name) = name {
         out.push_str(strong);
         escape(name, start && !bold, out);

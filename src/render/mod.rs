@@ -655,18 +655,17 @@ pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<St
     }
 }
 
+/// An author's name and handle as shown: trimmed, and `None` where blank.
+pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
+    fn part(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    (part(&author.name), part(&author.handle))
+}
+
 /// The words shown for an author: `Name @handle`, either part alone, or `None`.
 pub fn author_words(author: &Author) -> Option<String> {
-    let name = author
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let handle = author
-        .handle
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let (name, handle) = shown(author);
     match (name, handle) {
         (Some(n), Some(h)) => Some(format!("{n} {h}")),
         (Some(n), None) => Some(n.to_owned()),

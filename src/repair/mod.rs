@@ -229,7 +229,9 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
 struct Line {
     chars: Vec<char>,
     origin: Vec<(u32, u32)>,
-    edits: Vec<Edit>,
+    /// The edits by their range of pasted chars. A range holds one edit at most: a new edit
+    /// takes in every edit inside its range, its own range included.
+    edits: std::collections::BTreeMap<(u32, u32), Edit>,
 }
 
 /// One change, over a range of the pasted line.
@@ -246,7 +248,7 @@ impl Line {
         let mut line = Line {
             chars: pasted.to_vec(),
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
-            edits: Vec::new(),
+            edits: std::collections::BTreeMap::new(),
         };
         let mut ctx = mojibake::Context { preferred, seen: 0 };
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
@@ -308,23 +310,39 @@ impl Line {
             }
             let mut confidence = p.confidence;
             let mut kind = p.kind;
-            self.edits.retain(|e| {
-                let inside = e.start >= range.0 && e.end <= range.1;
-                if inside {
+            // The edits inside the range start within it: look those up, not every edit
+            // of the line (a long damaged line has thousands).
+            let inside: Vec<(u32, u32)> = if range.0 <= range.1 {
+                self.edits
+                    .range((range.0, 0)..=(range.1, u32::MAX))
+                    .map(|(&k, _)| k)
+                    .filter(|&(_, end)| end <= range.1)
+                    .collect()
+            } else {
+                self.edits
+                    .keys()
+                    .copied()
+                    .filter(|&(start, end)| start >= range.0 && end <= range.1)
+                    .collect()
+            };
+            for k in inside {
+                if let Some(e) = self.edits.remove(&k) {
                     confidence = confidence.min(e.confidence);
                     if e.kind == "lost_bytes" {
                         kind = e.kind;
                     }
                 }
-                !inside
-            });
-            self.edits.push(Edit {
-                start: range.0,
-                end: range.1,
-                kind,
-                confidence,
-                alternatives: p.alternatives.clone(),
-            });
+            }
+            self.edits.insert(
+                range,
+                Edit {
+                    start: range.0,
+                    end: range.1,
+                    kind,
+                    confidence,
+                    alternatives: p.alternatives.clone(),
+                },
+            );
             at = p.end;
         }
         chars.extend_from_slice(&self.chars[at..]);
@@ -335,21 +353,54 @@ impl Line {
 
     /// Adds this line's repairs; `base` is the line's offset in the repaired text.
     fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
-        let mut edits: Vec<&Edit> = self.edits.iter().collect();
-        edits.sort_by_key(|e| (e.start, e.end));
+        // In (start, end) order: the map's order.
+        let edits: Vec<&Edit> = self.edits.values().collect();
+        // One pass over the line for all edits (a long damaged line has thousands): the
+        // UTF-16 offset before each char. Origins start in order along the line (`apply`
+        // keeps them so), so an edit's chars are found by binary search among those whose
+        // origin starts where it starts; if origins were out of order, each edit would scan
+        // the line as before.
+        let sorted = self.origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        let mut offsets = Vec::with_capacity(self.chars.len() + 1);
+        let mut units = base;
+        for c in &self.chars {
+            offsets.push(units);
+            units += c.len_utf16();
+        }
+        offsets.push(units);
         for e in edits {
-            let mut at = None;
-            let mut units = base;
-            let mut to = String::new();
-            for (c, o) in self.chars.iter().zip(&self.origin) {
-                if *o == (e.start, e.end) {
-                    at.get_or_insert(units);
-                    to.push(*c);
-                } else if at.is_none() && o.0 >= e.end {
-                    at = Some(units);
+            let (at, to) = if sorted {
+                let past = self.origin.partition_point(|o| o.0 < e.end);
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let from = self.origin.partition_point(|o| o.0 < e.start);
+                let upto = self.origin.partition_point(|o| o.0 <= e.start);
+                let mut first = None;
+                let mut to = String::new();
+                for k in from..upto {
+                    if self.origin[k] == (e.start, e.end) {
+                        first.get_or_insert(k);
+                        to.push(self.chars[k]);
+                    }
                 }
-                units += c.len_utf16();
-            }
+                match first {
+                    Some(first) => (Some(offsets[first.min(past)]), to),
+                    None => ((past < self.chars.len()).then(|| offsets[past]), to),
+                }
+            } else {
+                let mut at = None;
+                let mut units = base;
+                let mut to = String::new();
+                for (c, o) in self.chars.iter().zip(&self.origin) {
+                    if *o == (e.start, e.end) {
+                        at.get_or_insert(units);
+                        to.push(*c);
+                    } else if at.is_none() && o.0 >= e.end {
+                        at = Some(units);
+                    }
+                    units += c.len_utf16();
+                }
+                (at, to)
+            };
             let from: String = pasted
                 .get(e.start as usize..(e.end as usize).min(pasted.len()))
                 .map(|s| s.iter().collect())

@@ -332,11 +332,18 @@ fn plausibility(s: &str) -> i32 {
 }
 
 /// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0.
-fn odd_case(chars: &[char], pieces: &[Piece], p: &Piece) -> i32 {
+///
+/// `first_by_end[e]` is the index of the first piece that ends at `e` (`u32::MAX` if none),
+/// so that scoring every piece of a long line stays linear.
+fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
     };
-    let before = match pieces.iter().find(|q| q.end == p.start) {
+    let touching = match first_by_end.get(p.start) {
+        Some(&k) => pieces.get(k as usize),
+        None => pieces.iter().find(|q| q.end == p.start),
+    };
+    let before = match touching {
         Some(q) => q.to.chars().last(),
         None => p.start.checked_sub(1).map(|k| chars[k]),
     };
@@ -655,6 +662,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     let lost = if lossy { droppable(page) } else { Vec::new() };
     let mut pieces = Vec::new();
     let mut cands = Vec::new();
+    let mut quotes = QuoteScan::default();
     let mut i = 0;
     let mut span = 0;
     while i < v.len() {
@@ -733,7 +741,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         } else {
             ("mojibake", cands.clone())
         };
-        let open = quote_open(chars, &pieces, x.src as usize);
+        let open = quotes.open(chars, &pieces, x.src as usize);
         let last = found.iter().map(|f| f.1).max().unwrap_or(1);
         let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
         let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
@@ -802,6 +810,93 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     Some(pieces)
 }
 
+/// `quote_open` asked at positions that only grow, as pieces are appended: the pieces
+/// and chars already behind every earlier question are read once, so a long damaged line
+/// costs linear time instead of one rescan of the line per damaged char.
+#[derive(Default)]
+struct QuoteScan {
+    /// Pieces read for good (each started and ended at or before an earlier `at`).
+    pieces: usize,
+    /// Where the chars after the last piece read for good start.
+    after: usize,
+    /// Whether a quote is open at `after`.
+    open_after: bool,
+    /// How far the chars after `after` were read (at most the last `at`), and the state there.
+    tail: usize,
+    /// Whether a quote is open at `tail`.
+    open_tail: bool,
+    /// The last `at` asked.
+    last_at: usize,
+}
+
+impl QuoteScan {
+    /// Exactly `quote_open(chars, pieces, at)`.
+    fn open(&mut self, chars: &[char], pieces: &[Piece], at: usize) -> bool {
+        if at < self.last_at || pieces.len() < self.pieces {
+            // Not the growing case this memory is for.
+            *self = QuoteScan::default();
+        }
+        self.last_at = at;
+        let see = |open: &mut bool, c: char| match c {
+            '“' => *open = true,
+            '”' => *open = false,
+            _ => {}
+        };
+        // Pieces wholly before `at` are read as quote_open reads them, for good.
+        while let Some(p) = pieces.get(self.pieces) {
+            if !(self.after <= p.start && p.start < at && p.end <= at) {
+                break;
+            }
+            let tail_valid = self.tail >= self.after && self.tail <= p.start;
+            let (from, mut open) = if tail_valid {
+                (self.tail, self.open_tail)
+            } else {
+                (self.after, self.open_after)
+            };
+            chars[from..p.start].iter().for_each(|&c| see(&mut open, c));
+            p.to.chars().for_each(|c| see(&mut open, c));
+            self.open_after = open;
+            self.after = p.end;
+            self.tail = p.end;
+            self.open_tail = open;
+            self.pieces += 1;
+        }
+        if self.pieces == pieces.len() {
+            // Only chars remain before `at`: read on from where the last question stopped.
+            let end = at.min(chars.len());
+            if self.tail < self.after {
+                self.tail = self.after;
+                self.open_tail = self.open_after;
+            }
+            if self.tail <= end {
+                let mut open = self.open_tail;
+                chars[self.tail..end]
+                    .iter()
+                    .for_each(|&c| see(&mut open, c));
+                self.tail = end;
+                self.open_tail = open;
+                return open;
+            }
+        }
+        // Anything else: as quote_open, from the state after the pieces read for good.
+        let mut open = self.open_after;
+        let mut i = self.after;
+        for p in &pieces[self.pieces..] {
+            chars[i.min(at)..p.start.min(at)]
+                .iter()
+                .for_each(|&c| see(&mut open, c));
+            if p.start < at {
+                p.to.chars().for_each(|c| see(&mut open, c));
+            }
+            i = p.end;
+        }
+        chars[i.min(at)..at.min(chars.len())]
+            .iter()
+            .for_each(|&c| see(&mut open, c));
+        open
+    }
+}
+
 /// Whether `chars[at]` is `Â` + no-break space between capitals: a word written with a
 /// circumflex (`MISUTÂ\u{a0}AJIKKO`), not a no-break space read as windows-1252.
 fn capital_circumflex(chars: &[char], at: usize) -> bool {
@@ -813,6 +908,7 @@ fn capital_circumflex(chars: &[char], at: usize) -> bool {
 }
 
 /// Whether a `“` before `at` in the line, as decoded so far, is still open.
+#[cfg(test)]
 fn quote_open(chars: &[char], pieces: &[Piece], at: usize) -> bool {
     let mut open = false;
     let mut see = |c: char| match c {
@@ -878,9 +974,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
         if let Some(pieces) = transcode(chars, ALL[k], false) {
             if !pieces.is_empty() {
+                let mut first_by_end = vec![u32::MAX; chars.len() + 1];
+                for (k, q) in pieces.iter().enumerate().rev() {
+                    if let Some(slot) = first_by_end.get_mut(q.end) {
+                        *slot = k as u32;
+                    }
+                }
                 let score: i32 = pieces
                     .iter()
-                    .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, p))
+                    .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, &first_by_end, p))
                     .sum();
                 // Every piece a likely char: no other page can do better.
                 let perfect = score == pieces.len() as i32;
@@ -1254,6 +1356,59 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_scan_answers_as_a_full_rescan() {
+        let chars: Vec<char> = "a “b” c “d e” f “g h i".chars().collect();
+        let piece = |start: usize, end: usize, to: &str| Piece {
+            start,
+            end,
+            to: to.into(),
+            kind: "mojibake",
+            confidence: 1.0,
+            alternatives: Vec::new(),
+        };
+        // Pieces that open and close quotes, appended as the scan goes.
+        let all = [piece(1, 2, "“"), piece(5, 6, "”"), piece(9, 11, "“x")];
+        for n in 0..=all.len() {
+            let mut scan = QuoteScan::default();
+            for at in 0..=chars.len() + 1 {
+                assert_eq!(
+                    scan.open(&chars, &all[..n], at),
+                    quote_open(&chars, &all[..n], at),
+                    "the incremental quote scan must agree with a rescan ({n} pieces, at {at})"
+                );
+            }
+        }
+        // Pieces growing while `at` grows, as in transcode.
+        let mut scan = QuoteScan::default();
+        for at in 0..=chars.len() {
+            let n = all.iter().filter(|p| p.end <= at).count();
+            assert_eq!(
+                scan.open(&chars, &all[..n], at),
+                quote_open(&chars, &all[..n], at),
+                "growing pieces, at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_damaged_line_is_repaired_in_linear_time() {
+        // One line of 20,000 damaged apostrophes: each used to rescan the line decoded so far.
+        let line = "Itâ€™s ".repeat(20_000);
+        let started = std::time::Instant::now();
+        let fixed = crate::repair::repair(&line);
+        assert_eq!(
+            fixed.text,
+            "It’s ".repeat(20_000),
+            "every apostrophe repaired"
+        );
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "a 160 KB damaged line must not take quadratic time ({:?})",
+            started.elapsed()
+        );
+    }
 
     fn fix(s: &str) -> String {
         let chars: Vec<char> = s.chars().collect();

@@ -36,11 +36,11 @@ pub fn detect(lines: &[&str]) -> Platform {
         }
     };
     for (i, &l) in lines.iter().enumerate() {
+        // Looked up after the empty-line check: each run of blank lines is walked once, not
+        // once per blank line (quadratic on a paste of many blank lines).
         if l.is_empty() {
             continue;
         }
-        // Looked up only from a non-empty line: each run of blank lines is walked once, so a
-        // paste of a million blank lines stays linear.
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
         if l.contains(".bsky.social") || l.contains("bsky.app/") {

@@ -131,14 +131,15 @@ fn lost_mentions(text: &str) -> Vec<String> {
     for line in text.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
-            let lw = w.to_lowercase();
-            if !BEFORE.contains(&lw.as_str()) {
+            // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
+            // lowercases to `k`, in none of them), so no lowercase copy of every word.
+            let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
                 continue;
-            }
+            };
             let next = words.get(i + 1).map(|n| n.to_lowercase());
             let lost = match next.as_deref() {
                 // `cc` / `h/t` / `via` at the end of a line: the names went.
-                None => matches!(lw.as_str(), "cc" | "h/t" | "via"),
+                None => matches!(lw, "cc" | "h/t" | "via"),
                 Some(",") | Some(";") | Some("&") => true,
                 Some(n) => {
                     // `At we are`: a subject pronoun cannot follow a preposition.
