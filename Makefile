@@ -23,7 +23,7 @@ wasm: www/pkg/unspool_bytes.js
 
 www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
 	tools/setup.sh wasm npm
-	wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
@@ -64,7 +64,7 @@ pkg: pkg/package.json
 
 pkg/package.json: $(SOURCES) tools/npm-package.mjs
 	tools/setup.sh wasm npm
-	wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir pkg --out-name unspool
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm
 	node tools/npm-package.mjs pkg
 
