@@ -68,10 +68,10 @@ status=0
 printf '\n%-16s %12s %10s %8s  %s\n' target executions exec/s corpus findings
 for t in "${targets[@]}"; do
   log="$logs/$t.log"
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   # fork mode prints no final stats: the last status line's count
-  [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tr -d '#' | tail -1)
-  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tr -d '#' | tail -1 || true)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   corpus=$(find "fuzz/corpus/$t" -type f | wc -l)
   found=$(find "fuzz/artifacts/$t" -type f 2>/dev/null | wc -l)
   if grep -q -E 'ERROR: libFuzzer|panicked at|deadly signal' "$log"; then status=1; fi
