@@ -204,7 +204,10 @@ function inspect(page, baseline) {
       if (!tagOk.has(el.tagName)) bad.push(`preview has <${name}>`);
       for (const a of el.attributes) {
         const allowed = attrOk.has(a.name) || a.name.startsWith('aria-') || a.name.startsWith('data-')
-          || a.name === 'id' || a.name === 'title' || a.name === 'type' || a.name === 'tabindex';
+          || a.name === 'id' || a.name === 'title' || a.name === 'type' || a.name === 'tabindex'
+          // The review panel's own repair highlights are <mark role="button">: inert, and the
+          // page's, not the paste's.
+          || a.name === 'role';
         if (!allowed) bad.push(`preview <${name}> has ${a.name}`);
       }
       if (el.tagName === 'A' && el.hasAttribute('href') && !/^(https?:|mailto:)/i.test(el.getAttribute('href'))) {
