@@ -148,47 +148,18 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
 }
 
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
-    let mut out = Vec::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let src = i as u32;
-        if c.is_ascii() {
-            out.push(Byte {
-                b: c as u8,
-                alt: 0,
-                src,
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            byte_of(c, page).map(|(b, alt)| Byte {
+                b,
+                alt,
+                src: i as u32,
                 space: false,
-            });
-            continue;
-        }
-        if c == '\u{FFFD}' && page.sloppy {
-            out.push(Byte {
-                b: 0x1A,
-                alt: 0,
-                src,
-                space: false,
-            });
-            continue;
-        }
-        let u = c as u32;
-        if u > 0xFFFF {
-            return None;
-        }
-        let u = u as u16;
-        let first = page.inverse.partition_point(|&(k, _)| k < u);
-        let b = page.inverse.get(first).filter(|e| e.0 == u)?.1;
-        let alt = page
-            .inverse
-            .get(first + 1)
-            .filter(|e| e.0 == u)
-            .map_or(0, |e| e.1);
-        out.push(Byte {
-            b,
-            alt,
-            src,
-            space: false,
-        });
-    }
-    Some(out)
+            })
+        })
+        .collect()
 }
 
 fn is_cont(b: u8) -> bool {
