@@ -338,6 +338,26 @@ fn is_path_end(c: char) -> bool {
         || is_latin_accent(c)
 }
 
+/// Where a URL ending at `end` ends once a `?query` that follows is taken in: after its last
+/// character that may end a query, or `end` itself when there is no query.
+fn query_end(s: &str, end: usize) -> usize {
+    if !s[end..].starts_with('?') {
+        return end;
+    }
+    let mut last = end;
+    let mut p = end + 1;
+    for c in s[end + 1..].chars() {
+        if !is_query_char(c) {
+            break;
+        }
+        p += c.len_utf8();
+        if is_query_end(c) {
+            last = p;
+        }
+    }
+    last
+}
+
 fn is_query_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!?*'@();:&=+$/%#[]-_.,~|".contains(c)
 }
@@ -613,22 +633,7 @@ impl<'a> UrlScanner<'a> {
             end = path_end(text, end + 1);
         }
         // Query.
-        if text[end..].starts_with('?') {
-            let mut last = None;
-            let mut p = end + 1;
-            for c in text[end + 1..].chars() {
-                if !is_query_char(c) {
-                    break;
-                }
-                p += c.len_utf8();
-                if is_query_end(c) {
-                    last = Some(p);
-                }
-            }
-            if let Some(q) = last {
-                end = q;
-            }
-        }
+        end = query_end(text, end);
         Some(UrlMatch {
             start: s,
             end,
@@ -846,24 +851,7 @@ fn tco(url: &str) -> Option<(usize, usize)> {
     if slug == 0 {
         return None;
     }
-    let mut end = after + slug;
-    if url[end..].starts_with('?') {
-        let mut last = None;
-        let mut p = end + 1;
-        for c in url[end + 1..].chars() {
-            if !is_query_char(c) {
-                break;
-            }
-            p += c.len_utf8();
-            if is_query_end(c) {
-                last = Some(p);
-            }
-        }
-        if let Some(q) = last {
-            end = q;
-        }
-    }
-    Some((end, slug))
+    Some((query_end(url, after + slug), slug))
 }
 
 /// twitter-text's `isValidUrl`: the domain must encode to IDNA with labels of 1–63
