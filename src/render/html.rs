@@ -21,7 +21,7 @@
 //! ul ol li blockquote figure figcaption time details summary`; the only attributes `class`,
 //! `style`, `data-theme`, `href`, `rel`, `start` and `datetime` (from [`machine_time`]).
 
-use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
+use super::{author_words, media_label, shown_spans, Article, Block, Line, ListKind, PostView};
 use crate::thread::{HtmlStyle, Options, Theme, Thread};
 
 /// The `rel` of every link.
@@ -547,20 +547,7 @@ pub fn machine_time(text: &str) -> Option<String> {
 }
 
 fn spans(w: &mut Writer, article: &Article, line: &Line) {
-    let last = line.len().saturating_sub(1);
-    for (i, span) in line.iter().enumerate() {
-        let mut text = span.text();
-        if i == 0 {
-            text = text.trim_start();
-        }
-        if i == last {
-            text = text.trim_end();
-        }
-        if text.is_empty() {
-            continue;
-        }
-        // A link with no visible text could not be seen or clicked: text only.
-        let href = span_href(article, w.options, span).filter(|_| !text.trim().is_empty());
+    for (text, href) in shown_spans(article, w.options, line) {
         match href {
             Some(href) => w.link(&href, text),
             None => w.text(text),

@@ -14,7 +14,9 @@
 //! a line are dropped (four spaces would make code). Links are `[text](<href>)`, only for
 //! safe addresses.
 
-use super::{author_words, media_label, span_href, Article, Block, Line, ListKind, PostView};
+use super::{
+    author_words, media_label, shown_spans, span_href, Article, Block, Line, ListKind, PostView,
+};
 use crate::thread::{Author, Options, Span, Thread};
 
 /// Escapes `s` so CommonMark shows it as written. `line_start` says whether `s` begins a line,
@@ -287,21 +289,8 @@ fn post_body(out: &mut String, article: &Article, options: &Options, post: &Post
 
 /// Writes a line's spans; `start` when the line begins a Markdown line.
 fn spans(out: &mut String, article: &Article, options: &Options, line: &Line, start: bool) {
-    let last = line.len().saturating_sub(1);
     let mut at_start = start;
-    for (i, span) in line.iter().enumerate() {
-        let mut text = span.text();
-        if i == 0 {
-            text = text.trim_start();
-        }
-        if i == last {
-            text = text.trim_end();
-        }
-        if text.is_empty() {
-            continue;
-        }
-        // A link with no visible text could not be seen or clicked: text only.
-        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+    for (text, href) in shown_spans(article, options, line) {
         match href {
             Some(href) => link(out, text, &href),
             None => escape(text, at_start, out),

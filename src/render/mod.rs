@@ -655,6 +655,31 @@ pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<St
     }
 }
 
+/// A line's pieces as every renderer shows them: the line's outer white space trimmed, empty
+/// pieces dropped, each with the address it links to. A link with no visible text could not be
+/// seen or clicked, so it shows as text only.
+pub fn shown_spans<'a>(
+    article: &'a Article,
+    options: &'a Options,
+    line: &'a Line,
+) -> impl Iterator<Item = (&'a str, Option<String>)> + 'a {
+    let last = line.len().saturating_sub(1);
+    line.iter().enumerate().filter_map(move |(i, span)| {
+        let mut text = span.text();
+        if i == 0 {
+            text = text.trim_start();
+        }
+        if i == last {
+            text = text.trim_end();
+        }
+        if text.is_empty() {
+            return None;
+        }
+        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+        Some((text, href))
+    })
+}
+
 /// An author's name and handle as shown: trimmed, and `None` where blank.
 pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
     fn part(s: &Option<String>) -> Option<&str> {
