@@ -732,11 +732,15 @@ impl<'a> Assembler<'a> {
         };
         if h.quoted && self.top.is_some() {
             self.attach_inner();
-            self.inner = Some(draft);
-        } else {
-            self.close();
-            self.top = Some(draft);
+            if self.top.as_ref().is_some_and(|t| t.post.quoted.is_none()) {
+                self.inner = Some(draft);
+                return;
+            }
+            // A post quotes one post. A second quote block in it (its own post's header was
+            // not copied) becomes a post of its own instead of replacing the first quote.
         }
+        self.close();
+        self.top = Some(draft);
     }
 
     fn attach_inner(&mut self) {
