@@ -761,8 +761,22 @@ impl<'a> Assembler<'a> {
             return;
         };
         if top.profile {
+            let first = top.lines.iter().min().map_or(0, |&l| l + 1);
             for &l in &top.lines {
-                self.remove(l, self.lines[l], "profile");
+                // A tail glued to the line (`Translate post`) was already reported on its
+                // own: the profile removal is the rest, so nothing is reported twice.
+                let line = self.lines[l];
+                let tail = self
+                    .removed
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.line >= first)
+                    .find(|r| r.line == l + 1 && !r.text.is_empty() && line.ends_with(&r.text))
+                    .map_or(0, |r| r.text.len());
+                let rest = line[..line.len() - tail].trim_end();
+                if !rest.is_empty() {
+                    self.remove(l, rest, "profile");
+                }
             }
             return;
         }
