@@ -661,3 +661,30 @@ fn a_lone_marker_is_reported_not_dropped() {
         );
     }
 }
+
+/// A post that began with a marker keeps it; a second marker at the end of one of its lines
+/// is reported as removed rather than cut away unreported (fuzz finding: `… 13, 2/017`).
+#[test]
+fn a_second_marker_in_a_post_is_reported() {
+    let t = unspool::format(
+        "1/ In defense of the thread\nSeptember 13, 2/17\n",
+        &Options::default(),
+    );
+    assert_eq!(t.posts.len(), 1, "one post");
+    assert_eq!(
+        t.posts[0].marker.as_deref(),
+        Some("1/"),
+        "the first marker stays"
+    );
+    assert_eq!(t.posts[0].text, "In defense of the thread\nSeptember 13,");
+    let removed: Vec<(usize, &str, &str)> = t
+        .removed
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [(2, "2/17", "marker")],
+        "the second marker is reported"
+    );
+}

@@ -885,11 +885,16 @@ impl<'a> Assembler<'a> {
             });
         }
         let draft = self.ensure();
-        if let Some(m) = marker {
-            if draft.post.marker.is_none() {
+        // A post keeps its first marker; a second one (`… 2/` in a post that began `1/`) is
+        // reported as removed, never dropped.
+        let second_marker = match marker {
+            Some(m) if draft.post.marker.is_some() => Some(m),
+            Some(m) => {
                 draft.post.marker = Some(m.to_owned());
+                None
             }
-        }
+            None => None,
+        };
         if !draft.post.text.is_empty() {
             draft
                 .post
@@ -899,6 +904,9 @@ impl<'a> Assembler<'a> {
         draft.post.text.push_str(body.trim());
         draft.blank = false;
         draft.lines.push(i);
+        if let Some(m) = second_marker {
+            self.remove(i, m, "marker");
+        }
         if close_after {
             self.close();
         }
