@@ -60,8 +60,13 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .rev()
         .find(|l| !l.trim().is_empty())?
         .trim();
-    let lower = last.to_lowercase();
-    let lower = lower.trim_end_matches([' ', '.', '!']);
+    // Only the end of the line is compared: lowercase the last few characters, not the line
+    // (no character lowercases to ` `, `.` or `!`, and each lowercases to at least one, so
+    // the last 24 hold every promise's ending).
+    let trimmed = last.trim_end_matches([' ', '.', '!']);
+    let tail = trimmed.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let lower = trimmed[tail..].to_lowercase();
+    let lower = lower.as_str();
     const PROMISES: &[&str] = &[
         "here:",
         "here 👇",
@@ -129,14 +134,18 @@ fn lost_mentions(text: &str) -> Vec<String> {
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     let mut out = Vec::new();
     for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
+        let mut words = line.split_whitespace();
+        while let Some(w) = words.next() {
             // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
             // lowercases to `k`, in none of them), so no lowercase copy of every word.
+            if w.len() > 4 {
+                continue;
+            }
             let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
                 continue;
             };
-            let next = words.get(i + 1).map(|n| n.to_lowercase());
+            let mut ahead = words.clone();
+            let next = ahead.next().map(str::to_lowercase);
             let lost = match next.as_deref() {
                 // `cc` / `h/t` / `via` at the end of a line: the names went.
                 None => matches!(lw, "cc" | "h/t" | "via"),
@@ -148,8 +157,13 @@ fn lost_mentions(text: &str) -> Vec<String> {
                 }
             };
             if lost {
-                let end = (i + 3).min(words.len());
-                out.push(words[i..end].join(" "));
+                // The word and the two after it.
+                let mut phrase = w.to_owned();
+                for n in words.clone().take(2) {
+                    phrase.push(' ');
+                    phrase.push_str(n);
+                }
+                out.push(phrase);
             }
         }
     }
