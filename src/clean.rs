@@ -33,20 +33,22 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_count(t) || is_counted_nouns(t) {
         return Some("count");
     }
-    if UI.contains(&t) || is_x_sidebar_label(t) {
+    if in_sorted(&UI_SORTED, t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
-    if PLAYER.contains(&t) {
+    if in_sorted(&PLAYER_SORTED, t) {
         return Some("media");
     }
-    if SIGNUP.contains(&t) {
+    if in_sorted(&SIGNUP_SORTED, t) {
         return Some("signup");
     }
-    // Most lines start with a byte no prefix starts with: compare that byte before the rest.
+    // Most lines start with a byte no prefix starts with: look at that byte first.
     let first = t.as_bytes()[0];
-    for (prefix, reason) in PREFIXES {
-        if prefix.as_bytes()[0] == first && t.starts_with(prefix) {
-            return Some(reason);
+    if PREFIX_FIRST[first as usize] {
+        for (prefix, reason) in PREFIXES {
+            if prefix.as_bytes()[0] == first && t.starts_with(prefix) {
+                return Some(reason);
+            }
         }
     }
     if is_pronouns(t) {
@@ -90,6 +92,64 @@ pub fn classify(line: &str) -> Option<&'static str> {
     }
     None
 }
+
+/// `a` before `b` by length, then byte by byte: the order of the sorted lexicons.
+const fn shorter_or_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return a.len() < b.len();
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `list` sorted by [`shorter_or_less`], at compile time, for [`in_sorted`]: the lexicons stay
+/// written in the order that explains them, and a line is looked up in a few comparisons
+/// instead of one for every entry.
+const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        // Insertion sort: a few hundred entries, once, by the compiler.
+        let mut j = i;
+        while j > 0 && shorter_or_less(list[i], out[j - 1]) {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = list[i];
+        i += 1;
+    }
+    out
+}
+
+/// Whether `t` is one of `sorted` (made by [`sorted`]).
+fn in_sorted(sorted: &[&str], t: &str) -> bool {
+    sorted
+        .binary_search_by(|e| e.len().cmp(&t.len()).then_with(|| e.cmp(&t)))
+        .is_ok()
+}
+
+/// A table of which bytes start at least one of `prefixes`.
+const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < prefixes.len() {
+        out[prefixes[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    out
+}
+
+const UI_SORTED: [&str; UI.len()] = sorted(UI);
+const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
+const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
+const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
 
 /// Exact interface lines, from design §2 and the corpus.
 const UI: &[&str] = &[
@@ -498,17 +558,18 @@ pub fn is_counted_nouns(t: &str) -> bool {
     if !t.contains(' ') && t.len() > 4 && is_counted_noun(t) {
         return true;
     }
-    let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.split_whitespace()
-            .filter(|w| !matches!(*w, "•" | "·"))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if words.len() >= 2 && words.len() % 2 == 0 {
-        let all = words
-            .chunks(2)
-            .all(|pair| is_count(pair[0]) && is_counted_noun(pair[1]));
+    // Pairs of a count and a noun, as many as there are (not one word left over): walked
+    // without collecting the words, stopping at the first pair that is not one.
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
+        let mut pairs = 0;
+        let all = loop {
+            match (words.next(), words.next()) {
+                (None, _) => break pairs > 0,
+                (Some(n), Some(w)) if is_count(n) && is_counted_noun(w) => pairs += 1,
+                _ => break false,
+            }
+        };
         if all {
             return true;
         }
@@ -808,6 +869,37 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn sorted_lexicons_find_every_entry_and_nothing_else() {
+        for (list, sorted) in [
+            (UI, &UI_SORTED[..]),
+            (PLAYER, &PLAYER_SORTED[..]),
+            (SIGNUP, &SIGNUP_SORTED[..]),
+        ] {
+            assert!(
+                sorted.windows(2).all(|w| !shorter_or_less(w[1], w[0])),
+                "the compile-time sort orders entries as the binary search expects"
+            );
+            for e in list {
+                assert!(in_sorted(sorted, e), "{e:?} is in its lexicon");
+                let longer = format!("{e}s");
+                assert_eq!(
+                    in_sorted(sorted, &longer),
+                    list.contains(&longer.as_str()),
+                    "{longer:?} is found only if the lexicon holds it"
+                );
+                assert!(
+                    !in_sorted(sorted, &e.to_uppercase())
+                        || list.contains(&e.to_uppercase().as_str())
+                );
+            }
+        }
+        assert_eq!(classify("Translate post"), Some("ui"));
+        assert_eq!(classify("Picture-in-Picture"), Some("media"));
+        assert_eq!(classify("Join LinkedIn"), Some("signup"));
+        assert_eq!(classify("Translate posts now"), None, "not a lexicon line");
     }
 
     #[test]

@@ -346,7 +346,14 @@ impl<'a> Assembler<'a> {
                 self.remove(i, line, reason);
                 continue;
             }
-            match self.kinds[i].clone() {
+            // Later lines look back at a line's kind, never at its payload: move the payload
+            // out instead of cloning it (a handle line's is never used here).
+            let kind = match &mut self.kinds[i] {
+                Kind::Handle(_) => Kind::Text,
+                Kind::Time(t, clock) => Kind::Time(std::mem::take(t), *clock),
+                k => k.clone(),
+            };
+            match kind {
                 Kind::Blank => {
                     if let Some(d) = self.active() {
                         d.blank = true;
@@ -892,10 +899,10 @@ impl<'a> Assembler<'a> {
             });
         for (k, post) in self.posts.iter_mut().enumerate() {
             post.number = k + 1;
-            post.text = post.text.trim().to_owned();
+            trim_in_place(&mut post.text);
             if let Some(q) = post.quoted.as_mut() {
                 q.number = k + 1;
-                q.text = q.text.trim().to_owned();
+                trim_in_place(&mut q.text);
             }
             post.reply = match (&post.author, &author) {
                 (Some(a), Some(b)) => !same_author(a, b),
@@ -910,6 +917,14 @@ impl<'a> Assembler<'a> {
             removed: self.removed,
             warnings: Vec::new(),
         }
+    }
+}
+
+/// Trims `s`, copying it only when there is something to trim.
+fn trim_in_place(s: &mut String) {
+    let t = s.trim();
+    if t.len() != s.len() {
+        *s = t.to_owned();
     }
 }
 
