@@ -606,3 +606,33 @@ fn the_command_line_gives_the_same_thread() {
         "--platform overrides detection"
     );
 }
+
+/// A profile block's bio with `Translate post` glued to it: the tail is reported once (as
+/// `ui`) and the bio once (as `profile`), not the tail a second time inside the whole line
+/// (fuzz finding: restoring both would have doubled the tail).
+#[test]
+fn a_glued_tail_in_a_profile_block_is_reported_once() {
+    let paste = "Opens profile photo\n\nMario Zechner\n\n@badlogicgames\n\n\
+                 Old man yelling at Claudes.Translate post\n\n\
+                 0xa000mariozechner.atJoined September 2010\n\n979 Following\n";
+    let x = Options {
+        platform: Some(Platform::X),
+        ..Options::default()
+    };
+    let t = unspool::format(paste, &x);
+    let on_bio: Vec<(&str, &str)> = t
+        .removed
+        .iter()
+        .filter(|r| r.line == 7)
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        on_bio,
+        [
+            ("Translate post", "ui"),
+            ("Old man yelling at Claudes.", "profile")
+        ],
+        "the bio line: the tail, then the rest as profile"
+    );
+    assert!(t.posts.is_empty(), "a profile block is not a post");
+}

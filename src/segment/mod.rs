@@ -732,11 +732,15 @@ impl<'a> Assembler<'a> {
         };
         if h.quoted && self.top.is_some() {
             self.attach_inner();
-            self.inner = Some(draft);
-        } else {
-            self.close();
-            self.top = Some(draft);
+            if self.top.as_ref().is_some_and(|t| t.post.quoted.is_none()) {
+                self.inner = Some(draft);
+                return;
+            }
+            // A post quotes one post. A second quote block in it (its own post's header was
+            // not copied) becomes a post of its own instead of replacing the first quote.
         }
+        self.close();
+        self.top = Some(draft);
     }
 
     fn attach_inner(&mut self) {
@@ -757,8 +761,22 @@ impl<'a> Assembler<'a> {
             return;
         };
         if top.profile {
+            let first = top.lines.iter().min().map_or(0, |&l| l + 1);
             for &l in &top.lines {
-                self.remove(l, self.lines[l], "profile");
+                // A tail glued to the line (`Translate post`) was already reported on its
+                // own: the profile removal is the rest, so nothing is reported twice.
+                let line = self.lines[l];
+                let tail = self
+                    .removed
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.line >= first)
+                    .find(|r| r.line == l + 1 && !r.text.is_empty() && line.ends_with(&r.text))
+                    .map_or(0, |r| r.text.len());
+                let rest = line[..line.len() - tail].trim_end();
+                if !rest.is_empty() {
+                    self.remove(l, rest, "profile");
+                }
             }
             return;
         }
