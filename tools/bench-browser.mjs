@@ -3,18 +3,24 @@
 //
 // For the 20-post and the 1,000-post synthetic X copies:
 //   - `format(paste)` (the core through the WASM boundary, the model back as a JS object),
-//     `convert(paste, 'html')`, and the page's whole update (format + three renderThread):
-//     median of 20 runs after 5 warm-up runs, with performance.now();
+//     `convert(paste, 'html')`, and the page's whole update: one pass of www/pipeline.js's
+//     `run` as the page makes it on each keystroke (format, the model's JSON parsed for the
+//     review panel, HTML, Markdown and text rendered): median of 20 runs after 5 warm-up
+//     runs, with performance.now();
 //   - keystroke-to-preview: a real key press in the textarea (page.keyboard) until the
 //     preview's DOM has changed and the next frame is painted, median of 10; this includes
 //     the page's input debounce, reported separately.
 // Budgets (reported, not asserted): 1,000 posts ≤ 16 ms, 20 posts ≤ 1 ms.
 // Prints a table and writes target/bench/browser.json.
+//
+//   node tools/bench-browser.mjs             the page in www/
+//   UNSPOOL_WWW=/path/to/www node tools/bench-browser.mjs   another build (before/after)
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, ROOT } from '../tests/e2e/harness.mjs';
+import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
 
 const BENCH = join(ROOT, 'target/bench');
+const WWW = process.env.UNSPOOL_WWW ?? PAGE;
 const RUNS = 20;
 const WARMUP = 5;
 
@@ -26,15 +32,15 @@ const median = (xs) => {
 async function timeCalls(page, paste) {
   return page.evaluate(async ({ paste, RUNS, WARMUP }) => {
     const m = await import('./pkg/unspool.js');
+    const { run } = await import('./pipeline.js');
+    const { DEFAULTS, toCore } = await import('./options.js');
+    const options = toCore(DEFAULTS);
+    const job = { input: paste, options, preview: { ...options, theme: 'light' } };
     const runs = { format: [], convert: [], update: [] };
     const cases = {
       format: () => m.format(paste, {}),
       convert: () => m.convert(paste, 'html', {}),
-      update: () => {
-        const t = m.format(paste, {});
-        return [m.renderThread(t, 'html', {}), m.renderThread(t, 'markdown', {}),
-          m.renderThread(t, 'text', {})];
-      },
+      update: () => run(m, job),
     };
     for (const [name, fn] of Object.entries(cases)) {
       for (let i = 0; i < WARMUP; i++) fn();
@@ -77,12 +83,12 @@ async function keystrokeLatency(page, paste, n = 10) {
 }
 
 async function debounceMs() {
-  const app = await readFile(join(ROOT, 'www/app.js'), 'utf8');
-  const m = app.match(/setTimeout\(update,\s*(\d+)\)/);
+  const app = await readFile(join(WWW, 'app.js'), 'utf8');
+  const m = app.match(/debounce\(update,\s*(\d+)\)/);
   return m ? Number(m[1]) : null;
 }
 
-const server = await serve();
+const server = await serve(WWW);
 const context = await launch();
 const result = { date: new Date().toISOString(), chromium: context.browser()?.version() ?? null, inputs: [] };
 try {
