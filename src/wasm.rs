@@ -332,6 +332,12 @@ impl Formatted {
         crate::render::to_json(&self.thread)
     }
 
+    /// The model as compact JSON without the posts' `spans` (a third of its size, or less):
+    /// what a page reads for its summary and review, cheap to make and to `JSON.parse`.
+    pub fn view(&self) -> String {
+        json(&view::Thread(&self.thread))
+    }
+
     /// The model rendered as `to` with `options`.
     pub fn render(
         &self,
@@ -343,10 +349,9 @@ impl Formatted {
         Ok(render(&self.thread, format, &options(options_js)?))
     }
 
-    /// Sets the text of post `index` (0-based, in `posts`) and finds its spans again;
-    /// returns the spans as JSON.
+    /// Sets the text of post `index` (0-based, in `posts`) and finds its spans again.
     #[wasm_bindgen(js_name = setPostText)]
-    pub fn set_post_text(&mut self, index: usize, text: String) -> Result<String, JsError> {
+    pub fn set_post_text(&mut self, index: usize, text: String) -> Result<(), JsError> {
         let post = self
             .thread
             .posts
@@ -354,21 +359,18 @@ impl Formatted {
             .ok_or_else(|| JsError::new("no post at that index"))?;
         post.spans = crate::entities::spans(&text);
         post.text = text;
-        Ok(json(&post.spans))
+        Ok(())
     }
 
-    /// Adds a post holding `text` after the last one; returns its spans as JSON.
+    /// Adds a post holding `text` after the last one.
     #[wasm_bindgen(js_name = addPost)]
-    pub fn add_post(&mut self, text: String) -> String {
-        let spans = crate::entities::spans(&text);
-        let out = json(&spans);
+    pub fn add_post(&mut self, text: String) {
         self.thread.posts.push(Post {
             number: self.thread.posts.len() + 1,
+            spans: crate::entities::spans(&text),
             text,
-            spans,
             ..Post::default()
         });
-        out
     }
 
     /// Keeps only the removed lines at the indices `keep` (into `removed`, in order): the
@@ -610,6 +612,60 @@ pub fn spans(text: &str) -> Result<JsValue, JsError> {
 /// NFC through JavaScript's `String.prototype.normalize` (see `repair::nfc`).
 pub(crate) fn normalize_nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()
+}
+
+/// The model as `Formatted::view` writes it: the model's JSON, less the posts' `spans`.
+mod view {
+    use serde::ser::{SerializeStruct, Serializer};
+    use serde::Serialize;
+
+    /// A thread whose posts are written without spans.
+    pub(super) struct Thread<'a>(pub(super) &'a crate::Thread);
+
+    /// A post without its spans (its quoted post too).
+    struct Post<'a>(&'a crate::Post);
+
+    /// Posts, each without spans.
+    struct Posts<'a>(&'a [crate::Post]);
+
+    impl Serialize for Thread<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let t = self.0;
+            let mut out = s.serialize_struct("Thread", 7)?;
+            out.serialize_field("platform", &t.platform)?;
+            out.serialize_field("title", &t.title)?;
+            out.serialize_field("author", &t.author)?;
+            out.serialize_field("posts", &Posts(&t.posts))?;
+            out.serialize_field("removed", &t.removed)?;
+            out.serialize_field("repairs", &t.repairs)?;
+            out.serialize_field("warnings", &t.warnings)?;
+            out.end()
+        }
+    }
+
+    impl Serialize for Posts<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(Post))
+        }
+    }
+
+    impl Serialize for Post<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let p = self.0;
+            let mut out = s.serialize_struct("Post", 8)?;
+            out.serialize_field("number", &p.number)?;
+            out.serialize_field("author", &p.author)?;
+            out.serialize_field("time", &p.time)?;
+            out.serialize_field("text", &p.text)?;
+            out.serialize_field("quoted", &p.quoted.as_deref().map(Post))?;
+            out.serialize_field("media", &p.media)?;
+            out.serialize_field("reply", &p.reply)?;
+            if let Some(marker) = &p.marker {
+                out.serialize_field("marker", marker)?;
+            }
+            out.end()
+        }
+    }
 }
 
 /// A `Thread` read back from the JS object `format` returned (perhaps edited), field by

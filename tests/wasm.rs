@@ -75,12 +75,17 @@ fn a_formatted_paste_is_rendered_and_edited_inside_the_module() {
         .expect("default options");
     let json = f.json();
     assert!(json.contains("\"2.3K\""), "the count is in removed: {json}");
-    let spans = f
-        .set_post_text(0, "first post #tag".into())
+    f.set_post_text(0, "first post #tag".into())
         .expect("post 0 exists");
+    let json = f.json();
     assert!(
-        spans.contains("hashtag"),
-        "the edited text's spans are found again: {spans}"
+        json.contains("\"hashtag\""),
+        "the edited text's spans are found again: {json}"
+    );
+    let view = f.view();
+    assert!(
+        view.contains("first post #tag") && !view.contains("spans"),
+        "the view has the posts' text and no spans: {view}"
     );
     assert!(
         f.set_post_text(9, "x".into()).is_err(),

@@ -40,7 +40,7 @@ async function timeCalls(page, paste) {
     const cases = {
       format: () => m.format(paste, {}),
       convert: () => m.convert(paste, 'html', {}),
-      update: () => run(m, job),
+      update: () => run(m, job).release?.(),
     };
     for (const [name, fn] of Object.entries(cases)) {
       for (let i = 0; i < WARMUP; i++) fn();

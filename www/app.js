@@ -56,10 +56,17 @@ function job() {
   };
 }
 
+/** Makes `result` the one shown, and frees the one it replaces (its model in the wasm). */
+function show(result) {
+  const old = state.result;
+  state.result = result;
+  if (old !== result) old.release?.();
+}
+
 function update() {
   if (!paste.value.trim()) {
     engine.cancel();
-    state.result = EMPTY;
+    show(EMPTY);
     summary.textContent = '';
     showEmpty();
     review.update({ thread: { repairs: [], warnings: [], removed: [], posts: [] }, removedAll: [] }, []);
@@ -67,7 +74,7 @@ function update() {
   }
   engine.format(job(), {
     onResult: (result, where) => {
-      state.result = result;
+      show(result);
       document.body.dataset.engine = where;
       const t = result.thread;
       summary.textContent = [

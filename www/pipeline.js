@@ -20,8 +20,10 @@ export const repairKey = (r) => `${r.at}\u0000${r.from}`;
  *
  * The model stays inside the wasm module (a `Formatted` handle): it is formatted once, edited
  * there (a restored line goes back into its post) and rendered from there, so no Thread
- * crosses back in. What comes out is strings: the JSON (parsed here once, for the review
- * panel) and each rendering.
+ * crosses back in. What comes out is strings: the model without its spans (`view`, parsed
+ * here into `thread` for the summary and the review panel) and each rendering. The full JSON
+ * (`json`, for the JSON tab, copy and download) is made only when it is read, from the handle:
+ * call `release()` when the result is no longer shown, which frees the handle.
  */
 export function run(core, job) {
   const { input, links = [], picks = {}, restored = [], options, preview } = job;
@@ -52,8 +54,8 @@ export function run(core, job) {
   }
   try {
     if (links.length) formatted.relink(links);
-    let json = formatted.json();
-    const thread = JSON.parse(json);
+    let view = formatted.view();
+    const thread = JSON.parse(view);
     if (repairs) thread.repairs = repairs;
     const removed = thread.removed;
     if (restored.length) {
@@ -66,22 +68,37 @@ export function run(core, job) {
       formatted.keepRemoved(Uint32Array.from(keep));
       thread.removed = keep.map((i) => removed[i]);
     }
-    // Edited here (a picked reading, a restored line): the JSON is the edited model's.
-    if (repairs || restored.length) json = JSON.stringify(thread, null, 2);
+    if (repairs || restored.length) view = JSON.stringify(thread);
     const render = (to, opts) => formatted.render(to, opts);
     const html = render('html', options);
     const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
+    let json = null;
+    let held = formatted;
     return {
       thread,
+      view,
       removedAll: removed,
       html,
       previewHtml: sameLook ? html : render('html', preview),
       markdown: render('markdown', options),
       text: render('text', options),
-      json,
+      /** The model's JSON (pretty), with the repairs as listed here (a picked reading marked). */
+      get json() {
+        if (json === null) {
+          json = held.json();
+          if (repairs) json = JSON.stringify({ ...JSON.parse(json), repairs }, null, 2);
+        }
+        return json;
+      },
+      /** Frees the model inside the module; `json` must have been read before, if needed. */
+      release() {
+        held?.free();
+        held = null;
+      },
     };
-  } finally {
+  } catch (e) {
     formatted.free();
+    throw e;
   }
 }
 
@@ -101,7 +118,8 @@ function locate(posts, line) {
 
 /**
  * Puts removed line `r` back into the post its neighbours belong to: in `thread` (the parsed
- * model, for the page) and in `formatted` (the model inside the module, for the renderers).
+ * view, for the page) and in `formatted` (the model inside the module, whose spans it finds
+ * again, for the renderers and the JSON).
  */
 export function restoreLine(formatted, thread, lines, removed, r) {
   const fullyRemoved = new Set(removed.filter((x) => (lines[x.line - 1] ?? '').trim() === x.text)
@@ -141,10 +159,11 @@ export function restoreLine(formatted, thread, lines, removed, r) {
     }
   }
   if (post) {
-    post.spans = JSON.parse(formatted.setPostText(thread.posts.indexOf(post), post.text));
+    formatted.setPostText(thread.posts.indexOf(post), post.text);
   } else {
     post = { number: thread.posts.length + 1, author: null, time: null, text: r.text,
-      spans: JSON.parse(formatted.addPost(r.text)), quoted: null, media: [], reply: false };
+      quoted: null, media: [], reply: false };
+    formatted.addPost(r.text);
     thread.posts.push(post);
   }
 }
