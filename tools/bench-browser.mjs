@@ -14,8 +14,13 @@
 // Prints a table and writes target/bench/browser.json.
 //
 //   node tools/bench-browser.mjs             the page in www/
-//   UNSPOOL_WWW=/path/to/www node tools/bench-browser.mjs   another build (before/after)
-import { readFile, writeFile } from 'node:fs/promises';
+//   UNSPOOL_WWW=/path/to/www node tools/bench-browser.mjs   another build
+//   UNSPOOL_BASE=/path/to/old/www node tools/bench-browser.mjs
+//       before/after in one page: the old build's core and pipeline.js beside this one's,
+//       each case run alternately (old, new, old, new, …), so a loaded machine slows both
+//       alike; prints the medians side by side (no keystroke timing in this mode).
+import { readFile, writeFile, cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
 
@@ -86,6 +91,61 @@ async function debounceMs() {
   const app = await readFile(join(WWW, 'app.js'), 'utf8');
   const m = app.match(/debounce\(update,\s*(\d+)\)/);
   return m ? Number(m[1]) : null;
+}
+
+
+/** Before/after, interleaved in one page: `base` is the old build's www/ (with its pkg/). */
+async function compare(base) {
+  const dir = await mkdtemp(join(tmpdir(), 'unspool-ab-'));
+  await cp(WWW, dir, { recursive: true });
+  await cp(join(base, 'pkg'), join(dir, 'pkg-base'), { recursive: true });
+  await cp(join(base, 'pipeline.js'), join(dir, 'pipeline-base.js'));
+  const server = await serve(dir);
+  const context = await launch();
+  try {
+    const { page } = await open(context, server.url);
+    console.log(`before: ${base}; after: ${WWW}; medians of ${RUNS} alternating runs after ${WARMUP} warm-up runs`);
+    for (const name of ['x-20', 'x-1000']) {
+      const paste = await readFile(join(BENCH, `${name}.txt`), 'utf8');
+      const medians = await page.evaluate(async ({ paste, RUNS, WARMUP }) => {
+        const load = async (pkg, pipeline) => {
+          const m = await import(`./${pkg}/unspool.js`);
+          await m.default({ module_or_path: (await import(`./${pkg}/unspool_bytes.js`)).wasmBytes() });
+          return { m, run: (await import(`./${pipeline}`)).run };
+        };
+        const sides = { before: await load('pkg-base', 'pipeline-base.js'), after: await load('pkg', 'pipeline.js') };
+        const { DEFAULTS, toCore } = await import('./options.js');
+        const options = toCore(DEFAULTS);
+        const job = { input: paste, options, preview: { ...options, theme: 'light' } };
+        const cases = {};
+        for (const [side, { m, run }] of Object.entries(sides)) {
+          cases[`format ${side}`] = () => m.format(paste, {});
+          cases[`convert ${side}`] = () => m.convert(paste, 'html', {});
+          cases[`update ${side}`] = () => run(m, job).release?.();
+        }
+        const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+        for (let i = 0; i < WARMUP + RUNS; i++) {
+          for (const [k, fn] of Object.entries(cases)) {
+            const t0 = performance.now();
+            fn();
+            if (i >= WARMUP) times[k].push(performance.now() - t0);
+          }
+        }
+        return times;
+      }, { paste, RUNS, WARMUP });
+      const row = ['format', 'convert', 'update'].map((c) =>
+        `${c} ${median(medians[`${c} before`]).toFixed(2)} → ${median(medians[`${c} after`]).toFixed(2)} ms`);
+      console.log(`${name.padEnd(8)} ${row.join('   ')}`);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+if (process.env.UNSPOOL_BASE) {
+  await compare(process.env.UNSPOOL_BASE);
+  process.exit(0);
 }
 
 const server = await serve(WWW);
