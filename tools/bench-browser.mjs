@@ -89,8 +89,11 @@ async function keystrokeLatency(page, paste, n = 10) {
 
 async function debounceMs() {
   const app = await readFile(join(WWW, 'app.js'), 'utf8');
-  const m = app.match(/debounce\(update,\s*(\d+)\)/);
-  return m ? Number(m[1]) : null;
+  const fixed = app.match(/debounce\(update,\s*(\d+)\)/);
+  if (fixed) return fixed[1];
+  // Adaptive: `Math.min(max, Math.max(min, …))` in the schedule's delay.
+  const adaptive = app.match(/debounce\(update,[^\n]*Math\.min\((\d+),\s*Math\.max\((\d+)/);
+  return adaptive ? `${adaptive[2]}–${adaptive[1]}` : null;
 }
 
 
