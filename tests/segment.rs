@@ -636,3 +636,28 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
     );
     assert!(t.posts.is_empty(), "a profile block is not a post");
 }
+
+/// A thread marker alone, with nothing after it, makes no post; its line is reported as a
+/// removed marker instead of vanishing (fuzz finding: `1/` alone on every platform).
+#[test]
+fn a_lone_marker_is_reported_not_dropped() {
+    for p in Platform::ALL {
+        let forced = Options {
+            platform: Some(p),
+            ..Options::default()
+        };
+        let t = unspool::format("1/\n", &forced);
+        assert!(t.posts.is_empty(), "{}: no text, no post", p.name());
+        let removed: Vec<(usize, &str, &str)> = t
+            .removed
+            .iter()
+            .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            removed,
+            [(1, "1/", "marker")],
+            "{}: the marker is reported",
+            p.name()
+        );
+    }
+}

@@ -782,6 +782,13 @@ impl<'a> Assembler<'a> {
         }
         if !top.is_empty() {
             self.posts.push(top.post);
+        } else if let Some(m) = top.post.marker.as_deref() {
+            // A marker with nothing after it (`1/` alone) makes no post, but its line is
+            // reported, not dropped.
+            let lines = self.lines;
+            if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
+                self.remove(l, m, "marker");
+            }
         }
     }
 
