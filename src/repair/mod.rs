@@ -82,6 +82,8 @@ pub fn repair(text: &str) -> Repaired {
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
     let mut chars: Vec<char> = Vec::new();
+    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
+    let mut endings: [Option<usize>; 2] = [None, None];
     for (line, ending) in lines {
         if line_is_clean(line, &mut chars) {
             result.push_str(line);
@@ -100,21 +102,59 @@ pub fn repair(text: &str) -> Repaired {
                 units += 1;
             }
             other => {
-                out.repairs.push(Repair {
-                    at: units,
-                    from: other.to_owned(),
-                    to: "\n".into(),
-                    kind: "line_ending".into(),
-                    confidence: 1.0,
-                    alternatives: Vec::new(),
-                });
+                // One repair per kind of line ending, at its first place, with a count.
+                let k = usize::from(other == "\r");
+                match endings[k] {
+                    Some(i) => out.repairs[i].count += 1,
+                    None => {
+                        endings[k] = Some(out.repairs.len());
+                        out.repairs.push(Repair {
+                            at: units,
+                            from: other.to_owned(),
+                            to: "\n".into(),
+                            kind: "line_ending".into(),
+                            confidence: 1.0,
+                            alternatives: Vec::new(),
+                            count: 1,
+                        });
+                    }
+                }
                 result.push('\n');
                 units += 1;
             }
         }
     }
     out.text = result;
+    merge_controls(&mut out.repairs);
     out
+}
+
+/// Stray C0 controls and terminal escapes carry nothing a person would want back: each
+/// distinct one is reported once, at its first place, with the number of places (a paste
+/// of binary junk would otherwise give one repair per byte). Zero-width characters stay
+/// one repair each: some were meant.
+fn merge_controls(repairs: &mut Vec<Repair>) {
+    let stray = |r: &Repair| {
+        r.kind == "control"
+            && r.to.is_empty()
+            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
+    };
+    if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
+        return;
+    }
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Repair> = Vec::with_capacity(repairs.len());
+    for r in repairs.drain(..) {
+        if stray(&r) {
+            if let Some(&i) = first.get(&r.from) {
+                kept[i].count += r.count;
+                continue;
+            }
+            first.insert(r.from.clone(), kept.len());
+        }
+        kept.push(r);
+    }
+    *repairs = kept;
 }
 
 fn utf16_len(s: &str) -> usize {
@@ -415,6 +455,7 @@ impl Line {
                 kind: e.kind.to_owned(),
                 confidence: e.confidence,
                 alternatives: e.alternatives.clone(),
+                count: 1,
             });
         }
     }

@@ -448,16 +448,28 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             }
             if let Ok(s) = std::str::from_utf8(&buf[..n]) {
                 let c = s.chars().next().expect("a valid sequence holds a char");
+                if !assigned(c) {
+                    continue;
+                }
                 if !out.iter().any(|&(d, _)| d == c) {
                     out.push((c, n));
                 }
             } else if lead == 0xED && n == 3 {
-                if let Some(c) = surrogate_pair(v, i) {
+                if let Some(c) = surrogate_pair(v, i).filter(|&c| assigned(c)) {
                     out.push((c, 6));
                 }
             }
         }
     }
+}
+
+/// Whether `c` is assigned in Unicode (private use included, noncharacters not): a
+/// reading that gives an unassigned code point is no reading (the text was never that, and
+/// repairing it again would change it again).
+pub fn assigned(c: char) -> bool {
+    let u = c as u32;
+    let private = (0xE000..=0xF8FF).contains(&u) || (u >= 0xF0000 && u & 0xFFFE != 0xFFFE);
+    private || unicode_normalization::char::is_public_assigned(c)
 }
 
 /// CESU-8: a surrogate pair written as two three-byte sequences.
