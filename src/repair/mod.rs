@@ -61,8 +61,10 @@ pub fn repair(text: &str) -> Repaired {
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
-    for (line, _) in lines.iter().filter(|_| lines.len() > 1) {
-        if !line.is_ascii() {
+    // Lines this scan found not bad: `line_is_clean` need not ask again.
+    let mut not_bad = vec![false; lines.len()];
+    for (k, (line, _)) in lines.iter().enumerate().filter(|_| lines.len() > 1) {
+        if !line.is_ascii() && !only_lone_letters(line.as_bytes()) {
             buf.clear();
             buf.extend(line.chars());
             if badness::is_bad(&buf) {
@@ -70,6 +72,8 @@ pub fn repair(text: &str) -> Repaired {
                 if bad_lines.len() > 64 {
                     break;
                 }
+            } else {
+                not_bad[k] = true;
             }
         }
     }
@@ -84,8 +88,8 @@ pub fn repair(text: &str) -> Repaired {
     let mut chars: Vec<char> = Vec::new();
     // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
     let mut endings: [Option<usize>; 2] = [None, None];
-    for (line, ending) in lines {
-        if line_is_clean(line, &mut chars) {
+    for (k, (line, ending)) in lines.into_iter().enumerate() {
+        if line_is_clean(line, &mut chars, not_bad[k]) {
             result.push_str(line);
             units += utf16_len(line);
         } else {
@@ -235,7 +239,8 @@ fn split_lines(text: &str) -> Vec<(&str, &str)> {
 }
 
 /// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
-fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
+/// `not_bad`: [`badness::is_bad`] is known to be false for it.
+fn line_is_clean(line: &str, chars: &mut Vec<char>, not_bad: bool) -> bool {
     if !needs_look(line.as_bytes()) {
         return true;
     }
@@ -254,12 +259,18 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
             || ligature(c).is_some()
             || c == '\u{1b}'
             || ('\u{80}'..='\u{9f}').contains(&c)
-    }) || zwj::may_join(chars);
+    });
     if suspicious
-        || badness::is_bad(chars)
-        || mojibake::suspicious(chars)
-        || mojibake::decodes_plausibly(chars)
+        || (!not_bad && badness::is_bad(chars))
+        || mojibake::has_isolated_thai(chars)
+        || (mojibake::has_page_pair(chars)
+            && (mojibake::suspicious(chars) || mojibake::decodes_plausibly(chars)))
     {
+        return false;
+    }
+    // With nothing else to repair, `Line::repair` would only restore joiners: emoji side
+    // by side with no joiner missing leave the line as it is.
+    if zwj::may_join(chars) && !zwj::pieces(chars).is_empty() {
         return false;
     }
     is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
