@@ -33,18 +33,22 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_count(t) || is_counted_nouns(t) {
         return Some("count");
     }
-    if UI.contains(&t) || is_x_sidebar_label(t) {
+    if in_sorted(&UI_SORTED, t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
-    if PLAYER.contains(&t) {
+    if in_sorted(&PLAYER_SORTED, t) {
         return Some("media");
     }
-    if SIGNUP.contains(&t) {
+    if in_sorted(&SIGNUP_SORTED, t) {
         return Some("signup");
     }
-    for (prefix, reason) in PREFIXES {
-        if t.starts_with(prefix) {
-            return Some(reason);
+    // Most lines start with a byte no prefix starts with: look at that byte first.
+    let first = t.as_bytes()[0];
+    if PREFIX_FIRST[first as usize] {
+        for (prefix, reason) in PREFIXES {
+            if prefix.as_bytes()[0] == first && t.starts_with(prefix) {
+                return Some(reason);
+            }
         }
     }
     if is_pronouns(t) {
@@ -72,7 +76,7 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_joined(t) {
         return Some("profile");
     }
-    if t.contains("Visible to anyone on or off LinkedIn") {
+    if find(t, "Visible to anyone on or off LinkedIn").is_some() {
         return Some("timestamp");
     }
     if is_read_time(t) {
@@ -88,6 +92,64 @@ pub fn classify(line: &str) -> Option<&'static str> {
     }
     None
 }
+
+/// `a` before `b` by length, then byte by byte: the order of the sorted lexicons.
+const fn shorter_or_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return a.len() < b.len();
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `list` sorted by [`shorter_or_less`], at compile time, for [`in_sorted`]: the lexicons stay
+/// written in the order that explains them, and a line is looked up in a few comparisons
+/// instead of one for every entry.
+const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        // Insertion sort: a few hundred entries, once, by the compiler.
+        let mut j = i;
+        while j > 0 && shorter_or_less(list[i], out[j - 1]) {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = list[i];
+        i += 1;
+    }
+    out
+}
+
+/// Whether `t` is one of `sorted` (made by [`sorted`]).
+fn in_sorted(sorted: &[&str], t: &str) -> bool {
+    sorted
+        .binary_search_by(|e| e.len().cmp(&t.len()).then_with(|| e.cmp(&t)))
+        .is_ok()
+}
+
+/// A table of which bytes start at least one of `prefixes`.
+const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < prefixes.len() {
+        out[prefixes[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    out
+}
+
+const UI_SORTED: [&str; UI.len()] = sorted(UI);
+const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
+const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
+const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
 
 /// Exact interface lines, from design §2 and the corpus.
 const UI: &[&str] = &[
@@ -358,6 +420,37 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Last edited ", "timestamp"),
 ];
 
+/// Where `needle` first occurs in `hay`: each place its first byte occurs (found with
+/// memchr), compared. On short lines and a needle with an uncommon first byte this is several
+/// times quicker than `str::find`, which sets up a two-way searcher on every call.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(first, h.get(from..)?) {
+        let at = from + k;
+        if h[at..].starts_with(n) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Where `needle` last occurs in `hay`, as [`find`] does it.
+pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let mut end = h.len();
+    while let Some(at) = memchr::memrchr(first, &h[..end]) {
+        if h[at..].starts_with(n) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
 /// Lines after which a page holds only its own chrome: every later line is cruft.
 pub fn footer_start(line: &str) -> bool {
     const STARTS: &[&str] = &[
@@ -380,7 +473,11 @@ pub fn footer_start(line: &str) -> bool {
     ];
     let t = line.trim();
     // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
-    STARTS.iter().any(|s| t.starts_with(s)) && !t.ends_with('?')
+    let first = t.as_bytes().first();
+    STARTS
+        .iter()
+        .any(|s| s.as_bytes().first() == first && t.starts_with(s))
+        && !t.ends_with('?')
 }
 
 /// A bare count: `250`, `2.3K`, `1,024`, `1.1M`, or several glued (`1K1.1K`).
@@ -444,24 +541,35 @@ const COUNTED: &[&str] = &[
     "people",
 ];
 
+/// One of [`COUNTED`] in any letter case. ASCII words are compared in place; others (the
+/// Kelvin sign lowercases to `k`) through their lowercase form, as before.
+fn is_counted_noun(w: &str) -> bool {
+    if w.is_ascii() {
+        COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
+    } else {
+        COUNTED.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// `12 reposts 3 quotes 95 likes`, `1 comment`, `979 Following`, and a name or trend glued to
 /// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
 pub fn is_counted_nouns(t: &str) -> bool {
     // The label under a count: `boosts`, `favourites`, `Reposts`.
-    if !t.contains(' ') && t.len() > 4 && COUNTED.contains(&t.to_lowercase().as_str()) {
+    if !t.contains(' ') && t.len() > 4 && is_counted_noun(t) {
         return true;
     }
-    let words: Vec<&str> = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.split_whitespace()
-            .filter(|w| !matches!(*w, "•" | "·"))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if words.len() >= 2 && words.len() % 2 == 0 {
-        let all = words
-            .chunks(2)
-            .all(|pair| is_count(pair[0]) && COUNTED.contains(&pair[1].to_lowercase().as_str()));
+    // Pairs of a count and a noun, as many as there are (not one word left over): walked
+    // without collecting the words, stopping at the first pair that is not one.
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
+        let mut pairs = 0;
+        let all = loop {
+            match (words.next(), words.next()) {
+                (None, _) => break pairs > 0,
+                (Some(n), Some(w)) if is_count(n) && is_counted_noun(w) => pairs += 1,
+                _ => break false,
+            }
+        };
         if all {
             return true;
         }
@@ -624,7 +732,7 @@ fn is_more_link(t: &str) -> bool {
 
 /// `Joined September 2010`, with whatever the profile glued before it.
 fn is_joined(t: &str) -> bool {
-    let Some(at) = t.rfind("Joined ") else {
+    let Some(at) = rfind(t, "Joined ") else {
         return false;
     };
     let rest: Vec<&str> = t[at + "Joined ".len()..].split_whitespace().collect();
@@ -761,6 +869,37 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn sorted_lexicons_find_every_entry_and_nothing_else() {
+        for (list, sorted) in [
+            (UI, &UI_SORTED[..]),
+            (PLAYER, &PLAYER_SORTED[..]),
+            (SIGNUP, &SIGNUP_SORTED[..]),
+        ] {
+            assert!(
+                sorted.windows(2).all(|w| !shorter_or_less(w[1], w[0])),
+                "the compile-time sort orders entries as the binary search expects"
+            );
+            for e in list {
+                assert!(in_sorted(sorted, e), "{e:?} is in its lexicon");
+                let longer = format!("{e}s");
+                assert_eq!(
+                    in_sorted(sorted, &longer),
+                    list.contains(&longer.as_str()),
+                    "{longer:?} is found only if the lexicon holds it"
+                );
+                assert!(
+                    !in_sorted(sorted, &e.to_uppercase())
+                        || list.contains(&e.to_uppercase().as_str())
+                );
+            }
+        }
+        assert_eq!(classify("Translate post"), Some("ui"));
+        assert_eq!(classify("Picture-in-Picture"), Some("media"));
+        assert_eq!(classify("Join LinkedIn"), Some("signup"));
+        assert_eq!(classify("Translate posts now"), None, "not a lexicon line");
     }
 
     #[test]

@@ -1016,6 +1016,11 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Jump to the next `@` or the first byte of `＠` (EF BC A0).
+        match memchr::memchr2(b'@', 0xEF, &b[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let at_len = if b[i] == b'@' {
             1
         } else if text.get(i..).is_some_and(|r| r.starts_with('＠')) {
@@ -1107,10 +1112,16 @@ fn hashtags(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(pos) = text[i..].find(['#', '＃']) else {
+        // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
+        let b = text.as_bytes();
+        let Some(pos) = memchr::memchr2(b'#', 0xEF, &b[i..]) else {
             break;
         };
         let h = i + pos;
+        if b[h] != b'#' && !text[h..].starts_with('＃') {
+            i = h + 1;
+            continue;
+        }
         let hash_len = if text.as_bytes()[h] == b'#' { 1 } else { 3 };
         i = h + hash_len;
         let boundary = char_before(text, h).is_none_or(|p| {

@@ -4,25 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn unspool(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unspool"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the unspool binary runs");
-    // A run that fails early may not read its input: a broken pipe here is not the test's concern.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("unspool finishes")
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::unspool;
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {

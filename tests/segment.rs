@@ -606,3 +606,85 @@ fn the_command_line_gives_the_same_thread() {
         "--platform overrides detection"
     );
 }
+
+/// A profile block's bio with `Translate post` glued to it: the tail is reported once (as
+/// `ui`) and the bio once (as `profile`), not the tail a second time inside the whole line
+/// (fuzz finding: restoring both would have doubled the tail).
+#[test]
+fn a_glued_tail_in_a_profile_block_is_reported_once() {
+    let paste = "Opens profile photo\n\nMario Zechner\n\n@badlogicgames\n\n\
+                 Old man yelling at Claudes.Translate post\n\n\
+                 0xa000mariozechner.atJoined September 2010\n\n979 Following\n";
+    let x = Options {
+        platform: Some(Platform::X),
+        ..Options::default()
+    };
+    let t = unspool::format(paste, &x);
+    let on_bio: Vec<(&str, &str)> = t
+        .removed
+        .iter()
+        .filter(|r| r.line == 7)
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        on_bio,
+        [
+            ("Translate post", "ui"),
+            ("Old man yelling at Claudes.", "profile")
+        ],
+        "the bio line: the tail, then the rest as profile"
+    );
+    assert!(t.posts.is_empty(), "a profile block is not a post");
+}
+
+/// A thread marker alone, with nothing after it, makes no post; its line is reported as a
+/// removed marker instead of vanishing (fuzz finding: `1/` alone on every platform).
+#[test]
+fn a_lone_marker_is_reported_not_dropped() {
+    for p in Platform::ALL {
+        let forced = Options {
+            platform: Some(p),
+            ..Options::default()
+        };
+        let t = unspool::format("1/\n", &forced);
+        assert!(t.posts.is_empty(), "{}: no text, no post", p.name());
+        let removed: Vec<(usize, &str, &str)> = t
+            .removed
+            .iter()
+            .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            removed,
+            [(1, "1/", "marker")],
+            "{}: the marker is reported",
+            p.name()
+        );
+    }
+}
+
+/// A post that began with a marker keeps it; a second marker at the end of one of its lines
+/// is reported as removed rather than cut away unreported (fuzz finding: `… 13, 2/017`).
+#[test]
+fn a_second_marker_in_a_post_is_reported() {
+    let t = unspool::format(
+        "1/ In defense of the thread\nSeptember 13, 2/17\n",
+        &Options::default(),
+    );
+    assert_eq!(t.posts.len(), 1, "one post");
+    assert_eq!(
+        t.posts[0].marker.as_deref(),
+        Some("1/"),
+        "the first marker stays"
+    );
+    assert_eq!(t.posts[0].text, "In defense of the thread\nSeptember 13,");
+    let removed: Vec<(usize, &str, &str)> = t
+        .removed
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [(2, "2/17", "marker")],
+        "the second marker is reported"
+    );
+}

@@ -15,7 +15,7 @@ say() { printf 'fuzz: %s\n' "$*" >&2; }
 seconds=${1:-${FUZZ_SECONDS:-60}}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(repair format render_html render_markdown render_thread)
+[ ${#targets[@]} -gt 0 ] || targets=(repair segment format render_html render_markdown render_thread)
 jobs=${FUZZ_JOBS:-2}
 pastes=../shared/corpus/pastes
 [ -d "$pastes" ] || pastes=/work/shared/corpus/pastes

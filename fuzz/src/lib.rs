@@ -4,7 +4,8 @@
 //! - the HTML holds only the renderer's allowed tags and attributes (`tests/support/html_allow.rs`);
 //! - the Markdown, parsed back by pulldown-cmark, holds no raw HTML and links only http(s)/mailto;
 //! - the JSON parses back to the same thread;
-//! - repair is idempotent: repairing repaired text changes nothing.
+//! - repair is idempotent: repairing repaired text changes nothing;
+//! - segment loses nothing: every non-blank line is in a post or in `removed`.
 //!
 //! Outputs are Rust `String`s, so valid UTF-8 by construction; the JSON round trip and the
 //! parsers check that they are also well-formed for their readers.
@@ -124,5 +125,40 @@ pub fn assert_spans_cover_text(thread: &Thread) {
     for post in &thread.posts {
         let joined: String = post.spans.iter().map(|s| s.text()).collect();
         assert_eq!(joined, post.text, "post {}: spans joined are the text", post.number);
+    }
+}
+
+/// Panics when a non-blank line of `text` is neither in a post (or its quoted post, with the
+/// post's marker taken off) nor accounted for in `removed` — the "nothing lost silently" rule
+/// that `tests/segment.rs` checks on every fixture and corpus paste.
+pub fn assert_nothing_lost(text: &str, posts: &[unspool::Post], removed: &[unspool::Removed]) {
+    let all: Vec<&unspool::Post> = posts
+        .iter()
+        .flat_map(|p| std::iter::once(p).chain(p.quoted.as_deref()))
+        .collect();
+    for (n, line) in text.lines().enumerate() {
+        let mut rest = line.trim().to_owned();
+        for r in removed.iter().filter(|r| r.line == n + 1) {
+            if let Some(at) = rest.rfind(&r.text) {
+                rest.replace_range(at..at + r.text.len(), "");
+            }
+        }
+        let rest = rest.trim();
+        if rest.is_empty() {
+            continue;
+        }
+        let found = all.iter().any(|p| {
+            let mut r = rest;
+            if let Some(m) = &p.marker {
+                r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
+                r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
+            }
+            p.text.contains(r)
+        });
+        assert!(
+            found,
+            "line {} {rest:?} is neither post text nor in removed",
+            n + 1
+        );
     }
 }

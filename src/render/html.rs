@@ -23,34 +23,46 @@
 
 use super::{author_words, media_label, shown_spans, Article, Block, Line, ListKind, PostView};
 use crate::thread::{HtmlStyle, Options, Theme, Thread};
+use std::fmt::Write as _;
 
 /// The `rel` of every link.
 pub const REL: &str = "nofollow noopener noreferrer ugc";
 
 /// Escapes text for a text node: `&`, `<` and `>`.
 pub fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
+    escape_bytes(s, out, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        _ => None,
+    });
 }
 
 /// Escapes text for HTML text and attribute values.
 pub fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+    escape_bytes(s, out, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
+}
+
+/// Copies `s` to `out` a run at a time, each byte `entity` names replaced by its entity.
+/// The bytes escaped are ASCII, so the runs between them are whole characters.
+fn escape_bytes(s: &str, out: &mut String, entity: impl Fn(u8) -> Option<&'static str>) {
+    out.reserve(s.len());
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(e) = entity(b) {
+            out.push_str(&s[run..i]);
+            out.push_str(e);
+            run = i + 1;
         }
     }
+    out.push_str(&s[run..]);
 }
 
 /// Whether `href` may become a link.
@@ -227,6 +239,13 @@ struct Writer<'o> {
 impl Writer<'_> {
     /// `<tag class=…>` or `<tag style=…>`, with `extra` attributes (already escaped).
     fn open(&mut self, tag: &str, role: Role, extra: &str) {
+        self.open_attrs(tag, role);
+        self.out.push_str(extra);
+        self.out.push('>');
+    }
+
+    /// `<tag class=…` or `<tag style=…`, left open for more attributes.
+    fn open_attrs(&mut self, tag: &str, role: Role) {
         self.out.push('<');
         self.out.push_str(tag);
         match self.options.html_style {
@@ -249,8 +268,6 @@ impl Writer<'_> {
                 self.out.push('"');
             }
         }
-        self.out.push_str(extra);
-        self.out.push('>');
     }
 
     fn close(&mut self, tag: &str) {
@@ -268,12 +285,12 @@ impl Writer<'_> {
     }
 
     fn link(&mut self, href: &str, text: &str) {
-        let mut attrs = String::from(" href=\"");
-        escape(href, &mut attrs);
-        attrs.push_str("\" rel=\"");
-        attrs.push_str(REL);
-        attrs.push('"');
-        self.open("a", Role::Link, &attrs);
+        self.open_attrs("a", Role::Link);
+        self.out.push_str(" href=\"");
+        escape(href, &mut self.out);
+        self.out.push_str("\" rel=\"");
+        self.out.push_str(REL);
+        self.out.push_str("\">");
         self.text(text);
         self.close("a");
     }
@@ -282,8 +299,15 @@ impl Writer<'_> {
 /// Renders the thread as an HTML fragment.
 pub fn render(thread: &Thread, options: &Options) -> String {
     let article = super::article(thread, options);
+    // Room for the texts and their markup at once, instead of growing through every size.
+    let texts: usize = thread.posts.iter().map(|p| p.text.len()).sum::<usize>()
+        + thread
+            .removed
+            .iter()
+            .map(|r| r.text.len() + 96)
+            .sum::<usize>();
     let mut w = Writer {
-        out: String::new(),
+        out: String::with_capacity(texts * 2 + 4096),
         options,
         last: false,
     };
@@ -323,7 +347,11 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         for r in article.removed {
             w.open("li", Role::Item, "");
             w.open("strong", Role::Reason, "");
-            w.text(&format!("line {} · {}", r.line, r.reason));
+            // Written in place: a `format!` for each of thousands of removed lines cost more.
+            w.raw("line ");
+            write!(w.out, "{}", r.line).expect("writing to a String cannot fail");
+            w.raw(" · ");
+            w.text(&r.reason);
             w.close("strong");
             w.raw(" ");
             w.text(&r.text);

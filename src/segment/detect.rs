@@ -9,6 +9,12 @@
 
 use super::headers;
 use crate::thread::Platform;
+use memchr::memmem::Finder;
+
+/// Whether `finder`'s needle occurs in `line`.
+fn has(finder: &Finder, line: &str) -> bool {
+    finder.find(line.as_bytes()).is_some()
+}
 
 /// Detects the platform of `lines` (trimmed lines of the repaired paste).
 pub fn detect(lines: &[&str]) -> Platform {
@@ -35,6 +41,26 @@ pub fn detect(lines: &[&str]) -> Platform {
             score[i] += w;
         }
     };
+    // The substrings looked for on every line, each searcher built once per paste (building
+    // one per line cost more than the search).
+    let bsky_social = Finder::new(".bsky.social");
+    let bsky_app = Finder::new("bsky.app/");
+    let x_corp = Finder::new("X Corp");
+    let twitter_com = Finder::new("twitter.com/");
+    let status = Finder::new("/status/");
+    let x_com = Finder::new("x.com/");
+    let reposts = Finder::new(" reposts");
+    let quotes = Finder::new(" quotes");
+    let boosts = Finder::new(" boosts");
+    let favourites = Finder::new(" favourites");
+    let threads_net = Finder::new("threads.net");
+    let threads_com = Finder::new("threads.com");
+    let for_threads = Finder::new("for Threads");
+    let visible = Finder::new("Visible to anyone on or off LinkedIn");
+    let threadreaderapp = Finder::new("threadreaderapp");
+    let thread_reader_app = Finder::new("Thread Reader App");
+    let twtextapp = Finder::new("twtextapp");
+    let pic_twitter = Finder::new("pic.twitter.com/");
     for (i, &l) in lines.iter().enumerate() {
         // Looked up after the empty-line check: each run of blank lines is walked once, not
         // once per blank line (quadratic on a paste of many blank lines).
@@ -43,7 +69,7 @@ pub fn detect(lines: &[&str]) -> Platform {
         }
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if l.contains(".bsky.social") || l.contains("bsky.app/") {
+        if has(&bsky_social, l) || has(&bsky_app, l) {
             add(&mut score, Bluesky, "bsky", 3);
         }
         match l {
@@ -95,19 +121,19 @@ pub fn detect(lines: &[&str]) -> Platform {
         if l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if l.contains("X Corp") || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has(&x_corp, l) || l.ends_with(" Views") || l.starts_with("Replying to @") {
             add(&mut score, X, "x-strong", 3);
         }
-        if l.contains("twitter.com/") && l.contains("/status/") || l.contains("x.com/") {
+        if has(&twitter_com, l) && has(&status, l) || has(&x_com, l) {
             add(&mut score, X, "x-link", 1);
         }
-        if l.contains(" reposts") || l.contains(" quotes") {
+        if has(&reposts, l) || has(&quotes, l) {
             add(&mut score, Bluesky, "bsky-counts", 1);
         }
-        if l.contains(" boosts") || l.contains(" favourites") {
+        if has(&boosts, l) || has(&favourites, l) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if l.contains("threads.net") || l.contains("threads.com") || l.contains("for Threads") {
+        if has(&threads_net, l) || has(&threads_com, l) || has(&for_threads, l) {
             add(&mut score, Threads, "threads-link", 2);
         }
         if headers::is_username(l)
@@ -117,7 +143,7 @@ pub fn detect(lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || l.contains("Visible to anyone on or off LinkedIn") {
+        if l.starts_with("Feed post number") || has(&visible, l) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
         if l.starts_with("No alternative text description") {
@@ -126,9 +152,9 @@ pub fn detect(lines: &[&str]) -> Platform {
         if headers::doubled(l).is_some() {
             add(&mut score, Linkedin, "li-doubled", 1);
         }
-        if l.contains("threadreaderapp")
-            || l.contains("Thread Reader App")
-            || l.contains("twtextapp")
+        if has(&threadreaderapp, l)
+            || has(&thread_reader_app, l)
+            || has(&twtextapp, l)
             || l.starts_with("Twitter may remove this content")
             || l.starts_with("You can follow @")
         {
@@ -137,7 +163,7 @@ pub fn detect(lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if l.contains("pic.twitter.com/") {
+        if has(&pic_twitter, l) {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
     }

@@ -36,10 +36,14 @@ pub fn month(word: &str) -> Option<u8> {
     if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let w = w.to_ascii_lowercase();
+    // Compared in place, without a lowercase copy: this runs on the first word of every line.
     NAMES
         .iter()
-        .position(|n| *n == w || (w.len() <= 4 && n.starts_with(w.as_str())))
+        .position(|n| {
+            n.len() >= w.len()
+                && (n.len() == w.len() || w.len() <= 4)
+                && n.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        })
         .map(|i| i as u8 + 1)
 }
 
@@ -347,6 +351,10 @@ pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>
 /// permalink, written after it. Returns `(handle, time)`. A bare link with neither a label
 /// nor a time is content (a post may share a link), not a permalink.
 pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
+    // Every permalink holds a `/`: most lines do not, and need no substring search.
+    if !line.contains('/') {
+        return None;
+    }
     let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
         line.find(h).map(|at| {
             let start = line[..at].rfind(' ').map_or(0, |s| s + 1);

@@ -71,7 +71,7 @@ enum Kind {
     Text,
     /// Interface text, with the reason it is removed.
     Cruft(&'static str),
-    Media(Media),
+    Media(Box<Media>),
     /// X's `Quote` above a quoted post's header.
     Quote,
     /// A lone `·` between a handle and its time.
@@ -79,11 +79,11 @@ enum Kind {
     /// A time; `true` when it holds a clock time (X's detail line under the main post).
     Time(String, bool),
     /// A handle line, a header if pass 2 confirms it.
-    Handle(HeaderLine),
+    Handle(Box<HeaderLine>),
     /// A LinkedIn line that doubles its text (name or headline), the text once.
     Doubled(String),
     /// A line that names the author of the post above it.
-    Closer(Author, Option<String>),
+    Closer(Box<(Author, Option<String>)>),
     /// A line between posts, with its reason and whether it ends the post.
     Separator(&'static str, bool),
     /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
@@ -195,7 +195,7 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
             footer = true;
             Kind::Cruft(clean::classify(t).unwrap_or("footer"))
         } else if let Some(m) = media(t) {
-            Kind::Media(m)
+            Kind::Media(Box::new(m))
         } else if t == "Quote" && platform != Platform::Plain {
             Kind::Quote
         } else if t == "·" || t == "•" {
@@ -213,21 +213,21 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
         } else if replying && (headers::is_handle_line(t) || t == "and" || t.starts_with("and ")) {
             Kind::Cruft("ui")
         } else if let Some((name, handle, time)) = headers::attribution(t) {
-            Kind::Closer(
+            Kind::Closer(Box::new((
                 Author {
                     name,
                     handle: Some(handle),
                 },
                 time,
-            )
+            )))
         } else if let Some((handle, time)) = headers::permalink(t) {
-            Kind::Closer(
+            Kind::Closer(Box::new((
                 Author {
                     name: None,
                     handle: Some(handle),
                 },
                 time,
-            )
+            )))
         } else if platform == Platform::Linkedin
             && (headers::doubled(t).is_some()
                 || (lines.get(i + 1) == Some(&t) && t.chars().count() <= 200)
@@ -253,7 +253,7 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
         } else if let Some((time, clock)) = headers::time_line(t) {
             Kind::Time(time, clock)
         } else if let Some(h) = handles.then(|| headers::header_line(t)).flatten() {
-            Kind::Handle(h)
+            Kind::Handle(Box::new(h))
         } else {
             Kind::Text
         };
@@ -285,7 +285,8 @@ struct Assembler<'a> {
     lines: &'a [&'a str],
     kinds: Vec<Kind>,
     platform: Platform,
-    open: Vec<Option<Header>>,
+    // Boxed, as the big payloads of `Kind` are: one slot for every line of a 10 MB paste.
+    open: Vec<Option<Box<Header>>>,
     consumed: Vec<Option<&'static str>>,
     markers: Vec<Option<(Marker, bool)>>,
     posts: Vec<Post>,
@@ -340,13 +341,20 @@ impl<'a> Assembler<'a> {
             let line = self.lines[i];
             if let Some(h) = self.open[i].take() {
                 preamble = false;
-                self.start(h);
+                self.start(*h);
             }
             if let Some(reason) = self.consumed[i] {
                 self.remove(i, line, reason);
                 continue;
             }
-            match self.kinds[i].clone() {
+            // Later lines look back at a line's kind, never at its payload: move the payload
+            // out instead of cloning it (a handle line's is never used here).
+            let kind = match &mut self.kinds[i] {
+                Kind::Handle(_) => Kind::Text,
+                Kind::Time(t, clock) => Kind::Time(std::mem::take(t), *clock),
+                k => k.clone(),
+            };
+            match kind {
                 Kind::Blank => {
                     if let Some(d) = self.active() {
                         d.blank = true;
@@ -370,7 +378,7 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Media(m) => {
                     self.remove(i, line, "media");
-                    self.ensure().post.media.push(m);
+                    self.ensure().post.media.push(*m);
                 }
                 Kind::Quote => self.remove(i, line, "ui"),
                 Kind::Dot => self.remove(i, line, "header"),
@@ -391,7 +399,8 @@ impl<'a> Assembler<'a> {
                         self.close();
                     }
                 }
-                Kind::Closer(author, time) => {
+                Kind::Closer(closer) => {
+                    let (author, time) = *closer;
                     self.remove(i, line, "header");
                     if let Some(top) = self.top.as_mut() {
                         if top.post.author.is_none() {
@@ -478,7 +487,7 @@ impl<'a> Assembler<'a> {
         let linkedin = self.platform == Platform::Linkedin;
         for i in 0..n {
             match self.kinds[i].clone() {
-                Kind::Handle(h) => self.handle_header(i, h, prev, next),
+                Kind::Handle(h) => self.handle_header(i, *h, prev, next),
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i, next);
                 }
@@ -488,14 +497,14 @@ impl<'a> Assembler<'a> {
                     li_texts.push(i);
                 }
                 Kind::Doubled(name) if !linkedin_run => {
-                    self.open[i] = Some(Header {
+                    self.open[i] = Some(Box::new(Header {
                         author: Author {
                             name: Some(linkedin_name(&name)),
                             handle: None,
                         },
                         time: None,
                         quoted: false,
-                    });
+                    }));
                     linkedin_run = true;
                     li_opened = true;
                 }
@@ -505,14 +514,14 @@ impl<'a> Assembler<'a> {
                         .all(|&j| self.lines[j].chars().count() <= 150);
                     if !li_opened && (1..=3).contains(&li_texts.len()) && short {
                         let first = li_texts[0];
-                        self.open[first] = Some(Header {
+                        self.open[first] = Some(Box::new(Header {
                             author: Author {
                                 name: Some(linkedin_name(self.lines[first])),
                                 handle: None,
                             },
                             time: None,
                             quoted: false,
-                        });
+                        }));
                         for &j in &li_texts {
                             self.consumed[j] = Some("header");
                         }
@@ -625,14 +634,14 @@ impl<'a> Assembler<'a> {
         if let Some(t) = time_line {
             self.consumed[t] = Some("timestamp");
         }
-        self.open[first] = Some(Header {
+        self.open[first] = Some(Box::new(Header {
             author: Author {
                 name,
                 handle: Some(h.handle),
             },
             time,
             quoted,
-        });
+        }));
     }
 
     fn threads_header(&mut self, i: usize, next: &[Option<usize>]) {
@@ -655,14 +664,14 @@ impl<'a> Assembler<'a> {
         };
         self.consumed[i] = Some("header");
         self.consumed[t] = Some("timestamp");
-        self.open[i] = Some(Header {
+        self.open[i] = Some(Box::new(Header {
             author: Author {
                 name: None,
                 handle: Some(format!("@{line}")),
             },
             time,
             quoted: false,
-        });
+        }));
     }
 
     /// Decides which marker candidates are the thread's numbering.
@@ -732,11 +741,15 @@ impl<'a> Assembler<'a> {
         };
         if h.quoted && self.top.is_some() {
             self.attach_inner();
-            self.inner = Some(draft);
-        } else {
-            self.close();
-            self.top = Some(draft);
+            if self.top.as_ref().is_some_and(|t| t.post.quoted.is_none()) {
+                self.inner = Some(draft);
+                return;
+            }
+            // A post quotes one post. A second quote block in it (its own post's header was
+            // not copied) becomes a post of its own instead of replacing the first quote.
         }
+        self.close();
+        self.top = Some(draft);
     }
 
     fn attach_inner(&mut self) {
@@ -757,13 +770,34 @@ impl<'a> Assembler<'a> {
             return;
         };
         if top.profile {
+            let first = top.lines.iter().min().map_or(0, |&l| l + 1);
             for &l in &top.lines {
-                self.remove(l, self.lines[l], "profile");
+                // A tail glued to the line (`Translate post`) was already reported on its
+                // own: the profile removal is the rest, so nothing is reported twice.
+                let line = self.lines[l];
+                let tail = self
+                    .removed
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.line >= first)
+                    .find(|r| r.line == l + 1 && !r.text.is_empty() && line.ends_with(&r.text))
+                    .map_or(0, |r| r.text.len());
+                let rest = line[..line.len() - tail].trim_end();
+                if !rest.is_empty() {
+                    self.remove(l, rest, "profile");
+                }
             }
             return;
         }
         if !top.is_empty() {
             self.posts.push(top.post);
+        } else if let Some(m) = top.post.marker.as_deref() {
+            // A marker with nothing after it (`1/` alone) makes no post, but its line is
+            // reported, not dropped.
+            let lines = self.lines;
+            if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
+                self.remove(l, m, "marker");
+            }
         }
     }
 
@@ -860,11 +894,16 @@ impl<'a> Assembler<'a> {
             });
         }
         let draft = self.ensure();
-        if let Some(m) = marker {
-            if draft.post.marker.is_none() {
+        // A post keeps its first marker; a second one (`… 2/` in a post that began `1/`) is
+        // reported as removed, never dropped.
+        let second_marker = match marker {
+            Some(m) if draft.post.marker.is_some() => Some(m),
+            Some(m) => {
                 draft.post.marker = Some(m.to_owned());
+                None
             }
-        }
+            None => None,
+        };
         if !draft.post.text.is_empty() {
             draft
                 .post
@@ -874,6 +913,9 @@ impl<'a> Assembler<'a> {
         draft.post.text.push_str(body.trim());
         draft.blank = false;
         draft.lines.push(i);
+        if let Some(m) = second_marker {
+            self.remove(i, m, "marker");
+        }
         if close_after {
             self.close();
         }
@@ -892,10 +934,10 @@ impl<'a> Assembler<'a> {
             });
         for (k, post) in self.posts.iter_mut().enumerate() {
             post.number = k + 1;
-            post.text = post.text.trim().to_owned();
+            trim_in_place(&mut post.text);
             if let Some(q) = post.quoted.as_mut() {
                 q.number = k + 1;
-                q.text = q.text.trim().to_owned();
+                trim_in_place(&mut q.text);
             }
             post.reply = match (&post.author, &author) {
                 (Some(a), Some(b)) => !same_author(a, b),
@@ -903,6 +945,8 @@ impl<'a> Assembler<'a> {
             };
         }
         self.removed.sort_by_key(|r| r.line);
+        // Removed lines are most lines of a big paste: give back what the vector grew past.
+        self.removed.shrink_to_fit();
         Segmented {
             platform: self.platform,
             author,
@@ -910,6 +954,14 @@ impl<'a> Assembler<'a> {
             removed: self.removed,
             warnings: Vec::new(),
         }
+    }
+}
+
+/// Trims `s`, copying it only when there is something to trim.
+fn trim_in_place(s: &mut String) {
+    let t = s.trim();
+    if t.len() != s.len() {
+        *s = t.to_owned();
     }
 }
 

@@ -36,13 +36,21 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     if let Some(line) = lost_link(post, next) {
         out.push(warn("lost_link", line));
     }
-    for token in post.text.split_whitespace() {
-        if is_truncated_link(token) {
-            out.push(warn("truncated_link", token));
-        }
+    // One walk over the words finds both: truncated links first, then lost mentions.
+    let mut phrases = Vec::new();
+    for line in post.text.lines() {
+        lost_mentions_in(line, &mut phrases, |token| {
+            if is_truncated_link(token) {
+                out.push(warn("truncated_link", token));
+            }
+        });
     }
-    for phrase in lost_mentions(&post.text) {
-        out.push(warn("lost_mention", &phrase));
+    for phrase in phrases {
+        out.push(Warning {
+            kind: "lost_mention".to_owned(),
+            post: Some(number),
+            text: phrase,
+        });
     }
 }
 
@@ -60,8 +68,13 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .rev()
         .find(|l| !l.trim().is_empty())?
         .trim();
-    let lower = last.to_lowercase();
-    let lower = lower.trim_end_matches([' ', '.', '!']);
+    // Only the end of the line is compared: lowercase the last few characters, not the line
+    // (no character lowercases to ` `, `.` or `!`, and each lowercases to at least one, so
+    // the last 24 hold every promise's ending).
+    let trimmed = last.trim_end_matches([' ', '.', '!']);
+    let tail = trimmed.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let lower = trimmed[tail..].to_lowercase();
+    let lower = lower.as_str();
     const PROMISES: &[&str] = &[
         "here:",
         "here 👇",
@@ -123,37 +136,53 @@ pub fn is_truncated_link(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
-/// Prepositions a vanished name leaves behind, with what cannot follow them.
+/// [`lost_mentions_in`] of every line of `text`.
+#[cfg(test)]
 fn lost_mentions(text: &str) -> Vec<String> {
-    const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
-    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     let mut out = Vec::new();
     for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
-            // lowercases to `k`, in none of them), so no lowercase copy of every word.
-            let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
-                continue;
-            };
-            let next = words.get(i + 1).map(|n| n.to_lowercase());
-            let lost = match next.as_deref() {
-                // `cc` / `h/t` / `via` at the end of a line: the names went.
-                None => matches!(lw, "cc" | "h/t" | "via"),
-                Some(",") | Some(";") | Some("&") => true,
-                Some(n) => {
-                    // `At we are`: a subject pronoun cannot follow a preposition.
-                    let n = n.trim_end_matches([',', '.', '!', '?', ':']);
-                    AFTER.contains(&n)
-                }
-            };
-            if lost {
-                let end = (i + 3).min(words.len());
-                out.push(words[i..end].join(" "));
-            }
-        }
+        lost_mentions_in(line, &mut out, |_| {});
     }
     out
+}
+
+/// Prepositions a vanished name left behind in `line`, with what cannot follow them, pushed
+/// to `out`; `each` sees every word of the line on the way.
+fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
+    const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
+    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
+    let mut words = line.split_whitespace();
+    while let Some(w) = words.next() {
+        each(w);
+        // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
+        // lowercases to `k`, in none of them), so no lowercase copy of every word.
+        if w.len() > 4 {
+            continue;
+        }
+        let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
+            continue;
+        };
+        let next = words.clone().next().map(str::to_lowercase);
+        let lost = match next.as_deref() {
+            // `cc` / `h/t` / `via` at the end of a line: the names went.
+            None => matches!(lw, "cc" | "h/t" | "via"),
+            Some(",") | Some(";") | Some("&") => true,
+            Some(n) => {
+                // `At we are`: a subject pronoun cannot follow a preposition.
+                let n = n.trim_end_matches([',', '.', '!', '?', ':']);
+                AFTER.contains(&n)
+            }
+        };
+        if lost {
+            // The word and the two after it.
+            let mut phrase = w.to_owned();
+            for n in words.clone().take(2) {
+                phrase.push(' ');
+                phrase.push_str(n);
+            }
+            out.push(phrase);
+        }
+    }
 }
 
 #[cfg(test)]

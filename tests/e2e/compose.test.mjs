@@ -1,22 +1,14 @@
 // The Compose page in real headless Chromium: write long text, get posts that fit, copy them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, screenshot, ROOT } from './harness.mjs';
+import { servePage, open, screenshot, ROOT } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
+const env = servePage(async (context, server) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: server.url.replace(/\/$/, ''),
   });
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 // About 2 000 characters of plain English in five paragraphs: far more than one post anywhere.
@@ -38,7 +30,7 @@ function essay() {
 }
 
 async function openCompose() {
-  const opened = await open(context, `${server.url}compose.html`);
+  const opened = await open(env.context, `${env.server.url}compose.html`);
   // Each test starts from an empty draft with the default settings.
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();

@@ -1,32 +1,23 @@
 // The blog embed in real headless Chromium: www/demo-blog.html, a page with a strict Content
 // Security Policy, holds two <unspool-thread> elements (one inline, one src=) that must come out
 // formatted, with no policy violation and no console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.mjs';
+import { servePage, open, screenshot } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const env = servePage();
 
 const BOTH_DONE = 'unspool-thread[data-state="done"] ~ p ~ unspool-thread[data-state="done"]';
 
 test('the demo blog renders both embedded threads under its strict CSP', async () => {
   // The listener must be on the page that loads the blog: install it on the context.
   const violations = [];
-  await context.exposeBinding('reportViolation', (_source, v) => violations.push(v));
-  await context.addInitScript(() => {
+  await env.context.exposeBinding('reportViolation', (_source, v) => violations.push(v));
+  await env.context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const { page, errors } = await open(context, new URL('demo-blog.html', server.url).href, BOTH_DONE);
+  const { page, errors } = await open(env.context, new URL('demo-blog.html', env.server.url).href, BOTH_DONE);
 
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/, 'the blog allows no inline script');
@@ -69,7 +60,7 @@ test('the demo blog renders both embedded threads under its strict CSP', async (
 });
 
 test('changing an attribute formats the thread again from its original text', async () => {
-  const { page, errors } = await open(context, new URL('demo-blog.html', server.url).href, BOTH_DONE);
+  const { page, errors } = await open(env.context, new URL('demo-blog.html', env.server.url).href, BOTH_DONE);
   const first = page.locator('unspool-thread').first();
   await first.evaluate((el) => el.setAttribute('numbering', 'none'));
   await page.waitForFunction(() => document.querySelector('unspool-thread')?.querySelector('.num') === null);
@@ -82,7 +73,7 @@ test('changing an attribute formats the thread again from its original text', as
 });
 
 test('pasted markup inside the element is text, never markup', async () => {
-  const { page, errors } = await open(context, new URL('demo-blog.html', server.url).href, BOTH_DONE);
+  const { page, errors } = await open(env.context, new URL('demo-blog.html', env.server.url).href, BOTH_DONE);
   const first = page.locator('unspool-thread').first();
   await first.evaluate((el) => { el.source = '1/ <img src=x onerror=alert(1)> hi\n2/ bye'; });
   await page.waitForFunction(() => document.querySelector('unspool-thread')?.dataset.posts === '2');

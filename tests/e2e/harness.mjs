@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -65,6 +66,25 @@ export async function launch({ serviceWorkers = 'block' } = {}) {
     viewport: { width: 1280, height: 860 },
     serviceWorkers,
   });
+}
+
+/**
+ * One static server for www/ and one browser context for a whole test file: registers
+ * node:test's `before` (serve, launch, then `setup(context, server)` if given) and `after`
+ * (close both). Returns an object whose `server` and `context` are set once `before` has run.
+ */
+export function servePage(setup) {
+  const env = { server: undefined, context: undefined };
+  before(async () => {
+    env.server = await serve();
+    env.context = await launch();
+    await setup?.(env.context, env.server);
+  });
+  after(async () => {
+    await env.context?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Opens `url` in a new page, recording requests and console errors on it; waits for `ready`. */

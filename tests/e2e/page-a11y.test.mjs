@@ -1,21 +1,12 @@
 // Accessibility (axe-core: no serious or critical violations) and the screenshots people see:
 // desktop light, desktop dark, phone. Screenshots go to tests/e2e/screenshots/ (git-ignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, corpus, screenshot, setPaste, waitForPosts, ROOT } from './harness.mjs';
+import { servePage, open, corpus, screenshot, setPaste, waitForPosts, ROOT } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const env = servePage();
 
 async function withSeed(page) {
   await page.evaluate(() => localStorage.clear());
@@ -35,7 +26,7 @@ async function axe(page) {
 }
 
 test('axe finds no serious or critical violations, light and dark, with review panels open', async () => {
-  const { page, errors } = await open(context, server.url);
+  const { page, errors } = await open(env.context, env.server.url);
   await withSeed(page);
   for (const id of ['review-warnings', 'review-repairs', 'review-removed']) {
     await page.click(`#${id} > summary`);
@@ -48,7 +39,7 @@ test('axe finds no serious or critical violations, light and dark, with review p
 });
 
 test('screenshots: desktop light, desktop dark, phone', async () => {
-  const { page, errors } = await open(context, server.url);
+  const { page, errors } = await open(env.context, env.server.url);
   await withSeed(page);
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'desktop-light');
@@ -64,11 +55,11 @@ test('screenshots: desktop light, desktop dark, phone', async () => {
 });
 
 test('a failed formatter start shows a readable message, not a blank page', async () => {
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   await page.route('**/pkg/unspool_bytes.js', (route) => route.fulfill({
     status: 200, contentType: 'text/javascript', body: 'export function wasmBytes() { return new Uint8Array([0, 1, 2]); }',
   }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="error"]', { timeout: 15000 });
   assert.match(await page.textContent('#status'), /could not start its formatter/);
   await page.close();

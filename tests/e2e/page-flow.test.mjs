@@ -2,27 +2,17 @@
 // keeps its link, copy writes both flavours, restore a removed line, pick a repair reading,
 // options and draft survive a reload. Every test ends with zero requests after load and no
 // console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  serve, launch, open, corpus, allowClipboard, setPaste, waitForPosts,
-} from './harness.mjs';
+import { servePage, open, corpus, allowClipboard, setPaste, waitForPosts } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
+const env = servePage(async (context, server) => {
   await allowClipboard(context, server.url);
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 /** Opens the page fresh (no stored draft) and returns a checker for the end of the test. */
 async function fresh() {
-  const opened = await open(context, server.url);
+  const opened = await open(env.context, env.server.url);
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
   await opened.page.waitForSelector('body[data-ready="true"]');

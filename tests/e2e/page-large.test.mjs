@@ -1,19 +1,10 @@
 // A megabyte paste is formatted in a Web Worker: the page shows progress and keeps handling
 // input events while it works, then shows the article.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, setPaste, waitForPosts } from './harness.mjs';
+import { servePage, open, setPaste, waitForPosts } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const env = servePage();
 
 /** A numbered thread of about `bytes` bytes, with some mojibake, links and counts to clean. */
 function bigThread(bytes) {
@@ -30,7 +21,7 @@ function bigThread(bytes) {
 }
 
 test('a 1 MB paste formats in the worker while typing stays responsive', async (t) => {
-  const { page, requests, errors } = await open(context, server.url);
+  const { page, requests, errors } = await open(env.context, env.server.url);
   await page.evaluate(() => localStorage.clear());
   const loaded = requests.length;
   // Record, in the page, when the formatter is busy and how late each key event is handled.

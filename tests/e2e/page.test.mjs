@@ -1,22 +1,13 @@
 // The page in real headless Chromium: paste the seed thread, see a clean article.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot, corpus } from './harness.mjs';
+import { servePage, open, screenshot, corpus } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const env = servePage();
 
 test('pasting the seed thread shows posts, repaired, without interface words', async () => {
   const seed = await corpus('pastes/seed-google-moat.txt');
-  const { page, requests, errors } = await open(context, server.url);
+  const { page, requests, errors } = await open(env.context, env.server.url);
   const loadRequests = requests.length;
   await page.fill('#paste', seed);
   await page.waitForFunction(() => document.querySelectorAll('#preview .post').length > 1);
@@ -33,7 +24,7 @@ test('pasting the seed thread shows posts, repaired, without interface words', a
 });
 
 test('format tabs show HTML, Markdown and text sources', async () => {
-  const { page, errors } = await open(context, server.url);
+  const { page, errors } = await open(env.context, env.server.url);
   await page.fill('#paste', '1/ Hello <script>alert(1)</script> *world*\n2/ Bye');
   await page.waitForFunction(() => document.querySelectorAll('#preview .post').length === 2);
   assert.equal(await page.locator('#preview script').count(), 0, 'pasted markup is never markup');

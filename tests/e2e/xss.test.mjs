@@ -4,9 +4,9 @@
 // script runs (no marker set, no CSP violation reported), no request leaves the page, and the
 // preview holds only the renderer's allowed tags and attributes. Then lone UTF-16 surrogates
 // through the JS ↔ WASM boundary.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { servePage, open } from './harness.mjs';
 
 // Each payload tries to run `top.__pwned = 1` (or alert) or to make a request.
 const P = 'top.__pwned=1';
@@ -159,11 +159,7 @@ const TAGS = new Set(['ARTICLE', 'HEADER', 'H1', 'P', 'STRONG', 'SPAN', 'A', 'BR
   'BUTTON']);
 const ATTRS = new Set(['class', 'style', 'data-theme', 'href', 'rel', 'start', 'datetime']);
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
+const env = servePage(async (context, server) => {
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -171,17 +167,13 @@ before(async () => {
     });
   });
 });
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
 
 const LIVE = ['script', 'iframe', 'object', 'embed', 'img', 'svg', 'math', 'base', 'meta', 'form',
   'template', 'link', 'style', 'video', 'audio', 'frame', 'frameset', 'noscript'];
 
 /** Opens the page with traps set: dialogs, CSP violations and requests are recorded. */
 async function trappedPage() {
-  const opened = await open(context, server.url);
+  const opened = await open(env.context, env.server.url);
   const dialogs = [];
   opened.page.on('dialog', async (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
@@ -274,7 +266,7 @@ test('every vector pasted as plain text stays text', async () => {
       await pastePlain(page, text, nonce);
       // Give anything that would run (onerror, onload, autofocus) a moment to do so.
       await page.waitForTimeout(20);
-      assertClean(`vector ${i} in context ${c} (${JSON.stringify(v).slice(0, 60)})`,
+      assertClean(`vector ${i} in env.context ${c} (${JSON.stringify(v).slice(0, 60)})`,
         await inspect(page, baseline), dialogs, requests, loadRequests);
     }
   }
