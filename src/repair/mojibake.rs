@@ -486,6 +486,10 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
 /// repairing it again would change it again).
 pub fn assigned(c: char) -> bool {
     let u = c as u32;
+    // The readings met most (Latin, punctuation, most emoji) without the full lookup.
+    if u < 0x378 || (0x2010..=0x2027).contains(&u) || (0x1F300..=0x1F6D7).contains(&u) {
+        return true;
+    }
     let private = (0xE000..=0xF8FF).contains(&u) || (u >= 0xF0000 && u & 0xFFFE != 0xFFFE);
     private || unicode_normalization::char::is_public_assigned(c)
 }
@@ -1457,5 +1461,20 @@ mod tests {
     #[test]
     fn recovers_a_lost_closing_quote() {
         assert_eq!(fix("ā€œno moatā€"), "“no moat”");
+    }
+
+    #[test]
+    fn assigned_fast_paths_agree_with_the_full_lookup() {
+        for u in (0..0x378).chain(0x2010..=0x2027).chain(0x1F300..=0x1F6D7) {
+            let c = char::from_u32(u).expect("no surrogates in these ranges");
+            assert!(
+                unicode_normalization::char::is_public_assigned(c),
+                "U+{u:04X} is assigned, as the fast path says"
+            );
+        }
+        assert!(!assigned('\u{1A020}'), "U+1A020 is unassigned");
+        assert!(!assigned('\u{0378}'), "U+0378 is unassigned");
+        assert!(assigned('\u{F8FF}'), "private use counts as assigned");
+        assert!(!assigned('\u{FFFF}'), "a noncharacter is not");
     }
 }
