@@ -6,6 +6,8 @@
 
 use std::time::Instant;
 
+mod synth;
+
 fn corpus() -> std::path::PathBuf {
     let near = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
     let dir = if std::path::Path::new(near).exists() {
@@ -22,7 +24,12 @@ fn repeat_to(base: &str, mb: f64) -> String {
     base.repeat(reps)
 }
 
+/// Times `f` (best of `runs`); with `UNSPOOL_BENCH_ONLY=word` set, only the rows whose
+/// label holds that word run (for profiling one input).
 fn time(label: &str, bytes: usize, runs: usize, mut f: impl FnMut() -> usize) -> f64 {
+    if std::env::var("UNSPOOL_BENCH_ONLY").is_ok_and(|w| !label.contains(w.as_str())) {
+        return 0.0;
+    }
     let mut best = f64::MAX;
     let mut check = 0;
     for _ in 0..runs {
@@ -88,6 +95,29 @@ fn main() {
     );
     time("repair(whole) on ASCII text", ascii.len(), runs, || {
         unspool::repair::repair(&ascii).repairs.len()
+    });
+    // Clean prose in many scripts with emoji: the repair fixtures' sentences (each must come
+    // out of repair unchanged), as paragraphs.
+    let sentences = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/repair/sentences.txt"
+    ))
+    .expect("the sentences fixture is readable");
+    let prose: Vec<&str> = sentences
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(_, s)| s))
+        .collect();
+    let multi = repeat_to(&(prose.join("\n") + "\n"), 5.0);
+    time(
+        "repair(whole) on clean prose, many scripts",
+        multi.len(),
+        runs,
+        || unspool::repair::repair(&multi).repairs.len(),
+    );
+    let x1000 = synth::x_thread(1000);
+    time("repair(whole) on x-1000", x1000.len(), runs * 3, || {
+        unspool::repair::repair(&x1000).repairs.len()
     });
     println!("UNSPOOL_MOJIBAKE_MBS={per_line:.1}");
     println!("UNSPOOL_CLEAN_MBS={clean_whole:.1}");

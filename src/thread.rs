@@ -2,7 +2,7 @@
 //!
 //! `Thread` serialises to the JSON of the design (§4): `platform`, `title`, `author`,
 //! `posts[{number, author, time, text, spans, quoted, media}]`, `removed[{line, text,
-//! reason}]`, `repairs[{at, from, to, kind, confidence, alternatives}]` and
+//! reason}]`, `repairs[{at, from, to, kind, confidence, alternatives, count}]` and
 //! `warnings[{kind, post, text}]`. Two-word names are camelCase. Offsets count UTF-16 code
 //! units, as JavaScript strings do.
 //!
@@ -180,6 +180,20 @@ pub struct Repair {
     pub confidence: f32,
     /// Other readings, most likely first.
     pub alternatives: Vec<String>,
+    /// How many times this same change was made in the document (1 unless said): a change
+    /// that carries no information per instance (a CRLF line ending, a stray C0 control)
+    /// is reported once, at its first place, with the number of places. Left out of the
+    /// JSON when 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub count: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 /// Something a person should look at.

@@ -451,6 +451,8 @@ export interface Repair {
   confidence: number;
   /** Other readings, most likely first. */
   alternatives: string[];
+  /** How many places got this same change (line endings, stray controls); absent when 1. */
+  count?: number;
 }
 
 /** Something a person should look at. */

@@ -63,6 +63,11 @@ fn rule_at(s: &[char], i: usize) -> Option<usize> {
         return ascii_rule_at(s, i);
     }
     let ca = classes(a);
+    // Every rule below needs a class of `a`, a non-ASCII space or one of a few chars:
+    // most letters of most scripts start none, and cost no more lookups.
+    if ca == 0 && !starts_literal_rule(a) {
+        return None;
+    }
     let b = s.get(i + 1).copied();
     let cb = b.map_or(0, classes);
     let c = s.get(i + 2).copied();
@@ -246,6 +251,38 @@ fn rule_at(s: &[char], i: usize) -> Option<usize> {
     None
 }
 
+/// The chars without a class that a rule of [`rule_at`] names as its first char (or
+/// matches as a space).
+fn starts_literal_rule(a: char) -> bool {
+    a.is_whitespace()
+        || matches!(
+            a,
+            'Œ' | 'œ'
+                | 'Â'
+                | 'Ã'
+                | 'Î'
+                | 'Ð'
+                | '×'
+                | 'Ø'
+                | 'Ù'
+                | 'à'
+                | '√'
+                | '≈'
+                | '‚'
+                | 'Β'
+                | 'Γ'
+                | 'Ξ'
+                | 'Ο'
+                | 'β'
+                | 'Г'
+                | 'в'
+                | 'В'
+                | 'Р'
+                | 'С'
+                | 'ā'
+        )
+}
+
 /// Rules whose first char is ASCII.
 fn ascii_rule_at(s: &[char], i: usize) -> Option<usize> {
     let a = s[i];
@@ -254,6 +291,10 @@ fn ascii_rule_at(s: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let cb = classes(b);
+    // Every rule below needs a class of `b`, a space, `Ã` or `Â`.
+    if cb == 0 && !b.is_whitespace() && !matches!(b, 'Ã' | 'Â') {
+        return None;
+    }
     let c = s.get(i + 2).copied();
     let cc = c.map_or(0, classes);
     if is_ascii_letter(a) && cb & (LOWER_COMMON | UPPER_COMMON) != 0 && cc & BAD != 0 {

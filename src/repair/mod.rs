@@ -61,8 +61,10 @@ pub fn repair(text: &str) -> Repaired {
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
-    for (line, _) in lines.iter().filter(|_| lines.len() > 1) {
-        if !line.is_ascii() {
+    // Lines this scan found not bad: `line_is_clean` need not ask again.
+    let mut not_bad = vec![false; lines.len()];
+    for (k, (line, _)) in lines.iter().enumerate().filter(|_| lines.len() > 1) {
+        if !line.is_ascii() && !only_lone_letters(line.as_bytes()) {
             buf.clear();
             buf.extend(line.chars());
             if badness::is_bad(&buf) {
@@ -70,6 +72,8 @@ pub fn repair(text: &str) -> Repaired {
                 if bad_lines.len() > 64 {
                     break;
                 }
+            } else {
+                not_bad[k] = true;
             }
         }
     }
@@ -82,8 +86,10 @@ pub fn repair(text: &str) -> Repaired {
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
     let mut chars: Vec<char> = Vec::new();
-    for (line, ending) in lines {
-        if line_is_clean(line, &mut chars) {
+    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
+    let mut endings: [Option<usize>; 2] = [None, None];
+    for (k, (line, ending)) in lines.into_iter().enumerate() {
+        if line_is_clean(line, &mut chars, not_bad[k]) {
             result.push_str(line);
             units += utf16_len(line);
         } else {
@@ -100,21 +106,59 @@ pub fn repair(text: &str) -> Repaired {
                 units += 1;
             }
             other => {
-                out.repairs.push(Repair {
-                    at: units,
-                    from: other.to_owned(),
-                    to: "\n".into(),
-                    kind: "line_ending".into(),
-                    confidence: 1.0,
-                    alternatives: Vec::new(),
-                });
+                // One repair per kind of line ending, at its first place, with a count.
+                let k = usize::from(other == "\r");
+                match endings[k] {
+                    Some(i) => out.repairs[i].count += 1,
+                    None => {
+                        endings[k] = Some(out.repairs.len());
+                        out.repairs.push(Repair {
+                            at: units,
+                            from: other.to_owned(),
+                            to: "\n".into(),
+                            kind: "line_ending".into(),
+                            confidence: 1.0,
+                            alternatives: Vec::new(),
+                            count: 1,
+                        });
+                    }
+                }
                 result.push('\n');
                 units += 1;
             }
         }
     }
     out.text = result;
+    merge_controls(&mut out.repairs);
     out
+}
+
+/// Stray C0 controls and terminal escapes carry nothing a person would want back: each
+/// distinct one is reported once, at its first place, with the number of places (a paste
+/// of binary junk would otherwise give one repair per byte). Zero-width characters stay
+/// one repair each: some were meant.
+fn merge_controls(repairs: &mut Vec<Repair>) {
+    let stray = |r: &Repair| {
+        r.kind == "control"
+            && r.to.is_empty()
+            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
+    };
+    if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
+        return;
+    }
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Repair> = Vec::with_capacity(repairs.len());
+    for r in repairs.drain(..) {
+        if stray(&r) {
+            if let Some(&i) = first.get(&r.from) {
+                kept[i].count += r.count;
+                continue;
+            }
+            first.insert(r.from.clone(), kept.len());
+        }
+        kept.push(r);
+    }
+    *repairs = kept;
 }
 
 fn utf16_len(s: &str) -> usize {
@@ -195,7 +239,8 @@ fn split_lines(text: &str) -> Vec<(&str, &str)> {
 }
 
 /// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
-fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
+/// `not_bad`: [`badness::is_bad`] is known to be false for it.
+fn line_is_clean(line: &str, chars: &mut Vec<char>, not_bad: bool) -> bool {
     if !needs_look(line.as_bytes()) {
         return true;
     }
@@ -214,12 +259,18 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>) -> bool {
             || ligature(c).is_some()
             || c == '\u{1b}'
             || ('\u{80}'..='\u{9f}').contains(&c)
-    }) || zwj::may_join(chars);
+    });
     if suspicious
-        || badness::is_bad(chars)
-        || mojibake::suspicious(chars)
-        || mojibake::decodes_plausibly(chars)
+        || (!not_bad && badness::is_bad(chars))
+        || mojibake::has_isolated_thai(chars)
+        || (mojibake::has_page_pair(chars)
+            && (mojibake::suspicious(chars) || mojibake::decodes_plausibly(chars)))
     {
+        return false;
+    }
+    // With nothing else to repair, `Line::repair` would only restore joiners: emoji side
+    // by side with no joiner missing leave the line as it is.
+    if zwj::may_join(chars) && !zwj::pieces(chars).is_empty() {
         return false;
     }
     is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
@@ -415,6 +466,7 @@ impl Line {
                 kind: e.kind.to_owned(),
                 confidence: e.confidence,
                 alternatives: e.alternatives.clone(),
+                count: 1,
             });
         }
     }

@@ -147,6 +147,24 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
     need == 0
 }
 
+/// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
+/// gives `None`.
+fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
+    out.clear();
+    for (i, &c) in chars.iter().enumerate() {
+        let Some((b, alt)) = byte_of(c, page) else {
+            return false;
+        };
+        out.push(Byte {
+            b,
+            alt,
+            src: i as u32,
+            space: false,
+        });
+    }
+    true
+}
+
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
     chars
         .iter()
@@ -448,16 +466,32 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             }
             if let Ok(s) = std::str::from_utf8(&buf[..n]) {
                 let c = s.chars().next().expect("a valid sequence holds a char");
+                if !assigned(c) {
+                    continue;
+                }
                 if !out.iter().any(|&(d, _)| d == c) {
                     out.push((c, n));
                 }
             } else if lead == 0xED && n == 3 {
-                if let Some(c) = surrogate_pair(v, i) {
+                if let Some(c) = surrogate_pair(v, i).filter(|&c| assigned(c)) {
                     out.push((c, 6));
                 }
             }
         }
     }
+}
+
+/// Whether `c` is assigned in Unicode (private use included, noncharacters not): a
+/// reading that gives an unassigned code point is no reading (the text was never that, and
+/// repairing it again would change it again).
+pub fn assigned(c: char) -> bool {
+    let u = c as u32;
+    // The readings met most (Latin, punctuation, most emoji) without the full lookup.
+    if u < 0x378 || (0x2010..=0x2027).contains(&u) || (0x1F300..=0x1F6D7).contains(&u) {
+        return true;
+    }
+    let private = (0xE000..=0xF8FF).contains(&u) || (u >= 0xF0000 && u & 0xFFFE != 0xFFFE);
+    private || unicode_normalization::char::is_public_assigned(c)
 }
 
 /// CESU-8: a surrogate pair written as two three-byte sequences.
@@ -630,7 +664,8 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             }
         }
     }
-    let lost = if lossy { droppable(page) } else { Vec::new() };
+    let dropped = droppable(page);
+    let lost = if lossy { dropped.clone() } else { Vec::new() };
     let mut pieces = Vec::new();
     let mut cands = Vec::new();
     let mut quotes = QuoteScan::default();
@@ -661,7 +696,6 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
         // `❌ ` with 0x9D lost far more often than `⌠`).
         if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
-            let dropped = droppable(page);
             if !cands.is_empty() && !dropped.is_empty() {
                 let lost_found = lost_readings(&v[..k], i, &dropped);
                 let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
@@ -1079,10 +1113,38 @@ pub fn suspicious(chars: &[char]) -> bool {
         || !suspicious_runs(chars, true).is_empty()
 }
 
+/// Whether some two non-ASCII chars side by side could both come from one code page. When
+/// none do, neither [`suspicious_runs`] nor [`decodes_plausibly`] can find anything (both
+/// need such a pair): one page lookup per char proves it for text in scripts that no page
+/// writes (CJK, emoji, Arabic, Hebrew…) or mixed with those.
+pub fn has_page_pair(chars: &[char]) -> bool {
+    let all = (1u16 << ALL.len()) - 1;
+    let mut prev = 0u16;
+    for &c in chars {
+        if c.is_ascii() {
+            prev = 0;
+            continue;
+        }
+        let m = page_mask(c) & all;
+        if prev & m != 0 {
+            return true;
+        }
+        prev = m;
+    }
+    false
+}
+
+/// Whether some char is a Thai char that a windows-874 lead byte gives, alone amid other
+/// text (part of [`suspicious`]).
+pub fn has_isolated_thai(chars: &[char]) -> bool {
+    chars.len() > 4 && (1..chars.len()).any(|i| isolated_thai(chars, i))
+}
+
 /// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
 pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut cands = Vec::new();
+    let mut v = Vec::with_capacity(5);
     let mut i = 0;
     'chars: while i < chars.len() {
         let c = chars[i];
@@ -1116,13 +1178,13 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !(is_cont(next.0) || is_cont(next.1)) {
                 continue;
             }
-            let take = chars[i..end]
+            let n = chars[i..end]
                 .iter()
-                .take_while(|c| page_mask(**c) >> k & 1 == 1);
-            let window: Vec<char> = take.copied().collect();
-            let Some(mut v) = encode(&window, page) else {
+                .take_while(|c| page_mask(**c) >> k & 1 == 1)
+                .count();
+            if !encode_into(&chars[i..i + n], page, &mut v) {
                 continue;
-            };
+            }
             let apple = page.high[0x70] == '\u{F8FF}';
             let lead_lost = apple && v[0].b == 0x9F;
             if lead_lost {
@@ -1166,14 +1228,15 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     }
     let apple = page.high[0x70] == '\u{F8FF}';
     let mut cands = Vec::new();
+    let mut v = Vec::with_capacity(4);
     for i in 0..chars.len() {
         if chars[i].is_ascii() {
             continue;
         }
         let end = (i + 4).min(chars.len());
-        let Some(v) = encode(&chars[i..end], page) else {
+        if !encode_into(&chars[i..end], page, &mut v) {
             continue;
-        };
+        }
         readings(&v, 0, &mut cands);
         if cands.iter().any(|&(c, n)| n >= 3 && likelihood(c) >= 1500) {
             return true;
@@ -1196,7 +1259,7 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
     if let Some(p) = transcode(chars, page, true) {
         return Some(p);
     }
-    let byte = |c: char| -> [u8; 2] { encode(&[c], page).map_or([0, 0], |v| [v[0].b, v[0].alt]) };
+    let byte = |c: char| -> [u8; 2] { byte_of(c, page).map_or([0, 0], |(b, alt)| [b, alt]) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -1398,5 +1461,20 @@ mod tests {
     #[test]
     fn recovers_a_lost_closing_quote() {
         assert_eq!(fix("ā€œno moatā€"), "“no moat”");
+    }
+
+    #[test]
+    fn assigned_fast_paths_agree_with_the_full_lookup() {
+        for u in (0..0x378).chain(0x2010..=0x2027).chain(0x1F300..=0x1F6D7) {
+            let c = char::from_u32(u).expect("no surrogates in these ranges");
+            assert!(
+                unicode_normalization::char::is_public_assigned(c),
+                "U+{u:04X} is assigned, as the fast path says"
+            );
+        }
+        assert!(!assigned('\u{1A020}'), "U+1A020 is unassigned");
+        assert!(!assigned('\u{0378}'), "U+0378 is unassigned");
+        assert!(assigned('\u{F8FF}'), "private use counts as assigned");
+        assert!(!assigned('\u{FFFF}'), "a noncharacter is not");
     }
 }
