@@ -786,6 +786,14 @@ mod read {
                 a.as_string()
                     .ok_or_else(|| wrong("alternatives", "strings"))
             })?,
+            count: {
+                let count = get(value, "count");
+                if absent(&count) {
+                    1
+                } else {
+                    whole(&count).ok_or_else(|| wrong("count", "a whole number"))?
+                }
+            },
         })
     }
 

@@ -110,8 +110,14 @@ fn a_formatted_paste_is_rendered_and_edited_inside_the_module() {
 
 #[wasm_bindgen_test]
 fn render_thread_reads_back_what_format_returned() {
-    let paste = "1/ It’s @ada’s #thread https://example.com\n\n2/ two 🧵";
+    // CRLF line endings: one repair with a `count` of 3, which must survive the read-back.
+    let paste = "1/ Itâ€™s @ada’s #thread https://example.com\r\n\r\n2/ two 🧵\r\n";
     let thread = unspool::wasm::format_js(paste, JsValue::UNDEFINED).expect("formats");
+    let json = unspool::wasm::convert(paste, "json", JsValue::UNDEFINED).expect("converts");
+    assert!(
+        json.contains("\"count\": 3"),
+        "three CRLFs, one repair: {json}"
+    );
     for to in ["html", "markdown", "text", "json"] {
         assert_eq!(
             unspool::wasm::render_thread(thread.clone(), to, JsValue::UNDEFINED).expect("reads"),
