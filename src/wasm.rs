@@ -1,24 +1,176 @@
 //! The WebAssembly boundary: each export is a one-line call into the core.
 //!
-//! Options and the model cross as plain JS objects (serde-wasm-bindgen, JSON-compatible);
-//! HTML, Markdown and text cross as strings. `renderElement` is the blog embed's DOM work
-//! (`<unspool-thread>`, see `src/embed.rs` and `www/embed.js`). The TypeScript types of the
-//! model (`Thread`, `Post`, `Span`, `Options`, …) are written out below for the npm package.
+//! What crosses, and how (the cheapest way each way):
+//! - into the module: text as strings; options and the rare structured input (an edited
+//!   `Thread` for `renderThread`, pasted links) read field by field from the JS object
+//!   (`Reflect.get`), with no deserialiser;
+//! - out of it: HTML, Markdown, text and JSON as strings; a structure (the model, a
+//!   repair's changes, composed posts) as JSON text that `JSON.parse` turns into the object
+//!   the TypeScript types below describe.
+//!
+//! The page keeps the last formatted paste inside the module, as a [`Formatted`] handle:
+//! it is formatted once per keystroke and rendered as often as needed, its edits (a removed
+//! line restored into a post) applied in place, so no `Thread` crosses back in.
+//! `renderElement` is the blog embed's DOM work (`<unspool-thread>`, see `src/embed.rs` and
+//! `www/embed.js`). The TypeScript types of the model are written out below for the npm
+//! package.
+//!
+//! No floating-point formatting, `Display` of floats or serde deserialiser is reachable from
+//! here: they cost tens of kilobytes of wasm.
 
-use crate::{render, Format, Options};
+use crate::paste_html::PastedLink;
+use crate::{
+    render, Author, Format, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair,
+    Span, Theme, Thread, TitleMode, Warning,
+};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
-fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("bad options: {e}")))
+/// A JS object's property (`undefined` when it has none, or is not an object).
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+/// `undefined` or `null`: the property is absent.
+fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// An error that names what was wrong: `bad options: numbering must be one of …`.
+fn bad(what: &str, problem: &str) -> JsError {
+    let mut message = String::with_capacity(what.len() + problem.len() + 6);
+    message.push_str("bad ");
+    message.push_str(what);
+    message.push_str(": ");
+    message.push_str(problem);
+    JsError::new(&message)
+}
+
+/// `key` of `object` as a string, through `parse`; its default when absent.
+fn named<T>(
+    object: &JsValue,
+    key: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    choices: &str,
+) -> Result<Option<T>, JsError> {
+    let value = get(object, key);
+    if absent(&value) {
+        return Ok(None);
+    }
+    match value.as_string().as_deref().and_then(parse) {
+        Some(v) => Ok(Some(v)),
+        None => Err(bad("options", &[key, " must be one of ", choices].concat())),
+    }
+}
+
+/// `key` of `object` as a boolean; `None` when absent.
+fn flag(object: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
+    let value = get(object, key);
+    if absent(&value) {
+        return Ok(None);
+    }
     value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| bad("options", &[key, " must be true or false"].concat()))
+}
+
+/// The page's and the npm package's `Options` object (camelCase names, each optional) →
+/// [`Options`]. A value not understood is an error that names the option.
+fn options(value: JsValue) -> Result<Options, JsError> {
+    let mut o = Options::default();
+    if absent(&value) {
+        return Ok(o);
+    }
+    if !value.is_object() {
+        return Err(bad("options", "expected an object"));
+    }
+    let platform = get(&value, "platform");
+    if !absent(&platform) {
+        o.platform = Some(
+            platform
+                .as_string()
+                .as_deref()
+                .and_then(platform_named)
+                .ok_or_else(|| bad("options", "platform must be a platform name or null"))?,
+        );
+    }
+    if let Some(n) = named(
+        &value,
+        "numbering",
+        Numbering::from_name,
+        "none, 1/n, 1., (1/n)",
+    )? {
+        o.numbering = n;
+    }
+    let title = get(&value, "title");
+    if !absent(&title) {
+        o.title = match title.as_string().as_deref() {
+            Some("none") => TitleMode::None,
+            Some("firstSentence" | "first-sentence") => TitleMode::FirstSentence,
+            Some(_) => {
+                return Err(bad(
+                    "options",
+                    "title must be none, firstSentence or {custom}",
+                ))
+            }
+            None => TitleMode::Custom(
+                get(&title, "custom")
+                    .as_string()
+                    .ok_or_else(|| bad("options", "title.custom must be a string"))?,
+            ),
+        };
+    }
+    let theme = |name: &str| match name {
+        "auto" => Some(Theme::Auto),
+        "light" => Some(Theme::Light),
+        "dark" => Some(Theme::Dark),
+        _ => None,
+    };
+    if let Some(t) = named(&value, "theme", theme, "auto, light, dark")? {
+        o.theme = t;
+    }
+    let style = |name: &str| match name {
+        "classes" => Some(HtmlStyle::Classes),
+        "inline" => Some(HtmlStyle::Inline),
+        _ => None,
+    };
+    if let Some(s) = named(&value, "htmlStyle", style, "classes, inline")? {
+        o.html_style = s;
+    }
+    for (key, field) in [
+        ("keepMarkers", &mut o.keep_markers),
+        ("merge", &mut o.merge),
+        ("showTimes", &mut o.show_times),
+        ("authorOnly", &mut o.author_only),
+        ("includeRemoved", &mut o.include_removed),
+        ("linkEntities", &mut o.link_entities),
+    ] {
+        if let Some(on) = flag(&value, key)? {
+            *field = on;
+        }
+    }
+    Ok(o)
+}
+
+/// A platform by its JSON name (`x`, `bluesky`, …, `plain`).
+fn platform_named(name: &str) -> Option<Platform> {
+    Platform::ALL.into_iter().find(|p| p.name() == name)
+}
+
+fn format_named(to: &str) -> Result<Format, JsError> {
+    Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))
+}
+
+/// A value as JSON text (serde's serialiser: the same JSON as the CLI's).
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("the model has only string keys and finite numbers")
+}
+
+/// A value as the JS object `JSON.parse` makes of its JSON: one string crosses, and the
+/// browser's parser builds the object graph far faster than property-by-property calls.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&json(value)).map_err(|_| JsError::new("the model is not JSON"))
 }
 
 /// Installs the panic hook (with the `panic-hook` feature) when the module starts.
@@ -46,11 +198,13 @@ pub fn convert(
     #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
     options_js: JsValue,
 ) -> Result<String, JsError> {
-    let format = Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))?;
+    let format = format_named(to)?;
     Ok(crate::convert(input, format, &options(options_js)?))
 }
 
-/// A Thread (as returned by `format`, perhaps edited) → a string in `to`.
+/// A Thread (as returned by `format`, perhaps edited) → a string in `to`. The model is read
+/// back field by field: fine for one render; to render one paste several ways, or to edit
+/// and render again, use [`Formatted`], which keeps the model inside the module.
 #[wasm_bindgen(js_name = renderThread)]
 pub fn render_thread(
     #[wasm_bindgen(unchecked_param_type = "Thread")] thread: JsValue,
@@ -58,17 +212,26 @@ pub fn render_thread(
     #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
     options_js: JsValue,
 ) -> Result<String, JsError> {
-    let thread =
-        serde_wasm_bindgen::from_value(thread).map_err(|e| JsError::new(&e.to_string()))?;
-    let format = Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))?;
+    let thread = read::thread(&thread)?;
+    let format = format_named(to)?;
     Ok(render(&thread, format, &options(options_js)?))
+}
+
+/// What `repair` returns.
+#[derive(serde::Serialize)]
+struct RepairedJs<'a> {
+    text: &'a str,
+    repairs: &'a [Repair],
 }
 
 /// Only the repair stage: `{text, repairs}`.
 #[wasm_bindgen(unchecked_return_type = "Repaired")]
 pub fn repair(input: &str) -> Result<JsValue, JsError> {
     let r = crate::repair::repair(input);
-    to_js(&serde_json::json!({ "text": r.text, "repairs": r.repairs }))
+    to_js(&RepairedJs {
+        text: &r.text,
+        repairs: &r.repairs,
+    })
 }
 
 /// Formats `text` (or, when it is `undefined`, the element's own text) and puts the HTML
@@ -88,18 +251,138 @@ pub fn render_element(
     let (options, problems) =
         crate::embed::options(attributes.iter().map(|(k, v)| (*k, v.as_str())));
     for problem in problems {
-        web_sys::console::warn_1(&format!("<unspool-thread>: {problem}").into());
+        web_sys::console::warn_1(&["<unspool-thread>: ", &problem].concat().into());
     }
     let thread = crate::format(&crate::embed::dedent(&text), &options);
     element.set_inner_html(&render(&thread, Format::Html, &options));
-    let js = |e: JsValue| JsError::new(&format!("{e:?}"));
+    let refused = |_| JsError::new("the element refused an attribute");
     element
         .set_attribute("data-platform", thread.platform.name())
-        .map_err(js)?;
+        .map_err(refused)?;
     element
         .set_attribute("data-posts", &thread.posts.len().to_string())
-        .map_err(js)?;
+        .map_err(refused)?;
     to_js(&thread)
+}
+
+/// A formatted paste kept inside the module: formatted once, then rendered as often as
+/// needed and edited in place, so the model never crosses back in. The page makes one per
+/// keystroke: `new Formatted(paste, options)`, `json()` for its review panel, `render()` for
+/// each output, and `free()` when done.
+#[wasm_bindgen]
+pub struct Formatted {
+    thread: Thread,
+}
+
+#[wasm_bindgen]
+impl Formatted {
+    /// The whole pipeline on a paste, as `format` runs it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        input: &str,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+        options_js: JsValue,
+    ) -> Result<Formatted, JsError> {
+        Ok(Formatted {
+            thread: crate::format(input, &options(options_js)?),
+        })
+    }
+
+    /// The pipeline without its repair stage, on text that is already repaired (after a
+    /// person picked another reading of a repair, which the repair stage would undo). The
+    /// model has no `repairs`.
+    #[wasm_bindgen(js_name = fromRepaired)]
+    pub fn from_repaired(
+        text: &str,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+        options_js: JsValue,
+    ) -> Result<Formatted, JsError> {
+        Ok(Formatted {
+            thread: crate::format_repaired(text, &options(options_js)?),
+        })
+    }
+
+    /// Makes the words of pasted `links` (`[{text, href}]`, as `pasteHtml` returns them)
+    /// links again.
+    pub fn relink(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "{ text: string; href: string }[]")] links: JsValue,
+    ) -> Result<(), JsError> {
+        if !Array::is_array(&links) {
+            return Err(bad("links", "expected an array of {text, href}"));
+        }
+        let links = Array::from(&links)
+            .iter()
+            .map(|link| {
+                match (
+                    get(&link, "text").as_string(),
+                    get(&link, "href").as_string(),
+                ) {
+                    (Some(text), Some(href)) => Ok(PastedLink { text, href }),
+                    _ => Err(bad("links", "each link needs a text and an href string")),
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        crate::paste_html::relink(&mut self.thread, &links);
+        Ok(())
+    }
+
+    /// The model as pretty JSON: what `convert(…, "json")` gives.
+    pub fn json(&self) -> String {
+        crate::render::to_json(&self.thread)
+    }
+
+    /// The model as compact JSON without the posts' `spans` (a third of its size, or less):
+    /// what a page reads for its summary and review, cheap to make and to `JSON.parse`.
+    pub fn view(&self) -> String {
+        json(&view::Thread(&self.thread))
+    }
+
+    /// The model rendered as `to` with `options`.
+    pub fn render(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OutputFormat")] to: &str,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+        options_js: JsValue,
+    ) -> Result<String, JsError> {
+        let format = format_named(to)?;
+        Ok(render(&self.thread, format, &options(options_js)?))
+    }
+
+    /// Sets the text of post `index` (0-based, in `posts`) and finds its spans again.
+    #[wasm_bindgen(js_name = setPostText)]
+    pub fn set_post_text(&mut self, index: usize, text: String) -> Result<(), JsError> {
+        let post = self
+            .thread
+            .posts
+            .get_mut(index)
+            .ok_or_else(|| JsError::new("no post at that index"))?;
+        post.spans = crate::entities::spans(&text);
+        post.text = text;
+        Ok(())
+    }
+
+    /// Adds a post holding `text` after the last one.
+    #[wasm_bindgen(js_name = addPost)]
+    pub fn add_post(&mut self, text: String) {
+        self.thread.posts.push(Post {
+            number: self.thread.posts.len() + 1,
+            spans: crate::entities::spans(&text),
+            text,
+            ..Post::default()
+        });
+    }
+
+    /// Keeps only the removed lines at the indices `keep` (into `removed`, in order): the
+    /// others were restored into posts.
+    #[wasm_bindgen(js_name = keepRemoved)]
+    pub fn keep_removed(&mut self, keep: Vec<u32>) {
+        let removed = std::mem::take(&mut self.thread.removed);
+        self.thread.removed = keep
+            .iter()
+            .filter_map(|&i| removed.get(i as usize).cloned())
+            .collect();
+    }
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -178,7 +461,7 @@ export interface Warning {
   text: string;
 }
 
-/** A pasted thread, understood: what `format` returns and `renderThread` takes. */
+/** A pasted thread, understood: what `format` returns and `renderThread` takes (`Formatted` keeps one inside the module). */
 export interface Thread {
   platform: Platform;
   title: string | null;
@@ -250,7 +533,14 @@ export interface Repaired {
   text: string;
   repairs: Repair[];
 }
+
+/** What `pasteHtml` returns: the text to paste and the links whose words are not an address. */
+export interface Pasted {
+  text: string;
+  links: { text: string; href: string }[];
+}
 "#;
+
 /// Compose: long text → posts that fit `platform` (`x`, `bluesky`, `mastodon`, `threads`);
 /// options `{numbering, limit}`. Returns `[{text, weightedLength, warning?}]`.
 #[wasm_bindgen(unchecked_return_type = "ComposedPost[]")]
@@ -262,12 +552,27 @@ pub fn split(
 ) -> Result<JsValue, JsError> {
     let target = crate::compose::Target::from_name(platform)
         .ok_or_else(|| JsError::new("unknown platform"))?;
-    let options = if options_js.is_undefined() || options_js.is_null() {
-        crate::compose::SplitOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options_js)
-            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
+    let mut options = crate::compose::SplitOptions::default();
+    if !absent(&options_js) {
+        if !options_js.is_object() {
+            return Err(bad("options", "expected an object"));
+        }
+        if let Some(n) = named(
+            &options_js,
+            "numbering",
+            crate::compose::ComposeNumbering::from_name,
+            "none, 1/n, (1/n), 1., thread",
+        )? {
+            options.numbering = n;
+        }
+        let limit = get(&options_js, "limit");
+        if !absent(&limit) {
+            options.limit = Some(
+                read::whole(&limit)
+                    .ok_or_else(|| bad("options", "limit must be a whole number or null"))?,
+            );
+        }
+    }
     to_js(&crate::compose::split(text, target, &options))
 }
 
@@ -283,58 +588,239 @@ pub fn count(
 }
 
 /// The pipeline on clipboard HTML: links keep their `href`, emoji images their alt text.
-#[wasm_bindgen(js_name = formatHtml)]
-pub fn format_html(html: &str, options_js: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = formatHtml, unchecked_return_type = "Thread")]
+pub fn format_html(
+    html: &str,
+    #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "Options")]
+    options_js: JsValue,
+) -> Result<JsValue, JsError> {
     to_js(&crate::format_html(html, &options(options_js)?))
 }
 
 /// Clipboard HTML → `{text, links: [{text, href}]}`: the text to paste and the links it loses.
-#[wasm_bindgen(js_name = pasteHtml)]
+#[wasm_bindgen(js_name = pasteHtml, unchecked_return_type = "Pasted")]
 pub fn paste_html(html: &str) -> Result<JsValue, JsError> {
     to_js(&crate::paste_html::parse(html))
 }
 
-/// A Thread as JSON (from `convert(…, "json")`) with the words of pasted `links` made links
-/// again (see `pasteHtml`), as JSON. Strings cross the boundary far faster than objects.
-#[wasm_bindgen]
-pub fn relink(thread_json: &str, links: JsValue) -> Result<String, JsError> {
-    let mut thread = thread_from_json(thread_json)?;
-    let links: Vec<crate::paste_html::PastedLink> =
-        serde_wasm_bindgen::from_value(links).map_err(|e| JsError::new(&e.to_string()))?;
-    crate::paste_html::relink(&mut thread, &links);
-    Ok(crate::render::to_json(&thread))
-}
-
-fn thread_from_json(json: &str) -> Result<crate::Thread, JsError> {
-    serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad thread: {e}")))
-}
-
-/// A Thread as JSON (perhaps edited by the page) → a string in `to`. The same as
-/// `renderThread`, without building a JS object graph: for large threads.
-#[wasm_bindgen(js_name = renderJson)]
-pub fn render_json(thread_json: &str, to: &str, options_js: JsValue) -> Result<String, JsError> {
-    let thread = thread_from_json(thread_json)?;
-    let format = Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))?;
-    Ok(render(&thread, format, &options(options_js)?))
-}
-
-/// A post's text → its spans (links, mentions, hashtags, cashtags), after the page edits it.
-#[wasm_bindgen]
+/// A post's text → its spans (links, mentions, hashtags, cashtags).
+#[wasm_bindgen(unchecked_return_type = "Span[]")]
 pub fn spans(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::entities::spans(text))
-}
-
-/// The pipeline without its repair stage, on text that is already repaired (after a person
-/// picked another reading of a repair). Returns the Thread as JSON.
-#[wasm_bindgen(js_name = formatRepaired)]
-pub fn format_repaired(text: &str, options_js: JsValue) -> Result<String, JsError> {
-    Ok(crate::render::to_json(&crate::format_repaired(
-        text,
-        &options(options_js)?,
-    )))
 }
 
 /// NFC through JavaScript's `String.prototype.normalize` (see `repair::nfc`).
 pub(crate) fn normalize_nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()
+}
+
+/// The model as `Formatted::view` writes it: the model's JSON, less the posts' `spans`.
+mod view {
+    use serde::ser::{SerializeStruct, Serializer};
+    use serde::Serialize;
+
+    /// A thread whose posts are written without spans.
+    pub(super) struct Thread<'a>(pub(super) &'a crate::Thread);
+
+    /// A post without its spans (its quoted post too).
+    struct Post<'a>(&'a crate::Post);
+
+    /// Posts, each without spans.
+    struct Posts<'a>(&'a [crate::Post]);
+
+    impl Serialize for Thread<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let t = self.0;
+            let mut out = s.serialize_struct("Thread", 7)?;
+            out.serialize_field("platform", &t.platform)?;
+            out.serialize_field("title", &t.title)?;
+            out.serialize_field("author", &t.author)?;
+            out.serialize_field("posts", &Posts(&t.posts))?;
+            out.serialize_field("removed", &t.removed)?;
+            out.serialize_field("repairs", &t.repairs)?;
+            out.serialize_field("warnings", &t.warnings)?;
+            out.end()
+        }
+    }
+
+    impl Serialize for Posts<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(Post))
+        }
+    }
+
+    impl Serialize for Post<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let p = self.0;
+            let mut out = s.serialize_struct("Post", 8)?;
+            out.serialize_field("number", &p.number)?;
+            out.serialize_field("author", &p.author)?;
+            out.serialize_field("time", &p.time)?;
+            out.serialize_field("text", &p.text)?;
+            out.serialize_field("quoted", &p.quoted.as_deref().map(Post))?;
+            out.serialize_field("media", &p.media)?;
+            out.serialize_field("reply", &p.reply)?;
+            if let Some(marker) = &p.marker {
+                out.serialize_field("marker", marker)?;
+            }
+            out.end()
+        }
+    }
+}
+
+/// A `Thread` read back from the JS object `format` returned (perhaps edited), field by
+/// field, with the same rules as the model's JSON: required fields must be there with their
+/// type, `null` or absent for the optional ones.
+mod read {
+    use super::*;
+
+    type Read<T> = Result<T, JsError>;
+
+    /// A quoted post may quote another; deeper than this is not a pasted thread.
+    const MAX_DEPTH: usize = 32;
+
+    fn wrong(key: &str, kind: &str) -> JsError {
+        bad("thread", &[key, " must be ", kind].concat())
+    }
+
+    /// A whole number ≥ 0 that fits an index (`None` for anything else).
+    pub(super) fn whole(value: &JsValue) -> Option<usize> {
+        let n = value.as_f64()?;
+        (n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX)).then_some(n as usize)
+    }
+
+    fn string(object: &JsValue, key: &str) -> Read<String> {
+        get(object, key)
+            .as_string()
+            .ok_or_else(|| wrong(key, "a string"))
+    }
+
+    fn maybe_string(object: &JsValue, key: &str) -> Read<Option<String>> {
+        let value = get(object, key);
+        if absent(&value) {
+            return Ok(None);
+        }
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| wrong(key, "a string or null"))
+    }
+
+    fn number(object: &JsValue, key: &str) -> Read<usize> {
+        whole(&get(object, key)).ok_or_else(|| wrong(key, "a whole number"))
+    }
+
+    fn list<T>(object: &JsValue, key: &str, item: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
+        let value = get(object, key);
+        if !Array::is_array(&value) {
+            return Err(wrong(key, "an array"));
+        }
+        Array::from(&value).iter().map(|v| item(&v)).collect()
+    }
+
+    fn author(value: &JsValue) -> Read<Option<Author>> {
+        if absent(value) {
+            return Ok(None);
+        }
+        Ok(Some(Author {
+            name: maybe_string(value, "name")?,
+            handle: maybe_string(value, "handle")?,
+        }))
+    }
+
+    fn span(value: &JsValue) -> Read<Span> {
+        let text = string(value, "text")?;
+        Ok(match get(value, "type").as_string().as_deref() {
+            Some("text") => Span::Text { text },
+            Some("link") => Span::Link {
+                text,
+                href: string(value, "href")?,
+            },
+            Some("mention") => Span::Mention { text },
+            Some("hashtag") => Span::Hashtag { text },
+            Some("cashtag") => Span::Cashtag { text },
+            _ => return Err(wrong("type", "text, link, mention, hashtag or cashtag")),
+        })
+    }
+
+    fn post(value: &JsValue, depth: usize) -> Read<Post> {
+        if depth > MAX_DEPTH {
+            return Err(wrong("quoted", "nested less deeply"));
+        }
+        let quoted = get(value, "quoted");
+        let reply = get(value, "reply");
+        Ok(Post {
+            number: number(value, "number")?,
+            author: author(&get(value, "author"))?,
+            time: maybe_string(value, "time")?,
+            text: string(value, "text")?,
+            spans: list(value, "spans", span)?,
+            quoted: if absent(&quoted) {
+                None
+            } else {
+                Some(Box::new(post(&quoted, depth + 1)?))
+            },
+            media: list(value, "media", |m| {
+                Ok(Media {
+                    kind: string(m, "kind")?,
+                    alt: maybe_string(m, "alt")?,
+                })
+            })?,
+            reply: absent(&reply) || reply.as_bool().ok_or_else(|| wrong("reply", "a boolean"))?,
+            marker: maybe_string(value, "marker")?,
+        })
+    }
+
+    fn repair(value: &JsValue) -> Read<Repair> {
+        Ok(Repair {
+            at: number(value, "at")?,
+            from: string(value, "from")?,
+            to: string(value, "to")?,
+            kind: string(value, "kind")?,
+            confidence: get(value, "confidence")
+                .as_f64()
+                .ok_or_else(|| wrong("confidence", "a number"))? as f32,
+            alternatives: list(value, "alternatives", |a| {
+                a.as_string()
+                    .ok_or_else(|| wrong("alternatives", "strings"))
+            })?,
+        })
+    }
+
+    /// The Thread that `value` holds.
+    pub(super) fn thread(value: &JsValue) -> Read<Thread> {
+        if !value.is_object() {
+            return Err(bad("thread", "expected an object"));
+        }
+        Ok(Thread {
+            platform: get(value, "platform")
+                .as_string()
+                .as_deref()
+                .and_then(platform_named)
+                .ok_or_else(|| wrong("platform", "a platform name"))?,
+            title: maybe_string(value, "title")?,
+            author: author(&get(value, "author"))?,
+            posts: list(value, "posts", |p| post(p, 0))?,
+            removed: list(value, "removed", |r| {
+                Ok(Removed {
+                    line: number(r, "line")?,
+                    text: string(r, "text")?,
+                    reason: string(r, "reason")?,
+                })
+            })?,
+            repairs: list(value, "repairs", repair)?,
+            warnings: list(value, "warnings", |w| {
+                let post = get(w, "post");
+                Ok(Warning {
+                    kind: string(w, "kind")?,
+                    post: if absent(&post) {
+                        None
+                    } else {
+                        Some(whole(&post).ok_or_else(|| wrong("post", "a whole number"))?)
+                    },
+                    text: string(w, "text")?,
+                })
+            })?,
+        })
+    }
 }

@@ -607,9 +607,9 @@ fn the_command_line_gives_the_same_thread() {
     );
 }
 
-/// A profile block's bio with `Translate post` glued to it: the tail is reported once (as
-/// `ui`) and the bio once (as `profile`), not the tail a second time inside the whole line
-/// (fuzz finding: restoring both would have doubled the tail).
+/// A profile block's bio with `Translate post` glued to it, and a LinkedIn `hashtag#` label:
+/// each line is reported once, whole, as `profile` — not its glued piece as `ui` and then again
+/// inside the whole line (fuzz findings: restoring both would have doubled the piece).
 #[test]
 fn a_glued_tail_in_a_profile_block_is_reported_once() {
     let paste = "Opens profile photo\n\nMario Zechner\n\n@badlogicgames\n\n\
@@ -628,13 +628,29 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
         .collect();
     assert_eq!(
         on_bio,
-        [
-            ("Translate post", "ui"),
-            ("Old man yelling at Claudes.", "profile")
-        ],
-        "the bio line: the tail, then the rest as profile"
+        [("Old man yelling at Claudes.Translate post", "profile")],
+        "the bio line, once and whole"
     );
     assert!(t.posts.is_empty(), "a profile block is not a post");
+    let linkedin = Options {
+        platform: Some(Platform::Linkedin),
+        ..Options::default()
+    };
+    let t = unspool::format(
+        &paste.replace("Claudes.Translate post", "hashtag#rust"),
+        &linkedin,
+    );
+    let on_bio: Vec<(&str, &str)> = t
+        .removed
+        .iter()
+        .filter(|r| r.line == 7)
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        on_bio,
+        [("Old man yelling at hashtag#rust", "profile")],
+        "the LinkedIn bio line, once and whole"
+    );
 }
 
 /// A thread marker alone, with nothing after it, makes no post; its line is reported as a

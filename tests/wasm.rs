@@ -32,3 +32,122 @@ fn composes_and_counts_in_the_browser() {
         "an unknown platform is an error, not a panic"
     );
 }
+
+/// A JS value from JSON text, as a page would pass it.
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("the test's JSON is valid")
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_from_a_plain_object() {
+    let md = unspool::wasm::convert(
+        "1/ a\n2/ b",
+        "markdown",
+        js(r#"{"numbering":"(1/n)","title":{"custom":"T"},"platform":"x","merge":false}"#),
+    )
+    .expect("valid options");
+    assert!(md.contains("(1/2)"), "numbering reaches the renderer: {md}");
+    assert!(md.starts_with("# T"), "a custom title is read: {md}");
+    let null = unspool::wasm::convert("1/ a\n2/ b", "text", JsValue::NULL).expect("null options");
+    assert!(null.contains('a'), "null options are the defaults: {null}");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_errors_not_silent_defaults() {
+    for bad in [
+        r#"{"numbering":"roman"}"#,
+        r#"{"merge":"yes"}"#,
+        r#"{"title":"chapter"}"#,
+        r#"{"platform":"myspace"}"#,
+        r#"{"theme":7}"#,
+        "5",
+    ] {
+        assert!(
+            unspool::wasm::convert("1/ a", "html", js(bad)).is_err(),
+            "options {bad} are refused with an error"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_formatted_paste_is_rendered_and_edited_inside_the_module() {
+    let mut f = unspool::wasm::Formatted::new("1/ first post\n2.3K\n2/ second", JsValue::UNDEFINED)
+        .expect("default options");
+    let json = f.json();
+    assert!(json.contains("\"2.3K\""), "the count is in removed: {json}");
+    f.set_post_text(0, "first post #tag".into())
+        .expect("post 0 exists");
+    let json = f.json();
+    assert!(
+        json.contains("\"hashtag\""),
+        "the edited text's spans are found again: {json}"
+    );
+    let view = f.view();
+    assert!(
+        view.contains("first post #tag") && !view.contains("spans"),
+        "the view has the posts' text and no spans: {view}"
+    );
+    assert!(
+        f.set_post_text(9, "x".into()).is_err(),
+        "a post that is not there is an error, not a panic"
+    );
+    f.add_post("2.3K".into());
+    f.keep_removed(vec![]);
+    let text = f
+        .render("text", JsValue::UNDEFINED)
+        .expect("text is a format");
+    assert!(
+        text.contains("first post #tag"),
+        "renders the edited post: {text}"
+    );
+    assert!(text.contains("2.3K"), "and the added one: {text}");
+    let json = f.json();
+    assert!(
+        json.contains("\"removed\": []"),
+        "the restored line is no longer removed: {json}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn render_thread_reads_back_what_format_returned() {
+    let paste = "1/ It’s @ada’s #thread https://example.com\n\n2/ two 🧵";
+    let thread = unspool::wasm::format_js(paste, JsValue::UNDEFINED).expect("formats");
+    for to in ["html", "markdown", "text", "json"] {
+        assert_eq!(
+            unspool::wasm::render_thread(thread.clone(), to, JsValue::UNDEFINED).expect("reads"),
+            unspool::wasm::convert(paste, to, JsValue::UNDEFINED).expect("converts"),
+            "renderThread(format(p)) is convert(p) as {to}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn render_thread_refuses_a_malformed_thread() {
+    for bad in [
+        r#"{"platform":"x","posts":[{"number":-1}],"removed":[],"repairs":[],"warnings":[]}"#,
+        r#"{"platform":"x","posts":[],"removed":[],"repairs":[]}"#,
+        r#"{"platform":"friendster","posts":[],"removed":[],"repairs":[],"warnings":[]}"#,
+        r#""a string""#,
+    ] {
+        assert!(
+            unspool::wasm::render_thread(js(bad), "html", JsValue::UNDEFINED).is_err(),
+            "{bad} is an error, not a panic or a guess"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn split_reads_its_options() {
+    let text = "word ".repeat(60);
+    let posts = unspool::wasm::split(&text, "mastodon", js(r#"{"limit":50,"numbering":"1."}"#))
+        .expect("valid split options");
+    let posts = js_sys::Array::from(&posts);
+    assert!(
+        posts.length() > 4,
+        "a 50-character limit makes several posts"
+    );
+    assert!(
+        unspool::wasm::split(&text, "mastodon", js(r#"{"limit":-3}"#)).is_err(),
+        "a negative limit is refused"
+    );
+}

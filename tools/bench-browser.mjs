@@ -3,18 +3,29 @@
 //
 // For the 20-post and the 1,000-post synthetic X copies:
 //   - `format(paste)` (the core through the WASM boundary, the model back as a JS object),
-//     `convert(paste, 'html')`, and the page's whole update (format + three renderThread):
-//     median of 20 runs after 5 warm-up runs, with performance.now();
+//     `convert(paste, 'html')`, and the page's whole update: one pass of www/pipeline.js's
+//     `run` as the page makes it on each keystroke (format, the model's JSON parsed for the
+//     review panel, HTML, Markdown and text rendered): median of 20 runs after 5 warm-up
+//     runs, with performance.now();
 //   - keystroke-to-preview: a real key press in the textarea (page.keyboard) until the
 //     preview's DOM has changed and the next frame is painted, median of 10; this includes
 //     the page's input debounce, reported separately.
 // Budgets (reported, not asserted): 1,000 posts ≤ 16 ms, 20 posts ≤ 1 ms.
 // Prints a table and writes target/bench/browser.json.
-import { readFile, writeFile } from 'node:fs/promises';
+//
+//   node tools/bench-browser.mjs             the page in www/
+//   UNSPOOL_WWW=/path/to/www node tools/bench-browser.mjs   another build
+//   UNSPOOL_BASE=/path/to/old/www node tools/bench-browser.mjs
+//       before/after in one page: the old build's core and pipeline.js beside this one's,
+//       each case run alternately (old, new, old, new, …), so a loaded machine slows both
+//       alike; prints the medians side by side (no keystroke timing in this mode).
+import { readFile, writeFile, cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, ROOT } from '../tests/e2e/harness.mjs';
+import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
 
 const BENCH = join(ROOT, 'target/bench');
+const WWW = process.env.UNSPOOL_WWW ?? PAGE;
 const RUNS = 20;
 const WARMUP = 5;
 
@@ -26,15 +37,15 @@ const median = (xs) => {
 async function timeCalls(page, paste) {
   return page.evaluate(async ({ paste, RUNS, WARMUP }) => {
     const m = await import('./pkg/unspool.js');
+    const { run } = await import('./pipeline.js');
+    const { DEFAULTS, toCore } = await import('./options.js');
+    const options = toCore(DEFAULTS);
+    const job = { input: paste, options, preview: { ...options, theme: 'light' } };
     const runs = { format: [], convert: [], update: [] };
     const cases = {
       format: () => m.format(paste, {}),
       convert: () => m.convert(paste, 'html', {}),
-      update: () => {
-        const t = m.format(paste, {});
-        return [m.renderThread(t, 'html', {}), m.renderThread(t, 'markdown', {}),
-          m.renderThread(t, 'text', {})];
-      },
+      update: () => run(m, job).release?.(),
     };
     for (const [name, fn] of Object.entries(cases)) {
       for (let i = 0; i < WARMUP; i++) fn();
@@ -77,12 +88,70 @@ async function keystrokeLatency(page, paste, n = 10) {
 }
 
 async function debounceMs() {
-  const app = await readFile(join(ROOT, 'www/app.js'), 'utf8');
-  const m = app.match(/setTimeout\(update,\s*(\d+)\)/);
-  return m ? Number(m[1]) : null;
+  const app = await readFile(join(WWW, 'app.js'), 'utf8');
+  const fixed = app.match(/debounce\(update,\s*(\d+)\)/);
+  if (fixed) return fixed[1];
+  // Adaptive: `Math.min(max, Math.max(min, …))` in the schedule's delay.
+  const adaptive = app.match(/debounce\(update,[^\n]*Math\.min\((\d+),\s*Math\.max\((\d+)/);
+  return adaptive ? `${adaptive[2]}–${adaptive[1]}` : null;
 }
 
-const server = await serve();
+
+/** Before/after, interleaved in one page: `base` is the old build's www/ (with its pkg/). */
+async function compare(base) {
+  const dir = await mkdtemp(join(tmpdir(), 'unspool-ab-'));
+  await cp(WWW, dir, { recursive: true });
+  await cp(join(base, 'pkg'), join(dir, 'pkg-base'), { recursive: true });
+  await cp(join(base, 'pipeline.js'), join(dir, 'pipeline-base.js'));
+  const server = await serve(dir);
+  const context = await launch();
+  try {
+    const { page } = await open(context, server.url);
+    console.log(`before: ${base}; after: ${WWW}; medians of ${RUNS} alternating runs after ${WARMUP} warm-up runs`);
+    for (const name of ['x-20', 'x-1000']) {
+      const paste = await readFile(join(BENCH, `${name}.txt`), 'utf8');
+      const medians = await page.evaluate(async ({ paste, RUNS, WARMUP }) => {
+        const load = async (pkg, pipeline) => {
+          const m = await import(`./${pkg}/unspool.js`);
+          await m.default({ module_or_path: (await import(`./${pkg}/unspool_bytes.js`)).wasmBytes() });
+          return { m, run: (await import(`./${pipeline}`)).run };
+        };
+        const sides = { before: await load('pkg-base', 'pipeline-base.js'), after: await load('pkg', 'pipeline.js') };
+        const { DEFAULTS, toCore } = await import('./options.js');
+        const options = toCore(DEFAULTS);
+        const job = { input: paste, options, preview: { ...options, theme: 'light' } };
+        const cases = {};
+        for (const [side, { m, run }] of Object.entries(sides)) {
+          cases[`format ${side}`] = () => m.format(paste, {});
+          cases[`convert ${side}`] = () => m.convert(paste, 'html', {});
+          cases[`update ${side}`] = () => run(m, job).release?.();
+        }
+        const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+        for (let i = 0; i < WARMUP + RUNS; i++) {
+          for (const [k, fn] of Object.entries(cases)) {
+            const t0 = performance.now();
+            fn();
+            if (i >= WARMUP) times[k].push(performance.now() - t0);
+          }
+        }
+        return times;
+      }, { paste, RUNS, WARMUP });
+      const row = ['format', 'convert', 'update'].map((c) =>
+        `${c} ${median(medians[`${c} before`]).toFixed(2)} → ${median(medians[`${c} after`]).toFixed(2)} ms`);
+      console.log(`${name.padEnd(8)} ${row.join('   ')}`);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+if (process.env.UNSPOOL_BASE) {
+  await compare(process.env.UNSPOOL_BASE);
+  process.exit(0);
+}
+
+const server = await serve(WWW);
 const context = await launch();
 const result = { date: new Date().toISOString(), chromium: context.browser()?.version() ?? null, inputs: [] };
 try {

@@ -9,6 +9,14 @@ name section (cargo's, before wasm-opt strips it):
 
 Prints each section's size, the N largest function bodies with their demangled-ish names, the
 same bodies grouped by crate (the first path segment of the name), and the data segments.
+
+Data has no names in a .wasm; wasm-ld's link map has them. With `--map FILE`, the data is
+attributed to the crate (or object) it came from, with its largest pieces:
+
+  CARGO_TARGET_DIR=target/map CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+    RUSTFLAGS="-C link-arg=--Map=/tmp/unspool.map" \
+    cargo build --release --target wasm32-unknown-unknown --lib
+  tools/wasm-top.py target/map/wasm32-unknown-unknown/release/unspool.wasm 40 --map /tmp/unspool.map
 """
 from __future__ import annotations
 
@@ -67,9 +75,38 @@ def crate_of(name: str) -> str:
     return m.group(1) if m else "?"
 
 
+def data_by_input(map_path: str, top: int) -> None:
+    """The link map's data pieces (.rodata, .data) by the crate or object they came from."""
+    pieces = []
+    for line in open(map_path, encoding="utf-8", errors="replace"):
+        m = re.match(r"\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+(\S.*):\((\.r?o?data[^)]*)\)$", line)
+        if not m:
+            continue
+        size, source, section = int(m.group(2), 16), m.group(3), m.group(4)
+        lib = re.search(r"lib([A-Za-z0-9_]+?)-[0-9a-f]+\.rlib", source)
+        crate = lib.group(1) if lib else re.sub(r"\..*", "", source.rsplit("/", 1)[-1])
+        symbol = section.split(".", 2)[-1]
+        pieces.append((size, crate, demangle(symbol)))
+    by_crate: collections.Counter[str] = collections.Counter()
+    for size, crate, _ in pieces:
+        by_crate[crate] += size
+    print(f"\ndata by input (link map): {sum(by_crate.values())} B")
+    for crate, size in by_crate.most_common(15):
+        print(f"  {size:>8} B  {crate}")
+    print(f"\nlargest {top} data pieces:")
+    for size, crate, symbol in sorted(pieces, reverse=True)[:top]:
+        print(f"  {size:>8} B  {crate}: {symbol[:90]}")
+
+
 def main() -> int:
-    path = sys.argv[1]
-    top = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    args = sys.argv[1:]
+    map_path = None
+    if "--map" in args:
+        k = args.index("--map")
+        map_path = args[k + 1]
+        del args[k:k + 2]
+    path = args[0]
+    top = int(args[1]) if len(args) > 1 else 40
     buf = open(path, "rb").read()
     assert buf[:4] == b"\0asm", "not a wasm module"
     i = 8
@@ -163,6 +200,8 @@ def main() -> int:
     for crate, size in by_crate.most_common(30):
         print(f"  {size:>8} B  {crate}")
     print(f"\ndata: {len(data)} segments, {sum(data)} B; largest: {sorted(data, reverse=True)[:8]}")
+    if map_path:
+        data_by_input(map_path, top)
     return 0
 
 

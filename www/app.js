@@ -56,18 +56,26 @@ function job() {
   };
 }
 
+/** Makes `result` the one shown, and frees the one it replaces (its model in the wasm). */
+function show(result) {
+  const old = state.result;
+  state.result = result;
+  if (old !== result) old.release?.();
+}
+
 function update() {
   if (!paste.value.trim()) {
     engine.cancel();
-    state.result = EMPTY;
+    show(EMPTY);
     summary.textContent = '';
     showEmpty();
     review.update({ thread: { repairs: [], warnings: [], removed: [], posts: [] }, removedAll: [] }, []);
     return;
   }
+  const started = performance.now();
   engine.format(job(), {
     onResult: (result, where) => {
-      state.result = result;
+      show(result);
       document.body.dataset.engine = where;
       const t = result.thread;
       summary.textContent = [
@@ -76,6 +84,7 @@ function update() {
         plural(t.repairs.length, 'repair', 'repairs'),
       ].join(' · ') + (t.warnings.length ? ` · ${plural(t.warnings.length, 'warning', 'warnings')}` : '');
       render();
+      updateCost = where === 'main' ? performance.now() - started : 150;
       // The review panel in its own task, so the preview paints first on a large paste.
       const shown = result;
       setTimeout(() => { if (state.result === shown) review.update(shown, state.restored); }, 0);
@@ -184,7 +193,11 @@ function saveFile(kind) {
 const saveDraft = debounce(() => {
   if (!save('draft', paste.value)) say('This browser would not keep the draft (storage full or off): it will be lost on reload.');
 }, 400);
-const schedule = debounce(update, 150);
+// The preview follows typing after a pause that grows with what the last update cost on this
+// thread (twice it, 16–150 ms): a small paste updates almost at once, a costly one waits
+// for typing to pause. Large pastes are formatted in the worker and wait the full 150 ms.
+let updateCost = 150;
+const schedule = debounce(update, () => Math.min(150, Math.max(16, 2 * updateCost)));
 
 function persistReview() {
   save('links', state.links);

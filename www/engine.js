@@ -84,7 +84,7 @@ export class Engine {
       if (reply.error) onError(new Error(reply.error));
       else {
         const { result } = reply;
-        onResult({ ...result, thread: JSON.parse(result.json), removedAll: JSON.parse(result.removedAll) }, 'worker');
+        onResult({ ...result, thread: JSON.parse(result.view), removedAll: JSON.parse(result.removedAll) }, 'worker');
       }
     }
   }

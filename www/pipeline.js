@@ -17,14 +17,20 @@ export const repairKey = (r) => `${r.at}\u0000${r.from}`;
  * Runs the pipeline.
  * job: { input, links, picks: {[repairKey]: chosen}, restored: [removedKey], options, preview }
  * `preview` is the options for the on-page preview (class-based HTML, the page's theme).
+ *
+ * The model stays inside the wasm module (a `Formatted` handle): it is formatted once, edited
+ * there (a restored line goes back into its post) and rendered from there, so no Thread
+ * crosses back in. What comes out is strings: the model without its spans (`view`, parsed
+ * here into `thread` for the summary and the review panel) and each rendering. The full JSON
+ * (`json`, for the JSON tab, copy and download) is made only when it is read, from the handle:
+ * call `release()` when the result is no longer shown, which frees the handle.
  */
 export function run(core, job) {
   const { input, links = [], picks = {}, restored = [], options, preview } = job;
   const picked = Object.keys(picks);
-  // The Thread crosses the wasm boundary as JSON text: on a megabyte paste that is several
-  // times faster than building (and reading back) a JS object graph.
-  let thread;
+  let formatted;
   let repaired = null;
+  let repairs = null;
   if (picked.length) {
     // Apply the chosen readings to the repaired text, last first so offsets hold, and
     // format that; the repairs listed stay those of the paste, with the choice marked.
@@ -38,36 +44,62 @@ export function run(core, job) {
         text = text.slice(0, r.at) + picks[repairKey(r)] + text.slice(r.at + r.to.length);
       }
     }
-    // Not formatted with `format`: its repair stage would undo the reading just picked.
-    thread = JSON.parse(core.formatRepaired(text, options));
-    thread.repairs = repaired.repairs.map((r) =>
+    // Not formatted from the paste: its repair stage would undo the reading just picked.
+    formatted = core.Formatted.fromRepaired(text, options);
+    repairs = repaired.repairs.map((r) =>
       picks[repairKey(r)] === undefined ? r : { ...r, picked: picks[repairKey(r)] });
     repaired = { text, repairs: repaired.repairs };
   } else {
-    thread = JSON.parse(core.convert(input, 'json', options));
+    formatted = new core.Formatted(input, options);
   }
-  if (links.length) thread = JSON.parse(core.relink(JSON.stringify(thread), links));
-  const removed = thread.removed;
-  if (restored.length) {
-    const keys = new Set(restored);
-    const lines = (repaired ?? core.repair(input)).text.split('\n');
-    const back = removed.filter((r) => keys.has(removedKey(r)));
-    for (const r of back) restoreLine(core, thread, lines, removed, r);
-    thread.removed = removed.filter((r) => !keys.has(removedKey(r)));
+  try {
+    if (links.length) formatted.relink(links);
+    let view = formatted.view();
+    const thread = JSON.parse(view);
+    if (repairs) thread.repairs = repairs;
+    const removed = thread.removed;
+    if (restored.length) {
+      const keys = new Set(restored);
+      const lines = (repaired ?? core.repair(input)).text.split('\n');
+      const back = removed.filter((r) => keys.has(removedKey(r)));
+      for (const r of back) restoreLine(formatted, thread, lines, removed, r);
+      const keep = [];
+      removed.forEach((r, i) => { if (!keys.has(removedKey(r))) keep.push(i); });
+      formatted.keepRemoved(Uint32Array.from(keep));
+      thread.removed = keep.map((i) => removed[i]);
+    }
+    if (repairs || restored.length) view = JSON.stringify(thread);
+    const render = (to, opts) => formatted.render(to, opts);
+    const html = render('html', options);
+    const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
+    let json = null;
+    let held = formatted;
+    return {
+      thread,
+      view,
+      removedAll: removed,
+      html,
+      previewHtml: sameLook ? html : render('html', preview),
+      markdown: render('markdown', options),
+      text: render('text', options),
+      /** The model's JSON (pretty), with the repairs as listed here (a picked reading marked). */
+      get json() {
+        if (json === null) {
+          json = held.json();
+          if (repairs) json = JSON.stringify({ ...JSON.parse(json), repairs }, null, 2);
+        }
+        return json;
+      },
+      /** Frees the model inside the module; `json` must have been read before, if needed. */
+      release() {
+        held?.free();
+        held = null;
+      },
+    };
+  } catch (e) {
+    formatted.free();
+    throw e;
   }
-  const json = JSON.stringify(thread, null, 2);
-  const render = (to, opts) => core.renderJson(json, to, opts);
-  const html = render('html', options);
-  const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
-  return {
-    thread,
-    removedAll: removed,
-    html,
-    previewHtml: sameLook ? html : render('html', preview),
-    markdown: render('markdown', options),
-    text: render('text', options),
-    json,
-  };
 }
 
 const stripMarker = (line) => line.replace(/^(\(?\d{1,3}\/\d*\)?|\d{1,3}[.)])\s+/u, '');
@@ -84,8 +116,12 @@ function locate(posts, line) {
   return null;
 }
 
-/** Puts removed line `r` back into the post its neighbours belong to. */
-export function restoreLine(core, thread, lines, removed, r) {
+/**
+ * Puts removed line `r` back into the post its neighbours belong to: in `thread` (the parsed
+ * view, for the page) and in `formatted` (the model inside the module, whose spans it finds
+ * again, for the renderers and the JSON).
+ */
+export function restoreLine(formatted, thread, lines, removed, r) {
   const fullyRemoved = new Set(removed.filter((x) => (lines[x.line - 1] ?? '').trim() === x.text)
     .map((x) => x.line));
   const whole = (lines[r.line - 1] ?? '').trim();
@@ -122,10 +158,12 @@ export function restoreLine(core, thread, lines, removed, r) {
       post.text = `${post.text.slice(0, hit[1])}${r.text}\n${post.text.slice(hit[1])}`;
     }
   }
-  if (!post) {
+  if (post) {
+    formatted.setPostText(thread.posts.indexOf(post), post.text);
+  } else {
     post = { number: thread.posts.length + 1, author: null, time: null, text: r.text,
-      spans: [], quoted: null, media: [], reply: false };
+      quoted: null, media: [], reply: false };
+    formatted.addPost(r.text);
     thread.posts.push(post);
   }
-  post.spans = core.spans(post.text);
 }

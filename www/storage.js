@@ -31,12 +31,12 @@ export function forget(key) {
   }
 }
 
-/** `fn`, called at most once per `ms` after the last call. */
+/** `fn`, called `ms` after the last call (`ms` a number, or a function read at each call). */
 export function debounce(fn, ms) {
   let timer = 0;
   const run = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { timer = 0; fn(); }, ms);
+    timer = setTimeout(() => { timer = 0; fn(); }, typeof ms === 'function' ? ms() : ms);
   };
   /** Runs now if a call is pending. */
   run.flush = () => {

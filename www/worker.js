@@ -15,9 +15,14 @@ onmessage = async ({ data: { id, job } }) => {
   try {
     await started;
     // Only strings go back: cloning the Thread's object graph would cost the main thread
-    // time even for results it drops (see engine.js).
-    const { thread, removedAll, ...strings } = run(core, job);
-    postMessage({ id, result: { ...strings, removedAll: JSON.stringify(removedAll) } });
+    // time even for results it drops (see engine.js). The JSON is made here, off the page.
+    const r = run(core, job);
+    try {
+      postMessage({ id, result: { view: r.view, html: r.html, previewHtml: r.previewHtml,
+        markdown: r.markdown, text: r.text, json: r.json, removedAll: JSON.stringify(r.removedAll) } });
+    } finally {
+      r.release();
+    }
   } catch (e) {
     postMessage({ id, error: String(e?.message ?? e) });
   }

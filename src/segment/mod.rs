@@ -770,22 +770,28 @@ impl<'a> Assembler<'a> {
             return;
         };
         if top.profile {
+            // A profile block goes whole, each line as pasted. Pieces of its lines reported
+            // while they were read as text (a glued `Translate post`, LinkedIn's `hashtag`
+            // label, a marker) are folded into that, so nothing is reported twice. They are
+            // at the end of `removed`: only lines from the block's first one on are looked at.
             let first = top.lines.iter().min().map_or(0, |&l| l + 1);
-            for &l in &top.lines {
-                // A tail glued to the line (`Translate post`) was already reported on its
-                // own: the profile removal is the rest, so nothing is reported twice.
-                let line = self.lines[l];
-                let tail = self
+            let from = self.removed.len()
+                - self
                     .removed
                     .iter()
                     .rev()
                     .take_while(|r| r.line >= first)
-                    .find(|r| r.line == l + 1 && !r.text.is_empty() && line.ends_with(&r.text))
-                    .map_or(0, |r| r.text.len());
-                let rest = line[..line.len() - tail].trim_end();
-                if !rest.is_empty() {
-                    self.remove(l, rest, "profile");
+                    .count();
+            let mut k = from;
+            for j in from..self.removed.len() {
+                if !top.lines.contains(&(self.removed[j].line - 1)) {
+                    self.removed.swap(k, j);
+                    k += 1;
                 }
+            }
+            self.removed.truncate(k);
+            for &l in &top.lines {
+                self.remove(l, self.lines[l], "profile");
             }
             return;
         }

@@ -208,3 +208,28 @@ test('the seed: its lost-byte guesses offer other readings, its warnings sit by 
   assert.match(await page.textContent('#summary'), /warnings?/, 'and in the counts at a glance');
   await done();
 });
+
+test('the JSON tab is the edited model: a restored line is in its post, a picked reading is marked', async () => {
+  const { page, done } = await fresh();
+  await setPaste(page, '1/ Itâ€™s the first post #one\nShow more\n2/ second post\nSee All');
+  await waitForPosts(page, 2);
+  await page.click('#review-removed > summary');
+  await page.getByRole('button', { name: /^Restore line 2: Show more/ }).click();
+  await page.waitForFunction(() => document.querySelector('#preview .post')?.textContent.includes('Show more'));
+  await page.focus('#preview mark.repair');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#picker:not([hidden])');
+  const other = (await page.$$eval('#picker .choice', (b) => b.map((x) => x.dataset.choice)))[1];
+  await page.click('#picker .choice >> nth=1');
+  await page.waitForFunction((o) => document.querySelector('#preview mark.repair.picked')?.textContent === o, other);
+  await page.click('#tab-json');
+  const json = JSON.parse(await page.textContent('#source'));
+  const first = json.posts[0];
+  assert.ok(first.text.includes(`It${other}s the first post #one`), `the picked reading is in the JSON: ${first.text}`);
+  assert.ok(first.text.includes('Show more'), `the restored line is in post 1 of the JSON: ${first.text}`);
+  assert.equal(first.spans.map((s) => s.text).join(''), first.text, 'the post’s spans are its new text');
+  assert.ok(first.spans.some((s) => s.type === 'hashtag' && s.text === '#one'), 'with its hashtag span');
+  assert.deepEqual(json.removed.map((r) => r.text), ['See All'], 'the restored line is no longer removed');
+  assert.ok(json.repairs.some((r) => r.picked === other), `the picked reading is marked: ${JSON.stringify(json.repairs)}`);
+  await done();
+});
