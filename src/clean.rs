@@ -420,7 +420,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Last edited ", "timestamp"),
 ];
 
-/// Where `needle` first occurs in `hay`: each place its first byte occurs (found with
+/// Where `needle` (not empty) first occurs in `hay`: each place its first byte occurs (found with
 /// memchr), compared. On short lines and a needle with an uncommon first byte this is several
 /// times quicker than `str::find`, which sets up a two-way searcher on every call.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
@@ -869,6 +869,26 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn find_and_rfind_agree_with_str() {
+        let hays = [
+            "",
+            "Joined",
+            "Joined Joined May 2010",
+            "xJoined ",
+            "see https://x.com/ada/status/1 and x.com/",
+            "aaab aab ab",
+            "Ünïcödé x.com/ é",
+        ];
+        let needles = ["Joined ", "x.com/", "ab", "a", "é", "twitter.com/", "zz"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find(h, n), h.find(n), "find {n:?} in {h:?}");
+                assert_eq!(rfind(h, n), h.rfind(n), "rfind {n:?} in {h:?}");
+            }
+        }
     }
 
     #[test]

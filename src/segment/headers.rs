@@ -356,7 +356,7 @@ pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
-        line.find(h).map(|at| {
+        crate::clean::find(line, h).map(|at| {
             let start = line[..at].rfind(' ').map_or(0, |s| s + 1);
             (start, at + h.len())
         })
