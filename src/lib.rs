@@ -36,7 +36,7 @@ pub mod thread;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use render::{render, Format};
+pub use render::{render, render_to, Format};
 pub use thread::{
     Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, Span, Theme,
     Thread, TitleMode, Warning,

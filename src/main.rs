@@ -158,19 +158,23 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
     })
 }
 
-fn write_output(s: &str) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+/// Writes `s` to standard output, or atomically to `out` (see [`write_with`]).
+fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
+    write_with(out, |w| w.write_all(s.as_bytes()))
 }
 
-/// Writes `s` to standard output, or atomically to `out`: a temporary file in the same
-/// directory, flushed to disk, then renamed over `out` (a rename within a directory is
-/// atomic), so `out` holds either its old content or all of `s`, never a part.
-fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
+/// Runs `write` on a buffered standard output, or on a temporary file in the same directory
+/// as `out` that is then flushed to disk and renamed over `out` (a rename within a directory
+/// is atomic), so `out` holds either its old content or all of the output, never a part.
+fn write_with(
+    out: Option<&str>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let Some(path) = out.filter(|p| *p != "-") else {
-        return write_output(s);
+        let mut w = io::BufWriter::new(io::stdout().lock());
+        return write(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| Failure::Io(format!("cannot write output: {e}")));
     };
     let target = std::path::Path::new(path);
     let dir = match target.parent() {
@@ -186,8 +190,9 @@ fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
         std::process::id()
     ));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(s.as_bytes())?;
+        let mut w = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut w)?;
+        let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, target)
     })();
@@ -195,6 +200,25 @@ fn write_to(s: &str, out: Option<&str>) -> Result<(), Failure> {
         let _ = std::fs::remove_file(&tmp);
         Failure::Io(format!("cannot write {path}: {e}"))
     })
+}
+
+/// A writer that remembers the last byte written through it.
+struct Tail<'w> {
+    inner: &'w mut dyn Write,
+    last: Option<u8>,
+}
+
+impl Write for Tail<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn format_cmd(args: &[String]) -> Result<(), Failure> {
@@ -235,21 +259,29 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
         }
     }
     render_options(&p, &mut options)?;
-    let input = read_input(p.file.as_deref())?;
-    let mut rendered = match p.value("--from") {
-        None | Some("text") => unspool::convert(&input, to, &options),
-        // A saved model (`--to json` output) rendered again, with other options.
-        Some("json") => {
-            let thread: unspool::Thread = serde_json::from_str(&input)
-                .map_err(|e| Failure::Input(format!("input is not a Thread model: {e}")))?;
-            unspool::render(&thread, to, &options)
+    let thread = {
+        let input = read_input(p.file.as_deref())?;
+        match p.value("--from") {
+            None | Some("text") => unspool::format(&input, &options),
+            // A saved model (`--to json` output) rendered again, with other options.
+            Some("json") => serde_json::from_str(&input)
+                .map_err(|e| Failure::Input(format!("input is not a Thread model: {e}")))?,
+            Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
         }
-        Some(other) => return Err(Failure::Usage(format!("unknown --from value {other:?}"))),
+        // The paste is dropped here: only the model is held while rendering.
     };
-    if !rendered.ends_with('\n') {
-        rendered.push('\n');
-    }
-    write_to(&rendered, p.value("--out"))
+    // Rendered straight into the output, which always ends with a line break.
+    write_with(p.value("--out"), |w| {
+        let mut tail = Tail {
+            inner: w,
+            last: None,
+        };
+        unspool::render_to(&thread, to, &options, &mut tail)?;
+        if tail.last != Some(b'\n') {
+            tail.write_all(b"\n")?;
+        }
+        Ok(())
+    })
 }
 
 /// Reads the rendering options' flags into `options`.

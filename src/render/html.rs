@@ -232,11 +232,19 @@ fn inline_style(role: Role, theme: Theme) -> String {
 struct Writer<'o> {
     out: String,
     options: &'o Options,
+    /// Called between posts and removed lines with the output so far: [`render_to`] writes
+    /// it out and empties it; [`render`] keeps it.
+    flush: &'o mut dyn FnMut(&mut String),
     /// The block being opened is the last of its post or quote: no bottom margin (inline).
     last: bool,
 }
 
 impl Writer<'_> {
+    /// A point where the output so far may be handed on (between whole elements).
+    fn chunk(&mut self) {
+        (self.flush)(&mut self.out);
+    }
+
     /// `<tag class=…>` or `<tag style=…>`, with `extra` attributes (already escaped).
     fn open(&mut self, tag: &str, role: Role, extra: &str) {
         self.open_attrs(tag, role);
@@ -298,7 +306,6 @@ impl Writer<'_> {
 
 /// Renders the thread as an HTML fragment.
 pub fn render(thread: &Thread, options: &Options) -> String {
-    let article = super::article(thread, options);
     // Room for the texts and their markup at once, instead of growing through every size.
     let texts: usize = thread.posts.iter().map(|p| p.text.len()).sum::<usize>()
         + thread
@@ -306,9 +313,36 @@ pub fn render(thread: &Thread, options: &Options) -> String {
             .iter()
             .map(|r| r.text.len() + 96)
             .sum::<usize>();
+    let mut out = String::with_capacity(texts * 2 + 4096);
+    render_chunked(thread, options, &mut out, &mut |_| {});
+    out
+}
+
+/// Renders the thread as an HTML fragment into `w`, a post at a time, so the whole output
+/// is never held at once; the bytes are those of [`render`].
+pub fn render_to(
+    thread: &Thread,
+    options: &Options,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(super::CHUNK * 2);
+    super::chunked(w, &mut out, |out, flush| {
+        render_chunked(thread, options, out, flush)
+    })
+}
+
+/// The one HTML renderer: appends to `out`, handing it to `flush` between whole elements.
+fn render_chunked(
+    thread: &Thread,
+    options: &Options,
+    out: &mut String,
+    flush: &mut dyn FnMut(&mut String),
+) {
+    let article = super::article(thread, options);
     let mut w = Writer {
-        out: String::with_capacity(texts * 2 + 4096),
+        out: std::mem::take(out),
         options,
+        flush,
         last: false,
     };
     let theme = match options.theme {
@@ -335,6 +369,7 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         post_body(&mut w, &article, post);
         w.close("section");
         w.raw("\n");
+        w.chunk();
     }
     if !article.removed.is_empty() {
         w.open("details", Role::Removed, "");
@@ -357,6 +392,7 @@ pub fn render(thread: &Thread, options: &Options) -> String {
             w.text(&r.text);
             w.close("li");
             w.raw("\n");
+            w.chunk();
         }
         w.close("ul");
         w.raw("\n");
@@ -365,7 +401,7 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     }
     w.close("article");
     w.raw("\n");
-    w.out
+    *out = w.out;
 }
 
 fn header(w: &mut Writer, article: &Article) {

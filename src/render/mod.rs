@@ -66,6 +66,48 @@ pub fn render(thread: &Thread, format: Format, options: &Options) -> String {
     }
 }
 
+/// Renders `thread` as `format` into `w`: the bytes of [`render`], written as they are made
+/// (HTML a post at a time, JSON as it is serialised) so that the whole output need not be
+/// held in memory at once. Markdown and text are still rendered whole, then written.
+pub fn render_to(
+    thread: &Thread,
+    format: Format,
+    options: &Options,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Html => html::render_to(thread, options, w),
+        Format::Markdown => w.write_all(markdown::render(thread, options).as_bytes()),
+        Format::Text => w.write_all(text::render(thread, options).as_bytes()),
+        Format::Json => serde_json::to_writer_pretty(w, thread).map_err(std::io::Error::from),
+    }
+}
+
+/// How much output [`render_to`] gathers before writing it out.
+const CHUNK: usize = 64 * 1024;
+
+/// Runs `render` on `out` with a flush that writes `out` to `w` (and empties it) once it
+/// holds [`CHUNK`] bytes, then writes what is left. The first write error is returned; the
+/// output after it is dropped.
+fn chunked(
+    w: &mut dyn std::io::Write,
+    out: &mut String,
+    render: impl FnOnce(&mut String, &mut dyn FnMut(&mut String)),
+) -> std::io::Result<()> {
+    let mut result = Ok(());
+    let mut flush = |buf: &mut String| {
+        if buf.len() >= CHUNK {
+            if result.is_ok() {
+                result = w.write_all(buf.as_bytes());
+            }
+            buf.clear();
+        }
+    };
+    render(out, &mut flush);
+    result?;
+    w.write_all(out.as_bytes())
+}
+
 /// The model as pretty JSON.
 pub fn to_json(thread: &Thread) -> String {
     serde_json::to_string_pretty(thread).expect("a Thread has only string keys and finite numbers")
