@@ -44,7 +44,19 @@ pub use thread::{
 
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].
 pub fn format(input: &str, options: &Options) -> Thread {
-    let repaired = repair::repair(input);
+    with_repairs(repair::repair(input), options)
+}
+
+/// [`format`] on a paste the caller gives up: the paste is dropped as soon as it is
+/// repaired, so that a big paste is not held twice while it is segmented (the CLI).
+pub fn format_owned(input: String, options: &Options) -> Thread {
+    let repaired = repair::repair(&input);
+    drop(input);
+    with_repairs(repaired, options)
+}
+
+/// The rest of [`format`]: the repaired text through [`format_repaired`], with the repairs.
+fn with_repairs(repaired: repair::Repaired, options: &Options) -> Thread {
     let mut thread = format_repaired(&repaired.text, options);
     thread.repairs = repaired.repairs;
     thread

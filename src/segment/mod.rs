@@ -288,7 +288,9 @@ struct Assembler<'a> {
     // Boxed, as the big payloads of `Kind` are: one slot for every line of a 10 MB paste.
     open: Vec<Option<Box<Header>>>,
     consumed: Vec<Option<&'static str>>,
-    markers: Vec<Option<(Marker, bool)>>,
+    /// Where a confirmed thread marker stands: `Some(true)` leading, `Some(false)` trailing
+    /// (one byte a line: the marker itself is found again on what is left of the line).
+    markers: Vec<Option<bool>>,
     posts: Vec<Post>,
     removed: Vec<Removed>,
     top: Option<Draft>,
@@ -337,6 +339,16 @@ impl<'a> Assembler<'a> {
         let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
         let mut preamble = has_headers;
         let mut last_label = None;
+        // Most lines of a big paste are removed: room for the lines already known to go and
+        // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
+        // size at once, and half of it unused).
+        let known = (0..self.lines.len())
+            .filter(|&i| {
+                self.consumed[i].is_some()
+                    || !matches!(self.kinds[i], Kind::Blank | Kind::Text | Kind::Handle(_))
+            })
+            .count();
+        self.removed.reserve(known + known / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
             if let Some(h) = self.open[i].take() {
@@ -451,6 +463,13 @@ impl<'a> Assembler<'a> {
             }
         }
         self.close();
+        // The per-line tables are done with: give them back before the removed lines are
+        // sorted, so that a big paste does not hold both at once.
+        drop((prev, next));
+        self.kinds = Vec::new();
+        self.open = Vec::new();
+        self.consumed = Vec::new();
+        self.markers = Vec::new();
         self.finish()
     }
 
@@ -706,7 +725,7 @@ impl<'a> Assembler<'a> {
                 Style::Dot => follows || precedes,
             };
             if ok {
-                self.markers[i] = Some((m, lead));
+                self.markers[i] = Some(lead);
                 last = Some(m.n);
             }
         }
@@ -838,7 +857,7 @@ impl<'a> Assembler<'a> {
         }
         let mut marker = None;
         // The marker was found on the raw line; find it again on what is left of it.
-        let found = self.markers[i].and_then(|(_, lead)| {
+        let found = self.markers[i].and_then(|lead| {
             let m = if lead {
                 markers::leading(body)
             } else {
