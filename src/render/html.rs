@@ -338,7 +338,8 @@ fn render_chunked(
     out: &mut String,
     flush: &mut dyn FnMut(&mut String),
 ) {
-    let article = super::article(thread, options);
+    // The posts' views are made one at a time, each written (and handed on) before the next.
+    let (article, views) = super::article_lazy(thread, options);
     let mut w = Writer {
         out: std::mem::take(out),
         options,
@@ -357,7 +358,7 @@ fn render_chunked(
     );
     w.raw("\n");
     header(&mut w, &article);
-    for (i, post) in article.posts.iter().enumerate() {
+    for (i, post) in views.enumerate() {
         // Inline: a rule between posts survives editors that drop a section's border.
         if i > 0 && options.html_style == HtmlStyle::Inline {
             w.open("hr", Role::Rule, "");
@@ -366,7 +367,7 @@ fn render_chunked(
         let role = if post.reply { Role::Reply } else { Role::Post };
         w.open("section", role, "");
         w.raw("\n");
-        post_body(&mut w, &article, post);
+        post_body(&mut w, &article, &post);
         w.close("section");
         w.raw("\n");
         w.chunk();

@@ -227,6 +227,18 @@ pub struct Article<'a> {
 
 /// Builds the [`Article`] that the renderers show.
 pub fn article<'a>(thread: &'a Thread, options: &Options) -> Article<'a> {
+    let (mut article, views) = article_lazy(thread, options);
+    article.posts = views.collect();
+    article
+}
+
+/// The [`Article`] without its posts (`posts` is empty), and the posts' views to make one at
+/// a time: what [`article`] collects, for a renderer that writes a post before it makes the
+/// next, so that a big thread's views are never all held at once.
+pub fn article_lazy<'a, 'o>(
+    thread: &'a Thread,
+    options: &'o Options,
+) -> (Article<'a>, PostViews<'a, 'o>) {
     let kept: Vec<&Post> = thread
         .posts
         .iter()
@@ -248,38 +260,55 @@ pub fn article<'a>(thread: &'a Thread, options: &Options) -> Article<'a> {
             .and_then(|p| first_sentence(&p.text)),
         TitleMode::None => thread.title.clone(),
     };
-    let total = kept.len();
-    let mut posts: Vec<PostView> = Vec::new();
-    let mut merging = false;
-    for (i, post) in kept.iter().enumerate() {
-        let mut view = post_view(post, options, false);
-        if options.merge && !post.reply {
-            view.label = None;
-            view.time = None;
-            if merging {
-                let run = posts.last_mut().expect("merging means a run was pushed");
-                append_flowing(&mut run.blocks, view.blocks);
-                continue;
-            }
-            merging = true;
-        } else {
-            merging = false;
-            if !options.merge {
-                view.label = options.numbering.label(i + 1, total);
-            }
-        }
-        posts.push(view);
-    }
-    Article {
+    let article = Article {
         platform: thread.platform,
         title,
         author,
-        posts,
+        posts: Vec::new(),
         removed: if options.include_removed {
             &thread.removed
         } else {
             &[]
         },
+    };
+    let views = PostViews {
+        kept,
+        at: 0,
+        options,
+    };
+    (article, views)
+}
+
+/// The views of an article's posts, made one at a time ([`article_lazy`]): one per post, or
+/// with `merge` one per run of the author's posts.
+pub struct PostViews<'a, 'o> {
+    /// The posts shown.
+    kept: Vec<&'a Post>,
+    /// The next post to show.
+    at: usize,
+    options: &'o Options,
+}
+
+impl<'a> Iterator for PostViews<'a, '_> {
+    type Item = PostView<'a>;
+
+    fn next(&mut self) -> Option<PostView<'a>> {
+        let options = self.options;
+        let post = *self.kept.get(self.at)?;
+        self.at += 1;
+        let mut view = post_view(post, options, false);
+        if options.merge && !post.reply {
+            view.label = None;
+            view.time = None;
+            // The author's posts that follow flow into this one.
+            while let Some(next) = self.kept.get(self.at).filter(|p| !p.reply) {
+                append_flowing(&mut view.blocks, post_view(next, options, false).blocks);
+                self.at += 1;
+            }
+        } else if !options.merge {
+            view.label = options.numbering.label(self.at, self.kept.len());
+        }
+        Some(view)
     }
 }
 

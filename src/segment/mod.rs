@@ -280,6 +280,26 @@ impl Draft {
     }
 }
 
+/// For every line, the previous (or next) non-blank line: four bytes a line rather than
+/// an `Option<usize>`'s sixteen, as a 10 MB paste has half a million lines.
+struct Near(Vec<u32>);
+
+impl Near {
+    /// No such line.
+    const NONE: u32 = u32::MAX;
+
+    /// Line `i` as stored (a paste of four billion lines is far past the input limit).
+    fn index(i: usize) -> u32 {
+        u32::try_from(i).unwrap_or(Near::NONE)
+    }
+
+    /// The line stored for line `i`, if any.
+    fn at(&self, i: usize) -> Option<usize> {
+        let v = self.0[i];
+        (v != Near::NONE).then_some(v as usize)
+    }
+}
+
 /// Pass 2 and 3: headers, then posts.
 struct Assembler<'a> {
     lines: &'a [&'a str],
@@ -443,7 +463,7 @@ impl<'a> Assembler<'a> {
                         "Show more",
                         "Show this thread",
                     ];
-                    let next_label = next[i].is_some_and(|k| {
+                    let next_label = next.at(i).is_some_and(|k| {
                         (matches!(self.kinds[k], Kind::Cruft("ui" | "signup"))
                             && !post_tail.contains(&self.lines[k]))
                             || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
@@ -453,7 +473,7 @@ impl<'a> Assembler<'a> {
                         last_label = Some(i);
                         continue;
                     }
-                    if preamble && label_like(line) && ui(prev[i], &self) && next_label {
+                    if preamble && label_like(line) && ui(prev.at(i), &self) && next_label {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;
@@ -474,29 +494,29 @@ impl<'a> Assembler<'a> {
     }
 
     /// Previous and next non-blank line of each line.
-    fn neighbours(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    fn neighbours(&self) -> (Near, Near) {
         let n = self.lines.len();
-        let mut prev = vec![None; n];
-        let mut next = vec![None; n];
-        let mut last = None;
-        for (i, p) in prev.iter_mut().enumerate() {
-            *p = last;
-            if !self.lines[i].is_empty() {
-                last = Some(i);
+        let mut prev = Vec::with_capacity(n);
+        let mut next = vec![Near::NONE; n];
+        let mut last = Near::NONE;
+        for (i, line) in self.lines.iter().enumerate() {
+            prev.push(last);
+            if !line.is_empty() {
+                last = Near::index(i);
             }
         }
-        last = None;
+        last = Near::NONE;
         for i in (0..n).rev() {
             next[i] = last;
             if !self.lines[i].is_empty() {
-                last = Some(i);
+                last = Near::index(i);
             }
         }
-        (prev, next)
+        (Near(prev), Near(next))
     }
 
     /// Pass 2: which lines are headers, and which posts they open.
-    fn find_headers(&mut self, prev: &[Option<usize>], next: &[Option<usize>]) {
+    fn find_headers(&mut self, prev: &Near, next: &Near) {
         let n = self.lines.len();
         let mut linkedin_run = false;
         // LinkedIn without doubled names: the short lines above the time line are the
@@ -571,16 +591,10 @@ impl<'a> Assembler<'a> {
             .any(|k| matches!(k, Kind::Time(..)))
     }
 
-    fn handle_header(
-        &mut self,
-        i: usize,
-        h: HeaderLine,
-        prev: &[Option<usize>],
-        next: &[Option<usize>],
-    ) {
+    fn handle_header(&mut self, i: usize, h: HeaderLine, prev: &Near, next: &Near) {
         let is_text = |k: &Kind| matches!(k, Kind::Text);
         // the name above a bare handle
-        let name_at = match (h.bare, prev[i]) {
+        let name_at = match (h.bare, prev.at(i)) {
             (true, Some(j))
                 if is_text(&self.kinds[j])
                     && self.consumed[j].is_none()
@@ -595,16 +609,16 @@ impl<'a> Assembler<'a> {
         let mut dot_at = None;
         let mut time_at = None;
         if h.time.is_none() {
-            let mut k = next[i];
+            let mut k = next.at(i);
             if let Some(d) = k.filter(|&d| self.kinds[d] == Kind::Dot) {
                 dot_at = Some(d);
-                k = next[d];
+                k = next.at(d);
             }
             time_at = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false)));
         }
         let start = name_at.unwrap_or(i);
         // Mastodon shows the time above the name.
-        let time_above = match (time_at, h.time.is_none(), prev[start]) {
+        let time_above = match (time_at, h.time.is_none(), prev.at(start)) {
             (None, true, Some(t))
                 if matches!(self.kinds[t], Kind::Time(_, false)) && self.consumed[t].is_none() =>
             {
@@ -612,7 +626,7 @@ impl<'a> Assembler<'a> {
             }
             _ => None,
         };
-        let stands_alone = prev[start].is_none_or(|p| {
+        let stands_alone = prev.at(start).is_none_or(|p| {
             !matches!(
                 self.kinds[p],
                 Kind::Text | Kind::Handle(_) | Kind::Time(..) | Kind::Dot
@@ -642,9 +656,9 @@ impl<'a> Assembler<'a> {
             .or_else(|| name_at.map(|j| self.lines[j].to_owned()));
         let first = time_above.unwrap_or(start);
         // `Quote` above the header (past interface lines such as `Square profile picture`)
-        let mut q = prev[first];
+        let mut q = prev.at(first);
         while let Some(p) = q.filter(|&p| matches!(self.kinds[p], Kind::Cruft(_))) {
-            q = prev[p];
+            q = prev.at(p);
         }
         let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
         for j in [name_at, Some(i), dot_at].into_iter().flatten() {
@@ -663,16 +677,16 @@ impl<'a> Assembler<'a> {
         }));
     }
 
-    fn threads_header(&mut self, i: usize, next: &[Option<usize>]) {
+    fn threads_header(&mut self, i: usize, next: &Near) {
         let line = self.lines[i];
         if !headers::is_username(line) || self.consumed[i].is_some() {
             return;
         }
-        let mut k = next[i];
+        let mut k = next.at(i);
         let mut skipped = Vec::new();
         while let Some(j) = k.filter(|&j| matches!(self.kinds[j], Kind::Dot | Kind::Cruft("ui"))) {
             skipped.push(j);
-            k = next[j];
+            k = next.at(j);
         }
         let Some(t) = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false))) else {
             return;
@@ -833,7 +847,7 @@ impl<'a> Assembler<'a> {
         line: &'a str,
         blank_splits: bool,
         has_headers: bool,
-        next: &[Option<usize>],
+        next: &Near,
     ) {
         let (mut body, tail) = clean::strip_glued(line);
         if let Some(tail) = tail {
@@ -866,7 +880,7 @@ impl<'a> Assembler<'a> {
             m.map(|m| (m, lead))
         });
         if let Some((m, lead)) = found {
-            let last_of_post = next[i].is_none_or(|k| {
+            let last_of_post = next.at(i).is_none_or(|k| {
                 !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
             });
             // A marker alone on its line, under a post that has none: it ends that post.
