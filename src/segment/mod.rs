@@ -280,6 +280,25 @@ impl Draft {
     }
 }
 
+/// Why a header took a line (one byte a line, where a `&str` took sixteen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Taken {
+    /// The name, handle or `·` of a header.
+    Header,
+    /// The time of a header.
+    Timestamp,
+}
+
+impl Taken {
+    /// The removed line's reason.
+    fn reason(self) -> &'static str {
+        match self {
+            Taken::Header => "header",
+            Taken::Timestamp => "timestamp",
+        }
+    }
+}
+
 /// For every line, the previous (or next) non-blank line: four bytes a line rather than
 /// an `Option<usize>`'s sixteen, as a 10 MB paste has half a million lines.
 struct Near(Vec<u32>);
@@ -307,7 +326,8 @@ struct Assembler<'a> {
     platform: Platform,
     // Boxed, as the big payloads of `Kind` are: one slot for every line of a 10 MB paste.
     open: Vec<Option<Box<Header>>>,
-    consumed: Vec<Option<&'static str>>,
+    /// Lines a header took (its name, handle, `·` or time): removed with this reason.
+    consumed: Vec<Option<Taken>>,
     /// Where a confirmed thread marker stands: `Some(true)` leading, `Some(false)` trailing
     /// (one byte a line: the marker itself is found again on what is left of the line).
     markers: Vec<Option<bool>>,
@@ -369,14 +389,22 @@ impl<'a> Assembler<'a> {
             })
             .count();
         self.removed.reserve(known + known / 8);
+        // A post a header or a marker opens, give or take: room for them at once too.
+        let openers = self
+            .open
+            .iter()
+            .filter(|h| h.is_some())
+            .count()
+            .max(self.markers.iter().filter(|m| m.is_some()).count());
+        self.posts.reserve(openers + openers / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
             if let Some(h) = self.open[i].take() {
                 preamble = false;
                 self.start(*h);
             }
-            if let Some(reason) = self.consumed[i] {
-                self.remove(i, line, reason);
+            if let Some(taken) = self.consumed[i] {
+                self.remove(i, line, taken.reason());
                 continue;
             }
             // Later lines look back at a line's kind, never at its payload: move the payload
@@ -562,7 +590,7 @@ impl<'a> Assembler<'a> {
                             quoted: false,
                         }));
                         for &j in &li_texts {
-                            self.consumed[j] = Some("header");
+                            self.consumed[j] = Some(Taken::Header);
                         }
                         li_opened = true;
                     }
@@ -662,10 +690,10 @@ impl<'a> Assembler<'a> {
         }
         let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
         for j in [name_at, Some(i), dot_at].into_iter().flatten() {
-            self.consumed[j] = Some("header");
+            self.consumed[j] = Some(Taken::Header);
         }
         if let Some(t) = time_line {
-            self.consumed[t] = Some("timestamp");
+            self.consumed[t] = Some(Taken::Timestamp);
         }
         self.open[first] = Some(Box::new(Header {
             author: Author {
@@ -695,8 +723,8 @@ impl<'a> Assembler<'a> {
             Kind::Time(s, _) => Some(s.clone()),
             _ => None,
         };
-        self.consumed[i] = Some("header");
-        self.consumed[t] = Some("timestamp");
+        self.consumed[i] = Some(Taken::Header);
+        self.consumed[t] = Some(Taken::Timestamp);
         self.open[i] = Some(Box::new(Header {
             author: Author {
                 name: None,
