@@ -9,6 +9,7 @@
 //! Invariant kept by every stage: the `text` of a post's spans, joined, is the post's `text`.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Where a paste came from, as detected from its text or chosen by the person.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
@@ -161,8 +162,10 @@ pub struct Removed {
     pub line: usize,
     /// The text removed (a whole line, or the glued tail of one such as `Show more`).
     pub text: String,
-    /// Why: `count`, `ui`, `timestamp`, `header`, `footer`, `signup`, `media`, ...
-    pub reason: String,
+    /// Why: `count`, `ui`, `timestamp`, `header`, `footer`, `signup`, `media`, ... (borrowed
+    /// from the segmenter's fixed words: a big paste removes hundreds of thousands of lines,
+    /// and a `String` each cost an allocation; the JSON is the same string).
+    pub reason: Cow<'static, str>,
 }
 
 /// One change the repair stage made.

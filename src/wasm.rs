@@ -815,7 +815,7 @@ mod read {
                 Ok(Removed {
                     line: number(r, "line")?,
                     text: string(r, "text")?,
-                    reason: string(r, "reason")?,
+                    reason: string(r, "reason")?.into(),
                 })
             })?,
             repairs: list(value, "repairs", repair)?,

@@ -211,7 +211,7 @@ fn run_case(name: &str, raw: &str, want: &Value) {
             assert!(
                 t.removed
                     .iter()
-                    .any(|x| Some(x.text.as_str()) == text && Some(x.reason.as_str()) == reason),
+                    .any(|x| Some(x.text.as_str()) == text && Some(&*x.reason) == reason),
                 "{name}: {text:?} should be removed as {reason:?}; removed: {:#?}",
                 t.removed
             );
@@ -624,7 +624,7 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
         .removed
         .iter()
         .filter(|r| r.line == 7)
-        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .map(|r| (r.text.as_str(), &*r.reason))
         .collect();
     assert_eq!(
         on_bio,
@@ -644,7 +644,7 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
         .removed
         .iter()
         .filter(|r| r.line == 7)
-        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .map(|r| (r.text.as_str(), &*r.reason))
         .collect();
     assert_eq!(
         on_bio,
@@ -667,7 +667,7 @@ fn a_lone_marker_is_reported_not_dropped() {
         let removed: Vec<(usize, &str, &str)> = t
             .removed
             .iter()
-            .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+            .map(|r| (r.line, r.text.as_str(), &*r.reason))
             .collect();
         assert_eq!(
             removed,
@@ -696,7 +696,7 @@ fn a_second_marker_in_a_post_is_reported() {
     let removed: Vec<(usize, &str, &str)> = t
         .removed
         .iter()
-        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .map(|r| (r.line, r.text.as_str(), &*r.reason))
         .collect();
     assert_eq!(
         removed,

@@ -39,6 +39,7 @@ use crate::clean;
 use crate::thread::{Author, Media, Platform, Post, Removed, Warning};
 use headers::HeaderLine;
 use markers::{Marker, Style};
+use std::borrow::Cow;
 
 /// What segmentation found.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -356,11 +357,11 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn remove(&mut self, i: usize, text: &str, reason: &str) {
+    fn remove(&mut self, i: usize, text: &str, reason: &'static str) {
         self.removed.push(Removed {
             line: i + 1,
             text: text.to_owned(),
-            reason: reason.to_owned(),
+            reason: Cow::Borrowed(reason),
         });
     }
 
@@ -1181,7 +1182,7 @@ mod tests {
         );
         assert_eq!(texts(&s), ["first", "nice"]);
         assert!(s.posts[1].reply, "Bob's post is a reply");
-        let reasons: Vec<&str> = s.removed[8..].iter().map(|r| r.reason.as_str()).collect();
+        let reasons: Vec<&str> = s.removed[8..].iter().map(|r| &*r.reason).collect();
         assert_eq!(reasons, ["ui", "ui", "ui", "ui"], "{:?}", s.removed);
     }
 
