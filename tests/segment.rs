@@ -722,7 +722,7 @@ fn a_marker_ending_a_profile_block_is_reported() {
     let removed: Vec<(usize, &str, &str)> = t
         .removed
         .iter()
-        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .map(|r| (r.line, r.text.as_str(), &*r.reason))
         .collect();
     assert_eq!(
         removed,
@@ -752,7 +752,7 @@ fn glued_pieces_of_a_later_profile_block_are_folded_in() {
     let removed: Vec<(usize, &str, &str)> = t
         .removed
         .iter()
-        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .map(|r| (r.line, r.text.as_str(), &*r.reason))
         .collect();
     assert_eq!(
         removed,
