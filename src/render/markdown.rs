@@ -92,7 +92,8 @@ fn entity_follows(rest: &str) -> bool {
 
 /// Renders the thread as CommonMark.
 pub fn render(thread: &Thread, options: &Options) -> String {
-    let article = super::article(thread, options);
+    // The posts' views are made one at a time: never all of a big thread's at once.
+    let (article, views) = super::article_lazy(thread, options);
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str("# ");
@@ -111,12 +112,12 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         who(&mut out, &article, options, author, true, true);
         out.push_str("\n\n");
     }
-    for (i, post) in article.posts.iter().enumerate() {
+    for (i, post) in views.enumerate() {
         if i > 0 || !out.is_empty() {
             out.push_str("---\n\n");
         }
         let mut body = String::new();
-        post_body(&mut body, &article, options, post);
+        post_body(&mut body, &article, options, &post);
         out.push_str(&body);
     }
     if !article.removed.is_empty() {

@@ -12,7 +12,8 @@ use crate::thread::{Options, Thread};
 
 /// Renders the thread as plain text.
 pub fn render(thread: &Thread, options: &Options) -> String {
-    let article = super::article(thread, options);
+    // The posts' views are made one at a time: never all of a big thread's at once.
+    let (article, views) = super::article_lazy(thread, options);
     let mut parts: Vec<String> = Vec::new();
     let mut head = String::new();
     if let Some(title) = &article.title {
@@ -27,8 +28,8 @@ pub fn render(thread: &Thread, options: &Options) -> String {
     if !head.is_empty() {
         parts.push(head);
     }
-    for post in &article.posts {
-        parts.push(post_text(post));
+    for post in views {
+        parts.push(post_text(&post));
     }
     if !article.removed.is_empty() {
         let mut r = String::from("Removed lines:");
