@@ -1081,7 +1081,7 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
 }
 
 fn is_hashtag_alpha(c: char) -> bool {
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+    c.is_alphabetic() || crate::ucd::is_combining_mark(c)
 }
 
 fn is_hashtag_alnum(c: char) -> bool {

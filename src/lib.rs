@@ -33,6 +33,7 @@ pub mod render;
 pub mod repair;
 pub mod segment;
 pub mod thread;
+mod ucd;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

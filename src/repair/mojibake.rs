@@ -491,7 +491,7 @@ pub fn assigned(c: char) -> bool {
         return true;
     }
     let private = (0xE000..=0xF8FF).contains(&u) || (u >= 0xF0000 && u & 0xFFFE != 0xFFFE);
-    private || unicode_normalization::char::is_public_assigned(c)
+    private || crate::ucd::is_public_assigned(c)
 }
 
 /// CESU-8: a surrogate pair written as two three-byte sequences.
@@ -1468,7 +1468,7 @@ mod tests {
         for u in (0..0x378).chain(0x2010..=0x2027).chain(0x1F300..=0x1F6D7) {
             let c = char::from_u32(u).expect("no surrogates in these ranges");
             assert!(
-                unicode_normalization::char::is_public_assigned(c),
+                crate::ucd::is_public_assigned(c),
                 "U+{u:04X} is assigned, as the fast path says"
             );
         }
