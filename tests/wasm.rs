@@ -192,3 +192,25 @@ fn nfc_in_the_browser_gives_the_native_answers() {
         "e and its two marks are one grapheme of 5 bytes"
     );
 }
+
+#[wasm_bindgen_test]
+fn media_labels_are_capitalized_as_natively() {
+    let label = |kind: &str| {
+        unspool::render::media_label(&unspool::thread::Media {
+            kind: kind.to_owned(),
+            alt: None,
+        })
+    };
+    assert_eq!(label("image"), "Image", "a known kind");
+    assert_eq!(label("audio clip"), "Audio clip", "ASCII first letter");
+    assert_eq!(
+        label("éclair"),
+        "Éclair",
+        "é becomes É, as char::to_uppercase does"
+    );
+    assert_eq!(
+        label("ßx"),
+        "SSx",
+        "ß uppercases to SS, as char::to_uppercase does"
+    );
+}

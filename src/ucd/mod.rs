@@ -39,6 +39,53 @@ pub(crate) fn is_public_assigned(c: char) -> bool {
     )
 }
 
+/// `text` lowercased for a comparison with ASCII words: ASCII letters and the Kelvin sign
+/// (U+212A, whose lowercase is `k`) lowercased, every other char kept. Compared with ASCII
+/// (or caseless) text this answers as `str::to_lowercase` does, without core's case tables
+/// in the `.wasm`: the Kelvin sign is the only non-ASCII char whose lowercase is ASCII, and
+/// the only other char whose lowercase holds an ASCII letter, `İ` (to `i` + U+0307), can
+/// match no ASCII word either way; every other char that lowercases stays non-ASCII, and
+/// matches nothing either way (see `fold_for_ascii_agrees_with_to_lowercase`).
+pub(crate) fn lower_for_ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\u{212A}' {
+                'k'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// `text` with its first char in uppercase (its full mapping: `ß` becomes `SS`).
+///
+/// Natively `char::to_uppercase`; in the browser a non-ASCII first char goes through
+/// JavaScript's `toUpperCase` (the same Unicode mappings, locale-free), which keeps core's
+/// uppercase table (12 KB) out of the `.wasm`.
+pub(crate) fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest = chars.as_str();
+    if first.is_ascii() {
+        let mut out = String::with_capacity(text.len());
+        out.push(first.to_ascii_uppercase());
+        out.push_str(rest);
+        return out;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let upper: String = js_sys::JsString::from(first).to_upper_case().into();
+        upper + rest
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        first.to_uppercase().chain(rest.chars()).collect()
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use std::fmt::Write as _;
@@ -157,5 +204,51 @@ mod tests {
             !super::is_public_assigned('\u{FFFF}'),
             "a noncharacter is unassigned"
         );
+    }
+
+    #[test]
+    fn fold_for_ascii_agrees_with_to_lowercase() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let full: String = c.to_lowercase().collect();
+            let folded = super::lower_for_ascii(c.encode_utf8(&mut [0; 4]));
+            if c == '\u{130}' {
+                assert_eq!(full, "i\u{307}", "İ lowercases to i and a combining dot");
+                assert_eq!(
+                    folded, "\u{130}",
+                    "İ is kept: neither form is an ASCII word"
+                );
+            } else if full.is_ascii() || folded.is_ascii() {
+                assert_eq!(
+                    folded, full,
+                    "U+{:04X} lowercases to the same ASCII either way",
+                    c as u32
+                );
+            } else {
+                assert!(
+                    !full.chars().any(|x| x.is_ascii()),
+                    "U+{:04X}: a non-ASCII lowercase holds no ASCII char",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(super::lower_for_ascii("HTTPS://X"), "https://x");
+        assert_eq!(
+            super::lower_for_ascii("\u{212A}É👇"),
+            "kÉ👇",
+            "Kelvin to k, others kept"
+        );
+    }
+
+    #[test]
+    fn capitalize_uppercases_the_first_char_only() {
+        assert_eq!(super::capitalize(""), "", "nothing to capitalize");
+        assert_eq!(
+            super::capitalize("audio clip"),
+            "Audio clip",
+            "ASCII first letter"
+        );
+        assert_eq!(super::capitalize("éclair"), "Éclair", "é becomes É");
+        assert_eq!(super::capitalize("ßx"), "SSx", "ß uppercases to SS");
+        assert_eq!(super::capitalize("1x"), "1x", "a digit stays");
     }
 }
