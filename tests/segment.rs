@@ -704,3 +704,34 @@ fn a_second_marker_in_a_post_is_reported() {
         "the second marker is reported"
     );
 }
+
+/// A marker alone under a profile bio (it would end a post) is part of the profile block and
+/// reported with it; the next lone marker is reported on its own (fuzz finding, minimized: the
+/// `1/` line vanished).
+#[test]
+fn a_marker_ending_a_profile_block_is_reported() {
+    let threads = Options {
+        platform: Some(Platform::Threads),
+        ..Options::default()
+    };
+    let t = unspool::format(
+        "Old man yelling at Claudes.\nJoined Sep 2010\n1/\n2/\n",
+        &threads,
+    );
+    assert!(t.posts.is_empty(), "a profile block is not a post");
+    let removed: Vec<(usize, &str, &str)> = t
+        .removed
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (1, "Old man yelling at Claudes.", "profile"),
+            (2, "Joined Sep 2010", "profile"),
+            (3, "1/", "profile"),
+            (4, "2/", "marker")
+        ],
+        "every line is reported"
+    );
+}

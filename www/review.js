@@ -27,7 +27,11 @@ const lazy = (list, make) => {
   made.total = list.length;
   return made;
 };
-const show = (s) => (s === '' ? '(nothing)' : s.replace(/\n/g, '⏎'));
+// Invisible characters are named by code point: a stray control or zero-width space removed
+// shows as `U+0007`, not as an empty box. Line breaks show as ⏎.
+const show = (s) => (s === '' ? '(nothing)' : s.replace(/\r?\n|\r/g, '⏎')
+  .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200c\u2060\ufeff\u00ad]/g,
+    (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
 
 export class Review {
   constructor({ root, preview, picker, onRestore, onPick }) {
@@ -99,6 +103,8 @@ export class Review {
     const li = el('li', { className: 'repair-item' },
       el('span', { className: 'kind' }, r.kind.replace(/_/g, ' ')),
       el('code', {}, show(r.from)), ' → ', el('code', { className: 'to' }, show(now)));
+    // The same change made in many places (CRLF line endings, a stray control) is one repair.
+    if (r.count > 1) li.append(' ', el('span', { className: 'times' }, `×${r.count.toLocaleString('en')}`));
     if (visibleRepair(r)) {
       const choose = el('button', { type: 'button', className: 'small' }, 'Change…');
       choose.setAttribute('aria-label', `Change the repair of ${show(r.from)}`);

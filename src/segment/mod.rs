@@ -859,6 +859,8 @@ impl<'a> Assembler<'a> {
             if ends_post {
                 if let Some(d) = self.active() {
                     d.post.marker = Some(body.trim().to_owned());
+                    // The line is the post's: a profile block that it ends reports it too.
+                    d.lines.push(i);
                 }
                 if !has_headers {
                     self.close();

@@ -233,3 +233,15 @@ test('the JSON tab is the edited model: a restored line is in its post, a picked
   assert.ok(json.repairs.some((r) => r.picked === other), `the picked reading is marked: ${JSON.stringify(json.repairs)}`);
   await done();
 });
+
+test('a change made in many places is one repair with its count', async () => {
+  const { page, done } = await fresh();
+  // A stray BEL in each post (a textarea turns CRLF into LF itself, so line endings can't show it).
+  await setPaste(page, '1/ fir\u0007st\n2/ sec\u0007ond\n3/ thi\u0007rd\n');
+  await waitForPosts(page, 3);
+  await page.click('#review-repairs > summary');
+  const items = await page.$$eval('#review-repairs li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(items.length, 1, `one repair for three stray controls: ${items}`);
+  assert.match(items[0], /^control\s*U\+0007 → \(nothing\)\s*×3$/, `the invisible character by name, and how many places: ${items[0]}`);
+  await done();
+});
