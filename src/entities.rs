@@ -170,7 +170,8 @@ fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
     );
     all.extend(hashtags(text).into_iter().map(|r| (r, Kind::Hashtag)));
     all.extend(cashtags(text).into_iter().map(|r| (r, Kind::Cashtag)));
-    all.sort_by_key(|(r, _)| r.start); // stable: keeps the kind order at equal starts
+    // Stable: keeps the kind order at equal starts.
+    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
     let mut kept: Vec<(Range<usize>, Kind)> = Vec::with_capacity(all.len());
     for e in all {
         if kept.last().is_none_or(|(prev, _)| prev.end <= e.0.start) {

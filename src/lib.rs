@@ -32,6 +32,7 @@ pub mod paste_html;
 pub mod render;
 pub mod repair;
 pub mod segment;
+mod sort;
 pub mod thread;
 mod ucd;
 #[cfg(target_arch = "wasm32")]
