@@ -542,12 +542,13 @@ const COUNTED: &[&str] = &[
 ];
 
 /// One of [`COUNTED`] in any letter case. ASCII words are compared in place; others (the
-/// Kelvin sign lowercases to `k`) through their lowercase form, as before.
+/// Kelvin sign lowercases to `k`) through their lowercase form for ASCII comparisons, which
+/// answers as `to_lowercase` would without core's case tables (see `ucd::lower_for_ascii`).
 fn is_counted_noun(w: &str) -> bool {
     if w.is_ascii() {
         COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
     } else {
-        COUNTED.contains(&w.to_lowercase().as_str())
+        COUNTED.contains(&crate::ucd::lower_for_ascii(w).as_str())
     }
 }
 

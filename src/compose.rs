@@ -26,7 +26,6 @@
 use crate::entities;
 use crate::thread::Span;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// The platform a thread is composed for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,11 +127,7 @@ pub struct Count {
 /// surrogate).
 pub fn count_x(text: &str, config: &XConfig) -> Count {
     // Most posts are already NFC: borrow them instead of rebuilding them char by char.
-    let normalized: std::borrow::Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(crate::repair::nfc(text))
-    };
+    let normalized = crate::repair::nfc_cow(text);
     let normalized: &str = &normalized;
     let urls = entities::urls(normalized);
     // The weight of a plain ASCII character (one outside any link or emoji sequence).
@@ -489,7 +484,7 @@ pub fn grapheme_len(s: &str) -> usize {
     let pictographic = is_pictographic(c0);
     let mut after_zwj = false;
     for c in s[end..].chars() {
-        let extend = unicode_normalization::char::is_combining_mark(c)
+        let extend = crate::ucd::is_combining_mark(c)
             || is_skin_tone(c)
             || is_tag(c)
             || matches!(c, '\u{200c}' | '\u{fe00}'..='\u{fe0f}' | '\u{1160}'..='\u{11ff}');

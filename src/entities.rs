@@ -170,7 +170,8 @@ fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
     );
     all.extend(hashtags(text).into_iter().map(|r| (r, Kind::Hashtag)));
     all.extend(cashtags(text).into_iter().map(|r| (r, Kind::Cashtag)));
-    all.sort_by_key(|(r, _)| r.start); // stable: keeps the kind order at equal starts
+    // Stable: keeps the kind order at equal starts.
+    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
     let mut kept: Vec<(Range<usize>, Kind)> = Vec::with_capacity(all.len());
     for e in all {
         if kept.last().is_none_or(|(prev, _)| prev.end <= e.0.start) {
@@ -1081,7 +1082,7 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
 }
 
 fn is_hashtag_alpha(c: char) -> bool {
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+    c.is_alphabetic() || crate::ucd::is_combining_mark(c)
 }
 
 fn is_hashtag_alnum(c: char) -> bool {

@@ -32,7 +32,9 @@ pub mod paste_html;
 pub mod render;
 pub mod repair;
 pub mod segment;
+mod sort;
 pub mod thread;
+mod ucd;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -647,7 +647,8 @@ pub fn relink(thread: &mut Thread, links: &[PastedLink]) {
         return;
     }
     let mut by_length: Vec<&PastedLink> = links.iter().filter(|l| !l.text.is_empty()).collect();
-    by_length.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
+    // Longest first (stable: ties keep their order).
+    crate::sort::sort_by_key(&mut by_length, |l| u64::MAX - l.text.len() as u64);
     for post in &mut thread.posts {
         relink_post(post, &by_length);
     }

@@ -735,3 +735,33 @@ fn a_marker_ending_a_profile_block_is_reported() {
         "every line is reported"
     );
 }
+
+/// Two profile blocks, the second closing after the first's lines were reported: the glued
+/// `...more` on the second block's line is folded into it, not reported twice (fuzz finding,
+/// minimized).
+#[test]
+fn glued_pieces_of_a_later_profile_block_are_folded_in() {
+    let threads = Options {
+        platform: Some(Platform::Threads),
+        ..Options::default()
+    };
+    let t = unspool::format(
+        "ut\n\nmJoined Sep 2010\ns...more\n tJoined September 2010 ",
+        &threads,
+    );
+    let removed: Vec<(usize, &str, &str)> = t
+        .removed
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (1, "ut", "profile"),
+            (3, "mJoined Sep 2010", "profile"),
+            (4, "s...more", "profile"),
+            (5, "tJoined September 2010", "profile")
+        ],
+        "each line once, whole"
+    );
+}

@@ -157,3 +157,60 @@ fn split_reads_its_options() {
         "a negative limit is refused"
     );
 }
+
+#[wasm_bindgen_test]
+fn nfc_in_the_browser_gives_the_native_answers() {
+    // Decomposed é (e + U+0301) is composed, as natively.
+    let fixed = unspool::repair::repair("Cafe\u{301} au lait\nsecond line");
+    assert_eq!(
+        fixed.text, "Caf\u{e9} au lait\nsecond line",
+        "é is composed"
+    );
+    // क + nukta (U+093C) is already NFC (U+0958 is excluded from composition), though the
+    // quick check cannot tell: nothing changes.
+    let kept = unspool::repair::repair("\u{915}\u{93c} ok\nmore");
+    assert_eq!(
+        kept.text, "\u{915}\u{93c} ok\nmore",
+        "NFC text stays as it is"
+    );
+    assert!(
+        kept.repairs.is_empty(),
+        "no repair on NFC text: {:?}",
+        kept.repairs
+    );
+    // The X count normalizes first: decomposed and composed count the same.
+    let x = &unspool::compose::X_CONFIG_V3;
+    assert_eq!(
+        unspool::compose::count_x("Cafe\u{301}", x).weighted_length,
+        unspool::compose::count_x("Caf\u{e9}", x).weighted_length,
+        "the count sees NFC text"
+    );
+    // Combining marks join the char before them (the generated mark table).
+    assert_eq!(
+        unspool::compose::grapheme_len("e\u{301}\u{301}x"),
+        5,
+        "e and its two marks are one grapheme of 5 bytes"
+    );
+}
+
+#[wasm_bindgen_test]
+fn media_labels_are_capitalized_as_natively() {
+    let label = |kind: &str| {
+        unspool::render::media_label(&unspool::thread::Media {
+            kind: kind.to_owned(),
+            alt: None,
+        })
+    };
+    assert_eq!(label("image"), "Image", "a known kind");
+    assert_eq!(label("audio clip"), "Audio clip", "ASCII first letter");
+    assert_eq!(
+        label("éclair"),
+        "Éclair",
+        "é becomes É, as char::to_uppercase does"
+    );
+    assert_eq!(
+        label("ßx"),
+        "SSx",
+        "ß uppercases to SS, as char::to_uppercase does"
+    );
+}

@@ -523,7 +523,8 @@ pub fn safe_href(href: &str) -> bool {
 /// percent-encoded.
 pub fn clean_href(href: &str) -> Option<String> {
     let t = href.trim_matches(|c: char| c <= ' ' || c == '\u{7f}');
-    let lower: String = t.chars().take(8).flat_map(char::to_lowercase).collect();
+    // ASCII lowercase: no other char lowercases to a letter of these schemes.
+    let lower: String = t.chars().take(8).map(|c| c.to_ascii_lowercase()).collect();
     let ok = ["http://", "https://", "mailto:"]
         .iter()
         .any(|s| lower.starts_with(s));
@@ -705,12 +706,7 @@ pub fn media_label(media: &Media) -> String {
         "image" | "" => "Image".into(),
         "video" => "Video".into(),
         "gif" => "GIF".into(),
-        other => {
-            let mut c = other.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
+        other => crate::ucd::capitalize(other),
     }
 }
 

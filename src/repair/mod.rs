@@ -37,6 +37,7 @@ pub mod zwj;
 
 use crate::thread::Repair;
 use mojibake::Piece;
+#[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Repaired text and the changes that made it.
@@ -294,7 +295,7 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, not_bad: bool) -> bool {
         return true;
     }
     let lone = only_lone_letters(line.as_bytes());
-    if lone && is_nfc_quick(line.chars()) == IsNormalized::Yes {
+    if lone && is_nfc(line) {
         return true;
     }
     chars.clear();
@@ -322,7 +323,7 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, not_bad: bool) -> bool {
     if zwj::may_join(chars) && !zwj::pieces(chars).is_empty() {
         return false;
     }
-    is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+    is_nfc_chars(chars)
 }
 
 /// A line being repaired: its chars, and for each the range of pasted chars it came from.
@@ -684,7 +685,7 @@ fn deletion(start: usize, end: usize) -> Piece {
 ///
 /// Natively this is `unicode-normalization`; in the browser it is JavaScript's own
 /// `String.prototype.normalize`, which keeps that crate's ~125 KB of composition tables out of
-/// the `.wasm` (the quick check, `is_nfc_quick`, stays: its table is small).
+/// the `.wasm` (see [`is_nfc`] for the check before it).
 pub fn nfc(text: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -697,9 +698,80 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
+/// Whether `chars` are in NFC by a check that looks at each char once (no normalizing): a
+/// `false` may still be NFC, and the callers then normalize and find nothing to change.
+///
+/// Natively this is unicode-normalization's quick check (`Yes`). In the browser, where that
+/// crate's tables are left out, it is only its first step: no char from U+0300 on (below it
+/// every char is NFC_Quick_Check=Yes with canonical combining class 0).
+fn surely_nfc(chars: &[char]) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        chars.iter().all(|&c| c < '\u{300}')
+    }
+}
+
+/// Whether `text` is in NFC, for the checks that only skip work when it is: natively the
+/// quick check (a text it cannot settle counts as not NFC, and is normalized to no change
+/// later); in the browser the same first step as [`surely_nfc`] (no byte from 0xCC on, the
+/// lead bytes of U+0300 and up), then a comparison with JavaScript's NFC.
+pub(crate) fn is_nfc(text: &str) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        is_nfc_quick(text.chars()) == IsNormalized::Yes
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        !text.bytes().any(|b| b >= 0xCC) || nfc(text) == text
+    }
+}
+
+/// [`is_nfc`] over chars.
+fn is_nfc_chars(chars: &[char]) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        surely_nfc(chars)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        surely_nfc(chars) || {
+            let text: String = chars.iter().collect();
+            nfc(&text) == text
+        }
+    }
+}
+
+/// `text` in NFC, borrowed when it already is.
+pub(crate) fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if is_nfc(text) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(nfc(text))
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        if !text.bytes().any(|b| b >= 0xCC) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let fixed = nfc(text);
+        if fixed == text {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(fixed)
+        }
+    }
+}
+
 /// NFC, as one piece over the part of the line it changes.
 fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
-    if is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes {
+    if surely_nfc(chars) {
         return Vec::new();
     }
     let line: String = chars.iter().collect();

@@ -491,7 +491,7 @@ pub fn assigned(c: char) -> bool {
         return true;
     }
     let private = (0xE000..=0xF8FF).contains(&u) || (u >= 0xF0000 && u & 0xFFFE != 0xFFFE);
-    private || unicode_normalization::char::is_public_assigned(c)
+    private || crate::ucd::is_public_assigned(c)
 }
 
 /// CESU-8: a surrogate pair written as two three-byte sequences.
@@ -782,7 +782,10 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 (likelihood(c) + bonus + top.count() as i32, c, n)
             })
             .collect();
-        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        // Highest score first (stable: ties keep their order).
+        crate::sort::sort_by_key(&mut ranked, |r| {
+            (i64::from(i32::MAX) - i64::from(r.0)) as u64
+        });
         let (best_score, best, used) = ranked[0];
         let confidence = match (kind, ranked.get(1)) {
             ("mojibake", None) => 1.0,
@@ -1013,7 +1016,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 runs.push((s, e));
             }
         }
-        runs.sort_unstable();
+        // By start, then end: one key, both halves under 2^32 (a line of 4G chars is no
+        // paste), so the shared sort (crate::sort) gives the order of `sort_unstable`.
+        crate::sort::sort_by_key(&mut runs, |&(s, e)| ((s as u64) << 32) | e as u64);
         let mut pieces = Vec::new();
         let mut rest = Vec::new();
         for &(s, e) in &runs {
@@ -1057,7 +1062,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                     }
                 }
             }
-            pieces.sort_by_key(|p| p.start);
+            crate::sort::sort_by_key(&mut pieces, |p| p.start as u64);
             return pieces;
         }
     }
@@ -1468,7 +1473,7 @@ mod tests {
         for u in (0..0x378).chain(0x2010..=0x2027).chain(0x1F300..=0x1F6D7) {
             let c = char::from_u32(u).expect("no surrogates in these ranges");
             assert!(
-                unicode_normalization::char::is_public_assigned(c),
+                crate::ucd::is_public_assigned(c),
                 "U+{u:04X} is assigned, as the fast path says"
             );
         }

@@ -270,6 +270,9 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
 struct Draft {
     post: Post,
     lines: Vec<usize>,
+    /// Indices in `removed` of pieces cut from these lines while they were read as text (a
+    /// glued `Show more`, LinkedIn's `hashtag` label, a marker).
+    pieces: Vec<usize>,
     blank: bool,
     profile: bool,
 }
@@ -759,6 +762,7 @@ impl<'a> Assembler<'a> {
                     top.post.quoted = Some(Box::new(inner.post));
                 }
                 top.lines.extend(inner.lines);
+                top.pieces.extend(inner.pieces);
             }
         }
     }
@@ -771,25 +775,11 @@ impl<'a> Assembler<'a> {
         };
         if top.profile {
             // A profile block goes whole, each line as pasted. Pieces of its lines reported
-            // while they were read as text (a glued `Translate post`, LinkedIn's `hashtag`
-            // label, a marker) are folded into that, so nothing is reported twice. They are
-            // at the end of `removed`: only lines from the block's first one on are looked at.
-            let first = top.lines.iter().min().map_or(0, |&l| l + 1);
-            let from = self.removed.len()
-                - self
-                    .removed
-                    .iter()
-                    .rev()
-                    .take_while(|r| r.line >= first)
-                    .count();
-            let mut k = from;
-            for j in from..self.removed.len() {
-                if !top.lines.contains(&(self.removed[j].line - 1)) {
-                    self.removed.swap(k, j);
-                    k += 1;
-                }
+            // while they were read as text are folded into that, so nothing is reported
+            // twice: they are marked (line 0) and dropped when segmentation finishes.
+            for &j in &top.pieces {
+                self.removed[j].line = 0;
             }
-            self.removed.truncate(k);
             for &l in &top.lines {
                 self.remove(l, self.lines[l], "profile");
             }
@@ -816,6 +806,7 @@ impl<'a> Assembler<'a> {
         has_headers: bool,
         next: &[Option<usize>],
     ) {
+        let mark = self.removed.len();
         let (mut body, tail) = clean::strip_glued(line);
         if let Some(tail) = tail {
             self.remove(i, tail, "ui");
@@ -862,6 +853,7 @@ impl<'a> Assembler<'a> {
                     // The line is the post's: a profile block that it ends reports it too.
                     d.lines.push(i);
                 }
+                self.note_pieces(mark, i);
                 if !has_headers {
                     self.close();
                 }
@@ -924,8 +916,21 @@ impl<'a> Assembler<'a> {
         if let Some(m) = second_marker {
             self.remove(i, m, "marker");
         }
+        self.note_pieces(mark, i);
         if close_after {
             self.close();
+        }
+    }
+
+    /// Records in the active draft the pieces of line `i` removed since `mark` (a close in
+    /// between may have added other lines' removals: only line `i`'s are its pieces).
+    fn note_pieces(&mut self, mark: usize, i: usize) {
+        for j in mark..self.removed.len() {
+            if self.removed[j].line == i + 1 {
+                if let Some(d) = self.active() {
+                    d.pieces.push(j);
+                }
+            }
         }
     }
 
@@ -952,6 +957,7 @@ impl<'a> Assembler<'a> {
                 _ => false,
             };
         }
+        self.removed.retain(|r| r.line != 0);
         self.removed.sort_by_key(|r| r.line);
         // Removed lines are most lines of a big paste: give back what the vector grew past.
         self.removed.shrink_to_fit();

@@ -70,10 +70,11 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .trim();
     // Only the end of the line is compared: lowercase the last few characters, not the line
     // (no character lowercases to ` `, `.` or `!`, and each lowercases to at least one, so
-    // the last 24 hold every promise's ending).
+    // the last 24 hold every promise's ending). The promises are ASCII and caseless emoji:
+    // `lower_for_ascii` answers as `to_lowercase` would, without core's case tables.
     let trimmed = last.trim_end_matches([' ', '.', '!']);
     let tail = trimmed.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
-    let lower = trimmed[tail..].to_lowercase();
+    let lower = crate::ucd::lower_for_ascii(&trimmed[tail..]);
     let lower = lower.as_str();
     const PROMISES: &[&str] = &[
         "here:",
@@ -162,7 +163,8 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
             continue;
         };
-        let next = words.clone().next().map(str::to_lowercase);
+        // Compared with ASCII only: `lower_for_ascii` answers as `to_lowercase` would.
+        let next = words.clone().next().map(crate::ucd::lower_for_ascii);
         let lost = match next.as_deref() {
             // `cc` / `h/t` / `via` at the end of a line: the names went.
             None => matches!(lw, "cc" | "h/t" | "via"),
