@@ -176,3 +176,37 @@ fn stray_controls_are_one_repair_each_kind_and_zero_width_spaces_stay_per_place(
         "each zero-width space is its own repair (it may have been meant)"
     );
 }
+
+/// The fuzz finding (`crash-4ef50f38…`, reduced by hand to five lines): the page a document
+/// is read in is inferred from its bad lines. Three lines read as the mixed
+/// windows-1252/ISO-8859-13 page (`ā€™` → `’`), so repair fixed them and left the lone Thai
+/// `โ` in `tโo` (windows-874 with its continuation bytes dropped is taken only when
+/// windows-874 is the document's page, since the `��` stays bad). In the repaired text only
+/// the Thai lines were still bad, they made windows-874 the page, and a second repair
+/// changed `tโo` to `t’o`. Repair now repairs the lines again under the page the repaired
+/// text gives, so the first repair already says what the second would.
+#[test]
+fn a_page_inferred_from_the_lines_left_bad_changes_nothing_on_a_second_repair() {
+    let paste = "me t\u{e42}o create a passkey\u{fffd}\u{fffd}\n\
+                 Google\u{101}\u{20ac}\u{2122}s leaked doc\n\
+                 \u{101}\u{20ac}\u{153}We have no moat\u{101}\u{20ac}\n\
+                 \u{101}\u{20ac}\u{153}in their garage\u{101}\u{20ac}\n\
+                 me t\u{e42}o create a passkey\u{fffd}\u{fffd}";
+    let once = repair(paste);
+    let lines: Vec<&str> = once.text.lines().collect();
+    assert_eq!(
+        lines[1..4],
+        [
+            "Google\u{2019}s leaked doc",
+            "\u{201c}We have no moat\u{201d}",
+            "\u{201c}in their garage\u{201d}"
+        ],
+        "the mixed windows-1252/ISO-8859-13 lines are repaired as before"
+    );
+    let twice = repair(&once.text);
+    assert_eq!(
+        twice.text, once.text,
+        "repairing the repaired text must change nothing (the lone Thai char is read once, \
+         the same way both times)"
+    );
+}

@@ -89,16 +89,26 @@ pub fn repair(text: &str) -> Repaired {
     let mut chars: Vec<char> = Vec::new();
     // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
     let mut endings: [Option<usize>; 2] = [None, None];
-    for (k, (line, ending)) in lines.into_iter().enumerate() {
-        if line_is_clean(line, &mut chars, not_bad[k]) {
-            result.push_str(line);
-            units += utf16_len(line);
-        } else {
-            let fixed = Line::repair(&chars, preferred);
-            fixed.report(&chars, units, &mut out.repairs);
+    // Each line that is not clean, repaired under the document's page: (pasted, repaired).
+    let mut fixed: Vec<Option<(Vec<char>, Line)>> = Vec::with_capacity(lines.len());
+    for (k, (line, _)) in lines.iter().enumerate() {
+        fixed.push((!line_is_clean(line, &mut chars, not_bad[k])).then(|| {
+            let repaired = Line::repair(&chars, preferred);
+            (std::mem::take(&mut chars), repaired)
+        }));
+    }
+    if lines.len() > 1 {
+        settle_page(&mut fixed, preferred);
+    }
+    for ((line, ending), fixed) in lines.into_iter().zip(fixed) {
+        if let Some((pasted, fixed)) = fixed {
+            fixed.report(&pasted, units, &mut out.repairs);
             let s: String = fixed.chars.iter().collect();
             units += utf16_len(&s);
             result.push_str(&s);
+        } else {
+            result.push_str(line);
+            units += utf16_len(line);
         }
         match ending {
             "" => {}
@@ -132,6 +142,45 @@ pub fn repair(text: &str) -> Repaired {
     out.text = result;
     merge_controls(&mut out.repairs);
     out
+}
+
+/// Repair must be idempotent, and the document's page is inferred from the lines that are
+/// still bad: once repair under page A fixed A's lines, the lines it left (a lone Thai
+/// char, which only windows-874 as the document's page repairs) can make B the page of
+/// the repaired text, and a second repair would change them. So the lines are repaired
+/// again under the page a second repair would infer, while that is another page (at most
+/// three times). When no page is inferred from the repaired lines, the lines stay as they
+/// are (a repair under no page takes nothing that one under a page left).
+fn settle_page(fixed: &mut [Option<(Vec<char>, Line)>], mut page: Option<usize>) {
+    for _ in 0..3 {
+        // As `repair` collects its evidence: the first 65 bad lines, clean ones never bad.
+        let mut still: Vec<&[char]> = Vec::new();
+        for (_, line) in fixed.iter().flatten() {
+            let chars = line.chars.as_slice();
+            if chars.iter().all(char::is_ascii) {
+                continue;
+            }
+            let s: String = chars.iter().collect();
+            if !only_lone_letters(s.as_bytes()) && badness::is_bad(chars) {
+                still.push(chars);
+                if still.len() > 64 {
+                    break;
+                }
+            }
+        }
+        let next = if still.len() >= 2 {
+            mojibake::infer_page(still.into_iter())
+        } else {
+            None
+        };
+        if next.is_none() || next == page {
+            return;
+        }
+        page = next;
+        for (_, line) in fixed.iter_mut().flatten() {
+            line.run(page);
+        }
+    }
 }
 
 /// Stray C0 controls and terminal escapes carry nothing a person would want back: each
@@ -302,6 +351,14 @@ impl Line {
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
             edits: std::collections::BTreeMap::new(),
         };
+        line.run(preferred);
+        line
+    }
+
+    /// Repairs the line as it stands under the document's page `preferred`, with what the
+    /// pasted line was and the edits so far kept: a repair of the repaired line.
+    fn run(&mut self, preferred: Option<usize>) {
+        let line = self;
         let mut ctx = mojibake::Context { preferred, seen: 0 };
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
@@ -335,7 +392,6 @@ impl Line {
         }
         let p = nfc_pieces(&line.chars);
         line.apply(&p);
-        line
     }
 
     fn apply(&mut self, pieces: &[Piece]) {
