@@ -1020,7 +1020,7 @@ impl<'a> Assembler<'a> {
             };
         }
         self.removed.retain(|r| r.line != 0);
-        self.removed.sort_by_key(|r| r.line);
+        crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
         // Removed lines are most lines of a big paste: give back what the vector grew past.
         self.removed.shrink_to_fit();
         Segmented {
