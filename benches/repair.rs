@@ -8,15 +8,9 @@ use std::time::Instant;
 
 mod synth;
 
-fn corpus() -> std::path::PathBuf {
-    let near = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-    let dir = if std::path::Path::new(near).exists() {
-        near
-    } else {
-        "/work/shared/corpus"
-    };
-    std::path::PathBuf::from(dir)
-}
+#[path = "../tests/support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 /// `base` repeated to just over `mb` megabytes, as ftfy-eval does.
 fn repeat_to(base: &str, mb: f64) -> String {

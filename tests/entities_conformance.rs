@@ -3,17 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use serde_json::Value;
-use std::path::PathBuf;
 use unspool::entities::extract;
 
-fn corpus() -> PathBuf {
-    let local = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
-    if local.exists() {
-        local
-    } else {
-        PathBuf::from("/work/shared/corpus")
-    }
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 fn cases(kind: &str) -> Vec<Value> {
     let path = corpus().join(format!("twitter-text/extract_{kind}.json"));

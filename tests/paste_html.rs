@@ -2,18 +2,12 @@
 //! `text/plain` loses — link addresses, emoji drawn as images — and what it must drop.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
 use unspool::paste_html::parse;
 use unspool::{format_html, Options, Span};
 
-fn corpus() -> PathBuf {
-    let beside = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
-    if beside.exists() {
-        beside
-    } else {
-        PathBuf::from("/work/shared/corpus")
-    }
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 fn page(name: &str) -> String {
     let path = corpus().join("pages").join(name);

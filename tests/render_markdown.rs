@@ -4,18 +4,13 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unspool::render::{self, author_words, media_label, Article, Block, Line, PostView};
 use unspool::{Format, Numbering, Options, Span, Thread, TitleMode};
 
-fn corpus() -> PathBuf {
-    let local = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
-    if local.exists() {
-        local.to_path_buf()
-    } else {
-        PathBuf::from("/work/shared/corpus")
-    }
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 /// What a reader of the Markdown meets, in order: a block with its kind and text, or a link.
 #[derive(Debug, PartialEq, Clone)]

@@ -6,15 +6,9 @@
 use serde_json::Value;
 use unspool::repair::repair;
 
-fn corpus() -> std::path::PathBuf {
-    let near = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-    let dir = if std::path::Path::new(near).exists() {
-        near
-    } else {
-        "/work/shared/corpus"
-    };
-    std::path::PathBuf::from(dir)
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 fn cases() -> Vec<Value> {
     let text = std::fs::read_to_string(corpus().join("ftfy/cases.jsonl"))

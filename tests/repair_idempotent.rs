@@ -5,15 +5,9 @@
 
 use unspool::repair::repair;
 
-fn corpus() -> std::path::PathBuf {
-    let near = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-    let dir = if std::path::Path::new(near).exists() {
-        near
-    } else {
-        "/work/shared/corpus"
-    };
-    std::path::PathBuf::from(dir)
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 /// Every text the corpus and the repair fixtures hold: each paste, each line of a paste,
 /// each ftfy case (original and fixed), each fixture line.

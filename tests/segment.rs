@@ -13,18 +13,15 @@
 //! - `jsonText`: the paste is the `"text"` value of a JSON object body (a scraper's file).
 #![cfg(not(target_arch = "wasm32"))] // native only: reads files, runs the CLI; the wasm smoke test is tests/wasm.rs
 
+#[path = "support/nothing_lost.rs"]
+mod nothing_lost;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use unspool::{Options, Platform, Post, Thread};
 
-fn corpus() -> PathBuf {
-    let here = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
-    if here.exists() {
-        here.to_owned()
-    } else {
-        PathBuf::from("/work/shared/corpus")
-    }
-}
+#[path = "support/corpus.rs"]
+mod corpus_dir;
+use corpus_dir::corpus;
 
 fn fixtures() -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).to_owned()
@@ -120,44 +117,17 @@ fn check_post(name: &str, i: usize, got: &Post, want: &Value) {
     }
 }
 
-/// Nothing is lost: each non-blank line is in `removed` or (less removed tails and its
-/// marker) in a post's text; header lines are removed *and* lifted into fields.
+/// Nothing is lost: each non-blank line is in `removed` or in a post's text.
 fn check_nothing_lost(name: &str, repaired: &str, t: &Thread) {
-    let mut texts: Vec<&Post> = Vec::new();
-    for p in &t.posts {
-        texts.push(p);
-        if let Some(q) = &p.quoted {
-            texts.push(q);
-        }
-    }
-    for (n, line) in repaired.lines().enumerate() {
-        let mut rest = line.trim().to_owned();
-        if rest.is_empty() {
-            continue;
-        }
-        for r in t.removed.iter().filter(|r| r.line == n + 1) {
-            if let Some(at) = rest.rfind(&r.text) {
-                rest.replace_range(at..at + r.text.len(), "");
-            }
-        }
-        let rest = rest.trim();
-        if rest.is_empty() {
-            continue;
-        }
-        let found = texts.iter().any(|p| {
-            let mut r = rest;
-            if let Some(m) = &p.marker {
-                r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
-                r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
-            }
-            p.text.contains(r)
-        });
-        assert!(
-            found,
-            "{name}: line {} {rest:?} is neither post text nor in removed",
-            n + 1
-        );
-    }
+    nothing_lost::check(name, repaired, &t.posts, &t.removed);
+}
+
+/// The removed lines as `(line, text, reason)`, for comparing with a written-out list.
+fn removed_of(t: &Thread) -> Vec<(usize, &str, &str)> {
+    t.removed
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), &*r.reason))
+        .collect()
 }
 
 fn check_no_ui(name: &str, t: &Thread) {
@@ -620,11 +590,10 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
         ..Options::default()
     };
     let t = unspool::format(paste, &x);
-    let on_bio: Vec<(&str, &str)> = t
-        .removed
-        .iter()
-        .filter(|r| r.line == 7)
-        .map(|r| (r.text.as_str(), &*r.reason))
+    let on_bio: Vec<(&str, &str)> = removed_of(&t)
+        .into_iter()
+        .filter(|r| r.0 == 7)
+        .map(|(_, text, reason)| (text, reason))
         .collect();
     assert_eq!(
         on_bio,
@@ -640,11 +609,10 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
         &paste.replace("Claudes.Translate post", "hashtag#rust"),
         &linkedin,
     );
-    let on_bio: Vec<(&str, &str)> = t
-        .removed
-        .iter()
-        .filter(|r| r.line == 7)
-        .map(|r| (r.text.as_str(), &*r.reason))
+    let on_bio: Vec<(&str, &str)> = removed_of(&t)
+        .into_iter()
+        .filter(|r| r.0 == 7)
+        .map(|(_, text, reason)| (text, reason))
         .collect();
     assert_eq!(
         on_bio,
@@ -664,11 +632,7 @@ fn a_lone_marker_is_reported_not_dropped() {
         };
         let t = unspool::format("1/\n", &forced);
         assert!(t.posts.is_empty(), "{}: no text, no post", p.name());
-        let removed: Vec<(usize, &str, &str)> = t
-            .removed
-            .iter()
-            .map(|r| (r.line, r.text.as_str(), &*r.reason))
-            .collect();
+        let removed = removed_of(&t);
         assert_eq!(
             removed,
             [(1, "1/", "marker")],
@@ -693,11 +657,7 @@ fn a_second_marker_in_a_post_is_reported() {
         "the first marker stays"
     );
     assert_eq!(t.posts[0].text, "In defense of the thread\nSeptember 13,");
-    let removed: Vec<(usize, &str, &str)> = t
-        .removed
-        .iter()
-        .map(|r| (r.line, r.text.as_str(), &*r.reason))
-        .collect();
+    let removed = removed_of(&t);
     assert_eq!(
         removed,
         [(2, "2/17", "marker")],
@@ -719,11 +679,7 @@ fn a_marker_ending_a_profile_block_is_reported() {
         &threads,
     );
     assert!(t.posts.is_empty(), "a profile block is not a post");
-    let removed: Vec<(usize, &str, &str)> = t
-        .removed
-        .iter()
-        .map(|r| (r.line, r.text.as_str(), &*r.reason))
-        .collect();
+    let removed = removed_of(&t);
     assert_eq!(
         removed,
         [
@@ -749,11 +705,7 @@ fn glued_pieces_of_a_later_profile_block_are_folded_in() {
         "ut\n\nmJoined Sep 2010\ns...more\n tJoined September 2010 ",
         &threads,
     );
-    let removed: Vec<(usize, &str, &str)> = t
-        .removed
-        .iter()
-        .map(|r| (r.line, r.text.as_str(), &*r.reason))
-        .collect();
+    let removed = removed_of(&t);
     assert_eq!(
         removed,
         [

@@ -12,6 +12,8 @@
 
 #[path = "../../tests/support/html_allow.rs"]
 mod html_allow;
+#[path = "../../tests/support/nothing_lost.rs"]
+mod nothing_lost;
 
 use unspool::{HtmlStyle, Numbering, Options, Theme, Thread, TitleMode};
 
@@ -128,37 +130,8 @@ pub fn assert_spans_cover_text(thread: &Thread) {
     }
 }
 
-/// Panics when a non-blank line of `text` is neither in a post (or its quoted post, with the
-/// post's marker taken off) nor accounted for in `removed` — the "nothing lost silently" rule
-/// that `tests/segment.rs` checks on every fixture and corpus paste.
+/// Panics when a non-blank line of `text` is neither in a post nor in `removed` — the
+/// "nothing lost silently" rule `tests/segment.rs` checks on every fixture and corpus paste.
 pub fn assert_nothing_lost(text: &str, posts: &[unspool::Post], removed: &[unspool::Removed]) {
-    let all: Vec<&unspool::Post> = posts
-        .iter()
-        .flat_map(|p| std::iter::once(p).chain(p.quoted.as_deref()))
-        .collect();
-    for (n, line) in text.lines().enumerate() {
-        let mut rest = line.trim().to_owned();
-        for r in removed.iter().filter(|r| r.line == n + 1) {
-            if let Some(at) = rest.rfind(&r.text) {
-                rest.replace_range(at..at + r.text.len(), "");
-            }
-        }
-        let rest = rest.trim();
-        if rest.is_empty() {
-            continue;
-        }
-        let found = all.iter().any(|p| {
-            let mut r = rest;
-            if let Some(m) = &p.marker {
-                r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
-                r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
-            }
-            p.text.contains(r)
-        });
-        assert!(
-            found,
-            "line {} {rest:?} is neither post text nor in removed",
-            n + 1
-        );
-    }
+    nothing_lost::check("segment", text, posts, removed);
 }

@@ -1,0 +1,40 @@
+//! "Nothing pasted is lost silently", as a check shared by `tests/segment.rs` (every fixture
+//! and corpus paste) and the `segment` fuzz target (`fuzz/src/lib.rs` includes it with
+//! `#[path]`).
+
+use unspool::{Post, Removed};
+
+/// Panics unless each non-blank line of `text` is in `removed` or (less the removed pieces of
+/// it and the post's marker) in a post's or quoted post's text. Header lines are removed *and*
+/// lifted into fields, so they count as removed.
+pub fn check(name: &str, text: &str, posts: &[Post], removed: &[Removed]) {
+    let all: Vec<&Post> = posts
+        .iter()
+        .flat_map(|p| std::iter::once(p).chain(p.quoted.as_deref()))
+        .collect();
+    for (n, line) in text.lines().enumerate() {
+        let mut rest = line.trim().to_owned();
+        for r in removed.iter().filter(|r| r.line == n + 1) {
+            if let Some(at) = rest.rfind(&r.text) {
+                rest.replace_range(at..at + r.text.len(), "");
+            }
+        }
+        let rest = rest.trim();
+        if rest.is_empty() {
+            continue;
+        }
+        let found = all.iter().any(|p| {
+            let mut r = rest;
+            if let Some(m) = &p.marker {
+                r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
+                r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
+            }
+            p.text.contains(r)
+        });
+        assert!(
+            found,
+            "{name}: line {} {rest:?} is neither post text nor in removed",
+            n + 1
+        );
+    }
+}
