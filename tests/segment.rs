@@ -122,6 +122,17 @@ fn check_nothing_lost(name: &str, repaired: &str, t: &Thread) {
     nothing_lost::check(name, repaired, &t.posts, &t.removed);
 }
 
+/// The pipeline with the platform forced, as `--platform` does.
+fn format_as(paste: &str, platform: Platform) -> Thread {
+    unspool::format(
+        paste,
+        &Options {
+            platform: Some(platform),
+            ..Options::default()
+        },
+    )
+}
+
 /// The removed lines as `(line, text, reason)`, for comparing with a written-out list.
 fn removed_of(t: &Thread) -> Vec<(usize, &str, &str)> {
     t.removed
@@ -296,13 +307,7 @@ fn nothing_is_lost_under_any_platform() {
         let paste = paste_text(&raw, false);
         let repaired = unspool::repair::repair(&paste).text;
         for p in Platform::ALL {
-            let t = unspool::format(
-                &paste,
-                &Options {
-                    platform: Some(p),
-                    ..Options::default()
-                },
-            );
+            let t = format_as(&paste, p);
             check_nothing_lost(&format!("{} as {}", f.display(), p.name()), &repaired, &t);
         }
     }
@@ -458,13 +463,7 @@ fn titles_come_from_the_first_sentence_or_the_person() {
 
 #[test]
 fn the_platform_can_be_forced() {
-    let t = unspool::format(
-        "hello\n\nworld",
-        &Options {
-            platform: Some(Platform::Mastodon),
-            ..Options::default()
-        },
-    );
+    let t = format_as("hello\n\nworld", Platform::Mastodon);
     assert_eq!(t.platform, Platform::Mastodon);
     assert_eq!(
         t.posts.len(),
@@ -500,13 +499,7 @@ fn hostile_input_never_panics() {
     for j in junk {
         let _ = unspool::format(j, &Options::default());
         for p in Platform::ALL {
-            let _ = unspool::format(
-                j,
-                &Options {
-                    platform: Some(p),
-                    ..Options::default()
-                },
-            );
+            let _ = format_as(j, p);
         }
     }
 }
@@ -585,38 +578,22 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
     let paste = "Opens profile photo\n\nMario Zechner\n\n@badlogicgames\n\n\
                  Old man yelling at Claudes.Translate post\n\n\
                  0xa000mariozechner.atJoined September 2010\n\n979 Following\n";
-    let x = Options {
-        platform: Some(Platform::X),
-        ..Options::default()
-    };
-    let t = unspool::format(paste, &x);
-    let on_bio: Vec<(&str, &str)> = removed_of(&t)
-        .into_iter()
-        .filter(|r| r.0 == 7)
-        .map(|(_, text, reason)| (text, reason))
-        .collect();
+    let t = format_as(paste, Platform::X);
+    let on_bio: Vec<_> = removed_of(&t).into_iter().filter(|r| r.0 == 7).collect();
     assert_eq!(
         on_bio,
-        [("Old man yelling at Claudes.Translate post", "profile")],
+        [(7, "Old man yelling at Claudes.Translate post", "profile")],
         "the bio line, once and whole"
     );
     assert!(t.posts.is_empty(), "a profile block is not a post");
-    let linkedin = Options {
-        platform: Some(Platform::Linkedin),
-        ..Options::default()
-    };
-    let t = unspool::format(
+    let t = format_as(
         &paste.replace("Claudes.Translate post", "hashtag#rust"),
-        &linkedin,
+        Platform::Linkedin,
     );
-    let on_bio: Vec<(&str, &str)> = removed_of(&t)
-        .into_iter()
-        .filter(|r| r.0 == 7)
-        .map(|(_, text, reason)| (text, reason))
-        .collect();
+    let on_bio: Vec<_> = removed_of(&t).into_iter().filter(|r| r.0 == 7).collect();
     assert_eq!(
         on_bio,
-        [("Old man yelling at hashtag#rust", "profile")],
+        [(7, "Old man yelling at hashtag#rust", "profile")],
         "the LinkedIn bio line, once and whole"
     );
 }
@@ -626,11 +603,7 @@ fn a_glued_tail_in_a_profile_block_is_reported_once() {
 #[test]
 fn a_lone_marker_is_reported_not_dropped() {
     for p in Platform::ALL {
-        let forced = Options {
-            platform: Some(p),
-            ..Options::default()
-        };
-        let t = unspool::format("1/\n", &forced);
+        let t = format_as("1/\n", p);
         assert!(t.posts.is_empty(), "{}: no text, no post", p.name());
         let removed = removed_of(&t);
         assert_eq!(
@@ -670,13 +643,9 @@ fn a_second_marker_in_a_post_is_reported() {
 /// `1/` line vanished).
 #[test]
 fn a_marker_ending_a_profile_block_is_reported() {
-    let threads = Options {
-        platform: Some(Platform::Threads),
-        ..Options::default()
-    };
-    let t = unspool::format(
+    let t = format_as(
         "Old man yelling at Claudes.\nJoined Sep 2010\n1/\n2/\n",
-        &threads,
+        Platform::Threads,
     );
     assert!(t.posts.is_empty(), "a profile block is not a post");
     let removed = removed_of(&t);
@@ -697,13 +666,9 @@ fn a_marker_ending_a_profile_block_is_reported() {
 /// minimized).
 #[test]
 fn glued_pieces_of_a_later_profile_block_are_folded_in() {
-    let threads = Options {
-        platform: Some(Platform::Threads),
-        ..Options::default()
-    };
-    let t = unspool::format(
+    let t = format_as(
         "ut\n\nmJoined Sep 2010\ns...more\n tJoined September 2010 ",
-        &threads,
+        Platform::Threads,
     );
     let removed = removed_of(&t);
     assert_eq!(
