@@ -70,7 +70,7 @@ pub fn repair(text: &str) -> Repaired {
             buf.extend(line.chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
-                if bad_lines.len() > 64 {
+                if bad_lines.len() >= EVIDENCE {
                     break;
                 }
             } else {
@@ -78,11 +78,7 @@ pub fn repair(text: &str) -> Repaired {
             }
         }
     }
-    let preferred = if bad_lines.len() >= 2 {
-        mojibake::infer_page(bad_lines.iter().map(Vec::as_slice))
-    } else {
-        None
-    };
+    let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
@@ -144,6 +140,18 @@ pub fn repair(text: &str) -> Repaired {
     out
 }
 
+/// How many of a document's damaged lines (the first ones) its code page is inferred from.
+const EVIDENCE: usize = 65;
+
+/// The code page that explains most of a document's damaged lines, when it has two or more.
+fn document_page(bad: Vec<&[char]>) -> Option<usize> {
+    if bad.len() >= 2 {
+        mojibake::infer_page(bad.into_iter())
+    } else {
+        None
+    }
+}
+
 /// Repair must be idempotent, and the document's page is inferred from the lines that are
 /// still bad: once repair under page A fixed A's lines, the lines it left (a lone Thai
 /// char, which only windows-874 as the document's page repairs) can make B the page of
@@ -152,27 +160,25 @@ pub fn repair(text: &str) -> Repaired {
 /// three times). When no page is inferred from the repaired lines, the lines stay as they
 /// are (a repair under no page takes nothing that one under a page left).
 fn settle_page(fixed: &mut [Option<(Vec<char>, Line)>], mut page: Option<usize>) {
+    let mut text = String::new();
     for _ in 0..3 {
-        // As `repair` collects its evidence: the first 65 bad lines, clean ones never bad.
+        // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
         let mut still: Vec<&[char]> = Vec::new();
         for (_, line) in fixed.iter().flatten() {
             let chars = line.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
-            let s: String = chars.iter().collect();
-            if !only_lone_letters(s.as_bytes()) && badness::is_bad(chars) {
+            text.clear();
+            text.extend(chars);
+            if !only_lone_letters(text.as_bytes()) && badness::is_bad(chars) {
                 still.push(chars);
-                if still.len() > 64 {
+                if still.len() >= EVIDENCE {
                     break;
                 }
             }
         }
-        let next = if still.len() >= 2 {
-            mojibake::infer_page(still.into_iter())
-        } else {
-            None
-        };
+        let next = document_page(still);
         if next.is_none() || next == page {
             return;
         }
