@@ -712,6 +712,16 @@ mod read {
         whole(&get(object, key)).ok_or_else(|| wrong(key, "a whole number"))
     }
 
+    fn maybe_number(object: &JsValue, key: &str) -> Read<Option<usize>> {
+        let value = get(object, key);
+        if absent(&value) {
+            return Ok(None);
+        }
+        whole(&value)
+            .map(Some)
+            .ok_or_else(|| wrong(key, "a whole number or null"))
+    }
+
     fn list<T>(object: &JsValue, key: &str, item: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
         let value = get(object, key);
         if !Array::is_array(&value) {
@@ -786,14 +796,7 @@ mod read {
                 a.as_string()
                     .ok_or_else(|| wrong("alternatives", "strings"))
             })?,
-            count: {
-                let count = get(value, "count");
-                if absent(&count) {
-                    1
-                } else {
-                    whole(&count).ok_or_else(|| wrong("count", "a whole number"))?
-                }
-            },
+            count: maybe_number(value, "count")?.unwrap_or(1),
         })
     }
 
