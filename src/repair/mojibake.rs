@@ -343,16 +343,31 @@ fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -
 /// Latin Extended-A used by European languages, Vietnamese, modern Greek and Cyrillic,
 /// Hebrew, Arabic, Thai, Devanagari, kana, CJK, Hangul).
 fn common_letter(c: char) -> bool {
-    const RARE_LATIN_A: &str = "ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ";
+    // Bit k: U+0100 + k is rare (ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ).
+    const RARE_LATIN_A: u128 = rare_latin_a("ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ");
     match c as u32 {
         0xC0..=0xFF => c != '×' && c != '÷',
-        0x100..=0x17F => !RARE_LATIN_A.contains(c),
+        u @ 0x100..=0x17F => RARE_LATIN_A >> (u - 0x100) & 1 == 0,
         0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
         0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => c.is_alphabetic(),
         0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => c.is_alphabetic(),
         0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => c.is_alphabetic(),
         _ => false,
     }
+}
+
+/// The mask of [`common_letter`]'s rare letters of Latin Extended-A (bit k: U+0100 + k).
+const fn rare_latin_a(letters: &str) -> u128 {
+    let b = letters.as_bytes();
+    let mut mask = 0u128;
+    let mut i = 0;
+    // Each letter is two bytes of UTF-8: 0xC4 or 0xC5, then a continuation byte.
+    while i + 1 < b.len() {
+        let u = ((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+        mask |= 1 << (u - 0x100);
+        i += 2;
+    }
+    mask
 }
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the

@@ -12,12 +12,12 @@ use super::mojibake::Piece;
 
 const JOINER: char = '\u{200D}';
 
-fn is_modifier(c: char) -> bool {
+pub(crate) fn is_modifier(c: char) -> bool {
     c == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
 }
 
 /// Whether `c` can begin or continue a ZWJ sequence.
-fn is_part(c: char) -> bool {
+pub(crate) fn is_part(c: char) -> bool {
     let u = c as u32;
     matches!(u, 0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
         && !is_modifier(c)
