@@ -68,9 +68,16 @@ pub fn repair(text: &str) -> Repaired {
         if line.is_ascii() {
             continue;
         }
-        if surely_undamaged(line.as_bytes()) {
-            known[k] = Known::Undamaged;
-            continue;
+        match scan_line(line.as_bytes()) {
+            Scan::MayBeDamaged => {}
+            Scan::Undamaged => {
+                known[k] = Known::Undamaged;
+                continue;
+            }
+            Scan::UndamagedNfc => {
+                known[k] = Known::Clean;
+                continue;
+            }
         }
         buf.clear();
         buf.extend(line.chars());
@@ -224,10 +231,12 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
 
 fn utf16_len(s: &str) -> usize {
     if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
+        return s.len();
     }
+    // One unit per char (every byte but continuation bytes), two for chars of four bytes.
+    let b = s.as_bytes();
+    b.len() - b.iter().filter(|&&x| (x as i8) < -0x40).count()
+        + b.iter().filter(|&&x| x >= 0xF0).count()
 }
 
 /// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control.
@@ -254,19 +263,54 @@ fn needs_look(bytes: &[u8]) -> bool {
 /// `tests` checks on random lines that whatever passes is left unchanged by the full repair
 /// under every document page.
 fn surely_undamaged(b: &[u8]) -> bool {
+    scan_line(b) != Scan::MayBeDamaged
+}
+
+/// What [`scan_line`] proves of a line.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Scan {
+    /// Nothing: the char-level checks decide.
+    MayBeDamaged,
+    /// [`surely_undamaged`]; NFC not known.
+    Undamaged,
+    /// [`surely_undamaged`], and in NFC (every char is [`nfc_inert`]).
+    UndamagedNfc,
+}
+
+/// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
+/// bytes at a time.
+fn scan_line(b: &[u8]) -> Scan {
     let roles = byte_roles();
     // The pages under which the char before could start a sequence (0 after ASCII), and
     // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
     let mut prev = 0u16;
     // What `prev` becomes across a space or a `?`, and whether the char before was ASCII.
-    let (mut gap_space, mut gap_question, mut gap) = (0u16, 0u16, false);
+    let (mut gap_space, mut gap_question, mut gap) = (0u16, 0u16, true);
     let mut last_part = false;
+    let mut inert = true;
     let mut i = 0;
     while i < b.len() {
+        if gap {
+            // After ASCII: a run of plain ASCII leaves nothing pending.
+            let start = i;
+            while let Some(w) = b.get(i..i + 8) {
+                let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+                if !plain_ascii8(w) {
+                    break;
+                }
+                i += 8;
+            }
+            if i > start {
+                prev = 0;
+                if i >= b.len() {
+                    break;
+                }
+            }
+        }
         let c = b[i];
         if c < 0x80 {
             if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
-                return false;
+                return Scan::MayBeDamaged;
             }
             // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
             // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0`
@@ -287,7 +331,7 @@ fn surely_undamaged(b: &[u8]) -> bool {
             _ => 4,
         };
         let Some(seq) = b.get(i..i + len) else {
-            return false;
+            return Scan::MayBeDamaged;
         };
         let lone_risk = match (c, seq[1]) {
             // Ã, Â (before a space), C1 controls, Œ œ ŉ, Ĳ ĳ, ǄǅǆǇǈǉǊǋǌ, combining marks.
@@ -295,13 +339,13 @@ fn surely_undamaged(b: &[u8]) -> bool {
             (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
             // Thai lead chars; ligatures, U+FEFF, U+FFF9–U+FFFD.
             (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
-            // Zero-width and format chars: U+200B–U+200F, U+2028–U+202E, U+2060–U+206F.
-            (0xE2, 0x80) => matches!(seq[2], 0x8B..=0x8F | 0xA8..=0xAE),
-            (0xE2, 0x81) => matches!(seq[2], 0xA0..=0xAF),
+            // Zero-width chars that repair removes (`is_junk`): U+200B, U+2060, U+206A–F.
+            (0xE2, 0x80) => seq[2] == 0x8B,
+            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
             _ => false,
         };
         if lone_risk {
-            return false;
+            return Scan::MayBeDamaged;
         }
         let u = match len {
             2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
@@ -317,23 +361,53 @@ fn surely_undamaged(b: &[u8]) -> bool {
         };
         let role = roles.of(u);
         if prev & role.cont != 0 {
-            return false;
+            return Scan::MayBeDamaged;
         }
         prev = role.starts;
         (gap_space, gap_question, gap) = (role.before_space, role.before_question, false);
-        if let Some(ch) = char::from_u32(u) {
-            if zwj::is_part(ch) {
-                if last_part {
-                    return false;
-                }
-                last_part = true;
-            } else if !zwj::is_modifier(ch) {
-                last_part = false;
+        if zwj::is_part_code(u) {
+            if last_part {
+                return Scan::MayBeDamaged;
             }
+            last_part = true;
+        } else if !zwj::is_modifier_code(u) {
+            last_part = false;
         }
+        inert &= nfc_inert(u);
         i += len;
     }
-    true
+    if inert {
+        Scan::UndamagedNfc
+    } else {
+        Scan::Undamaged
+    }
+}
+
+/// Whether eight bytes are plain ASCII: no byte from 0x80, no control, no DEL, no `&`.
+#[inline]
+fn plain_ascii8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which +1 turns into 0x80
+    // when no byte has its high bit set, with no carry between bytes).
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let amp = w ^ (ONES * u64::from(b'&'));
+    let has_amp = amp.wrapping_sub(ONES) & !amp & HIGH;
+    let del = w.wrapping_add(ONES) & HIGH;
+    w & HIGH == 0 && below_space == 0 && has_amp == 0 && del == 0
+}
+
+/// Whether `u` is a char that NFC can neither change nor compose with the char before it
+/// (Canonical_Combining_Class 0 and NFC_Quick_Check Yes), in the ranges clean text uses
+/// most: Latin below the combining marks, Greek and Cyrillic letters, punctuation, box
+/// drawing and symbols, kana, CJK, Hangul syllables, emoji, joiners and variation
+/// selectors. A test checks each against unicode-normalization.
+#[inline]
+fn nfc_inert(u: u32) -> bool {
+    matches!(u,
+        0..=0x2FF | 0x388..=0x3CE | 0x400..=0x482 | 0x200C | 0x200D | 0x2010..=0x2027
+        | 0x2030..=0x205E | 0x2500..=0x27BF | 0x3041..=0x3096 | 0x30A1..=0x30FA
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
 }
 
 /// The roles of one char's byte in a UTF-8 sequence, as masks of code pages (bit k =
@@ -457,19 +531,23 @@ enum Known {
     Nothing,
     /// [`surely_undamaged`].
     Undamaged,
+    /// [`surely_undamaged`] and in NFC: nothing to repair.
+    Clean,
     /// Not [`surely_undamaged`], and [`badness::is_bad`] is false.
     NotBad,
 }
 
 /// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
 fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
-    if !needs_look(line.as_bytes()) {
-        return true;
-    }
+    let scan = match known {
+        Known::Clean => return true,
+        Known::Undamaged => Scan::Undamaged,
+        Known::NotBad => Scan::MayBeDamaged,
+        Known::Nothing => scan_line(line.as_bytes()),
+    };
     let not_bad = known == Known::NotBad;
-    let undamaged =
-        known == Known::Undamaged || (known == Known::Nothing && surely_undamaged(line.as_bytes()));
-    if undamaged && is_nfc(line) {
+    let undamaged = scan != Scan::MayBeDamaged;
+    if scan == Scan::UndamagedNfc || (undamaged && is_nfc(line)) {
         return true;
     }
     chars.clear();
@@ -983,6 +1061,10 @@ mod tests {
             .collect();
         a.extend("abcxyzAXZ019 ?.,'\"-!".chars());
         a.extend("中文한국ếữ🔥👍🏽♀♂\u{FE0F}\u{200D}🧑🍳🤦€’“”…—ąłЁёіїєґ\u{FFFD}ŉﬁ".chars());
+        a.extend(
+            "\u{200B}\u{200C}\u{200E}\u{2028}\u{2060}\u{2066}\u{2126}\u{0387}ΆάжЖかカ".chars(),
+        );
+        a.extend("e\u{301}\u{3099}\u{0E48}\u{0483}\t&".chars());
         a.sort_unstable();
         a.dedup();
         a
@@ -1020,7 +1102,12 @@ mod tests {
                     }
                 })
                 .collect();
-            if !(surely_undamaged(line.as_bytes()) && is_nfc(&line)) {
+            let scan = scan_line(line.as_bytes());
+            assert!(
+                scan != Scan::UndamagedNfc || is_nfc(&line),
+                "{line:?}: the scan says NFC, unicode-normalization does not"
+            );
+            if !(scan != Scan::MayBeDamaged && is_nfc(&line)) {
                 continue;
             }
             passed += 1;
@@ -1039,6 +1126,36 @@ mod tests {
             passed > n / 20,
             "the alphabet gives undamaged lines too ({passed} of {n})"
         );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn nfc_inert_chars_are_so() {
+        use unicode_normalization::char::canonical_combining_class;
+        for u in (0..=0x10FFFF).filter(|&u| nfc_inert(u)) {
+            let c = char::from_u32(u).expect("no surrogate is inert");
+            assert!(
+                canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                "U+{u:04X} is not NFC-inert"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_ascii8_finds_every_byte_that_matters() {
+        for x in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"abcdefgh";
+                w[at] = x;
+                let plain = (0x20..0x7F).contains(&x) && x != b'&';
+                assert_eq!(
+                    plain_ascii8(u64::from_le_bytes(w)),
+                    plain,
+                    "byte {x:#04x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
