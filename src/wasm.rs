@@ -255,7 +255,10 @@ pub fn render_element(
         .set_attribute("data-platform", thread.platform.name())
         .map_err(refused)?;
     element
-        .set_attribute("data-posts", &thread.posts.len().to_string())
+        .set_attribute(
+            "data-posts",
+            &crate::render::json::to_string(&thread.posts.len()),
+        )
         .map_err(refused)?;
     to_js(&thread)
 }
