@@ -46,7 +46,7 @@ fn damage(s: &str, page: &CodePage) -> String {
             if b < 0x80 {
                 b as char
             } else {
-                page.high[(b - 0x80) as usize]
+                page.char_at((b - 0x80) as usize)
             }
         })
         .collect()

@@ -214,19 +214,81 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
         return;
     }
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut first = FirstOf::default();
     let mut kept: Vec<Repair> = Vec::with_capacity(repairs.len());
     for r in repairs.drain(..) {
         if stray(&r) {
-            if let Some(&i) = first.get(&r.from) {
-                kept[i].count += r.count;
-                continue;
+            match first.find(&kept, &r.from) {
+                Ok(i) => {
+                    kept[i].count += r.count;
+                    continue;
+                }
+                Err(slot) => first.insert(&kept, slot, kept.len(), &r.from),
             }
-            first.insert(r.from.clone(), kept.len());
         }
         kept.push(r);
     }
     *repairs = kept;
+}
+
+/// Where the first repair of each distinct `from` is in a list of repairs: a small
+/// open-addressing table on an FNV-1a hash (a std `HashMap<String, _>` would bring SipHash
+/// and its own table code into the `.wasm` for this one use).
+#[derive(Default)]
+struct FirstOf {
+    /// Indices into the repairs, `u32::MAX` for an empty slot; a power of two long.
+    slots: Vec<u32>,
+    used: usize,
+}
+
+impl FirstOf {
+    fn hash(s: &str) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in s.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        h as usize
+    }
+
+    /// The index of the repair whose `from` is `from`, or the empty slot where it goes.
+    fn find(&self, repairs: &[Repair], from: &str) -> Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = Self::hash(from) & mask;
+        loop {
+            match self.slots[k] {
+                u32::MAX => return Err(k),
+                i if repairs[i as usize].from == from => return Ok(i as usize),
+                _ => k = (k + 1) & mask,
+            }
+        }
+    }
+
+    /// Records that `repairs[index]` (about to be pushed) is the first with `from`, at the
+    /// `slot` that [`FirstOf::find`] gave, growing the table when half full.
+    fn insert(&mut self, repairs: &[Repair], slot: usize, index: usize, from: &str) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let mut grown = vec![u32::MAX; (self.slots.len() * 2).max(16)];
+            let mask = grown.len() - 1;
+            let mut put = |i: u32, s: &str| {
+                let mut k = Self::hash(s) & mask;
+                while grown[k] != u32::MAX {
+                    k = (k + 1) & mask;
+                }
+                grown[k] = i;
+            };
+            for &i in self.slots.iter().filter(|&&i| i != u32::MAX) {
+                put(i, &repairs[i as usize].from);
+            }
+            put(index as u32, from);
+            self.slots = grown;
+        } else {
+            self.slots[slot] = index as u32;
+        }
+        self.used += 1;
+    }
 }
 
 fn utf16_len(s: &str) -> usize {
@@ -463,8 +525,8 @@ fn byte_roles() -> &'static ByteRoles {
         let mut low = vec![Role::default(); ROLES_LOW_END as usize - 0x80];
         let mut high: Vec<(u32, Role)> = Vec::new();
         for (k, page) in codepages::ALL.iter().enumerate() {
-            let apple = page.high[0x70] == '\u{F8FF}';
-            for (j, &ch) in page.high.iter().enumerate() {
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            for (j, ch) in page.chars().enumerate() {
                 let byte = 0x80 + j;
                 let bit = 1u16 << k;
                 let cont = (0x80..=0xBF).contains(&byte);
@@ -582,9 +644,21 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
 struct Line {
     chars: Vec<char>,
     origin: Vec<(u32, u32)>,
-    /// The edits by their range of pasted chars. A range holds one edit at most: a new edit
+    /// The edits, sorted by their range of pasted chars. A range holds one edit at most: a new edit
     /// takes in every edit inside its range, its own range included.
-    edits: std::collections::BTreeMap<(u32, u32), Edit>,
+    edits: Vec<Edit>,
+}
+
+/// Where in `edits` (sorted by range) the edits that may lie inside `range` are: those
+/// that start within it; all of them when the range is empty the wrong way round (as a
+/// map of ranges would answer it).
+fn span_of(edits: &[Edit], range: (u32, u32)) -> (usize, usize) {
+    if range.0 > range.1 {
+        return (0, edits.len());
+    }
+    let lo = edits.partition_point(|e| e.start < range.0);
+    let hi = edits.partition_point(|e| e.start <= range.1);
+    (lo, hi)
 }
 
 /// One change, over a range of the pasted line.
@@ -601,7 +675,7 @@ impl Line {
         let mut line = Line {
             chars: pasted.to_vec(),
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
-            edits: std::collections::BTreeMap::new(),
+            edits: Vec::new(),
         };
         line.run(preferred);
         line
@@ -652,6 +726,11 @@ impl Line {
         }
         let mut chars = Vec::with_capacity(self.chars.len());
         let mut origin = Vec::with_capacity(self.chars.len());
+        // The edits so far stay where they are while the pieces are applied; those a new
+        // edit takes in are marked, and the new edits (sorted) are merged in at the end, so
+        // a long line with thousands of edits costs linear time, not one shift per edit.
+        let mut taken = vec![false; self.edits.len()];
+        let mut added: Vec<Edit> = Vec::new();
         let mut at = 0;
         for p in pieces {
             chars.extend_from_slice(&self.chars[at..p.start]);
@@ -670,31 +749,35 @@ impl Line {
             }
             let mut confidence = p.confidence;
             let mut kind = p.kind;
-            // The edits inside the range start within it: look those up, not every edit
-            // of the line (a long damaged line has thousands).
-            let inside: Vec<(u32, u32)> = if range.0 <= range.1 {
-                self.edits
-                    .range((range.0, 0)..=(range.1, u32::MAX))
-                    .map(|(&k, _)| k)
-                    .filter(|&(_, end)| end <= range.1)
-                    .collect()
-            } else {
-                self.edits
-                    .keys()
-                    .copied()
-                    .filter(|&(start, end)| start >= range.0 && end <= range.1)
-                    .collect()
+            let mut take = |e: &Edit| {
+                confidence = confidence.min(e.confidence);
+                if e.kind == "lost_bytes" {
+                    kind = e.kind;
+                }
             };
-            for k in inside {
-                if let Some(e) = self.edits.remove(&k) {
-                    confidence = confidence.min(e.confidence);
-                    if e.kind == "lost_bytes" {
-                        kind = e.kind;
-                    }
+            // Every edit inside the range: it starts within it and ends by its end.
+            let inside = |e: &Edit| e.start >= range.0 && e.start <= range.1 && e.end <= range.1;
+            let (lo, hi) = span_of(&self.edits, range);
+            for (e, taken) in self.edits[lo..hi].iter().zip(&mut taken[lo..hi]) {
+                if !*taken && inside(e) {
+                    *taken = true;
+                    take(e);
                 }
             }
-            self.edits.insert(
-                range,
+            let (lo, hi) = span_of(&added, range);
+            let mut kept = lo;
+            for k in lo..hi {
+                if inside(&added[k]) {
+                    take(&added[k]);
+                } else {
+                    added.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            added.drain(kept..hi);
+            let place = added.partition_point(|e| (e.start, e.end) < range);
+            added.insert(
+                place,
                 Edit {
                     start: range.0,
                     end: range.1,
@@ -709,12 +792,28 @@ impl Line {
         origin.extend_from_slice(&self.origin[at..]);
         self.chars = chars;
         self.origin = origin;
+        // Merge: both are sorted by range, and no range is in both (a new edit takes in
+        // the edit of its own range).
+        let old = std::mem::take(&mut self.edits);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for (e, taken) in old.into_iter().zip(taken) {
+            if taken {
+                continue;
+            }
+            while let Some(n) = added.next_if(|n| (n.start, n.end) < (e.start, e.end)) {
+                merged.push(n);
+            }
+            merged.push(e);
+        }
+        merged.extend(added);
+        self.edits = merged;
     }
 
     /// Adds this line's repairs; `base` is the line's offset in the repaired text.
     fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
         // In (start, end) order: the map's order.
-        let edits: Vec<&Edit> = self.edits.values().collect();
+        let edits = &self.edits;
         // One pass over the line for all edits (a long damaged line has thousands): the
         // UTF-16 offset before each char. Origins start in order along the line (`apply`
         // keeps them so), so an edit's chars are found by binary search among those whose
@@ -829,7 +928,7 @@ fn decode_entity(name: &str) -> Option<char> {
         };
         // As browsers do: C1 numbers mean windows-1252.
         if (0x80..=0x9F).contains(&code) {
-            let c = codepages::CP1252.high[(code - 0x80) as usize];
+            let c = codepages::CP1252.char_at((code - 0x80) as usize);
             return (c as u32 != code).then_some(c);
         }
         return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t');
@@ -1055,10 +1154,7 @@ mod tests {
     /// The alphabet of [`undamaged_lines_are_left_alone`]: every char a code page writes
     /// from 0x80, ASCII, and letters, emoji and marks of scripts no page writes.
     fn alphabet() -> Vec<char> {
-        let mut a: Vec<char> = codepages::ALL
-            .iter()
-            .flat_map(|p| p.high.iter().copied())
-            .collect();
+        let mut a: Vec<char> = codepages::ALL.iter().flat_map(|p| p.chars()).collect();
         a.extend("abcxyzAXZ019 ?.,'\"-!".chars());
         a.extend("中文한국ếữ🔥👍🏽♀♂\u{FE0F}\u{200D}🧑🍳🤦€’“”…—ąłЁёіїєґ\u{FFFD}ŉﬁ".chars());
         a.extend(
@@ -1097,7 +1193,7 @@ mod tests {
                     let r = next();
                     match codepages::ALL.get(page) {
                         _ if r % 7 == 0 => ' ',
-                        Some(p) if r % 5 != 0 => p.high[(r >> 8) as usize % 128],
+                        Some(p) if r % 5 != 0 => p.char_at((r >> 8) as usize % 128),
                         _ => alphabet[(r >> 8) as usize % alphabet.len()],
                     }
                 })
@@ -1162,7 +1258,7 @@ mod tests {
     fn byte_roles_cover_every_page_char() {
         // `ByteRoles::of` looks chars from U+2600 up only in U+F8FF–U+FB02.
         for page in codepages::ALL {
-            for &c in &page.high {
+            for c in page.chars() {
                 let u = c as u32;
                 assert!(
                     u < ROLES_LOW_END || (0xF8FF..=0xFB02).contains(&u),
@@ -1199,6 +1295,38 @@ mod tests {
         ] {
             assert!(!surely_undamaged(s.as_bytes()), "{s:?} may need a repair");
         }
+    }
+
+    #[test]
+    fn stray_controls_are_counted_per_kind() {
+        // Three BELs, two `ESC[1m`, then 1,000 distinct escapes, each seen twice: one repair
+        // per distinct one, at its first place, counting its places.
+        let mut text = String::from("a\u{7}b\u{7}\u{1b}[1mc\u{7}\u{1b}[1m\n");
+        for round in 0..2 {
+            for n in 0..1000 {
+                text.push_str(&format!("x\u{1b}[{n}my{round}\n"));
+            }
+        }
+        let r = repair(&text);
+        let controls: Vec<&Repair> = r.repairs.iter().filter(|x| x.kind == "control").collect();
+        assert_eq!(
+            controls.len(),
+            1 + 1000,
+            "BEL, then each escape (ESC[1m among them)"
+        );
+        assert_eq!((controls[0].from.as_str(), controls[0].count), ("\u{7}", 3));
+        let esc1 = controls
+            .iter()
+            .find(|x| x.from == "\u{1b}[1m")
+            .expect("ESC[1m reported");
+        assert_eq!(esc1.count, 4, "twice on the first line, once in each round");
+        assert!(
+            controls[1..]
+                .iter()
+                .all(|x| x.from == "\u{1b}[1m" || x.count == 2),
+            "every other escape twice"
+        );
+        assert!(!r.text.contains('\u{1b}') && !r.text.contains('\u{7}'));
     }
 
     #[test]

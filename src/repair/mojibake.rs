@@ -20,7 +20,7 @@
 //! - C1 controls left over are read as windows-1252 (`\x85` → `…`).
 
 use super::badness::{badness, is_bad, utf8_runs};
-use super::codepages::{CodePage, ALL, MASK_HIGH, MASK_LOW};
+use super::codepages::{CodePage, ALL};
 use super::emoji;
 
 /// One replacement in a line.
@@ -47,9 +47,6 @@ pub fn page_mask(c: char) -> u16 {
     if u < 0x80 {
         return u16::MAX;
     }
-    if u < 0x180 {
-        return MASK_LOW[(u - 0x80) as usize];
-    }
     if u == 0xFFFD {
         // The sloppy pages write U+FFFD as byte 0x1A.
         return ALL
@@ -58,13 +55,56 @@ pub fn page_mask(c: char) -> u16 {
             .filter(|(_, p)| p.sloppy)
             .fold(0, |m, (i, _)| m | 1 << i);
     }
-    if u > 0xFFFF {
-        return 0;
+    let tables = tables();
+    if let Some(&m) = tables.mask_low.get(u as usize - 0x80) {
+        return m;
     }
-    match MASK_HIGH.binary_search_by_key(&(u as u16), |&(k, _)| k) {
-        Ok(i) => MASK_HIGH[i].1,
+    match tables.mask_high.binary_search_by_key(&u, |&(k, _)| k) {
+        Ok(i) => tables.mask_high[i].1,
         Err(_) => 0,
     }
+}
+
+/// What the code pages' `high` tables give, worked out once: each page's inverse table
+/// (char, byte), sorted by char then byte, and the pages each char has.
+struct Tables {
+    inverse: Vec<Vec<(u16, u8)>>,
+    /// U+0080–U+25FF, by code point.
+    mask_low: Vec<u16>,
+    /// The chars from U+2600, sorted.
+    mask_high: Vec<(u32, u16)>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut inverse = Vec::with_capacity(ALL.len());
+        let mut mask_low = vec![0u16; 0x2600 - 0x80];
+        let mut mask_high: Vec<(u32, u16)> = Vec::new();
+        for (k, page) in ALL.iter().enumerate() {
+            let mut inv: Vec<(u16, u8)> = (0x80..=0xFFu8)
+                .filter(|&b| page.writes(b))
+                .map(|b| (page.high[usize::from(b - 0x80)], b))
+                .collect();
+            crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
+            for &(c, _) in &inv {
+                let u = u32::from(c);
+                match mask_low.get_mut(u as usize - 0x80) {
+                    Some(m) => *m |= 1 << k,
+                    None => match mask_high.binary_search_by_key(&u, |&(x, _)| x) {
+                        Ok(i) => mask_high[i].1 |= 1 << k,
+                        Err(i) => mask_high.insert(i, (u, 1 << k)),
+                    },
+                }
+            }
+            inverse.push(inv);
+        }
+        Tables {
+            inverse,
+            mask_low,
+            mask_high,
+        }
+    })
 }
 
 /// The pages that can produce every char of `chars`.
@@ -102,10 +142,10 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
         return Some((0x1A, 0));
     }
     let u = u16::try_from(c as u32).ok()?;
-    let first = page.inverse.partition_point(|&(k, _)| k < u);
-    let b = page.inverse.get(first).filter(|e| e.0 == u)?.1;
-    let alt = page
-        .inverse
+    let inverse = &tables().inverse[page.id];
+    let first = inverse.partition_point(|&(k, _)| k < u);
+    let b = inverse.get(first).filter(|e| e.0 == u)?.1;
+    let alt = inverse
         .get(first + 1)
         .filter(|e| e.0 == u)
         .map_or(0, |e| e.1);
@@ -558,7 +598,7 @@ fn droppable_bytes(page: &CodePage) -> Vec<u8> {
     if matches!(page.name, "iso-8859-13" | "windows-874") {
         d.extend((0x80..=0x9F).filter(|b| !page.undefined.contains(b)));
     }
-    if page.high[0x2D] == '\u{AD}' {
+    if page.char_at(0x2D) == '\u{AD}' {
         d.push(0xAD);
     }
     d
@@ -753,7 +793,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 return None;
             }
             let mut found = lost_readings(&v, i, lost);
-            if found.is_empty() && x.b == 0x9F && page.high[0x70] == '\u{F8FF}' {
+            if found.is_empty() && x.b == 0x9F && page.char_at(0x70) == '\u{F8FF}' {
                 // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
                 let mut w = vec![Byte {
                     b: 0xF0,
@@ -1106,7 +1146,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let before = damage(chars);
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
-        if droppable(page).is_empty() && page.high[0x70] != '\u{F8FF}' {
+        if droppable(page).is_empty() && page.char_at(0x70) != '\u{F8FF}' {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
@@ -1211,7 +1251,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
                 continue;
             }
             let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
-            let apple = page.high[0x70] == '\u{F8FF}';
+            let apple = page.char_at(0x70) == '\u{F8FF}';
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
                 continue;
             }
@@ -1226,7 +1266,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !encode_into(&chars[i..i + n], page, &mut v) {
                 continue;
             }
-            let apple = page.high[0x70] == '\u{F8FF}';
+            let apple = page.char_at(0x70) == '\u{F8FF}';
             let lead_lost = apple && v[0].b == 0x9F;
             if lead_lost {
                 let lead = Byte {
@@ -1267,7 +1307,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     if page.name == "windows-874" {
         return (1..chars.len()).any(|i| isolated_thai(chars, i));
     }
-    let apple = page.high[0x70] == '\u{F8FF}';
+    let apple = page.char_at(0x70) == '\u{F8FF}';
     let mut cands = Vec::new();
     let mut v = Vec::with_capacity(4);
     for i in 0..chars.len() {
@@ -1349,16 +1389,16 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
                 return None;
             }
             let k = (u - 0x80) as usize;
-            let mut to = cp1252.high[k];
+            let mut to = cp1252.char_at(k);
             let letter_before = i > 0 && is_letter(chars[i - 1]);
             let letter_after = chars.get(i + 1).is_some_and(|&c| is_letter(c));
             if letter_before
                 && letter_after
                 && !is_letter(to)
-                && is_letter(mac.high[k])
+                && is_letter(mac.char_at(k))
                 && !(to == '’' && contraction(&chars[i + 1..]))
             {
-                to = mac.high[k];
+                to = mac.char_at(k);
             }
             (to != c).then(|| Piece {
                 start: i,
@@ -1502,6 +1542,44 @@ mod tests {
     #[test]
     fn recovers_a_lost_closing_quote() {
         assert_eq!(fix("ā€œno moatā€"), "“no moat”");
+    }
+
+    #[test]
+    fn tables_from_high_invert_it() {
+        // The tables worked out on first use (checked equal to the generated ones they
+        // replace when they were replaced): every byte a page writes is found again from
+        // its char, and a char's mask names exactly the pages that write it.
+        for page in ALL {
+            for b in (0x80..=0xFFu8).filter(|&b| page.writes(b)) {
+                let c = page.char_at(usize::from(b - 0x80));
+                let (x, alt) = byte_of(c, page).expect("a char the page writes has a byte");
+                assert!(x == b || alt == b, "{}: {c:?} back to {b:#04x}", page.name);
+                assert!(
+                    page_mask(c) >> page.id & 1 == 1,
+                    "{}: mask of {c:?}",
+                    page.name
+                );
+            }
+        }
+        for u in 0x80..0x10000u32 {
+            let Some(c) = char::from_u32(u).filter(|&c| c != '\u{FFFD}') else {
+                continue;
+            };
+            for (k, page) in ALL.iter().enumerate() {
+                let writes = (0x80..=0xFFu8)
+                    .any(|b| page.writes(b) && page.char_at(usize::from(b - 0x80)) == c);
+                assert_eq!(
+                    page_mask(c) >> k & 1 == 1,
+                    writes,
+                    "{}: U+{u:04X}",
+                    page.name
+                );
+            }
+        }
+        assert_eq!(
+            ALL.iter().enumerate().filter(|(k, p)| p.id != *k).count(),
+            0
+        );
     }
 
     #[test]
