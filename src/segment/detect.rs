@@ -143,7 +143,13 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 add(&mut score, Bluesky, "bsky-handle", 1);
             }
         }
-        if let Some(h) = headers::header_line(l).filter(|h| h.time.is_some()) {
+        // A header line holds a time only after a `·` (most lines hold none: no copies made).
+        let dotted = || crate::clean::find(l, "·").is_some();
+        if let Some(h) = dotted()
+            .then(|| headers::header_line(l))
+            .flatten()
+            .filter(|h| h.time.is_some())
+        {
             if h.handle[1..].contains('@') {
                 add(&mut score, Mastodon, "masto-inline", 2);
             } else if h.handle.contains('.') {

@@ -68,14 +68,10 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .rev()
         .find(|l| !l.trim().is_empty())?
         .trim();
-    // Only the end of the line is compared: lowercase the last few characters, not the line
-    // (no character lowercases to ` `, `.` or `!`, and each lowercases to at least one, so
-    // the last 24 hold every promise's ending). The promises are ASCII and caseless emoji:
-    // `lower_for_ascii` answers as `to_lowercase` would, without core's case tables.
+    // Only the end of the line is compared, char by char from the end, lowercased as it
+    // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
+    // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
     let trimmed = last.trim_end_matches([' ', '.', '!']);
-    let tail = trimmed.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
-    let lower = crate::ucd::lower_for_ascii(&trimmed[tail..]);
-    let lower = lower.as_str();
     const PROMISES: &[&str] = &[
         "here:",
         "here 👇",
@@ -99,8 +95,8 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     // A bare pointer down usually points at the next post; it promises a link only at the
     // end of the thread.
     const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
-    let promises = PROMISES.iter().any(|p| lower.ends_with(p))
-        || (next.is_none() && POINTERS.iter().any(|p| lower.ends_with(p)));
+    let promises = PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
+        || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p)));
     if !promises || last.contains('🧵') {
         return None;
     }
@@ -111,6 +107,22 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         return None;
     }
     Some(last)
+}
+
+/// Whether `text` lowercased ends with `suffix` (lowercase ASCII and caseless chars), as
+/// `ucd::lower_for_ascii(text).ends_with(suffix)` answers, compared from the end with no copy.
+fn ends_with_lower(text: &str, suffix: &str) -> bool {
+    let mut chars = text.chars().rev();
+    suffix.chars().rev().all(|p| {
+        chars.next().is_some_and(|c| {
+            let lower = if c == '\u{212A}' {
+                'k'
+            } else {
+                c.to_ascii_lowercase()
+            };
+            lower == p
+        })
+    })
 }
 
 /// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
@@ -190,6 +202,30 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn promise_endings_compare_lowercased_without_a_copy() {
+        assert!(
+            ends_with_lower("Full ARTICLE HERE:", "here:"),
+            "ASCII case is folded"
+        );
+        assert!(
+            ends_with_lower("LIN\u{212A}:", "link:"),
+            "the Kelvin sign folds to k"
+        );
+        assert!(
+            ends_with_lower("see it here 👇", "here 👇"),
+            "emoji compare as they are"
+        );
+        assert!(
+            !ends_with_lower("here", "here:"),
+            "a shorter text never ends with it"
+        );
+        assert!(
+            !ends_with_lower("THERE İ", "there i"),
+            "İ folds to two chars, never to i"
+        );
+    }
 
     fn post(n: usize, text: &str) -> Post {
         Post {
