@@ -1095,6 +1095,10 @@ fn trim_in_place(s: &mut String) {
     let t = s.trim();
     if t.len() != s.len() {
         *s = t.to_owned();
+    } else {
+        // A post's text grew line by line: give back what it grew past (a 10 MB paste holds
+        // tens of thousands of posts at once).
+        s.shrink_to_fit();
     }
 }
 
