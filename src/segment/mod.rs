@@ -219,13 +219,41 @@ fn plausible_name(t: &str) -> bool {
 
 /// Splits `text` into posts.
 pub fn segment(text: &str, platform: Option<Platform>) -> Segmented {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let lines = trimmed_lines(text);
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
     let mut side = Side::default();
     let kinds = classify(&lines, platform, &mut side);
     let mut seg = Assembler::new(&lines, kinds, side, platform).run();
     seg.platform = platform;
     seg
+}
+
+/// `text.lines().map(str::trim)`, collected: line ends found with memchr (counted first, so the
+/// vector is made once at its size), and the ASCII ends trimmed without decoding.
+fn trimmed_lines(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b) {
+        lines.push(trim(&text[start..end]));
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(trim(&text[start..]));
+    }
+    lines
+}
+
+/// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
+/// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
+fn trim(line: &str) -> &str {
+    let t = line.trim_ascii();
+    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
+    if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
+        t.trim()
+    } else {
+        t
+    }
 }
 
 /// Pass 1: what each line is.
@@ -1139,6 +1167,24 @@ mod tests {
 
     fn texts(s: &Segmented) -> Vec<&str> {
         s.posts.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn lines_are_cut_and_trimmed_as_lines_and_trim_do() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "\n\na\r\n b \r\n\tc\t",
+            "x\r",
+            "\u{a0}nbsp\u{a0}\n\u{3000}wide\u{2009}\n\u{b}vt\u{b}\n\u{85}",
+            "é\n ü \n👇\n",
+        ] {
+            let want: Vec<&str> = text.lines().map(str::trim).collect();
+            assert_eq!(trimmed_lines(text), want, "the same lines for {text:?}");
+        }
     }
 
     #[test]
