@@ -431,9 +431,14 @@ fn starts_lowercase(para: &[Line]) -> bool {
 
 /// Cuts spans into blocks: paragraphs and lists.
 pub fn blocks(spans: &[Span]) -> Vec<Block<'static>> {
+    let paras = paragraphs(spans);
+    // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
+    if !paras.iter().flatten().any(|line| list_item(line).is_some()) {
+        return paras.into_iter().map(Block::Para).collect();
+    }
     // Every line with its paragraph and, if it is one, its list item.
     let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();
-    for (p, para) in paragraphs(spans).into_iter().enumerate() {
+    for (p, para) in paras.into_iter().enumerate() {
         for line in para {
             let item = list_item(&line);
             lines.push((p, line, item));
