@@ -223,7 +223,7 @@ pub fn segment(text: &str, platform: Option<Platform>) -> Segmented {
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
     let mut side = Side::default();
     let kinds = classify(&lines, platform, &mut side);
-    let mut seg = Assembler::new(&lines, kinds, side, platform).run();
+    let mut seg = Assembler::new(lines, kinds, side, platform).run();
     seg.platform = platform;
     seg
 }
@@ -397,14 +397,58 @@ impl Near {
     }
 }
 
+/// The headers that open posts, by line: four bytes a line (a place in `headers`) rather
+/// than a boxed header's eight and its allocation, as a 10 MB paste has half a million lines.
+struct Opens {
+    at: Vec<u32>,
+    headers: Vec<Option<Header>>,
+}
+
+impl Opens {
+    /// No header opens a post at this line.
+    const NONE: u32 = u32::MAX;
+
+    fn new(n: usize) -> Opens {
+        Opens {
+            at: vec![Opens::NONE; n],
+            headers: Vec::new(),
+        }
+    }
+
+    /// `h` opens a post at line `i` (instead of any header set there before).
+    fn set(&mut self, i: usize, h: Header) {
+        self.at[i] = Side::slot(self.headers.len());
+        self.headers.push(Some(h));
+    }
+
+    fn is_open(&self, i: usize) -> bool {
+        self.at[i] != Opens::NONE
+    }
+
+    /// The header that opens a post at line `i`, taken out.
+    fn take(&mut self, i: usize) -> Option<Header> {
+        let k = std::mem::replace(&mut self.at[i], Opens::NONE);
+        if k == Opens::NONE {
+            return None;
+        }
+        self.headers[k as usize].take()
+    }
+
+    /// How many lines open a post.
+    fn count(&self) -> usize {
+        self.at.iter().filter(|&&k| k != Opens::NONE).count()
+    }
+}
+
 /// Pass 2 and 3: headers, then posts.
 struct Assembler<'a> {
-    lines: &'a [&'a str],
+    /// The trimmed lines (owned here so that they are given back before the end).
+    lines: Vec<&'a str>,
     kinds: Vec<Kind>,
     side: Side,
     platform: Platform,
-    // Boxed, as the big payloads of `Kind` are: one slot for every line of a 10 MB paste.
-    open: Vec<Option<Box<Header>>>,
+    /// The headers that open posts, by line.
+    open: Opens,
     /// Lines a header took (its name, handle, `·` or time): removed with this reason.
     consumed: Vec<Option<Taken>>,
     /// Where a confirmed thread marker stands: `Some(true)` leading, `Some(false)` trailing
@@ -418,14 +462,14 @@ struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
-    fn new(lines: &'a [&'a str], kinds: Vec<Kind>, side: Side, platform: Platform) -> Self {
+    fn new(lines: Vec<&'a str>, kinds: Vec<Kind>, side: Side, platform: Platform) -> Self {
         let n = lines.len();
         Assembler {
             lines,
             kinds,
             side,
             platform,
-            open: vec![None; n],
+            open: Opens::new(n),
             consumed: vec![None; n],
             markers: vec![None; n],
             posts: Vec::new(),
@@ -459,7 +503,7 @@ impl<'a> Assembler<'a> {
         let (prev, next) = self.neighbours();
         self.find_headers(&prev, &next);
         self.find_markers();
-        let has_headers = self.open.iter().any(Option::is_some);
+        let has_headers = self.open.count() > 0;
         let has_markers = self.markers.iter().any(Option::is_some);
         let has_bounds = self
             .kinds
@@ -483,16 +527,14 @@ impl<'a> Assembler<'a> {
         // A post a header or a marker opens, give or take: room for them at once too.
         let openers = self
             .open
-            .iter()
-            .filter(|h| h.is_some())
             .count()
             .max(self.markers.iter().filter(|m| m.is_some()).count());
         self.posts.reserve(openers + openers / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
-            if let Some(h) = self.open[i].take() {
+            if let Some(h) = self.open.take(i) {
                 preamble = false;
-                self.start(*h);
+                self.start(h);
             }
             if let Some(taken) = self.consumed[i] {
                 self.remove(i, line, taken.reason());
@@ -605,7 +647,8 @@ impl<'a> Assembler<'a> {
         // sorted, so that a big paste does not hold both at once.
         drop((prev, next));
         self.kinds = Vec::new();
-        self.open = Vec::new();
+        self.lines = Vec::new();
+        self.open = Opens::new(0);
         self.consumed = Vec::new();
         self.markers = Vec::new();
         self.finish()
@@ -661,14 +704,17 @@ impl<'a> Assembler<'a> {
                 Kind::Doubled if !linkedin_run => {
                     let line = self.lines[i];
                     let name = headers::doubled(line).unwrap_or(line);
-                    self.open[i] = Some(Box::new(Header {
-                        author: Author {
-                            name: Some(linkedin_name(name)),
-                            handle: None,
+                    self.open.set(
+                        i,
+                        Header {
+                            author: Author {
+                                name: Some(linkedin_name(name)),
+                                handle: None,
+                            },
+                            time: None,
+                            quoted: false,
                         },
-                        time: None,
-                        quoted: false,
-                    }));
+                    );
                     linkedin_run = true;
                     li_opened = true;
                 }
@@ -678,14 +724,17 @@ impl<'a> Assembler<'a> {
                         .all(|&j| self.lines[j].chars().count() <= 150);
                     if !li_opened && (1..=3).contains(&li_texts.len()) && short {
                         let first = li_texts[0];
-                        self.open[first] = Some(Box::new(Header {
-                            author: Author {
-                                name: Some(linkedin_name(self.lines[first])),
-                                handle: None,
+                        self.open.set(
+                            first,
+                            Header {
+                                author: Author {
+                                    name: Some(linkedin_name(self.lines[first])),
+                                    handle: None,
+                                },
+                                time: None,
+                                quoted: false,
                             },
-                            time: None,
-                            quoted: false,
-                        }));
+                        );
                         for &j in &li_texts {
                             self.consumed[j] = Some(Taken::Header);
                         }
@@ -724,7 +773,7 @@ impl<'a> Assembler<'a> {
             (true, Some(j))
                 if is_text(&self.kinds[j])
                     && self.consumed[j].is_none()
-                    && self.open[j].is_none()
+                    && !self.open.is_open(j)
                     && plausible_name(self.lines[j]) =>
             {
                 Some(j)
@@ -785,14 +834,17 @@ impl<'a> Assembler<'a> {
         if let Some(t) = time_line {
             self.consumed[t] = Some(Taken::Timestamp);
         }
-        self.open[first] = Some(Box::new(Header {
-            author: Author {
-                name,
-                handle: Some(h.handle),
+        self.open.set(
+            first,
+            Header {
+                author: Author {
+                    name,
+                    handle: Some(h.handle),
+                },
+                time,
+                quoted,
             },
-            time,
-            quoted,
-        }));
+        );
     }
 
     fn threads_header(&mut self, i: usize, next: &Near) {
@@ -814,14 +866,17 @@ impl<'a> Assembler<'a> {
         let time = Some(self.time_text(t));
         self.consumed[i] = Some(Taken::Header);
         self.consumed[t] = Some(Taken::Timestamp);
-        self.open[i] = Some(Box::new(Header {
-            author: Author {
-                name: None,
-                handle: Some(format!("@{line}")),
+        self.open.set(
+            i,
+            Header {
+                author: Author {
+                    name: None,
+                    handle: Some(format!("@{line}")),
+                },
+                time,
+                quoted: false,
             },
-            time,
-            quoted: false,
-        }));
+        );
     }
 
     /// Decides which marker candidates are the thread's numbering.
@@ -937,7 +992,7 @@ impl<'a> Assembler<'a> {
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
-            let lines = self.lines;
+            let lines = &self.lines;
             if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
                 self.remove(l, m, "marker");
             }
@@ -986,7 +1041,7 @@ impl<'a> Assembler<'a> {
         });
         if let Some((m, lead)) = found {
             let last_of_post = next.at(i).is_none_or(|k| {
-                !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
+                !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open.is_open(k)
             });
             // A marker alone on its line, under a post that has none: it ends that post.
             let alone = lead && m.len >= body.trim_end().len();
@@ -1105,7 +1160,12 @@ impl<'a> Assembler<'a> {
             };
         }
         self.removed.retain(|r| r.line != 0);
-        crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
+        // Mostly in order already (only cut pieces and profile blocks come out of it): a
+        // stable sort of sorted lines changes nothing, so only unsorted ones are sorted (and
+        // its buffers, 24 bytes a removed line, are not made for nothing).
+        if !self.removed.windows(2).all(|w| w[0].line <= w[1].line) {
+            crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
+        }
         // Removed lines are most lines of a big paste: give back what the vector grew past.
         self.removed.shrink_to_fit();
         Segmented {
