@@ -2,6 +2,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+use unspool::render::json;
 use unspool::{Format, HtmlStyle, Numbering, Options, Platform, Theme, TitleMode};
 
 const USAGE: &str = "\
@@ -328,8 +329,7 @@ fn repair_cmd(args: &[String]) -> Result<(), Failure> {
         return write_to(&unspool::repair::repair(&input).text, p.value("--out"));
     }
     json_per_input(&p, |text| {
-        serde_json::to_string(&unspool::repair::repair(text).text)
-            .expect("a string always serialises")
+        json::to_string(&unspool::repair::repair(text).text)
     })
 }
 
@@ -375,8 +375,7 @@ fn entities_cmd(args: &[String]) -> Result<(), Failure> {
         ),
     };
     json_per_input(&p, |text| {
-        serde_json::to_string(&unspool::entities::extract_with(text, handles))
-            .expect("entities serialise")
+        json::to_string(&unspool::entities::extract_with(text, handles))
     })
 }
 
@@ -416,7 +415,7 @@ fn split_cmd(args: &[String]) -> Result<(), Failure> {
     };
     let input = read_input(p.file.as_deref())?;
     let posts = unspool::compose::split(&input, target, &options);
-    let mut out = serde_json::to_string_pretty(&posts).expect("posts serialise");
+    let mut out = json::to_string_pretty(&posts);
     out.push('\n');
     write_to(&out, p.value("--out"))
 }
@@ -450,6 +449,6 @@ fn count_cmd(args: &[String]) -> Result<(), Failure> {
         } else {
             count(text, target, limit)
         };
-        serde_json::to_string(&c).expect("counts serialise")
+        json::to_string(&c)
     })
 }

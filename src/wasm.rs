@@ -15,10 +15,11 @@
 //! `www/embed.js`). The TypeScript types of the model are written out below for the npm
 //! package.
 //!
-//! No floating-point formatting, `Display` of floats or serde deserialiser is reachable from
-//! here: they cost tens of kilobytes of wasm.
+//! No serde (JSON is written by `render::json`), `Display` of floats or `core::fmt` is
+//! reachable from here: they cost tens of kilobytes of wasm.
 
 use crate::paste_html::PastedLink;
+use crate::render::json::{Repaired, ThreadJson, ToJson};
 use crate::{
     render, Author, Format, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair,
     Span, Theme, Thread, TitleMode, Warning,
@@ -162,14 +163,15 @@ fn format_named(to: &str) -> Result<Format, JsError> {
     Format::from_name(to).ok_or_else(|| JsError::new("unknown format"))
 }
 
-/// A value as JSON text (serde's serialiser: the same JSON as the CLI's).
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("the model has only string keys and finite numbers")
+/// A value as compact JSON text (`render::json`: the same JSON as serde_json's, without
+/// serde in the module).
+fn json<T: ToJson + ?Sized>(value: &T) -> String {
+    crate::render::json::to_string(value)
 }
 
 /// A value as the JS object `JSON.parse` makes of its JSON: one string crosses, and the
 /// browser's parser builds the object graph far faster than property-by-property calls.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json(value)).map_err(|_| JsError::new("the model is not JSON"))
 }
 
@@ -217,18 +219,11 @@ pub fn render_thread(
     Ok(render(&thread, format, &options(options_js)?))
 }
 
-/// What `repair` returns.
-#[derive(serde::Serialize)]
-struct RepairedJs<'a> {
-    text: &'a str,
-    repairs: &'a [Repair],
-}
-
 /// Only the repair stage: `{text, repairs}`.
 #[wasm_bindgen(unchecked_return_type = "Repaired")]
 pub fn repair(input: &str) -> Result<JsValue, JsError> {
     let r = crate::repair::repair(input);
-    to_js(&RepairedJs {
+    to_js(&Repaired {
         text: &r.text,
         repairs: &r.repairs,
     })
@@ -260,7 +255,10 @@ pub fn render_element(
         .set_attribute("data-platform", thread.platform.name())
         .map_err(refused)?;
     element
-        .set_attribute("data-posts", &thread.posts.len().to_string())
+        .set_attribute(
+            "data-posts",
+            &crate::render::json::to_string(&thread.posts.len()),
+        )
         .map_err(refused)?;
     to_js(&thread)
 }
@@ -335,7 +333,10 @@ impl Formatted {
     /// The model as compact JSON without the posts' `spans` (a third of its size, or less):
     /// what a page reads for its summary and review, cheap to make and to `JSON.parse`.
     pub fn view(&self) -> String {
-        json(&view::Thread(&self.thread))
+        json(&ThreadJson {
+            thread: &self.thread,
+            spans: false,
+        })
     }
 
     /// The model rendered as `to` with `options`.
@@ -614,60 +615,6 @@ pub fn spans(text: &str) -> Result<JsValue, JsError> {
 /// NFC through JavaScript's `String.prototype.normalize` (see `repair::nfc`).
 pub(crate) fn normalize_nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()
-}
-
-/// The model as `Formatted::view` writes it: the model's JSON, less the posts' `spans`.
-mod view {
-    use serde::ser::{SerializeStruct, Serializer};
-    use serde::Serialize;
-
-    /// A thread whose posts are written without spans.
-    pub(super) struct Thread<'a>(pub(super) &'a crate::Thread);
-
-    /// A post without its spans (its quoted post too).
-    struct Post<'a>(&'a crate::Post);
-
-    /// Posts, each without spans.
-    struct Posts<'a>(&'a [crate::Post]);
-
-    impl Serialize for Thread<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let t = self.0;
-            let mut out = s.serialize_struct("Thread", 7)?;
-            out.serialize_field("platform", &t.platform)?;
-            out.serialize_field("title", &t.title)?;
-            out.serialize_field("author", &t.author)?;
-            out.serialize_field("posts", &Posts(&t.posts))?;
-            out.serialize_field("removed", &t.removed)?;
-            out.serialize_field("repairs", &t.repairs)?;
-            out.serialize_field("warnings", &t.warnings)?;
-            out.end()
-        }
-    }
-
-    impl Serialize for Posts<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.0.iter().map(Post))
-        }
-    }
-
-    impl Serialize for Post<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let p = self.0;
-            let mut out = s.serialize_struct("Post", 8)?;
-            out.serialize_field("number", &p.number)?;
-            out.serialize_field("author", &p.author)?;
-            out.serialize_field("time", &p.time)?;
-            out.serialize_field("text", &p.text)?;
-            out.serialize_field("quoted", &p.quoted.as_deref().map(Post))?;
-            out.serialize_field("media", &p.media)?;
-            out.serialize_field("reply", &p.reply)?;
-            if let Some(marker) = &p.marker {
-                out.serialize_field("marker", marker)?;
-            }
-            out.end()
-        }
-    }
 }
 
 /// A `Thread` read back from the JS object `format` returned (perhaps edited), field by

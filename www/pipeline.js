@@ -22,8 +22,9 @@ export const repairKey = (r) => `${r.at}\u0000${r.from}`;
  * there (a restored line goes back into its post) and rendered from there, so no Thread
  * crosses back in. What comes out is strings: the model without its spans (`view`, parsed
  * here into `thread` for the summary and the review panel) and each rendering. The full JSON
- * (`json`, for the JSON tab, copy and download) is made only when it is read, from the handle:
- * call `release()` when the result is no longer shown, which frees the handle.
+ * (`json`, for the JSON tab, copy and download) and each rendering are made only when first
+ * read, from the handle: call `release()` when the result is no longer shown, which frees
+ * the handle.
  */
 export function run(core, job) {
   const { input, links = [], picks = {}, restored = [], options, preview } = job;
@@ -69,19 +70,28 @@ export function run(core, job) {
       thread.removed = keep.map((i) => removed[i]);
     }
     if (repairs || restored.length) view = JSON.stringify(thread);
-    const render = (to, opts) => formatted.render(to, opts);
-    const html = render('html', options);
-    const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
-    let json = null;
     let held = formatted;
+    // Each rendering is made when it is first read, from the handle, and kept: a keystroke
+    // on the preview makes only the preview's HTML (Markdown, text and the other HTML wait
+    // for their tab, a copy or a download; the worker reads them all before it replies).
+    const once = (to, opts) => {
+      let out = null;
+      return () => (out ??= held.render(to, opts));
+    };
+    const html = once('html', options);
+    const sameLook = options.htmlStyle !== 'inline' && options.theme === preview.theme;
+    const previewHtml = sameLook ? html : once('html', preview);
+    const markdown = once('markdown', options);
+    const text = once('text', options);
+    let json = null;
     return {
       thread,
       view,
       removedAll: removed,
-      html,
-      previewHtml: sameLook ? html : render('html', preview),
-      markdown: render('markdown', options),
-      text: render('text', options),
+      get html() { return html(); },
+      get previewHtml() { return previewHtml(); },
+      get markdown() { return markdown(); },
+      get text() { return text(); },
       /** The model's JSON (pretty), with the repairs as listed here (a picked reading marked). */
       get json() {
         if (json === null) {
@@ -90,7 +100,8 @@ export function run(core, job) {
         }
         return json;
       },
-      /** Frees the model inside the module; `json` must have been read before, if needed. */
+      /** Frees the model inside the module; what is read after (`json`, the renderings) must
+       * have been read before, if needed. */
       release() {
         held?.free();
         held = null;

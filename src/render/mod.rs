@@ -27,6 +27,7 @@
 use crate::thread::{Author, Media, Options, Platform, Post, Removed, Span, Thread, TitleMode};
 
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod text;
 
@@ -79,7 +80,9 @@ pub fn render_to(
         Format::Html => html::render_to(thread, options, w),
         Format::Markdown => w.write_all(markdown::render(thread, options).as_bytes()),
         Format::Text => w.write_all(text::render(thread, options).as_bytes()),
-        Format::Json => serde_json::to_writer_pretty(w, thread).map_err(std::io::Error::from),
+        Format::Json => chunked(w, &mut String::with_capacity(CHUNK * 2), |out, flush| {
+            json::ToJson::write_json(thread, &mut json::Writer::with_flush(out, true, flush))
+        }),
     }
 }
 
@@ -108,9 +111,9 @@ fn chunked(
     w.write_all(out.as_bytes())
 }
 
-/// The model as pretty JSON.
+/// The model as pretty JSON (byte for byte what `serde_json::to_string_pretty` gives).
 pub fn to_json(thread: &Thread) -> String {
-    serde_json::to_string_pretty(thread).expect("a Thread has only string keys and finite numbers")
+    json::to_string_pretty(thread)
 }
 
 /// A line of a paragraph: its spans.

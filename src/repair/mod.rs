@@ -62,20 +62,32 @@ pub fn repair(text: &str) -> Repaired {
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
-    // Lines this scan found not bad: `line_is_clean` need not ask again.
-    let mut not_bad = vec![false; lines.len()];
+    // What this scan found of each line, so that `line_is_clean` need not ask again.
+    let mut known = vec![Known::Nothing; lines.len()];
     for (k, (line, _)) in lines.iter().enumerate().filter(|_| lines.len() > 1) {
-        if !line.is_ascii() && !only_lone_letters(line.as_bytes()) {
-            buf.clear();
-            buf.extend(line.chars());
-            if badness::is_bad(&buf) {
-                bad_lines.push(buf.clone());
-                if bad_lines.len() >= EVIDENCE {
-                    break;
-                }
-            } else {
-                not_bad[k] = true;
+        if line.is_ascii() {
+            continue;
+        }
+        match scan_line(line.as_bytes()) {
+            Scan::MayBeDamaged => {}
+            Scan::Undamaged => {
+                known[k] = Known::Undamaged;
+                continue;
             }
+            Scan::UndamagedNfc => {
+                known[k] = Known::Clean;
+                continue;
+            }
+        }
+        buf.clear();
+        buf.extend(line.chars());
+        if badness::is_bad(&buf) {
+            bad_lines.push(buf.clone());
+            if bad_lines.len() >= EVIDENCE {
+                break;
+            }
+        } else {
+            known[k] = Known::NotBad;
         }
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
@@ -88,7 +100,7 @@ pub fn repair(text: &str) -> Repaired {
     // Each line that is not clean, repaired under the document's page: (pasted, repaired).
     let mut fixed: Vec<Option<(Vec<char>, Line)>> = Vec::with_capacity(lines.len());
     for (k, (line, _)) in lines.iter().enumerate() {
-        fixed.push((!line_is_clean(line, &mut chars, not_bad[k])).then(|| {
+        fixed.push((!line_is_clean(line, &mut chars, known[k])).then(|| {
             let repaired = Line::repair(&chars, preferred);
             (std::mem::take(&mut chars), repaired)
         }));
@@ -171,7 +183,7 @@ fn settle_page(fixed: &mut [Option<(Vec<char>, Line)>], mut page: Option<usize>)
             }
             text.clear();
             text.extend(chars);
-            if !only_lone_letters(text.as_bytes()) && badness::is_bad(chars) {
+            if !surely_undamaged(text.as_bytes()) && badness::is_bad(chars) {
                 still.push(chars);
                 if still.len() >= EVIDENCE {
                     break;
@@ -219,10 +231,12 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
 
 fn utf16_len(s: &str) -> usize {
     if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
+        return s.len();
     }
+    // One unit per char (every byte but continuation bytes), two for chars of four bytes.
+    let b = s.as_bytes();
+    b.len() - b.iter().filter(|&&x| (x as i8) < -0x40).count()
+        + b.iter().filter(|&&x| x >= 0xF0).count()
 }
 
 /// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control.
@@ -232,19 +246,82 @@ fn needs_look(bytes: &[u8]) -> bool {
         .any(|&b| b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t'))
 }
 
-/// Whether every non-ASCII char of the line stands alone between ASCII bytes and is none
-/// of the few that can be damage on their own: then no rule of [`badness`] or of
-/// [`mojibake`] can match (they all need two non-ASCII chars side by side, except for
-/// those lone chars) and there is no ZWJ to restore; only NFC is left to check. A byte
-/// scan, so clean Latin-script text skips the char-level checks.
-fn only_lone_letters(b: &[u8]) -> bool {
+/// Whether no repair but NFC can change the line, by a byte scan with no allocation, so
+/// that clean text in any script skips the char-level checks. It holds when:
+/// - no byte is `&`, CR, DEL or a control other than tab (entities, line endings, junk);
+/// - no char is one of the few that can be damage on their own (`Ã`, `Â`, C1 controls,
+///   `Œ œ ŉ`, `Ĳ ĳ`, `Ǆ…ǌ`, combining marks, a lone Thai lead char, zero-width and format
+///   chars, ligatures, U+FEFF, U+FFF9–U+FFFD);
+/// - no two chars side by side could be a UTF-8 lead byte and a continuation byte under one
+///   code page (or, under MacRoman, whose lead byte 0xF0 is the Apple logo that copying
+///   drops, two continuation bytes): every mojibake reading, whole or with lost bytes, and
+///   every rule of [`mojibake`] needs such a pair;
+/// - no two emoji parts stand side by side (a joiner could be missing).
+///
+/// Cyrillic, Greek, Polish, CJK, emoji and most clean text pass: their letters are lead
+/// bytes under their own code page, never a lead followed by a continuation byte.
+/// `tests` checks on random lines that whatever passes is left unchanged by the full repair
+/// under every document page.
+fn surely_undamaged(b: &[u8]) -> bool {
+    scan_line(b) != Scan::MayBeDamaged
+}
+
+/// What [`scan_line`] proves of a line.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Scan {
+    /// Nothing: the char-level checks decide.
+    MayBeDamaged,
+    /// [`surely_undamaged`]; NFC not known.
+    Undamaged,
+    /// [`surely_undamaged`], and in NFC (every char is [`nfc_inert`]).
+    UndamagedNfc,
+}
+
+/// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
+/// bytes at a time.
+fn scan_line(b: &[u8]) -> Scan {
+    let roles = byte_roles();
+    // The pages under which the char before could start a sequence (0 after ASCII), and
+    // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
+    let mut prev = 0u16;
+    // What `prev` becomes across a space or a `?`, and whether the char before was ASCII.
+    let (mut gap_space, mut gap_question, mut gap) = (0u16, 0u16, true);
+    let mut last_part = false;
+    let mut inert = true;
     let mut i = 0;
     while i < b.len() {
+        if gap {
+            // After ASCII: a run of plain ASCII leaves nothing pending.
+            let start = i;
+            while let Some(w) = b.get(i..i + 8) {
+                let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+                if !plain_ascii8(w) {
+                    break;
+                }
+                i += 8;
+            }
+            if i > start {
+                prev = 0;
+                if i >= b.len() {
+                    break;
+                }
+            }
+        }
         let c = b[i];
         if c < 0x80 {
             if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
-                return false;
+                return Scan::MayBeDamaged;
             }
+            // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
+            // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0`
+            // and `LOSSY_UTF8_RE`): the sequence may go on after it.
+            prev = match c {
+                b' ' if !gap => gap_space,
+                b'?' if !gap => gap_question,
+                _ => 0,
+            };
+            gap = true;
+            last_part = false;
             i += 1;
             continue;
         }
@@ -253,24 +330,177 @@ fn only_lone_letters(b: &[u8]) -> bool {
             0xE0..=0xEF => 3,
             _ => 4,
         };
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let lone_risk = match (c, next) {
+        let Some(seq) = b.get(i..i + len) else {
+            return Scan::MayBeDamaged;
+        };
+        let lone_risk = match (c, seq[1]) {
             // Ã, Â (before a space), C1 controls, Œ œ ŉ, Ĳ ĳ, ǄǅǆǇǈǉǊǋǌ, combining marks.
             (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
             (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
-            // Thai lead chars, zero-width and format chars, ligatures, specials.
-            (0xE0, 0xB9) | (0xE2, 0x80 | 0x81) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
+            // Thai lead chars; ligatures, U+FEFF, U+FFF9–U+FFFD.
+            (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
+            // Zero-width chars that repair removes (`is_junk`): U+200B, U+2060, U+206A–F.
+            (0xE2, 0x80) => seq[2] == 0x8B,
+            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
             _ => false,
         };
         if lone_risk {
-            return false;
+            return Scan::MayBeDamaged;
         }
+        let u = match len {
+            2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
+            3 => {
+                u32::from(c & 0x0F) << 12 | u32::from(seq[1] & 0x3F) << 6 | u32::from(seq[2] & 0x3F)
+            }
+            _ => {
+                u32::from(c & 0x07) << 18
+                    | u32::from(seq[1] & 0x3F) << 12
+                    | u32::from(seq[2] & 0x3F) << 6
+                    | u32::from(seq[3] & 0x3F)
+            }
+        };
+        let role = roles.of(u);
+        if prev & role.cont != 0 {
+            return Scan::MayBeDamaged;
+        }
+        prev = role.starts;
+        (gap_space, gap_question, gap) = (role.before_space, role.before_question, false);
+        if zwj::is_part_code(u) {
+            if last_part {
+                return Scan::MayBeDamaged;
+            }
+            last_part = true;
+        } else if !zwj::is_modifier_code(u) {
+            last_part = false;
+        }
+        inert &= nfc_inert(u);
         i += len;
-        if b.get(i).is_some_and(|&x| x >= 0x80) {
-            return false;
+    }
+    if inert {
+        Scan::UndamagedNfc
+    } else {
+        Scan::Undamaged
+    }
+}
+
+/// Whether eight bytes are plain ASCII: no byte from 0x80, no control, no DEL, no `&`.
+#[inline]
+fn plain_ascii8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which +1 turns into 0x80
+    // when no byte has its high bit set, with no carry between bytes).
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let amp = w ^ (ONES * u64::from(b'&'));
+    let has_amp = amp.wrapping_sub(ONES) & !amp & HIGH;
+    let del = w.wrapping_add(ONES) & HIGH;
+    w & HIGH == 0 && below_space == 0 && has_amp == 0 && del == 0
+}
+
+/// Whether `u` is a char that NFC can neither change nor compose with the char before it
+/// (Canonical_Combining_Class 0 and NFC_Quick_Check Yes), in the ranges clean text uses
+/// most: Latin below the combining marks, Greek and Cyrillic letters, punctuation, box
+/// drawing and symbols, kana, CJK, Hangul syllables, emoji, joiners and variation
+/// selectors. A test checks each against unicode-normalization.
+#[inline]
+fn nfc_inert(u: u32) -> bool {
+    matches!(u,
+        0..=0x2FF | 0x388..=0x3CE | 0x400..=0x482 | 0x200C | 0x200D | 0x2010..=0x2027
+        | 0x2030..=0x205E | 0x2500..=0x27BF | 0x3041..=0x3096 | 0x30A1..=0x30FA
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
+}
+
+/// The roles of one char's byte in a UTF-8 sequence, as masks of code pages (bit k =
+/// `ALL[k]`).
+#[derive(Clone, Copy, Default)]
+struct Role {
+    /// Could start a sequence: a lead byte 0xC0–0xF4 (under MacRoman, whose lead 0xF0 is
+    /// the droppable Apple logo, any continuation byte too).
+    starts: u16,
+    /// A continuation byte, 0x80–0xBF.
+    cont: u16,
+    /// A lead byte E0–E3 or F0: a space after it may be a lost 0xA0.
+    before_space: u16,
+    /// A lead byte E0–F4: a `?` after it may be a lost byte.
+    before_question: u16,
+}
+
+/// [`Role`] for each char a code page writes with a byte from 0x80, built once from the
+/// code pages' tables.
+struct ByteRoles {
+    /// U+0080–U+25FF, by code point (every page char but three is among them).
+    low: Vec<Role>,
+    /// The chars from U+2600 (the Apple logo and two ligatures), sorted by code point.
+    high: Vec<(u32, Role)>,
+}
+
+/// Where [`ByteRoles::low`] ends.
+const ROLES_LOW_END: u32 = 0x2600;
+
+impl ByteRoles {
+    #[inline]
+    fn of(&self, u: u32) -> Role {
+        if u < ROLES_LOW_END {
+            return self
+                .low
+                .get(u.wrapping_sub(0x80) as usize)
+                .copied()
+                .unwrap_or_default();
+        }
+        if !(0xF8FF..=0xFB02).contains(&u) {
+            return Role::default();
+        }
+        match self.high.binary_search_by_key(&u, |e| e.0) {
+            Ok(k) => self.high[k].1,
+            Err(_) => Role::default(),
         }
     }
-    true
+}
+
+fn byte_roles() -> &'static ByteRoles {
+    static ROLES: std::sync::OnceLock<ByteRoles> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut low = vec![Role::default(); ROLES_LOW_END as usize - 0x80];
+        let mut high: Vec<(u32, Role)> = Vec::new();
+        for (k, page) in codepages::ALL.iter().enumerate() {
+            let apple = page.high[0x70] == '\u{F8FF}';
+            for (j, &ch) in page.high.iter().enumerate() {
+                let byte = 0x80 + j;
+                let bit = 1u16 << k;
+                let cont = (0x80..=0xBF).contains(&byte);
+                let add = |r: &mut Role| {
+                    if (0xC0..=0xF4).contains(&byte) || (apple && cont) {
+                        r.starts |= bit;
+                    }
+                    if cont {
+                        r.cont |= bit;
+                    }
+                    if matches!(byte, 0xE0..=0xE3 | 0xF0) {
+                        r.before_space |= bit;
+                    }
+                    if (0xE0..=0xF4).contains(&byte) {
+                        r.before_question |= bit;
+                    }
+                };
+                let u = ch as u32;
+                if u < 0x80 {
+                    continue;
+                } else if u < ROLES_LOW_END {
+                    add(&mut low[u as usize - 0x80]);
+                } else {
+                    let at = match high.binary_search_by_key(&u, |e| e.0) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            high.insert(at, (u, Role::default()));
+                            at
+                        }
+                    };
+                    add(&mut high[at].1);
+                }
+            }
+        }
+        ByteRoles { low, high }
+    })
 }
 
 /// Lines with their ending (`""` for the last line without one, `\n`, `\r\n` or `\r`).
@@ -294,19 +524,35 @@ fn split_lines(text: &str) -> Vec<(&str, &str)> {
     out
 }
 
+/// What the evidence scan of [`repair`] found of a line.
+#[derive(Clone, Copy, PartialEq)]
+enum Known {
+    /// Not scanned (ASCII, past the evidence, or a one-line text).
+    Nothing,
+    /// [`surely_undamaged`].
+    Undamaged,
+    /// [`surely_undamaged`] and in NFC: nothing to repair.
+    Clean,
+    /// Not [`surely_undamaged`], and [`badness::is_bad`] is false.
+    NotBad,
+}
+
 /// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
-/// `not_bad`: [`badness::is_bad`] is known to be false for it.
-fn line_is_clean(line: &str, chars: &mut Vec<char>, not_bad: bool) -> bool {
-    if !needs_look(line.as_bytes()) {
-        return true;
-    }
-    let lone = only_lone_letters(line.as_bytes());
-    if lone && is_nfc(line) {
+fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
+    let scan = match known {
+        Known::Clean => return true,
+        Known::Undamaged => Scan::Undamaged,
+        Known::NotBad => Scan::MayBeDamaged,
+        Known::Nothing => scan_line(line.as_bytes()),
+    };
+    let not_bad = known == Known::NotBad;
+    let undamaged = scan != Scan::MayBeDamaged;
+    if scan == Scan::UndamagedNfc || (undamaged && is_nfc(line)) {
         return true;
     }
     chars.clear();
     chars.extend(line.chars());
-    if lone {
+    if undamaged {
         return false;
     }
     let suspicious = chars.iter().any(|&c| {
@@ -805,6 +1051,155 @@ fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The alphabet of [`undamaged_lines_are_left_alone`]: every char a code page writes
+    /// from 0x80, ASCII, and letters, emoji and marks of scripts no page writes.
+    fn alphabet() -> Vec<char> {
+        let mut a: Vec<char> = codepages::ALL
+            .iter()
+            .flat_map(|p| p.high.iter().copied())
+            .collect();
+        a.extend("abcxyzAXZ019 ?.,'\"-!".chars());
+        a.extend("中文한국ếữ🔥👍🏽♀♂\u{FE0F}\u{200D}🧑🍳🤦€’“”…—ąłЁёіїєґ\u{FFFD}ŉﬁ".chars());
+        a.extend(
+            "\u{200B}\u{200C}\u{200E}\u{2028}\u{2060}\u{2066}\u{2126}\u{0387}ΆάжЖかカ".chars(),
+        );
+        a.extend("e\u{301}\u{3099}\u{0E48}\u{0483}\t&".chars());
+        a.sort_unstable();
+        a.dedup();
+        a
+    }
+
+    #[test]
+    fn undamaged_lines_are_left_alone() {
+        // A line that the byte scan calls undamaged must come out of the full repair
+        // unchanged, whatever page the document's other lines point to.
+        let alphabet = alphabet();
+        let n: usize = std::env::var("UNSPOOL_UNDAMAGED_LINES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(30_000);
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut passed = 0;
+        for _ in 0..n {
+            // Half the lines draw from one page's chars (as mojibake under it would), the
+            // others from everything; a space now and then.
+            let len = 2 + (next() % 8) as usize;
+            let page = next() as usize % (2 * codepages::ALL.len());
+            let line: String = (0..len)
+                .map(|_| {
+                    let r = next();
+                    match codepages::ALL.get(page) {
+                        _ if r % 7 == 0 => ' ',
+                        Some(p) if r % 5 != 0 => p.high[(r >> 8) as usize % 128],
+                        _ => alphabet[(r >> 8) as usize % alphabet.len()],
+                    }
+                })
+                .collect();
+            let scan = scan_line(line.as_bytes());
+            assert!(
+                scan != Scan::UndamagedNfc || is_nfc(&line),
+                "{line:?}: the scan says NFC, unicode-normalization does not"
+            );
+            if !(scan != Scan::MayBeDamaged && is_nfc(&line)) {
+                continue;
+            }
+            passed += 1;
+            let chars: Vec<char> = line.chars().collect();
+            for preferred in std::iter::once(None).chain((0..codepages::ALL.len()).map(Some)) {
+                let fixed = Line::repair(&chars, preferred);
+                assert!(
+                    fixed.chars == chars && fixed.edits.is_empty(),
+                    "{line:?} passed the byte scan but repair under page {preferred:?} changes it to {:?}",
+                    fixed.chars.iter().collect::<String>()
+                );
+            }
+        }
+        eprintln!("{passed} of {n} random lines passed the byte scan");
+        assert!(
+            passed > n / 20,
+            "the alphabet gives undamaged lines too ({passed} of {n})"
+        );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn nfc_inert_chars_are_so() {
+        use unicode_normalization::char::canonical_combining_class;
+        for u in (0..=0x10FFFF).filter(|&u| nfc_inert(u)) {
+            let c = char::from_u32(u).expect("no surrogate is inert");
+            assert!(
+                canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                "U+{u:04X} is not NFC-inert"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_ascii8_finds_every_byte_that_matters() {
+        for x in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"abcdefgh";
+                w[at] = x;
+                let plain = (0x20..0x7F).contains(&x) && x != b'&';
+                assert_eq!(
+                    plain_ascii8(u64::from_le_bytes(w)),
+                    plain,
+                    "byte {x:#04x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn byte_roles_cover_every_page_char() {
+        // `ByteRoles::of` looks chars from U+2600 up only in U+F8FF–U+FB02.
+        for page in codepages::ALL {
+            for &c in &page.high {
+                let u = c as u32;
+                assert!(
+                    u < ROLES_LOW_END || (0xF8FF..=0xFB02).contains(&u),
+                    "{} writes U+{u:04X}, outside the ranges ByteRoles looks in",
+                    page.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn clean_scripts_pass_the_byte_scan() {
+        for s in [
+            "Привет, как дела? Хорошо",
+            "Καλημέρα κόσμε",
+            "中文字符测试 🔥 👍",
+            "Tiếng Việt có dấu",
+            "“Quoted” — and… ‘more’",
+            "Labas, ėjo į mišką",
+        ] {
+            assert!(
+                surely_undamaged(s.as_bytes()),
+                "{s:?} holds nothing a repair could change"
+            );
+        }
+        for s in [
+            "Itâ€™s",
+            "farms šŸ„",
+            "Ã©",
+            "a\u{200B}b",
+            "🤦♀️",
+            "ﬁne",
+            "voilÃ le",
+        ] {
+            assert!(!surely_undamaged(s.as_bytes()), "{s:?} may need a repair");
+        }
+    }
 
     #[test]
     fn fixes_common_cp1252_mojibake() {

@@ -343,16 +343,31 @@ fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -
 /// Latin Extended-A used by European languages, Vietnamese, modern Greek and Cyrillic,
 /// Hebrew, Arabic, Thai, Devanagari, kana, CJK, Hangul).
 fn common_letter(c: char) -> bool {
-    const RARE_LATIN_A: &str = "ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ";
+    // Bit k: U+0100 + k is rare (ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ).
+    const RARE_LATIN_A: u128 = rare_latin_a("ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ");
     match c as u32 {
         0xC0..=0xFF => c != '×' && c != '÷',
-        0x100..=0x17F => !RARE_LATIN_A.contains(c),
+        u @ 0x100..=0x17F => RARE_LATIN_A >> (u - 0x100) & 1 == 0,
         0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
-        0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => c.is_alphabetic(),
-        0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => c.is_alphabetic(),
-        0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => c.is_alphabetic(),
+        0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => is_letter(c),
+        0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => is_letter(c),
+        0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => is_letter(c),
         _ => false,
     }
+}
+
+/// The mask of [`common_letter`]'s rare letters of Latin Extended-A (bit k: U+0100 + k).
+const fn rare_latin_a(letters: &str) -> u128 {
+    let b = letters.as_bytes();
+    let mut mask = 0u128;
+    let mut i = 0;
+    // Each letter is two bytes of UTF-8: 0xC4 or 0xC5, then a continuation byte.
+    while i + 1 < b.len() {
+        let u = ((b[i] as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+        mask |= 1 << (u - 0x100);
+        i += 2;
+    }
+    mask
 }
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
@@ -380,6 +395,19 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                 .iter()
                 .all(|p| p.end - p.start >= 2 && plausibility(&p.to) >= 0)
     })
+}
+
+/// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
+/// without the Unicode table lookup (a test compares every char of them with it).
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF | 0x2500..=0x25FF => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Whether `c` is an emoji on its own.
@@ -416,7 +444,7 @@ fn likelihood(c: char) -> i32 {
         0xE000..=0xF8FF | 0xF0000.. => 0,
         0x80..=0x9F => 0,
         _ if common_letter(c) => 1000,
-        _ if c.is_alphabetic() => 700,
+        _ if is_letter(c) => 700,
         _ => 500,
     }
 }
@@ -509,8 +537,17 @@ fn surrogate_pair(v: &[Byte], i: usize) -> Option<char> {
 }
 
 /// Bytes that `page` drops when it meets them: its undefined bytes, and the soft hyphen
-/// (invisible, lost in copying).
-fn droppable(page: &CodePage) -> Vec<u8> {
+/// (invisible, lost in copying). Worked out once per page.
+fn droppable(page: &CodePage) -> &'static [u8] {
+    static DROPPABLE: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let all = DROPPABLE.get_or_init(|| ALL.iter().map(|p| droppable_bytes(p)).collect());
+    match ALL.iter().position(|p| std::ptr::eq(*p, page)) {
+        Some(k) => &all[k],
+        None => &[],
+    }
+}
+
+fn droppable_bytes(page: &CodePage) -> Vec<u8> {
     let mut d: Vec<u8> = page
         .undefined
         .iter()
@@ -665,7 +702,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         }
     }
     let dropped = droppable(page);
-    let lost = if lossy { dropped.clone() } else { Vec::new() };
+    let lost: &[u8] = if lossy { dropped } else { &[] };
     let mut pieces = Vec::new();
     let mut cands = Vec::new();
     let mut quotes = QuoteScan::default();
@@ -697,7 +734,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         // `❌ ` with 0x9D lost far more often than `⌠`).
         if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
             if !cands.is_empty() && !dropped.is_empty() {
-                let lost_found = lost_readings(&v[..k], i, &dropped);
+                let lost_found = lost_readings(&v[..k], i, dropped);
                 let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
                 let best_space = cands.iter().map(|f| likelihood(f.0)).max();
                 if best_lost > best_space {
@@ -715,7 +752,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             if !lossy {
                 return None;
             }
-            let mut found = lost_readings(&v, i, &lost);
+            let mut found = lost_readings(&v, i, lost);
             if found.is_empty() && x.b == 0x9F && page.high[0x70] == '\u{F8FF}' {
                 // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
                 let mut w = vec![Byte {
@@ -737,7 +774,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 && page.name == "windows-874"
                 && isolated_thai(chars, x.src as usize)
             {
-                lost_readings_from(&v, i, x.b, &lost, &mut found, true);
+                lost_readings_from(&v, i, x.b, lost, &mut found, true);
             }
             if found.is_empty() {
                 return None;
@@ -750,8 +787,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let last = found.iter().map(|f| f.1).max().unwrap_or(1);
         let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
         let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
-        let letters =
-            before.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
         let spaced =
             before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
         // The letter before, as decoded so far: a reading of the same case is likelier.
@@ -759,7 +795,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             Some(p) if p.end == x.src as usize => p.to.chars().last(),
             _ => before.copied(),
         }
-        .filter(|c| c.is_alphabetic());
+        .filter(|&c| is_letter(c));
         let mut ranked: Vec<(i32, char, usize)> = found
             .iter()
             .map(|&(c, n)| {
@@ -769,7 +805,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                     '—' | '–' if spaced => 300,
                     _ => 0,
                 };
-                if prev.is_some_and(|p| c.is_alphabetic() && p.is_lowercase() == c.is_lowercase()) {
+                if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
                     bonus += 50;
                 }
                 // Last resort between two bytes of one char: the one of the upper half.
@@ -1314,12 +1350,12 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
             }
             let k = (u - 0x80) as usize;
             let mut to = cp1252.high[k];
-            let letter_before = i > 0 && chars[i - 1].is_alphabetic();
-            let letter_after = chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+            let letter_before = i > 0 && is_letter(chars[i - 1]);
+            let letter_after = chars.get(i + 1).is_some_and(|&c| is_letter(c));
             if letter_before
                 && letter_after
-                && !to.is_alphabetic()
-                && mac.high[k].is_alphabetic()
+                && !is_letter(to)
+                && is_letter(mac.high[k])
                 && !(to == '’' && contraction(&chars[i + 1..]))
             {
                 to = mac.high[k];
@@ -1340,7 +1376,7 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
 fn contraction(rest: &[char]) -> bool {
     let word: String = rest
         .iter()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&&c| is_letter(c))
         .map(|c| c.to_ascii_lowercase())
         .collect();
     matches!(word.as_str(), "t" | "s" | "m" | "d" | "ll" | "re" | "ve")
@@ -1466,6 +1502,15 @@ mod tests {
     #[test]
     fn recovers_a_lost_closing_quote() {
         assert_eq!(fix("ā€œno moatā€"), "“no moat”");
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for u in (0..0x2600).chain(0x1F000..0x1FB00) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

@@ -13,14 +13,25 @@ use super::mojibake::Piece;
 const JOINER: char = '\u{200D}';
 
 fn is_modifier(c: char) -> bool {
-    c == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+    is_modifier_code(c as u32)
+}
+
+/// [`is_modifier`] by code point.
+#[inline]
+pub(crate) fn is_modifier_code(u: u32) -> bool {
+    u == 0xFE0F || (0x1F3FB..=0x1F3FF).contains(&u)
 }
 
 /// Whether `c` can begin or continue a ZWJ sequence.
 fn is_part(c: char) -> bool {
-    let u = c as u32;
+    is_part_code(c as u32)
+}
+
+/// [`is_part`] by code point.
+#[inline]
+pub(crate) fn is_part_code(u: u32) -> bool {
     matches!(u, 0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
-        && !is_modifier(c)
+        && !is_modifier_code(u)
 }
 
 /// Whether two emoji parts stand next to each other (modifiers between them allowed):

@@ -1,0 +1,498 @@
+//! The one JSON writer: the model (and the few other structures that cross to JavaScript or
+//! leave the CLI) as JSON text, byte for byte what `serde_json` writes for the same value
+//! with the model's `Serialize` derives — compact as `serde_json::to_string`, pretty as
+//! `serde_json::to_string_pretty` (two spaces, `"key": value`, `[]` and `{}` when empty).
+//!
+//! Why by hand: serde's serialiser and serde_json cost the `.wasm` about 22 KB; this writer is
+//! a few hundred bytes. `serde` stays for reading (`--from json`, tests), natively.
+//!
+//! Strings are escaped exactly as serde_json escapes them: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`,
+//! `\f`, every other control below U+0020 as `\u00XX` (lower-case hex), nothing else. Whole
+//! numbers are plain decimal; `f32` (a repair's `confidence`) goes through `zmij`, the crate
+//! serde_json itself formats floats with (`1.0`, `0.5`, `0.7`), and is `null` when not finite.
+//! `tests/json_writer.rs` compares this writer with serde_json on every corpus paste.
+
+use crate::compose::{ComposedPost, Count};
+use crate::entities::Entities;
+use crate::paste_html::{Pasted, PastedLink};
+use crate::thread::{Author, Media, Platform, Post, Removed, Repair, Span, Thread, Warning};
+
+/// A value that writes itself as JSON.
+pub trait ToJson {
+    /// Writes `self` as one JSON value.
+    fn write_json(&self, w: &mut Writer<'_>);
+}
+
+/// `value` as compact JSON (what `serde_json::to_string` gives).
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut Writer::new(&mut out, false));
+    out
+}
+
+/// `value` as pretty JSON (what `serde_json::to_string_pretty` gives).
+pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut Writer::new(&mut out, true));
+    out
+}
+
+/// Writes JSON into a `String`, compact or pretty; with [`Writer::with_flush`], hands the
+/// buffer to a flush after each array element so a caller can stream it out.
+pub struct Writer<'a> {
+    out: &'a mut String,
+    pretty: bool,
+    depth: usize,
+    /// Nothing written yet in the innermost open array or object.
+    empty: bool,
+    flush: Option<&'a mut dyn FnMut(&mut String)>,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer appending to `out`.
+    pub fn new(out: &'a mut String, pretty: bool) -> Writer<'a> {
+        Writer {
+            out,
+            pretty,
+            depth: 0,
+            empty: true,
+            flush: None,
+        }
+    }
+
+    /// A writer that calls `flush` on its buffer after each array element (it may write the
+    /// buffer out and empty it).
+    pub fn with_flush(
+        out: &'a mut String,
+        pretty: bool,
+        flush: &'a mut dyn FnMut(&mut String),
+    ) -> Writer<'a> {
+        Writer {
+            flush: Some(flush),
+            ..Writer::new(out, pretty)
+        }
+    }
+
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    /// Before a value inside an array or object: a comma unless it is the first.
+    fn separate(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        self.newline();
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+
+    /// `{`: then [`Writer::field`]s, then [`Writer::end_object`].
+    pub fn begin_object(&mut self) {
+        self.open('{');
+    }
+
+    /// `}`.
+    pub fn end_object(&mut self) {
+        self.close('}');
+    }
+
+    /// The key of the next member: `"key":` (`"key": ` when pretty).
+    pub fn key(&mut self, key: &str) {
+        self.separate();
+        self.string(key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+
+    /// One member, `"key": value`.
+    pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+        self.key(key);
+        value.write_json(self);
+    }
+
+    /// An array of `items`.
+    pub fn array<T: ToJson>(&mut self, items: impl IntoIterator<Item = T>) {
+        self.open('[');
+        for item in items {
+            self.separate();
+            item.write_json(self);
+            if let Some(flush) = self.flush.as_mut() {
+                flush(self.out);
+            }
+        }
+        self.close(']');
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.out.push_str("null");
+    }
+
+    /// A string, quoted and escaped as serde_json escapes it.
+    pub fn string(&mut self, s: &str) {
+        let out = &mut *self.out;
+        out.reserve(s.len() + 2);
+        out.push('"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            // Cut only before an ASCII byte: `start..i` is whole characters.
+            out.push_str(&s[start..i]);
+            start = i + 1;
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x08 => out.push_str("\\b"),
+                0x0C => out.push_str("\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 0xF)]));
+                }
+            }
+        }
+        out.push_str(&s[start..]);
+        out.push('"');
+    }
+
+    /// A whole number in decimal.
+    pub fn number(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.out.push(char::from(d));
+        }
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.string(self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.string(self);
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.number(*self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for f32 {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        if self.is_finite() {
+            w.out.push_str(zmij::Buffer::new().format_finite(*self));
+        } else {
+            w.null();
+        }
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        (**self).write_json(w);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        (**self).write_json(w);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        match self {
+            Some(value) => value.write_json(w),
+            None => w.null(),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.array(self);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.array(self);
+    }
+}
+
+impl ToJson for Platform {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.string(self.name());
+    }
+}
+
+impl ToJson for Author {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("name", &self.name);
+        w.field("handle", &self.handle);
+        w.end_object();
+    }
+}
+
+impl ToJson for Span {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        let kind = match self {
+            Span::Text { .. } => "text",
+            Span::Link { .. } => "link",
+            Span::Mention { .. } => "mention",
+            Span::Hashtag { .. } => "hashtag",
+            Span::Cashtag { .. } => "cashtag",
+        };
+        w.begin_object();
+        w.field("type", kind);
+        w.field("text", self.text());
+        if let Span::Link { href, .. } = self {
+            w.field("href", href);
+        }
+        w.end_object();
+    }
+}
+
+impl ToJson for Media {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("kind", &self.kind);
+        w.field("alt", &self.alt);
+        w.end_object();
+    }
+}
+
+/// A post, with its spans or (for the page's light view) without them.
+pub struct PostJson<'a> {
+    /// The post.
+    pub post: &'a Post,
+    /// Whether `spans` is written (its quoted post follows the same rule).
+    pub spans: bool,
+}
+
+impl ToJson for PostJson<'_> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        let p = self.post;
+        w.begin_object();
+        w.field("number", &p.number);
+        w.field("author", &p.author);
+        w.field("time", &p.time);
+        w.field("text", &p.text);
+        if self.spans {
+            w.field("spans", &p.spans);
+        }
+        w.field(
+            "quoted",
+            &p.quoted.as_deref().map(|post| PostJson {
+                post,
+                spans: self.spans,
+            }),
+        );
+        w.field("media", &p.media);
+        w.field("reply", &p.reply);
+        if let Some(marker) = &p.marker {
+            w.field("marker", marker);
+        }
+        w.end_object();
+    }
+}
+
+impl ToJson for Post {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        PostJson {
+            post: self,
+            spans: true,
+        }
+        .write_json(w);
+    }
+}
+
+impl ToJson for Removed {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("line", &self.line);
+        w.field("text", &self.text);
+        w.field("reason", &*self.reason);
+        w.end_object();
+    }
+}
+
+impl ToJson for Repair {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("at", &self.at);
+        w.field("from", &self.from);
+        w.field("to", &self.to);
+        w.field("kind", &self.kind);
+        w.field("confidence", &self.confidence);
+        w.field("alternatives", &self.alternatives);
+        if self.count != 1 {
+            w.field("count", &self.count);
+        }
+        w.end_object();
+    }
+}
+
+impl ToJson for Warning {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("kind", &self.kind);
+        w.field("post", &self.post);
+        w.field("text", &self.text);
+        w.end_object();
+    }
+}
+
+/// A thread, with its posts' spans or (for the page's light view) without them.
+pub struct ThreadJson<'a> {
+    /// The thread.
+    pub thread: &'a Thread,
+    /// Whether the posts' `spans` are written.
+    pub spans: bool,
+}
+
+impl ToJson for ThreadJson<'_> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        let t = self.thread;
+        w.begin_object();
+        w.field("platform", &t.platform);
+        w.field("title", &t.title);
+        w.field("author", &t.author);
+        w.key("posts");
+        w.array(t.posts.iter().map(|post| PostJson {
+            post,
+            spans: self.spans,
+        }));
+        w.field("removed", &t.removed);
+        w.field("repairs", &t.repairs);
+        w.field("warnings", &t.warnings);
+        w.end_object();
+    }
+}
+
+impl ToJson for Thread {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        ThreadJson {
+            thread: self,
+            spans: true,
+        }
+        .write_json(w);
+    }
+}
+
+impl ToJson for ComposedPost {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("text", &self.text);
+        w.field("weightedLength", &self.weighted_length);
+        if let Some(warning) = &self.warning {
+            w.field("warning", warning);
+        }
+        w.end_object();
+    }
+}
+
+impl ToJson for Count {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("weightedLength", &self.weighted_length);
+        w.field("valid", &self.valid);
+        w.field("permillage", &self.permillage);
+        w.field("validRangeEnd", &self.valid_range_end);
+        w.end_object();
+    }
+}
+
+impl ToJson for PastedLink {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("text", &self.text);
+        w.field("href", &self.href);
+        w.end_object();
+    }
+}
+
+impl ToJson for Pasted {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("text", &self.text);
+        w.field("links", &self.links);
+        w.end_object();
+    }
+}
+
+impl ToJson for Entities {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("urls", &self.urls);
+        w.field("mentions", &self.mentions);
+        w.field("hashtags", &self.hashtags);
+        w.field("cashtags", &self.cashtags);
+        w.end_object();
+    }
+}
+
+/// The repair stage's result as the page and the npm package read it: `{text, repairs}`.
+pub struct Repaired<'a> {
+    /// The repaired text.
+    pub text: &'a str,
+    /// The changes made.
+    pub repairs: &'a [Repair],
+}
+
+impl ToJson for Repaired<'_> {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.field("text", self.text);
+        w.field("repairs", self.repairs);
+        w.end_object();
+    }
+}
