@@ -45,8 +45,13 @@ pub fn classify(line: &str) -> Option<&'static str> {
     // Most lines start with a byte no prefix starts with: look at that byte first.
     let first = t.as_bytes()[0];
     if PREFIX_FIRST[first as usize] {
-        for (prefix, reason) in PREFIXES {
-            if prefix.as_bytes()[0] == first && t.starts_with(prefix) {
+        // The prefixes that start with that byte, in their written order.
+        let from = PREFIXES_BY_FIRST.partition_point(|(p, _)| p.as_bytes()[0] < first);
+        for (prefix, reason) in &PREFIXES_BY_FIRST[from..] {
+            if prefix.as_bytes()[0] != first {
+                break;
+            }
+            if t.starts_with(prefix) {
                 return Some(reason);
             }
         }
@@ -150,6 +155,28 @@ const UI_SORTED: [&str; UI.len()] = sorted(UI);
 const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
 const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
 const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
+
+/// [`PREFIXES`] ordered by first byte, at compile time; those with the same first byte keep
+/// their written order, so the first that matches is the one the written list gives.
+const PREFIXES_BY_FIRST: [(&str, &str); PREFIXES.len()] = by_first_byte(PREFIXES);
+
+/// `list` stably sorted by the first byte of each prefix (insertion sort, by the compiler).
+const fn by_first_byte<const N: usize>(
+    list: &[(&'static str, &'static str)],
+) -> [(&'static str, &'static str); N] {
+    let mut out = [("", ""); N];
+    let mut i = 0;
+    while i < N {
+        let mut j = i;
+        while j > 0 && list[i].0.as_bytes()[0] < out[j - 1].0.as_bytes()[0] {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = list[i];
+        i += 1;
+    }
+    out
+}
 
 /// Exact interface lines, from design §2 and the corpus.
 const UI: &[&str] = &[
@@ -668,20 +695,28 @@ fn is_social_context(t: &str) -> bool {
         "finds this funny",
         "is curious about this",
     ];
+    // A line ends with a word only if it ends with that word's last byte: one compare
+    // rules out most words for most lines.
+    let last = t.as_bytes().last();
+    let ends = |w: &str| w.as_bytes().last() == last;
     let linkedin = LINKEDIN.iter().any(|w| {
-        t.strip_suffix(w).is_some_and(|head| {
-            head.ends_with(' ') && !head.trim().is_empty() && head.split_whitespace().count() <= 8
-        })
+        ends(w)
+            && t.strip_suffix(w).is_some_and(|head| {
+                head.ends_with(' ')
+                    && !head.trim().is_empty()
+                    && head.split_whitespace().count() <= 8
+            })
     });
     linkedin
         || ["reposted", "boosted", "Retweeted", "retweeted"]
             .iter()
             .any(|w| {
-                t.strip_suffix(w).is_some_and(|head| {
-                    head.ends_with(' ')
-                        && !head.trim().is_empty()
-                        && head.split_whitespace().count() <= 4
-                })
+                ends(w)
+                    && t.strip_suffix(w).is_some_and(|head| {
+                        head.ends_with(' ')
+                            && !head.trim().is_empty()
+                            && head.split_whitespace().count() <= 4
+                    })
             })
 }
 
@@ -806,6 +841,28 @@ pub fn strip_glued(line: &str) -> (&str, Option<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_by_first_byte_find_what_the_written_list_finds() {
+        let first_match = |list: &[(&str, &'static str)], t: &str| {
+            list.iter()
+                .find(|(p, _)| t.starts_with(p))
+                .map(|&(p, r)| (p.to_owned(), r))
+        };
+        let mut by_first = PREFIXES_BY_FIRST.to_vec();
+        let mut written = PREFIXES.to_vec();
+        by_first.sort();
+        written.sort();
+        assert_eq!(by_first, written, "the same prefixes, only reordered");
+        for (p, _) in PREFIXES {
+            let line = format!("{p}tail");
+            assert_eq!(
+                first_match(&PREFIXES_BY_FIRST, &line),
+                first_match(PREFIXES, &line),
+                "the first prefix {line:?} starts with is the written list's first"
+            );
+        }
+    }
 
     #[test]
     fn counts_are_cruft_numbers_in_sentences_are_not() {

@@ -40,7 +40,33 @@ mod tlds;
 use crate::thread::{Platform, Span};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// Hashes a byte position with one multiplication: the URL scanner's memo is keyed by
+/// positions in one text, which need no protection against chosen collisions (SipHash cost
+/// more than the lookups it served).
+#[derive(Default)]
+struct PositionHasher(u64);
+
+impl Hasher for PositionHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map from byte positions, hashed by [`PositionHasher`].
+type PositionMap<V> = HashMap<usize, V, BuildHasherDefault<PositionHasher>>;
 
 /// Entities of one text, each as it appears, in order.
 #[derive(Serialize, Debug, Default, PartialEq, Eq)]
@@ -109,9 +135,11 @@ pub fn spans(text: &str) -> Vec<Span> {
 
 /// [`spans`], with fediverse handles as mentions where `handles` says so.
 pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
-    let mut out = Vec::new();
+    let found = entities(text, handles);
+    // At most a plain run before each entity and one after the last: room for all at once.
+    let mut out = Vec::with_capacity(2 * found.len() + 1);
     let mut plain_start = 0;
-    for (range, kind) in entities(text, handles) {
+    for (range, kind) in found {
         if plain_start < range.start {
             out.push(Span::Text {
                 text: text[plain_start..range.start].to_owned(),
@@ -500,7 +528,7 @@ struct UrlScanner<'a> {
     /// The label run last measured: its start, its end and the last `_` in it.
     run: (usize, usize, Option<usize>),
     /// For a label that starts right after a dot: where the longest domain from there ends.
-    after_dot: HashMap<usize, Option<usize>>,
+    after_dot: PositionMap<Option<usize>>,
 }
 
 /// What the URL pattern matched at one position.
@@ -519,7 +547,7 @@ impl<'a> UrlScanner<'a> {
         UrlScanner {
             text,
             run: (usize::MAX, 0, None),
-            after_dot: HashMap::new(),
+            after_dot: PositionMap::default(),
         }
     }
 
@@ -702,6 +730,10 @@ impl<'a> UrlScanner<'a> {
 
     /// Where the longest domain ends whose first label starts at `t` (just after a dot).
     fn best_after_dot(&mut self, t: usize) -> Option<usize> {
+        // After most dots (a sentence's end) comes no label at all: nothing to remember.
+        if !char_at(self.text, t).is_some_and(is_domain_char) {
+            return None;
+        }
         if let Some(&known) = self.after_dot.get(&t) {
             return known;
         }
@@ -880,13 +912,23 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
         encoded += len + 1;
     }
     let encoded = encoded.saturating_sub(1);
-    let url16: usize = url.encode_utf16().count();
-    let domain16: usize = domain.encode_utf16().count();
+    let utf16 = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    let (url16, domain16) = (utf16(url), utf16(domain));
     protocol_len + url16 + encoded <= 4096 + domain16
 }
 
 /// Length of `label` after punycode's `toASCII` (RFC 3492), or `None` past 63 characters.
 fn punycode_len(label: &str) -> Option<usize> {
+    if label.is_ascii() {
+        // All basic code points: encoded as they are.
+        return (label.len() <= 63).then_some(label.len());
+    }
     let cps: Vec<u32> = label.chars().map(|c| c as u32).collect();
     if cps.len() > 63 {
         return None;

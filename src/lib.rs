@@ -57,9 +57,12 @@ pub fn format_owned(input: String, options: &Options) -> Thread {
     with_repairs(repaired, options)
 }
 
-/// The rest of [`format`]: the repaired text through [`format_repaired`], with the repairs.
+/// The rest of [`format`]: the repaired text segmented, then given back before the posts' spans
+/// are found (the posts and removed lines hold their own text), with the repairs.
 fn with_repairs(repaired: repair::Repaired, options: &Options) -> Thread {
-    let mut thread = format_repaired(&repaired.text, options);
+    let seg = segment::segment(&repaired.text, options.platform);
+    drop(repaired.text);
+    let mut thread = from_segmented(seg, options);
     thread.repairs = repaired.repairs;
     thread
 }
@@ -68,7 +71,11 @@ fn with_repairs(repaired: repair::Repaired, options: &Options) -> Thread {
 /// with no repair stage (and so no `repairs`). The page uses it after a person picked another
 /// reading of a repair, which the repair stage would otherwise undo.
 pub fn format_repaired(repaired: &str, options: &Options) -> Thread {
-    let seg = segment::segment(repaired, options.platform);
+    from_segmented(segment::segment(repaired, options.platform), options)
+}
+
+/// The [`Thread`] of segmented posts: replies left out if asked, spans, warnings, title.
+fn from_segmented(seg: segment::Segmented, options: &Options) -> Thread {
     let mut posts = seg.posts;
     if options.author_only {
         posts.retain(|p| !p.reply);

@@ -28,14 +28,22 @@ use std::fmt::Write as _;
 /// The `rel` of every link.
 pub const REL: &str = "nofollow noopener noreferrer ugc";
 
-/// Escapes text for a text node: `&`, `<` and `>`.
+/// Escapes text for a text node: `&`, `<` and `>` (found with memchr: most text has none).
 pub fn escape_text(s: &str, out: &mut String) {
-    escape_bytes(s, out, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        _ => None,
-    });
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    let mut run = 0;
+    while let Some(k) = memchr::memchr3(b'&', b'<', b'>', &b[run..]) {
+        let at = run + k;
+        out.push_str(&s[run..at]);
+        out.push_str(match b[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        run = at + 1;
+    }
+    out.push_str(&s[run..]);
 }
 
 /// Escapes text for HTML text and attribute values.

@@ -316,13 +316,17 @@ impl<'a> Iterator for PostViews<'a, '_> {
 }
 
 fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a> {
-    let mut spans = post.spans.clone();
-    if spans.is_empty() && !post.text.is_empty() {
-        spans.push(Span::Text {
+    // The post's own spans, not a copy of them (`blocks` copies what it keeps).
+    let whole;
+    let spans: &[Span] = if post.spans.is_empty() && !post.text.is_empty() {
+        whole = [Span::Text {
             text: post.text.clone(),
-        });
-    }
-    let mut blocks = blocks(&spans);
+        }];
+        &whole
+    } else {
+        &post.spans
+    };
+    let mut blocks = blocks(spans);
     if options.keep_markers {
         if let Some(marker) = post
             .marker
@@ -430,9 +434,14 @@ fn starts_lowercase(para: &[Line]) -> bool {
 
 /// Cuts spans into blocks: paragraphs and lists.
 pub fn blocks(spans: &[Span]) -> Vec<Block<'static>> {
+    let paras = paragraphs(spans);
+    // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
+    if !paras.iter().flatten().any(|line| list_item(line).is_some()) {
+        return paras.into_iter().map(Block::Para).collect();
+    }
     // Every line with its paragraph and, if it is one, its list item.
     let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();
-    for (p, para) in paragraphs(spans).into_iter().enumerate() {
+    for (p, para) in paras.into_iter().enumerate() {
         for line in para {
             let item = list_item(&line);
             lines.push((p, line, item));
@@ -597,11 +606,12 @@ pub fn safe_href(href: &str) -> bool {
 /// percent-encoded.
 pub fn clean_href(href: &str) -> Option<String> {
     let t = href.trim_matches(|c: char| c <= ' ' || c == '\u{7f}');
-    // ASCII lowercase: no other char lowercases to a letter of these schemes.
-    let lower: String = t.chars().take(8).map(|c| c.to_ascii_lowercase()).collect();
-    let ok = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s));
+    // ASCII case only: no other char lowercases to a letter of these schemes.
+    let ok = ["http://", "https://", "mailto:"].iter().any(|s| {
+        t.as_bytes()
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+    });
     let rest = t
         .split_once(':')
         .map_or("", |(_, r)| r)
@@ -614,7 +624,7 @@ pub fn clean_href(href: &str) -> Option<String> {
         if c <= ' ' || matches!(c, '\u{7f}' | '"' | '\'' | '<' | '>' | '\\' | '`') {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                push_percent(b, &mut out);
             }
         } else {
             out.push(c);
@@ -629,10 +639,18 @@ fn percent_encode(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            push_percent(b, &mut out);
         }
     }
     out
+}
+
+/// `%XX`, the byte `b` percent-encoded (upper-case hex), with no `format!`.
+fn push_percent(b: u8, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(b >> 4)]));
+    out.push(char::from(HEX[usize::from(b & 15)]));
 }
 
 /// `mastodon.social` from `@ada@mastodon.social`.

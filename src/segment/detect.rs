@@ -11,13 +11,53 @@ use super::headers;
 use crate::thread::Platform;
 use memchr::memmem::Finder;
 
-/// Whether `finder`'s needle occurs in `line`.
-fn has(finder: &Finder, line: &str) -> bool {
-    finder.find(line.as_bytes()).is_some()
+/// A substring looked for on every line: its occurrences are found by one forward search
+/// over the whole paste (the lines are visited in order), not one search per line, which on
+/// short lines cost more in set-up than in searching.
+struct Needle {
+    finder: Finder<'static>,
+    /// The next occurrence at or after the last line asked about (`usize::MAX`: none left).
+    next: usize,
+    /// Whether `next` was searched for yet.
+    known: bool,
 }
 
-/// Detects the platform of `lines` (trimmed lines of the repaired paste).
-pub fn detect(lines: &[&str]) -> Platform {
+impl Needle {
+    fn new(needle: &'static str) -> Needle {
+        Needle {
+            finder: Finder::new(needle),
+            next: 0,
+            known: false,
+        }
+    }
+
+    /// Whether the needle occurs in `line`, a line of `text` at byte `at` (lines are asked
+    /// about in order). A line that is not part of `text` is searched on its own.
+    fn in_line(&mut self, text: &str, at: Option<usize>, line: &str) -> bool {
+        let Some(at) = at else {
+            return self.finder.find(line.as_bytes()).is_some();
+        };
+        if !self.known || (self.next != usize::MAX && self.next < at) {
+            self.known = true;
+            self.next = self
+                .finder
+                .find(&text.as_bytes()[at..])
+                .map_or(usize::MAX, |k| at + k);
+        }
+        self.next != usize::MAX && self.next + self.finder.needle().len() <= at + line.len()
+    }
+}
+
+/// Where `line` starts in `text`, when it is a slice of it.
+fn offset_in(text: &str, line: &str) -> Option<usize> {
+    let start = text.as_ptr() as usize;
+    let at = (line.as_ptr() as usize).checked_sub(start)?;
+    (at + line.len() <= text.len()).then_some(at)
+}
+
+/// Detects the platform of `lines`: the trimmed lines of the repaired paste `text` (slices of
+/// it, so that substrings are searched for once over the whole text).
+pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // Index by Platform::ALL order.
     let mut score = [0u32; 7];
     // How often each signal counted: a few dozen names, so a list beats a hash map (and keeps
@@ -41,35 +81,35 @@ pub fn detect(lines: &[&str]) -> Platform {
             score[i] += w;
         }
     };
-    // The substrings looked for on every line, each searcher built once per paste (building
-    // one per line cost more than the search).
-    let bsky_social = Finder::new(".bsky.social");
-    let bsky_app = Finder::new("bsky.app/");
-    let x_corp = Finder::new("X Corp");
-    let twitter_com = Finder::new("twitter.com/");
-    let status = Finder::new("/status/");
-    let x_com = Finder::new("x.com/");
-    let reposts = Finder::new(" reposts");
-    let quotes = Finder::new(" quotes");
-    let boosts = Finder::new(" boosts");
-    let favourites = Finder::new(" favourites");
-    let threads_net = Finder::new("threads.net");
-    let threads_com = Finder::new("threads.com");
-    let for_threads = Finder::new("for Threads");
-    let visible = Finder::new("Visible to anyone on or off LinkedIn");
-    let threadreaderapp = Finder::new("threadreaderapp");
-    let thread_reader_app = Finder::new("Thread Reader App");
-    let twtextapp = Finder::new("twtextapp");
-    let pic_twitter = Finder::new("pic.twitter.com/");
+    let mut bsky_social = Needle::new(".bsky.social");
+    let mut bsky_app = Needle::new("bsky.app/");
+    let mut x_corp = Needle::new("X Corp");
+    let mut twitter_com = Needle::new("twitter.com/");
+    let mut status = Needle::new("/status/");
+    let mut x_com = Needle::new("x.com/");
+    let mut reposts = Needle::new(" reposts");
+    let mut quotes = Needle::new(" quotes");
+    let mut boosts = Needle::new(" boosts");
+    let mut favourites = Needle::new(" favourites");
+    let mut threads_net = Needle::new("threads.net");
+    let mut threads_com = Needle::new("threads.com");
+    let mut for_threads = Needle::new("for Threads");
+    let mut visible = Needle::new("Visible to anyone on or off LinkedIn");
+    let mut threadreaderapp = Needle::new("threadreaderapp");
+    let mut thread_reader_app = Needle::new("Thread Reader App");
+    let mut twtextapp = Needle::new("twtextapp");
+    let mut pic_twitter = Needle::new("pic.twitter.com/");
     for (i, &l) in lines.iter().enumerate() {
         // Looked up after the empty-line check: each run of blank lines is walked once, not
         // once per blank line (quadratic on a paste of many blank lines).
         if l.is_empty() {
             continue;
         }
+        let at = offset_in(text, l);
+        let has = |n: &mut Needle| n.in_line(text, at, l);
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has(&bsky_social, l) || has(&bsky_app, l) {
+        if has(&mut bsky_social) || has(&mut bsky_app) {
             add(&mut score, Bluesky, "bsky", 3);
         }
         match l {
@@ -103,7 +143,13 @@ pub fn detect(lines: &[&str]) -> Platform {
                 add(&mut score, Bluesky, "bsky-handle", 1);
             }
         }
-        if let Some(h) = headers::header_line(l).filter(|h| h.time.is_some()) {
+        // A header line holds a time only after a `·` (most lines hold none: no copies made).
+        let dotted = || crate::clean::find(l, "·").is_some();
+        if let Some(h) = dotted()
+            .then(|| headers::header_line(l))
+            .flatten()
+            .filter(|h| h.time.is_some())
+        {
             if h.handle[1..].contains('@') {
                 add(&mut score, Mastodon, "masto-inline", 2);
             } else if h.handle.contains('.') {
@@ -121,19 +167,19 @@ pub fn detect(lines: &[&str]) -> Platform {
         if l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has(&x_corp, l) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has(&mut x_corp) || l.ends_with(" Views") || l.starts_with("Replying to @") {
             add(&mut score, X, "x-strong", 3);
         }
-        if has(&twitter_com, l) && has(&status, l) || has(&x_com, l) {
+        if has(&mut twitter_com) && has(&mut status) || has(&mut x_com) {
             add(&mut score, X, "x-link", 1);
         }
-        if has(&reposts, l) || has(&quotes, l) {
+        if has(&mut reposts) || has(&mut quotes) {
             add(&mut score, Bluesky, "bsky-counts", 1);
         }
-        if has(&boosts, l) || has(&favourites, l) {
+        if has(&mut boosts) || has(&mut favourites) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has(&threads_net, l) || has(&threads_com, l) || has(&for_threads, l) {
+        if has(&mut threads_net) || has(&mut threads_com) || has(&mut for_threads) {
             add(&mut score, Threads, "threads-link", 2);
         }
         if headers::is_username(l)
@@ -143,7 +189,7 @@ pub fn detect(lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has(&visible, l) {
+        if l.starts_with("Feed post number") || has(&mut visible) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
         if l.starts_with("No alternative text description") {
@@ -152,9 +198,9 @@ pub fn detect(lines: &[&str]) -> Platform {
         if headers::doubled(l).is_some() {
             add(&mut score, Linkedin, "li-doubled", 1);
         }
-        if has(&threadreaderapp, l)
-            || has(&thread_reader_app, l)
-            || has(&twtextapp, l)
+        if has(&mut threadreaderapp)
+            || has(&mut thread_reader_app)
+            || has(&mut twtextapp)
             || l.starts_with("Twitter may remove this content")
             || l.starts_with("You can follow @")
         {
@@ -163,7 +209,7 @@ pub fn detect(lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has(&pic_twitter, l) {
+        if has(&mut pic_twitter) {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
     }
@@ -185,7 +231,7 @@ mod tests {
 
     fn of(text: &str) -> Platform {
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        detect(&lines)
+        detect(text, &lines)
     }
 
     #[test]
@@ -206,5 +252,42 @@ mod tests {
         );
         assert_eq!(of("1/ hello\n2/ world"), Platform::Plain);
         assert_eq!(of(""), Platform::Plain);
+    }
+
+    #[test]
+    fn searching_the_whole_text_finds_what_each_line_holds() {
+        // Copies of the lines are searched one by one; slices of the text, in one pass.
+        let samples = [
+            "Ada\n  12 reposts\n3 quotes  \nhello",
+            "a\n reposts\n quotes\nx.com/\nx.\ncom/",
+            "hi threads.\nnet threads.net\nthreads.com for Threads",
+            "see https://twitter.com/ada/status/1\npic.twitter.com/abc x.com/a",
+            "@ada.bsky.social\n· 2h\nbsky.app/profile\n boosts\n favourites",
+            "Visible to anyone on or off LinkedIn\nthreadreaderapp\nThread Reader App twtextapp",
+        ];
+        for text in samples {
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            let copies: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            let apart: Vec<&str> = copies.iter().map(String::as_str).collect();
+            assert_eq!(
+                detect(text, &lines),
+                detect("", &apart),
+                "the same platform either way for {text:?}"
+            );
+        }
+        let text = "12 reposts\n3 quotes\n4 reposts\n5 quotes";
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            detect(text, &lines),
+            Platform::Bluesky,
+            "each line's counts are seen"
+        );
+        let text = "12\n reposts";
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert_eq!(
+            detect(text, &lines),
+            Platform::Plain,
+            "a needle that starts in a line's trimmed space is not in the line"
+        );
     }
 }

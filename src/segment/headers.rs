@@ -264,6 +264,11 @@ fn time_token(s: &str) -> Option<usize> {
 /// Reads a line that is only a time (with separators, `Edited`, a view count): the time as
 /// written (trimmed of separators and counts) and whether it holds a clock time.
 pub fn time_line(line: &str) -> Option<(String, bool)> {
+    time_span(line).map(|(t, clock)| (t.to_owned(), clock))
+}
+
+/// [`time_line`], the time as a slice of `line` (nothing copied).
+pub fn time_span(line: &str) -> Option<(&str, bool)> {
     let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
     let mut i = 0;
     let mut end = 0;
@@ -297,7 +302,7 @@ pub fn time_line(line: &str) -> Option<(String, bool)> {
         }
         return None;
     }
-    (tokens > 0).then(|| (s[..end].trim().to_owned(), clock))
+    (tokens > 0).then(|| (s[..end].trim(), clock))
 }
 
 /// What may follow a time on its line and is dropped from it: `4M Views`, `Edited`.

@@ -64,31 +64,77 @@ pub fn leading_marker(line: &str) -> Option<usize> {
         .map(|m| m.len)
 }
 
-/// What one line is.
-#[derive(Clone, Debug, PartialEq)]
+/// What one line is: eight bytes a line, as a 10 MB paste has half a million lines. The
+/// payloads few lines have are in [`Side`]; a time is read again from its line when used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Blank,
     /// Post text, as far as anyone can tell.
     Text,
     /// Interface text, with the reason it is removed.
-    Cruft(&'static str),
-    Media(Box<Media>),
+    Cruft(Why),
+    /// Its media, in [`Side::media`].
+    Media(u32),
     /// X's `Quote` above a quoted post's header.
     Quote,
     /// A lone `·` between a handle and its time.
     Dot,
     /// A time; `true` when it holds a clock time (X's detail line under the main post).
-    Time(String, bool),
-    /// A handle line, a header if pass 2 confirms it.
-    Handle(Box<HeaderLine>),
-    /// A LinkedIn line that doubles its text (name or headline), the text once.
-    Doubled(String),
-    /// A line that names the author of the post above it.
-    Closer(Box<(Author, Option<String>)>),
+    Time(bool),
+    /// A handle line, a header if pass 2 confirms it (what it says: [`Side::handles`]).
+    Handle(u32),
+    /// A LinkedIn line that doubles its text (name or headline).
+    Doubled,
+    /// A line that names the author of the post above it ([`Side::closers`]).
+    Closer(u32),
     /// A line between posts, with its reason and whether it ends the post.
-    Separator(&'static str, bool),
+    Separator(Why, bool),
     /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
     EndMarker,
+}
+
+/// A removed line's reason, as its place in [`Side::reasons`] (one byte where a `&str` took
+/// sixteen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Why(u8);
+
+/// What the lines of a few kinds carry, beside the per-line [`Kind`]s.
+#[derive(Default)]
+struct Side {
+    /// The reasons lines were given, each once (a dozen or so).
+    reasons: Vec<&'static str>,
+    media: Vec<Option<Media>>,
+    handles: Vec<Option<HeaderLine>>,
+    closers: Vec<Option<(Author, Option<String>)>>,
+}
+
+impl Side {
+    /// The [`Why`] of `reason`.
+    fn why(&mut self, reason: &'static str) -> Why {
+        let at = match self.reasons.iter().position(|r| *r == reason) {
+            Some(at) => at,
+            None => {
+                self.reasons.push(reason);
+                self.reasons.len() - 1
+            }
+        };
+        Why(u8::try_from(at).expect("a few dozen reasons at most"))
+    }
+
+    /// The reason a [`Why`] stands for.
+    fn reason(&self, why: Why) -> &'static str {
+        self.reasons[usize::from(why.0)]
+    }
+
+    /// Whether `kind` is cruft for one of `reasons`.
+    fn is_cruft(&self, kind: Kind, reasons: &[&str]) -> bool {
+        matches!(kind, Kind::Cruft(w) if reasons.contains(&self.reason(w)))
+    }
+
+    /// Index of the next item pushed onto a table of `len` items.
+    fn slot(len: usize) -> u32 {
+        u32::try_from(len).expect("fewer than four billion lines")
+    }
 }
 
 /// A header that opens a post.
@@ -173,16 +219,45 @@ fn plausible_name(t: &str) -> bool {
 
 /// Splits `text` into posts.
 pub fn segment(text: &str, platform: Option<Platform>) -> Segmented {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let platform = platform.unwrap_or_else(|| detect::detect(&lines));
-    let kinds = classify(&lines, platform);
-    let mut seg = Assembler::new(&lines, kinds, platform).run();
+    let lines = trimmed_lines(text);
+    let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
+    let mut side = Side::default();
+    let kinds = classify(&lines, platform, &mut side);
+    let mut seg = Assembler::new(lines, kinds, side, platform).run();
     seg.platform = platform;
     seg
 }
 
+/// `text.lines().map(str::trim)`, collected: line ends found with memchr (counted first, so the
+/// vector is made once at its size), and the ASCII ends trimmed without decoding.
+fn trimmed_lines(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b) {
+        lines.push(trim(&text[start..end]));
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(trim(&text[start..]));
+    }
+    lines
+}
+
+/// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
+/// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
+fn trim(line: &str) -> &str {
+    let t = line.trim_ascii();
+    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
+    if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
+        t.trim()
+    } else {
+        t
+    }
+}
+
 /// Pass 1: what each line is.
-fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
+fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
     let mut kinds = Vec::with_capacity(lines.len());
     let mut footer = false;
     let mut replying = false;
@@ -191,12 +266,13 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
         let kind = if t.is_empty() {
             Kind::Blank
         } else if footer {
-            Kind::Cruft(clean::classify(t).unwrap_or("footer"))
+            Kind::Cruft(side.why(clean::classify(t).unwrap_or("footer")))
         } else if clean::footer_start(t) {
             footer = true;
-            Kind::Cruft(clean::classify(t).unwrap_or("footer"))
+            Kind::Cruft(side.why(clean::classify(t).unwrap_or("footer")))
         } else if let Some(m) = media(t) {
-            Kind::Media(Box::new(m))
+            side.media.push(Some(m));
+            Kind::Media(Side::slot(side.media.len() - 1))
         } else if t == "Quote" && platform != Platform::Plain {
             Kind::Quote
         } else if t == "·" || t == "•" {
@@ -204,57 +280,55 @@ fn classify(lines: &[&str], platform: Platform) -> Vec<Kind> {
         } else if markers::is_end_line(t) {
             Kind::EndMarker
         } else if let Some((reason, boundary)) = separator(t) {
-            Kind::Separator(reason, boundary)
+            Kind::Separator(side.why(reason), boundary)
         } else if is_elision(t) {
             let boundary = matches!(platform, Platform::Threadreader | Platform::Plain);
-            Kind::Separator("elision", boundary)
+            Kind::Separator(side.why("elision"), boundary)
         } else if t == "Replying to" {
             replying = true;
-            Kind::Cruft("ui")
+            Kind::Cruft(side.why("ui"))
         } else if replying && (headers::is_handle_line(t) || t == "and" || t.starts_with("and ")) {
-            Kind::Cruft("ui")
+            Kind::Cruft(side.why("ui"))
         } else if let Some((name, handle, time)) = headers::attribution(t) {
-            Kind::Closer(Box::new((
+            side.closers.push(Some((
                 Author {
                     name,
                     handle: Some(handle),
                 },
                 time,
-            )))
+            )));
+            Kind::Closer(Side::slot(side.closers.len() - 1))
         } else if let Some((handle, time)) = headers::permalink(t) {
-            Kind::Closer(Box::new((
+            side.closers.push(Some((
                 Author {
                     name: None,
                     handle: Some(handle),
                 },
                 time,
-            )))
+            )));
+            Kind::Closer(Side::slot(side.closers.len() - 1))
         } else if platform == Platform::Linkedin
             && (headers::doubled(t).is_some()
                 || (lines.get(i + 1) == Some(&t) && t.chars().count() <= 200)
-                || (i > 0
-                    && lines[i - 1] == t
-                    && matches!(kinds.get(i - 1), Some(Kind::Doubled(_)))))
+                || (i > 0 && lines[i - 1] == t && kinds.get(i - 1) == Some(&Kind::Doubled)))
         {
-            Kind::Doubled(headers::doubled(t).unwrap_or(t).to_owned())
-        } else if let Some(time) = (platform == Platform::Linkedin)
-            .then(|| headers::linkedin_time(t))
-            .flatten()
-        {
-            Kind::Time(time, false)
+            Kind::Doubled
+        } else if platform == Platform::Linkedin && headers::linkedin_time(t).is_some() {
+            Kind::Time(false)
         } else if platform == Platform::Linkedin
             && clean::is_reaction_word(t)
             && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
         {
-            Kind::Cruft("reactions")
+            Kind::Cruft(side.why("reactions"))
         } else if is_duration(t) {
-            Kind::Cruft("media")
+            Kind::Cruft(side.why("media"))
         } else if let Some(reason) = clean::classify(t) {
-            Kind::Cruft(reason)
-        } else if let Some((time, clock)) = headers::time_line(t) {
-            Kind::Time(time, clock)
+            Kind::Cruft(side.why(reason))
+        } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
+            Kind::Time(clock)
         } else if let Some(h) = handles.then(|| headers::header_line(t)).flatten() {
-            Kind::Handle(Box::new(h))
+            side.handles.push(Some(h));
+            Kind::Handle(Side::slot(side.handles.len() - 1))
         } else {
             Kind::Text
         };
@@ -323,13 +397,58 @@ impl Near {
     }
 }
 
+/// The headers that open posts, by line: four bytes a line (a place in `headers`) rather
+/// than a boxed header's eight and its allocation, as a 10 MB paste has half a million lines.
+struct Opens {
+    at: Vec<u32>,
+    headers: Vec<Option<Header>>,
+}
+
+impl Opens {
+    /// No header opens a post at this line.
+    const NONE: u32 = u32::MAX;
+
+    fn new(n: usize) -> Opens {
+        Opens {
+            at: vec![Opens::NONE; n],
+            headers: Vec::new(),
+        }
+    }
+
+    /// `h` opens a post at line `i` (instead of any header set there before).
+    fn set(&mut self, i: usize, h: Header) {
+        self.at[i] = Side::slot(self.headers.len());
+        self.headers.push(Some(h));
+    }
+
+    fn is_open(&self, i: usize) -> bool {
+        self.at[i] != Opens::NONE
+    }
+
+    /// The header that opens a post at line `i`, taken out.
+    fn take(&mut self, i: usize) -> Option<Header> {
+        let k = std::mem::replace(&mut self.at[i], Opens::NONE);
+        if k == Opens::NONE {
+            return None;
+        }
+        self.headers[k as usize].take()
+    }
+
+    /// How many lines open a post.
+    fn count(&self) -> usize {
+        self.at.iter().filter(|&&k| k != Opens::NONE).count()
+    }
+}
+
 /// Pass 2 and 3: headers, then posts.
 struct Assembler<'a> {
-    lines: &'a [&'a str],
+    /// The trimmed lines (owned here so that they are given back before the end).
+    lines: Vec<&'a str>,
     kinds: Vec<Kind>,
+    side: Side,
     platform: Platform,
-    // Boxed, as the big payloads of `Kind` are: one slot for every line of a 10 MB paste.
-    open: Vec<Option<Box<Header>>>,
+    /// The headers that open posts, by line.
+    open: Opens,
     /// Lines a header took (its name, handle, `·` or time): removed with this reason.
     consumed: Vec<Option<Taken>>,
     /// Where a confirmed thread marker stands: `Some(true)` leading, `Some(false)` trailing
@@ -343,13 +462,14 @@ struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
-    fn new(lines: &'a [&'a str], kinds: Vec<Kind>, platform: Platform) -> Self {
+    fn new(lines: Vec<&'a str>, kinds: Vec<Kind>, side: Side, platform: Platform) -> Self {
         let n = lines.len();
         Assembler {
             lines,
             kinds,
+            side,
             platform,
-            open: vec![None; n],
+            open: Opens::new(n),
             consumed: vec![None; n],
             markers: vec![None; n],
             posts: Vec::new(),
@@ -368,11 +488,22 @@ impl<'a> Assembler<'a> {
         });
     }
 
+    /// The time a [`Kind::Time`] line holds, as written (read again from the line, as the
+    /// classifier read it: LinkedIn's own shape first on a LinkedIn paste).
+    fn time_text(&self, i: usize) -> String {
+        let line = self.lines[i];
+        (self.platform == Platform::Linkedin)
+            .then(|| headers::linkedin_time(line))
+            .flatten()
+            .or_else(|| headers::time_span(line).map(|(t, _)| t.to_owned()))
+            .unwrap_or_default()
+    }
+
     fn run(mut self) -> Segmented {
         let (prev, next) = self.neighbours();
         self.find_headers(&prev, &next);
         self.find_markers();
-        let has_headers = self.open.iter().any(Option::is_some);
+        let has_headers = self.open.count() > 0;
         let has_markers = self.markers.iter().any(Option::is_some);
         let has_bounds = self
             .kinds
@@ -396,35 +527,27 @@ impl<'a> Assembler<'a> {
         // A post a header or a marker opens, give or take: room for them at once too.
         let openers = self
             .open
-            .iter()
-            .filter(|h| h.is_some())
             .count()
             .max(self.markers.iter().filter(|m| m.is_some()).count());
         self.posts.reserve(openers + openers / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
-            if let Some(h) = self.open[i].take() {
+            if let Some(h) = self.open.take(i) {
                 preamble = false;
-                self.start(*h);
+                self.start(h);
             }
             if let Some(taken) = self.consumed[i] {
                 self.remove(i, line, taken.reason());
                 continue;
             }
-            // Later lines look back at a line's kind, never at its payload: move the payload
-            // out instead of cloning it (a handle line's is never used here).
-            let kind = match &mut self.kinds[i] {
-                Kind::Handle(_) => Kind::Text,
-                Kind::Time(t, clock) => Kind::Time(std::mem::take(t), *clock),
-                k => k.clone(),
-            };
-            match kind {
+            match self.kinds[i] {
                 Kind::Blank => {
                     if let Some(d) = self.active() {
                         d.blank = true;
                     }
                 }
-                Kind::Cruft(reason) => {
+                Kind::Cruft(why) => {
+                    let reason = self.side.reason(why);
                     let follow = line
                         .strip_prefix("You can follow ")
                         .or_else(|| line.strip_prefix("Thread by "));
@@ -442,12 +565,15 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Media(m) => {
                     self.remove(i, line, "media");
-                    self.ensure().post.media.push(*m);
+                    if let Some(m) = self.side.media[m as usize].take() {
+                        self.ensure().post.media.push(m);
+                    }
                 }
                 Kind::Quote => self.remove(i, line, "ui"),
                 Kind::Dot => self.remove(i, line, "header"),
-                Kind::Time(time, clock) => {
+                Kind::Time(clock) => {
                     self.remove(i, line, "timestamp");
+                    let time = self.time_text(i);
                     let target = if clock {
                         self.top.as_mut()
                     } else {
@@ -457,14 +583,16 @@ impl<'a> Assembler<'a> {
                         d.post.time = Some(time);
                     }
                 }
-                Kind::Separator(reason, boundary) => {
-                    self.remove(i, line, reason);
+                Kind::Separator(why, boundary) => {
+                    self.remove(i, line, self.side.reason(why));
                     if boundary {
                         self.close();
                     }
                 }
-                Kind::Closer(closer) => {
-                    let (author, time) = *closer;
+                Kind::Closer(c) => {
+                    let (author, time) = self.side.closers[c as usize]
+                        .take()
+                        .expect("a closer line is read once");
                     self.remove(i, line, "header");
                     if let Some(top) = self.top.as_mut() {
                         if top.post.author.is_none() {
@@ -480,7 +608,7 @@ impl<'a> Assembler<'a> {
                     self.remove(i, line, "marker");
                     self.close();
                 }
-                Kind::Doubled(_) => self.remove(i, line, "header"),
+                Kind::Doubled => self.remove(i, line, "header"),
                 Kind::Text | Kind::Handle(_) => {
                     // Tabs and list names above a timeline (`e/acc`, `regen`): short lines
                     // between interface lines. A short first post stays.
@@ -496,7 +624,7 @@ impl<'a> Assembler<'a> {
                         "Show this thread",
                     ];
                     let next_label = next.at(i).is_some_and(|k| {
-                        (matches!(self.kinds[k], Kind::Cruft("ui" | "signup"))
+                        (self.side.is_cruft(self.kinds[k], &["ui", "signup"])
                             && !post_tail.contains(&self.lines[k]))
                             || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
                     });
@@ -519,7 +647,8 @@ impl<'a> Assembler<'a> {
         // sorted, so that a big paste does not hold both at once.
         drop((prev, next));
         self.kinds = Vec::new();
-        self.open = Vec::new();
+        self.lines = Vec::new();
+        self.open = Opens::new(0);
         self.consumed = Vec::new();
         self.markers = Vec::new();
         self.finish()
@@ -557,25 +686,35 @@ impl<'a> Assembler<'a> {
         let mut li_texts: Vec<usize> = Vec::new();
         let linkedin = self.platform == Platform::Linkedin;
         for i in 0..n {
-            match self.kinds[i].clone() {
-                Kind::Handle(h) => self.handle_header(i, *h, prev, next),
+            match self.kinds[i] {
+                Kind::Handle(h) => {
+                    let h = self.side.handles[h as usize]
+                        .take()
+                        .expect("a handle line is read once");
+                    self.handle_header(i, h, prev, next);
+                }
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i, next);
                 }
-                Kind::Doubled(_) if !linkedin_run && !self.time_within(i, 8) => {
+                Kind::Doubled if !linkedin_run && !self.time_within(i, 8) => {
                     // Doubled text with no time below is the post's own (`Yes\nYes`).
                     self.kinds[i] = Kind::Text;
                     li_texts.push(i);
                 }
-                Kind::Doubled(name) if !linkedin_run => {
-                    self.open[i] = Some(Box::new(Header {
-                        author: Author {
-                            name: Some(linkedin_name(&name)),
-                            handle: None,
+                Kind::Doubled if !linkedin_run => {
+                    let line = self.lines[i];
+                    let name = headers::doubled(line).unwrap_or(line);
+                    self.open.set(
+                        i,
+                        Header {
+                            author: Author {
+                                name: Some(linkedin_name(name)),
+                                handle: None,
+                            },
+                            time: None,
+                            quoted: false,
                         },
-                        time: None,
-                        quoted: false,
-                    }));
+                    );
                     linkedin_run = true;
                     li_opened = true;
                 }
@@ -585,14 +724,17 @@ impl<'a> Assembler<'a> {
                         .all(|&j| self.lines[j].chars().count() <= 150);
                     if !li_opened && (1..=3).contains(&li_texts.len()) && short {
                         let first = li_texts[0];
-                        self.open[first] = Some(Box::new(Header {
-                            author: Author {
-                                name: Some(linkedin_name(self.lines[first])),
-                                handle: None,
+                        self.open.set(
+                            first,
+                            Header {
+                                author: Author {
+                                    name: Some(linkedin_name(self.lines[first])),
+                                    handle: None,
+                                },
+                                time: None,
+                                quoted: false,
                             },
-                            time: None,
-                            quoted: false,
-                        }));
+                        );
                         for &j in &li_texts {
                             self.consumed[j] = Some(Taken::Header);
                         }
@@ -609,7 +751,8 @@ impl<'a> Assembler<'a> {
                     li_opened = false;
                     li_texts.clear();
                 }
-                Kind::Media(_) | Kind::Cruft("reactions" | "count") => li_texts.clear(),
+                Kind::Media(_) => li_texts.clear(),
+                k if self.side.is_cruft(k, &["reactions", "count"]) => li_texts.clear(),
                 _ => {}
             }
         }
@@ -630,7 +773,7 @@ impl<'a> Assembler<'a> {
             (true, Some(j))
                 if is_text(&self.kinds[j])
                     && self.consumed[j].is_none()
-                    && self.open[j].is_none()
+                    && !self.open.is_open(j)
                     && plausible_name(self.lines[j]) =>
             {
                 Some(j)
@@ -646,13 +789,13 @@ impl<'a> Assembler<'a> {
                 dot_at = Some(d);
                 k = next.at(d);
             }
-            time_at = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false)));
+            time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false));
         }
         let start = name_at.unwrap_or(i);
         // Mastodon shows the time above the name.
         let time_above = match (time_at, h.time.is_none(), prev.at(start)) {
             (None, true, Some(t))
-                if matches!(self.kinds[t], Kind::Time(_, false)) && self.consumed[t].is_none() =>
+                if self.kinds[t] == Kind::Time(false) && self.consumed[t].is_none() =>
             {
                 Some(t)
             }
@@ -676,16 +819,8 @@ impl<'a> Assembler<'a> {
             return;
         }
         let time_line = time_at.or(time_above);
-        let time = h.time.clone().or_else(|| {
-            time_line.and_then(|t| match &self.kinds[t] {
-                Kind::Time(s, _) => Some(s.clone()),
-                _ => None,
-            })
-        });
-        let name = h
-            .name
-            .clone()
-            .or_else(|| name_at.map(|j| self.lines[j].to_owned()));
+        let time = h.time.or_else(|| time_line.map(|t| self.time_text(t)));
+        let name = h.name.or_else(|| name_at.map(|j| self.lines[j].to_owned()));
         let first = time_above.unwrap_or(start);
         // `Quote` above the header (past interface lines such as `Square profile picture`)
         let mut q = prev.at(first);
@@ -699,14 +834,17 @@ impl<'a> Assembler<'a> {
         if let Some(t) = time_line {
             self.consumed[t] = Some(Taken::Timestamp);
         }
-        self.open[first] = Some(Box::new(Header {
-            author: Author {
-                name,
-                handle: Some(h.handle),
+        self.open.set(
+            first,
+            Header {
+                author: Author {
+                    name,
+                    handle: Some(h.handle),
+                },
+                time,
+                quoted,
             },
-            time,
-            quoted,
-        }));
+        );
     }
 
     fn threads_header(&mut self, i: usize, next: &Near) {
@@ -716,27 +854,29 @@ impl<'a> Assembler<'a> {
         }
         let mut k = next.at(i);
         let mut skipped = Vec::new();
-        while let Some(j) = k.filter(|&j| matches!(self.kinds[j], Kind::Dot | Kind::Cruft("ui"))) {
+        while let Some(j) =
+            k.filter(|&j| self.kinds[j] == Kind::Dot || self.side.is_cruft(self.kinds[j], &["ui"]))
+        {
             skipped.push(j);
             k = next.at(j);
         }
-        let Some(t) = k.filter(|&t| matches!(self.kinds[t], Kind::Time(_, false))) else {
+        let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false)) else {
             return;
         };
-        let time = match &self.kinds[t] {
-            Kind::Time(s, _) => Some(s.clone()),
-            _ => None,
-        };
+        let time = Some(self.time_text(t));
         self.consumed[i] = Some(Taken::Header);
         self.consumed[t] = Some(Taken::Timestamp);
-        self.open[i] = Some(Box::new(Header {
-            author: Author {
-                name: None,
-                handle: Some(format!("@{line}")),
+        self.open.set(
+            i,
+            Header {
+                author: Author {
+                    name: None,
+                    handle: Some(format!("@{line}")),
+                },
+                time,
+                quoted: false,
             },
-            time,
-            quoted: false,
-        }));
+        );
     }
 
     /// Decides which marker candidates are the thread's numbering.
@@ -852,7 +992,7 @@ impl<'a> Assembler<'a> {
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
-            let lines = self.lines;
+            let lines = &self.lines;
             if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
                 self.remove(l, m, "marker");
             }
@@ -901,7 +1041,7 @@ impl<'a> Assembler<'a> {
         });
         if let Some((m, lead)) = found {
             let last_of_post = next.at(i).is_none_or(|k| {
-                !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open[k].is_some()
+                !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open.is_open(k)
             });
             // A marker alone on its line, under a post that has none: it ends that post.
             let alone = lead && m.len >= body.trim_end().len();
@@ -1020,7 +1160,12 @@ impl<'a> Assembler<'a> {
             };
         }
         self.removed.retain(|r| r.line != 0);
-        crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
+        // Mostly in order already (only cut pieces and profile blocks come out of it): a
+        // stable sort of sorted lines changes nothing, so only unsorted ones are sorted (and
+        // its buffers, 24 bytes a removed line, are not made for nothing).
+        if !self.removed.windows(2).all(|w| w[0].line <= w[1].line) {
+            crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
+        }
         // Removed lines are most lines of a big paste: give back what the vector grew past.
         self.removed.shrink_to_fit();
         Segmented {
@@ -1038,6 +1183,10 @@ fn trim_in_place(s: &mut String) {
     let t = s.trim();
     if t.len() != s.len() {
         *s = t.to_owned();
+    } else {
+        // A post's text grew line by line: give back what it grew past (a 10 MB paste holds
+        // tens of thousands of posts at once).
+        s.shrink_to_fit();
     }
 }
 
@@ -1078,6 +1227,24 @@ mod tests {
 
     fn texts(s: &Segmented) -> Vec<&str> {
         s.posts.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn lines_are_cut_and_trimmed_as_lines_and_trim_do() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "\n\na\r\n b \r\n\tc\t",
+            "x\r",
+            "\u{a0}nbsp\u{a0}\n\u{3000}wide\u{2009}\n\u{b}vt\u{b}\n\u{85}",
+            "é\n ü \n👇\n",
+        ] {
+            let want: Vec<&str> = text.lines().map(str::trim).collect();
+            assert_eq!(trimmed_lines(text), want, "the same lines for {text:?}");
+        }
     }
 
     #[test]

@@ -68,14 +68,10 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .rev()
         .find(|l| !l.trim().is_empty())?
         .trim();
-    // Only the end of the line is compared: lowercase the last few characters, not the line
-    // (no character lowercases to ` `, `.` or `!`, and each lowercases to at least one, so
-    // the last 24 hold every promise's ending). The promises are ASCII and caseless emoji:
-    // `lower_for_ascii` answers as `to_lowercase` would, without core's case tables.
+    // Only the end of the line is compared, char by char from the end, lowercased as it
+    // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
+    // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
     let trimmed = last.trim_end_matches([' ', '.', '!']);
-    let tail = trimmed.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
-    let lower = crate::ucd::lower_for_ascii(&trimmed[tail..]);
-    let lower = lower.as_str();
     const PROMISES: &[&str] = &[
         "here:",
         "here 👇",
@@ -99,8 +95,8 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     // A bare pointer down usually points at the next post; it promises a link only at the
     // end of the thread.
     const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
-    let promises = PROMISES.iter().any(|p| lower.ends_with(p))
-        || (next.is_none() && POINTERS.iter().any(|p| lower.ends_with(p)));
+    let promises = PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
+        || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p)));
     if !promises || last.contains('🧵') {
         return None;
     }
@@ -111,6 +107,30 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         return None;
     }
     Some(last)
+}
+
+/// Whether `text` lowercased ends with `suffix` (lowercase ASCII and caseless chars), as
+/// `ucd::lower_for_ascii(text).ends_with(suffix)` answers, compared from the end with no copy.
+fn ends_with_lower(text: &str, suffix: &str) -> bool {
+    // The last byte first: an ASCII one lowercased (no suffix ends with the Kelvin sign's
+    // `k`), any other compared as it is (emoji have no case).
+    let (Some(&t), Some(&p)) = (text.as_bytes().last(), suffix.as_bytes().last()) else {
+        return suffix.is_empty();
+    };
+    if t.to_ascii_lowercase() != p && p != b'k' {
+        return false;
+    }
+    let mut chars = text.chars().rev();
+    suffix.chars().rev().all(|p| {
+        chars.next().is_some_and(|c| {
+            let lower = if c == '\u{212A}' {
+                'k'
+            } else {
+                c.to_ascii_lowercase()
+            };
+            lower == p
+        })
+    })
 }
 
 /// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
@@ -152,7 +172,7 @@ fn lost_mentions(text: &str) -> Vec<String> {
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
     const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
-    let mut words = line.split_whitespace();
+    let mut words = Words(line);
     while let Some(w) = words.next() {
         each(w);
         // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
@@ -187,9 +207,108 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
     }
 }
 
+/// The words of a line as `str::split_whitespace` cuts them, found a byte at a time: only a
+/// byte that may start a non-ASCII space char is decoded.
+#[derive(Clone)]
+struct Words<'a>(&'a str);
+
+/// The bytes a white space char may start with: ASCII spaces, and C2, E1, E2, E3.
+const MAY_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    t
+};
+
+/// The length of the white space char at byte `i` of `s` (0 when none starts there).
+fn space_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(matches!(b, b'\t'..=b'\r' | b' '));
+    }
+    // U+0085 and U+00A0 start with C2, U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3.
+    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+            if c.is_whitespace() {
+                return c.len_utf8();
+            }
+        }
+    }
+    0
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        let mut i = 0;
+        while i < s.len() {
+            let n = space_at(s, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        let b = s.as_bytes();
+        // Most bytes are neither an ASCII space nor a byte that may start a non-ASCII one.
+        while i < b.len() && !(MAY_SPACE[usize::from(b[i])] && space_at(s, i) > 0) {
+            i += 1;
+        }
+        self.0 = &s[i..];
+        (i > start).then(|| &s[start..i])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_cut_as_split_whitespace_cuts_them() {
+        for line in [
+            "",
+            "   ",
+            "one",
+            " thanks to  , who\tcame ",
+            "a\u{a0}b\u{3000}c\u{2009}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "emoji 👇🏻 and é, ü — “quotes” …",
+            "\u{2019}\u{200b}zero-width is no space\u{feff}",
+            "x\u{b}y\u{c}z\u{1c}w",
+        ] {
+            let ours: Vec<&str> = Words(line).collect();
+            let std: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(ours, std, "the same words in {line:?}");
+        }
+    }
+
+    #[test]
+    fn promise_endings_compare_lowercased_without_a_copy() {
+        assert!(
+            ends_with_lower("Full ARTICLE HERE:", "here:"),
+            "ASCII case is folded"
+        );
+        assert!(
+            ends_with_lower("LIN\u{212A}:", "link:"),
+            "the Kelvin sign folds to k"
+        );
+        assert!(
+            ends_with_lower("see it here 👇", "here 👇"),
+            "emoji compare as they are"
+        );
+        assert!(
+            !ends_with_lower("here", "here:"),
+            "a shorter text never ends with it"
+        );
+        assert!(
+            !ends_with_lower("THERE İ", "there i"),
+            "İ folds to two chars, never to i"
+        );
+    }
 
     fn post(n: usize, text: &str) -> Post {
         Post {
