@@ -58,13 +58,19 @@ pub fn repair(text: &str) -> Repaired {
         out.text = text.to_owned();
         return out;
     }
-    let lines = split_lines(text);
+    // Where each line starts (and the text's end): 8 bytes a line, where a list of
+    // (line, ending) slices would cost 32 bytes a line of a 10 MB paste.
+    let starts = line_starts(text);
+    let count = starts.len() - 1;
+    let lines = (0..count).map(|k| line_at(text, &starts, k));
+    let several = count > 1;
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
     // What this scan found of each line, so that `line_is_clean` need not ask again.
-    let mut known = vec![Known::Nothing; lines.len()];
-    for (k, (line, _)) in lines.iter().enumerate().filter(|_| lines.len() > 1) {
+    let mut known = Vec::new();
+    for (k, (line, _)) in lines.clone().enumerate().filter(|_| several) {
+        known.resize(k + 1, Known::Nothing);
         if line.is_ascii() {
             continue;
         }
@@ -92,24 +98,28 @@ pub fn repair(text: &str) -> Repaired {
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
-    let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
     let mut chars: Vec<char> = Vec::new();
     // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
     let mut endings: [Option<usize>; 2] = [None, None];
-    // Each line that is not clean, repaired under the document's page: (pasted, repaired).
-    let mut fixed: Vec<Option<(Vec<char>, Line)>> = Vec::with_capacity(lines.len());
-    for (k, (line, _)) in lines.iter().enumerate() {
-        fixed.push((!line_is_clean(line, &mut chars, known[k])).then(|| {
+    // Each line that is not clean, repaired under the document's page: (line number,
+    // pasted, repaired). Only those: a slot per line would cost ~100 bytes a line.
+    let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
+    for (k, (line, _)) in lines.clone().enumerate() {
+        let known = known.get(k).copied().unwrap_or(Known::Nothing);
+        if !line_is_clean(line, &mut chars, known) {
             let repaired = Line::repair(&chars, preferred);
-            (std::mem::take(&mut chars), repaired)
-        }));
+            fixed.push((k, std::mem::take(&mut chars), repaired));
+        }
     }
-    if lines.len() > 1 {
+    drop(known);
+    if several {
         settle_page(&mut fixed, preferred);
     }
-    for ((line, ending), fixed) in lines.into_iter().zip(fixed) {
-        if let Some((pasted, fixed)) = fixed {
+    let mut result = String::with_capacity(text.len() + 8);
+    let mut fixed = fixed.into_iter().peekable();
+    for (k, (line, ending)) in lines.enumerate() {
+        if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
             fixed.report(&pasted, units, &mut out.repairs);
             let s: String = fixed.chars.iter().collect();
             units += utf16_len(&s);
@@ -171,12 +181,12 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// again under the page a second repair would infer, while that is another page (at most
 /// three times). When no page is inferred from the repaired lines, the lines stay as they
 /// are (a repair under no page takes nothing that one under a page left).
-fn settle_page(fixed: &mut [Option<(Vec<char>, Line)>], mut page: Option<usize>) {
+fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) {
     let mut text = String::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
         let mut still: Vec<&[char]> = Vec::new();
-        for (_, line) in fixed.iter().flatten() {
+        for (_, _, line) in fixed.iter() {
             let chars = line.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
@@ -195,7 +205,7 @@ fn settle_page(fixed: &mut [Option<(Vec<char>, Line)>], mut page: Option<usize>)
             return;
         }
         page = next;
-        for (_, line) in fixed.iter_mut().flatten() {
+        for (_, _, line) in fixed.iter_mut() {
             line.run(page);
         }
     }
@@ -565,25 +575,37 @@ fn byte_roles() -> &'static ByteRoles {
     })
 }
 
-/// Lines with their ending (`""` for the last line without one, `\n`, `\r\n` or `\r`).
-fn split_lines(text: &str) -> Vec<(&str, &str)> {
-    let mut out = Vec::new();
+/// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
+/// or `\r`, and the last line is there even when empty.
+fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut start = 0;
+    let mut starts = vec![0];
     let mut i = 0;
     while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
         let at = i + k;
-        let end = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+        i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
             at + 2
         } else {
             at + 1
         };
-        out.push((&text[start..at], &text[at..end]));
-        start = end;
-        i = end;
+        starts.push(i);
     }
-    out.push((&text[start..], ""));
-    out
+    starts.push(text.len());
+    starts
+}
+
+/// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
+fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) {
+    let (start, next) = (starts[k], starts[k + 1]);
+    let bytes = text.as_bytes();
+    let ending = if k + 2 == starts.len() {
+        0
+    } else if next >= start + 2 && &bytes[next - 2..next] == b"\r\n" {
+        2
+    } else {
+        1
+    };
+    (&text[start..next - ending], &text[next - ending..next])
 }
 
 /// What the evidence scan of [`repair`] found of a line.
