@@ -39,34 +39,58 @@ mod tlds;
 
 use crate::thread::{Platform, Span};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-/// Hashes a byte position with one multiplication: the URL scanner's memo is keyed by
-/// positions in one text, which need no protection against chosen collisions (SipHash cost
-/// more than the lookups it served).
+/// A map from byte positions of one text to what the URL scanner found there: open
+/// addressing, hashed with one multiplication (the keys need no protection against chosen
+/// collisions; a std `HashMap` would bring its table code into the `.wasm` for this use).
 #[derive(Default)]
-struct PositionHasher(u64);
-
-impl Hasher for PositionHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+struct PositionMap {
+    /// (position, value); position `usize::MAX` for an empty slot. A power of two long.
+    slots: Vec<(usize, Option<usize>)>,
+    used: usize,
 }
 
-/// A map from byte positions, hashed by [`PositionHasher`].
-type PositionMap<V> = HashMap<usize, V, BuildHasherDefault<PositionHasher>>;
+impl PositionMap {
+    fn slot(&self, key: usize) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & mask;
+        while self.slots[k].0 != usize::MAX && self.slots[k].0 != key {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+
+    fn get(&self, key: &usize) -> Option<&Option<usize>> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = &self.slots[self.slot(*key)];
+        (slot.0 == *key).then_some(&slot.1)
+    }
+
+    fn contains_key(&self, key: &usize) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn insert(&mut self, key: usize, value: Option<usize>) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let grown = vec![(usize::MAX, None); (self.slots.len() * 2).max(16)];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.used = 0;
+            for (k, v) in old.into_iter().filter(|e| e.0 != usize::MAX) {
+                let at = self.slot(k);
+                self.slots[at] = (k, v);
+                self.used += 1;
+            }
+        }
+        let at = self.slot(key);
+        if self.slots[at].0 != key {
+            self.used += 1;
+        }
+        self.slots[at] = (key, value);
+    }
+}
 
 /// Entities of one text, each as it appears, in order.
 #[derive(Serialize, Debug, Default, PartialEq, Eq)]
@@ -528,7 +552,7 @@ struct UrlScanner<'a> {
     /// The label run last measured: its start, its end and the last `_` in it.
     run: (usize, usize, Option<usize>),
     /// For a label that starts right after a dot: where the longest domain from there ends.
-    after_dot: PositionMap<Option<usize>>,
+    after_dot: PositionMap,
 }
 
 /// What the URL pattern matched at one position.
@@ -1239,6 +1263,30 @@ fn cashtags(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn position_map_keeps_what_it_is_given() {
+        let mut m = PositionMap::default();
+        assert!(!m.contains_key(&7), "empty at first");
+        for k in 0..5000usize {
+            m.insert(k * 3, (k % 2 == 0).then_some(k));
+        }
+        m.insert(9, Some(1));
+        for k in 0..5000usize {
+            let want = if k == 3 {
+                Some(1)
+            } else {
+                (k % 2 == 0).then_some(k)
+            };
+            assert_eq!(m.get(&(k * 3)), Some(&want), "position {}", k * 3);
+            assert!(
+                !m.contains_key(&(k * 3 + 1)),
+                "never inserted: {}",
+                k * 3 + 1
+            );
+        }
+        assert_eq!(m.used, 5000, "a second insert of a key replaces it");
+    }
 
     #[test]
     fn finds_each_kind() {
