@@ -682,3 +682,19 @@ fn glued_pieces_of_a_later_profile_block_are_folded_in() {
         "each line once, whole"
     );
 }
+
+#[test]
+fn linkedin_label_before_a_tag_named_hashtag() {
+    // Fuzz finding (segment target, LinkedIn forced): `hashtag#hashtag` is the label glued to
+    // the tag `#hashtag`. The label is removed, the tag stays, and the nothing-lost check must
+    // take the label out where it stands (first), not at the tag's own word (last).
+    let t = format_as("hashtag#hashtag", Platform::Linkedin);
+    assert_eq!(t.posts.len(), 1);
+    assert_eq!(t.posts[0].text, "#hashtag", "the tag stays as written");
+    assert_eq!(
+        removed_of(&t),
+        vec![(1, "hashtag", "ui")],
+        "the label is reported"
+    );
+    check_nothing_lost("linkedin-hashtag-hashtag", "hashtag#hashtag", &t);
+}

@@ -13,28 +13,45 @@ pub fn check(name: &str, text: &str, posts: &[Post], removed: &[Removed]) {
         .flat_map(|p| std::iter::once(p).chain(p.quoted.as_deref()))
         .collect();
     for (n, line) in text.lines().enumerate() {
-        let mut rest = line.trim().to_owned();
-        for r in removed.iter().filter(|r| r.line == n + 1) {
-            if let Some(at) = rest.rfind(&r.text) {
-                rest.replace_range(at..at + r.text.len(), "");
+        // A removed piece is taken out where it stands last (a glued tail such as `Show more`)
+        // or, failing that, where it stands first (LinkedIn's `hashtag` label before a tag
+        // that is itself `#hashtag`).
+        let mut found = false;
+        let mut shown = String::new();
+        for last in [true, false] {
+            let mut rest = line.trim().to_owned();
+            for r in removed.iter().filter(|r| r.line == n + 1) {
+                let at = if last {
+                    rest.rfind(&r.text)
+                } else {
+                    rest.find(&r.text)
+                };
+                if let Some(at) = at {
+                    rest.replace_range(at..at + r.text.len(), "");
+                }
+            }
+            let rest = rest.trim();
+            found |= rest.is_empty() || in_a_post(&all, rest);
+            if shown.is_empty() {
+                shown = rest.to_owned();
             }
         }
-        let rest = rest.trim();
-        if rest.is_empty() {
-            continue;
-        }
-        let found = all.iter().any(|p| {
-            let mut r = rest;
-            if let Some(m) = &p.marker {
-                r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
-                r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
-            }
-            p.text.contains(r)
-        });
         assert!(
             found,
-            "{name}: line {} {rest:?} is neither post text nor in removed",
+            "{name}: line {} {shown:?} is neither post text nor in removed",
             n + 1
         );
     }
+}
+
+/// Whether `rest` (less a post's marker at either end) is in some post's text.
+fn in_a_post(all: &[&Post], rest: &str) -> bool {
+    all.iter().any(|p| {
+        let mut r = rest;
+        if let Some(m) = &p.marker {
+            r = r.strip_prefix(m.as_str()).unwrap_or(r).trim_start();
+            r = r.strip_suffix(m.as_str()).unwrap_or(r).trim_end();
+        }
+        p.text.contains(r)
+    })
 }
