@@ -66,9 +66,11 @@ pub fn page_mask(c: char) -> u16 {
 }
 
 /// What the code pages' `high` tables give, worked out once: each page's inverse table
-/// (char, byte), sorted by char then byte, and the pages each char has.
+/// (char, byte), sorted by char then byte, the bytes it drops, and the pages each char has.
 struct Tables {
     inverse: Vec<Vec<(u16, u8)>>,
+    /// Each page's [`droppable`] bytes.
+    droppable: Vec<Vec<u8>>,
     /// U+0080–U+25FF, by code point.
     mask_low: Vec<u16>,
     /// The chars from U+2600, sorted.
@@ -101,6 +103,7 @@ fn tables() -> &'static Tables {
         }
         Tables {
             inverse,
+            droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
             mask_low,
             mask_high,
         }
@@ -579,12 +582,7 @@ fn surrogate_pair(v: &[Byte], i: usize) -> Option<char> {
 /// Bytes that `page` drops when it meets them: its undefined bytes, and the soft hyphen
 /// (invisible, lost in copying). Worked out once per page.
 fn droppable(page: &CodePage) -> &'static [u8] {
-    static DROPPABLE: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
-    let all = DROPPABLE.get_or_init(|| ALL.iter().map(|p| droppable_bytes(p)).collect());
-    match ALL.iter().position(|p| std::ptr::eq(*p, page)) {
-        Some(k) => &all[k],
-        None => &[],
-    }
+    &tables().droppable[page.id]
 }
 
 fn droppable_bytes(page: &CodePage) -> Vec<u8> {
