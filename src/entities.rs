@@ -160,8 +160,17 @@ pub fn spans(text: &str) -> Vec<Span> {
 /// [`spans`], with fediverse handles as mentions where `handles` says so.
 pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
     let found = entities(text, handles);
-    // At most a plain run before each entity and one after the last: room for all at once.
-    let mut out = Vec::with_capacity(2 * found.len() + 1);
+    // A plain run before each entity that does not touch the one before, and one after the
+    // last: counted first, so the vector is made once at its size (a big paste holds tens of
+    // thousands of posts' spans at once).
+    let mut runs = found.len();
+    let mut end = 0;
+    for (range, _) in &found {
+        runs += usize::from(end < range.start);
+        end = range.end;
+    }
+    runs += usize::from(end < text.len());
+    let mut out = Vec::with_capacity(runs);
     let mut plain_start = 0;
     for (range, kind) in found {
         if plain_start < range.start {

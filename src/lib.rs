@@ -57,11 +57,11 @@ pub fn format_owned(input: String, options: &Options) -> Thread {
     with_repairs(repaired, options)
 }
 
-/// The rest of [`format`]: the repaired text segmented, then given back before the posts' spans
-/// are found (the posts and removed lines hold their own text), with the repairs.
+/// The rest of [`format`]: the repaired text segmented, and given back before the removed
+/// lines' texts are made and the posts' spans are found (the posts and removed lines hold
+/// their own text), with the repairs.
 fn with_repairs(repaired: repair::Repaired, options: &Options) -> Thread {
-    let seg = segment::segment(&repaired.text, options.platform);
-    drop(repaired.text);
+    let seg = segment::segment_owned(repaired.text, options.platform);
     let mut thread = from_segmented(seg, options);
     thread.repairs = repaired.repairs;
     thread

@@ -698,3 +698,40 @@ fn linkedin_label_before_a_tag_named_hashtag() {
     );
     check_nothing_lost("linkedin-hashtag-hashtag", "hashtag#hashtag", &t);
 }
+
+/// The CLI's path (`segment_owned`: the paste given up, the removed lines' texts copied out
+/// of it before it is dropped) finds exactly what `segment` finds, on every fixture and
+/// corpus paste under every platform, and on pieces that are not slices of the paste
+/// (LinkedIn's `hashtag` label, a marker after it).
+#[test]
+fn segmenting_a_given_up_paste_finds_the_same() {
+    let mut pastes = vec![
+        "hashtag#rust and hashtag#wasm 2/\nnext".to_owned(),
+        "Ada\n@ada\n·\n5h\nhi Show more\n2.3K\n\n\nBob\n@bob\n5h\nReplying to\n@ada\nyes 1/"
+            .to_owned(),
+    ];
+    for dir in [
+        fixtures().join("x"),
+        fixtures().join("linkedin"),
+        fixtures().join("plain"),
+        corpus().join("pastes"),
+    ] {
+        for f in std::fs::read_dir(dir).expect("a fixture directory") {
+            let f = f.expect("a directory entry").path();
+            if f.extension().and_then(|e| e.to_str()) == Some("txt") {
+                let raw = std::fs::read_to_string(&f).expect("UTF-8");
+                pastes.push(unspool::repair::repair(&paste_text(&raw, false)).text);
+            }
+        }
+    }
+    for paste in &pastes {
+        for p in Platform::ALL.into_iter().map(Some).chain([None]) {
+            let want = unspool::segment::segment(paste, p);
+            let got = unspool::segment::segment_owned(paste.clone(), p);
+            assert_eq!(
+                got, want,
+                "the same posts and removed lines as {p:?} for {paste:?}"
+            );
+        }
+    }
+}

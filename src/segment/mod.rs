@@ -219,13 +219,80 @@ fn plausible_name(t: &str) -> bool {
 
 /// Splits `text` into posts.
 pub fn segment(text: &str, platform: Option<Platform>) -> Segmented {
+    let (mut seg, cuts) = assemble(text, platform);
+    seg.removed = cuts.into_removed(text);
+    seg
+}
+
+/// [`segment`] on a text the caller gives up: the text is dropped before the removed lines
+/// are made (their texts are copied out first, a small part of a big paste), so that the
+/// paste and the removed lines are not held at once.
+pub fn segment_owned(text: String, platform: Option<Platform>) -> Segmented {
+    let (mut seg, mut cuts) = assemble(&text, platform);
+    let kept = cuts.pack(&text);
+    drop(text);
+    seg.removed = cuts.into_removed(&kept);
+    seg
+}
+
+/// The three passes: the posts, and the removed pieces as places in `text`.
+fn assemble(text: &str, platform: Option<Platform>) -> (Segmented, Cuts) {
     let lines = trimmed_lines(text);
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
     let mut side = Side::default();
     let kinds = classify(&lines, platform, &mut side);
-    let mut seg = Assembler::new(lines, kinds, side, platform).run();
+    let (mut seg, cuts) = Assembler::new(text, lines, kinds, side, platform).run();
     seg.platform = platform;
-    seg
+    (seg, cuts)
+}
+
+/// The removed pieces of a paste, in line order, before their texts are copied.
+struct Cuts {
+    list: Vec<Cut>,
+    /// Texts of the pieces that are not slices of the paste.
+    owned: Vec<String>,
+    /// What each [`Why`] stands for.
+    reasons: Vec<&'static str>,
+}
+
+impl Cuts {
+    /// Copies the pieces' texts out of `text` into one string, which they then point into.
+    fn pack(&mut self, text: &str) -> String {
+        let mut kept = String::with_capacity(
+            self.list
+                .iter()
+                .filter(|c| !c.owned)
+                .map(|c| c.len as usize)
+                .sum(),
+        );
+        for cut in self.list.iter_mut().filter(|c| !c.owned) {
+            let start = cut.start as usize;
+            let at = kept.len();
+            kept.push_str(&text[start..start + cut.len as usize]);
+            // The packed text is no longer than the pieces of a text whose offsets fit.
+            cut.start = u32::try_from(at).expect("packed pieces are no longer than the text");
+        }
+        kept
+    }
+
+    /// The [`Removed`] lines, their texts read from `text` (the paste, or [`Cuts::pack`]'s).
+    fn into_removed(mut self, text: &str) -> Vec<Removed> {
+        let mut removed = Vec::with_capacity(self.list.len());
+        for cut in &self.list {
+            let text = if cut.owned {
+                std::mem::take(&mut self.owned[cut.start as usize])
+            } else {
+                let start = cut.start as usize;
+                text[start..start + cut.len as usize].to_owned()
+            };
+            removed.push(Removed {
+                line: cut.line as usize,
+                text,
+                reason: Cow::Borrowed(self.reasons[usize::from(cut.why.0)]),
+            });
+        }
+        removed
+    }
 }
 
 /// `text.lines().map(str::trim)`, collected: line ends found with memchr (counted first, so the
@@ -377,24 +444,20 @@ impl Taken {
     }
 }
 
-/// For every line, the previous (or next) non-blank line: four bytes a line rather than
-/// an `Option<usize>`'s sixteen, as a 10 MB paste has half a million lines.
-struct Near(Vec<u32>);
-
-impl Near {
-    /// No such line.
-    const NONE: u32 = u32::MAX;
-
-    /// Line `i` as stored (a paste of four billion lines is far past the input limit).
-    fn index(i: usize) -> u32 {
-        u32::try_from(i).unwrap_or(Near::NONE)
-    }
-
-    /// The line stored for line `i`, if any.
-    fn at(&self, i: usize) -> Option<usize> {
-        let v = self.0[i];
-        (v != Near::NONE).then_some(v as usize)
-    }
+/// A removed piece while lines are assembled: where its text stands in the paste, 16 bytes,
+/// where a [`Removed`] takes 56 and an allocation for its text (a 10 MB paste removes
+/// hundreds of thousands of lines). Made into [`Removed`] once the per-line tables are gone.
+#[derive(Clone, Copy)]
+struct Cut {
+    /// 1-based line number; 0 once folded into a profile block's report.
+    line: u32,
+    /// Byte offset of the text in the paste, or its place in [`Assembler::owned`].
+    start: u32,
+    /// Length in bytes of the text in the paste (unused for an owned one).
+    len: u32,
+    why: Why,
+    /// The text is not a slice of the paste (`hashtag`, a piece of a rewritten line).
+    owned: bool,
 }
 
 /// The headers that open posts, by line: four bytes a line (a place in `headers`) rather
@@ -455,14 +518,24 @@ struct Assembler<'a> {
     /// (one byte a line: the marker itself is found again on what is left of the line).
     markers: Vec<Option<bool>>,
     posts: Vec<Post>,
-    removed: Vec<Removed>,
+    /// The paste the lines are slices of.
+    text: &'a str,
+    removed: Vec<Cut>,
+    /// Removed texts that are not slices of the paste (few).
+    owned: Vec<String>,
     top: Option<Draft>,
     inner: Option<Draft>,
     follow: Option<String>,
 }
 
 impl<'a> Assembler<'a> {
-    fn new(lines: Vec<&'a str>, kinds: Vec<Kind>, side: Side, platform: Platform) -> Self {
+    fn new(
+        text: &'a str,
+        lines: Vec<&'a str>,
+        kinds: Vec<Kind>,
+        side: Side,
+        platform: Platform,
+    ) -> Self {
         let n = lines.len();
         Assembler {
             lines,
@@ -473,7 +546,9 @@ impl<'a> Assembler<'a> {
             consumed: vec![None; n],
             markers: vec![None; n],
             posts: Vec::new(),
+            text,
             removed: Vec::new(),
+            owned: Vec::new(),
             top: None,
             inner: None,
             follow: None,
@@ -481,11 +556,36 @@ impl<'a> Assembler<'a> {
     }
 
     fn remove(&mut self, i: usize, text: &str, reason: &'static str) {
-        self.removed.push(Removed {
-            line: i + 1,
-            text: text.to_owned(),
-            reason: Cow::Borrowed(reason),
+        let why = self.side.why(reason);
+        // Where `text` stands in the paste, when it is a slice of it (almost always).
+        let at = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let inside = at <= self.text.len() && text.len() <= self.text.len() - at;
+        let (start, len, owned) = match (u32::try_from(at), u32::try_from(text.len())) {
+            (Ok(start), Ok(len)) if inside => (start, len, false),
+            _ => {
+                self.owned.push(text.to_owned());
+                (Side::slot(self.owned.len() - 1), 0, true)
+            }
+        };
+        self.removed.push(Cut {
+            line: Side::slot(i + 1),
+            start,
+            len,
+            why,
+            owned,
         });
+    }
+
+    /// The previous non-blank line before line `i` (found when asked: a blank run is walked
+    /// only by the few questions about the lines on either side of it).
+    fn prev(&self, i: usize) -> Option<usize> {
+        self.lines[..i].iter().rposition(|l| !l.is_empty())
+    }
+
+    /// The next non-blank line after line `i`.
+    fn next(&self, i: usize) -> Option<usize> {
+        let after = self.lines.get(i + 1..)?;
+        after.iter().position(|l| !l.is_empty()).map(|k| i + 1 + k)
     }
 
     /// The time a [`Kind::Time`] line holds, as written (read again from the line, as the
@@ -499,9 +599,10 @@ impl<'a> Assembler<'a> {
             .unwrap_or_default()
     }
 
-    fn run(mut self) -> Segmented {
-        let (prev, next) = self.neighbours();
-        self.find_headers(&prev, &next);
+    fn run(mut self) -> (Segmented, Cuts) {
+        self.find_headers();
+        // Every handle line was read: give their table back before the posts are built.
+        self.side.handles = Vec::new();
         self.find_markers();
         let has_headers = self.open.count() > 0;
         let has_markers = self.markers.iter().any(Option::is_some);
@@ -516,7 +617,8 @@ impl<'a> Assembler<'a> {
         let mut last_label = None;
         // Most lines of a big paste are removed: room for the lines already known to go and
         // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
-        // size at once, and half of it unused).
+        // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
+        // out only at the end.
         let known = (0..self.lines.len())
             .filter(|&i| {
                 self.consumed[i].is_some()
@@ -566,7 +668,12 @@ impl<'a> Assembler<'a> {
                 Kind::Media(m) => {
                     self.remove(i, line, "media");
                     if let Some(m) = self.side.media[m as usize].take() {
-                        self.ensure().post.media.push(m);
+                        let media = &mut self.ensure().post.media;
+                        // Most posts show one image or video: room for one, not four.
+                        if media.is_empty() {
+                            media.reserve_exact(1);
+                        }
+                        media.push(m);
                     }
                 }
                 Kind::Quote => self.remove(i, line, "ui"),
@@ -623,7 +730,7 @@ impl<'a> Assembler<'a> {
                         "Show more",
                         "Show this thread",
                     ];
-                    let next_label = next.at(i).is_some_and(|k| {
+                    let next_label = self.next(i).is_some_and(|k| {
                         (self.side.is_cruft(self.kinds[k], &["ui", "signup"])
                             && !post_tail.contains(&self.lines[k]))
                             || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
@@ -633,19 +740,18 @@ impl<'a> Assembler<'a> {
                         last_label = Some(i);
                         continue;
                     }
-                    if preamble && label_like(line) && ui(prev.at(i), &self) && next_label {
+                    if preamble && label_like(line) && ui(self.prev(i), &self) && next_label {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;
                     }
-                    self.text(i, line, preamble || blank_splits, has_headers, &next);
+                    self.text(i, line, preamble || blank_splits, has_headers);
                 }
             }
         }
         self.close();
         // The per-line tables are done with: give them back before the removed lines are
         // sorted, so that a big paste does not hold both at once.
-        drop((prev, next));
         self.kinds = Vec::new();
         self.lines = Vec::new();
         self.open = Opens::new(0);
@@ -654,30 +760,8 @@ impl<'a> Assembler<'a> {
         self.finish()
     }
 
-    /// Previous and next non-blank line of each line.
-    fn neighbours(&self) -> (Near, Near) {
-        let n = self.lines.len();
-        let mut prev = Vec::with_capacity(n);
-        let mut next = vec![Near::NONE; n];
-        let mut last = Near::NONE;
-        for (i, line) in self.lines.iter().enumerate() {
-            prev.push(last);
-            if !line.is_empty() {
-                last = Near::index(i);
-            }
-        }
-        last = Near::NONE;
-        for i in (0..n).rev() {
-            next[i] = last;
-            if !self.lines[i].is_empty() {
-                last = Near::index(i);
-            }
-        }
-        (Near(prev), Near(next))
-    }
-
     /// Pass 2: which lines are headers, and which posts they open.
-    fn find_headers(&mut self, prev: &Near, next: &Near) {
+    fn find_headers(&mut self) {
         let n = self.lines.len();
         let mut linkedin_run = false;
         // LinkedIn without doubled names: the short lines above the time line are the
@@ -691,10 +775,10 @@ impl<'a> Assembler<'a> {
                     let h = self.side.handles[h as usize]
                         .take()
                         .expect("a handle line is read once");
-                    self.handle_header(i, h, prev, next);
+                    self.handle_header(i, h);
                 }
                 Kind::Text if self.platform == Platform::Threads => {
-                    self.threads_header(i, next);
+                    self.threads_header(i);
                 }
                 Kind::Doubled if !linkedin_run && !self.time_within(i, 8) => {
                     // Doubled text with no time below is the post's own (`Yes\nYes`).
@@ -766,10 +850,10 @@ impl<'a> Assembler<'a> {
             .any(|k| matches!(k, Kind::Time(..)))
     }
 
-    fn handle_header(&mut self, i: usize, h: HeaderLine, prev: &Near, next: &Near) {
+    fn handle_header(&mut self, i: usize, h: HeaderLine) {
         let is_text = |k: &Kind| matches!(k, Kind::Text);
         // the name above a bare handle
-        let name_at = match (h.bare, prev.at(i)) {
+        let name_at = match (h.bare, self.prev(i)) {
             (true, Some(j))
                 if is_text(&self.kinds[j])
                     && self.consumed[j].is_none()
@@ -784,16 +868,16 @@ impl<'a> Assembler<'a> {
         let mut dot_at = None;
         let mut time_at = None;
         if h.time.is_none() {
-            let mut k = next.at(i);
+            let mut k = self.next(i);
             if let Some(d) = k.filter(|&d| self.kinds[d] == Kind::Dot) {
                 dot_at = Some(d);
-                k = next.at(d);
+                k = self.next(d);
             }
             time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false));
         }
         let start = name_at.unwrap_or(i);
         // Mastodon shows the time above the name.
-        let time_above = match (time_at, h.time.is_none(), prev.at(start)) {
+        let time_above = match (time_at, h.time.is_none(), self.prev(start)) {
             (None, true, Some(t))
                 if self.kinds[t] == Kind::Time(false) && self.consumed[t].is_none() =>
             {
@@ -801,7 +885,7 @@ impl<'a> Assembler<'a> {
             }
             _ => None,
         };
-        let stands_alone = prev.at(start).is_none_or(|p| {
+        let stands_alone = self.prev(start).is_none_or(|p| {
             !matches!(
                 self.kinds[p],
                 Kind::Text | Kind::Handle(_) | Kind::Time(..) | Kind::Dot
@@ -823,9 +907,9 @@ impl<'a> Assembler<'a> {
         let name = h.name.or_else(|| name_at.map(|j| self.lines[j].to_owned()));
         let first = time_above.unwrap_or(start);
         // `Quote` above the header (past interface lines such as `Square profile picture`)
-        let mut q = prev.at(first);
+        let mut q = self.prev(first);
         while let Some(p) = q.filter(|&p| matches!(self.kinds[p], Kind::Cruft(_))) {
-            q = prev.at(p);
+            q = self.prev(p);
         }
         let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
         for j in [name_at, Some(i), dot_at].into_iter().flatten() {
@@ -847,18 +931,18 @@ impl<'a> Assembler<'a> {
         );
     }
 
-    fn threads_header(&mut self, i: usize, next: &Near) {
+    fn threads_header(&mut self, i: usize) {
         let line = self.lines[i];
         if !headers::is_username(line) || self.consumed[i].is_some() {
             return;
         }
-        let mut k = next.at(i);
+        let mut k = self.next(i);
         let mut skipped = Vec::new();
         while let Some(j) =
             k.filter(|&j| self.kinds[j] == Kind::Dot || self.side.is_cruft(self.kinds[j], &["ui"]))
         {
             skipped.push(j);
-            k = next.at(j);
+            k = self.next(j);
         }
         let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false)) else {
             return;
@@ -1000,14 +1084,7 @@ impl<'a> Assembler<'a> {
     }
 
     /// A line of post text.
-    fn text(
-        &mut self,
-        i: usize,
-        line: &'a str,
-        blank_splits: bool,
-        has_headers: bool,
-        next: &Near,
-    ) {
+    fn text(&mut self, i: usize, line: &'a str, blank_splits: bool, has_headers: bool) {
         let mark = self.removed.len();
         let (mut body, tail) = clean::strip_glued(line);
         if let Some(tail) = tail {
@@ -1040,7 +1117,7 @@ impl<'a> Assembler<'a> {
             m.map(|m| (m, lead))
         });
         if let Some((m, lead)) = found {
-            let last_of_post = next.at(i).is_none_or(|k| {
+            let last_of_post = self.next(i).is_none_or(|k| {
                 !matches!(self.kinds[k], Kind::Text | Kind::Handle(_)) || self.open.is_open(k)
             });
             // A marker alone on its line, under a post that has none: it ends that post.
@@ -1128,7 +1205,7 @@ impl<'a> Assembler<'a> {
     /// between may have added other lines' removals: only line `i`'s are its pieces).
     fn note_pieces(&mut self, mark: usize, i: usize) {
         for j in mark..self.removed.len() {
-            if self.removed[j].line == i + 1 {
+            if self.removed[j].line as usize == i + 1 {
                 if let Some(d) = self.active() {
                     d.pieces.push(j);
                 }
@@ -1136,7 +1213,7 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn finish(mut self) -> Segmented {
+    fn finish(mut self) -> (Segmented, Cuts) {
         let author = self
             .posts
             .iter()
@@ -1159,22 +1236,28 @@ impl<'a> Assembler<'a> {
                 _ => false,
             };
         }
+        // The posts were given room for as many as headers and markers suggested.
+        self.posts.shrink_to_fit();
         self.removed.retain(|r| r.line != 0);
         // Mostly in order already (only cut pieces and profile blocks come out of it): a
         // stable sort of sorted lines changes nothing, so only unsorted ones are sorted (and
         // its buffers, 24 bytes a removed line, are not made for nothing).
         if !self.removed.windows(2).all(|w| w[0].line <= w[1].line) {
-            crate::sort::sort_by_key(&mut self.removed, |r| r.line as u64);
+            crate::sort::sort_by_key(&mut self.removed, |r| u64::from(r.line));
         }
-        // Removed lines are most lines of a big paste: give back what the vector grew past.
-        self.removed.shrink_to_fit();
-        Segmented {
+        let seg = Segmented {
             platform: self.platform,
             author,
             posts: self.posts,
-            removed: self.removed,
+            removed: Vec::new(),
             warnings: Vec::new(),
-        }
+        };
+        let cuts = Cuts {
+            list: self.removed,
+            owned: self.owned,
+            reasons: self.side.reasons,
+        };
+        (seg, cuts)
     }
 }
 
