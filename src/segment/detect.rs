@@ -48,6 +48,22 @@ impl Needle {
     }
 }
 
+impl Needle {
+    /// Where the needle's next occurrence that starts at or after byte `from` of `text`
+    /// begins (`usize::MAX`: none), searched only when the one known lies before `from`.
+    fn ahead(&mut self, text: &str, from: usize) -> usize {
+        if !self.known || (self.next != usize::MAX && self.next < from) {
+            self.known = true;
+            self.next = text
+                .as_bytes()
+                .get(from..)
+                .and_then(|rest| self.finder.find(rest))
+                .map_or(usize::MAX, |k| from + k);
+        }
+        self.next
+    }
+}
+
 /// Where `line` starts in `text`, when it is a slice of it.
 fn offset_in(text: &str, line: &str) -> Option<usize> {
     let start = text.as_ptr() as usize;
@@ -81,6 +97,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             score[i] += w;
         }
     };
+    // The needles, and how far ahead the nearest occurrence of any of them stands: a line that
+    // ends before it holds none, and is not asked about each (most lines of most pastes).
     let mut bsky_social = Needle::new(".bsky.social");
     let mut bsky_app = Needle::new("bsky.app/");
     let mut x_corp = Needle::new("X Corp");
@@ -99,6 +117,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     let mut thread_reader_app = Needle::new("Thread Reader App");
     let mut twtextapp = Needle::new("twtextapp");
     let mut pic_twitter = Needle::new("pic.twitter.com/");
+    let mut nearest = 0;
     for (i, &l) in lines.iter().enumerate() {
         // Looked up after the empty-line check: each run of blank lines is walked once, not
         // once per blank line (quadratic on a paste of many blank lines).
@@ -106,7 +125,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             continue;
         }
         let at = offset_in(text, l);
-        let has = |n: &mut Needle| n.in_line(text, at, l);
+        let clear = at.is_some_and(|at| at + l.len() <= nearest);
+        let has = |n: &mut Needle| !clear && n.in_line(text, at, l);
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
         if has(&mut bsky_social) || has(&mut bsky_app) {
@@ -211,6 +231,34 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         if has(&mut pic_twitter) {
             add(&mut score, Threadreader, "tr-pic", 1);
+        }
+        if let (Some(at), false) = (at, clear) {
+            // Where the next needle stands past this line (each searched once more at most).
+            let end = at + l.len();
+            nearest = [
+                &mut bsky_social,
+                &mut bsky_app,
+                &mut x_corp,
+                &mut twitter_com,
+                &mut status,
+                &mut x_com,
+                &mut reposts,
+                &mut quotes,
+                &mut boosts,
+                &mut favourites,
+                &mut threads_net,
+                &mut threads_com,
+                &mut for_threads,
+                &mut visible,
+                &mut threadreaderapp,
+                &mut thread_reader_app,
+                &mut twtextapp,
+                &mut pic_twitter,
+            ]
+            .into_iter()
+            .map(|n| n.ahead(text, end))
+            .min()
+            .unwrap_or(usize::MAX);
         }
     }
     let (best, &max) = score

@@ -111,7 +111,14 @@ struct Side {
 impl Side {
     /// The [`Why`] of `reason`.
     fn why(&mut self, reason: &'static str) -> Why {
-        let at = match self.reasons.iter().position(|r| *r == reason) {
+        // The same word from the same place is the same pointer: compared first, before the
+        // bytes of each reason.
+        let at = match self
+            .reasons
+            .iter()
+            .position(|r| std::ptr::eq(*r, reason))
+            .or_else(|| self.reasons.iter().position(|r| *r == reason))
+        {
             Some(at) => at,
             None => {
                 self.reasons.push(reason);

@@ -135,6 +135,14 @@ fn ends_with_lower(text: &str, suffix: &str) -> bool {
 
 /// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
 pub fn is_truncated_link(token: &str) -> bool {
+    // Most words end with none of `)`, `,`, `]`, `.` or `…` (whose last byte is A6): one
+    // compare rules them out.
+    if !matches!(
+        token.as_bytes().last(),
+        Some(b')' | b',' | b']' | b'.' | 0xA6)
+    ) {
+        return false;
+    }
     let t = token.trim_end_matches([')', ',', ']']);
     let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
         return false;
@@ -177,22 +185,26 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         each(w);
         // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
-        if w.len() > 4 {
+        // Each starts with one of these letters, in either case (`| 0x20` lowercases an
+        // ASCII letter): one compare rules out most short words.
+        let first = w.bytes().next().unwrap_or(0) | 0x20;
+        if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
         let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
             continue;
         };
-        // Compared with ASCII only: `lower_for_ascii` answers as `to_lowercase` would.
-        let next = words.clone().next().map(crate::ucd::lower_for_ascii);
-        let lost = match next.as_deref() {
+        // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
+        // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
+        // of the word would.
+        let lost = match words.clone().next() {
             // `cc` / `h/t` / `via` at the end of a line: the names went.
             None => matches!(lw, "cc" | "h/t" | "via"),
             Some(",") | Some(";") | Some("&") => true,
             Some(n) => {
                 // `At we are`: a subject pronoun cannot follow a preposition.
                 let n = n.trim_end_matches([',', '.', '!', '?', ':']);
-                AFTER.contains(&n)
+                AFTER.iter().any(|a| n.eq_ignore_ascii_case(a))
             }
         };
         if lost {
@@ -347,6 +359,11 @@ mod tests {
         assert!(is_truncated_link("https://exa…"));
         assert!(!is_truncated_link("wait..."));
         assert!(!is_truncated_link("and/or…"));
+        assert!(
+            is_truncated_link("(example.com/a-…),"),
+            "closing punctuation after the ellipsis is the sentence's"
+        );
+        assert!(!is_truncated_link("example.com/a"), "no ellipsis, no cut");
     }
 
     #[test]
@@ -357,5 +374,15 @@ mod tests {
         assert!(lost_mentions("What we are to do").is_empty());
         assert!(lost_mentions("Thanks I appreciate it").is_empty());
         assert!(lost_mentions("Standing by is hard").is_empty());
+        assert_eq!(
+            lost_mentions("AT WE ARE"),
+            ["AT WE ARE"],
+            "the pronoun is compared without case, as the preposition is"
+        );
+        assert_eq!(lost_mentions("met With She, then"), ["With She, then"]);
+        assert!(
+            lost_mentions("Quote from \u{212A}IND people").is_empty(),
+            "a Kelvin sign is no pronoun"
+        );
     }
 }
