@@ -486,30 +486,27 @@ fn tld_len(s: &str) -> Option<usize> {
 }
 
 fn is_tld(candidate: &str) -> bool {
-    let lower = candidate.as_bytes();
+    // No TLD is longer; a shorter candidate is lowercased once, not at every step.
+    let candidate = candidate.as_bytes();
+    if candidate.len() > tlds::LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; tlds::LONGEST];
+    for (b, c) in buf.iter_mut().zip(candidate) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = &buf[..candidate.len()];
     let text = tlds::TEXT.as_bytes();
+    let ends: &[u16] = &tlds::ENDS;
     let tld = |i: usize| {
-        let start = if i == 0 {
-            0
-        } else {
-            usize::from(tlds::ENDS[i - 1])
-        };
-        &text[start..usize::from(tlds::ENDS[i])]
+        let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };
+        &text[start..usize::from(ends[i])]
     };
-    let (mut lo, mut hi) = (0, tlds::ENDS.len());
+    let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let t = tld(mid);
-        let n = t.len().min(lower.len());
-        let mut order = t.len().cmp(&lower.len());
-        for k in 0..n {
-            let o = t[k].cmp(&lower[k].to_ascii_lowercase());
-            if o != std::cmp::Ordering::Equal {
-                order = o;
-                break;
-            }
-        }
-        match order {
+        // Bytes in order, a prefix first: the order the list is sorted in.
+        match tld(mid).cmp(lower) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
@@ -607,18 +604,26 @@ impl<'a> UrlScanner<'a> {
                 || is_invalid(c))
                 || is_directional(c);
             let mut found = None;
-            if preceding_ok && !dots.hopeless(text, i + c.len_utf8()) {
-                found = self.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
+            let mut skip_to = i + c.len_utf8();
+            if preceding_ok {
+                if dots.hopeless(text, i + c.len_utf8()) {
+                    // No match starts before the space that comes before the next dot: the
+                    // characters up to it are only tried as preceding characters, hopelessly.
+                    skip_to = dots.space.unwrap_or(text.len()).max(skip_to);
+                } else {
+                    found = self.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
+                }
             }
             if found.is_none() && i == 0 && !dots.hopeless(text, 0) {
                 found = self.match_at(0).map(|m| (m, None));
+                skip_to = i + c.len_utf8();
             }
             match found {
                 Some((m, before)) => {
                     i = m.end;
                     self.accept(&m, before, &mut out);
                 }
-                None => i += c.len_utf8(),
+                None => i = skip_to,
             }
         }
         out
