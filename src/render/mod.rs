@@ -635,13 +635,28 @@ pub fn clean_href(href: &str) -> Option<String> {
 
 fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_percent_encoded(s, &mut out);
+    out
+}
+
+/// [`percent_encode`] of `s`, pushed onto `out`.
+fn push_percent_encoded(s: &str, out: &mut String) {
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            push_percent(b, &mut out);
+            push_percent(b, out);
         }
     }
+}
+
+/// `prefix`, then `word` percent-encoded, then `suffix`: an entity's address made at once
+/// (a thread links thousands of mentions and hashtags).
+fn address(prefix: &str, word: &str, suffix: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + 3 * word.len() + suffix.len());
+    out.push_str(prefix);
+    push_percent_encoded(word, &mut out);
+    out.push_str(suffix);
     out
 }
 
@@ -671,33 +686,30 @@ fn mastodon_instance(handle: &str) -> Option<&str> {
 /// `threads.net/@name`. LinkedIn: `linkedin.com/feed/hashtag/TAG/`.
 pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Option<String> {
     let instance = author.and_then(mastodon_instance);
-    let word = |s: &str, sigil: char| -> Option<String> {
+    fn word(s: &str, sigil: char) -> Option<&str> {
         let w = s.trim().strip_prefix(sigil)?;
-        Some(w.to_owned()).filter(|w| !w.is_empty())
-    };
+        Some(w).filter(|w| !w.is_empty())
+    }
     match (platform, span) {
         (Platform::X | Platform::Threadreader, Span::Mention { text }) => {
             let name = word(text, '@')?;
-            (!name.contains(['@', '.'])).then(|| format!("https://x.com/{}", percent_encode(&name)))
+            (!name.contains(['@', '.'])).then(|| address("https://x.com/", name, ""))
         }
-        (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => Some(format!(
-            "https://x.com/hashtag/{}",
-            percent_encode(&word(text, '#')?)
-        )),
-        (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => Some(format!(
-            "https://x.com/search?q=%24{}",
-            percent_encode(&word(text, '$')?)
-        )),
+        (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => {
+            Some(address("https://x.com/hashtag/", word(text, '#')?, ""))
+        }
+        (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => {
+            Some(address("https://x.com/search?q=%24", word(text, '$')?, ""))
+        }
         (Platform::Bluesky, Span::Mention { text }) => {
             let handle = word(text, '@')?;
             handle
                 .contains('.')
-                .then(|| format!("https://bsky.app/profile/{}", percent_encode(&handle)))
+                .then(|| address("https://bsky.app/profile/", handle, ""))
         }
-        (Platform::Bluesky, Span::Hashtag { text }) => Some(format!(
-            "https://bsky.app/hashtag/{}",
-            percent_encode(&word(text, '#')?)
-        )),
+        (Platform::Bluesky, Span::Hashtag { text }) => {
+            Some(address("https://bsky.app/hashtag/", word(text, '#')?, ""))
+        }
         (Platform::Mastodon, Span::Mention { text }) => {
             let handle = word(text, '@')?;
             let (user, server) = match handle.split_once('@') {
@@ -709,7 +721,7 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
                     // Mastodon shows every mention short: only the author's own is certain.
                     let own = author?.trim_start_matches('@').split_once('@')?.0;
                     (own == handle).then_some(())?;
-                    (handle, instance?.to_owned())
+                    (handle.to_owned(), instance?.to_owned())
                 }
             };
             Some(format!("https://{server}/@{}", percent_encode(&user)))
@@ -717,16 +729,16 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
         (Platform::Mastodon, Span::Hashtag { text }) => Some(format!(
             "https://{}/tags/{}",
             instance?,
-            percent_encode(&word(text, '#')?)
+            percent_encode(word(text, '#')?)
         )),
         (Platform::Threads, Span::Mention { text }) => {
             let name = word(text, '@')?;
-            (!name.contains('@'))
-                .then(|| format!("https://www.threads.net/@{}", percent_encode(&name)))
+            (!name.contains('@')).then(|| address("https://www.threads.net/@", name, ""))
         }
-        (Platform::Linkedin, Span::Hashtag { text }) => Some(format!(
-            "https://www.linkedin.com/feed/hashtag/{}/",
-            percent_encode(&word(text, '#')?)
+        (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
+            "https://www.linkedin.com/feed/hashtag/",
+            word(text, '#')?,
+            "/",
         )),
         _ => None,
     }
