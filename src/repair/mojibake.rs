@@ -73,6 +73,11 @@ struct Tables {
     droppable: Vec<Vec<u8>>,
     /// U+0080–U+25FF, by code point.
     mask_low: Vec<u16>,
+    /// U+0080–U+25FF, by code point then page (`ALL.len()` a char): the smallest byte the
+    /// page writes the char with, 0 for none.
+    byte_low: Vec<u8>,
+    /// Whether a page writes some char with two bytes (the seed's mixed table).
+    has_alt: Vec<bool>,
     /// The chars from U+2600, sorted.
     mask_high: Vec<(u32, u16)>,
 }
@@ -83,14 +88,22 @@ fn tables() -> &'static Tables {
         let mut inverse = Vec::with_capacity(ALL.len());
         let mut mask_low = vec![0u16; 0x2600 - 0x80];
         let mut mask_high: Vec<(u32, u16)> = Vec::new();
+        let mut byte_low = vec![0u8; (0x2600 - 0x80) * ALL.len()];
+        let mut has_alt = vec![false; ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
             let mut inv: Vec<(u16, u8)> = (0x80..=0xFFu8)
                 .filter(|&b| page.writes(b))
                 .map(|b| (page.high[usize::from(b - 0x80)], b))
                 .collect();
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
-            for &(c, _) in &inv {
+            has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
+            for &(c, b) in &inv {
                 let u = u32::from(c);
+                if let Some(slot) = byte_low.get_mut((u as usize - 0x80) * ALL.len() + k) {
+                    if *slot == 0 {
+                        *slot = b;
+                    }
+                }
                 match mask_low.get_mut(u as usize - 0x80) {
                     Some(m) => *m |= 1 << k,
                     None => match mask_high.binary_search_by_key(&u, |&(x, _)| x) {
@@ -105,6 +118,8 @@ fn tables() -> &'static Tables {
             inverse,
             droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
             mask_low,
+            byte_low,
+            has_alt,
             mask_high,
         }
     })
@@ -145,7 +160,19 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
         return Some((0x1A, 0));
     }
     let u = u16::try_from(c as u32).ok()?;
-    let inverse = &tables().inverse[page.id];
+    let tables = tables();
+    if let Some(&b) = tables
+        .byte_low
+        .get((usize::from(u) - 0x80) * ALL.len() + page.id)
+    {
+        if b == 0 {
+            return None;
+        }
+        if !tables.has_alt[page.id] {
+            return Some((b, 0));
+        }
+    }
+    let inverse = &tables.inverse[page.id];
     let first = inverse.partition_point(|&(k, _)| k < u);
     let b = inverse.get(first).filter(|e| e.0 == u)?.1;
     let alt = inverse
@@ -449,6 +476,22 @@ fn is_letter(c: char) -> bool {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0x24F => c != '×' && c != '÷',
         0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF | 0x2500..=0x25FF => false,
+        u @ 0x100..=0xFFFF => {
+            // The rest of the BMP: `is_alphabetic` worked out once per block of 256 chars
+            // met (the full lookup costs hundreds of instructions a char).
+            static BLOCKS: [std::sync::OnceLock<[u64; 4]>; 256] =
+                [const { std::sync::OnceLock::new() }; 256];
+            let bits = BLOCKS[(u >> 8) as usize].get_or_init(|| {
+                let mut bits = [0u64; 4];
+                for k in 0..256u32 {
+                    if char::from_u32(u & !0xFF | k).is_some_and(char::is_alphabetic) {
+                        bits[(k >> 6) as usize] |= 1 << (k & 63);
+                    }
+                }
+                bits
+            });
+            bits[(u >> 6 & 3) as usize] >> (u & 63) & 1 == 1
+        }
         _ => c.is_alphabetic(),
     }
 }
@@ -640,7 +683,10 @@ fn lost_readings_from(
         0xF0..=0xF4 => 4,
         _ => return,
     };
-    if lost.is_empty() {
+    // Only these leads can give what is kept below: a char of likelihood 1500 or more
+    // (U+2xxx, U+3xxx, U+FE0F) or an emoji (U+1Fxxx); the test
+    // `lost_readings_come_only_from_likely_leads` checks every char.
+    if lost.is_empty() || !matches!(lead, 0xE2 | 0xE3 | 0xEF | 0xF0) {
         return;
     }
     let mut present: Vec<[u8; 2]> = Vec::new();
@@ -1564,14 +1610,21 @@ mod tests {
                 continue;
             };
             for (k, page) in ALL.iter().enumerate() {
-                let writes = (0x80..=0xFFu8)
-                    .any(|b| page.writes(b) && page.char_at(usize::from(b - 0x80)) == c);
+                let bytes: Vec<u8> = (0x80..=0xFFu8)
+                    .filter(|&b| page.writes(b) && page.char_at(usize::from(b - 0x80)) == c)
+                    .collect();
+                let writes = !bytes.is_empty();
                 assert_eq!(
                     page_mask(c) >> k & 1 == 1,
                     writes,
                     "{}: U+{u:04X}",
                     page.name
                 );
+                // The byte and the second byte, as a search of the page's bytes gives them.
+                let expected = bytes
+                    .first()
+                    .map(|&b| (b, bytes.get(1).copied().unwrap_or(0)));
+                assert_eq!(byte_of(c, page), expected, "{}: U+{u:04X}", page.name);
             }
         }
         assert_eq!(
@@ -1581,8 +1634,28 @@ mod tests {
     }
 
     #[test]
+    fn lost_readings_come_only_from_likely_leads() {
+        for u in 0x800..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let kept = if u < 0x10000 {
+                likelihood(c) >= 1500
+            } else {
+                is_emoji(c)
+            };
+            let mut utf8 = [0u8; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(
+                !kept || matches!(lead, 0xE2 | 0xE3 | 0xEF | 0xF0),
+                "U+{u:04X} (lead {lead:#04x}) is a likely reading"
+            );
+        }
+    }
+
+    #[test]
     fn is_letter_is_is_alphabetic() {
-        for u in (0..0x2600).chain(0x1F000..0x1FB00) {
+        for u in (0..0x1_0000).chain(0x1F000..0x1FB00) {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
             }
