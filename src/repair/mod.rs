@@ -121,9 +121,10 @@ pub fn repair(text: &str) -> Repaired {
     for (k, (line, ending)) in lines.enumerate() {
         if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
             fixed.report(&pasted, units, &mut out.repairs);
-            let s: String = fixed.chars.iter().collect();
-            units += utf16_len(&s);
-            result.push_str(&s);
+            for &c in &fixed.chars {
+                result.push(c);
+                units += c.len_utf16();
+            }
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -884,7 +885,11 @@ impl Line {
             };
             let from: String = pasted
                 .get(e.start as usize..(e.end as usize).min(pasted.len()))
-                .map(|s| s.iter().collect())
+                .map(|s| {
+                    let mut from = String::with_capacity(s.len() * 2);
+                    from.extend(s);
+                    from
+                })
                 .unwrap_or_default();
             if from == to {
                 continue;
@@ -929,7 +934,7 @@ fn entity_pieces(chars: &[char]) -> Vec<Piece> {
                 out.push(Piece {
                     start: i,
                     end: j + 1,
-                    to: c.to_string(),
+                    to: c.into(),
                     kind: "entity",
                     confidence: 1.0,
                     alternatives: Vec::new(),
@@ -1047,7 +1052,7 @@ fn deletion(start: usize, end: usize) -> Piece {
     Piece {
         start,
         end,
-        to: String::new(),
+        to: mojibake::Text::default(),
         kind: "control",
         confidence: 1.0,
         alternatives: Vec::new(),

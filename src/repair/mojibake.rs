@@ -31,13 +31,67 @@ pub struct Piece {
     /// One past the last char replaced.
     pub end: usize,
     /// What the chars become.
-    pub to: String,
+    pub to: Text,
     /// `mojibake` or `lost_bytes`.
     pub kind: &'static str,
     /// 0..=1.
     pub confidence: f32,
     /// Other readings, likeliest first.
     pub alternatives: Vec<String>,
+}
+
+/// What a piece becomes: one char held as it is (most pieces: no allocation), or a string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    /// A single char.
+    One(char),
+    /// Any other number of chars (never exactly one).
+    Many(String),
+}
+
+impl Text {
+    /// Its chars.
+    pub fn chars(&self) -> impl DoubleEndedIterator<Item = char> + '_ {
+        let (one, many) = match self {
+            Text::One(c) => (Some(*c), ""),
+            Text::Many(s) => (None, s.as_str()),
+        };
+        one.into_iter().chain(many.chars())
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::Many(String::new())
+    }
+}
+
+impl From<char> for Text {
+    fn from(c: char) -> Text {
+        Text::One(c)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Text::One(c),
+            _ => Text::Many(s),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::from(s.to_owned())
+    }
+}
+
+impl<'a> FromIterator<&'a char> for Text {
+    fn from_iter<I: IntoIterator<Item = &'a char>>(chars: I) -> Text {
+        Text::from(chars.into_iter().collect::<String>())
+    }
 }
 
 /// The code pages (bit i = `ALL[i]`) that can produce `c`; all pages for ASCII.
@@ -235,19 +289,11 @@ fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     true
 }
 
+/// `chars` written with `page`, one [`Byte`] a char; `None` if some char has no byte there.
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            byte_of(c, page).map(|(b, alt)| Byte {
-                b,
-                alt,
-                src: i as u32,
-                space: false,
-            })
-        })
-        .collect()
+    // Room for the 0xA0 bytes that `restore_a0` may put back, so that it rarely copies.
+    let mut v = Vec::with_capacity(chars.len() + 4);
+    encode_into(chars, page, &mut v).then_some(v)
 }
 
 fn is_cont(b: u8) -> bool {
@@ -371,7 +417,7 @@ fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
 
 /// +1 for a reading made of likely chars (letters of a living script, common punctuation,
 /// emoji), -3 for one holding a control, a private-use char or a rare letter.
-fn plausibility(s: &str) -> i32 {
+fn plausibility(s: &Text) -> i32 {
     s.chars()
         .map(|c| {
             let u = c as u32;
@@ -703,20 +749,39 @@ fn lost_readings_from(
     if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
         return;
     }
-    // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere.
+    // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere. The
+    // second byte can only be one that gives a kept char after this lead: the lost bytes
+    // tried there are those.
+    let mut second = [0u8; 80];
+    let mut seconds = 0;
+    for &b in lost.iter().filter(|&&b| likely_second(lead, b)) {
+        if let Some(slot) = second.get_mut(seconds) {
+            *slot = b;
+            seconds += 1;
+        }
+    }
+    let second = &second[..seconds];
     let slots = n - 1;
     for holes in 0u32..(1 << slots) {
         if holes.count_ones() as usize != missing {
             continue;
         }
-        let mut fills = vec![0usize; missing];
+        // The choices of the first lost byte: in the second byte's slot, or anywhere after.
+        let first: &[u8] = if holes & 1 == 1 { second } else { lost };
+        if first.is_empty()
+            || (holes & 1 == 0 && !present[0].iter().any(|&b| likely_second(lead, b)))
+        {
+            continue;
+        }
+        let options = |f: usize| if f == 0 { first } else { lost };
+        let mut fills = [0usize; 2];
         'fill: loop {
             for alts in 0u32..(1 << present.len()) {
                 let mut buf = [lead, 0, 0, 0];
                 let (mut p, mut f, mut ok) = (0, 0, true);
                 for (s, slot) in buf[1..n].iter_mut().enumerate() {
                     if holes >> s & 1 == 1 {
-                        *slot = lost[fills[f]];
+                        *slot = options(f)[fills[f]];
                         f += 1;
                     } else {
                         let o = present[p];
@@ -751,13 +816,27 @@ fn lost_readings_from(
                     break 'fill;
                 }
                 fills[k] += 1;
-                if fills[k] < lost.len() {
+                if fills[k] < options(k).len() {
                     break;
                 }
                 fills[k] = 0;
                 k += 1;
             }
         }
+    }
+}
+
+/// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps:
+/// an emoji (U+1Fxxx), or a char of likelihood 1500 or more (U+2000–U+2BFF, U+3000–U+303F,
+/// U+3280–U+32BF, U+FE00–U+FE3F). The test `lost_readings_come_only_from_likely_leads`
+/// checks every char.
+fn likely_second(lead: u8, b: u8) -> bool {
+    match lead {
+        0xE2 => (0x80..=0xAF).contains(&b),
+        0xE3 => b == 0x80 || b == 0x8A,
+        0xEF => b == 0xB8,
+        0xF0 => b == 0x9F,
+        _ => false,
     }
 }
 
@@ -830,8 +909,9 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 }
             }
         }
-        let (kind, found) = if cands.first() == Some(&('\u{0}', 0)) {
-            ("lost_bytes", cands[1..].to_vec())
+        let recovered: Vec<(char, usize)>;
+        let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
+            ("lost_bytes", &cands[1..])
         } else if cands.is_empty() {
             if !lossy {
                 return None;
@@ -863,55 +943,16 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             if found.is_empty() {
                 return None;
             }
-            ("lost_bytes", found)
+            recovered = found;
+            ("lost_bytes", &recovered)
         } else {
-            ("mojibake", cands.clone())
+            ("mojibake", &cands)
         };
-        let open = quotes.open(chars, &pieces, x.src as usize);
-        let last = found.iter().map(|f| f.1).max().unwrap_or(1);
-        let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
-        let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
-        let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
-        let spaced =
-            before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
-        // The letter before, as decoded so far: a reading of the same case is likelier.
-        let prev = match pieces.last() {
-            Some(p) if p.end == x.src as usize => p.to.chars().last(),
-            _ => before.copied(),
-        }
-        .filter(|&c| is_letter(c));
-        let mut ranked: Vec<(i32, char, usize)> = found
-            .iter()
-            .map(|&(c, n)| {
-                let mut bonus = match c {
-                    '”' if open => 300,
-                    '’' if letters => 300,
-                    '—' | '–' if spaced => 300,
-                    _ => 0,
-                };
-                if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
-                    bonus += 50;
-                }
-                // Last resort between two bytes of one char: the one of the upper half.
-                let mut utf8 = [0u8; 4];
-                let top = c
-                    .encode_utf8(&mut utf8)
-                    .bytes()
-                    .skip(1)
-                    .filter(|&b| b >= 0xA0);
-                (likelihood(c) + bonus + top.count() as i32, c, n)
-            })
-            .collect();
-        // Highest score first (stable: ties keep their order).
-        crate::sort::sort_by_key(&mut ranked, |r| {
-            (i64::from(i32::MAX) - i64::from(r.0)) as u64
-        });
-        let (best_score, best, used) = ranked[0];
-        let confidence = match (kind, ranked.get(1)) {
-            ("mojibake", None) => 1.0,
-            (_, None) => 0.8,
-            (_, Some(&(second, _, _))) if best_score - second >= 500 => 0.7,
-            _ => 0.5,
+        let (best, used, confidence, alternatives) = if let [(c, n)] = *found {
+            // One reading: nothing to rank.
+            (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
+        } else {
+            rank(chars, &v, i, &pieces, &mut quotes, kind, found)
         };
         let end = i + used;
         // `Â` + no-break space between capitals is a word written with a circumflex
@@ -922,20 +963,83 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         pieces.push(Piece {
             start: x.src as usize,
             end: v[end - 1].src as usize + 1,
-            to: best.to_string(),
+            to: best.into(),
             kind,
             confidence,
-            alternatives: ranked[1..]
-                .iter()
-                .take(15)
-                .map(|r| r.1.to_string())
-                .collect(),
+            alternatives,
         });
         i = end;
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
     Some(pieces)
+}
+
+/// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
+/// pairing, the letters around, the case of the letter before), the bytes it uses, the
+/// confidence, the others (likeliest first, 15 at most).
+fn rank(
+    chars: &[char],
+    v: &[Byte],
+    i: usize,
+    pieces: &[Piece],
+    quotes: &mut QuoteScan,
+    kind: &str,
+    found: &[(char, usize)],
+) -> (char, usize, f32, Vec<String>) {
+    let x = v[i];
+    let open = quotes.open(chars, pieces, x.src as usize);
+    let last = found.iter().map(|f| f.1).max().unwrap_or(1);
+    let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
+    let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+    let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
+    let spaced =
+        before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+    // The letter before, as decoded so far: a reading of the same case is likelier.
+    let prev = match pieces.last() {
+        Some(p) if p.end == x.src as usize => p.to.chars().last(),
+        _ => before.copied(),
+    }
+    .filter(|&c| is_letter(c));
+    let mut ranked: Vec<(i32, char, usize)> = found
+        .iter()
+        .map(|&(c, n)| {
+            let mut bonus = match c {
+                '”' if open => 300,
+                '’' if letters => 300,
+                '—' | '–' if spaced => 300,
+                _ => 0,
+            };
+            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
+                bonus += 50;
+            }
+            // Last resort between two bytes of one char: the one of the upper half.
+            let mut utf8 = [0u8; 4];
+            let top = c
+                .encode_utf8(&mut utf8)
+                .bytes()
+                .skip(1)
+                .filter(|&b| b >= 0xA0);
+            (likelihood(c) + bonus + top.count() as i32, c, n)
+        })
+        .collect();
+    // Highest score first (stable: ties keep their order).
+    crate::sort::sort_by_key(&mut ranked, |r| {
+        (i64::from(i32::MAX) - i64::from(r.0)) as u64
+    });
+    let (best_score, best, used) = ranked[0];
+    let confidence = match (kind, ranked.get(1)) {
+        ("mojibake", None) => 1.0,
+        (_, None) => 0.8,
+        (_, Some(&(second, _, _))) if best_score - second >= 500 => 0.7,
+        _ => 0.5,
+    };
+    let alternatives = ranked[1..]
+        .iter()
+        .take(15)
+        .map(|r| r.1.to_string())
+        .collect();
+    (best, used, confidence, alternatives)
 }
 
 /// `quote_open` asked at positions that only grow, as pieces are appended: the pieces
@@ -1447,7 +1551,7 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
             (to != c).then(|| Piece {
                 start: i,
                 end: i + 1,
-                to: to.to_string(),
+                to: to.into(),
                 kind: "control",
                 confidence: 1.0,
                 alternatives: Vec::new(),
@@ -1645,10 +1749,10 @@ mod tests {
                 is_emoji(c)
             };
             let mut utf8 = [0u8; 4];
-            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
             assert!(
-                !kept || matches!(lead, 0xE2 | 0xE3 | 0xEF | 0xF0),
-                "U+{u:04X} (lead {lead:#04x}) is a likely reading"
+                !kept || likely_second(bytes[0], bytes[1]),
+                "U+{u:04X} ({bytes:02x?}) is a likely reading"
             );
         }
     }
