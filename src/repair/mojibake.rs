@@ -878,7 +878,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 pieces.push(Piece {
                     start: v[s].src as usize,
                     end: v[e - 1].src as usize + 1,
-                    to: "\u{FFFD}".into(),
+                    to: Text::One('\u{FFFD}'),
                     kind: "mojibake",
                     confidence: 1.0,
                     alternatives: Vec::new(),
@@ -1388,7 +1388,10 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             i += 1;
             continue;
         }
-        let pages = page_mask(c) & page_mask(d) & ((1 << ALL.len()) - 1);
+        // Pages under which `c` may start a sequence and `d` continue it (the roles are a
+        // superset of what `byte_of` gives: they count strict pages' undefined bytes too).
+        let roles = super::byte_roles();
+        let pages = roles.of(c as u32).starts & roles.of(d as u32).cont & ((1 << ALL.len()) - 1);
         if pages == 0 {
             i += 1;
             continue;
