@@ -62,63 +62,65 @@ pub fn repair(text: &str) -> Repaired {
     // (line, ending) slices would cost 32 bytes a line of a 10 MB paste.
     let starts = line_starts(text);
     let count = starts.len() - 1;
-    let lines = (0..count).map(|k| line_at(text, &starts, k));
     let several = count > 1;
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
-    // What this scan found of each line, so that `line_is_clean` need not ask again.
-    let mut known = Vec::new();
-    for (k, (line, _)) in lines.clone().enumerate().filter(|_| several) {
-        known.resize(k + 1, Known::Nothing);
-        if line.is_ascii() {
-            continue;
+    // One scan of every line: the lines that need more than a copy (a closer look, or a
+    // line ending other than `\n`), with what the scan found of them so that
+    // `line_is_clean` need not ask again. Clean lines are not listed.
+    let mut todo: Vec<(usize, Known)> = Vec::new();
+    for k in 0..count {
+        let (line, ending) = line_at(text, &starts, k);
+        let mut known = match scan_line(line.as_bytes()) {
+            Scan::UndamagedNfc => Known::Clean,
+            Scan::Undamaged => Known::Undamaged,
+            Scan::MayBeDamaged => Known::MayBeDamaged,
+        };
+        if known == Known::MayBeDamaged && several && bad_lines.len() < EVIDENCE && !line.is_ascii()
+        {
+            buf.clear();
+            buf.extend(line.chars());
+            if badness::is_bad(&buf) {
+                bad_lines.push(buf.clone());
+            } else {
+                known = Known::NotBad;
+            }
         }
-        match scan_line(line.as_bytes()) {
-            Scan::MayBeDamaged => {}
-            Scan::Undamaged => {
-                known[k] = Known::Undamaged;
-                continue;
-            }
-            Scan::UndamagedNfc => {
-                known[k] = Known::Clean;
-                continue;
-            }
-        }
-        buf.clear();
-        buf.extend(line.chars());
-        if badness::is_bad(&buf) {
-            bad_lines.push(buf.clone());
-            if bad_lines.len() >= EVIDENCE {
-                break;
-            }
-        } else {
-            known[k] = Known::NotBad;
+        if known != Known::Clean || !matches!(ending, "" | "\n") {
+            todo.push((k, known));
         }
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
+    drop(bad_lines);
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
-    let mut units = 0usize;
     let mut chars: Vec<char> = Vec::new();
-    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
-    let mut endings: [Option<usize>; 2] = [None, None];
     // Each line that is not clean, repaired under the document's page: (line number,
     // pasted, repaired). Only those: a slot per line would cost ~100 bytes a line.
     let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
-    for (k, (line, _)) in lines.clone().enumerate() {
-        let known = known.get(k).copied().unwrap_or(Known::Nothing);
+    for &(k, known) in &todo {
+        let (line, _) = line_at(text, &starts, k);
         if !line_is_clean(line, &mut chars, known) {
             let repaired = Line::repair(&chars, preferred);
             fixed.push((k, std::mem::take(&mut chars), repaired));
         }
     }
-    drop(known);
     if several {
         settle_page(&mut fixed, preferred);
     }
     let mut result = String::with_capacity(text.len() + 8);
+    let mut units = 0usize;
+    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
+    let mut endings: [Option<usize>; 2] = [None, None];
+    // How much of `text` is in `result`: the lines between those listed are copied whole.
+    let mut copied = 0;
     let mut fixed = fixed.into_iter().peekable();
-    for (k, (line, ending)) in lines.enumerate() {
+    for &(k, _) in &todo {
+        let span = &text[copied..starts[k]];
+        result.push_str(span);
+        units += utf16_len(span);
+        copied = starts[k + 1];
+        let (line, ending) = line_at(text, &starts, k);
         if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
             fixed.report(&pasted, units, &mut out.repairs);
             for &c in &fixed.chars {
@@ -158,6 +160,7 @@ pub fn repair(text: &str) -> Repaired {
             }
         }
     }
+    result.push_str(&text[copied..]);
     out.text = result;
     merge_controls(&mut out.repairs);
     out
@@ -612,8 +615,9 @@ fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) 
 /// What the evidence scan of [`repair`] found of a line.
 #[derive(Clone, Copy, PartialEq)]
 enum Known {
-    /// Not scanned (ASCII, past the evidence, or a one-line text).
-    Nothing,
+    /// [`scan_line`] proves nothing; badness not asked (past the evidence, ASCII, or a
+    /// one-line text).
+    MayBeDamaged,
     /// [`surely_undamaged`].
     Undamaged,
     /// [`surely_undamaged`] and in NFC: nothing to repair.
@@ -627,8 +631,7 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
     let scan = match known {
         Known::Clean => return true,
         Known::Undamaged => Scan::Undamaged,
-        Known::NotBad => Scan::MayBeDamaged,
-        Known::Nothing => scan_line(line.as_bytes()),
+        Known::NotBad | Known::MayBeDamaged => Scan::MayBeDamaged,
     };
     let not_bad = known == Known::NotBad;
     let undamaged = scan != Scan::MayBeDamaged;
