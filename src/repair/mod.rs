@@ -356,7 +356,6 @@ enum Scan {
 /// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
 /// bytes at a time.
 fn scan_line(b: &[u8]) -> Scan {
-    let roles = byte_roles();
     // The pages under which the char before could start a sequence (0 after ASCII), and
     // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
     let mut prev = 0u16;
@@ -435,7 +434,7 @@ fn scan_line(b: &[u8]) -> Scan {
                     | u32::from(seq[3] & 0x3F)
             }
         };
-        let role = roles.of(u);
+        let role = mojibake::role(u);
         if prev & role.cont != 0 {
             return Scan::MayBeDamaged;
         }
@@ -484,99 +483,6 @@ fn nfc_inert(u: u32) -> bool {
         0..=0x2FF | 0x388..=0x3CE | 0x400..=0x482 | 0x200C | 0x200D | 0x2010..=0x2027
         | 0x2030..=0x205E | 0x2500..=0x27BF | 0x3041..=0x3096 | 0x30A1..=0x30FA
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
-}
-
-/// The roles of one char's byte in a UTF-8 sequence, as masks of code pages (bit k =
-/// `ALL[k]`).
-#[derive(Clone, Copy, Default)]
-struct Role {
-    /// Could start a sequence: a lead byte 0xC0–0xF4 (under MacRoman, whose lead 0xF0 is
-    /// the droppable Apple logo, any continuation byte too).
-    starts: u16,
-    /// A continuation byte, 0x80–0xBF.
-    cont: u16,
-    /// A lead byte E0–E3 or F0: a space after it may be a lost 0xA0.
-    before_space: u16,
-    /// A lead byte E0–F4: a `?` after it may be a lost byte.
-    before_question: u16,
-}
-
-/// [`Role`] for each char a code page writes with a byte from 0x80, built once from the
-/// code pages' tables.
-struct ByteRoles {
-    /// U+0080–U+25FF, by code point (every page char but three is among them).
-    low: Vec<Role>,
-    /// The chars from U+2600 (the Apple logo and two ligatures), sorted by code point.
-    high: Vec<(u32, Role)>,
-}
-
-/// Where [`ByteRoles::low`] ends.
-const ROLES_LOW_END: u32 = 0x2600;
-
-impl ByteRoles {
-    #[inline]
-    fn of(&self, u: u32) -> Role {
-        if u < ROLES_LOW_END {
-            return self
-                .low
-                .get(u.wrapping_sub(0x80) as usize)
-                .copied()
-                .unwrap_or_default();
-        }
-        if !(0xF8FF..=0xFB02).contains(&u) {
-            return Role::default();
-        }
-        match self.high.binary_search_by_key(&u, |e| e.0) {
-            Ok(k) => self.high[k].1,
-            Err(_) => Role::default(),
-        }
-    }
-}
-
-fn byte_roles() -> &'static ByteRoles {
-    static ROLES: std::sync::OnceLock<ByteRoles> = std::sync::OnceLock::new();
-    ROLES.get_or_init(|| {
-        let mut low = vec![Role::default(); ROLES_LOW_END as usize - 0x80];
-        let mut high: Vec<(u32, Role)> = Vec::new();
-        for (k, page) in codepages::ALL.iter().enumerate() {
-            let apple = page.char_at(0x70) == '\u{F8FF}';
-            for (j, ch) in page.chars().enumerate() {
-                let byte = 0x80 + j;
-                let bit = 1u16 << k;
-                let cont = (0x80..=0xBF).contains(&byte);
-                let add = |r: &mut Role| {
-                    if (0xC0..=0xF4).contains(&byte) || (apple && cont) {
-                        r.starts |= bit;
-                    }
-                    if cont {
-                        r.cont |= bit;
-                    }
-                    if matches!(byte, 0xE0..=0xE3 | 0xF0) {
-                        r.before_space |= bit;
-                    }
-                    if (0xE0..=0xF4).contains(&byte) {
-                        r.before_question |= bit;
-                    }
-                };
-                let u = ch as u32;
-                if u < 0x80 {
-                    continue;
-                } else if u < ROLES_LOW_END {
-                    add(&mut low[u as usize - 0x80]);
-                } else {
-                    let at = match high.binary_search_by_key(&u, |e| e.0) {
-                        Ok(at) => at,
-                        Err(at) => {
-                            high.insert(at, (u, Role::default()));
-                            at
-                        }
-                    };
-                    add(&mut high[at].1);
-                }
-            }
-        }
-        ByteRoles { low, high }
-    })
 }
 
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
@@ -1286,15 +1192,30 @@ mod tests {
 
     #[test]
     fn byte_roles_cover_every_page_char() {
-        // `ByteRoles::of` looks chars from U+2600 up only in U+F8FF–U+FB02.
-        for page in codepages::ALL {
-            for c in page.chars() {
-                let u = c as u32;
+        // Every byte of every page gives its char the roles the byte plays in UTF-8, found
+        // again by `role` wherever the char lies (the three chars from U+2600 included).
+        for (k, page) in codepages::ALL.iter().enumerate() {
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            for (j, c) in page.chars().enumerate().filter(|(_, c)| !c.is_ascii()) {
+                let byte = 0x80 + j;
+                let r = mojibake::role(c as u32);
+                let has = |m: u16| m >> k & 1 == 1;
+                let cont = (0x80..=0xBF).contains(&byte);
+                let what = format!("{} byte {byte:#04x} ({c:?})", page.name);
+                assert!(!cont || has(r.cont), "{what}: continuation");
                 assert!(
-                    u < ROLES_LOW_END || (0xF8FF..=0xFB02).contains(&u),
-                    "{} writes U+{u:04X}, outside the ranges ByteRoles looks in",
-                    page.name
+                    !((0xC0..=0xF4).contains(&byte) || (apple && cont)) || has(r.starts),
+                    "{what}: start"
                 );
+                assert!(
+                    !(0xE0..=0xF4).contains(&byte) || has(r.before_question),
+                    "{what}: ?"
+                );
+                assert!(
+                    !matches!(byte, 0xE0..=0xE3 | 0xF0) || has(r.before_space),
+                    "{what}: space"
+                );
+                assert!(!page.writes(byte as u8) || has(r.pages), "{what}: written");
             }
         }
     }

@@ -109,61 +109,128 @@ pub fn page_mask(c: char) -> u16 {
             .filter(|(_, p)| p.sloppy)
             .fold(0, |m, (i, _)| m | 1 << i);
     }
+    role(u).pages
+}
+
+/// What the code pages say of one char, as masks of pages (bit k = `ALL[k]`): which write
+/// it, and the roles its byte can play in a UTF-8 sequence. The roles count every byte of a
+/// page, a strict page's undefined bytes too (a scan that must miss no damage needs that);
+/// `pages` counts only the bytes a page writes.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Role {
+    /// The pages that write the char.
+    pub(super) pages: u16,
+    /// Could start a sequence: a lead byte 0xC0–0xF4 (under MacRoman, whose lead 0xF0 is
+    /// the droppable Apple logo, any continuation byte too).
+    pub(super) starts: u16,
+    /// A continuation byte, 0x80–0xBF.
+    pub(super) cont: u16,
+    /// A lead byte E0–E3 or F0: a space after it may be a lost 0xA0.
+    pub(super) before_space: u16,
+    /// A lead byte E0–F4: a `?` after it may be a lost byte.
+    pub(super) before_question: u16,
+}
+
+/// Where [`Tables::low`] ends: every char a page has is below it but three.
+const LOW_END: u32 = 0x2600;
+
+/// The [`Role`] of the char `u` (none for ASCII and for chars no page has).
+#[inline]
+pub(super) fn role(u: u32) -> Role {
     let tables = tables();
-    if let Some(&m) = tables.mask_low.get(u as usize - 0x80) {
-        return m;
+    if u < LOW_END {
+        return tables
+            .low
+            .get(u.wrapping_sub(0x80) as usize)
+            .copied()
+            .unwrap_or_default();
     }
-    match tables.mask_high.binary_search_by_key(&u, |&(k, _)| k) {
-        Ok(i) => tables.mask_high[i].1,
-        Err(_) => 0,
+    let high = &tables.high;
+    if high.first().is_none_or(|f| u < f.0) || high.last().is_none_or(|l| u > l.0) {
+        return Role::default();
+    }
+    match high.binary_search_by_key(&u, |e| e.0) {
+        Ok(k) => high[k].1,
+        Err(_) => Role::default(),
     }
 }
 
 /// What the code pages' `high` tables give, worked out once: each page's inverse table
-/// (char, byte), sorted by char then byte, the bytes it drops, and the pages each char has.
+/// (char, byte), sorted by char then byte, the bytes it drops, each char's [`Role`].
 struct Tables {
     inverse: Vec<Vec<(u16, u8)>>,
     /// Each page's [`droppable`] bytes.
     droppable: Vec<Vec<u8>>,
-    /// U+0080–U+25FF, by code point.
-    mask_low: Vec<u16>,
     /// U+0080–U+25FF, by code point then page (`ALL.len()` a char): the smallest byte the
     /// page writes the char with, 0 for none.
     byte_low: Vec<u8>,
     /// Whether a page writes some char with two bytes (the seed's mixed table).
     has_alt: Vec<bool>,
-    /// The chars from U+2600, sorted.
-    mask_high: Vec<(u32, u16)>,
+    /// U+0080–U+25FF, by code point.
+    low: Vec<Role>,
+    /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
+    high: Vec<(u32, Role)>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
         let mut inverse = Vec::with_capacity(ALL.len());
-        let mut mask_low = vec![0u16; 0x2600 - 0x80];
-        let mut mask_high: Vec<(u32, u16)> = Vec::new();
-        let mut byte_low = vec![0u8; (0x2600 - 0x80) * ALL.len()];
+        let mut low = vec![Role::default(); (LOW_END - 0x80) as usize];
+        let mut high: Vec<(u32, Role)> = Vec::new();
+        let mut byte_low = vec![0u8; (LOW_END as usize - 0x80) * ALL.len()];
         let mut has_alt = vec![false; ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
-            let mut inv: Vec<(u16, u8)> = (0x80..=0xFFu8)
-                .filter(|&b| page.writes(b))
-                .map(|b| (page.high[usize::from(b - 0x80)], b))
-                .collect();
+            let bit = 1u16 << k;
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            let mut inv: Vec<(u16, u8)> = Vec::with_capacity(128);
+            for (j, c) in page.chars().enumerate() {
+                let byte = 0x80 + j as u8;
+                let writes = page.writes(byte);
+                if writes {
+                    inv.push((page.high[j], byte));
+                }
+                let u = c as u32;
+                if u < 0x80 {
+                    continue;
+                }
+                let r = if u < LOW_END {
+                    &mut low[u as usize - 0x80]
+                } else {
+                    let at = match high.binary_search_by_key(&u, |e| e.0) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            high.insert(at, (u, Role::default()));
+                            at
+                        }
+                    };
+                    &mut high[at].1
+                };
+                let cont = is_cont(byte);
+                if writes {
+                    r.pages |= bit;
+                }
+                if (0xC0..=0xF4).contains(&byte) || (apple && cont) {
+                    r.starts |= bit;
+                }
+                if cont {
+                    r.cont |= bit;
+                }
+                if matches!(byte, 0xE0..=0xE3 | 0xF0) {
+                    r.before_space |= bit;
+                }
+                if (0xE0..=0xF4).contains(&byte) {
+                    r.before_question |= bit;
+                }
+            }
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
             has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
             for &(c, b) in &inv {
-                let u = u32::from(c);
-                if let Some(slot) = byte_low.get_mut((u as usize - 0x80) * ALL.len() + k) {
+                let at = (usize::from(c)).wrapping_sub(0x80) * ALL.len() + k;
+                if let Some(slot) = byte_low.get_mut(at) {
                     if *slot == 0 {
                         *slot = b;
                     }
-                }
-                match mask_low.get_mut(u as usize - 0x80) {
-                    Some(m) => *m |= 1 << k,
-                    None => match mask_high.binary_search_by_key(&u, |&(x, _)| x) {
-                        Ok(i) => mask_high[i].1 |= 1 << k,
-                        Err(i) => mask_high.insert(i, (u, 1 << k)),
-                    },
                 }
             }
             inverse.push(inv);
@@ -171,10 +238,10 @@ fn tables() -> &'static Tables {
         Tables {
             inverse,
             droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
-            mask_low,
             byte_low,
             has_alt,
-            mask_high,
+            low,
+            high,
         }
     })
 }
@@ -1390,8 +1457,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
         }
         // Pages under which `c` may start a sequence and `d` continue it (the roles are a
         // superset of what `byte_of` gives: they count strict pages' undefined bytes too).
-        let roles = super::byte_roles();
-        let pages = roles.of(c as u32).starts & roles.of(d as u32).cont & ((1 << ALL.len()) - 1);
+        let pages = role(c as u32).starts & role(d as u32).cont & ((1 << ALL.len()) - 1);
         if pages == 0 {
             i += 1;
             continue;
