@@ -606,10 +606,15 @@ impl<'a> UrlScanner<'a> {
             let mut found = None;
             let mut skip_to = i + c.len_utf8();
             if preceding_ok {
-                if dots.hopeless(text, i + c.len_utf8()) {
-                    // No match starts before the space that comes before the next dot: the
-                    // characters up to it are only tried as preceding characters, hopelessly.
-                    skip_to = dots.space.unwrap_or(text.len()).max(skip_to);
+                if dots.hopeless(text, skip_to) {
+                    // No match starts before the last space ahead of the next dot (none at
+                    // all without a dot): the characters up to it are only tried as
+                    // preceding characters, hopelessly. One jump a sentence, not a word.
+                    skip_to = match dots.dot {
+                        Some(d) => memchr::memrchr3(b' ', b'\n', b'\t', &bytes[skip_to..d])
+                            .map_or(skip_to, |k| skip_to + k),
+                        None => text.len(),
+                    };
                 } else {
                     found = self.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
                 }
@@ -1327,6 +1332,18 @@ mod tests {
             extract("a@b.com").mentions.is_empty(),
             "an email is not a mention"
         );
+    }
+
+    #[test]
+    fn the_scan_jumps_only_past_places_no_url_starts() {
+        // The scan jumps from a space to the last space before the next dot: the URL after
+        // that space, or after a dot in between, is still found.
+        assert_eq!(urls("one two three example.com four"), [14..25]);
+        assert_eq!(urls("a b. c d https://x.org/p e."), [9..24]);
+        assert_eq!(urls("tab\tsep\nline.com"), [8..16]);
+        assert_eq!(urls("a.b c,example.com"), [6..17], "after a comma");
+        assert!(urls("no dot at all here").is_empty());
+        assert!(urls("ends with a dot.").is_empty());
     }
 
     #[test]
