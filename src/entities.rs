@@ -1336,14 +1336,17 @@ mod tests {
 
     #[test]
     fn the_scan_jumps_only_past_places_no_url_starts() {
+        fn found(t: &str) -> Vec<&str> {
+            urls(t).into_iter().map(|r| &t[r]).collect()
+        }
         // The scan jumps from a space to the last space before the next dot: the URL after
         // that space, or after a dot in between, is still found.
-        assert_eq!(urls("one two three example.com four"), [14..25]);
-        assert_eq!(urls("a b. c d https://x.org/p e."), [9..24]);
-        assert_eq!(urls("tab\tsep\nline.com"), [8..16]);
-        assert_eq!(urls("a.b c,example.com"), [6..17], "after a comma");
-        assert!(urls("no dot at all here").is_empty());
-        assert!(urls("ends with a dot.").is_empty());
+        assert_eq!(found("one two three example.com four"), ["example.com"]);
+        assert_eq!(found("a b. c d https://x.org/p e."), ["https://x.org/p"]);
+        assert_eq!(found("tab\tsep\nline.com"), ["line.com"]);
+        assert_eq!(found("a.b c,example.com"), ["example.com"], "after a comma");
+        assert!(found("no dot at all here").is_empty());
+        assert!(found("ends with a dot.").is_empty());
     }
 
     #[test]
