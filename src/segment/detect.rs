@@ -97,26 +97,48 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             score[i] += w;
         }
     };
-    // The needles, and how far ahead the nearest occurrence of any of them stands: a line that
-    // ends before it holds none, and is not asked about each (most lines of most pastes).
-    let mut bsky_social = Needle::new(".bsky.social");
-    let mut bsky_app = Needle::new("bsky.app/");
-    let mut x_corp = Needle::new("X Corp");
-    let mut twitter_com = Needle::new("twitter.com/");
-    let mut status = Needle::new("/status/");
-    let mut x_com = Needle::new("x.com/");
-    let mut reposts = Needle::new(" reposts");
-    let mut quotes = Needle::new(" quotes");
-    let mut boosts = Needle::new(" boosts");
-    let mut favourites = Needle::new(" favourites");
-    let mut threads_net = Needle::new("threads.net");
-    let mut threads_com = Needle::new("threads.com");
-    let mut for_threads = Needle::new("for Threads");
-    let mut visible = Needle::new("Visible to anyone on or off LinkedIn");
-    let mut threadreaderapp = Needle::new("threadreaderapp");
-    let mut thread_reader_app = Needle::new("Thread Reader App");
-    let mut twtextapp = Needle::new("twtextapp");
-    let mut pic_twitter = Needle::new("pic.twitter.com/");
+    // The needles, each named by its place in `needles`.
+    const BSKY_SOCIAL: usize = 0;
+    const BSKY_APP: usize = 1;
+    const X_CORP: usize = 2;
+    const TWITTER_COM: usize = 3;
+    const STATUS: usize = 4;
+    const X_COM: usize = 5;
+    const REPOSTS: usize = 6;
+    const QUOTES: usize = 7;
+    const BOOSTS: usize = 8;
+    const FAVOURITES: usize = 9;
+    const THREADS_NET: usize = 10;
+    const THREADS_COM: usize = 11;
+    const FOR_THREADS: usize = 12;
+    const VISIBLE: usize = 13;
+    const THREADREADERAPP: usize = 14;
+    const THREAD_READER_APP: usize = 15;
+    const TWTEXTAPP: usize = 16;
+    const PIC_TWITTER: usize = 17;
+    let mut needles = [
+        ".bsky.social",
+        "bsky.app/",
+        "X Corp",
+        "twitter.com/",
+        "/status/",
+        "x.com/",
+        " reposts",
+        " quotes",
+        " boosts",
+        " favourites",
+        "threads.net",
+        "threads.com",
+        "for Threads",
+        "Visible to anyone on or off LinkedIn",
+        "threadreaderapp",
+        "Thread Reader App",
+        "twtextapp",
+        "pic.twitter.com/",
+    ]
+    .map(Needle::new);
+    // How far ahead the nearest occurrence of any needle stands: a line that ends before it
+    // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
     for (i, &l) in lines.iter().enumerate() {
         // Looked up after the empty-line check: each run of blank lines is walked once, not
@@ -126,10 +148,10 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let at = offset_in(text, l);
         let clear = at.is_some_and(|at| at + l.len() <= nearest);
-        let has = |n: &mut Needle| !clear && n.in_line(text, at, l);
+        let mut has = |k: usize| !clear && needles[k].in_line(text, at, l);
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has(&mut bsky_social) || has(&mut bsky_app) {
+        if has(BSKY_SOCIAL) || has(BSKY_APP) {
             add(&mut score, Bluesky, "bsky", 3);
         }
         match l {
@@ -187,19 +209,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has(&mut x_corp) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
             add(&mut score, X, "x-strong", 3);
         }
-        if has(&mut twitter_com) && has(&mut status) || has(&mut x_com) {
+        if has(TWITTER_COM) && has(STATUS) || has(X_COM) {
             add(&mut score, X, "x-link", 1);
         }
-        if has(&mut reposts) || has(&mut quotes) {
+        if has(REPOSTS) || has(QUOTES) {
             add(&mut score, Bluesky, "bsky-counts", 1);
         }
-        if has(&mut boosts) || has(&mut favourites) {
+        if has(BOOSTS) || has(FAVOURITES) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has(&mut threads_net) || has(&mut threads_com) || has(&mut for_threads) {
+        if has(THREADS_NET) || has(THREADS_COM) || has(FOR_THREADS) {
             add(&mut score, Threads, "threads-link", 2);
         }
         if headers::is_username(l)
@@ -209,7 +231,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has(&mut visible) {
+        if l.starts_with("Feed post number") || has(VISIBLE) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
         if l.starts_with("No alternative text description") {
@@ -218,9 +240,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::doubled(l).is_some() {
             add(&mut score, Linkedin, "li-doubled", 1);
         }
-        if has(&mut threadreaderapp)
-            || has(&mut thread_reader_app)
-            || has(&mut twtextapp)
+        if has(THREADREADERAPP)
+            || has(THREAD_READER_APP)
+            || has(TWTEXTAPP)
             || l.starts_with("Twitter may remove this content")
             || l.starts_with("You can follow @")
         {
@@ -229,36 +251,17 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has(&mut pic_twitter) {
+        if has(PIC_TWITTER) {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
         if let (Some(at), false) = (at, clear) {
             // Where the next needle stands past this line (each searched once more at most).
             let end = at + l.len();
-            nearest = [
-                &mut bsky_social,
-                &mut bsky_app,
-                &mut x_corp,
-                &mut twitter_com,
-                &mut status,
-                &mut x_com,
-                &mut reposts,
-                &mut quotes,
-                &mut boosts,
-                &mut favourites,
-                &mut threads_net,
-                &mut threads_com,
-                &mut for_threads,
-                &mut visible,
-                &mut threadreaderapp,
-                &mut thread_reader_app,
-                &mut twtextapp,
-                &mut pic_twitter,
-            ]
-            .into_iter()
-            .map(|n| n.ahead(text, end))
-            .min()
-            .unwrap_or(usize::MAX);
+            nearest = needles
+                .iter_mut()
+                .map(|n| n.ahead(text, end))
+                .min()
+                .unwrap_or(usize::MAX);
         }
     }
     let (best, &max) = score
