@@ -226,8 +226,8 @@ fn tables() -> &'static Tables {
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
             has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
             for &(c, b) in &inv {
-                let at = (usize::from(c)).wrapping_sub(0x80) * ALL.len() + k;
-                if let Some(slot) = byte_low.get_mut(at) {
+                let at = usize::from(c).checked_sub(0x80).map(|u| u * ALL.len() + k);
+                if let Some(slot) = at.and_then(|at| byte_low.get_mut(at)) {
                     if *slot == 0 {
                         *slot = b;
                     }
