@@ -1134,6 +1134,17 @@ fn rank(
         _ => before.copied(),
     }
     .filter(|&c| is_letter(c));
+    // At a sentence's start (the line's, or after `.`, `!` or `?` and spaces) a capital is
+    // likelier (the mixed table's `„` is 0x84 and 0xA5: `Ć„iti` is `Äiti` or `åiti`).
+    let spaces = chars[..x.src as usize]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let sentence = match (x.src as usize).checked_sub(spaces + 1) {
+        None => true,
+        Some(k) => spaces > 0 && matches!(chars[k], '.' | '!' | '?'),
+    };
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1143,7 +1154,9 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
-            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
+            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
+                || (sentence && c.is_uppercase())
+            {
                 bonus += 50;
             }
             // Last resort between two bytes of one char: the one of the upper half.
