@@ -416,3 +416,30 @@ fn repair_is_idempotent_with_mixed_code_pages() {
     let twice = unspool::repair::repair(&once).text;
     assert_eq!(twice, once, "repairing repaired text changes nothing");
 }
+
+/// Fuzz finding (repair, a 10 s timeout under a loaded machine, 0.4 s alone): 6.6 KB of lines
+/// full of lost-byte mojibake (`ā€`), U+FFFD runs and NULs. Its cost is linear in copies of it
+/// (checked by hand: ×4 and ×16 take 4.5× and 18× the time); here the fuzz target's own
+/// invariants must hold on it: idempotent, no C0 control but tab, newline and form feed.
+#[test]
+fn fuzz_lost_byte_lines_repair_idempotently() {
+    let bytes = include_bytes!("fixtures/fuzz/repair-slow-lost-bytes.bin");
+    let input = String::from_utf8_lossy(bytes);
+    let once = unspool::repair::repair(&input);
+    assert!(
+        !once
+            .text
+            .chars()
+            .any(|c| c.is_ascii_control() && !matches!(c, '\n' | '\t' | '\u{c}')),
+        "no C0 control but tab, newline and form feed survives repair"
+    );
+    assert!(
+        once.text.len() <= input.len() * 2,
+        "repair does not grow the text much"
+    );
+    let twice = unspool::repair::repair(&once.text);
+    assert_eq!(
+        twice.text, once.text,
+        "repairing the repaired text changes nothing"
+    );
+}

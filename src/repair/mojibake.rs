@@ -226,8 +226,8 @@ fn tables() -> &'static Tables {
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
             has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
             for &(c, b) in &inv {
-                let at = (usize::from(c)).wrapping_sub(0x80) * ALL.len() + k;
-                if let Some(slot) = byte_low.get_mut(at) {
+                let at = usize::from(c).checked_sub(0x80).map(|u| u * ALL.len() + k);
+                if let Some(slot) = at.and_then(|at| byte_low.get_mut(at)) {
                     if *slot == 0 {
                         *slot = b;
                     }
@@ -555,14 +555,31 @@ const fn rare_latin_a(letters: &str) -> u128 {
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
 /// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
-/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251). Real text almost never
-/// decodes so under a page it was not damaged by.
+/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251), or into one letter of a Latin
+/// alphabet inside a word of ASCII letters (`MĂĽller` → `Müller` under windows-1250).
+/// Real text almost never decodes so under a page it was not damaged by.
 pub fn decodes_plausibly(chars: &[char]) -> bool {
     let pairs = chars
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    if pairs < 2 {
+    // One pair can only be a letter inside or ending a word of ASCII letters
+    // (`letter_in_ascii_word`): two non-ASCII chars in the line, after an ASCII letter.
+    let one_in_a_word = || {
+        let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
+        let letter = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(char::is_ascii_alphabetic)
+        };
+        match (far.next(), far.next(), far.next()) {
+            (Some((i, _)), Some(_), None) => {
+                let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+                letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end)
+            }
+            _ => false,
+        }
+    };
+    if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
         return false;
     }
     let possible = possible_pages(chars);
@@ -573,11 +590,55 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         let Some(pieces) = transcode(chars, page, false) else {
             return false;
         };
-        pieces.iter().filter(|p| plausibility(&p.to) == 1).count() >= 2
-            && pieces
-                .iter()
-                .all(|p| p.end - p.start >= 2 && plausibility(&p.to) >= 0)
+        let likely = pieces.iter().filter(|p| plausibility(&p.to) == 1).count();
+        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p));
+        (likely >= 2 || word)
+            && pieces.iter().all(|p| {
+                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+            })
     })
+}
+
+/// Whether the piece reads as a char of the scripts written without spaces (kana, CJK,
+/// Hangul: from U+3000) glued to an ASCII letter: Czech `déšť` decodes under windows-1250
+/// as `d隝`, while real text seldom glues such a char to a Latin letter.
+fn glued_ideograph(chars: &[char], p: &Piece) -> bool {
+    let ascii_letter = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_alphabetic)
+    };
+    p.to.chars().next().is_some_and(|c| c >= '\u{3000}')
+        && (ascii_letter(p.start.checked_sub(1)) || ascii_letter(Some(p.end)))
+}
+
+/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
+/// a word of ASCII letters (a letter on each side), or a small letter ending a word of small
+/// letters (`cittĂ` + no-break space: `città`), with nothing else non-ASCII in the line. Not
+/// at the start of a word, nor in capitals: ftfy's negative cases hold real words
+/// (`NICIODATĂ™`, `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
+    let Text::One(c) = p.to else {
+        return false;
+    };
+    if !('\u{C0}'..='\u{17F}').contains(&c) || !common_letter(c) {
+        return false;
+    }
+    let outside = chars[..p.start].iter().chain(&chars[p.end..]);
+    if outside.clone().any(|c| !c.is_ascii()) {
+        return false;
+    }
+    let before = p.start.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(p.end).copied();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let lower = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
+    // Not in a word written in capitals (Slovak `DĹŽKA`, `PÄŤDESIAT` are real), and a small
+    // letter before small letters.
+    let end = after.is_none_or(|c| !c.is_ascii_alphanumeric());
+    let inside = letter(before)
+        && letter(after)
+        && (lower(before) || lower(after))
+        && (!lower(after) || c.is_lowercase());
+    inside || (lower(before) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -984,7 +1045,12 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 return None;
             }
             let mut found = lost_readings(&v, i, lost);
-            if found.is_empty() && x.b == 0x9F && page.char_at(0x70) == '\u{F8FF}' {
+            let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
+            if found.is_empty()
+                && x.b == 0x9F
+                && page.char_at(0x70) == '\u{F8FF}'
+                && !touches_letter(chars, x.src as usize, three)
+            {
                 // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
                 let mut w = vec![Byte {
                     b: 0xF0,
@@ -1068,6 +1134,17 @@ fn rank(
         _ => before.copied(),
     }
     .filter(|&c| is_letter(c));
+    // At a sentence's start (the line's, or after `.`, `!` or `?` and spaces) a capital is
+    // likelier (the mixed table's `„` is 0x84 and 0xA5: `Ć„iti` is `Äiti` or `åiti`).
+    let spaces = chars[..x.src as usize]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let sentence = match (x.src as usize).checked_sub(spaces + 1) {
+        None => true,
+        Some(k) => spaces > 0 && matches!(chars[k], '.' | '!' | '?'),
+    };
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1077,7 +1154,9 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
-            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
+            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
+                || (sentence && c.is_uppercase())
+            {
                 bonus += 50;
             }
             // Last resort between two bytes of one char: the one of the upper half.
@@ -1500,6 +1579,9 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             });
             if let Some(&(_, n)) = hit {
                 let n = if lead_lost { n - 1 } else { n };
+                if lead_lost && touches_letter(chars, i, i + n) {
+                    continue;
+                }
                 runs.push((i, i + n));
                 if first_only {
                     return runs;
@@ -1544,11 +1626,26 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
             return true;
         }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
-        if apple && v.len() >= 3 && v[0].b == 0x9F && is_cont(v[1].b) && is_cont(v[2].b) {
+        if apple
+            && v.len() >= 3
+            && v[0].b == 0x9F
+            && is_cont(v[1].b)
+            && is_cont(v[2].b)
+            && !touches_letter(chars, i, i + 3)
+        {
             return true;
         }
     }
     false
+}
+
+/// Whether `chars[start..end]` has a letter right before or right after it. MacRoman's
+/// writes `ü` with 0x9F, the second byte of nearly every emoji: three chars read as an
+/// emoji whose Apple logo (0xF0) was dropped are a word's letters when they touch other
+/// letters (Turkish `küçük`, not `k🍟k`).
+fn touches_letter(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|k| chars.get(k));
+    before.is_some_and(|&c| is_letter(c)) || chars.get(end).is_some_and(|&c| is_letter(c))
 }
 
 /// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
