@@ -18,6 +18,10 @@
 //! No serde (JSON is written by `render::json`), `Display` of floats or `core::fmt` is
 //! reachable from here: they cost tens of kilobytes of wasm.
 
+// The module's allocator: size classes with free lists, smaller and faster than dlmalloc here.
+#[cfg(not(target_feature = "atomics"))]
+mod alloc;
+
 use crate::paste_html::PastedLink;
 use crate::render::json::{Repaired, ThreadJson, ToJson};
 use crate::{
