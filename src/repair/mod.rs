@@ -62,68 +62,71 @@ pub fn repair(text: &str) -> Repaired {
     // (line, ending) slices would cost 32 bytes a line of a 10 MB paste.
     let starts = line_starts(text);
     let count = starts.len() - 1;
-    let lines = (0..count).map(|k| line_at(text, &starts, k));
     let several = count > 1;
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
-    // What this scan found of each line, so that `line_is_clean` need not ask again.
-    let mut known = Vec::new();
-    for (k, (line, _)) in lines.clone().enumerate().filter(|_| several) {
-        known.resize(k + 1, Known::Nothing);
-        if line.is_ascii() {
-            continue;
+    // One scan of every line: the lines that need more than a copy (a closer look, or a
+    // line ending other than `\n`), with what the scan found of them so that
+    // `line_is_clean` need not ask again. Clean lines are not listed.
+    let mut todo: Vec<(usize, Known)> = Vec::new();
+    for k in 0..count {
+        let (line, ending) = line_at(text, &starts, k);
+        let mut known = match scan_line(line.as_bytes()) {
+            Scan::UndamagedNfc => Known::Clean,
+            Scan::Undamaged => Known::Undamaged,
+            Scan::MayBeDamaged => Known::MayBeDamaged,
+        };
+        if known == Known::MayBeDamaged && several && bad_lines.len() < EVIDENCE && !line.is_ascii()
+        {
+            buf.clear();
+            buf.extend(line.chars());
+            if badness::is_bad(&buf) {
+                bad_lines.push(buf.clone());
+            } else {
+                known = Known::NotBad;
+            }
         }
-        match scan_line(line.as_bytes()) {
-            Scan::MayBeDamaged => {}
-            Scan::Undamaged => {
-                known[k] = Known::Undamaged;
-                continue;
-            }
-            Scan::UndamagedNfc => {
-                known[k] = Known::Clean;
-                continue;
-            }
-        }
-        buf.clear();
-        buf.extend(line.chars());
-        if badness::is_bad(&buf) {
-            bad_lines.push(buf.clone());
-            if bad_lines.len() >= EVIDENCE {
-                break;
-            }
-        } else {
-            known[k] = Known::NotBad;
+        if known != Known::Clean || !matches!(ending, "" | "\n") {
+            todo.push((k, known));
         }
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
+    drop(bad_lines);
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
-    let mut units = 0usize;
     let mut chars: Vec<char> = Vec::new();
-    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
-    let mut endings: [Option<usize>; 2] = [None, None];
     // Each line that is not clean, repaired under the document's page: (line number,
     // pasted, repaired). Only those: a slot per line would cost ~100 bytes a line.
     let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
-    for (k, (line, _)) in lines.clone().enumerate() {
-        let known = known.get(k).copied().unwrap_or(Known::Nothing);
+    for &(k, known) in &todo {
+        let (line, _) = line_at(text, &starts, k);
         if !line_is_clean(line, &mut chars, known) {
             let repaired = Line::repair(&chars, preferred);
             fixed.push((k, std::mem::take(&mut chars), repaired));
         }
     }
-    drop(known);
     if several {
         settle_page(&mut fixed, preferred);
     }
     let mut result = String::with_capacity(text.len() + 8);
+    let mut units = 0usize;
+    // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
+    let mut endings: [Option<usize>; 2] = [None, None];
+    // How much of `text` is in `result`: the lines between those listed are copied whole.
+    let mut copied = 0;
     let mut fixed = fixed.into_iter().peekable();
-    for (k, (line, ending)) in lines.enumerate() {
+    for &(k, _) in &todo {
+        let span = &text[copied..starts[k]];
+        result.push_str(span);
+        units += utf16_len(span);
+        copied = starts[k + 1];
+        let (line, ending) = line_at(text, &starts, k);
         if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
             fixed.report(&pasted, units, &mut out.repairs);
-            let s: String = fixed.chars.iter().collect();
-            units += utf16_len(&s);
-            result.push_str(&s);
+            for &c in &fixed.chars {
+                result.push(c);
+                units += c.len_utf16();
+            }
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -157,6 +160,7 @@ pub fn repair(text: &str) -> Repaired {
             }
         }
     }
+    result.push_str(&text[copied..]);
     out.text = result;
     merge_controls(&mut out.repairs);
     out
@@ -352,7 +356,6 @@ enum Scan {
 /// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
 /// bytes at a time.
 fn scan_line(b: &[u8]) -> Scan {
-    let roles = byte_roles();
     // The pages under which the char before could start a sequence (0 after ASCII), and
     // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
     let mut prev = 0u16;
@@ -431,7 +434,7 @@ fn scan_line(b: &[u8]) -> Scan {
                     | u32::from(seq[3] & 0x3F)
             }
         };
-        let role = roles.of(u);
+        let role = mojibake::role(u);
         if prev & role.cont != 0 {
             return Scan::MayBeDamaged;
         }
@@ -482,99 +485,6 @@ fn nfc_inert(u: u32) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
 }
 
-/// The roles of one char's byte in a UTF-8 sequence, as masks of code pages (bit k =
-/// `ALL[k]`).
-#[derive(Clone, Copy, Default)]
-struct Role {
-    /// Could start a sequence: a lead byte 0xC0–0xF4 (under MacRoman, whose lead 0xF0 is
-    /// the droppable Apple logo, any continuation byte too).
-    starts: u16,
-    /// A continuation byte, 0x80–0xBF.
-    cont: u16,
-    /// A lead byte E0–E3 or F0: a space after it may be a lost 0xA0.
-    before_space: u16,
-    /// A lead byte E0–F4: a `?` after it may be a lost byte.
-    before_question: u16,
-}
-
-/// [`Role`] for each char a code page writes with a byte from 0x80, built once from the
-/// code pages' tables.
-struct ByteRoles {
-    /// U+0080–U+25FF, by code point (every page char but three is among them).
-    low: Vec<Role>,
-    /// The chars from U+2600 (the Apple logo and two ligatures), sorted by code point.
-    high: Vec<(u32, Role)>,
-}
-
-/// Where [`ByteRoles::low`] ends.
-const ROLES_LOW_END: u32 = 0x2600;
-
-impl ByteRoles {
-    #[inline]
-    fn of(&self, u: u32) -> Role {
-        if u < ROLES_LOW_END {
-            return self
-                .low
-                .get(u.wrapping_sub(0x80) as usize)
-                .copied()
-                .unwrap_or_default();
-        }
-        if !(0xF8FF..=0xFB02).contains(&u) {
-            return Role::default();
-        }
-        match self.high.binary_search_by_key(&u, |e| e.0) {
-            Ok(k) => self.high[k].1,
-            Err(_) => Role::default(),
-        }
-    }
-}
-
-fn byte_roles() -> &'static ByteRoles {
-    static ROLES: std::sync::OnceLock<ByteRoles> = std::sync::OnceLock::new();
-    ROLES.get_or_init(|| {
-        let mut low = vec![Role::default(); ROLES_LOW_END as usize - 0x80];
-        let mut high: Vec<(u32, Role)> = Vec::new();
-        for (k, page) in codepages::ALL.iter().enumerate() {
-            let apple = page.char_at(0x70) == '\u{F8FF}';
-            for (j, ch) in page.chars().enumerate() {
-                let byte = 0x80 + j;
-                let bit = 1u16 << k;
-                let cont = (0x80..=0xBF).contains(&byte);
-                let add = |r: &mut Role| {
-                    if (0xC0..=0xF4).contains(&byte) || (apple && cont) {
-                        r.starts |= bit;
-                    }
-                    if cont {
-                        r.cont |= bit;
-                    }
-                    if matches!(byte, 0xE0..=0xE3 | 0xF0) {
-                        r.before_space |= bit;
-                    }
-                    if (0xE0..=0xF4).contains(&byte) {
-                        r.before_question |= bit;
-                    }
-                };
-                let u = ch as u32;
-                if u < 0x80 {
-                    continue;
-                } else if u < ROLES_LOW_END {
-                    add(&mut low[u as usize - 0x80]);
-                } else {
-                    let at = match high.binary_search_by_key(&u, |e| e.0) {
-                        Ok(at) => at,
-                        Err(at) => {
-                            high.insert(at, (u, Role::default()));
-                            at
-                        }
-                    };
-                    add(&mut high[at].1);
-                }
-            }
-        }
-        ByteRoles { low, high }
-    })
-}
-
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
 /// or `\r`, and the last line is there even when empty.
 fn line_starts(text: &str) -> Vec<usize> {
@@ -611,8 +521,9 @@ fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) 
 /// What the evidence scan of [`repair`] found of a line.
 #[derive(Clone, Copy, PartialEq)]
 enum Known {
-    /// Not scanned (ASCII, past the evidence, or a one-line text).
-    Nothing,
+    /// [`scan_line`] proves nothing; badness not asked (past the evidence, ASCII, or a
+    /// one-line text).
+    MayBeDamaged,
     /// [`surely_undamaged`].
     Undamaged,
     /// [`surely_undamaged`] and in NFC: nothing to repair.
@@ -626,8 +537,7 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
     let scan = match known {
         Known::Clean => return true,
         Known::Undamaged => Scan::Undamaged,
-        Known::NotBad => Scan::MayBeDamaged,
-        Known::Nothing => scan_line(line.as_bytes()),
+        Known::NotBad | Known::MayBeDamaged => Scan::MayBeDamaged,
     };
     let not_bad = known == Known::NotBad;
     let undamaged = scan != Scan::MayBeDamaged;
@@ -884,7 +794,11 @@ impl Line {
             };
             let from: String = pasted
                 .get(e.start as usize..(e.end as usize).min(pasted.len()))
-                .map(|s| s.iter().collect())
+                .map(|s| {
+                    let mut from = String::with_capacity(s.len() * 2);
+                    from.extend(s);
+                    from
+                })
                 .unwrap_or_default();
             if from == to {
                 continue;
@@ -929,7 +843,7 @@ fn entity_pieces(chars: &[char]) -> Vec<Piece> {
                 out.push(Piece {
                     start: i,
                     end: j + 1,
-                    to: c.to_string(),
+                    to: c.into(),
                     kind: "entity",
                     confidence: 1.0,
                     alternatives: Vec::new(),
@@ -1047,7 +961,7 @@ fn deletion(start: usize, end: usize) -> Piece {
     Piece {
         start,
         end,
-        to: String::new(),
+        to: mojibake::Text::default(),
         kind: "control",
         confidence: 1.0,
         alternatives: Vec::new(),
@@ -1278,15 +1192,30 @@ mod tests {
 
     #[test]
     fn byte_roles_cover_every_page_char() {
-        // `ByteRoles::of` looks chars from U+2600 up only in U+F8FF–U+FB02.
-        for page in codepages::ALL {
-            for c in page.chars() {
-                let u = c as u32;
+        // Every byte of every page gives its char the roles the byte plays in UTF-8, found
+        // again by `role` wherever the char lies (the three chars from U+2600 included).
+        for (k, page) in codepages::ALL.iter().enumerate() {
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            for (j, c) in page.chars().enumerate().filter(|(_, c)| !c.is_ascii()) {
+                let byte = 0x80 + j;
+                let r = mojibake::role(c as u32);
+                let has = |m: u16| m >> k & 1 == 1;
+                let cont = (0x80..=0xBF).contains(&byte);
+                let what = format!("{} byte {byte:#04x} ({c:?})", page.name);
+                assert!(!cont || has(r.cont), "{what}: continuation");
                 assert!(
-                    u < ROLES_LOW_END || (0xF8FF..=0xFB02).contains(&u),
-                    "{} writes U+{u:04X}, outside the ranges ByteRoles looks in",
-                    page.name
+                    !((0xC0..=0xF4).contains(&byte) || (apple && cont)) || has(r.starts),
+                    "{what}: start"
                 );
+                assert!(
+                    !(0xE0..=0xF4).contains(&byte) || has(r.before_question),
+                    "{what}: ?"
+                );
+                assert!(
+                    !matches!(byte, 0xE0..=0xE3 | 0xF0) || has(r.before_space),
+                    "{what}: space"
+                );
+                assert!(!page.writes(byte as u8) || has(r.pages), "{what}: written");
             }
         }
     }

@@ -31,13 +31,67 @@ pub struct Piece {
     /// One past the last char replaced.
     pub end: usize,
     /// What the chars become.
-    pub to: String,
+    pub to: Text,
     /// `mojibake` or `lost_bytes`.
     pub kind: &'static str,
     /// 0..=1.
     pub confidence: f32,
     /// Other readings, likeliest first.
     pub alternatives: Vec<String>,
+}
+
+/// What a piece becomes: one char held as it is (most pieces: no allocation), or a string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    /// A single char.
+    One(char),
+    /// Any other number of chars (never exactly one).
+    Many(String),
+}
+
+impl Text {
+    /// Its chars.
+    pub fn chars(&self) -> impl DoubleEndedIterator<Item = char> + '_ {
+        let (one, many) = match self {
+            Text::One(c) => (Some(*c), ""),
+            Text::Many(s) => (None, s.as_str()),
+        };
+        one.into_iter().chain(many.chars())
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::Many(String::new())
+    }
+}
+
+impl From<char> for Text {
+    fn from(c: char) -> Text {
+        Text::One(c)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Text::One(c),
+            _ => Text::Many(s),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::from(s.to_owned())
+    }
+}
+
+impl<'a> FromIterator<&'a char> for Text {
+    fn from_iter<I: IntoIterator<Item = &'a char>>(chars: I) -> Text {
+        Text::from(chars.into_iter().collect::<String>())
+    }
 }
 
 /// The code pages (bit i = `ALL[i]`) that can produce `c`; all pages for ASCII.
@@ -55,48 +109,128 @@ pub fn page_mask(c: char) -> u16 {
             .filter(|(_, p)| p.sloppy)
             .fold(0, |m, (i, _)| m | 1 << i);
     }
+    role(u).pages
+}
+
+/// What the code pages say of one char, as masks of pages (bit k = `ALL[k]`): which write
+/// it, and the roles its byte can play in a UTF-8 sequence. The roles count every byte of a
+/// page, a strict page's undefined bytes too (a scan that must miss no damage needs that);
+/// `pages` counts only the bytes a page writes.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Role {
+    /// The pages that write the char.
+    pub(super) pages: u16,
+    /// Could start a sequence: a lead byte 0xC0–0xF4 (under MacRoman, whose lead 0xF0 is
+    /// the droppable Apple logo, any continuation byte too).
+    pub(super) starts: u16,
+    /// A continuation byte, 0x80–0xBF.
+    pub(super) cont: u16,
+    /// A lead byte E0–E3 or F0: a space after it may be a lost 0xA0.
+    pub(super) before_space: u16,
+    /// A lead byte E0–F4: a `?` after it may be a lost byte.
+    pub(super) before_question: u16,
+}
+
+/// Where [`Tables::low`] ends: every char a page has is below it but three.
+const LOW_END: u32 = 0x2600;
+
+/// The [`Role`] of the char `u` (none for ASCII and for chars no page has).
+#[inline]
+pub(super) fn role(u: u32) -> Role {
     let tables = tables();
-    if let Some(&m) = tables.mask_low.get(u as usize - 0x80) {
-        return m;
+    if u < LOW_END {
+        return tables
+            .low
+            .get(u.wrapping_sub(0x80) as usize)
+            .copied()
+            .unwrap_or_default();
     }
-    match tables.mask_high.binary_search_by_key(&u, |&(k, _)| k) {
-        Ok(i) => tables.mask_high[i].1,
-        Err(_) => 0,
+    let high = &tables.high;
+    if high.first().is_none_or(|f| u < f.0) || high.last().is_none_or(|l| u > l.0) {
+        return Role::default();
+    }
+    match high.binary_search_by_key(&u, |e| e.0) {
+        Ok(k) => high[k].1,
+        Err(_) => Role::default(),
     }
 }
 
 /// What the code pages' `high` tables give, worked out once: each page's inverse table
-/// (char, byte), sorted by char then byte, the bytes it drops, and the pages each char has.
+/// (char, byte), sorted by char then byte, the bytes it drops, each char's [`Role`].
 struct Tables {
     inverse: Vec<Vec<(u16, u8)>>,
     /// Each page's [`droppable`] bytes.
     droppable: Vec<Vec<u8>>,
+    /// U+0080–U+25FF, by code point then page (`ALL.len()` a char): the smallest byte the
+    /// page writes the char with, 0 for none.
+    byte_low: Vec<u8>,
+    /// Whether a page writes some char with two bytes (the seed's mixed table).
+    has_alt: Vec<bool>,
     /// U+0080–U+25FF, by code point.
-    mask_low: Vec<u16>,
-    /// The chars from U+2600, sorted.
-    mask_high: Vec<(u32, u16)>,
+    low: Vec<Role>,
+    /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
+    high: Vec<(u32, Role)>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
         let mut inverse = Vec::with_capacity(ALL.len());
-        let mut mask_low = vec![0u16; 0x2600 - 0x80];
-        let mut mask_high: Vec<(u32, u16)> = Vec::new();
+        let mut low = vec![Role::default(); (LOW_END - 0x80) as usize];
+        let mut high: Vec<(u32, Role)> = Vec::new();
+        let mut byte_low = vec![0u8; (LOW_END as usize - 0x80) * ALL.len()];
+        let mut has_alt = vec![false; ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
-            let mut inv: Vec<(u16, u8)> = (0x80..=0xFFu8)
-                .filter(|&b| page.writes(b))
-                .map(|b| (page.high[usize::from(b - 0x80)], b))
-                .collect();
+            let bit = 1u16 << k;
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            let mut inv: Vec<(u16, u8)> = Vec::with_capacity(128);
+            for (j, c) in page.chars().enumerate() {
+                let byte = 0x80 + j as u8;
+                let writes = page.writes(byte);
+                if writes {
+                    inv.push((page.high[j], byte));
+                }
+                let u = c as u32;
+                if u < 0x80 {
+                    continue;
+                }
+                let r = if u < LOW_END {
+                    &mut low[u as usize - 0x80]
+                } else {
+                    let at = match high.binary_search_by_key(&u, |e| e.0) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            high.insert(at, (u, Role::default()));
+                            at
+                        }
+                    };
+                    &mut high[at].1
+                };
+                let cont = is_cont(byte);
+                if writes {
+                    r.pages |= bit;
+                }
+                if (0xC0..=0xF4).contains(&byte) || (apple && cont) {
+                    r.starts |= bit;
+                }
+                if cont {
+                    r.cont |= bit;
+                }
+                if matches!(byte, 0xE0..=0xE3 | 0xF0) {
+                    r.before_space |= bit;
+                }
+                if (0xE0..=0xF4).contains(&byte) {
+                    r.before_question |= bit;
+                }
+            }
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
-            for &(c, _) in &inv {
-                let u = u32::from(c);
-                match mask_low.get_mut(u as usize - 0x80) {
-                    Some(m) => *m |= 1 << k,
-                    None => match mask_high.binary_search_by_key(&u, |&(x, _)| x) {
-                        Ok(i) => mask_high[i].1 |= 1 << k,
-                        Err(i) => mask_high.insert(i, (u, 1 << k)),
-                    },
+            has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
+            for &(c, b) in &inv {
+                let at = (usize::from(c)).wrapping_sub(0x80) * ALL.len() + k;
+                if let Some(slot) = byte_low.get_mut(at) {
+                    if *slot == 0 {
+                        *slot = b;
+                    }
                 }
             }
             inverse.push(inv);
@@ -104,8 +238,10 @@ fn tables() -> &'static Tables {
         Tables {
             inverse,
             droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
-            mask_low,
-            mask_high,
+            byte_low,
+            has_alt,
+            low,
+            high,
         }
     })
 }
@@ -145,7 +281,19 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
         return Some((0x1A, 0));
     }
     let u = u16::try_from(c as u32).ok()?;
-    let inverse = &tables().inverse[page.id];
+    let tables = tables();
+    if let Some(&b) = tables
+        .byte_low
+        .get((usize::from(u) - 0x80) * ALL.len() + page.id)
+    {
+        if b == 0 {
+            return None;
+        }
+        if !tables.has_alt[page.id] {
+            return Some((b, 0));
+        }
+    }
+    let inverse = &tables.inverse[page.id];
     let first = inverse.partition_point(|&(k, _)| k < u);
     let b = inverse.get(first).filter(|e| e.0 == u)?.1;
     let alt = inverse
@@ -208,19 +356,11 @@ fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     true
 }
 
+/// `chars` written with `page`, one [`Byte`] a char; `None` if some char has no byte there.
 fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            byte_of(c, page).map(|(b, alt)| Byte {
-                b,
-                alt,
-                src: i as u32,
-                space: false,
-            })
-        })
-        .collect()
+    // Room for the 0xA0 bytes that `restore_a0` may put back, so that it rarely copies.
+    let mut v = Vec::with_capacity(chars.len() + 4);
+    encode_into(chars, page, &mut v).then_some(v)
 }
 
 fn is_cont(b: u8) -> bool {
@@ -344,7 +484,7 @@ fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
 
 /// +1 for a reading made of likely chars (letters of a living script, common punctuation,
 /// emoji), -3 for one holding a control, a private-use char or a rare letter.
-fn plausibility(s: &str) -> i32 {
+fn plausibility(s: &Text) -> i32 {
     s.chars()
         .map(|c| {
             let u = c as u32;
@@ -415,14 +555,28 @@ const fn rare_latin_a(letters: &str) -> u128 {
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
 /// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
-/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251). Real text almost never
-/// decodes so under a page it was not damaged by.
+/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251), or into one letter of a Latin
+/// alphabet inside a word of ASCII letters (`MĂĽller` → `Müller` under windows-1250).
+/// Real text almost never decodes so under a page it was not damaged by.
 pub fn decodes_plausibly(chars: &[char]) -> bool {
     let pairs = chars
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    if pairs < 2 {
+    // One pair can only be a letter inside a word of ASCII letters (`letter_in_ascii_word`):
+    // two non-ASCII chars in the line, with an ASCII letter on each side.
+    let one_in_a_word = || {
+        let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
+        let letter = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(char::is_ascii_alphabetic)
+        };
+        match (far.next(), far.next(), far.next()) {
+            (Some((i, _)), Some(_), None) => letter(i.checked_sub(1)) && letter(Some(i + 2)),
+            _ => false,
+        }
+    };
+    if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
         return false;
     }
     let possible = possible_pages(chars);
@@ -433,11 +587,52 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         let Some(pieces) = transcode(chars, page, false) else {
             return false;
         };
-        pieces.iter().filter(|p| plausibility(&p.to) == 1).count() >= 2
-            && pieces
-                .iter()
-                .all(|p| p.end - p.start >= 2 && plausibility(&p.to) >= 0)
+        let likely = pieces.iter().filter(|p| plausibility(&p.to) == 1).count();
+        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p));
+        (likely >= 2 || word)
+            && pieces.iter().all(|p| {
+                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+            })
     })
+}
+
+/// Whether the piece reads as a char of the scripts written without spaces (kana, CJK,
+/// Hangul: from U+3000) glued to an ASCII letter: Czech `déšť` decodes under windows-1250
+/// as `d隝`, while real text seldom glues such a char to a Latin letter.
+fn glued_ideograph(chars: &[char], p: &Piece) -> bool {
+    let ascii_letter = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_alphabetic)
+    };
+    p.to.chars().next().is_some_and(|c| c >= '\u{3000}')
+        && (ascii_letter(p.start.checked_sub(1)) || ascii_letter(Some(p.end)))
+}
+
+/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
+/// a word of ASCII letters (a letter on each side), with nothing else non-ASCII in the line.
+/// Not at a word's edge: ftfy's negative cases hold real words that end so (`NICIODATĂ™`,
+/// `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
+    let Text::One(c) = p.to else {
+        return false;
+    };
+    if !('\u{C0}'..='\u{17F}').contains(&c) || !common_letter(c) {
+        return false;
+    }
+    let outside = chars[..p.start].iter().chain(&chars[p.end..]);
+    if outside.clone().any(|c| !c.is_ascii()) {
+        return false;
+    }
+    let before = p.start.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(p.end).copied();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let lower = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
+    // Not in a word written in capitals (Slovak `DĹŽKA`, `PÄŤDESIAT` are real), and a small
+    // letter before small letters.
+    letter(before)
+        && letter(after)
+        && (lower(before) || lower(after))
+        && (!lower(after) || c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -449,6 +644,22 @@ fn is_letter(c: char) -> bool {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0x24F => c != '×' && c != '÷',
         0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF | 0x2500..=0x25FF => false,
+        u @ 0x100..=0xFFFF => {
+            // The rest of the BMP: `is_alphabetic` worked out once per block of 256 chars
+            // met (the full lookup costs hundreds of instructions a char).
+            static BLOCKS: [std::sync::OnceLock<[u64; 4]>; 256] =
+                [const { std::sync::OnceLock::new() }; 256];
+            let bits = BLOCKS[(u >> 8) as usize].get_or_init(|| {
+                let mut bits = [0u64; 4];
+                for k in 0..256u32 {
+                    if char::from_u32(u & !0xFF | k).is_some_and(char::is_alphabetic) {
+                        bits[(k >> 6) as usize] |= 1 << (k & 63);
+                    }
+                }
+                bits
+            });
+            bits[(u >> 6 & 3) as usize] >> (u & 63) & 1 == 1
+        }
         _ => c.is_alphabetic(),
     }
 }
@@ -640,7 +851,10 @@ fn lost_readings_from(
         0xF0..=0xF4 => 4,
         _ => return,
     };
-    if lost.is_empty() {
+    // Only these leads can give what is kept below: a char of likelihood 1500 or more
+    // (U+2xxx, U+3xxx, U+FE0F) or an emoji (U+1Fxxx); the test
+    // `lost_readings_come_only_from_likely_leads` checks every char.
+    if lost.is_empty() || !matches!(lead, 0xE2 | 0xE3 | 0xEF | 0xF0) {
         return;
     }
     let mut present: Vec<[u8; 2]> = Vec::new();
@@ -657,20 +871,39 @@ fn lost_readings_from(
     if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
         return;
     }
-    // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere.
+    // Slots: the present bytes in order, with `missing` lost bytes inserted anywhere. The
+    // second byte can only be one that gives a kept char after this lead: the lost bytes
+    // tried there are those.
+    let mut second = [0u8; 80];
+    let mut seconds = 0;
+    for &b in lost.iter().filter(|&&b| likely_second(lead, b)) {
+        if let Some(slot) = second.get_mut(seconds) {
+            *slot = b;
+            seconds += 1;
+        }
+    }
+    let second = &second[..seconds];
     let slots = n - 1;
     for holes in 0u32..(1 << slots) {
         if holes.count_ones() as usize != missing {
             continue;
         }
-        let mut fills = vec![0usize; missing];
+        // The choices of the first lost byte: in the second byte's slot, or anywhere after.
+        let first: &[u8] = if holes & 1 == 1 { second } else { lost };
+        if first.is_empty()
+            || (holes & 1 == 0 && !present[0].iter().any(|&b| likely_second(lead, b)))
+        {
+            continue;
+        }
+        let options = |f: usize| if f == 0 { first } else { lost };
+        let mut fills = [0usize; 2];
         'fill: loop {
             for alts in 0u32..(1 << present.len()) {
                 let mut buf = [lead, 0, 0, 0];
                 let (mut p, mut f, mut ok) = (0, 0, true);
                 for (s, slot) in buf[1..n].iter_mut().enumerate() {
                     if holes >> s & 1 == 1 {
-                        *slot = lost[fills[f]];
+                        *slot = options(f)[fills[f]];
                         f += 1;
                     } else {
                         let o = present[p];
@@ -705,13 +938,27 @@ fn lost_readings_from(
                     break 'fill;
                 }
                 fills[k] += 1;
-                if fills[k] < lost.len() {
+                if fills[k] < options(k).len() {
                     break;
                 }
                 fills[k] = 0;
                 k += 1;
             }
         }
+    }
+}
+
+/// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps:
+/// an emoji (U+1Fxxx), or a char of likelihood 1500 or more (U+2000–U+2BFF, U+3000–U+303F,
+/// U+3280–U+32BF, U+FE00–U+FE3F). The test `lost_readings_come_only_from_likely_leads`
+/// checks every char.
+fn likely_second(lead: u8, b: u8) -> bool {
+    match lead {
+        0xE2 => (0x80..=0xAF).contains(&b),
+        0xE3 => b == 0x80 || b == 0x8A,
+        0xEF => b == 0xB8,
+        0xF0 => b == 0x9F,
+        _ => false,
     }
 }
 
@@ -753,7 +1000,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 pieces.push(Piece {
                     start: v[s].src as usize,
                     end: v[e - 1].src as usize + 1,
-                    to: "\u{FFFD}".into(),
+                    to: Text::One('\u{FFFD}'),
                     kind: "mojibake",
                     confidence: 1.0,
                     alternatives: Vec::new(),
@@ -784,14 +1031,20 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 }
             }
         }
-        let (kind, found) = if cands.first() == Some(&('\u{0}', 0)) {
-            ("lost_bytes", cands[1..].to_vec())
+        let recovered: Vec<(char, usize)>;
+        let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
+            ("lost_bytes", &cands[1..])
         } else if cands.is_empty() {
             if !lossy {
                 return None;
             }
             let mut found = lost_readings(&v, i, lost);
-            if found.is_empty() && x.b == 0x9F && page.char_at(0x70) == '\u{F8FF}' {
+            let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
+            if found.is_empty()
+                && x.b == 0x9F
+                && page.char_at(0x70) == '\u{F8FF}'
+                && !touches_letter(chars, x.src as usize, three)
+            {
                 // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
                 let mut w = vec![Byte {
                     b: 0xF0,
@@ -817,55 +1070,16 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             if found.is_empty() {
                 return None;
             }
-            ("lost_bytes", found)
+            recovered = found;
+            ("lost_bytes", &recovered)
         } else {
-            ("mojibake", cands.clone())
+            ("mojibake", &cands)
         };
-        let open = quotes.open(chars, &pieces, x.src as usize);
-        let last = found.iter().map(|f| f.1).max().unwrap_or(1);
-        let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
-        let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
-        let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
-        let spaced =
-            before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
-        // The letter before, as decoded so far: a reading of the same case is likelier.
-        let prev = match pieces.last() {
-            Some(p) if p.end == x.src as usize => p.to.chars().last(),
-            _ => before.copied(),
-        }
-        .filter(|&c| is_letter(c));
-        let mut ranked: Vec<(i32, char, usize)> = found
-            .iter()
-            .map(|&(c, n)| {
-                let mut bonus = match c {
-                    '”' if open => 300,
-                    '’' if letters => 300,
-                    '—' | '–' if spaced => 300,
-                    _ => 0,
-                };
-                if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
-                    bonus += 50;
-                }
-                // Last resort between two bytes of one char: the one of the upper half.
-                let mut utf8 = [0u8; 4];
-                let top = c
-                    .encode_utf8(&mut utf8)
-                    .bytes()
-                    .skip(1)
-                    .filter(|&b| b >= 0xA0);
-                (likelihood(c) + bonus + top.count() as i32, c, n)
-            })
-            .collect();
-        // Highest score first (stable: ties keep their order).
-        crate::sort::sort_by_key(&mut ranked, |r| {
-            (i64::from(i32::MAX) - i64::from(r.0)) as u64
-        });
-        let (best_score, best, used) = ranked[0];
-        let confidence = match (kind, ranked.get(1)) {
-            ("mojibake", None) => 1.0,
-            (_, None) => 0.8,
-            (_, Some(&(second, _, _))) if best_score - second >= 500 => 0.7,
-            _ => 0.5,
+        let (best, used, confidence, alternatives) = if let [(c, n)] = *found {
+            // One reading: nothing to rank.
+            (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
+        } else {
+            rank(chars, &v, i, &pieces, &mut quotes, kind, found)
         };
         let end = i + used;
         // `Â` + no-break space between capitals is a word written with a circumflex
@@ -876,20 +1090,83 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         pieces.push(Piece {
             start: x.src as usize,
             end: v[end - 1].src as usize + 1,
-            to: best.to_string(),
+            to: best.into(),
             kind,
             confidence,
-            alternatives: ranked[1..]
-                .iter()
-                .take(15)
-                .map(|r| r.1.to_string())
-                .collect(),
+            alternatives,
         });
         i = end;
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
     Some(pieces)
+}
+
+/// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
+/// pairing, the letters around, the case of the letter before), the bytes it uses, the
+/// confidence, the others (likeliest first, 15 at most).
+fn rank(
+    chars: &[char],
+    v: &[Byte],
+    i: usize,
+    pieces: &[Piece],
+    quotes: &mut QuoteScan,
+    kind: &str,
+    found: &[(char, usize)],
+) -> (char, usize, f32, Vec<String>) {
+    let x = v[i];
+    let open = quotes.open(chars, pieces, x.src as usize);
+    let last = found.iter().map(|f| f.1).max().unwrap_or(1);
+    let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
+    let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+    let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
+    let spaced =
+        before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+    // The letter before, as decoded so far: a reading of the same case is likelier.
+    let prev = match pieces.last() {
+        Some(p) if p.end == x.src as usize => p.to.chars().last(),
+        _ => before.copied(),
+    }
+    .filter(|&c| is_letter(c));
+    let mut ranked: Vec<(i32, char, usize)> = found
+        .iter()
+        .map(|&(c, n)| {
+            let mut bonus = match c {
+                '”' if open => 300,
+                '’' if letters => 300,
+                '—' | '–' if spaced => 300,
+                _ => 0,
+            };
+            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
+                bonus += 50;
+            }
+            // Last resort between two bytes of one char: the one of the upper half.
+            let mut utf8 = [0u8; 4];
+            let top = c
+                .encode_utf8(&mut utf8)
+                .bytes()
+                .skip(1)
+                .filter(|&b| b >= 0xA0);
+            (likelihood(c) + bonus + top.count() as i32, c, n)
+        })
+        .collect();
+    // Highest score first (stable: ties keep their order).
+    crate::sort::sort_by_key(&mut ranked, |r| {
+        (i64::from(i32::MAX) - i64::from(r.0)) as u64
+    });
+    let (best_score, best, used) = ranked[0];
+    let confidence = match (kind, ranked.get(1)) {
+        ("mojibake", None) => 1.0,
+        (_, None) => 0.8,
+        (_, Some(&(second, _, _))) if best_score - second >= 500 => 0.7,
+        _ => 0.5,
+    };
+    let alternatives = ranked[1..]
+        .iter()
+        .take(15)
+        .map(|r| r.1.to_string())
+        .collect();
+    (best, used, confidence, alternatives)
 }
 
 /// `quote_open` asked at positions that only grow, as pieces are appended: the pieces
@@ -1238,7 +1515,9 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             i += 1;
             continue;
         }
-        let pages = page_mask(c) & page_mask(d) & ((1 << ALL.len()) - 1);
+        // Pages under which `c` may start a sequence and `d` continue it (the roles are a
+        // superset of what `byte_of` gives: they count strict pages' undefined bytes too).
+        let pages = role(c as u32).starts & role(d as u32).cont & ((1 << ALL.len()) - 1);
         if pages == 0 {
             i += 1;
             continue;
@@ -1281,6 +1560,9 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             });
             if let Some(&(_, n)) = hit {
                 let n = if lead_lost { n - 1 } else { n };
+                if lead_lost && touches_letter(chars, i, i + n) {
+                    continue;
+                }
                 runs.push((i, i + n));
                 if first_only {
                     return runs;
@@ -1325,11 +1607,26 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
             return true;
         }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
-        if apple && v.len() >= 3 && v[0].b == 0x9F && is_cont(v[1].b) && is_cont(v[2].b) {
+        if apple
+            && v.len() >= 3
+            && v[0].b == 0x9F
+            && is_cont(v[1].b)
+            && is_cont(v[2].b)
+            && !touches_letter(chars, i, i + 3)
+        {
             return true;
         }
     }
     false
+}
+
+/// Whether `chars[start..end]` has a letter right before or right after it. MacRoman's
+/// writes `ü` with 0x9F, the second byte of nearly every emoji: three chars read as an
+/// emoji whose Apple logo (0xF0) was dropped are a word's letters when they touch other
+/// letters (Turkish `küçük`, not `k🍟k`).
+fn touches_letter(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|k| chars.get(k));
+    before.is_some_and(|&c| is_letter(c)) || chars.get(end).is_some_and(|&c| is_letter(c))
 }
 
 /// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
@@ -1401,7 +1698,7 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
             (to != c).then(|| Piece {
                 start: i,
                 end: i + 1,
-                to: to.to_string(),
+                to: to.into(),
                 kind: "control",
                 confidence: 1.0,
                 alternatives: Vec::new(),
@@ -1564,14 +1861,21 @@ mod tests {
                 continue;
             };
             for (k, page) in ALL.iter().enumerate() {
-                let writes = (0x80..=0xFFu8)
-                    .any(|b| page.writes(b) && page.char_at(usize::from(b - 0x80)) == c);
+                let bytes: Vec<u8> = (0x80..=0xFFu8)
+                    .filter(|&b| page.writes(b) && page.char_at(usize::from(b - 0x80)) == c)
+                    .collect();
+                let writes = !bytes.is_empty();
                 assert_eq!(
                     page_mask(c) >> k & 1 == 1,
                     writes,
                     "{}: U+{u:04X}",
                     page.name
                 );
+                // The byte and the second byte, as a search of the page's bytes gives them.
+                let expected = bytes
+                    .first()
+                    .map(|&b| (b, bytes.get(1).copied().unwrap_or(0)));
+                assert_eq!(byte_of(c, page), expected, "{}: U+{u:04X}", page.name);
             }
         }
         assert_eq!(
@@ -1581,8 +1885,28 @@ mod tests {
     }
 
     #[test]
+    fn lost_readings_come_only_from_likely_leads() {
+        for u in 0x800..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let kept = if u < 0x10000 {
+                likelihood(c) >= 1500
+            } else {
+                is_emoji(c)
+            };
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert!(
+                !kept || likely_second(bytes[0], bytes[1]),
+                "U+{u:04X} ({bytes:02x?}) is a likely reading"
+            );
+        }
+    }
+
+    #[test]
     fn is_letter_is_is_alphabetic() {
-        for u in (0..0x2600).chain(0x1F000..0x1FB00) {
+        for u in (0..0x1_0000).chain(0x1F000..0x1FB00) {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
             }

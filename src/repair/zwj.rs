@@ -121,7 +121,7 @@ pub fn pieces(chars: &[char]) -> Vec<Piece> {
             out.push(Piece {
                 start: parts[0].start,
                 end: parts[n - 1].end,
-                to,
+                to: to.into(),
                 kind: "zwj",
                 confidence: 0.9,
                 alternatives: vec![chars[parts[0].start..parts[n - 1].end].iter().collect()],
