@@ -314,18 +314,19 @@ impl Formatted {
         if !Array::is_array(&links) {
             return Err(bad("links", "expected an array of {text, href}"));
         }
-        let links = Array::from(&links)
-            .iter()
-            .map(|link| {
-                match (
-                    get(&link, "text").as_string(),
-                    get(&link, "href").as_string(),
-                ) {
-                    (Some(text), Some(href)) => Ok(PastedLink { text, href }),
-                    _ => Err(bad("links", "each link needs a text and an href string")),
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let links = Array::from(&links);
+        let mut pasted = Vec::with_capacity(links.length() as usize);
+        for i in 0..links.length() {
+            let link = links.get(i);
+            match (
+                get(&link, "text").as_string(),
+                get(&link, "href").as_string(),
+            ) {
+                (Some(text), Some(href)) => pasted.push(PastedLink { text, href }),
+                _ => return Err(bad("links", "each link needs a text and an href string")),
+            }
+        }
+        let links = pasted;
         crate::paste_html::relink(&mut self.thread, &links);
         Ok(())
     }
@@ -674,12 +675,19 @@ mod read {
             .ok_or_else(|| wrong(key, "a whole number or null"))
     }
 
+    /// An array of `item`s. A loop, not `collect` into a `Result`: that adaptor is made once
+    /// per item type: with `relink`'s list, 1.7 kB gzipped of the .wasm.
     fn list<T>(object: &JsValue, key: &str, item: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
         let value = get(object, key);
         if !Array::is_array(&value) {
             return Err(wrong(key, "an array"));
         }
-        Array::from(&value).iter().map(|v| item(&v)).collect()
+        let array = Array::from(&value);
+        let mut out = Vec::with_capacity(array.length() as usize);
+        for i in 0..array.length() {
+            out.push(item(&array.get(i))?);
+        }
+        Ok(out)
     }
 
     fn author(value: &JsValue) -> Read<Option<Author>> {
