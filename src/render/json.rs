@@ -17,14 +17,35 @@ use crate::entities::Entities;
 use crate::paste_html::{Pasted, PastedLink};
 use crate::thread::{Author, Media, Platform, Post, Removed, Repair, Span, Thread, Warning};
 
-/// `\\u` and `u` in four lower-case hex digits, as serde_json writes them.
-fn hex4(out: &mut String, u: u16) {
+/// `\\u` and the UTF-16 unit `u` in four lower-case hex digits, as serde_json writes them.
+fn hex4(out: &mut String, u: u32) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push_str("\\u");
     for shift in [12, 8, 4, 0] {
-        out.push(char::from(HEX[usize::from((u >> shift) & 0xF)]));
+        out.push(char::from(HEX[(u >> shift) as usize & 0xF]));
     }
 }
+
+/// [`BYTE_KIND`]: a byte JSON always escapes (a control, `"`, `\\`).
+const ESCAPE: u8 = 1;
+/// [`BYTE_KIND`]: a byte of a char outside ASCII.
+const BEYOND_ASCII: u8 = 2;
+/// What each byte is to the string writer, so its scan is one lookup a byte.
+const BYTE_KIND: [u8; 256] = {
+    let mut kind = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        kind[b] = if b < 0x20 || b == b'"' as usize || b == b'\\' as usize {
+            ESCAPE
+        } else if b >= 0x80 {
+            BEYOND_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    kind
+};
 
 /// A value that writes itself as JSON.
 pub trait ToJson {
@@ -179,13 +200,16 @@ impl<'a> Writer<'a> {
         out.reserve(s.len() + 2);
         out.push('"');
         let bytes = s.as_bytes();
-        // Bytes from this one on are escaped: 0x80 for ASCII output, none otherwise.
-        let escape_from = if self.ascii { 0x80 } else { 0x100 };
+        let escaped = if self.ascii {
+            ESCAPE | BEYOND_ASCII
+        } else {
+            ESCAPE
+        };
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b >= 0x20 && b != b'"' && b != b'\\' && u16::from(b) < escape_from {
+            if BYTE_KIND[usize::from(b)] & escaped == 0 {
                 i += 1;
                 continue;
             }
@@ -201,17 +225,26 @@ impl<'a> Writer<'a> {
                 0x08 => out.push_str("\\b"),
                 0x0C => out.push_str("\\f"),
                 0x80.. => {
-                    let c = s[i - 1..]
-                        .chars()
-                        .next()
-                        .expect("a char starts at a lead byte");
-                    i += c.len_utf8() - 1;
-                    let mut units = [0; 2];
-                    for &u in c.encode_utf16(&mut units).iter() {
-                        hex4(out, u);
+                    // A lead byte (continuation bytes are stepped over here): the char's
+                    // code point from its bytes, then as one or two UTF-16 units.
+                    let len = match b {
+                        0xC0..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        _ => 4,
+                    };
+                    let mut c = u32::from(b & (0x7F >> len));
+                    for &next in bytes.get(i..i - 1 + len).unwrap_or_default() {
+                        c = (c << 6) | u32::from(next & 0x3F);
+                    }
+                    i += len - 1;
+                    if let Some(high) = c.checked_sub(0x10000) {
+                        hex4(out, 0xD800 | (high >> 10));
+                        hex4(out, 0xDC00 | (high & 0x3FF));
+                    } else {
+                        hex4(out, c);
                     }
                 }
-                _ => hex4(out, u16::from(b)),
+                _ => hex4(out, u32::from(b)),
             }
             start = i;
         }
