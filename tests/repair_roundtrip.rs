@@ -152,8 +152,9 @@ fn damage_twice_repairs_back() {
 }
 
 /// A word with one letter outside ASCII (a name, a place), alone on its line and damaged by
-/// any page, repairs back: the damage is one sequence inside a word of ASCII letters, which
-/// ftfy's heuristics let through (it leaves `MĂĽller` as it is).
+/// any page, repairs back: the damage is one sequence inside a word of ASCII letters, or a
+/// small letter ending one, which ftfy's heuristics let through (it leaves `MĂĽller` as it
+/// is).
 #[test]
 fn one_damaged_letter_in_a_word_repairs_back() {
     const WORDS: &[&str] = &[
@@ -169,6 +170,9 @@ fn one_damaged_letter_in_a_word_repairs_back() {
         "Erdős",
         "Zürich",
         "Ibiza señor",
+        "città",
+        "perché",
+        "voilà",
     ];
     // Under ISO-8859-2, `Ăź` `Ăą` `Ăś` are also windows-1250's `ß` `ù` `Ü`, tried first: on a
     // line of one word nothing tells the two pages apart.
@@ -208,6 +212,9 @@ fn real_words_that_decode_under_a_page_stay() {
         "PÄŤDESIAT",
         "the déšť and Déšť",
         "Dĺžka cesty je päť kilometrov.",
+        "deväť",
+        "NICIODATĂ\u{a0}",
+        "AHÅ™, the new sofa",
     ] {
         let r = repair(text);
         assert_eq!(r.text, text, "a real word must not change");

@@ -226,8 +226,8 @@ fn tables() -> &'static Tables {
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
             has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
             for &(c, b) in &inv {
-                let at = (usize::from(c)).wrapping_sub(0x80) * ALL.len() + k;
-                if let Some(slot) = byte_low.get_mut(at) {
+                let at = usize::from(c).checked_sub(0x80).map(|u| u * ALL.len() + k);
+                if let Some(slot) = at.and_then(|at| byte_low.get_mut(at)) {
                     if *slot == 0 {
                         *slot = b;
                     }
@@ -563,8 +563,8 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    // One pair can only be a letter inside a word of ASCII letters (`letter_in_ascii_word`):
-    // two non-ASCII chars in the line, with an ASCII letter on each side.
+    // One pair can only be a letter inside or ending a word of ASCII letters
+    // (`letter_in_ascii_word`): two non-ASCII chars in the line, after an ASCII letter.
     let one_in_a_word = || {
         let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
         let letter = |k: Option<usize>| {
@@ -572,7 +572,10 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                 .is_some_and(char::is_ascii_alphabetic)
         };
         match (far.next(), far.next(), far.next()) {
-            (Some((i, _)), Some(_), None) => letter(i.checked_sub(1)) && letter(Some(i + 2)),
+            (Some((i, _)), Some(_), None) => {
+                let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+                letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end)
+            }
             _ => false,
         }
     };
@@ -609,9 +612,10 @@ fn glued_ideograph(chars: &[char], p: &Piece) -> bool {
 }
 
 /// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
-/// a word of ASCII letters (a letter on each side), with nothing else non-ASCII in the line.
-/// Not at a word's edge: ftfy's negative cases hold real words that end so (`NICIODATĂ™`,
-/// `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+/// a word of ASCII letters (a letter on each side), or a small letter ending a word of small
+/// letters (`cittĂ` + no-break space: `città`), with nothing else non-ASCII in the line. Not
+/// at the start of a word, nor in capitals: ftfy's negative cases hold real words
+/// (`NICIODATĂ™`, `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
@@ -629,10 +633,12 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let lower = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
     // Not in a word written in capitals (Slovak `DĹŽKA`, `PÄŤDESIAT` are real), and a small
     // letter before small letters.
-    letter(before)
+    let end = after.is_none_or(|c| !c.is_ascii_alphanumeric());
+    let inside = letter(before)
         && letter(after)
         && (lower(before) || lower(after))
-        && (!lower(after) || c.is_lowercase())
+        && (!lower(after) || c.is_lowercase());
+    inside || (lower(before) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -1128,6 +1134,17 @@ fn rank(
         _ => before.copied(),
     }
     .filter(|&c| is_letter(c));
+    // At a sentence's start (the line's, or after `.`, `!` or `?` and spaces) a capital is
+    // likelier (the mixed table's `„` is 0x84 and 0xA5: `Ć„iti` is `Äiti` or `åiti`).
+    let spaces = chars[..x.src as usize]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let sentence = match (x.src as usize).checked_sub(spaces + 1) {
+        None => true,
+        Some(k) => spaces > 0 && matches!(chars[k], '.' | '!' | '?'),
+    };
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1137,7 +1154,9 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
-            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase()) {
+            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
+                || (sentence && c.is_uppercase())
+            {
                 bonus += 50;
             }
             // Last resort between two bytes of one char: the one of the upper half.
