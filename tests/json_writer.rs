@@ -24,6 +24,16 @@ fn same<T: ToJson + Serialize + ?Sized>(value: &T, what: &str) {
         compact,
         "{what}: the compact JSON should be serde_json's, byte for byte"
     );
+    let ascii = json::to_string_ascii(value);
+    assert!(
+        ascii.is_ascii(),
+        "{what}: the JSON for JSON.parse should escape every char outside ASCII"
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&ascii).expect("the ASCII JSON parses"),
+        serde_json::from_str::<serde_json::Value>(&compact).expect("serde_json's JSON parses"),
+        "{what}: the ASCII JSON should parse to the same value as serde_json's"
+    );
     let pretty = serde_json::to_string_pretty(value).expect("serde_json writes the model");
     assert_eq!(
         json::to_string_pretty(value),
@@ -392,4 +402,18 @@ fn the_light_view_writes_as_it_did_with_serde() {
         );
         assert!(!ours.contains("\"spans\""), "{name}: the view has no spans");
     }
+}
+
+#[test]
+fn the_ascii_json_escapes_chars_beyond_ascii_as_utf16_units() {
+    assert_eq!(
+        json::to_string_ascii("a’😀\u{1}\"é"),
+        r#""a\u2019\ud83d\ude00\u0001\"\u00e9""#,
+        "U+2019 is one unit, U+1F600 a surrogate pair, controls and quotes as serde_json escapes them"
+    );
+    assert_eq!(
+        json::to_string("a’😀\u{1}\"é"),
+        "\"a’😀\\u0001\\\"é\"",
+        "the JSON a person reads keeps its chars"
+    );
 }

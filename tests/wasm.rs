@@ -214,3 +214,95 @@ fn media_labels_are_capitalized_as_natively() {
         "ß uppercases to SS, as char::to_uppercase does"
     );
 }
+
+/// The module's allocator (`src/wasm/alloc.rs`) under many allocations of mixed sizes and
+/// alignments, freed in a scrambled order and resized: each block is aligned, holds what was
+/// written into it until it is freed, and overlaps no other live block.
+#[wasm_bindgen_test]
+fn the_allocator_keeps_blocks_apart_aligned_and_intact() {
+    use std::alloc::{alloc, dealloc, realloc, Layout};
+    // A fixed pseudo-random sequence (xorshift), so a failure can be replayed.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
+    let check = |ptr: *mut u8, layout: Layout, fill: u8| {
+        // SAFETY: `ptr` is a live block of `layout.size()` bytes.
+        let bytes = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
+        assert!(
+            bytes.iter().all(|&b| b == fill),
+            "a live block of {} bytes keeps what was written into it",
+            layout.size()
+        );
+    };
+    for round in 0..4000 {
+        if live.len() > 200 || (!live.is_empty() && next(3) == 0) {
+            let (ptr, layout, fill) = live.swap_remove(next(live.len()));
+            check(ptr, layout, fill);
+            // SAFETY: `ptr` was allocated with `layout` and is freed once.
+            unsafe { dealloc(ptr, layout) };
+            continue;
+        }
+        if !live.is_empty() && next(4) == 0 {
+            // Resize a live block: what it held (up to the smaller size) stays.
+            let k = next(live.len());
+            let (ptr, layout, fill) = live[k];
+            let range = if next(8) == 0 { 300_000 } else { 3000 };
+            let size = 1 + next(range);
+            // SAFETY: `ptr` was allocated with `layout`; the new size is not zero.
+            let moved = unsafe { realloc(ptr, layout, size) };
+            assert!(!moved.is_null(), "a resize of {size} bytes succeeds");
+            let new = Layout::from_size_align(size, layout.align()).expect("a valid layout");
+            let kept = layout.size().min(size);
+            // SAFETY: `moved` is a live block of `size` bytes.
+            let bytes = unsafe { std::slice::from_raw_parts_mut(moved, size) };
+            assert!(
+                bytes[..kept].iter().all(|&b| b == fill),
+                "a resized block keeps its first {kept} bytes"
+            );
+            bytes.fill(fill);
+            live[k] = (moved, new, fill);
+            continue;
+        }
+        let range = if next(10) == 0 { 200_000 } else { 600 };
+        let size = 1 + next(range);
+        let align = 1 << next(13); // 1 to 4096
+        let layout = Layout::from_size_align(size, align).expect("a valid layout");
+        // SAFETY: the layout's size is not zero.
+        let ptr = unsafe { alloc(layout) };
+        assert!(!ptr.is_null(), "an allocation of {size} bytes succeeds");
+        assert_eq!(ptr as usize % align, 0, "a block is aligned to {align}");
+        let fill = (round % 251) as u8;
+        // SAFETY: `ptr` is a fresh block of `size` bytes.
+        unsafe { std::ptr::write_bytes(ptr, fill, size) };
+        live.push((ptr, layout, fill));
+    }
+    let mut spans: Vec<(usize, usize)> = live
+        .iter()
+        .map(|&(ptr, layout, _)| (ptr as usize, ptr as usize + layout.size()))
+        .collect();
+    spans.sort_unstable();
+    assert!(
+        spans.windows(2).all(|w| w[0].1 <= w[1].0),
+        "no two live blocks overlap"
+    );
+    for (ptr, layout, fill) in live {
+        check(ptr, layout, fill);
+        // SAFETY: allocated with `layout`, freed once.
+        unsafe { dealloc(ptr, layout) };
+    }
+}
+
+/// An alignment larger than the allocator's chunks is refused (a null block), not served
+/// misaligned.
+#[wasm_bindgen_test]
+fn the_allocator_refuses_alignments_it_cannot_keep() {
+    let layout = std::alloc::Layout::from_size_align(64, 8192).expect("a valid layout");
+    // SAFETY: the layout's size is not zero; a null answer is not dereferenced.
+    let ptr = unsafe { std::alloc::alloc(layout) };
+    assert!(ptr.is_null(), "8192-byte alignment is refused");
+}

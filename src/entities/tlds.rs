@@ -32,10 +32,13 @@ fn unpack() -> (String, Vec<u16>) {
             .map_or(front.len(), |n| i + 1 + n);
         text.extend_from_within(start..start + keep);
         text.extend_from_slice(&front[i + 1..end]);
-        ends.push(u16::try_from(text.len()).expect("the TLDs fit u16 offsets"));
+        ends.push(
+            u16::try_from(text.len()).unwrap_or_else(|_| unreachable!("the TLDs fit u16 offsets")),
+        );
         i = end;
     }
-    let text = String::from_utf8(text).expect("whole characters are kept");
+    let text =
+        String::from_utf8(text).unwrap_or_else(|_| unreachable!("whole characters are kept"));
     (text, ends)
 }
 

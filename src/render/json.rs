@@ -17,6 +17,36 @@ use crate::entities::Entities;
 use crate::paste_html::{Pasted, PastedLink};
 use crate::thread::{Author, Media, Platform, Post, Removed, Repair, Span, Thread, Warning};
 
+/// `\\u` and the UTF-16 unit `u` in four lower-case hex digits, as serde_json writes them.
+fn hex4(out: &mut String, u: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[(u >> shift) as usize & 0xF]));
+    }
+}
+
+/// [`BYTE_KIND`]: a byte JSON always escapes (a control, `"`, `\\`).
+const ESCAPE: u8 = 1;
+/// [`BYTE_KIND`]: a byte of a char outside ASCII.
+const BEYOND_ASCII: u8 = 2;
+/// What each byte is to the string writer, so its scan is one lookup a byte.
+const BYTE_KIND: [u8; 256] = {
+    let mut kind = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        kind[b] = if b < 0x20 || b == b'"' as usize || b == b'\\' as usize {
+            ESCAPE
+        } else if b >= 0x80 {
+            BEYOND_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    kind
+};
+
 /// A value that writes itself as JSON.
 pub trait ToJson {
     /// Writes `self` as one JSON value.
@@ -37,11 +67,26 @@ pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
     out
 }
 
+/// `value` as compact JSON with every char outside ASCII escaped (`\u2019`, a surrogate pair
+/// for one beyond the BMP): the same value for `JSON.parse`, in text the browser decodes from
+/// the module's memory several times faster (`TextDecoder` takes ASCII a word at a time). What
+/// the page parses (the model of `format`, its review view) goes this way; what a person
+/// reads or saves stays [`to_string`]'s.
+pub fn to_string_ascii<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    let mut w = Writer::new(&mut out, false);
+    w.ascii = true;
+    value.write_json(&mut w);
+    out
+}
+
 /// Writes JSON into a `String`, compact or pretty; with [`Writer::with_flush`], hands the
 /// buffer to a flush after each array element so a caller can stream it out.
 pub struct Writer<'a> {
     out: &'a mut String,
     pretty: bool,
+    /// Escape every char outside ASCII ([`to_string_ascii`]).
+    ascii: bool,
     depth: usize,
     /// Nothing written yet in the innermost open array or object.
     empty: bool,
@@ -54,6 +99,7 @@ impl<'a> Writer<'a> {
         Writer {
             out,
             pretty,
+            ascii: false,
             depth: 0,
             empty: true,
             flush: None,
@@ -147,20 +193,29 @@ impl<'a> Writer<'a> {
         self.out.push_str("null");
     }
 
-    /// A string, quoted and escaped as serde_json escapes it.
+    /// A string, quoted and escaped as serde_json escapes it (and, for
+    /// [`to_string_ascii`], every char outside ASCII as `\uXXXX`).
     pub fn string(&mut self, s: &str) {
         let out = &mut *self.out;
         out.reserve(s.len() + 2);
         out.push('"');
         let bytes = s.as_bytes();
+        let escaped = if self.ascii {
+            ESCAPE | BEYOND_ASCII
+        } else {
+            ESCAPE
+        };
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b >= 0x20 && b != b'"' && b != b'\\' {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if BYTE_KIND[usize::from(b)] & escaped == 0 {
+                i += 1;
                 continue;
             }
-            // Cut only before an ASCII byte: `start..i` is whole characters.
+            // Cut only before an ASCII byte or a lead byte: `start..i` is whole characters.
             out.push_str(&s[start..i]);
-            start = i + 1;
+            i += 1;
             match b {
                 b'"' => out.push_str("\\\""),
                 b'\\' => out.push_str("\\\\"),
@@ -169,13 +224,29 @@ impl<'a> Writer<'a> {
                 b'\t' => out.push_str("\\t"),
                 0x08 => out.push_str("\\b"),
                 0x0C => out.push_str("\\f"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.push_str("\\u00");
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 0xF)]));
+                0x80.. => {
+                    // A lead byte (continuation bytes are stepped over here): the char's
+                    // code point from its bytes, then as one or two UTF-16 units.
+                    let len = match b {
+                        0xC0..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        _ => 4,
+                    };
+                    let mut c = u32::from(b & (0x7F >> len));
+                    for &next in bytes.get(i..i - 1 + len).unwrap_or_default() {
+                        c = (c << 6) | u32::from(next & 0x3F);
+                    }
+                    i += len - 1;
+                    if let Some(high) = c.checked_sub(0x10000) {
+                        hex4(out, 0xD800 | (high >> 10));
+                        hex4(out, 0xDC00 | (high & 0x3FF));
+                    } else {
+                        hex4(out, c);
+                    }
                 }
+                _ => hex4(out, u32::from(b)),
             }
+            start = i;
         }
         out.push_str(&s[start..]);
         out.push('"');

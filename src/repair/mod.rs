@@ -989,8 +989,8 @@ pub fn nfc(text: &str) -> String {
 /// `false` may still be NFC, and the callers then normalize and find nothing to change.
 ///
 /// Natively this is unicode-normalization's quick check (`Yes`). In the browser, where that
-/// crate's tables are left out, it is only its first step: no char from U+0300 on (below it
-/// every char is NFC_Quick_Check=Yes with canonical combining class 0).
+/// crate's tables are left out, every char [`nfc_inert`] (NFC_Quick_Check=Yes with canonical
+/// combining class 0: the Latin below U+0300, Greek, Cyrillic, CJK, kana, Hangul, emoji…).
 fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -998,14 +998,14 @@ fn surely_nfc(chars: &[char]) -> bool {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        chars.iter().all(|&c| c < '\u{300}')
+        chars.iter().all(|&c| nfc_inert(c as u32))
     }
 }
 
 /// Whether `text` is in NFC, for the checks that only skip work when it is: natively the
 /// quick check (a text it cannot settle counts as not NFC, and is normalized to no change
-/// later); in the browser the same first step as [`surely_nfc`] (no byte from 0xCC on, the
-/// lead bytes of U+0300 and up), then a comparison with JavaScript's NFC.
+/// later); in the browser the same first step as [`surely_nfc`] (every char [`nfc_inert`]),
+/// then a comparison with JavaScript's NFC.
 pub(crate) fn is_nfc(text: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -1013,7 +1013,7 @@ pub(crate) fn is_nfc(text: &str) -> bool {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        !text.bytes().any(|b| b >= 0xCC) || nfc(text) == text
+        text.chars().all(|c| nfc_inert(c as u32)) || nfc(text) == text
     }
 }
 
