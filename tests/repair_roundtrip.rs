@@ -152,9 +152,9 @@ fn damage_twice_repairs_back() {
 }
 
 /// A word with one letter outside ASCII (a name, a place), alone on its line and damaged by
-/// any page, repairs back: the damage is one sequence inside a word of ASCII letters, or a
-/// small letter ending one, which ftfy's heuristics let through (it leaves `MĂĽller` as it
-/// is).
+/// any page, repairs back: the damage is one sequence inside a word of ASCII letters, a small
+/// letter ending one or a capital starting one, which ftfy's heuristics let through (it
+/// leaves `MĂĽller` as it is).
 #[test]
 fn one_damaged_letter_in_a_word_repairs_back() {
     const WORDS: &[&str] = &[
@@ -173,6 +173,9 @@ fn one_damaged_letter_in_a_word_repairs_back() {
         "città",
         "perché",
         "voilà",
+        "Škoda",
+        "Žilina",
+        "Ørsted",
     ];
     // Under ISO-8859-2, `Ăź` `Ăą` `Ăś` are also windows-1250's `ß` `ù` `Ü`, tried first: on a
     // line of one word nothing tells the two pages apart.

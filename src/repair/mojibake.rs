@@ -563,8 +563,8 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    // One pair can only be a letter inside or ending a word of ASCII letters
-    // (`letter_in_ascii_word`): two non-ASCII chars in the line, after an ASCII letter.
+    // One pair can only be a letter inside, ending or starting a word of ASCII letters
+    // (`letter_in_ascii_word`): two non-ASCII chars in the line, beside an ASCII letter.
     let one_in_a_word = || {
         let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
         let letter = |k: Option<usize>| {
@@ -574,7 +574,11 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         match (far.next(), far.next(), far.next()) {
             (Some((i, _)), Some(_), None) => {
                 let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
-                letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end)
+                let start = i
+                    .checked_sub(1)
+                    .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
+                (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
+                    || (start && letter(Some(i + 2)))
             }
             _ => false,
         }
@@ -612,10 +616,11 @@ fn glued_ideograph(chars: &[char], p: &Piece) -> bool {
 }
 
 /// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
-/// a word of ASCII letters (a letter on each side), or a small letter ending a word of small
-/// letters (`cittĂ` + no-break space: `città`), with nothing else non-ASCII in the line. Not
-/// at the start of a word, nor in capitals: ftfy's negative cases hold real words
-/// (`NICIODATĂ™`, `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+/// a word of ASCII letters (a letter on each side), a small letter ending a word of small
+/// letters (`cittĂ` + no-break space: `città`) or a capital starting one (`Å` + no-break
+/// space + `koda`: `Škoda`), with nothing else non-ASCII in the line. Not in capitals nor
+/// before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`, `AHÅ™`,
+/// `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
@@ -638,7 +643,13 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
         && letter(after)
         && (lower(before) || lower(after))
         && (!lower(after) || c.is_lowercase());
-    inside || (lower(before) && end && c.is_lowercase())
+    // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), but not a letter
+    // quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
+    let start = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        && lower(after)
+        && c.is_uppercase()
+        && !matches!(chars[p.start + 1], '’' | '‘' | '\'' | '´' | '`');
+    inside || start || (lower(before) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
