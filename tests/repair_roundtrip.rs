@@ -12,8 +12,6 @@ use unspool::repair::repair;
 /// the likelier page or byte; these pairs are where the pick differs from the truth.
 const AMBIGUOUS: &[(&str, &str)] = &[
     ("windows-1257", "ro"),
-    ("iso-8859-2", "pt"),
-    ("iso-8859-2", "es"),
     ("iso-8859-2", "lv"),
     ("mixed-1252-8859-13", "ja"),
     ("mixed-1252-8859-13", "pl"),

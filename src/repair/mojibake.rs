@@ -1363,16 +1363,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
         if let Some(pieces) = transcode(chars, ALL[k], false) {
             if !pieces.is_empty() {
-                let mut first_by_end = vec![u32::MAX; chars.len() + 1];
-                for (k, q) in pieces.iter().enumerate().rev() {
-                    if let Some(slot) = first_by_end.get_mut(q.end) {
-                        *slot = k as u32;
-                    }
-                }
-                let score: i32 = pieces
-                    .iter()
-                    .map(|p| plausibility(&p.to) - odd_case(chars, &pieces, &first_by_end, p))
-                    .sum();
+                let score = score(chars, &pieces);
                 // Every piece a likely char: no other page can do better.
                 let perfect = score == pieces.len() as i32;
                 if best.as_ref().is_none_or(|b| score > b.0) {
@@ -1380,6 +1371,38 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 }
                 if perfect {
                     break;
+                }
+            }
+        }
+    }
+    // windows-1250 and ISO-8859-2 (windows-1257 and ISO-8859-13) write many letters with
+    // different bytes, so a line may decode under both into different letters (`SeĂąor`:
+    // `Seùor` or `Señor`). With no document page to tell, and two letters or more read
+    // differently, the twin tried after the winner takes its place when its letters are
+    // commoner.
+    if let Some((best_score, k, pieces)) = best.as_mut() {
+        let twin = match ALL[*k].name {
+            "windows-1250" => Some("iso-8859-2"),
+            "windows-1257" => Some("iso-8859-13"),
+            _ => None,
+        };
+        let twin = twin.and_then(|name| ALL.iter().position(|p| p.name == name));
+        if let Some(t) = twin.filter(|&t| preferred.is_none() && possible >> t & 1 == 1) {
+            let other = could_decode(chars, ALL[t])
+                .then(|| transcode(chars, ALL[t], false))
+                .flatten()
+                .filter(|q| q.len() == pieces.len());
+            if let Some(other) = other {
+                let differ = pieces
+                    .iter()
+                    .zip(&other)
+                    .filter(|(a, b)| a.to != b.to)
+                    .count();
+                if differ >= 2
+                    && score(chars, &other) == *best_score
+                    && commonness(chars, &other) > commonness(chars, pieces)
+                {
+                    (*k, *pieces) = (t, other);
                 }
             }
         }
@@ -1488,6 +1511,51 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     }
     // C1 controls: windows-1252 meant (ftfy's `fix_c1_controls`).
     c1_pieces(chars)
+}
+
+/// How plausible a line's decoding is: each piece's [`plausibility`], less one for a capital
+/// right after a small letter ([`odd_case`]).
+fn score(chars: &[char], pieces: &[Piece]) -> i32 {
+    let mut first_by_end = vec![u32::MAX; chars.len() + 1];
+    for (k, q) in pieces.iter().enumerate().rev() {
+        if let Some(slot) = first_by_end.get_mut(q.end) {
+            *slot = k as u32;
+        }
+    }
+    pieces
+        .iter()
+        .map(|p| plausibility(&p.to) - odd_case(chars, pieces, &first_by_end, p))
+        .sum()
+}
+
+/// How common the letters that `pieces` read as are, in the languages written with Latin-1
+/// letters (most common first: `é` … `ï`), less 100 for a capital inside a word (a letter
+/// before it, a small letter after): between twin pages' readings, the likelier text.
+fn commonness(chars: &[char], pieces: &[Piece]) -> i32 {
+    const ORDER: &str = "éáóíüöäñçèàãúõâêôßøåæìòùîûëï";
+    pieces
+        .iter()
+        .map(|p| {
+            let Text::One(c) = p.to else {
+                return 0;
+            };
+            // Latin-1's capitals are their small letters less 0x20 (but `×`).
+            let small = match c {
+                'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                _ => c,
+            };
+            let rank = ORDER
+                .chars()
+                .position(|x| x == small)
+                .map_or(0, |k| 40 - k as i32);
+            let before = p.start.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(p.end).copied();
+            let inside = small != c
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_some_and(char::is_lowercase);
+            rank - if inside { 100 } else { 0 }
+        })
+        .sum()
 }
 
 /// Damage that ftfy's heuristic misses: a few chars that some page turns into the UTF-8 of
