@@ -534,14 +534,12 @@ enum Known {
 
 /// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
 fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
-    let scan = match known {
-        Known::Clean => return true,
-        Known::Undamaged => Scan::Undamaged,
-        Known::NotBad | Known::MayBeDamaged => Scan::MayBeDamaged,
-    };
+    if known == Known::Clean {
+        return true;
+    }
     let not_bad = known == Known::NotBad;
-    let undamaged = scan != Scan::MayBeDamaged;
-    if scan == Scan::UndamagedNfc || (undamaged && is_nfc(line)) {
+    let undamaged = known == Known::Undamaged;
+    if undamaged && is_nfc(line) {
         return true;
     }
     chars.clear();

@@ -648,7 +648,9 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let start = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         && lower(after)
         && c.is_uppercase()
-        && !matches!(chars[p.start + 1], '’' | '‘' | '\'' | '´' | '`');
+        && !chars
+            .get(p.start + 1)
+            .is_some_and(|c| matches!(c, '’' | '‘' | '\'' | '´' | '`'));
     inside || start || (lower(before) && end && c.is_lowercase())
 }
 
@@ -868,10 +870,10 @@ fn lost_readings_from(
         0xF0..=0xF4 => 4,
         _ => return,
     };
-    // Only these leads can give what is kept below: a char of likelihood 1500 or more
+    // Only some leads can give what is kept below: a char of likelihood 1500 or more
     // (U+2xxx, U+3xxx, U+FE0F) or an emoji (U+1Fxxx); the test
     // `lost_readings_come_only_from_likely_leads` checks every char.
-    if lost.is_empty() || !matches!(lead, 0xE2 | 0xE3 | 0xEF | 0xF0) {
+    if lost.is_empty() || likely_seconds(lead).is_empty() {
         return;
     }
     let mut present: Vec<[u8; 2]> = Vec::new();
@@ -970,12 +972,20 @@ fn lost_readings_from(
 /// U+3280–U+32BF, U+FE00–U+FE3F). The test `lost_readings_come_only_from_likely_leads`
 /// checks every char.
 fn likely_second(lead: u8, b: u8) -> bool {
+    likely_seconds(lead)
+        .iter()
+        .any(|&(lo, hi)| (lo..=hi).contains(&b))
+}
+
+/// The ranges of second bytes after `lead` that [`likely_second`] allows: none for a lead
+/// that can give no kept char.
+fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     match lead {
-        0xE2 => (0x80..=0xAF).contains(&b),
-        0xE3 => b == 0x80 || b == 0x8A,
-        0xEF => b == 0xB8,
-        0xF0 => b == 0x9F,
-        _ => false,
+        0xE2 => &[(0x80, 0xAF)],
+        0xE3 => &[(0x80, 0x80), (0x8A, 0x8A)],
+        0xEF => &[(0xB8, 0xB8)],
+        0xF0 => &[(0x9F, 0x9F)],
+        _ => &[],
     }
 }
 
