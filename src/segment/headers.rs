@@ -32,17 +32,35 @@ pub fn month(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches([',', '.']);
-    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let mut w = word.as_bytes();
+    while let [head @ .., b',' | b'.'] = w {
+        w = head;
+    }
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
-    // Compared in place, without a lowercase copy: this runs on the first word of every line.
-    NAMES
+    // Only the months that start with the word's letter are compared (a letter compared
+    // without case matches only that letter, so a word that matches is all letters), in
+    // place, without a lowercase copy: this runs on the first word of every line.
+    let candidates: &[usize] = match w[0] | 0x20 {
+        b'j' => &[0, 5, 6],
+        b'f' => &[1],
+        b'm' => &[2, 4],
+        b'a' => &[3, 7],
+        b's' => &[8],
+        b'o' => &[9],
+        b'n' => &[10],
+        b'd' => &[11],
+        _ => return None,
+    };
+    candidates
         .iter()
-        .position(|n| {
+        .copied()
+        .find(|&i| {
+            let n = NAMES[i].as_bytes();
             n.len() >= w.len()
                 && (n.len() == w.len() || w.len() <= 4)
-                && n.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                && n[..w.len()].eq_ignore_ascii_case(w)
         })
         .map(|i| i as u8 + 1)
 }
@@ -270,6 +288,17 @@ pub fn time_line(line: &str) -> Option<(String, bool)> {
 /// [`time_line`], the time as a slice of `line` (nothing copied).
 pub fn time_span(line: &str) -> Option<(&str, bool)> {
     let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    // The first token is a number, `now`, `Just now`, `at …` or a month (or a `,` before
+    // one): a line that starts with any other byte is no time (most lines).
+    let first = s.as_bytes().first().copied().unwrap_or(b'0');
+    if !(matches!(first, b'0'..=b'9' | b',')
+        || matches!(
+            first | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        ))
+    {
+        return None;
+    }
     let mut i = 0;
     let mut end = 0;
     let mut tokens = 0;
@@ -425,6 +454,39 @@ pub fn linkedin_time(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_name_abbreviation_and_case() {
+        for (word, want) in [
+            ("January", Some(1)),
+            ("jan", Some(1)),
+            ("JUNE", Some(6)),
+            ("Jul.", Some(7)),
+            ("Sept", Some(9)),
+            ("sep,", Some(9)),
+            ("May", Some(5)),
+            ("march,", Some(3)),
+            ("Aug", Some(8)),
+            ("apr", Some(4)),
+            ("Oct", Some(10)),
+            ("Nov.,", Some(11)),
+            ("December", Some(12)),
+            ("Feb", Some(2)),
+            ("Ma", None),
+            ("Mayo", None),
+            ("Junes", None),
+            ("Decembers", None),
+            ("Augu", Some(8)),
+            ("Augus", None),
+            ("Every", None),
+            ("J4n", None),
+            ("Jün", None),
+            ("", None),
+            (",.", None),
+        ] {
+            assert_eq!(month(word), want, "the month of {word:?}");
+        }
+    }
 
     #[test]
     fn handles_of_every_platform() {

@@ -45,6 +45,14 @@ fn number(b: &[u8]) -> Option<(usize, usize)> {
 
 /// A marker at the start of `line`.
 pub fn leading(line: &str) -> Option<Marker> {
+    // Every marker starts with a digit, `(`, `[` or an emoji (`🧵`, `🔟`: byte F0): most
+    // lines start with none of them.
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'0'..=b'9' | b'(' | b'[' | 0xF0)
+    ) {
+        return None;
+    }
     let mut skip = 0;
     for thread in ["🧵 ", "🧵"] {
         if let Some(rest) = line.strip_prefix(thread) {
@@ -159,6 +167,13 @@ fn space_after(s: &str, i: usize) -> Option<usize> {
 /// A marker at the end of `line`: ` 1/12`, ` (1/12)`, ` 3/`. `len` counts the space before.
 pub fn trailing(line: &str) -> Option<Marker> {
     let t = line.trim_end();
+    // A slash marker ends with its number, `/`, `)`, `]` or a `🧵` (last byte B5).
+    if !matches!(
+        t.as_bytes().last(),
+        Some(b'0'..=b'9' | b'/' | b')' | b']' | 0xB5)
+    ) {
+        return None;
+    }
     let space = t.rfind(' ')?;
     let word = &t[space + 1..];
     let m = leading(word)?;

@@ -737,17 +737,21 @@ impl<'a> Assembler<'a> {
                         "Show more",
                         "Show this thread",
                     ];
-                    let next_label = self.next(i).is_some_and(|k| {
-                        (self.side.is_cruft(self.kinds[k], &["ui", "signup"])
-                            && !post_tail.contains(&self.lines[k]))
-                            || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
-                    });
+                    // Asked only above the first header (most text lines are not).
+                    let next_label = |me: &Self| {
+                        me.next(i).is_some_and(|k| {
+                            (me.side.is_cruft(me.kinds[k], &["ui", "signup"])
+                                && !post_tail.contains(&me.lines[k]))
+                                || (me.kinds[k] == Kind::Text && label_like(me.lines[k]))
+                        })
+                    };
                     if preamble && clean::is_ui_word_any_case(line) {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;
                     }
-                    if preamble && label_like(line) && ui(self.prev(i), &self) && next_label {
+                    if preamble && label_like(line) && ui(self.prev(i), &self) && next_label(&self)
+                    {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;

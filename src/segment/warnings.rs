@@ -236,6 +236,7 @@ const MAY_SPACE: [bool; 256] = {
 };
 
 /// The length of the white space char at byte `i` of `s` (0 when none starts there).
+#[inline]
 fn space_at(s: &str, i: usize) -> usize {
     let b = s.as_bytes()[i];
     if b < 0x80 {
@@ -257,18 +258,26 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let s = self.0;
+        let b = s.as_bytes();
         let mut i = 0;
-        while i < s.len() {
-            let n = space_at(s, i);
+        while i < b.len() {
+            let n = if b[i] == b' ' { 1 } else { space_at(s, i) };
             if n == 0 {
                 break;
             }
             i += n;
         }
         let start = i;
-        let b = s.as_bytes();
-        // Most bytes are neither an ASCII space nor a byte that may start a non-ASCII one.
-        while i < b.len() && !(MAY_SPACE[usize::from(b[i])] && space_at(s, i) > 0) {
+        while i < b.len() {
+            let c = b[i];
+            // Printable ASCII first: most bytes of a word.
+            if c > b' ' && c < 0x80 {
+                i += 1;
+                continue;
+            }
+            if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
+                break;
+            }
             i += 1;
         }
         self.0 = &s[i..];
@@ -291,6 +300,8 @@ mod tests {
             "emoji 👇🏻 and é, ü — “quotes” …",
             "\u{2019}\u{200b}zero-width is no space\u{feff}",
             "x\u{b}y\u{c}z\u{1c}w",
+            "supercalifragilistic\texpialidocious  averyveryverylongword\u{2003}end\u{1f}ok",
+            "longer-than-eight\u{a0}bytes é—ü “quoted—words” 👇🏻👇🏻👇🏻\u{3000}x\u{2028}",
         ] {
             let ours: Vec<&str> = Words(line).collect();
             let std: Vec<&str> = line.split_whitespace().collect();
