@@ -26,7 +26,7 @@
 
 /// Why a whole line is cruft, or `None` when it is content.
 pub fn classify(line: &str) -> Option<&'static str> {
-    let t = line.trim();
+    let t = crate::segment::trim(line);
     if t.is_empty() {
         return None;
     }
@@ -510,7 +510,7 @@ pub fn footer_start(line: &str) -> bool {
         "What’s happening",
         "What's happening",
     ];
-    let t = line.trim();
+    let t = crate::segment::trim(line);
     // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     let first = t.as_bytes().first();
     STARTS
@@ -840,6 +840,10 @@ const GLUED: &[&str] = &[
 
 /// Splits glued interface words off the end of `line`: `(kept, removed tail)`.
 pub fn strip_glued(line: &str) -> (&str, Option<&'static str>) {
+    // Each ends with `more` or `post`: most lines end with neither `e` nor `t`.
+    if !matches!(line.as_bytes().last(), Some(b'e' | b't')) {
+        return (line, None);
+    }
     for tail in GLUED {
         if let Some(kept) = line.strip_suffix(tail) {
             if !kept.trim().is_empty() {
@@ -997,6 +1001,16 @@ mod tests {
         assert!(is_ui_word_any_case("POst"));
         assert!(!is_ui_word_any_case("Postal"));
         assert!(!is_ui_word_any_case("show more of it"));
+    }
+
+    #[test]
+    fn every_glued_tail_ends_with_a_byte_strip_glued_looks_for() {
+        for g in GLUED {
+            assert!(
+                matches!(g.as_bytes().last(), Some(b'e' | b't')),
+                "{g:?} must end with `e` or `t`, or strip_glued's first test skips it"
+            );
+        }
     }
 
     #[test]

@@ -287,7 +287,7 @@ pub fn time_line(line: &str) -> Option<(String, bool)> {
 
 /// [`time_line`], the time as a slice of `line` (nothing copied).
 pub fn time_span(line: &str) -> Option<(&str, bool)> {
-    let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    let s = crate::segment::trim(line).trim_start_matches(['·', '•', ' ', '\u{a0}']);
     // The first token is a number, `now`, `Just now`, `at …` or a month (or a `,` before
     // one): a line that starts with any other byte is no time (most lines).
     let first = s.as_bytes().first().copied().unwrap_or(b'0');
@@ -356,6 +356,10 @@ fn is_time_trailer(rest: &str) -> bool {
 /// `— Name (@handle) August 8, 2017`: who wrote the post just above, on a page that embeds
 /// posts. Returns `(name, handle, time)`.
 pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
+    // `—` and `―` start with byte E2: most lines start with neither it nor `-`.
+    if !matches!(line.as_bytes().first(), Some(0xE2 | b'-')) {
+        return None;
+    }
     let rest = line
         .strip_prefix('—')
         .or_else(|| line.strip_prefix('―'))

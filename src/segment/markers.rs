@@ -208,6 +208,14 @@ pub fn is_end_line(line: &str) -> bool {
 
 /// Bytes of an end marker at the end of `line`, with the space before it.
 pub fn end_tail(line: &str) -> Option<usize> {
+    // Every end marker ends with `d`, `n` (either case), `]`, `)`, `👇` (last byte 87) or
+    // `🧵` (B5): most lines end with none of them.
+    if !matches!(
+        line.as_bytes().last(),
+        Some(b'd' | b'D' | b'n' | b'N' | b']' | b')' | 0x87 | 0xB5)
+    ) {
+        return None;
+    }
     END.iter().find_map(|e| {
         let n = e.len();
         if line.len() <= n || !line.is_char_boundary(line.len() - n) {
@@ -248,6 +256,24 @@ mod tests {
         assert_eq!(lead("and/or"), None);
         assert_eq!(lead("1.5 million"), None);
         assert_eq!(lead("3."), None, "a dot marker needs text after it");
+    }
+
+    #[test]
+    fn every_end_marker_ends_with_a_byte_end_tail_looks_for() {
+        for e in END {
+            assert!(
+                matches!(
+                    e.as_bytes().last(),
+                    Some(b'd' | b'D' | b'n' | b'N' | b']' | b')' | 0x87 | 0xB5)
+                ),
+                "{e:?} must end with a byte end_tail's first test lets through"
+            );
+            let line = format!("the end {e}");
+            assert!(
+                end_tail(&line).is_some(),
+                "{line:?} ends with an end marker"
+            );
+        }
     }
 
     #[test]

@@ -320,7 +320,8 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
 /// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
-fn trim(line: &str) -> &str {
+/// On a line that is trimmed already (what the stages pass each other) it costs two compares.
+pub(crate) fn trim(line: &str) -> &str {
     let t = line.trim_ascii();
     let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
     if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
