@@ -36,7 +36,7 @@ pub mod markers;
 pub mod warnings;
 
 use crate::clean;
-use crate::thread::{Author, Media, Platform, Post, Removed, Warning};
+use crate::thread::{Author, Media, Platform, Post, Removed, SmallText, Warning};
 use headers::HeaderLine;
 use markers::{Marker, Style};
 use std::borrow::Cow;
@@ -287,10 +287,10 @@ impl Cuts {
         let mut removed = Vec::with_capacity(self.list.len());
         for cut in &self.list {
             let text = if cut.owned {
-                std::mem::take(&mut self.owned[cut.start as usize])
+                SmallText::from(std::mem::take(&mut self.owned[cut.start as usize]))
             } else {
                 let start = cut.start as usize;
-                text[start..start + cut.len as usize].to_owned()
+                SmallText::from(&text[start..start + cut.len as usize])
             };
             removed.push(Removed {
                 line: cut.line as usize,

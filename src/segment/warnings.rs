@@ -180,14 +180,18 @@ fn lost_mentions(text: &str) -> Vec<String> {
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
     const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
-    let mut words = Words(line);
-    while let Some(w) = words.next() {
+    // Each word is found once, as places in the line (the next one is known before the
+    // word is looked at); only the words looked at are sliced.
+    let mut next = word_at(line, 0);
+    while let Some((start, end)) = next {
+        next = word_at(line, end);
+        let w = &line[start..end];
         each(w);
         // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
         // Each starts with one of these letters, in either case (`| 0x20` lowercases an
         // ASCII letter): one compare rules out most short words.
-        let first = w.bytes().next().unwrap_or(0) | 0x20;
+        let first = w.as_bytes()[0] | 0x20;
         if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
@@ -197,7 +201,7 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
         // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
         // of the word would.
-        let lost = match words.clone().next() {
+        let lost = match next.map(|(s, e)| &line[s..e]) {
             // `cc` / `h/t` / `via` at the end of a line: the names went.
             None => matches!(lw, "cc" | "h/t" | "via"),
             Some(",") | Some(";") | Some("&") => true,
@@ -210,19 +214,17 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         if lost {
             // The word and the two after it.
             let mut phrase = w.to_owned();
-            for n in words.clone().take(2) {
+            let mut after = next;
+            for _ in 0..2 {
+                let Some((s, e)) = after else { break };
                 phrase.push(' ');
-                phrase.push_str(n);
+                phrase.push_str(&line[s..e]);
+                after = word_at(line, e);
             }
             out.push(phrase);
         }
     }
 }
-
-/// The words of a line as `str::split_whitespace` cuts them, found a byte at a time: only a
-/// byte that may start a non-ASCII space char is decoded.
-#[derive(Clone)]
-struct Words<'a>(&'a str);
 
 /// The bytes a white space char may start with: ASCII spaces, and C2, E1, E2, E3.
 const MAY_SPACE: [bool; 256] = {
@@ -253,36 +255,34 @@ fn space_at(s: &str, i: usize) -> usize {
     0
 }
 
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let s = self.0;
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let n = if b[i] == b' ' { 1 } else { space_at(s, i) };
-            if n == 0 {
-                break;
-            }
-            i += n;
+/// The first word of `s` at or after byte `from` (a char boundary), as `str::split_whitespace`
+/// cuts words, as its start and end: found a byte at a time, and only a byte that may start a
+/// non-ASCII space char is decoded.
+#[inline]
+fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let n = if b[i] == b' ' { 1 } else { space_at(s, i) };
+        if n == 0 {
+            break;
         }
-        let start = i;
-        while i < b.len() {
-            let c = b[i];
-            // Printable ASCII first: most bytes of a word.
-            if c > b' ' && c < 0x80 {
-                i += 1;
-                continue;
-            }
-            if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
-                break;
-            }
-            i += 1;
-        }
-        self.0 = &s[i..];
-        (i > start).then(|| &s[start..i])
+        i += n;
     }
+    let start = i;
+    while i < b.len() {
+        let c = b[i];
+        // Printable ASCII first: most bytes of a word.
+        if c > b' ' && c < 0x80 {
+            i += 1;
+            continue;
+        }
+        if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
+            break;
+        }
+        i += 1;
+    }
+    (i > start).then_some((start, i))
 }
 
 #[cfg(test)]
@@ -303,7 +303,12 @@ mod tests {
             "supercalifragilistic\texpialidocious  averyveryverylongword\u{2003}end\u{1f}ok",
             "longer-than-eight\u{a0}bytes é—ü “quoted—words” 👇🏻👇🏻👇🏻\u{3000}x\u{2028}",
         ] {
-            let ours: Vec<&str> = Words(line).collect();
+            let mut ours = Vec::new();
+            let mut at = 0;
+            while let Some((start, end)) = word_at(line, at) {
+                ours.push(&line[start..end]);
+                at = end;
+            }
             let std: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(ours, std, "the same words in {line:?}");
         }
