@@ -399,7 +399,14 @@ fn altered_at(v: &[Byte], i: usize) -> Option<usize> {
 
 /// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
 fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
-    if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
+    // Only those leads start a match: the others are passed by without a look.
+    let may_start = |b: u8| {
+        matches!(
+            b,
+            0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 | 0xF0
+        )
+    };
+    if !(0..v.len()).any(|i| may_start(v[i].b) && altered_at(&v, i).is_some()) {
         return v;
     }
     // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
@@ -503,17 +510,11 @@ fn plausibility(s: &Text) -> i32 {
         .sum()
 }
 
-/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0.
-///
-/// `first_by_end[e]` is the index of the first piece that ends at `e` (`u32::MAX` if none),
-/// so that scoring every piece of a long line stays linear.
-fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -> i32 {
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0; `touching`
+/// is the piece that ends where `p` starts, if one does.
+fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
-    };
-    let touching = match first_by_end.get(p.start) {
-        Some(&k) => pieces.get(k as usize),
-        None => pieces.iter().find(|q| q.end == p.start),
     };
     let before = match touching {
         Some(q) => q.to.chars().last(),
@@ -1004,6 +1005,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
         let mut i = 0;
         while i < v.len() {
+            // Only 0x1A (U+FFFD) and the leads from 0xC2 start a match.
+            if v[i].b < 0xC2 && v[i].b != 0x1A {
+                i += 1;
+                continue;
+            }
             match lossy_at(&v, i, question) {
                 Some(len) => {
                     lossy_spans.push((i, i + len));
@@ -1349,8 +1355,10 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 /// `ALL`), tried first.
 pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let preferred = ctx.preferred;
-    if chars.iter().all(char::is_ascii)
-        || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars))
+    let known = std::mem::take(&mut ctx.damaged);
+    if !known
+        && (chars.iter().all(char::is_ascii)
+            || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars)))
     {
         return Vec::new();
     }
@@ -1526,16 +1534,18 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
 /// How plausible a line's decoding is: each piece's [`plausibility`], less one for a capital
 /// right after a small letter ([`odd_case`]).
 fn score(chars: &[char], pieces: &[Piece]) -> i32 {
-    let mut first_by_end = vec![u32::MAX; chars.len() + 1];
-    for (k, q) in pieces.iter().enumerate().rev() {
-        if let Some(slot) = first_by_end.get_mut(q.end) {
-            *slot = k as u32;
-        }
+    // The pieces of a decoding are in order and disjoint, none empty: the only piece that
+    // can end where one starts is the one before it.
+    debug_assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
+    debug_assert!(pieces.iter().all(|p| p.start < p.end));
+    let mut sum = 0;
+    let mut prev: Option<&Piece> = None;
+    for p in pieces {
+        let touching = prev.filter(|q| q.end == p.start);
+        sum += plausibility(&p.to) - odd_case(chars, touching, p);
+        prev = Some(p);
     }
-    pieces
-        .iter()
-        .map(|p| plausibility(&p.to) - odd_case(chars, pieces, &first_by_end, p))
-        .sum()
+    sum
 }
 
 /// How common the letters that `pieces` read as are, in the languages written with Latin-1
@@ -1608,7 +1618,7 @@ pub fn has_isolated_thai(chars: &[char]) -> bool {
 pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut cands = Vec::new();
-    let mut v = Vec::with_capacity(5);
+    let mut v = Vec::new();
     let mut i = 0;
     'chars: while i < chars.len() {
         let c = chars[i];
@@ -1833,12 +1843,19 @@ pub struct Context {
     pub preferred: Option<usize>,
     /// Bit k: `ALL[k]` decoded part of the line.
     pub seen: u16,
+    /// The chars the next [`one_step`] is given are known to be damaged (its first check was
+    /// made of them and said so): the step does not ask again. Each step clears it.
+    pub damaged: bool,
 }
 
 /// Repeats [`one_step`] until the line stops changing.
 pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char> {
     let mut cur = chars.to_vec();
-    let mut ctx = Context { preferred, seen: 0 };
+    let mut ctx = Context {
+        preferred,
+        seen: 0,
+        damaged: false,
+    };
     for _ in 0..6 {
         let pieces = one_step(&cur, &mut ctx, depth);
         if pieces.is_empty() {
