@@ -222,3 +222,66 @@ fn real_words_that_decode_under_a_page_stay() {
         assert!(r.repairs.is_empty(), "{text}: no repair reported");
     }
 }
+
+/// `s` as UTF-8 bytes decoded with `page`, the bytes it leaves undefined dropped (as the
+/// invisible C1 controls a sloppy decoder gives them are lost in copying).
+fn damage_dropping(s: &str, page: &CodePage) -> String {
+    s.bytes()
+        .filter(|b| !page.undefined.contains(b))
+        .map(|b| {
+            if b < 0x80 {
+                b as char
+            } else {
+                page.char_at((b - 0x80) as usize)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn letters_whose_second_byte_was_dropped_are_recovered() {
+    let page = ALL
+        .iter()
+        .find(|p| p.name == "windows-1252")
+        .expect("windows-1252 is a page");
+    // Each word holds a letter whose UTF-8 second byte windows-1252 leaves undefined
+    // (с D1 81, Ł C5 81, ρ CF 81, č C4 8D): the lead is left alone before the next char.
+    for (word, lost) in [
+        ("Москва", 'с'),
+        ("Łódź", 'Ł'),
+        ("Ωραία μέρα!", 'ρ'),
+        ("Čez češnje je šel škrat in žvižgal.", 'č'),
+    ] {
+        let damaged = damage_dropping(word, page);
+        assert!(
+            word.bytes().any(|b| page.undefined.contains(&b)),
+            "{word}: some byte is dropped"
+        );
+        let r = repair(&damaged);
+        assert_eq!(r.text, word, "{damaged:?} must repair back to {word:?}");
+        let guess = r
+            .repairs
+            .iter()
+            .find(|x| x.to == lost.to_string())
+            .unwrap_or_else(|| panic!("{word}: the recovered {lost} is reported"));
+        assert_eq!(guess.kind, "lost_bytes", "{word}: {guess:?}");
+        assert!(guess.confidence < 1.0, "{word}: a guess: {guess:?}");
+        assert!(
+            !guess.alternatives.is_empty(),
+            "{word}: the other readings are listed: {guess:?}"
+        );
+    }
+}
+
+#[test]
+fn capitals_that_are_two_byte_leads_stay_in_clean_lines_of_a_damaged_document() {
+    // The document's page is windows-1252 (its first two lines are damaged by it); the clean
+    // lines' Ñ, Ü, ß and Ã are leads with no continuation after them, but the letters
+    // around them are Latin and no damage is near: they stay.
+    let doc = "Itâ€™s here\nDonâ€™t go\nAÑO NUEVO\nÜbung macht den Meister\nStraße\nSÃO PAULO\n";
+    let r = repair(doc);
+    assert_eq!(
+        r.text,
+        "It’s here\nDon’t go\nAÑO NUEVO\nÜbung macht den Meister\nStraße\nSÃO PAULO\n"
+    );
+}

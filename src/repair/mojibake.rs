@@ -314,7 +314,10 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         0xF0..=0xF4 => 3,
         _ => 0,
     };
+    // A two-byte lead whose second byte the page dropped (`lone_letters`).
+    let drops = !droppable(page).is_empty();
     let mut need = 0u8;
+    let mut two = false;
     for &c in chars {
         if need == 0 && c.is_ascii() {
             continue;
@@ -328,14 +331,21 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
                 need -= 1;
                 continue;
             }
-            return false;
+            if !(two && drops) {
+                return false;
+            }
+            need = 0;
+            if c.is_ascii() {
+                continue;
+            }
         }
+        two = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
         need = lead(b).max(lead(alt));
         if need == 0 && b != 0x1A {
             return false;
         }
     }
-    need == 0
+    need == 0 || (two && drops)
 }
 
 /// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
@@ -844,6 +854,99 @@ fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
     found
 }
 
+/// The letters a two-byte lead at `v[i]` reads as with its second byte dropped by the page
+/// (`dropped`): `МоÑква` is `Москва` read as windows-1252 with 0x81 (`с` is D1 81) lost in
+/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D). Only common letters, and only of the
+/// script of the letters beside it (the decoded piece before it, ASCII letters as Latin):
+/// Spanish `AÑO` is no Cyrillic `AсO`. Readings in the order of their second bytes.
+fn lone_letters(
+    chars: &[char],
+    v: &[Byte],
+    i: usize,
+    pieces: &[Piece],
+    dropped: &[u8],
+    out: &mut Vec<(char, usize)>,
+) {
+    let x = v[i];
+    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| is_cont(y.b) || is_cont(y.alt)) {
+        return;
+    }
+    let at = x.src as usize;
+    let before = match pieces.last() {
+        Some(p) if p.end == at => p.to.chars().last(),
+        _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
+    };
+    let after = match chars.get(at + 1) {
+        Some(&c) if c.is_ascii() => Some(c),
+        Some(_) => {
+            let mut next = Vec::new();
+            readings(v, i + 1, &mut next);
+            next.first().map(|r| r.0)
+        }
+        None => None,
+    };
+    let sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
+    if sides.iter().all(Option::is_none) {
+        return;
+    }
+    for lead in [x.b, x.alt] {
+        if !(0xC2..=0xDF).contains(&lead) {
+            continue;
+        }
+        for &d in dropped.iter().filter(|&&d| is_cont(d)) {
+            let Ok(s) = std::str::from_utf8(&[lead, d]).map(|s| s.chars().next()) else {
+                continue;
+            };
+            let Some(c) = s.filter(|&c| common_letter(c)) else {
+                continue;
+            };
+            let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
+            if fits && !out.iter().any(|&(e, _)| e == c) {
+                out.push((c, 1));
+            }
+        }
+    }
+}
+
+/// How common a letter is among those its script writes with other than ASCII (40 for the
+/// commonest, down to 1; 0 for the others), its capital as its small letter: between
+/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), the likelier text.
+fn letter_rank(c: char) -> i32 {
+    const ORDER: [&str; 3] = [
+        // Latin: the letters of Latin-1 (as in `commonness`), then those of Latin Extended-A by
+        // how much the languages that write them are written.
+        "éáóíüöäñçèàãúõâêôßøåæìòùîûëïčšžłąęřćńőűğışāēīūďťľĺŕňůźżđ",
+        "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
+        "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+    ];
+    let small = c.to_lowercase().next().unwrap_or(c);
+    ORDER
+        .iter()
+        .find_map(|o| o.chars().position(|x| x == small))
+        .map_or(0, |k| (40 - k as i32).max(1))
+}
+
+/// The scripts [`lone_letters`] tells apart.
+#[derive(Clone, Copy, PartialEq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+}
+
+/// The script of a letter, if one of [`Script`].
+fn script(c: char) -> Option<Script> {
+    if !is_letter(c) {
+        return None;
+    }
+    match c as u32 {
+        0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
+        0x400..=0x52F => Some(Script::Cyrillic),
+        _ => None,
+    }
+}
+
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
 fn isolated_thai(chars: &[char], at: usize) -> bool {
@@ -1067,6 +1170,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let recovered: Vec<(char, usize)>;
         let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
             ("lost_bytes", &cands[1..])
+        } else if cands.is_empty() && {
+            lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+            !cands.is_empty()
+        } {
+            ("lost_bytes", &cands)
         } else if cands.is_empty() {
             if !lossy {
                 return None;
@@ -1181,6 +1289,9 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
+            if kind == "lost_bytes" {
+                bonus += letter_rank(c);
+            }
             if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
             {
