@@ -274,6 +274,27 @@ fn letters_whose_second_byte_was_dropped_are_recovered() {
 }
 
 #[test]
+fn kana_skin_tones_and_joiners_whose_byte_was_dropped_are_recovered() {
+    let page = ALL
+        .iter()
+        .find(|p| p.name == "windows-1252")
+        .expect("windows-1252 is a page");
+    // こ, に, ち, は are E3 81 xx (0x81 dropped); 🏽 is F0 9F 8F BD and 🏻 F0 9F 8F BB (0x8F
+    // dropped: 🐽 and 🍻 read the same bytes with 0x90 and 0x8D); the joiner is E2 80 8D
+    // (0x8D dropped: `”` is E2 80 9D).
+    for text in [
+        "こんにちは",
+        "👍🏽",
+        "🙏🏻 thank you 🙏",
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦 family",
+    ] {
+        let damaged = damage_dropping(text, page);
+        assert_ne!(damaged, text);
+        assert_eq!(repair(&damaged).text, text, "{damaged:?} must repair back");
+    }
+}
+
+#[test]
 fn capitals_that_are_two_byte_leads_stay_in_clean_lines_of_a_damaged_document() {
     // The document's page is windows-1252 (its first two lines are damaged by it); the clean
     // lines' Ñ, Ü, ß and Ã are leads with no continuation after them, but the letters

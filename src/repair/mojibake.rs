@@ -314,10 +314,12 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         0xF0..=0xF4 => 3,
         _ => 0,
     };
-    // A two-byte lead whose second byte the page dropped (`lone_letters`).
+    // A sequence one byte short where the page drops bytes (`lone_letters`): a two-byte
+    // lead alone, or E3 (kana) with one continuation.
     let drops = !droppable(page).is_empty();
     let mut need = 0u8;
-    let mut two = false;
+    let mut short = false;
+    let mut e3 = false;
     for &c in chars {
         if need == 0 && c.is_ascii() {
             continue;
@@ -329,9 +331,10 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
             if cont(b) || cont(alt) || wild {
                 need -= 1;
+                short = e3 && need == 1;
                 continue;
             }
-            if !(two && drops) {
+            if !(short && drops) {
                 return false;
             }
             need = 0;
@@ -339,13 +342,14 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
                 continue;
             }
         }
-        two = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
+        short = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
+        e3 = b == 0xE3 || alt == 0xE3;
         need = lead(b).max(lead(alt));
         if need == 0 && b != 0x1A {
             return false;
         }
     }
-    need == 0 || (two && drops)
+    need == 0 || (short && drops)
 }
 
 /// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
@@ -854,11 +858,14 @@ fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
     found
 }
 
-/// The letters a two-byte lead at `v[i]` reads as with its second byte dropped by the page
+/// The letters a lead at `v[i]` reads as with a byte of its sequence dropped by the page
 /// (`dropped`): `МоÑква` is `Москва` read as windows-1252 with 0x81 (`с` is D1 81) lost in
-/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D). Only common letters, and only of the
-/// script of the letters beside it (the decoded piece before it, ASCII letters as Latin):
-/// Spanish `AÑO` is no Cyrillic `AсO`. Readings in the order of their second bytes.
+/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D), `ã“` is `こ` (E3 81 93). Two-byte leads
+/// give common letters, three-byte ones kana only (a Han or Hangul reading cannot be told
+/// from its neighbours without a word list); only letters of the script of the letters
+/// beside it (the decoded piece before it, the reading after it, ASCII letters as Latin; with
+/// none, the line's last decoded letter): Spanish `AÑO` is no Cyrillic `AсO`. Readings in the
+/// order of the dropped bytes.
 fn lone_letters(
     chars: &[char],
     v: &[Byte],
@@ -868,43 +875,104 @@ fn lone_letters(
     out: &mut Vec<(char, usize)>,
 ) {
     let x = v[i];
-    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| is_cont(y.b) || is_cont(y.alt)) {
+    let cont = |k: usize| v.get(k).is_some_and(|y| is_cont(y.b) || is_cont(y.alt));
+    // Bytes of the sequence present: the lead alone (two bytes, one lost) or the lead and one
+    // continuation (three bytes, one lost).
+    let used = if !cont(i + 1) {
+        1
+    } else if !cont(i + 2) && (x.b == 0xE3 || x.alt == 0xE3) {
+        2
+    } else {
+        return;
+    };
+    if dropped.is_empty() {
         return;
     }
     let at = x.src as usize;
+    let end = v[i + used - 1].src as usize + 1;
     let before = match pieces.last() {
         Some(p) if p.end == at => p.to.chars().last(),
         _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
     };
-    let after = match chars.get(at + 1) {
+    let after = match chars.get(end) {
         Some(&c) if c.is_ascii() => Some(c),
         Some(_) => {
             let mut next = Vec::new();
-            readings(v, i + 1, &mut next);
+            readings(v, i + used, &mut next);
             next.first().map(|r| r.0)
         }
         None => None,
     };
-    let sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
+    let mut sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
+    if sides.iter().all(Option::is_none) {
+        sides[0] = pieces
+            .iter()
+            .rev()
+            .find_map(|p| p.to.chars().last().and_then(script));
+    }
     if sides.iter().all(Option::is_none) {
         return;
     }
-    for lead in [x.b, x.alt] {
-        if !(0xC2..=0xDF).contains(&lead) {
-            continue;
+    let mut keep = |bytes: &[u8]| {
+        let Ok(c) = std::str::from_utf8(bytes).map(|s| s.chars().next()) else {
+            return;
+        };
+        let Some(c) = c.filter(|&c| {
+            if bytes.len() == 2 {
+                common_letter(c)
+            } else {
+                matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+            }
+        }) else {
+            return;
+        };
+        let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
+        if fits && !out.iter().any(|&(e, _)| e == c) {
+            out.push((c, used));
         }
-        for &d in dropped.iter().filter(|&&d| is_cont(d)) {
-            let Ok(s) = std::str::from_utf8(&[lead, d]).map(|s| s.chars().next()) else {
-                continue;
-            };
-            let Some(c) = s.filter(|&c| common_letter(c)) else {
-                continue;
-            };
-            let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
-            if fits && !out.iter().any(|&(e, _)| e == c) {
-                out.push((c, 1));
+    };
+    let lost = dropped.iter().copied().filter(|&d| is_cont(d));
+    if used == 1 {
+        for lead in [x.b, x.alt]
+            .into_iter()
+            .filter(|b| (0xC2..=0xDF).contains(b))
+        {
+            for d in lost.clone() {
+                keep(&[lead, d]);
             }
         }
+    } else {
+        let y = v[i + 1];
+        for second in [y.b, y.alt].into_iter().filter(|&b| is_cont(b)) {
+            for d in lost.clone() {
+                keep(&[0xE3, d, second]);
+                keep(&[0xE3, second, d]);
+            }
+        }
+    }
+}
+
+/// The scripts [`lone_letters`] tells apart.
+#[derive(Clone, Copy, PartialEq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    /// Kana and Han, written together.
+    Japanese,
+}
+
+/// The script of a letter, if one of [`Script`].
+fn script(c: char) -> Option<Script> {
+    if !is_letter(c) {
+        return None;
+    }
+    match c as u32 {
+        0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
+        0x400..=0x52F => Some(Script::Cyrillic),
+        0x3040..=0x30FF | 0x4E00..=0x9FFF => Some(Script::Japanese),
+        _ => None,
     }
 }
 
@@ -924,27 +992,6 @@ fn letter_rank(c: char) -> i32 {
         .iter()
         .find_map(|o| o.chars().position(|x| x == small))
         .map_or(0, |k| (40 - k as i32).max(1))
-}
-
-/// The scripts [`lone_letters`] tells apart.
-#[derive(Clone, Copy, PartialEq)]
-enum Script {
-    Latin,
-    Greek,
-    Cyrillic,
-}
-
-/// The script of a letter, if one of [`Script`].
-fn script(c: char) -> Option<Script> {
-    if !is_letter(c) {
-        return None;
-    }
-    match c as u32 {
-        0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
-        0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
-        0x400..=0x52F => Some(Script::Cyrillic),
-        _ => None,
-    }
 }
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
@@ -1240,7 +1287,60 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
+    between_emoji(chars, &mut pieces, dropped);
     Some(pieces)
+}
+
+/// Between emoji, a lost-byte reading that has a skin tone among its alternatives after an
+/// emoji (`🐽` is F0 9F 90 BD where `🏽` is F0 9F 8F BD, both bytes dropped by windows-1252),
+/// or a joiner between two (`”` is E2 80 9D where U+200D is E2 80 8D, when the page drops
+/// 0x8D: `dropped`), takes that instead.
+fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
+    let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
+    for k in 0..pieces.len() {
+        let p = &pieces[k];
+        if p.kind != "lost_bytes" {
+            continue;
+        }
+        let before = match k.checked_sub(1).map(|j| &pieces[j]) {
+            Some(q) if q.end == p.start => q.to.chars().last(),
+            _ => p.start.checked_sub(1).map(|j| chars[j]),
+        };
+        let after = match pieces.get(k + 1) {
+            Some(q) if q.start == p.end => q.to.chars().next(),
+            _ => chars.get(p.end).copied(),
+        };
+        if !emoji(before) {
+            continue;
+        }
+        let joins = emoji(after) || matches!(after, Some('\u{2640}' | '\u{2642}'));
+        let better = p.alternatives.iter().position(|a| {
+            let mut it = a.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => {
+                    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins)
+                }
+                _ => false,
+            }
+        });
+        // A reading of E2 80 and a dropped byte (U+2000–U+203F) from two chars: E2 80 8D.
+        let joiner = joins
+            && dropped.contains(&0x8D)
+            && p.end - p.start == 2
+            && matches!(p.to, Text::One('\u{2000}'..='\u{203F}'));
+        if joiner && better.is_none() {
+            let p = &mut pieces[k];
+            let old = std::mem::replace(&mut p.to, Text::One('\u{200D}'));
+            p.alternatives.insert(0, old.chars().collect());
+            continue;
+        }
+        if let Some(b) = better {
+            let p = &mut pieces[k];
+            let old = std::mem::take(&mut p.to);
+            p.to = Text::from(p.alternatives.remove(b));
+            p.alternatives.insert(0, old.chars().collect());
+        }
+    }
 }
 
 /// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
@@ -1894,6 +1994,7 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
             _ => i += 1,
         }
     }
+    between_emoji(chars, &mut out, droppable(page));
     (!out.is_empty()).then_some(out)
 }
 
