@@ -306,3 +306,12 @@ fn capitals_that_are_two_byte_leads_stay_in_clean_lines_of_a_damaged_document() 
         "It’s here\nDon’t go\nAÑO NUEVO\nÜbung macht den Meister\nStraße\nSÃO PAULO\n"
     );
 }
+
+#[test]
+fn a_run_left_over_takes_the_page_that_decoded_the_rest_of_its_line() {
+    // The mixed table (windows-1252's 0x80–0x9F, ISO-8859-13 above) with 0x9D dropped: the
+    // closing quote (E2 80 9D) is `ā€` alone, so the line is repaired run by run. `Ć©` is `é`
+    // (C3 A9) under that table, `Ʃ` (C6 A9, a rare letter) under windows-1250.
+    let r = repair("CafĆ© ā€œRougeā€ ā€“ 5ā‚¬");
+    assert_eq!(r.text, "Café “Rouge” – 5€");
+}

@@ -513,7 +513,7 @@ fn plausibility(s: &Text) -> i32 {
                 return 0;
             }
             let likely = likelihood(c);
-            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1B1..=0x217) {
+            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
             } else if likely >= 1500 || common_letter(c) {
                 1
@@ -1676,11 +1676,23 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             for (s, e) in rest {
                 let sub = &chars[s..e];
                 let possible = possible_pages(sub);
-                let decoded = preferred
-                    .into_iter()
-                    .chain(0..ALL.len())
-                    .filter(|&k| possible >> k & 1 == 1)
-                    .find_map(|k| transcode(sub, ALL[k], false).filter(|p| !p.is_empty()));
+                // The most plausible reading, the pages that decoded other runs of the
+                // line first (`Ć©` is `é` under the mixed table that gave the line's `“`,
+                // `Ʃ` under windows-1250), then the document's page, then ftfy's order.
+                let seen = (0..ALL.len()).filter(|&k| ctx.seen >> k & 1 == 1);
+                let mut decoded: Option<(i32, Vec<Piece>)> = None;
+                for k in seen.chain(preferred).chain(0..ALL.len()) {
+                    if possible >> k & 1 == 0 {
+                        continue;
+                    }
+                    if let Some(found) = transcode(sub, ALL[k], false).filter(|p| !p.is_empty()) {
+                        let score = score(sub, &found);
+                        if decoded.as_ref().is_none_or(|d| score > d.0) {
+                            decoded = Some((score, found));
+                        }
+                    }
+                }
+                let decoded = decoded.map(|d| d.1);
                 if let Some(found) = decoded {
                     let fixed = apply(sub, &found);
                     if fixed.iter().all(|&c| !('\u{80}'..='\u{9f}').contains(&c)) {
