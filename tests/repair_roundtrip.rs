@@ -315,3 +315,19 @@ fn a_run_left_over_takes_the_page_that_decoded_the_rest_of_its_line() {
     let r = repair("CafĆ© ā€œRougeā€ ā€“ 5ā‚¬");
     assert_eq!(r.text, "Café “Rouge” – 5€");
 }
+
+#[test]
+fn arrows_repair_back() {
+    // ← is E2 86 90: windows-1252 drops 0x90, leaving `â†` and a space, which also reads as
+    // ⁆ (E2 81 86, 0x81 lost); arrows are the likelier reading in posts.
+    let page = |name: &str| {
+        ALL.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} is a page"))
+    };
+    let arrows = "→ ← ↑ ↓";
+    let dropped = damage_dropping(arrows, page("windows-1252"));
+    assert_eq!(repair(&dropped).text, arrows, "{dropped:?}");
+    let mac = damage(arrows, page("macroman"));
+    assert_eq!(repair(&mac).text, arrows, "{mac:?}");
+}

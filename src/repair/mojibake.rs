@@ -727,6 +727,8 @@ fn likelihood(c: char) -> i32 {
         0x2018..=0x201F => 3500,
         // The emoji presentation selector, after an emoji.
         0xFE0F => 1800,
+        // Arrows, which posts use for "leads to", "see below" and threads' "next".
+        0x2190..=0x2195 => 1600,
         0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
