@@ -729,6 +729,23 @@ fn likelihood(c: char) -> i32 {
         0xFE0F => 1800,
         // Arrows, which posts use for "leads to", "see below" and threads' "next".
         0x2190..=0x2195 => 1600,
+        // The signs of measures and money: `°C`, `±`, `½`, `£`, `€`, `™`. Not `²`, `³` nor
+        // `¥`: windows-1251 writes them C2 B2, C2 B3, C2 A5, which are Ukrainian `ВІ`, `Ві`,
+        // `ВҐ` (`ВІРІ` is a word).
+        0xA2
+        | 0xA3
+        | 0xA7
+        | 0xB0
+        | 0xB1
+        | 0xB5
+        | 0xB7
+        | 0xBC..=0xBE
+        | 0xD7
+        | 0xF7
+        | 0x20AC
+        | 0x2122
+        | 0x2153
+        | 0x2154 => 1500,
         0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
