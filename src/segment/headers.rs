@@ -355,11 +355,18 @@ fn is_time_trailer(rest: &str) -> bool {
 
 /// `— Name (@handle) August 8, 2017`: who wrote the post just above, on a page that embeds
 /// posts. Returns `(name, handle, time)`.
+#[inline]
 pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
-    // `—` and `―` start with byte E2: most lines start with neither it nor `-`.
+    // `—` and `―` start with byte E2: most lines start with neither it nor `-` (and are
+    // ruled out here, inline, with no call).
     if !matches!(line.as_bytes().first(), Some(0xE2 | b'-')) {
         return None;
     }
+    attribution_after_dash(line)
+}
+
+/// [`attribution`] of a line that starts with byte E2 or `-`.
+fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<String>)> {
     let rest = line
         .strip_prefix('—')
         .or_else(|| line.strip_prefix('―'))

@@ -565,6 +565,11 @@ impl<'a> Assembler<'a> {
 
     fn remove(&mut self, i: usize, text: &str, reason: &'static str) {
         let why = self.side.why(reason);
+        self.remove_as(i, text, why);
+    }
+
+    /// [`Assembler::remove`] with the reason's [`Why`] known already (a cruft line's).
+    fn remove_as(&mut self, i: usize, text: &str, why: Why) {
         // Where `text` stands in the paste, when it is a slice of it (almost always).
         let at = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         let inside = at <= self.text.len() && text.len() <= self.text.len() - at;
@@ -671,7 +676,7 @@ impl<'a> Assembler<'a> {
                             top.profile = true;
                         }
                     }
-                    self.remove(i, line, reason);
+                    self.remove_as(i, line, why);
                 }
                 Kind::Media(m) => {
                     self.remove(i, line, "media");
@@ -699,7 +704,7 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Separator(why, boundary) => {
-                    self.remove(i, line, self.side.reason(why));
+                    self.remove_as(i, line, why);
                     if boundary {
                         self.close();
                     }
