@@ -193,8 +193,14 @@ impl SmallText {
     /// The text.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            Repr::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)])
-                .expect("an inline text is copied from a str, whole chars only"),
+            Repr::Inline { len, bytes } => {
+                // Not `expect`: formatting the error would bring its Debug code into the
+                // .wasm.
+                let Ok(s) = std::str::from_utf8(&bytes[..usize::from(*len)]) else {
+                    unreachable!("an inline text is copied from a str, whole chars only")
+                };
+                s
+            }
             Repr::Heap(s) => s,
         }
     }

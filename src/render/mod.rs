@@ -335,7 +335,11 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
         let whole = [Span::Text {
             text: post.text.clone(),
         }];
-        blocks(&whole).into_iter().filter_map(owned).collect()
+        let mut kept = Vec::new();
+        for block in blocks(&whole) {
+            kept.extend(owned(block));
+        }
+        kept
     } else {
         blocks(&post.spans)
     };
@@ -369,17 +373,24 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
 /// `block` with every span it borrows copied: a [`blocks`] block that outlives its spans
 /// (`blocks` makes paragraphs and lists only).
 fn owned(block: Block<'_>) -> Option<Block<'static>> {
-    let own = |line: Line<'_>| -> Line<'static> {
-        line.into_iter()
-            .map(|s| Cow::Owned(s.into_owned()))
-            .collect()
-    };
+    // Plain loops: iterator adaptors here were a kilobyte of the .wasm for a rare case.
+    fn own(lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
+        let mut out = Vec::with_capacity(lines.len());
+        for line in lines {
+            let mut copy = Vec::with_capacity(line.len());
+            for span in line {
+                copy.push(Cow::Owned(span.into_owned()));
+            }
+            out.push(copy);
+        }
+        out
+    }
     match block {
-        Block::Para(lines) => Some(Block::Para(lines.into_iter().map(own).collect())),
+        Block::Para(lines) => Some(Block::Para(own(lines))),
         Block::List { kind, start, items } => Some(Block::List {
             kind,
             start,
-            items: items.into_iter().map(own).collect(),
+            items: own(items),
         }),
         Block::Quote(_) | Block::Media(_) => None,
     }

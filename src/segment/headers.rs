@@ -53,16 +53,16 @@ pub fn month(word: &str) -> Option<u8> {
         b'd' => &[11],
         _ => return None,
     };
-    candidates
-        .iter()
-        .copied()
-        .find(|&i| {
-            let n = NAMES[i].as_bytes();
-            n.len() >= w.len()
-                && (n.len() == w.len() || w.len() <= 4)
-                && n[..w.len()].eq_ignore_ascii_case(w)
-        })
-        .map(|i| i as u8 + 1)
+    for &i in candidates {
+        let n = NAMES[i].as_bytes();
+        if n.len() >= w.len()
+            && (n.len() == w.len() || w.len() <= 4)
+            && n[..w.len()].eq_ignore_ascii_case(w)
+        {
+            return Some(i as u8 + 1);
+        }
+    }
+    None
 }
 
 fn is_handle_byte(b: u8) -> bool {

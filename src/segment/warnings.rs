@@ -277,7 +277,11 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
         // flags bytes above a byte that is flagged itself).
         if let Some(chunk) = b.get(i..i + 8) {
             const ONES: u64 = 0x0101_0101_0101_0101;
-            let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // Not `expect`: its error's Debug code would go into the .wasm.
+            let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+                unreachable!("a slice of eight bytes")
+            };
+            let v = u64::from_le_bytes(eight);
             let flagged = ((v.wrapping_sub(0x21 * ONES) & !v) | v) & (0x80 * ONES);
             if flagged == 0 {
                 i += 8;
