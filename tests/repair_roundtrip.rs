@@ -351,3 +351,13 @@ fn signs_of_measures_repair_back_and_ukrainian_capitals_stay() {
         assert_eq!(repair(word).text, word);
     }
 }
+
+#[test]
+fn a_letter_takes_the_case_of_its_word_and_a_lone_apostrophe_in_a_word_repairs() {
+    // Pál under the mixed table is `PĆ”l` (`”` is 0x94 and 0xA1 there); windows-1257 reads
+    // those bytes as `PÔl`, a capital between a capital and a small letter.
+    assert_eq!(repair("ErdÅ‘s PĆ”l").text, "Erdős Pál");
+    // cp437 writes ’ (E2 80 99) as `ΓÇÖ`: alone in a line, between two letters.
+    assert_eq!(repair("ItΓÇÖs").text, "It’s");
+    assert_eq!(repair("It’s").text, "It’s");
+}
