@@ -512,6 +512,10 @@ fn plausibility(s: &Text) -> i32 {
             if u < 0x80 {
                 return 0;
             }
+            // A common letter is likely (never 0) and outside the rare ranges below.
+            if common_letter(c) {
+                return 1;
+            }
             let likely = likelihood(c);
             if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
