@@ -519,7 +519,7 @@ fn plausibility(s: &Text) -> i32 {
             let likely = likelihood(c);
             if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
-            } else if likely >= 1500 || common_letter(c) {
+            } else if likely >= 1500 {
                 1
             } else {
                 0
@@ -529,8 +529,8 @@ fn plausibility(s: &Text) -> i32 {
 }
 
 /// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
-/// and a small letter (`PÔl`), else 0; `touching`
-/// is the piece that ends where `p` starts, if one does.
+/// and a small letter (`PÔl`), else 0; `touching` is the piece that ends where `p` starts, if
+/// one does.
 fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
