@@ -951,11 +951,10 @@ fn lone_letters(
         None => None,
     };
     let mut sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
-    if sides.iter().all(Option::is_none) {
-        sides[0] = pieces
-            .iter()
-            .rev()
-            .find_map(|p| p.to.chars().last().and_then(script));
+    let mut k = pieces.len();
+    while sides == [None, None] && k > 0 {
+        k -= 1;
+        sides[0] = pieces[k].to.chars().last().and_then(script);
     }
     if sides.iter().all(Option::is_none) {
         return;
@@ -1346,47 +1345,44 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
     for k in 0..pieces.len() {
         let p = &pieces[k];
-        if p.kind != "lost_bytes" {
-            continue;
-        }
         let before = match k.checked_sub(1).map(|j| &pieces[j]) {
             Some(q) if q.end == p.start => q.to.chars().last(),
             _ => p.start.checked_sub(1).map(|j| chars[j]),
         };
+        if p.kind != "lost_bytes" || !emoji(before) {
+            continue;
+        }
         let after = match pieces.get(k + 1) {
             Some(q) if q.start == p.end => q.to.chars().next(),
             _ => chars.get(p.end).copied(),
         };
-        if !emoji(before) {
-            continue;
-        }
         let joins = emoji(after) || matches!(after, Some('\u{2640}' | '\u{2642}'));
-        let better = p.alternatives.iter().position(|a| {
+        let fits = |c: char| ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins);
+        let p = &mut pieces[k];
+        let alts = &mut p.alternatives;
+        let better = alts.iter().position(|a| {
             let mut it = a.chars();
-            match (it.next(), it.next()) {
-                (Some(c), None) => {
-                    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins)
-                }
-                _ => false,
-            }
+            it.next().is_some_and(fits) && it.next().is_none()
         });
         // A reading of E2 80 and a dropped byte (U+2000–U+203F) from two chars: E2 80 8D.
         let joiner = joins
             && dropped.contains(&0x8D)
             && p.end - p.start == 2
             && matches!(p.to, Text::One('\u{2000}'..='\u{203F}'));
-        if joiner && better.is_none() {
-            let p = &mut pieces[k];
-            let old = std::mem::replace(&mut p.to, Text::One('\u{200D}'));
-            p.alternatives.insert(0, old.chars().collect());
-            continue;
-        }
-        if let Some(b) = better {
-            let p = &mut pieces[k];
-            let old = std::mem::take(&mut p.to);
-            p.to = Text::from(p.alternatives.remove(b));
-            p.alternatives.insert(0, old.chars().collect());
-        }
+        let chosen = match better {
+            Some(b) => {
+                // Out of the alternatives, the others keeping their order.
+                (0..b).rev().for_each(|j| alts.swap(j, j + 1));
+                Text::from(std::mem::take(&mut alts[0]))
+            }
+            None if joiner => {
+                alts.push(String::new());
+                (0..alts.len() - 1).rev().for_each(|j| alts.swap(j, j + 1));
+                Text::One('\u{200D}')
+            }
+            None => continue,
+        };
+        alts[0] = std::mem::replace(&mut p.to, chosen).chars().collect();
     }
 }
 
@@ -1734,10 +1730,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 // The most plausible reading, the pages that decoded other runs of the
                 // line first (`Ć©` is `é` under the mixed table that gave the line's `“`,
                 // `Ʃ` under windows-1250), then the document's page, then ftfy's order.
-                let seen = (0..ALL.len()).filter(|&k| ctx.seen >> k & 1 == 1);
+                let first = ctx.seen | preferred.map_or(0, |k| 1 << k);
                 let mut decoded: Option<(i32, Vec<Piece>)> = None;
-                for k in seen.chain(preferred).chain(0..ALL.len()) {
-                    if possible >> k & 1 == 0 {
+                for n in 0..2 * ALL.len() {
+                    // The pages seen or preferred, then the others, each in ftfy's order.
+                    let k = n % ALL.len();
+                    if possible >> k & 1 == 0 || (first >> k & 1 == 1) != (n < ALL.len()) {
                         continue;
                     }
                     if let Some(found) = transcode(sub, ALL[k], false).filter(|p| !p.is_empty()) {
