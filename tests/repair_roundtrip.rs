@@ -222,3 +222,112 @@ fn real_words_that_decode_under_a_page_stay() {
         assert!(r.repairs.is_empty(), "{text}: no repair reported");
     }
 }
+
+/// `s` as UTF-8 bytes decoded with `page`, the bytes it leaves undefined dropped (as the
+/// invisible C1 controls a sloppy decoder gives them are lost in copying).
+fn damage_dropping(s: &str, page: &CodePage) -> String {
+    s.bytes()
+        .filter(|b| !page.undefined.contains(b))
+        .map(|b| {
+            if b < 0x80 {
+                b as char
+            } else {
+                page.char_at((b - 0x80) as usize)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn letters_whose_second_byte_was_dropped_are_recovered() {
+    let page = ALL
+        .iter()
+        .find(|p| p.name == "windows-1252")
+        .expect("windows-1252 is a page");
+    // Each word holds a letter whose UTF-8 second byte windows-1252 leaves undefined
+    // (с D1 81, Ł C5 81, ρ CF 81, č C4 8D): the lead is left alone before the next char.
+    for (word, lost) in [
+        ("Москва", 'с'),
+        ("Łódź", 'Ł'),
+        ("Ωραία μέρα!", 'ρ'),
+        ("Čez češnje je šel škrat in žvižgal.", 'č'),
+    ] {
+        let damaged = damage_dropping(word, page);
+        assert!(
+            word.bytes().any(|b| page.undefined.contains(&b)),
+            "{word}: some byte is dropped"
+        );
+        let r = repair(&damaged);
+        assert_eq!(r.text, word, "{damaged:?} must repair back to {word:?}");
+        let guess = r
+            .repairs
+            .iter()
+            .find(|x| x.to == lost.to_string())
+            .unwrap_or_else(|| panic!("{word}: the recovered {lost} is reported"));
+        assert_eq!(guess.kind, "lost_bytes", "{word}: {guess:?}");
+        assert!(guess.confidence < 1.0, "{word}: a guess: {guess:?}");
+        assert!(
+            !guess.alternatives.is_empty(),
+            "{word}: the other readings are listed: {guess:?}"
+        );
+    }
+}
+
+#[test]
+fn kana_skin_tones_and_joiners_whose_byte_was_dropped_are_recovered() {
+    let page = ALL
+        .iter()
+        .find(|p| p.name == "windows-1252")
+        .expect("windows-1252 is a page");
+    // こ, に, ち, は are E3 81 xx (0x81 dropped); 🏽 is F0 9F 8F BD and 🏻 F0 9F 8F BB (0x8F
+    // dropped: 🐽 and 🍻 read the same bytes with 0x90 and 0x8D); the joiner is E2 80 8D
+    // (0x8D dropped: `”` is E2 80 9D).
+    for text in [
+        "こんにちは",
+        "👍🏽",
+        "🙏🏻 thank you 🙏",
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦 family",
+    ] {
+        let damaged = damage_dropping(text, page);
+        assert_ne!(damaged, text);
+        assert_eq!(repair(&damaged).text, text, "{damaged:?} must repair back");
+    }
+}
+
+#[test]
+fn capitals_that_are_two_byte_leads_stay_in_clean_lines_of_a_damaged_document() {
+    // The document's page is windows-1252 (its first two lines are damaged by it); the clean
+    // lines' Ñ, Ü, ß and Ã are leads with no continuation after them, but the letters
+    // around them are Latin and no damage is near: they stay.
+    let doc = "Itâ€™s here\nDonâ€™t go\nAÑO NUEVO\nÜbung macht den Meister\nStraße\nSÃO PAULO\n";
+    let r = repair(doc);
+    assert_eq!(
+        r.text,
+        "It’s here\nDon’t go\nAÑO NUEVO\nÜbung macht den Meister\nStraße\nSÃO PAULO\n"
+    );
+}
+
+#[test]
+fn a_run_left_over_takes_the_page_that_decoded_the_rest_of_its_line() {
+    // The mixed table (windows-1252's 0x80–0x9F, ISO-8859-13 above) with 0x9D dropped: the
+    // closing quote (E2 80 9D) is `ā€` alone, so the line is repaired run by run. `Ć©` is `é`
+    // (C3 A9) under that table, `Ʃ` (C6 A9, a rare letter) under windows-1250.
+    let r = repair("CafĆ© ā€œRougeā€ ā€“ 5ā‚¬");
+    assert_eq!(r.text, "Café “Rouge” – 5€");
+}
+
+#[test]
+fn arrows_repair_back() {
+    // ← is E2 86 90: windows-1252 drops 0x90, leaving `â†` and a space, which also reads as
+    // ⁆ (E2 81 86, 0x81 lost); arrows are the likelier reading in posts.
+    let page = |name: &str| {
+        ALL.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} is a page"))
+    };
+    let arrows = "→ ← ↑ ↓";
+    let dropped = damage_dropping(arrows, page("windows-1252"));
+    assert_eq!(repair(&dropped).text, arrows, "{dropped:?}");
+    let mac = damage(arrows, page("macroman"));
+    assert_eq!(repair(&mac).text, arrows, "{mac:?}");
+}

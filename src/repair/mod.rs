@@ -100,8 +100,8 @@ pub fn repair(text: &str) -> Repaired {
     let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
     for &(k, known) in &todo {
         let (line, _) = line_at(text, &starts, k);
-        if !line_is_clean(line, &mut chars, known) {
-            let repaired = Line::repair(&chars, preferred);
+        if let Some(damaged) = line_needs_repair(line, &mut chars, known) {
+            let repaired = Line::repair(&chars, preferred, damaged);
             fixed.push((k, std::mem::take(&mut chars), repaired));
         }
     }
@@ -210,7 +210,7 @@ fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) 
         }
         page = next;
         for (_, _, line) in fixed.iter_mut() {
-            line.run(page);
+            line.run(page, false);
         }
     }
 }
@@ -532,20 +532,24 @@ enum Known {
     NotBad,
 }
 
-/// Whether `line` certainly needs no repair; fills `chars` with its chars otherwise.
-fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
+/// `None` when `line` certainly needs no repair; otherwise fills `chars` with its chars and
+/// says whether they were found damaged (what [`mojibake::one_step`] asks before it tries the
+/// pages, so that the line's first step need not ask again).
+fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<bool> {
     if known == Known::Clean {
-        return true;
+        return None;
     }
     let not_bad = known == Known::NotBad;
     let undamaged = known == Known::Undamaged;
     if undamaged && is_nfc(line) {
-        return true;
+        return None;
     }
     chars.clear();
+    // At once: the buffer was handed on with the last line repaired.
+    chars.reserve(line.len());
     chars.extend(line.chars());
     if undamaged {
-        return false;
+        return Some(false);
     }
     let suspicious = chars.iter().any(|&c| {
         c == '&'
@@ -554,20 +558,24 @@ fn line_is_clean(line: &str, chars: &mut Vec<char>, known: Known) -> bool {
             || c == '\u{1b}'
             || ('\u{80}'..='\u{9f}').contains(&c)
     });
-    if suspicious
-        || (!not_bad && badness::is_bad(chars))
-        || mojibake::has_isolated_thai(chars)
+    if suspicious {
+        return Some(false);
+    }
+    if (!line.is_ascii() && !not_bad && badness::is_bad(chars))
         || (mojibake::has_page_pair(chars)
             && (mojibake::suspicious(chars) || mojibake::decodes_plausibly(chars)))
     {
-        return false;
+        return Some(true);
+    }
+    if mojibake::has_isolated_thai(chars) {
+        return Some(false);
     }
     // With nothing else to repair, `Line::repair` would only restore joiners: emoji side
     // by side with no joiner missing leave the line as it is.
     if zwj::may_join(chars) && !zwj::pieces(chars).is_empty() {
-        return false;
+        return Some(false);
     }
-    is_nfc_chars(chars)
+    (!is_nfc_chars(chars)).then_some(false)
 }
 
 /// A line being repaired: its chars, and for each the range of pasted chars it came from.
@@ -601,26 +609,36 @@ struct Edit {
 }
 
 impl Line {
-    fn repair(pasted: &[char], preferred: Option<usize>) -> Line {
+    /// The pasted line repaired; `damaged`: the pasted chars are known to be damaged (the
+    /// check [`mojibake::one_step`] starts with was made of them and said so).
+    fn repair(pasted: &[char], preferred: Option<usize>, damaged: bool) -> Line {
         let mut line = Line {
             chars: pasted.to_vec(),
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
             edits: Vec::new(),
         };
-        line.run(preferred);
+        line.run(preferred, damaged);
         line
     }
 
     /// Repairs the line as it stands under the document's page `preferred`, with what the
     /// pasted line was and the edits so far kept: a repair of the repaired line.
-    fn run(&mut self, preferred: Option<usize>) {
+    /// `damaged`: as in [`Line::repair`], of the chars as they stand.
+    fn run(&mut self, preferred: Option<usize>, damaged: bool) {
         let line = self;
-        let mut ctx = mojibake::Context { preferred, seen: 0 };
+        let mut ctx = mojibake::Context {
+            preferred,
+            seen: 0,
+            damaged,
+        };
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
         for _ in 0..4 {
             if !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
+                if !p.is_empty() {
+                    ctx.damaged = false;
+                }
                 line.apply(&p);
             }
             for _ in 0..6 {
@@ -660,7 +678,7 @@ impl Line {
         // edit takes in are marked, and the new edits (sorted) are merged in at the end, so
         // a long line with thousands of edits costs linear time, not one shift per edit.
         let mut taken = vec![false; self.edits.len()];
-        let mut added: Vec<Edit> = Vec::new();
+        let mut added: Vec<Edit> = Vec::with_capacity(pieces.len());
         let mut at = 0;
         for p in pieces {
             chars.extend_from_slice(&self.chars[at..p.start]);
@@ -1143,7 +1161,7 @@ mod tests {
             passed += 1;
             let chars: Vec<char> = line.chars().collect();
             for preferred in std::iter::once(None).chain((0..codepages::ALL.len()).map(Some)) {
-                let fixed = Line::repair(&chars, preferred);
+                let fixed = Line::repair(&chars, preferred, false);
                 assert!(
                     fixed.chars == chars && fixed.edits.is_empty(),
                     "{line:?} passed the byte scan but repair under page {preferred:?} changes it to {:?}",

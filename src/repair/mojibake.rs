@@ -314,7 +314,12 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         0xF0..=0xF4 => 3,
         _ => 0,
     };
+    // A sequence one byte short where the page drops bytes (`lone_letters`): a two-byte
+    // lead alone, or E3 (kana) with one continuation.
+    let drops = !droppable(page).is_empty();
     let mut need = 0u8;
+    let mut short = false;
+    let mut e3 = false;
     for &c in chars {
         if need == 0 && c.is_ascii() {
             continue;
@@ -326,16 +331,25 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
             if cont(b) || cont(alt) || wild {
                 need -= 1;
+                short = e3 && need == 1;
                 continue;
             }
-            return false;
+            if !(short && drops) {
+                return false;
+            }
+            need = 0;
+            if c.is_ascii() {
+                continue;
+            }
         }
+        short = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
+        e3 = b == 0xE3 || alt == 0xE3;
         need = lead(b).max(lead(alt));
         if need == 0 && b != 0x1A {
             return false;
         }
     }
-    need == 0
+    need == 0 || (short && drops)
 }
 
 /// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
@@ -399,7 +413,14 @@ fn altered_at(v: &[Byte], i: usize) -> Option<usize> {
 
 /// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
 fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
-    if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
+    // Only those leads start a match: the others are passed by without a look.
+    let may_start = |b: u8| {
+        matches!(
+            b,
+            0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 | 0xF0
+        )
+    };
+    if !(0..v.len()).any(|i| may_start(v[i].b) && altered_at(&v, i).is_some()) {
         return v;
     }
     // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
@@ -492,7 +513,7 @@ fn plausibility(s: &Text) -> i32 {
                 return 0;
             }
             let likely = likelihood(c);
-            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1B1..=0x217) {
+            if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
             } else if likely >= 1500 || common_letter(c) {
                 1
@@ -503,17 +524,11 @@ fn plausibility(s: &Text) -> i32 {
         .sum()
 }
 
-/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0.
-///
-/// `first_by_end[e]` is the index of the first piece that ends at `e` (`u32::MAX` if none),
-/// so that scoring every piece of a long line stays linear.
-fn odd_case(chars: &[char], pieces: &[Piece], first_by_end: &[u32], p: &Piece) -> i32 {
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0; `touching`
+/// is the piece that ends where `p` starts, if one does.
+fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
-    };
-    let touching = match first_by_end.get(p.start) {
-        Some(&k) => pieces.get(k as usize),
-        None => pieces.iter().find(|q| q.end == p.start),
     };
     let before = match touching {
         Some(q) => q.to.chars().last(),
@@ -712,6 +727,8 @@ fn likelihood(c: char) -> i32 {
         0x2018..=0x201F => 3500,
         // The emoji presentation selector, after an emoji.
         0xFE0F => 1800,
+        // Arrows, which posts use for "leads to", "see below" and threads' "next".
+        0x2190..=0x2195 => 1600,
         0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
@@ -841,6 +858,142 @@ fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
         lost_readings_from(v, i, lead, lost, &mut found, false);
     }
     found
+}
+
+/// The letters a lead at `v[i]` reads as with a byte of its sequence dropped by the page
+/// (`dropped`): `МоÑква` is `Москва` read as windows-1252 with 0x81 (`с` is D1 81) lost in
+/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D), `ã“` is `こ` (E3 81 93). Two-byte leads
+/// give common letters, three-byte ones kana only (a Han or Hangul reading cannot be told
+/// from its neighbours without a word list); only letters of the script of the letters
+/// beside it (the decoded piece before it, the reading after it, ASCII letters as Latin; with
+/// none, the line's last decoded letter): Spanish `AÑO` is no Cyrillic `AсO`. Readings in the
+/// order of the dropped bytes.
+fn lone_letters(
+    chars: &[char],
+    v: &[Byte],
+    i: usize,
+    pieces: &[Piece],
+    dropped: &[u8],
+    out: &mut Vec<(char, usize)>,
+) {
+    let x = v[i];
+    let cont = |k: usize| v.get(k).is_some_and(|y| is_cont(y.b) || is_cont(y.alt));
+    // Bytes of the sequence present: the lead alone (two bytes, one lost) or the lead and one
+    // continuation (three bytes, one lost).
+    let used = if !cont(i + 1) {
+        1
+    } else if !cont(i + 2) && (x.b == 0xE3 || x.alt == 0xE3) {
+        2
+    } else {
+        return;
+    };
+    if dropped.is_empty() {
+        return;
+    }
+    let at = x.src as usize;
+    let end = v[i + used - 1].src as usize + 1;
+    let before = match pieces.last() {
+        Some(p) if p.end == at => p.to.chars().last(),
+        _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
+    };
+    let after = match chars.get(end) {
+        Some(&c) if c.is_ascii() => Some(c),
+        Some(_) => {
+            let mut next = Vec::new();
+            readings(v, i + used, &mut next);
+            next.first().map(|r| r.0)
+        }
+        None => None,
+    };
+    let mut sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
+    if sides.iter().all(Option::is_none) {
+        sides[0] = pieces
+            .iter()
+            .rev()
+            .find_map(|p| p.to.chars().last().and_then(script));
+    }
+    if sides.iter().all(Option::is_none) {
+        return;
+    }
+    let mut keep = |bytes: &[u8]| {
+        let Ok(c) = std::str::from_utf8(bytes).map(|s| s.chars().next()) else {
+            return;
+        };
+        let Some(c) = c.filter(|&c| {
+            if bytes.len() == 2 {
+                common_letter(c)
+            } else {
+                matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+            }
+        }) else {
+            return;
+        };
+        let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
+        if fits && !out.iter().any(|&(e, _)| e == c) {
+            out.push((c, used));
+        }
+    };
+    let lost = dropped.iter().copied().filter(|&d| is_cont(d));
+    if used == 1 {
+        for lead in [x.b, x.alt]
+            .into_iter()
+            .filter(|b| (0xC2..=0xDF).contains(b))
+        {
+            for d in lost.clone() {
+                keep(&[lead, d]);
+            }
+        }
+    } else {
+        let y = v[i + 1];
+        for second in [y.b, y.alt].into_iter().filter(|&b| is_cont(b)) {
+            for d in lost.clone() {
+                keep(&[0xE3, d, second]);
+                keep(&[0xE3, second, d]);
+            }
+        }
+    }
+}
+
+/// The scripts [`lone_letters`] tells apart.
+#[derive(Clone, Copy, PartialEq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    /// Kana and Han, written together.
+    Japanese,
+}
+
+/// The script of a letter, if one of [`Script`].
+fn script(c: char) -> Option<Script> {
+    if !is_letter(c) {
+        return None;
+    }
+    match c as u32 {
+        0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
+        0x400..=0x52F => Some(Script::Cyrillic),
+        0x3040..=0x30FF | 0x4E00..=0x9FFF => Some(Script::Japanese),
+        _ => None,
+    }
+}
+
+/// How common a letter is among those its script writes with other than ASCII (40 for the
+/// commonest, down to 1; 0 for the others), its capital as its small letter: between
+/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), the likelier text.
+fn letter_rank(c: char) -> i32 {
+    const ORDER: [&str; 3] = [
+        // Latin: the letters of Latin-1 (as in `commonness`), then those of Latin Extended-A by
+        // how much the languages that write them are written.
+        "éáóíüöäñçèàãúõâêôßøåæìòùîûëïčšžłąęřćńőűğışāēīūďťľĺŕňůźżđ",
+        "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
+        "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+    ];
+    let small = c.to_lowercase().next().unwrap_or(c);
+    ORDER
+        .iter()
+        .find_map(|o| o.chars().position(|x| x == small))
+        .map_or(0, |k| (40 - k as i32).max(1))
 }
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
@@ -1004,6 +1157,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
         let mut i = 0;
         while i < v.len() {
+            // Only 0x1A (U+FFFD) and the leads from 0xC2 start a match.
+            if v[i].b < 0xC2 && v[i].b != 0x1A {
+                i += 1;
+                continue;
+            }
             match lossy_at(&v, i, question) {
                 Some(len) => {
                     lossy_spans.push((i, i + len));
@@ -1061,6 +1219,11 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let recovered: Vec<(char, usize)>;
         let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
             ("lost_bytes", &cands[1..])
+        } else if cands.is_empty() && {
+            lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+            !cands.is_empty()
+        } {
+            ("lost_bytes", &cands)
         } else if cands.is_empty() {
             if !lossy {
                 return None;
@@ -1126,7 +1289,60 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
+    between_emoji(chars, &mut pieces, dropped);
     Some(pieces)
+}
+
+/// Between emoji, a lost-byte reading that has a skin tone among its alternatives after an
+/// emoji (`🐽` is F0 9F 90 BD where `🏽` is F0 9F 8F BD, both bytes dropped by windows-1252),
+/// or a joiner between two (`”` is E2 80 9D where U+200D is E2 80 8D, when the page drops
+/// 0x8D: `dropped`), takes that instead.
+fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
+    let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
+    for k in 0..pieces.len() {
+        let p = &pieces[k];
+        if p.kind != "lost_bytes" {
+            continue;
+        }
+        let before = match k.checked_sub(1).map(|j| &pieces[j]) {
+            Some(q) if q.end == p.start => q.to.chars().last(),
+            _ => p.start.checked_sub(1).map(|j| chars[j]),
+        };
+        let after = match pieces.get(k + 1) {
+            Some(q) if q.start == p.end => q.to.chars().next(),
+            _ => chars.get(p.end).copied(),
+        };
+        if !emoji(before) {
+            continue;
+        }
+        let joins = emoji(after) || matches!(after, Some('\u{2640}' | '\u{2642}'));
+        let better = p.alternatives.iter().position(|a| {
+            let mut it = a.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => {
+                    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins)
+                }
+                _ => false,
+            }
+        });
+        // A reading of E2 80 and a dropped byte (U+2000–U+203F) from two chars: E2 80 8D.
+        let joiner = joins
+            && dropped.contains(&0x8D)
+            && p.end - p.start == 2
+            && matches!(p.to, Text::One('\u{2000}'..='\u{203F}'));
+        if joiner && better.is_none() {
+            let p = &mut pieces[k];
+            let old = std::mem::replace(&mut p.to, Text::One('\u{200D}'));
+            p.alternatives.insert(0, old.chars().collect());
+            continue;
+        }
+        if let Some(b) = better {
+            let p = &mut pieces[k];
+            let old = std::mem::take(&mut p.to);
+            p.to = Text::from(p.alternatives.remove(b));
+            p.alternatives.insert(0, old.chars().collect());
+        }
+    }
 }
 
 /// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
@@ -1175,6 +1391,9 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
+            if kind == "lost_bytes" {
+                bonus += letter_rank(c);
+            }
             if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
             {
@@ -1349,8 +1568,10 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 /// `ALL`), tried first.
 pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let preferred = ctx.preferred;
-    if chars.iter().all(char::is_ascii)
-        || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars))
+    let known = std::mem::take(&mut ctx.damaged);
+    if !known
+        && (chars.iter().all(char::is_ascii)
+            || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars)))
     {
         return Vec::new();
     }
@@ -1457,11 +1678,23 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             for (s, e) in rest {
                 let sub = &chars[s..e];
                 let possible = possible_pages(sub);
-                let decoded = preferred
-                    .into_iter()
-                    .chain(0..ALL.len())
-                    .filter(|&k| possible >> k & 1 == 1)
-                    .find_map(|k| transcode(sub, ALL[k], false).filter(|p| !p.is_empty()));
+                // The most plausible reading, the pages that decoded other runs of the
+                // line first (`Ć©` is `é` under the mixed table that gave the line's `“`,
+                // `Ʃ` under windows-1250), then the document's page, then ftfy's order.
+                let seen = (0..ALL.len()).filter(|&k| ctx.seen >> k & 1 == 1);
+                let mut decoded: Option<(i32, Vec<Piece>)> = None;
+                for k in seen.chain(preferred).chain(0..ALL.len()) {
+                    if possible >> k & 1 == 0 {
+                        continue;
+                    }
+                    if let Some(found) = transcode(sub, ALL[k], false).filter(|p| !p.is_empty()) {
+                        let score = score(sub, &found);
+                        if decoded.as_ref().is_none_or(|d| score > d.0) {
+                            decoded = Some((score, found));
+                        }
+                    }
+                }
+                let decoded = decoded.map(|d| d.1);
                 if let Some(found) = decoded {
                     let fixed = apply(sub, &found);
                     if fixed.iter().all(|&c| !('\u{80}'..='\u{9f}').contains(&c)) {
@@ -1526,16 +1759,18 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
 /// How plausible a line's decoding is: each piece's [`plausibility`], less one for a capital
 /// right after a small letter ([`odd_case`]).
 fn score(chars: &[char], pieces: &[Piece]) -> i32 {
-    let mut first_by_end = vec![u32::MAX; chars.len() + 1];
-    for (k, q) in pieces.iter().enumerate().rev() {
-        if let Some(slot) = first_by_end.get_mut(q.end) {
-            *slot = k as u32;
-        }
+    // The pieces of a decoding are in order and disjoint, none empty: the only piece that
+    // can end where one starts is the one before it.
+    debug_assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
+    debug_assert!(pieces.iter().all(|p| p.start < p.end));
+    let mut sum = 0;
+    let mut prev: Option<&Piece> = None;
+    for p in pieces {
+        let touching = prev.filter(|q| q.end == p.start);
+        sum += plausibility(&p.to) - odd_case(chars, touching, p);
+        prev = Some(p);
     }
-    pieces
-        .iter()
-        .map(|p| plausibility(&p.to) - odd_case(chars, pieces, &first_by_end, p))
-        .sum()
+    sum
 }
 
 /// How common the letters that `pieces` read as are, in the languages written with Latin-1
@@ -1608,7 +1843,7 @@ pub fn has_isolated_thai(chars: &[char]) -> bool {
 pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut cands = Vec::new();
-    let mut v = Vec::with_capacity(5);
+    let mut v = Vec::new();
     let mut i = 0;
     'chars: while i < chars.len() {
         let c = chars[i];
@@ -1773,6 +2008,7 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
             _ => i += 1,
         }
     }
+    between_emoji(chars, &mut out, droppable(page));
     (!out.is_empty()).then_some(out)
 }
 
@@ -1833,12 +2069,19 @@ pub struct Context {
     pub preferred: Option<usize>,
     /// Bit k: `ALL[k]` decoded part of the line.
     pub seen: u16,
+    /// The chars the next [`one_step`] is given are known to be damaged (its first check was
+    /// made of them and said so): the step does not ask again. Each step clears it.
+    pub damaged: bool,
 }
 
 /// Repeats [`one_step`] until the line stops changing.
 pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char> {
     let mut cur = chars.to_vec();
-    let mut ctx = Context { preferred, seen: 0 };
+    let mut ctx = Context {
+        preferred,
+        seen: 0,
+        damaged: false,
+    };
     for _ in 0..6 {
         let pieces = one_step(&cur, &mut ctx, depth);
         if pieces.is_empty() {
