@@ -989,7 +989,7 @@ fn letter_rank(c: char) -> i32 {
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
     ];
-    let small = c.to_lowercase().next().unwrap_or(c);
+    let small = crate::ucd::lowercase_first(c);
     ORDER
         .iter()
         .find_map(|o| o.chars().position(|x| x == small))
