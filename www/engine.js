@@ -81,8 +81,9 @@ export class Engine {
       this.busy = true;
       onBusy(job.input.length);
       const id = token;
-      // A result still waiting for its rest is overtaken: the worker drops that rest.
-      for (const give of this.rests.values()) give(null);
+      // A result still waiting for its rest is overtaken: the worker drops that rest if it
+      // has not sent it yet, and the page shows this job's result next, so it is not waited
+      // for (its renderings are made here only if read before then: a copy, a download).
       this.rests.clear();
       const rest = new Promise((resolve) => this.rests.set(id, resolve));
       const reply = await new Promise((resolve) => {
