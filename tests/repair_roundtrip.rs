@@ -331,3 +331,33 @@ fn arrows_repair_back() {
     let mac = damage(arrows, page("macroman"));
     assert_eq!(repair(&mac).text, arrows, "{mac:?}");
 }
+
+#[test]
+fn signs_of_measures_repair_back_and_ukrainian_capitals_stay() {
+    let page = |name: &str| {
+        ALL.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} is a page"))
+    };
+    // Each sign is two bytes (C2 B0 for °) that the page reads as a letter and a sign.
+    for name in ["windows-1251", "windows-1253", "cp437", "windows-874"] {
+        for text in ["°C ± µ × ÷", "½ ¾ ⅓ ⅔"] {
+            let damaged = damage(text, page(name));
+            assert_eq!(repair(&damaged).text, text, "{name}: {damaged:?}");
+        }
+    }
+    // windows-1251 writes ² as `ВІ` (C2 B2): Ukrainian capitals that are real words.
+    for word in ["ВІРІ", "ГІВІ", "ВІДПОВІДЬ", "Ві"] {
+        assert_eq!(repair(word).text, word);
+    }
+}
+
+#[test]
+fn a_letter_takes_the_case_of_its_word_and_a_lone_apostrophe_in_a_word_repairs() {
+    // Pál under the mixed table is `PĆ”l` (`”` is 0x94 and 0xA1 there); windows-1257 reads
+    // those bytes as `PÔl`, a capital between a capital and a small letter.
+    assert_eq!(repair("ErdÅ‘s PĆ”l").text, "Erdős Pál");
+    // cp437 writes ’ (E2 80 99) as `ΓÇÖ`: alone in a line, between two letters.
+    assert_eq!(repair("ItΓÇÖs").text, "It’s");
+    assert_eq!(repair("It’s").text, "It’s");
+}

@@ -524,7 +524,8 @@ fn plausibility(s: &Text) -> i32 {
         .sum()
 }
 
-/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0; `touching`
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
+/// and a small letter (`PÔl`), else 0; `touching`
 /// is the piece that ends where `p` starts, if one does.
 fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
@@ -534,7 +535,12 @@ fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
         Some(q) => q.to.chars().last(),
         None => p.start.checked_sub(1).map(|k| chars[k]),
     };
-    i32::from(first.is_uppercase() && before.is_some_and(char::is_lowercase))
+    // A capital after a small letter (`hÔ`), or between a capital and a small ASCII letter
+    // (`PÔl` where windows-1257 reads `PĆ”l`; the mixed table's `Pál`).
+    let after = chars.get(p.end).copied();
+    let between =
+        before.is_some_and(char::is_uppercase) && after.is_some_and(|c| c.is_ascii_lowercase());
+    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between))
 }
 
 /// A letter that the major living languages write with (Latin letters of Latin-1 and
@@ -610,12 +616,30 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
             return false;
         };
         let likely = pieces.iter().filter(|p| plausibility(&p.to) == 1).count();
-        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p));
+        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         (likely >= 2 || word)
             && pieces.iter().all(|p| {
                 p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
             })
     })
+}
+
+/// Whether the piece reads as `’` from two chars or more between two ASCII letters, with
+/// nothing else non-ASCII in the line: cp437's `ItΓÇÖs` (E2 80 99), a contraction, where
+/// real text does not put a run of symbols inside a word.
+fn apostrophe_in_word(chars: &[char], p: &Piece) -> bool {
+    let letter = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_alphabetic)
+    };
+    p.to == Text::One('’')
+        && p.end - p.start >= 2
+        && letter(p.start.checked_sub(1))
+        && letter(Some(p.end))
+        && chars[..p.start]
+            .iter()
+            .chain(&chars[p.end..])
+            .all(char::is_ascii)
 }
 
 /// Whether the piece reads as a char of the scripts written without spaces (kana, CJK,
@@ -729,6 +753,23 @@ fn likelihood(c: char) -> i32 {
         0xFE0F => 1800,
         // Arrows, which posts use for "leads to", "see below" and threads' "next".
         0x2190..=0x2195 => 1600,
+        // The signs of measures and money: `°C`, `±`, `½`, `£`, `€`, `™`. Not `²`, `³` nor
+        // `¥`: windows-1251 writes them C2 B2, C2 B3, C2 A5, which are Ukrainian `ВІ`, `Ві`,
+        // `ВҐ` (`ВІРІ` is a word).
+        0xA2
+        | 0xA3
+        | 0xA7
+        | 0xB0
+        | 0xB1
+        | 0xB5
+        | 0xB7
+        | 0xBC..=0xBE
+        | 0xD7
+        | 0xF7
+        | 0x20AC
+        | 0x2122
+        | 0x2153
+        | 0x2154 => 1500,
         0x2010..=0x2017 | 0x2020..=0x2027 | 0x2030..=0x205E => 1500,
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
@@ -1371,6 +1412,14 @@ fn rank(
         _ => before.copied(),
     }
     .filter(|&c| is_letter(c));
+    // Inside a word, the case a letter likely has: that of an ASCII letter right after it
+    // (`PĆ”l` is `Pál`, not `PÔl`), else that of the letter before.
+    let case = prev.and_then(|p| {
+        after
+            .filter(|c| c.is_ascii_alphabetic())
+            .copied()
+            .or(Some(p))
+    });
     // At a sentence's start (the line's, or after `.`, `!` or `?` and spaces) a capital is
     // likelier (the mixed table's `„` is 0x84 and 0xA5: `Ć„iti` is `Äiti` or `åiti`).
     let spaces = chars[..x.src as usize]
@@ -1394,7 +1443,7 @@ fn rank(
             if kind == "lost_bytes" {
                 bonus += letter_rank(c);
             }
-            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
+            if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
             {
                 bonus += 50;
