@@ -39,7 +39,14 @@ fn sentences() -> Vec<(String, String)> {
 
 /// `s` as UTF-8 bytes, each decoded with `page` (bytes below 0x80 as ASCII).
 fn damage(s: &str, page: &CodePage) -> String {
+    decode_as(s, page, false)
+}
+
+/// `s` as UTF-8 bytes decoded with `page`; with `drop`, the bytes it leaves undefined are
+/// dropped (as the invisible C1 controls a sloppy decoder gives them are lost in copying).
+fn decode_as(s: &str, page: &CodePage, drop: bool) -> String {
     s.bytes()
+        .filter(|b| !(drop && page.undefined.contains(b)))
         .map(|b| {
             if b < 0x80 {
                 b as char
@@ -223,27 +230,21 @@ fn real_words_that_decode_under_a_page_stay() {
     }
 }
 
-/// `s` as UTF-8 bytes decoded with `page`, the bytes it leaves undefined dropped (as the
-/// invisible C1 controls a sloppy decoder gives them are lost in copying).
+/// The page of that name.
+fn page_named(name: &str) -> &'static CodePage {
+    ALL.iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} is a page"))
+}
+
+/// `s` damaged by `page` with the bytes it leaves undefined dropped.
 fn damage_dropping(s: &str, page: &CodePage) -> String {
-    s.bytes()
-        .filter(|b| !page.undefined.contains(b))
-        .map(|b| {
-            if b < 0x80 {
-                b as char
-            } else {
-                page.char_at((b - 0x80) as usize)
-            }
-        })
-        .collect()
+    decode_as(s, page, true)
 }
 
 #[test]
 fn letters_whose_second_byte_was_dropped_are_recovered() {
-    let page = ALL
-        .iter()
-        .find(|p| p.name == "windows-1252")
-        .expect("windows-1252 is a page");
+    let page = page_named("windows-1252");
     // Each word holds a letter whose UTF-8 second byte windows-1252 leaves undefined
     // (с D1 81, Ł C5 81, ρ CF 81, č C4 8D): the lead is left alone before the next char.
     for (word, lost) in [
@@ -275,10 +276,7 @@ fn letters_whose_second_byte_was_dropped_are_recovered() {
 
 #[test]
 fn kana_skin_tones_and_joiners_whose_byte_was_dropped_are_recovered() {
-    let page = ALL
-        .iter()
-        .find(|p| p.name == "windows-1252")
-        .expect("windows-1252 is a page");
+    let page = page_named("windows-1252");
     // こ, に, ち, は are E3 81 xx (0x81 dropped); 🏽 is F0 9F 8F BD and 🏻 F0 9F 8F BB (0x8F
     // dropped: 🐽 and 🍻 read the same bytes with 0x90 and 0x8D); the joiner is E2 80 8D
     // (0x8D dropped: `”` is E2 80 9D).
@@ -320,29 +318,19 @@ fn a_run_left_over_takes_the_page_that_decoded_the_rest_of_its_line() {
 fn arrows_repair_back() {
     // ← is E2 86 90: windows-1252 drops 0x90, leaving `â†` and a space, which also reads as
     // ⁆ (E2 81 86, 0x81 lost); arrows are the likelier reading in posts.
-    let page = |name: &str| {
-        ALL.iter()
-            .find(|p| p.name == name)
-            .unwrap_or_else(|| panic!("{name} is a page"))
-    };
     let arrows = "→ ← ↑ ↓";
-    let dropped = damage_dropping(arrows, page("windows-1252"));
+    let dropped = damage_dropping(arrows, page_named("windows-1252"));
     assert_eq!(repair(&dropped).text, arrows, "{dropped:?}");
-    let mac = damage(arrows, page("macroman"));
+    let mac = damage(arrows, page_named("macroman"));
     assert_eq!(repair(&mac).text, arrows, "{mac:?}");
 }
 
 #[test]
 fn signs_of_measures_repair_back_and_ukrainian_capitals_stay() {
-    let page = |name: &str| {
-        ALL.iter()
-            .find(|p| p.name == name)
-            .unwrap_or_else(|| panic!("{name} is a page"))
-    };
     // Each sign is two bytes (C2 B0 for °) that the page reads as a letter and a sign.
     for name in ["windows-1251", "windows-1253", "cp437", "windows-874"] {
         for text in ["°C ± µ × ÷", "½ ¾ ⅓ ⅔"] {
-            let damaged = damage(text, page(name));
+            let damaged = damage(text, page_named(name));
             assert_eq!(repair(&damaged).text, text, "{name}: {damaged:?}");
         }
     }
@@ -350,4 +338,14 @@ fn signs_of_measures_repair_back_and_ukrainian_capitals_stay() {
     for word in ["ВІРІ", "ГІВІ", "ВІДПОВІДЬ", "Ві"] {
         assert_eq!(repair(word).text, word);
     }
+}
+
+#[test]
+fn a_letter_takes_the_case_of_its_word_and_a_lone_apostrophe_in_a_word_repairs() {
+    // Pál under the mixed table is `PĆ”l` (`”` is 0x94 and 0xA1 there); windows-1257 reads
+    // those bytes as `PÔl`, a capital between a capital and a small letter.
+    assert_eq!(repair("ErdÅ‘s PĆ”l").text, "Erdős Pál");
+    // cp437 writes ’ (E2 80 99) as `ΓÇÖ`: alone in a line, between two letters.
+    assert_eq!(repair("ItΓÇÖs").text, "It’s");
+    assert_eq!(repair("It’s").text, "It’s");
 }

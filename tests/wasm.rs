@@ -306,3 +306,26 @@ fn the_allocator_refuses_alignments_it_cannot_keep() {
     let ptr = unsafe { std::alloc::alloc(layout) };
     assert!(ptr.is_null(), "8192-byte alignment is refused");
 }
+
+/// In the browser, a lost-byte reading ranks its letters with JavaScript's lowercase
+/// (`ucd::lowercase_first`, which keeps core's case table out of the `.wasm`): capitals
+/// and small letters of Latin, Greek and Cyrillic repair as natively
+/// (`tests/repair_roundtrip.rs` has the same words, each with one byte dropped by windows-1252).
+#[wasm_bindgen_test]
+fn lost_byte_readings_rank_letters_as_natively() {
+    for (damaged, word) in [
+        ("ÐœÐ¾ÑÐºÐ²Ð°", "Москва"),
+        ("ÅÃ³dÅº", "Łódź"),
+        ("Î©ÏÎ±Î¯Î± Î¼Î\u{ad}ÏÎ±!", "Ωραία μέρα!"),
+        (
+            "ÄŒez ÄeÅ¡nje je Å¡el Å¡krat in Å¾viÅ¾gal.",
+            "Čez češnje je šel škrat in žvižgal.",
+        ),
+    ] {
+        assert_eq!(
+            unspool::repair::repair(damaged).text,
+            word,
+            "{damaged:?} repairs in the browser to {word:?}, as natively"
+        );
+    }
+}

@@ -8,6 +8,7 @@ import { bindPaste } from './paste.js';
 import { copyRich, copyText, download, htmlDocument } from './clipboard.js';
 import { Review } from './review.js';
 import { Engine } from './engine.js';
+import { PreviewDom } from './preview.js';
 
 const $ = (id) => document.getElementById(id);
 const paste = $('paste');
@@ -17,6 +18,7 @@ const summary = $('summary');
 const status = $('status');
 const progress = $('progress');
 const pasteInfo = $('paste-info');
+const previewDom = new PreviewDom(preview);
 
 const EMPTY = { html: '', previewHtml: '', markdown: '', text: '', json: '', thread: null };
 const state = {
@@ -75,6 +77,7 @@ function update() {
   const started = performance.now();
   engine.format(job(), {
     onResult: (result, where) => {
+      const shownAt = performance.now();
       show(result);
       document.body.dataset.engine = where;
       const t = result.thread;
@@ -84,10 +87,13 @@ function update() {
         plural(t.repairs.length, 'repair', 'repairs'),
       ].join(' · ') + (t.warnings.length ? ` · ${plural(t.warnings.length, 'warning', 'warnings')}` : '');
       render();
-      updateCost = where === 'main' ? performance.now() - started : 150;
-      // The review panel in its own task, so the preview paints first on a large paste.
+      // What this update cost this thread: all of it here, only the showing after the worker.
+      updateCost = performance.now() - (where === 'main' ? started : shownAt);
+      // The review panel after the next frame, so the preview paints first on a large paste.
       const shown = result;
-      setTimeout(() => { if (state.result === shown) review.update(shown, state.restored); }, 0);
+      requestAnimationFrame(() => setTimeout(() => {
+        if (state.result === shown) review.update(shown, state.restored);
+      }, 0));
       say('');
     },
     onBusy: (size) => {
@@ -101,6 +107,7 @@ function update() {
 
 function showEmpty() {
   preview.replaceChildren();
+  previewDom.reset();
   const hint = document.createElement('div');
   hint.className = 'empty-state';
   const p = document.createElement('p');
@@ -115,12 +122,17 @@ function showEmpty() {
 function render() {
   if (state.view === 'preview') {
     // The renderer escapes every text node and links only http(s)/mailto; the CSP forbids
-    // scripts; scroll position is kept so typing does not jump.
-    const scroll = preview.scrollTop;
-    preview.innerHTML = state.result.previewHtml;
-    preview.scrollTop = scroll;
+    // scripts. Only the posts that changed are replaced (preview.js), so typing neither
+    // jumps nor lays out a long thread again.
+    previewDom.show(state.result.previewHtml);
   } else {
-    source.textContent = state.result[state.view];
+    // A large paste's other renderings come from the worker a moment after its preview.
+    const shown = state.result;
+    if (shown.pending) {
+      shown.complete.then(() => { if (state.result === shown) render(); });
+      return;
+    }
+    source.textContent = shown[state.view];
   }
 }
 
@@ -195,7 +207,8 @@ const saveDraft = debounce(() => {
 }, 400);
 // The preview follows typing after a pause that grows with what the last update cost on this
 // thread (twice it, 16–150 ms): a small paste updates almost at once, a costly one waits
-// for typing to pause. Large pastes are formatted in the worker and wait the full 150 ms.
+// for typing to pause. A large paste is formatted in the worker: this thread only shows the
+// result (the posts that changed), so it too follows typing closely.
 let updateCost = 150;
 const schedule = debounce(update, () => Math.min(150, Math.max(16, 2 * updateCost)));
 

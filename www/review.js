@@ -71,11 +71,20 @@ export class Review {
   update(result, restored) {
     const { thread, removedAll } = result;
     this.repairs = thread.repairs;
-    this.fill('warnings', lazy(thread.warnings, (w) => this.warningItem(w)));
-    this.fill('repairs', lazy(thread.repairs, (r, i) => this.repairItem(r, i)));
+    this.refill('warnings', thread.warnings, null, (w) => this.warningItem(w));
+    this.refill('repairs', thread.repairs, null, (r, i) => this.repairItem(r, i));
     const back = new Set(restored);
-    this.fill('removed', lazy(removedAll, (r) => this.removedItem(r, back.has(removedKey(r)))));
+    this.refill('removed', removedAll, restored, (r) => this.removedItem(r, back.has(removedKey(r))));
     this.decoratePreview(thread);
+  }
+
+  /** Fills `group` from `list` unless it shows that list already (typing in a long paste
+   * leaves the removed lines as they were: 500 items are not made again per keystroke). */
+  refill(group, list, also, make) {
+    const key = JSON.stringify([list.length, list.slice(0, MAX_ITEMS), also]);
+    if (this.shown?.[group] === key) return;
+    (this.shown ??= {})[group] = key;
+    this.fill(group, lazy(list, make));
   }
 
   fill(group, items) {
@@ -127,6 +136,14 @@ export class Review {
 
   /** Highlights repairs and places warnings next to their posts, in the preview's DOM. */
   decoratePreview(thread) {
+    // What an earlier call added to posts the preview kept (see preview.js) goes first.
+    for (const w of this.preview.querySelectorAll('.unspool-warning')) w.remove();
+    const marked = new Set();
+    for (const mark of this.preview.querySelectorAll('mark.repair')) {
+      marked.add(mark.parentNode);
+      mark.replaceWith(...mark.childNodes);
+    }
+    for (const parent of marked) parent.normalize();
     this.markRepairs();
     if (this.focusRepair !== undefined) {
       this.preview.querySelector(`mark[data-repair="${this.focusRepair}"]`)?.focus();

@@ -743,6 +743,10 @@ impl Line {
         // Merge: both are sorted by range, and no range is in both (a new edit takes in
         // the edit of its own range).
         let old = std::mem::take(&mut self.edits);
+        if old.is_empty() {
+            self.edits = added;
+            return;
+        }
         let mut merged = Vec::with_capacity(old.len() + added.len());
         let mut added = added.into_iter().peekable();
         for (e, taken) in old.into_iter().zip(taken) {

@@ -512,10 +512,14 @@ fn plausibility(s: &Text) -> i32 {
             if u < 0x80 {
                 return 0;
             }
+            // A common letter is likely (never 0) and outside the rare ranges below.
+            if common_letter(c) {
+                return 1;
+            }
             let likely = likelihood(c);
             if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
-            } else if likely >= 1500 || common_letter(c) {
+            } else if likely >= 1500 {
                 1
             } else {
                 0
@@ -524,8 +528,9 @@ fn plausibility(s: &Text) -> i32 {
         .sum()
 }
 
-/// 1 if the piece reads as a capital right after a small letter (`hÔ`), else 0; `touching`
-/// is the piece that ends where `p` starts, if one does.
+/// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
+/// and a small letter (`PÔl`), else 0; `touching` is the piece that ends where `p` starts, if
+/// one does.
 fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
@@ -534,7 +539,12 @@ fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
         Some(q) => q.to.chars().last(),
         None => p.start.checked_sub(1).map(|k| chars[k]),
     };
-    i32::from(first.is_uppercase() && before.is_some_and(char::is_lowercase))
+    // A capital after a small letter (`hÔ`), or between a capital and a small ASCII letter
+    // (`PÔl` where windows-1257 reads `PĆ”l`; the mixed table's `Pál`).
+    let after = chars.get(p.end).copied();
+    let between =
+        before.is_some_and(char::is_uppercase) && after.is_some_and(|c| c.is_ascii_lowercase());
+    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between))
 }
 
 /// A letter that the major living languages write with (Latin letters of Latin-1 and
@@ -610,12 +620,30 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
             return false;
         };
         let likely = pieces.iter().filter(|p| plausibility(&p.to) == 1).count();
-        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p));
+        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         (likely >= 2 || word)
             && pieces.iter().all(|p| {
                 p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
             })
     })
+}
+
+/// Whether the piece reads as `’` from two chars or more between two ASCII letters, with
+/// nothing else non-ASCII in the line: cp437's `ItΓÇÖs` (E2 80 99), a contraction, where
+/// real text does not put a run of symbols inside a word.
+fn apostrophe_in_word(chars: &[char], p: &Piece) -> bool {
+    let letter = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_alphabetic)
+    };
+    p.to == Text::One('’')
+        && p.end - p.start >= 2
+        && letter(p.start.checked_sub(1))
+        && letter(Some(p.end))
+        && chars[..p.start]
+            .iter()
+            .chain(&chars[p.end..])
+            .all(char::is_ascii)
 }
 
 /// Whether the piece reads as a char of the scripts written without spaces (kana, CJK,
@@ -923,11 +951,10 @@ fn lone_letters(
         None => None,
     };
     let mut sides: [Option<Script>; 2] = [before.and_then(script), after.and_then(script)];
-    if sides.iter().all(Option::is_none) {
-        sides[0] = pieces
-            .iter()
-            .rev()
-            .find_map(|p| p.to.chars().last().and_then(script));
+    let mut k = pieces.len();
+    while sides == [None, None] && k > 0 {
+        k -= 1;
+        sides[0] = pieces[k].to.chars().last().and_then(script);
     }
     if sides.iter().all(Option::is_none) {
         return;
@@ -1006,7 +1033,7 @@ fn letter_rank(c: char) -> i32 {
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
     ];
-    let small = c.to_lowercase().next().unwrap_or(c);
+    let small = crate::ucd::lowercase_first(c);
     ORDER
         .iter()
         .find_map(|o| o.chars().position(|x| x == small))
@@ -1318,47 +1345,44 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
     for k in 0..pieces.len() {
         let p = &pieces[k];
-        if p.kind != "lost_bytes" {
-            continue;
-        }
         let before = match k.checked_sub(1).map(|j| &pieces[j]) {
             Some(q) if q.end == p.start => q.to.chars().last(),
             _ => p.start.checked_sub(1).map(|j| chars[j]),
         };
+        if p.kind != "lost_bytes" || !emoji(before) {
+            continue;
+        }
         let after = match pieces.get(k + 1) {
             Some(q) if q.start == p.end => q.to.chars().next(),
             _ => chars.get(p.end).copied(),
         };
-        if !emoji(before) {
-            continue;
-        }
         let joins = emoji(after) || matches!(after, Some('\u{2640}' | '\u{2642}'));
-        let better = p.alternatives.iter().position(|a| {
+        let fits = |c: char| ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins);
+        let p = &mut pieces[k];
+        let alts = &mut p.alternatives;
+        let better = alts.iter().position(|a| {
             let mut it = a.chars();
-            match (it.next(), it.next()) {
-                (Some(c), None) => {
-                    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins)
-                }
-                _ => false,
-            }
+            it.next().is_some_and(fits) && it.next().is_none()
         });
         // A reading of E2 80 and a dropped byte (U+2000–U+203F) from two chars: E2 80 8D.
         let joiner = joins
             && dropped.contains(&0x8D)
             && p.end - p.start == 2
             && matches!(p.to, Text::One('\u{2000}'..='\u{203F}'));
-        if joiner && better.is_none() {
-            let p = &mut pieces[k];
-            let old = std::mem::replace(&mut p.to, Text::One('\u{200D}'));
-            p.alternatives.insert(0, old.chars().collect());
-            continue;
-        }
-        if let Some(b) = better {
-            let p = &mut pieces[k];
-            let old = std::mem::take(&mut p.to);
-            p.to = Text::from(p.alternatives.remove(b));
-            p.alternatives.insert(0, old.chars().collect());
-        }
+        let chosen = match better {
+            Some(b) => {
+                // Out of the alternatives, the others keeping their order.
+                (0..b).rev().for_each(|j| alts.swap(j, j + 1));
+                Text::from(std::mem::take(&mut alts[0]))
+            }
+            None if joiner => {
+                alts.push(String::new());
+                (0..alts.len() - 1).rev().for_each(|j| alts.swap(j, j + 1));
+                Text::One('\u{200D}')
+            }
+            None => continue,
+        };
+        alts[0] = std::mem::replace(&mut p.to, chosen).chars().collect();
     }
 }
 
@@ -1388,6 +1412,14 @@ fn rank(
         _ => before.copied(),
     }
     .filter(|&c| is_letter(c));
+    // Inside a word, the case a letter likely has: that of an ASCII letter right after it
+    // (`PĆ”l` is `Pál`, not `PÔl`), else that of the letter before.
+    let case = prev.and_then(|p| {
+        after
+            .filter(|c| c.is_ascii_alphabetic())
+            .copied()
+            .or(Some(p))
+    });
     // At a sentence's start (the line's, or after `.`, `!` or `?` and spaces) a capital is
     // likelier (the mixed table's `„` is 0x84 and 0xA5: `Ć„iti` is `Äiti` or `åiti`).
     let spaces = chars[..x.src as usize]
@@ -1411,7 +1443,7 @@ fn rank(
             if kind == "lost_bytes" {
                 bonus += letter_rank(c);
             }
-            if prev.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
+            if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
             {
                 bonus += 50;
@@ -1698,10 +1730,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 // The most plausible reading, the pages that decoded other runs of the
                 // line first (`Ć©` is `é` under the mixed table that gave the line's `“`,
                 // `Ʃ` under windows-1250), then the document's page, then ftfy's order.
-                let seen = (0..ALL.len()).filter(|&k| ctx.seen >> k & 1 == 1);
+                let first = ctx.seen | preferred.map_or(0, |k| 1 << k);
                 let mut decoded: Option<(i32, Vec<Piece>)> = None;
-                for k in seen.chain(preferred).chain(0..ALL.len()) {
-                    if possible >> k & 1 == 0 {
+                for n in 0..2 * ALL.len() {
+                    // The pages seen or preferred, then the others, each in ftfy's order.
+                    let k = n % ALL.len();
+                    if possible >> k & 1 == 0 || (first >> k & 1 == 1) != (n < ALL.len()) {
                         continue;
                     }
                     if let Some(found) = transcode(sub, ALL[k], false).filter(|p| !p.is_empty()) {

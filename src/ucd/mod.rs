@@ -71,6 +71,26 @@ pub(crate) fn lower_for_ascii(text: &str) -> String {
         .collect()
 }
 
+/// The first char of `c` in lowercase (`İ` gives `i`): what `c.to_lowercase().next()` gives.
+///
+/// Natively `char::to_lowercase`; in the browser a non-ASCII char goes through JavaScript's
+/// `toLowerCase` (the same Unicode mappings, locale-free), which keeps core's lowercase table
+/// (11.7 KB) out of the `.wasm`.
+pub(crate) fn lowercase_first(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let lower: String = js_sys::JsString::from(c).to_lower_case().into();
+        lower.chars().next().unwrap_or(c)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
 /// `text` with its first char in uppercase (its full mapping: `ß` becomes `SS`).
 ///
 /// Natively `char::to_uppercase`; in the browser a non-ASCII first char goes through
