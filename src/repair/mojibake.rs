@@ -977,22 +977,25 @@ fn lone_letters(
             out.push((c, used));
         }
     };
-    let lost = dropped.iter().copied().filter(|&d| is_cont(d));
-    if used == 1 {
-        for lead in [x.b, x.alt]
-            .into_iter()
-            .filter(|b| (0xC2..=0xDF).contains(b))
-        {
-            for d in lost.clone() {
-                keep(&[lead, d]);
-            }
-        }
-    } else {
-        let y = v[i + 1];
-        for second in [y.b, y.alt].into_iter().filter(|&b| is_cont(b)) {
-            for d in lost.clone() {
-                keep(&[0xE3, d, second]);
-                keep(&[0xE3, second, d]);
+    // Each byte the page drops, in the one slot a two-byte sequence has, or in either slot
+    // the present continuation leaves in a three-byte one: one reading each.
+    let y = v.get(i + 1).map_or([0, 0], |y| [y.b, y.alt]);
+    for lead in [x.b, x.alt] {
+        for &d in dropped {
+            for k in 0..4 {
+                let bytes: &[u8] = match (used, k) {
+                    (1, 0) if (0xC2..=0xDF).contains(&lead) => &[lead, d],
+                    (2, _) if lead == 0xE3 => {
+                        let second = y[k / 2];
+                        if k % 2 == 0 {
+                            &[lead, d, second]
+                        } else {
+                            &[lead, second, d]
+                        }
+                    }
+                    _ => continue,
+                };
+                keep(bytes);
             }
         }
     }
@@ -1337,14 +1340,19 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     Some(pieces)
 }
 
-/// Between emoji, a lost-byte reading that has a skin tone among its alternatives after an
-/// emoji (`🐽` is F0 9F 90 BD where `🏽` is F0 9F 8F BD, both bytes dropped by windows-1252),
-/// or a joiner between two (`”` is E2 80 9D where U+200D is E2 80 8D, when the page drops
-/// 0x8D: `dropped`), takes that instead.
+/// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
+/// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
+/// dropped, as 🐽, F0 9F 90 BD); a reading of E2 80 xx between two emoji takes the joiner
+/// E2 80 8D when the page drops both (`”` is E2 80 9D). The reading it replaces leads the
+/// alternatives.
 fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
+    let lost = |x: u8| dropped.contains(&x);
     for k in 0..pieces.len() {
         let p = &pieces[k];
+        let Text::One(c) = p.to else {
+            continue;
+        };
         let before = match k.checked_sub(1).map(|j| &pieces[j]) {
             Some(q) if q.end == p.start => q.to.chars().last(),
             _ => p.start.checked_sub(1).map(|j| chars[j]),
@@ -1357,32 +1365,24 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
             _ => chars.get(p.end).copied(),
         };
         let joins = emoji(after) || matches!(after, Some('\u{2640}' | '\u{2642}'));
-        let fits = |c: char| ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) || (c == '\u{200D}' && joins);
-        let p = &mut pieces[k];
-        let alts = &mut p.alternatives;
-        let better = alts.iter().position(|a| {
-            let mut it = a.chars();
-            it.next().is_some_and(fits) && it.next().is_none()
-        });
-        // A reading of E2 80 and a dropped byte (U+2000–U+203F) from two chars: E2 80 8D.
-        let joiner = joins
-            && dropped.contains(&0x8D)
-            && p.end - p.start == 2
-            && matches!(p.to, Text::One('\u{2000}'..='\u{203F}'));
-        let chosen = match better {
-            Some(b) => {
-                // Out of the alternatives, the others keeping their order.
-                (0..b).rev().for_each(|j| alts.swap(j, j + 1));
-                Text::from(std::mem::take(&mut alts[0]))
+        let mut utf8 = [0u8; 4];
+        let chosen = match *c.encode_utf8(&mut utf8).as_bytes() {
+            [0xF0, 0x9F, x, y @ 0xBB..=0xBF] if p.end - p.start == 3 && x != 0x8F && lost(x) => {
+                char::from_u32(0x1F3FB + u32::from(y - 0xBB)).filter(|_| lost(0x8F))
             }
-            None if joiner => {
-                alts.push(String::new());
-                (0..alts.len() - 1).rev().for_each(|j| alts.swap(j, j + 1));
-                Text::One('\u{200D}')
+            [0xE2, 0x80, x] if p.end - p.start == 2 && x != 0x8D && lost(x) && joins => {
+                Some('\u{200D}').filter(|_| lost(0x8D))
             }
-            None => continue,
+            _ => None,
         };
-        alts[0] = std::mem::replace(&mut p.to, chosen).chars().collect();
+        let Some(new) = chosen else {
+            continue;
+        };
+        let p = &mut pieces[k];
+        let new_text = new.to_string();
+        p.alternatives.retain(|a| *a != new_text);
+        p.alternatives.insert(0, c.to_string());
+        p.to = Text::One(new);
     }
 }
 
