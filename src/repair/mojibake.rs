@@ -314,12 +314,10 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         0xF0..=0xF4 => 3,
         _ => 0,
     };
-    // A sequence one byte short where the page drops bytes (`lone_letters`): a two-byte
-    // lead alone, or E3 (kana) with one continuation.
+    // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
     let mut need = 0u8;
     let mut short = false;
-    let mut e3 = false;
     for &c in chars {
         if need == 0 && c.is_ascii() {
             continue;
@@ -331,7 +329,6 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
             if cont(b) || cont(alt) || wild {
                 need -= 1;
-                short = e3 && need == 1;
                 continue;
             }
             if !(short && drops) {
@@ -343,7 +340,6 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             }
         }
         short = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
-        e3 = b == 0xE3 || alt == 0xE3;
         need = lead(b).max(lead(alt));
         if need == 0 && b != 0x1A {
             return false;
@@ -706,6 +702,9 @@ fn is_letter(c: char) -> bool {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0x24F => c != '×' && c != '÷',
         0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF | 0x2500..=0x25FF => false,
+        // Natively, `is_alphabetic` worked out once per block (below); in the browser the
+        // plain lookup, as the cache's code would cost the .wasm more than it saves there.
+        #[cfg(not(target_arch = "wasm32"))]
         u @ 0x100..=0xFFFF => {
             // The rest of the BMP: `is_alphabetic` worked out once per block of 256 chars
             // met (the full lookup costs hundreds of instructions a char).
@@ -905,14 +904,13 @@ fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
     found
 }
 
-/// The letters a lead at `v[i]` reads as with a byte of its sequence dropped by the page
+/// The letters a two-byte lead at `v[i]` reads as with its second byte dropped by the page
 /// (`dropped`): `МоÑква` is `Москва` read as windows-1252 with 0x81 (`с` is D1 81) lost in
-/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D), `ã“` is `こ` (E3 81 93). Two-byte leads
-/// give common letters, three-byte ones kana only (a Han or Hangul reading cannot be told
-/// from its neighbours without a word list); only letters of the script of the letters
-/// beside it (the decoded piece before it, the reading after it, ASCII letters as Latin; with
+/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D). Common letters only, of the script of the
+/// letters beside it (the decoded piece before it, the reading after it, ASCII letters as Latin; with
 /// none, the line's last decoded letter): Spanish `AÑO` is no Cyrillic `AсO`. Readings in the
 /// order of the dropped bytes.
+#[inline(never)]
 fn lone_letters(
     chars: &[char],
     v: &[Byte],
@@ -922,30 +920,19 @@ fn lone_letters(
     out: &mut Vec<(char, usize)>,
 ) {
     let x = v[i];
-    let cont = |k: usize| v.get(k).is_some_and(|y| is_cont(y.b) || is_cont(y.alt));
-    // Bytes of the sequence present: the lead alone (two bytes, one lost) or the lead and one
-    // continuation (three bytes, one lost).
-    let used = if !cont(i + 1) {
-        1
-    } else if !cont(i + 2) && (x.b == 0xE3 || x.alt == 0xE3) {
-        2
-    } else {
-        return;
-    };
-    if dropped.is_empty() {
+    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| is_cont(y.b) || is_cont(y.alt)) {
         return;
     }
     let at = x.src as usize;
-    let end = v[i + used - 1].src as usize + 1;
     let before = match pieces.last() {
         Some(p) if p.end == at => p.to.chars().last(),
         _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
     };
-    let after = match chars.get(end) {
+    let after = match chars.get(at + 1) {
         Some(&c) if c.is_ascii() => Some(c),
         Some(_) => {
             let mut next = Vec::new();
-            readings(v, i + used, &mut next);
+            readings(v, i + 1, &mut next);
             next.first().map(|r| r.0)
         }
         None => None,
@@ -959,43 +946,20 @@ fn lone_letters(
     if sides.iter().all(Option::is_none) {
         return;
     }
-    let mut keep = |bytes: &[u8]| {
-        let Ok(c) = std::str::from_utf8(bytes).map(|s| s.chars().next()) else {
-            return;
-        };
-        let Some(c) = c.filter(|&c| {
-            if bytes.len() == 2 {
-                common_letter(c)
-            } else {
-                matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
-            }
-        }) else {
-            return;
-        };
-        let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
-        if fits && !out.iter().any(|&(e, _)| e == c) {
-            out.push((c, used));
-        }
-    };
-    // Each byte the page drops, in the one slot a two-byte sequence has, or in either slot
-    // the present continuation leaves in a three-byte one: one reading each.
-    let y = v.get(i + 1).map_or([0, 0], |y| [y.b, y.alt]);
     for lead in [x.b, x.alt] {
+        if !(0xC2..=0xDF).contains(&lead) {
+            continue;
+        }
         for &d in dropped {
-            for k in 0..4 {
-                let bytes: &[u8] = match (used, k) {
-                    (1, 0) if (0xC2..=0xDF).contains(&lead) => &[lead, d],
-                    (2, _) if lead == 0xE3 => {
-                        let second = y[k / 2];
-                        if k % 2 == 0 {
-                            &[lead, d, second]
-                        } else {
-                            &[lead, second, d]
-                        }
-                    }
-                    _ => continue,
-                };
-                keep(bytes);
+            let Ok(c) = std::str::from_utf8(&[lead, d]).map(|s| s.chars().next()) else {
+                continue;
+            };
+            let Some(c) = c.filter(|&c| common_letter(c)) else {
+                continue;
+            };
+            let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
+            if fits && !out.iter().any(|&(e, _)| e == c) {
+                out.push((c, 1));
             }
         }
     }
@@ -1007,8 +971,6 @@ enum Script {
     Latin,
     Greek,
     Cyrillic,
-    /// Kana and Han, written together.
-    Japanese,
 }
 
 /// The script of a letter, if one of [`Script`].
@@ -1020,7 +982,6 @@ fn script(c: char) -> Option<Script> {
         0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
         0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
         0x400..=0x52F => Some(Script::Cyrillic),
-        0x3040..=0x30FF | 0x4E00..=0x9FFF => Some(Script::Japanese),
         _ => None,
     }
 }
