@@ -28,6 +28,7 @@ import { readFile, writeFile, cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
+import { timedKey } from './bench-page.mjs';
 
 const BENCH = join(ROOT, 'target/bench');
 const WWW = process.env.UNSPOOL_WWW ?? PAGE;
@@ -78,20 +79,7 @@ async function keystrokeLatency(page, paste, n = 10) {
   await page.focus('#paste');
   const out = [];
   for (let i = 0; i < n; i++) {
-    const done = page.evaluate(() => new Promise((resolve) => {
-      const preview = document.getElementById('preview');
-      let t0 = 0;
-      const ta = document.getElementById('paste');
-      ta.addEventListener('keydown', () => { t0 = performance.now(); }, { once: true });
-      const obs = new MutationObserver(() => {
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-      });
-      obs.observe(preview, { childList: true, subtree: true, characterData: true });
-    }));
-    await page.keyboard.press('End');
-    await page.keyboard.type(i % 2 ? 'x' : ' ');
-    out.push(await done);
+    out.push(await timedKey(page, i));
   }
   return out;
 }

@@ -1,17 +1,11 @@
 // What one page update costs, piece by piece, on the main thread in headless Chromium: the
 // pipeline (`new Formatted`), the view's JSON made and parsed, each rendering, the full JSON;
 // median of 15 runs after warm-up. `node tools/cost-update.mjs [x-1000]`
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
+import { benchPage } from './bench-page.mjs';
 
 const [input = 'x-1000'] = process.argv.slice(2);
-const WWW = process.env.UNSPOOL_WWW ?? PAGE;
-const paste = await readFile(join(ROOT, 'target/bench', `${input}.txt`), 'utf8');
-const server = await serve(WWW);
-const context = await launch();
+const { page, paste, close } = await benchPage(input);
 try {
-  const { page } = await open(context, server.url);
   const rows = await page.evaluate(async (paste) => {
     const m = await import('./pkg/unspool.js');
     const { DEFAULTS, toCore } = await import('./options.js');
@@ -40,6 +34,5 @@ try {
   }, paste);
   for (const [k, ms] of rows) console.log(`${ms.toFixed(2).padStart(8)} ms  ${k}`);
 } finally {
-  await context.close();
-  await server.close();
+  await close();
 }

@@ -17,17 +17,11 @@
 // `format` (the model back as a JS object), `Formatted` (the pipeline only), `html`
 // (`convert(…, 'html')`). The call runs for 2 s (30 times at least) after 1.5 s of warm-up (V8
 // tiers the module up from baseline code first); sampling slows it, so read shares, not ms.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
+import { benchPage } from './bench-page.mjs';
 
 const [input = 'x-1000', call = 'format', top = '40'] = process.argv.slice(2);
-const WWW = process.env.UNSPOOL_WWW ?? PAGE;
-const paste = await readFile(join(ROOT, 'target/bench', `${input}.txt`), 'utf8');
-const server = await serve(WWW);
-const context = await launch();
+const { page, context, paste, close } = await benchPage(input);
 try {
-  const { page } = await open(context, server.url);
   await page.evaluate(async ({ paste, call }) => {
     const m = await import('./pkg/unspool.js');
     const calls = {
@@ -83,6 +77,5 @@ try {
     }
   }
 } finally {
-  await context.close();
-  await server.close();
+  await close();
 }

@@ -3,17 +3,12 @@
 // thread and the worker (top-level tasks and their children), per key press.
 //
 //   node tools/trace-keystroke.mjs [x-1000] [keys=5]
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
+import { writeFile } from 'node:fs/promises';
+import { benchPage, timedKey } from './bench-page.mjs';
 
 const [input = 'x-1000', keys = '5'] = process.argv.slice(2);
-const WWW = process.env.UNSPOOL_WWW ?? PAGE;
-const paste = await readFile(join(ROOT, 'target/bench', `${input}.txt`), 'utf8');
-const server = await serve(WWW);
-const context = await launch();
+const { page, context, paste, close } = await benchPage(input);
 try {
-  const { page } = await open(context, server.url);
   await page.evaluate((p) => {
     const ta = document.getElementById('paste');
     ta.value = p;
@@ -31,19 +26,7 @@ try {
   });
   const times = [];
   for (let i = 0; i < +keys; i++) {
-    const t = page.evaluate(() => new Promise((resolve) => {
-      const preview = document.getElementById('preview');
-      let t0 = 0;
-      document.getElementById('paste').addEventListener('keydown', () => { t0 = performance.now(); }, { once: true });
-      const obs = new MutationObserver(() => {
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-      });
-      obs.observe(preview, { childList: true, subtree: true, characterData: true });
-    }));
-    await page.keyboard.press('End');
-    await page.keyboard.type(i % 2 ? 'x' : ' ');
-    times.push(await t);
+    times.push(await timedKey(page, i));
     await page.waitForTimeout(300);
   }
   await cdp.send('Tracing.end');
@@ -65,6 +48,5 @@ try {
     console.log(`${(ms / +keys).toFixed(1).padStart(9)} ms/key  ${k}`);
   }
 } finally {
-  await context.close();
-  await server.close();
+  await close();
 }

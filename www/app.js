@@ -87,6 +87,7 @@ function update() {
         plural(t.repairs.length, 'repair', 'repairs'),
       ].join(' · ') + (t.warnings.length ? ` · ${plural(t.warnings.length, 'warning', 'warnings')}` : '');
       render();
+      if (state.view === 'preview') review.decorate(t);
       // What this update cost this thread: all of it here, only the showing after the worker.
       updateCost = performance.now() - (where === 'main' ? started : shownAt);
       // The review panel after the next frame, so the preview paints first on a large paste.

@@ -75,6 +75,14 @@ export class Review {
     this.refill('repairs', thread.repairs, null, (r, i) => this.repairItem(r, i));
     const back = new Set(restored);
     this.refill('removed', removedAll, restored, (r) => this.removedItem(r, back.has(removedKey(r))));
+    if (this.decorated !== thread) this.decoratePreview(thread);
+  }
+
+  /** The preview's marks and warnings for `thread`, with the preview it was just shown in:
+   * the lists of `update` can wait for the next frame, these cannot (the preview would paint
+   * without them, then again with them). */
+  decorate(thread) {
+    this.repairs = thread.repairs;
     this.decoratePreview(thread);
   }
 
@@ -136,6 +144,7 @@ export class Review {
 
   /** Highlights repairs and places warnings next to their posts, in the preview's DOM. */
   decoratePreview(thread) {
+    this.decorated = thread;
     // What an earlier call added to posts the preview kept (see preview.js) goes first.
     for (const w of this.preview.querySelectorAll('.unspool-warning')) w.remove();
     const marked = new Set();

@@ -68,7 +68,7 @@ pub fn repair(text: &str) -> Repaired {
     let mut buf: Vec<char> = Vec::new();
     // One scan of every line: the lines that need more than a copy (a closer look, or a
     // line ending other than `\n`), with what the scan found of them so that
-    // `line_is_clean` need not ask again. Clean lines are not listed.
+    // `line_needs_repair` need not ask again. Clean lines are not listed.
     let mut todo: Vec<(usize, Known)> = Vec::new();
     for k in 0..count {
         let (line, ending) = line_at(text, &starts, k);

@@ -314,12 +314,10 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         0xF0..=0xF4 => 3,
         _ => 0,
     };
-    // A sequence one byte short where the page drops bytes (`lone_letters`): a two-byte
-    // lead alone, or E3 (kana) with one continuation.
+    // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
     let mut need = 0u8;
     let mut short = false;
-    let mut e3 = false;
     for &c in chars {
         if need == 0 && c.is_ascii() {
             continue;
@@ -331,7 +329,6 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
             if cont(b) || cont(alt) || wild {
                 need -= 1;
-                short = e3 && need == 1;
                 continue;
             }
             if !(short && drops) {
@@ -343,7 +340,6 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
             }
         }
         short = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
-        e3 = b == 0xE3 || alt == 0xE3;
         need = lead(b).max(lead(alt));
         if need == 0 && b != 0x1A {
             return false;
@@ -382,7 +378,21 @@ fn is_cont(b: u8) -> bool {
 }
 
 /// ftfy's `ALTERED_UTF8_RE`, searched from `i`: the length of the match there.
+#[inline(always)]
 fn altered_at(v: &[Byte], i: usize) -> Option<usize> {
+    // Only these leads start a match: the others (most bytes) are passed by here, inline.
+    let lead = |x: &Byte| {
+        matches!(
+            x.b,
+            0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 | 0xF0
+        )
+    };
+    v.get(i).filter(|x| lead(x))?;
+    altered_from(v, i)
+}
+
+/// [`altered_at`] past its first test.
+fn altered_from(v: &[Byte], i: usize) -> Option<usize> {
     let at = |k: usize| v.get(i + k).map(|x| x.b);
     let mid =
         |b: Option<u8>| b.is_some_and(|b| matches!(b, 0x80..=0x84 | 0x86..=0x9F | 0xA1..=0xBF));
@@ -413,14 +423,7 @@ fn altered_at(v: &[Byte], i: usize) -> Option<usize> {
 
 /// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
 fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
-    // Only those leads start a match: the others are passed by without a look.
-    let may_start = |b: u8| {
-        matches!(
-            b,
-            0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 | 0xF0
-        )
-    };
-    if !(0..v.len()).any(|i| may_start(v[i].b) && altered_at(&v, i).is_some()) {
+    if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
         return v;
     }
     // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
@@ -470,7 +473,16 @@ fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
 
 /// ftfy's `LOSSY_UTF8_RE`, at `i`: the length of a UTF-8 sequence with a byte lost to
 /// U+FFFD (written 0x1A) or `?`.
+#[inline(always)]
 fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
+    // Only 0x1A (U+FFFD) and the leads from 0xC2 start a match: the others (most bytes) are
+    // passed by here, inline.
+    v.get(i).filter(|x| x.b >= 0xC2 || x.b == 0x1A)?;
+    lossy_from(v, i, question)
+}
+
+/// [`lossy_at`] past its first test.
+fn lossy_from(v: &[Byte], i: usize, question: bool) -> Option<usize> {
     let at = |k: usize| v.get(i + k).map_or(0, |x| x.b);
     let lost = |b: u8| b == 0x1A || (question && b == b'?');
     let c1a = |b: u8| b == 0x1A || is_cont(b);
@@ -529,22 +541,27 @@ fn plausibility(s: &Text) -> i32 {
 }
 
 /// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
-/// and a small letter (`PÔl`), else 0; `touching` is the piece that ends where `p` starts, if
-/// one does.
-fn odd_case(chars: &[char], touching: Option<&Piece>, p: &Piece) -> i32 {
+/// and a small letter (`PÔl`), else 0; `last` is the piece before it, if any.
+fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
     let Some(first) = p.to.chars().next() else {
         return 0;
     };
-    let before = match touching {
-        Some(q) => q.to.chars().last(),
-        None => p.start.checked_sub(1).map(|k| chars[k]),
-    };
+    let before = char_before(chars, last, p.start);
     // A capital after a small letter (`hÔ`), or between a capital and a small ASCII letter
     // (`PÔl` where windows-1257 reads `PĆ”l`; the mixed table's `Pál`).
     let after = chars.get(p.end).copied();
     let between =
         before.is_some_and(char::is_uppercase) && after.is_some_and(|c| c.is_ascii_lowercase());
     i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between))
+}
+
+/// The char before `at` as the line reads so far: the last char of `last` (the piece before
+/// it, if any) when that piece ends at `at`, else the pasted char.
+fn char_before(chars: &[char], last: Option<&Piece>, at: usize) -> Option<char> {
+    match last {
+        Some(q) if q.end == at => q.to.chars().last(),
+        _ => at.checked_sub(1).map(|k| chars[k]),
+    }
 }
 
 /// A letter that the major living languages write with (Latin letters of Latin-1 and
@@ -592,10 +609,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
     // (`letter_in_ascii_word`): two non-ASCII chars in the line, beside an ASCII letter.
     let one_in_a_word = || {
         let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
-        let letter = |k: Option<usize>| {
-            k.and_then(|k| chars.get(k))
-                .is_some_and(char::is_ascii_alphabetic)
-        };
+        let letter = |k: Option<usize>| ascii_letter_at(chars, k);
         match (far.next(), far.next(), far.next()) {
             (Some((i, _)), Some(_), None) => {
                 let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
@@ -632,14 +646,10 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
 /// nothing else non-ASCII in the line: cp437's `ItΓÇÖs` (E2 80 99), a contraction, where
 /// real text does not put a run of symbols inside a word.
 fn apostrophe_in_word(chars: &[char], p: &Piece) -> bool {
-    let letter = |k: Option<usize>| {
-        k.and_then(|k| chars.get(k))
-            .is_some_and(char::is_ascii_alphabetic)
-    };
     p.to == Text::One('’')
         && p.end - p.start >= 2
-        && letter(p.start.checked_sub(1))
-        && letter(Some(p.end))
+        && ascii_letter_at(chars, p.start.checked_sub(1))
+        && ascii_letter_at(chars, Some(p.end))
         && chars[..p.start]
             .iter()
             .chain(&chars[p.end..])
@@ -650,12 +660,14 @@ fn apostrophe_in_word(chars: &[char], p: &Piece) -> bool {
 /// Hangul: from U+3000) glued to an ASCII letter: Czech `déšť` decodes under windows-1250
 /// as `d隝`, while real text seldom glues such a char to a Latin letter.
 fn glued_ideograph(chars: &[char], p: &Piece) -> bool {
-    let ascii_letter = |k: Option<usize>| {
-        k.and_then(|k| chars.get(k))
-            .is_some_and(char::is_ascii_alphabetic)
-    };
     p.to.chars().next().is_some_and(|c| c >= '\u{3000}')
-        && (ascii_letter(p.start.checked_sub(1)) || ascii_letter(Some(p.end)))
+        && (ascii_letter_at(chars, p.start.checked_sub(1)) || ascii_letter_at(chars, Some(p.end)))
+}
+
+/// Whether `chars[k]` is there and an ASCII letter.
+fn ascii_letter_at(chars: &[char], k: Option<usize>) -> bool {
+    k.and_then(|k| chars.get(k))
+        .is_some_and(char::is_ascii_alphabetic)
 }
 
 /// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
@@ -706,6 +718,9 @@ fn is_letter(c: char) -> bool {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0x24F => c != '×' && c != '÷',
         0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF | 0x2500..=0x25FF => false,
+        // Natively, `is_alphabetic` worked out once per block (below); in the browser the
+        // plain lookup, as the cache's code would cost the .wasm more than it saves there.
+        #[cfg(not(target_arch = "wasm32"))]
         u @ 0x100..=0xFFFF => {
             // The rest of the BMP: `is_alphabetic` worked out once per block of 256 chars
             // met (the full lookup costs hundreds of instructions a char).
@@ -905,14 +920,13 @@ fn lost_readings(v: &[Byte], i: usize, lost: &[u8]) -> Vec<(char, usize)> {
     found
 }
 
-/// The letters a lead at `v[i]` reads as with a byte of its sequence dropped by the page
+/// The letters a two-byte lead at `v[i]` reads as with its second byte dropped by the page
 /// (`dropped`): `МоÑква` is `Москва` read as windows-1252 with 0x81 (`с` is D1 81) lost in
-/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D), `ã“` is `こ` (E3 81 93). Two-byte leads
-/// give common letters, three-byte ones kana only (a Han or Hangul reading cannot be told
-/// from its neighbours without a word list); only letters of the script of the letters
-/// beside it (the decoded piece before it, the reading after it, ASCII letters as Latin; with
-/// none, the line's last decoded letter): Spanish `AÑO` is no Cyrillic `AсO`. Readings in the
-/// order of the dropped bytes.
+/// copying, `Ä` + `eÅ¡nje` is `češnje` (č is C4 8D). Common letters only, of the script of the
+/// letters beside it (the decoded piece before it, the reading after it, ASCII letters as
+/// Latin; with none, the line's last decoded letter): Spanish `AÑO` is no Cyrillic `AсO`.
+/// Readings in the order of the dropped bytes.
+#[inline(never)]
 fn lone_letters(
     chars: &[char],
     v: &[Byte],
@@ -922,30 +936,19 @@ fn lone_letters(
     out: &mut Vec<(char, usize)>,
 ) {
     let x = v[i];
-    let cont = |k: usize| v.get(k).is_some_and(|y| is_cont(y.b) || is_cont(y.alt));
-    // Bytes of the sequence present: the lead alone (two bytes, one lost) or the lead and one
-    // continuation (three bytes, one lost).
-    let used = if !cont(i + 1) {
-        1
-    } else if !cont(i + 2) && (x.b == 0xE3 || x.alt == 0xE3) {
-        2
-    } else {
-        return;
-    };
-    if dropped.is_empty() {
+    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| is_cont(y.b) || is_cont(y.alt)) {
         return;
     }
     let at = x.src as usize;
-    let end = v[i + used - 1].src as usize + 1;
     let before = match pieces.last() {
         Some(p) if p.end == at => p.to.chars().last(),
         _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
     };
-    let after = match chars.get(end) {
+    let after = match chars.get(at + 1) {
         Some(&c) if c.is_ascii() => Some(c),
         Some(_) => {
             let mut next = Vec::new();
-            readings(v, i + used, &mut next);
+            readings(v, i + 1, &mut next);
             next.first().map(|r| r.0)
         }
         None => None,
@@ -956,46 +959,23 @@ fn lone_letters(
         k -= 1;
         sides[0] = pieces[k].to.chars().last().and_then(script);
     }
-    if sides.iter().all(Option::is_none) {
+    if sides == [None, None] {
         return;
     }
-    let mut keep = |bytes: &[u8]| {
-        let Ok(c) = std::str::from_utf8(bytes).map(|s| s.chars().next()) else {
-            return;
-        };
-        let Some(c) = c.filter(|&c| {
-            if bytes.len() == 2 {
-                common_letter(c)
-            } else {
-                matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
-            }
-        }) else {
-            return;
-        };
-        let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
-        if fits && !out.iter().any(|&(e, _)| e == c) {
-            out.push((c, used));
-        }
-    };
-    // Each byte the page drops, in the one slot a two-byte sequence has, or in either slot
-    // the present continuation leaves in a three-byte one: one reading each.
-    let y = v.get(i + 1).map_or([0, 0], |y| [y.b, y.alt]);
     for lead in [x.b, x.alt] {
+        if !(0xC2..=0xDF).contains(&lead) {
+            continue;
+        }
         for &d in dropped {
-            for k in 0..4 {
-                let bytes: &[u8] = match (used, k) {
-                    (1, 0) if (0xC2..=0xDF).contains(&lead) => &[lead, d],
-                    (2, _) if lead == 0xE3 => {
-                        let second = y[k / 2];
-                        if k % 2 == 0 {
-                            &[lead, d, second]
-                        } else {
-                            &[lead, second, d]
-                        }
-                    }
-                    _ => continue,
-                };
-                keep(bytes);
+            let Ok(c) = std::str::from_utf8(&[lead, d]).map(|s| s.chars().next()) else {
+                continue;
+            };
+            let Some(c) = c.filter(|&c| common_letter(c)) else {
+                continue;
+            };
+            let fits = sides.iter().flatten().all(|&k| script(c) == Some(k));
+            if fits && !out.iter().any(|&(e, _)| e == c) {
+                out.push((c, 1));
             }
         }
     }
@@ -1007,8 +987,6 @@ enum Script {
     Latin,
     Greek,
     Cyrillic,
-    /// Kana and Han, written together.
-    Japanese,
 }
 
 /// The script of a letter, if one of [`Script`].
@@ -1020,9 +998,16 @@ fn script(c: char) -> Option<Script> {
         0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
         0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
         0x400..=0x52F => Some(Script::Cyrillic),
-        0x3040..=0x30FF | 0x4E00..=0x9FFF => Some(Script::Japanese),
         _ => None,
     }
+}
+
+/// The small letters of Latin-1 by how much the languages that write them use them, commonest
+/// first: shared by [`letter_rank`] and [`commonness`].
+macro_rules! latin1_by_use {
+    () => {
+        "éáóíüöäñçèàãúõâêôßøåæìòùîûëï"
+    };
 }
 
 /// How common a letter is among those its script writes with other than ASCII (40 for the
@@ -1030,9 +1015,9 @@ fn script(c: char) -> Option<Script> {
 /// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), the likelier text.
 fn letter_rank(c: char) -> i32 {
     const ORDER: [&str; 3] = [
-        // Latin: the letters of Latin-1 (as in `commonness`), then those of Latin Extended-A by
-        // how much the languages that write them are written.
-        "éáóíüöäñçèàãúõâêôßøåæìòùîûëïčšžłąęřćńőűğışāēīūďťľĺŕňůźżđ",
+        // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
+        // languages that write them are written.
+        concat!(latin1_by_use!(), "čšžłąęřćńőűğışāēīūďťľĺŕňůźżđ"),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
     ];
@@ -1204,11 +1189,6 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
         let mut i = 0;
         while i < v.len() {
-            // Only 0x1A (U+FFFD) and the leads from 0xC2 start a match.
-            if v[i].b < 0xC2 && v[i].b != 0x1A {
-                i += 1;
-                continue;
-            }
             match lossy_at(&v, i, question) {
                 Some(len) => {
                     lossy_spans.push((i, i + len));
@@ -1263,13 +1243,15 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
                 }
             }
         }
+        // No reading: a two-byte lead whose second byte was dropped, maybe.
+        let unread = cands.is_empty();
+        if unread {
+            lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+        }
         let recovered: Vec<(char, usize)>;
         let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
             ("lost_bytes", &cands[1..])
-        } else if cands.is_empty() && {
-            lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
-            !cands.is_empty()
-        } {
+        } else if unread && !cands.is_empty() {
             ("lost_bytes", &cands)
         } else if cands.is_empty() {
             if !lossy {
@@ -1353,10 +1335,7 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
         let Text::One(c) = p.to else {
             continue;
         };
-        let before = match k.checked_sub(1).map(|j| &pieces[j]) {
-            Some(q) if q.end == p.start => q.to.chars().last(),
-            _ => p.start.checked_sub(1).map(|j| chars[j]),
-        };
+        let before = char_before(chars, k.checked_sub(1).map(|j| &pieces[j]), p.start);
         if p.kind != "lost_bytes" || !emoji(before) {
             continue;
         }
@@ -1407,11 +1386,7 @@ fn rank(
     let spaced =
         before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
     // The letter before, as decoded so far: a reading of the same case is likelier.
-    let prev = match pieces.last() {
-        Some(p) if p.end == x.src as usize => p.to.chars().last(),
-        _ => before.copied(),
-    }
-    .filter(|&c| is_letter(c));
+    let prev = char_before(chars, pieces.last(), x.src as usize).filter(|&c| is_letter(c));
     // Inside a word, the case a letter likely has: that of an ASCII letter right after it
     // (`PĆ”l` is `Pál`, not `PÔl`), else that of the letter before.
     let case = prev.and_then(|p| {
@@ -1811,15 +1786,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
 /// right after a small letter ([`odd_case`]).
 fn score(chars: &[char], pieces: &[Piece]) -> i32 {
     // The pieces of a decoding are in order and disjoint, none empty: the only piece that
-    // can end where one starts is the one before it.
+    // can end where one starts is the one before it (`char_before`).
     debug_assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
     debug_assert!(pieces.iter().all(|p| p.start < p.end));
     let mut sum = 0;
-    let mut prev: Option<&Piece> = None;
+    let mut last: Option<&Piece> = None;
     for p in pieces {
-        let touching = prev.filter(|q| q.end == p.start);
-        sum += plausibility(&p.to) - odd_case(chars, touching, p);
-        prev = Some(p);
+        sum += plausibility(&p.to) - odd_case(chars, last, p);
+        last = Some(p);
     }
     sum
 }
@@ -1828,7 +1802,7 @@ fn score(chars: &[char], pieces: &[Piece]) -> i32 {
 /// letters (most common first: `é` … `ï`), less 100 for a capital inside a word (a letter
 /// before it, a small letter after): between twin pages' readings, the likelier text.
 fn commonness(chars: &[char], pieces: &[Piece]) -> i32 {
-    const ORDER: &str = "éáóíüöäñçèàãúõâêôßøåæìòùîûëï";
+    const ORDER: &str = latin1_by_use!();
     pieces
         .iter()
         .map(|p| {

@@ -54,6 +54,35 @@ test('screenshots: desktop light, desktop dark, phone', async () => {
   await page.close();
 });
 
+test('a theme switch never paints the preview without its repair marks and warnings', async () => {
+  const { page, errors } = await open(env.context, env.server.url);
+  await withSeed(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Each frame's preview as it is painted (read in requestAnimationFrame, before the paint).
+  await page.evaluate(() => {
+    window.frames_ = [];
+    const tick = () => {
+      const article = document.querySelector('#preview article');
+      window.frames_.push({
+        theme: article?.dataset.theme,
+        marks: document.querySelectorAll('#preview mark.repair').length,
+        warnings: document.querySelectorAll('#preview .unspool-warning').length,
+      });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => window.frames_.filter((f) => f.theme === 'dark').length >= 10);
+  const frames = await page.evaluate(() => window.frames_);
+  const dark = frames.filter((f) => f.theme === 'dark');
+  assert.ok(dark.length >= 10, 'the preview was rendered again for the dark theme');
+  const bare = dark.filter((f) => f.marks === 0 || f.warnings === 0);
+  assert.deepEqual(bare, [], 'every dark frame shows the repairs highlighted and the warnings');
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
+
 test('a failed formatter start shows a readable message, not a blank page', async () => {
   const page = await env.context.newPage();
   await page.route('**/pkg/unspool_bytes.js', (route) => route.fulfill({
