@@ -81,7 +81,7 @@ pub fn classify(line: &str) -> Option<&'static str> {
     }
     let poll_tail = t.ends_with("Final results") || t.ends_with(" left");
     if t == "Final results"
-        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(" votes"))
+        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && find(t, " votes").is_some())
     {
         return Some("ui");
     }
@@ -103,7 +103,7 @@ pub fn classify(line: &str) -> Option<&'static str> {
         return Some("ui");
     }
     if (t.starts_with('©') || t.starts_with("More©") || t.starts_with("More ©"))
-        && t.contains("Corp")
+        && find(t, "Corp").is_some()
     {
         return Some("footer");
     }
@@ -375,9 +375,10 @@ const PLAYER: &[&str] = &[
 ];
 
 /// An interface word in any letter case (`POST`, `post`): for lines above the first post,
-/// where a person's own heading for the paste is as loose as it is likely.
+/// where a person's own heading for the paste is as loose as it is likely. (The sorted copy:
+/// only it is in the binary then, not both.)
 pub fn is_ui_word_any_case(t: &str) -> bool {
-    !t.contains(' ') && UI.iter().any(|u| u.eq_ignore_ascii_case(t))
+    !has(t, ' ') && UI_SORTED.iter().any(|u| u.eq_ignore_ascii_case(t))
 }
 
 /// Sign-up and cookie prompts.
@@ -459,12 +460,15 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Last edited ", "timestamp"),
 ];
 
-/// Where `needle` (not empty) first occurs in `hay`: each place its first byte occurs (found with
-/// memchr), compared. On short lines and a needle with an uncommon first byte this is several
-/// times quicker than `str::find`, which sets up a two-way searcher on every call.
+/// Where `needle` first occurs in `hay`, as `str::find` answers: each place its first byte
+/// occurs (found with memchr), compared. On short lines and a needle with an uncommon first
+/// byte this is several times quicker than `str::find`, which sets up a two-way searcher on
+/// every call; and the .wasm leaves that searcher out when nothing calls it.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
     let mut from = 0;
     while let Some(k) = memchr::memchr(first, h.get(from..)?) {
         let at = from + k;
@@ -479,7 +483,9 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
 /// Where `needle` last occurs in `hay`, as [`find`] does it.
 pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
+    let Some(&first) = n.first() else {
+        return Some(h.len());
+    };
     let mut end = h.len();
     while let Some(at) = memchr::memrchr(first, &h[..end]) {
         if h[at..].starts_with(n) {
@@ -488,6 +494,30 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
         end = at;
     }
     None
+}
+
+/// Whether `hay` holds `c`, as `str::contains(c)` answers. That one's body is shared by every
+/// char at opt-level z and so carries `str`'s two-way searcher (for chars outside ASCII) into
+/// the .wasm; this one is a memchr.
+pub(crate) fn has(hay: &str, c: char) -> bool {
+    find(hay, c.encode_utf8(&mut [0; 4])).is_some()
+}
+
+/// `hay` with each `needle` (not empty: then `hay` comes back as it is; `str::replace` would put
+/// `with` between all its chars) replaced by `with`, left to right, as `str::replace`
+/// does it; also how many there were. With [`find`], not `str`'s two-way searcher: the .wasm
+/// leaves that searcher out.
+pub(crate) fn replace(hay: &str, needle: &str, with: &str) -> (String, usize) {
+    let mut out = String::with_capacity(hay.len());
+    let (mut rest, mut n) = (hay, 0);
+    while let Some(at) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + needle.len()..];
+        n += 1;
+    }
+    out.push_str(rest);
+    (out, n)
 }
 
 /// Lines after which a page holds only its own chrome: every later line is cruft.
@@ -595,7 +625,7 @@ fn is_counted_noun(w: &str) -> bool {
 /// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
 pub fn is_counted_nouns(t: &str) -> bool {
     // The label under a count: `boosts`, `favourites`, `Reposts`.
-    if !t.contains(' ') && t.len() > 4 && is_counted_noun(t) {
+    if !has(t, ' ') && t.len() > 4 && is_counted_noun(t) {
         return true;
     }
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
@@ -679,7 +709,7 @@ fn is_pronouns(t: &str) -> bool {
     t.strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
         .is_some_and(|r| {
-            r.contains('/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+            has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
         })
 }
 
@@ -687,7 +717,7 @@ fn is_pronouns(t: &str) -> bool {
 fn is_and_others(t: &str) -> bool {
     t.strip_suffix(" others")
         .or_else(|| t.strip_suffix(" other"))
-        .and_then(|h| h.rsplit_once(" and "))
+        .and_then(|h| rfind(h, " and ").map(|at| (&h[..at], &h[at + 5..])))
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
@@ -759,7 +789,7 @@ fn is_connection_degree(t: &str) -> bool {
             return false;
         }
     }
-    degrees > 0 && (t.contains("1st") || t.contains("2nd") || t.contains("3rd"))
+    degrees > 0 && ["1st", "2nd", "3rd"].iter().any(|d| find(t, d).is_some())
 }
 
 /// `View Alex Example’s graphic link`, `From example.com` (X link cards).
@@ -768,8 +798,8 @@ fn is_more_link(t: &str) -> bool {
         return true;
     }
     if let Some(domain) = t.strip_prefix("From ") {
-        return !domain.contains(' ')
-            && domain.contains('.')
+        return !has(domain, ' ')
+            && has(domain, '.')
             && !domain.ends_with('.')
             && domain
                 .chars()
@@ -804,7 +834,7 @@ fn is_read_replies(t: &str) -> bool {
 fn is_read_time(t: &str) -> bool {
     let Some((tweets, mins)) = t
         .strip_suffix(" min read")
-        .and_then(|head| head.split_once(", "))
+        .and_then(|head| find(head, ", ").map(|at| (&head[..at], &head[at + 2..])))
     else {
         return false;
     };
@@ -956,12 +986,47 @@ mod tests {
             "aaab aab ab",
             "Ünïcödé x.com/ é",
         ];
-        let needles = ["Joined ", "x.com/", "ab", "a", "é", "twitter.com/", "zz"];
+        let needles = [
+            "Joined ",
+            "x.com/",
+            "ab",
+            "a",
+            "é",
+            "twitter.com/",
+            "zz",
+            "",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(find(h, n), h.find(n), "find {n:?} in {h:?}");
                 assert_eq!(rfind(h, n), h.rfind(n), "rfind {n:?} in {h:?}");
             }
+        }
+    }
+
+    #[test]
+    fn replace_agrees_with_str() {
+        let hays = [
+            "",
+            "a\r\nb\r\n\r\nc\r",
+            "\r\r\n\n",
+            "hashtag#rust and hashtag#hashtag#wasm hashtag",
+            "aaaa",
+        ];
+        let pairs = [("\r\n", "\n"), ("hashtag#", "#"), ("aa", "b"), ("zz", "y")];
+        for h in hays {
+            for (n, w) in pairs {
+                assert_eq!(
+                    replace(h, n, w),
+                    (h.replace(n, w), h.matches(n).count()),
+                    "replacing {n:?} with {w:?} in {h:?} should be what str::replace does"
+                );
+            }
+            assert_eq!(
+                replace(h, "", "x"),
+                (h.to_owned(), 0),
+                "an empty needle should leave {h:?} as it is, not loop"
+            );
         }
     }
 

@@ -284,7 +284,10 @@ impl Writer<'_> {
                 let mut style = inline_style(role, self.options.theme);
                 let block = matches!(role, Role::Para | Role::List | Role::Quote | Role::Figure);
                 if self.last && block {
-                    style = style.replacen("margin:0 0 .85rem;", "margin:0;", 1);
+                    const GAP: &str = "margin:0 0 .85rem;";
+                    if let Some(at) = crate::clean::find(&style, GAP) {
+                        style.replace_range(at..at + GAP.len(), "margin:0;");
+                    }
                 }
                 escape(&style, &mut self.out);
                 self.out.push('"');

@@ -128,7 +128,7 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
     for span in spans {
         match span {
             // A text with no line break in it is one piece: the span itself.
-            Span::Text { text } if !text.contains('\n') => {
+            Span::Text { text } if !crate::clean::has(text, '\n') => {
                 if !text.is_empty() {
                     paras
                         .last_mut()
@@ -714,7 +714,7 @@ fn push_percent(b: u8, out: &mut String) {
 fn mastodon_instance(handle: &str) -> Option<&str> {
     let h = handle.strip_prefix('@').unwrap_or(handle);
     let (_, instance) = h.split_once('@')?;
-    Some(instance).filter(|i| i.contains('.') && !i.contains(['/', '@', ' ']))
+    Some(instance).filter(|i| crate::clean::has(i, '.') && !i.contains(['/', '@', ' ']))
 }
 
 /// Where a mention, hashtag or cashtag links on `platform`, given the thread author's handle;
@@ -745,9 +745,7 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
         }
         (Platform::Bluesky, Span::Mention { text }) => {
             let handle = word(text, '@')?;
-            handle
-                .contains('.')
-                .then(|| address("https://bsky.app/profile/", handle, ""))
+            crate::clean::has(handle, '.').then(|| address("https://bsky.app/profile/", handle, ""))
         }
         (Platform::Bluesky, Span::Hashtag { text }) => {
             Some(address("https://bsky.app/hashtag/", word(text, '#')?, ""))
@@ -775,7 +773,7 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
         )),
         (Platform::Threads, Span::Mention { text }) => {
             let name = word(text, '@')?;
-            (!name.contains('@')).then(|| address("https://www.threads.net/@", name, ""))
+            (!crate::clean::has(name, '@')).then(|| address("https://www.threads.net/@", name, ""))
         }
         (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
             "https://www.linkedin.com/feed/hashtag/",

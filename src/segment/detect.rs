@@ -168,18 +168,18 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
         if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
-            if l[1..].contains('@') {
+            if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-header", 2);
-            } else if l.contains('.') {
+            } else if crate::clean::has(l, '.') {
                 add(&mut score, Bluesky, "bsky-header", 2);
             } else {
                 add(&mut score, X, "x-header", 2);
             }
         }
         if l.starts_with('@') && headers::is_handle_line(l) {
-            if l[1..].contains('@') {
+            if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-handle", 3);
-            } else if !l.contains('.') {
+            } else if !crate::clean::has(l, '.') {
                 add(&mut score, X, "x-handle", 1);
             } else {
                 add(&mut score, Bluesky, "bsky-handle", 1);
@@ -192,9 +192,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             .flatten()
             .filter(|h| h.time.is_some())
         {
-            if h.handle[1..].contains('@') {
+            if crate::clean::has(&h.handle[1..], '@') {
                 add(&mut score, Mastodon, "masto-inline", 2);
-            } else if h.handle.contains('.') {
+            } else if crate::clean::has(&h.handle, '.') {
                 add(&mut score, Bluesky, "bsky-inline", 2);
             } else {
                 add(&mut score, X, "x-inline", 2);
@@ -226,7 +226,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         if headers::is_username(l)
             && next.is_some_and(|n| {
-                n == "Author" || (headers::time_line(n).is_some() && !n.contains('·'))
+                n == "Author" || (headers::time_line(n).is_some() && !crate::clean::has(n, '·'))
             })
         {
             add(&mut score, Threads, "threads-header", 2);

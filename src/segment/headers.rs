@@ -156,7 +156,7 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         };
         // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
         let name = line[..at].trim();
-        if name.chars().count() > 60 || name.contains('@') {
+        if name.chars().count() > 60 || crate::clean::has(name, '@') {
             return None;
         }
         let rest = line[at + n..].trim_start();
@@ -317,7 +317,7 @@ pub fn time_span(line: &str) -> Option<(&str, bool)> {
             continue;
         }
         if let Some(n) = time_token(rest) {
-            if b.get(i).is_some_and(u8::is_ascii_digit) && rest[..n].contains(':') {
+            if b.get(i).is_some_and(u8::is_ascii_digit) && crate::clean::has(&rest[..n], ':') {
                 clock = true;
             }
             tokens += 1;
@@ -372,7 +372,7 @@ fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<
         .or_else(|| line.strip_prefix('―'))
         .or_else(|| line.strip_prefix("--"))?
         .trim_start();
-    let open = rest.find("(@")?;
+    let open = crate::clean::find(rest, "(@")?;
     let close = open + rest[open..].find(')')?;
     let handle = &rest[open + 1..close];
     if handle_len(handle) != Some(handle.len()) {
@@ -397,7 +397,7 @@ fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<
 /// nor a time is content (a post may share a link), not a permalink.
 pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
     // Every permalink holds a `/`: most lines do not, and need no substring search.
-    if !line.contains('/') {
+    if !crate::clean::has(line, '/') {
         return None;
     }
     let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
@@ -455,7 +455,7 @@ pub fn doubled(line: &str) -> Option<&str> {
 /// A LinkedIn time line: `2mo • Edited • 2 months ago • …`, `1h •`: the short time.
 pub fn linkedin_time(line: &str) -> Option<String> {
     let first = line.split('•').next()?.trim();
-    if !line.contains('•') || first.is_empty() {
+    if !crate::clean::has(line, '•') || first.is_empty() {
         return None;
     }
     let n = time_token(first)?;

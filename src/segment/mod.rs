@@ -172,7 +172,7 @@ fn media(t: &str) -> Option<Media> {
         return m("image", None);
     }
     if let Some(rest) = t.strip_prefix("![") {
-        let close = rest.find("](")?;
+        let close = crate::clean::find(rest, "](")?;
         if rest.ends_with(')') {
             let alt = rest[..close].trim();
             return m("image", (!alt.is_empty()).then_some(alt));
@@ -216,7 +216,7 @@ fn label_like(t: &str) -> bool {
     t.chars().count() <= 40
         && t.split_whitespace().count() <= 4
         && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
-        && !t.contains("://")
+        && crate::clean::find(t, "://").is_none()
 }
 
 /// A display name as it stands above a handle.
@@ -908,7 +908,7 @@ impl<'a> Assembler<'a> {
                 Kind::Text | Kind::Handle(_) | Kind::Time(..) | Kind::Dot
             )
         });
-        let mastodon = h.handle[1..].contains('@');
+        let mastodon = crate::clean::has(&h.handle[1..], '@');
         let timed = h.time.is_some() || time_at.is_some() || time_above.is_some();
         // Text that was not recognised as a platform's needs a time to call a line a header.
         let accepted = timed
@@ -1094,7 +1094,11 @@ impl<'a> Assembler<'a> {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
             let lines = &self.lines;
-            if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
+            if let Some(&l) = top
+                .lines
+                .iter()
+                .find(|&&l| crate::clean::find(lines[l], m).is_some())
+            {
                 self.remove(l, m, "marker");
             }
         }
@@ -1109,11 +1113,12 @@ impl<'a> Assembler<'a> {
         }
         // LinkedIn's hidden `hashtag` label, glued to the tag in a copy: `hashtag#rust`.
         let unglued;
-        if self.platform == Platform::Linkedin && body.contains("hashtag#") {
-            for _ in body.matches("hashtag#") {
+        if self.platform == Platform::Linkedin && crate::clean::find(body, "hashtag#").is_some() {
+            let n;
+            (unglued, n) = crate::clean::replace(body, "hashtag#", "#");
+            for _ in 0..n {
                 self.remove(i, "hashtag", "ui");
             }
-            unglued = body.replace("hashtag#", "#");
             body = &unglued;
         }
         let mut close_after = false;
@@ -1292,7 +1297,9 @@ fn trim_in_place(s: &mut String) {
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
 fn linkedin_name(name: &str) -> String {
-    let name = name.split(" • ").next().unwrap_or(name).trim();
+    let name = crate::clean::find(name, " • ")
+        .map_or(name, |at| &name[..at])
+        .trim();
     let name = headers::doubled(name).unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
@@ -1317,7 +1324,7 @@ fn continues_list(text: &str, line: &str) -> bool {
     if !item(line) {
         return false;
     }
-    let last_para = text.rsplit("\n\n").next().unwrap_or(text);
+    let last_para = crate::clean::rfind(text, "\n\n").map_or(text, |at| &text[at + 2..]);
     item(last_para) || last_para.trim_end().ends_with(':')
 }
 

@@ -97,7 +97,7 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
     let promises = PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
         || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p)));
-    if !promises || last.contains('🧵') {
+    if !promises || crate::clean::has(last, '🧵') {
         return None;
     }
     if has_link(&post.text) || post.quoted.is_some() {
@@ -147,7 +147,7 @@ pub fn is_truncated_link(token: &str) -> bool {
     let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
         return false;
     };
-    if head.contains("://") {
+    if crate::clean::find(head, "://").is_some() {
         return true;
     }
     let Some((host, _)) = head.split_once('/') else {
