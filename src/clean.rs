@@ -465,7 +465,11 @@ const PREFIXES: &[(&str, &str)] = &[
 /// byte this is several times quicker than `str::find`, which sets up a two-way searcher on
 /// every call; and the .wasm leaves that searcher out when nothing calls it.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] on bytes: where `n` first occurs in `h` (`Some(0)` when `n` is empty).
+pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some(&first) = n.first() else {
         return Some(0);
     };

@@ -9,13 +9,52 @@
 
 use super::headers;
 use crate::thread::Platform;
-use memchr::memmem::Finder;
+
+/// A needle's searcher: memchr's memmem natively (SIMD, a rare-byte prefilter); in the .wasm,
+/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a first-byte
+/// memchr and a compare ([`crate::clean::find_bytes`]). Both find the first occurrence.
+#[cfg(not(target_arch = "wasm32"))]
+struct Finder(memchr::memmem::Finder<'static>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Finder {
+    fn new(needle: &'static str) -> Finder {
+        Finder(memchr::memmem::Finder::new(needle))
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        self.0.find(hay)
+    }
+
+    fn needle(&self) -> &[u8] {
+        self.0.needle()
+    }
+}
+
+/// A needle's searcher (see the native one above).
+#[cfg(target_arch = "wasm32")]
+struct Finder(&'static [u8]);
+
+#[cfg(target_arch = "wasm32")]
+impl Finder {
+    fn new(needle: &'static str) -> Finder {
+        Finder(needle.as_bytes())
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        crate::clean::find_bytes(hay, self.0)
+    }
+
+    fn needle(&self) -> &[u8] {
+        self.0
+    }
+}
 
 /// A substring looked for on every line: its occurrences are found by one forward search
 /// over the whole paste (the lines are visited in order), not one search per line, which on
 /// short lines cost more in set-up than in searching.
 struct Needle {
-    finder: Finder<'static>,
+    finder: Finder,
     /// The next occurrence at or after the last line asked about (`usize::MAX`: none left).
     next: usize,
     /// Whether `next` was searched for yet.
