@@ -502,9 +502,13 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
 
 /// Whether `hay` holds `c`, as `str::contains(c)` answers. That one's body is shared by every
 /// char at opt-level z and so carries `str`'s two-way searcher (for chars outside ASCII) into
-/// the .wasm; this one is a memchr.
+/// the .wasm. This one is what that body does for ASCII, and `str::find(c)` for the rest (the
+/// char searcher: a memchr for the char's last byte, rarer than its first).
 pub(crate) fn has(hay: &str, c: char) -> bool {
-    find(hay, c.encode_utf8(&mut [0; 4])).is_some()
+    if c.is_ascii() {
+        return hay.as_bytes().contains(&(c as u8));
+    }
+    hay.find(c).is_some()
 }
 
 /// `hay` with each `needle` (not empty: then `hay` comes back as it is; `str::replace` would put
@@ -1004,6 +1008,29 @@ mod tests {
             for n in needles {
                 assert_eq!(find(h, n), h.find(n), "find {n:?} in {h:?}");
                 assert_eq!(rfind(h, n), h.rfind(n), "rfind {n:?} in {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn has_agrees_with_str_contains() {
+        for h in [
+            "",
+            "a b",
+            "Ada · 2h",
+            "• 2nd",
+            "x 🧵",
+            "é\u{301}",
+            "\u{2022}\u{2023}",
+        ] {
+            for c in [
+                ' ', '@', '.', '·', '•', '🧵', 'é', '\u{301}', '\u{2023}', 'x',
+            ] {
+                assert_eq!(
+                    has(h, c),
+                    h.contains(c),
+                    "has({h:?}, {c:?}) should be contains"
+                );
             }
         }
     }
