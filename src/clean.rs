@@ -26,7 +26,7 @@
 
 /// Why a whole line is cruft, or `None` when it is content.
 pub fn classify(line: &str) -> Option<&'static str> {
-    let t = line.trim();
+    let t = crate::segment::trim(line);
     if t.is_empty() {
         return None;
     }
@@ -59,10 +59,20 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_pronouns(t) {
         return Some("header");
     }
-    if is_reactions(t) || is_and_others(t) {
+    // The shapes below are asked about only where the line's first or last byte allows
+    // them (each guard is a byte every line of that shape has there): a post's text passes
+    // through here, and most of its lines are ruled out by two compares.
+    let last = t.as_bytes()[t.len() - 1];
+    if (first.is_ascii_lowercase() && is_reactions(t)) || is_and_others(t) {
         return Some("reactions");
     }
-    if is_social_context(t) || is_connection_degree(t) || is_more_link(t) {
+    // Social context ends with `this` or a past tense (`reposted`); a connection degree
+    // starts with `•`, `·`, a degree or one of its words.
+    if (matches!(last, b's' | b'd') && is_social_context(t))
+        || (matches!(first, 0xE2 | 0xC2 | b'1'..=b'3' | b'P' | b'F' | b'A')
+            && is_connection_degree(t))
+        || is_more_link(t)
+    {
         return Some("ui");
     }
     if t.ends_with("can reply") && t.split_whitespace().count() <= 8 && !t.ends_with(". can reply")
@@ -71,17 +81,19 @@ pub fn classify(line: &str) -> Option<&'static str> {
     }
     let poll_tail = t.ends_with("Final results") || t.ends_with(" left");
     if t == "Final results"
-        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(" votes"))
+        || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && find(t, " votes").is_some())
     {
         return Some("ui");
     }
     if is_read_replies(t) || t.ends_with("· Trending") && t.split_whitespace().count() <= 5 {
         return Some("ui");
     }
-    if is_joined(t) {
+    // `Joined May 2010` ends with its year.
+    if last.is_ascii_digit() && is_joined(t) {
         return Some("profile");
     }
-    if find(t, "Visible to anyone on or off LinkedIn").is_some() {
+    const VISIBLE: &str = "Visible to anyone on or off LinkedIn";
+    if t.len() >= VISIBLE.len() && find(t, VISIBLE).is_some() {
         return Some("timestamp");
     }
     if is_read_time(t) {
@@ -91,7 +103,7 @@ pub fn classify(line: &str) -> Option<&'static str> {
         return Some("ui");
     }
     if (t.starts_with('©') || t.starts_with("More©") || t.starts_with("More ©"))
-        && t.contains("Corp")
+        && find(t, "Corp").is_some()
     {
         return Some("footer");
     }
@@ -363,9 +375,10 @@ const PLAYER: &[&str] = &[
 ];
 
 /// An interface word in any letter case (`POST`, `post`): for lines above the first post,
-/// where a person's own heading for the paste is as loose as it is likely.
+/// where a person's own heading for the paste is as loose as it is likely. (The sorted copy:
+/// only it is in the binary then, not both.)
 pub fn is_ui_word_any_case(t: &str) -> bool {
-    !t.contains(' ') && UI.iter().any(|u| u.eq_ignore_ascii_case(t))
+    !has(t, ' ') && UI_SORTED.iter().any(|u| u.eq_ignore_ascii_case(t))
 }
 
 /// Sign-up and cookie prompts.
@@ -447,12 +460,19 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Last edited ", "timestamp"),
 ];
 
-/// Where `needle` (not empty) first occurs in `hay`: each place its first byte occurs (found with
-/// memchr), compared. On short lines and a needle with an uncommon first byte this is several
-/// times quicker than `str::find`, which sets up a two-way searcher on every call.
+/// Where `needle` first occurs in `hay`, as `str::find` answers: each place its first byte
+/// occurs (found with memchr), compared. On short lines and a needle with an uncommon first
+/// byte this is several times quicker than `str::find`, which sets up a two-way searcher on
+/// every call; and the .wasm leaves that searcher out when nothing calls it.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] on bytes: where `n` first occurs in `h` (`Some(0)` when `n` is empty).
+pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
     let mut from = 0;
     while let Some(k) = memchr::memchr(first, h.get(from..)?) {
         let at = from + k;
@@ -467,7 +487,9 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
 /// Where `needle` last occurs in `hay`, as [`find`] does it.
 pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
+    let Some(&first) = n.first() else {
+        return Some(h.len());
+    };
     let mut end = h.len();
     while let Some(at) = memchr::memrchr(first, &h[..end]) {
         if h[at..].starts_with(n) {
@@ -476,6 +498,34 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
         end = at;
     }
     None
+}
+
+/// Whether `hay` holds `c`, as `str::contains(c)` answers. That one's body is shared by every
+/// char at opt-level z and so carries `str`'s two-way searcher (for chars outside ASCII) into
+/// the .wasm. This one is what that body does for ASCII, and `str::find(c)` for the rest (the
+/// char searcher: a memchr for the char's last byte, rarer than its first).
+pub(crate) fn has(hay: &str, c: char) -> bool {
+    if c.is_ascii() {
+        return hay.as_bytes().contains(&(c as u8));
+    }
+    hay.find(c).is_some()
+}
+
+/// `hay` with each `needle` (not empty: then `hay` comes back as it is; `str::replace` would put
+/// `with` between all its chars) replaced by `with`, left to right, as `str::replace`
+/// does it; also how many there were. With [`find`], not `str`'s two-way searcher: the .wasm
+/// leaves that searcher out.
+pub(crate) fn replace(hay: &str, needle: &str, with: &str) -> (String, usize) {
+    let mut out = String::with_capacity(hay.len());
+    let (mut rest, mut n) = (hay, 0);
+    while let Some(at) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + needle.len()..];
+        n += 1;
+    }
+    out.push_str(rest);
+    (out, n)
 }
 
 /// Lines after which a page holds only its own chrome: every later line is cruft.
@@ -498,7 +548,7 @@ pub fn footer_start(line: &str) -> bool {
         "What’s happening",
         "What's happening",
     ];
-    let t = line.trim();
+    let t = crate::segment::trim(line);
     // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     let first = t.as_bytes().first();
     STARTS
@@ -583,7 +633,7 @@ fn is_counted_noun(w: &str) -> bool {
 /// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
 pub fn is_counted_nouns(t: &str) -> bool {
     // The label under a count: `boosts`, `favourites`, `Reposts`.
-    if !t.contains(' ') && t.len() > 4 && is_counted_noun(t) {
+    if !has(t, ' ') && t.len() > 4 && is_counted_noun(t) {
         return true;
     }
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
@@ -667,7 +717,7 @@ fn is_pronouns(t: &str) -> bool {
     t.strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
         .is_some_and(|r| {
-            r.contains('/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+            has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
         })
 }
 
@@ -675,7 +725,7 @@ fn is_pronouns(t: &str) -> bool {
 fn is_and_others(t: &str) -> bool {
     t.strip_suffix(" others")
         .or_else(|| t.strip_suffix(" other"))
-        .and_then(|h| h.rsplit_once(" and "))
+        .and_then(|h| rfind(h, " and ").map(|at| (&h[..at], &h[at + 5..])))
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
@@ -747,7 +797,7 @@ fn is_connection_degree(t: &str) -> bool {
             return false;
         }
     }
-    degrees > 0 && (t.contains("1st") || t.contains("2nd") || t.contains("3rd"))
+    degrees > 0 && ["1st", "2nd", "3rd"].iter().any(|d| find(t, d).is_some())
 }
 
 /// `View Alex Example’s graphic link`, `From example.com` (X link cards).
@@ -756,8 +806,8 @@ fn is_more_link(t: &str) -> bool {
         return true;
     }
     if let Some(domain) = t.strip_prefix("From ") {
-        return !domain.contains(' ')
-            && domain.contains('.')
+        return !has(domain, ' ')
+            && has(domain, '.')
             && !domain.ends_with('.')
             && domain
                 .chars()
@@ -792,7 +842,7 @@ fn is_read_replies(t: &str) -> bool {
 fn is_read_time(t: &str) -> bool {
     let Some((tweets, mins)) = t
         .strip_suffix(" min read")
-        .and_then(|head| head.split_once(", "))
+        .and_then(|head| find(head, ", ").map(|at| (&head[..at], &head[at + 2..])))
     else {
         return false;
     };
@@ -828,6 +878,10 @@ const GLUED: &[&str] = &[
 
 /// Splits glued interface words off the end of `line`: `(kept, removed tail)`.
 pub fn strip_glued(line: &str) -> (&str, Option<&'static str>) {
+    // Each ends with `more` or `post`: most lines end with neither `e` nor `t`.
+    if !matches!(line.as_bytes().last(), Some(b'e' | b't')) {
+        return (line, None);
+    }
     for tail in GLUED {
         if let Some(kept) = line.strip_suffix(tail) {
             if !kept.trim().is_empty() {
@@ -940,12 +994,70 @@ mod tests {
             "aaab aab ab",
             "Ünïcödé x.com/ é",
         ];
-        let needles = ["Joined ", "x.com/", "ab", "a", "é", "twitter.com/", "zz"];
+        let needles = [
+            "Joined ",
+            "x.com/",
+            "ab",
+            "a",
+            "é",
+            "twitter.com/",
+            "zz",
+            "",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(find(h, n), h.find(n), "find {n:?} in {h:?}");
                 assert_eq!(rfind(h, n), h.rfind(n), "rfind {n:?} in {h:?}");
             }
+        }
+    }
+
+    #[test]
+    fn has_agrees_with_str_contains() {
+        for h in [
+            "",
+            "a b",
+            "Ada · 2h",
+            "• 2nd",
+            "x 🧵",
+            "é\u{301}",
+            "\u{2022}\u{2023}",
+        ] {
+            for c in [
+                ' ', '@', '.', '·', '•', '🧵', 'é', '\u{301}', '\u{2023}', 'x',
+            ] {
+                assert_eq!(
+                    has(h, c),
+                    h.contains(c),
+                    "has({h:?}, {c:?}) should be contains"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn replace_agrees_with_str() {
+        let hays = [
+            "",
+            "a\r\nb\r\n\r\nc\r",
+            "\r\r\n\n",
+            "hashtag#rust and hashtag#hashtag#wasm hashtag",
+            "aaaa",
+        ];
+        let pairs = [("\r\n", "\n"), ("hashtag#", "#"), ("aa", "b"), ("zz", "y")];
+        for h in hays {
+            for (n, w) in pairs {
+                assert_eq!(
+                    replace(h, n, w),
+                    (h.replace(n, w), h.matches(n).count()),
+                    "replacing {n:?} with {w:?} in {h:?} should be what str::replace does"
+                );
+            }
+            assert_eq!(
+                replace(h, "", "x"),
+                (h.to_owned(), 0),
+                "an empty needle should leave {h:?} as it is, not loop"
+            );
         }
     }
 
@@ -985,6 +1097,16 @@ mod tests {
         assert!(is_ui_word_any_case("POst"));
         assert!(!is_ui_word_any_case("Postal"));
         assert!(!is_ui_word_any_case("show more of it"));
+    }
+
+    #[test]
+    fn every_glued_tail_ends_with_a_byte_strip_glued_looks_for() {
+        for g in GLUED {
+            assert!(
+                matches!(g.as_bytes().last(), Some(b'e' | b't')),
+                "{g:?} must end with `e` or `t`, or strip_glued's first test skips it"
+            );
+        }
     }
 
     #[test]

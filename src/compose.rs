@@ -545,7 +545,7 @@ impl ComposeNumbering {
         match self {
             ComposeNumbering::None => body.to_owned(),
             _ if total <= 1 => body.to_owned(),
-            ComposeNumbering::Thread if body.contains('🧵') => body.to_owned(),
+            ComposeNumbering::Thread if crate::clean::has(body, '🧵') => body.to_owned(),
             ComposeNumbering::Slash => format!("{body} {n}/{total}"),
             ComposeNumbering::Paren => format!("{body} ({n}/{total})"),
             ComposeNumbering::Dot => format!("{n}. {body}"),
@@ -581,7 +581,7 @@ pub struct ComposedPost {
 /// Splits `text` into posts that fit `target`.
 pub fn split(text: &str, target: Target, options: &SplitOptions) -> Vec<ComposedPost> {
     let limit = options.limit.unwrap_or(target.default_limit());
-    let text = text.replace("\r\n", "\n");
+    let text = crate::clean::replace(text, "\r\n", "\n").0;
     let blocks = manual_blocks(&text);
     let digits = |n: usize| n.to_string().len();
     // A text that fits in one post stays one post, unnumbered.

@@ -421,7 +421,33 @@ fn query_end(s: &str, end: usize) -> usize {
 }
 
 fn is_query_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!?*'@();:&=+$/%#[]-_.,~|".contains(c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '!' | '?'
+                | '*'
+                | '\''
+                | '@'
+                | '('
+                | ')'
+                | ';'
+                | ':'
+                | '&'
+                | '='
+                | '+'
+                | '$'
+                | '/'
+                | '%'
+                | '#'
+                | '['
+                | ']'
+                | '-'
+                | '_'
+                | '.'
+                | ','
+                | '~'
+                | '|'
+        )
 }
 
 fn is_query_end(c: char) -> bool {
@@ -584,7 +610,7 @@ impl<'a> UrlScanner<'a> {
     fn run(mut self) -> Vec<Range<usize>> {
         let text = self.text;
         let mut out = Vec::new();
-        if !text.contains('.') {
+        if !crate::clean::has(text, '.') {
             return out;
         }
         let bytes = text.as_bytes();
@@ -1051,7 +1077,9 @@ fn mention_may_follow(text: &str, i: usize) -> bool {
     let Some(prev) = char_before(text, i) else {
         return true;
     };
-    if !(prev.is_ascii_alphanumeric() || "_!#$%&*@＠".contains(prev)) {
+    if !(prev.is_ascii_alphanumeric()
+        || matches!(prev, '_' | '!' | '#' | '$' | '%' | '&' | '*' | '@' | '＠'))
+    {
         return true;
     }
     // `RT@name`, `rt:@name`: a retweet marker right before, itself after a boundary.
@@ -1061,7 +1089,9 @@ fn mention_may_follow(text: &str, i: usize) -> bool {
         let rt = &head[head.len() - 2..];
         if rt.eq_ignore_ascii_case("rt") {
             let before = char_before(head, head.len() - 2);
-            return before.is_none_or(|b| !(b.is_ascii_alphanumeric() || "_+~.-".contains(b)));
+            return before.is_none_or(|b| {
+                !(b.is_ascii_alphanumeric() || matches!(b, '_' | '+' | '~' | '.' | '-'))
+            });
         }
     }
     false

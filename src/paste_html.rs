@@ -280,7 +280,7 @@ fn text_node(out: &mut Writer, stack: &[Open], raw: &str) {
     if ctx.skip {
         return;
     }
-    if raw.contains('&') {
+    if crate::clean::has(raw, '&') {
         out.text(&decode_references(raw), ctx.pre);
     } else {
         out.text(raw, ctx.pre);
@@ -531,9 +531,10 @@ fn image(out: &mut Writer, tag: &Tag) {
     }
 }
 
-/// Where `needle` starts in `b` at or after `from`.
+/// Where `needle` starts in `b` at or after `from`. (A first-byte memchr and a compare, not
+/// `memchr::memmem`: the .wasm leaves memmem's searchers out, 2 kB gzipped.)
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(b.get(from..)?, needle).map(|k| from + k)
+    crate::clean::find_bytes(b.get(from..)?, needle).map(|k| from + k)
 }
 
 /// Where the end tag `</name` (any case) starts at or after `from`.
@@ -681,7 +682,7 @@ fn cut(text: &str, links: &[&PastedLink], spans: &mut Vec<Span>) {
     while !rest.is_empty() {
         let hit = links
             .iter()
-            .filter_map(|l| rest.find(l.text.as_str()).map(|at| (at, *l)))
+            .filter_map(|l| crate::clean::find(rest, &l.text).map(|at| (at, *l)))
             .min_by_key(|&(at, l)| (at, std::cmp::Reverse(l.text.len())));
         let Some((at, link)) = hit else { break };
         if at > 0 {

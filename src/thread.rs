@@ -160,12 +160,142 @@ pub struct Post {
 pub struct Removed {
     /// 1-based line number in the repaired paste.
     pub line: usize,
-    /// The text removed (a whole line, or the glued tail of one such as `Show more`).
-    pub text: String,
+    /// The text removed (a whole line, or the glued tail of one such as `Show more`): most
+    /// are a few bytes (`2.3K`, `·`, `@ada`) and are kept inline, with no allocation each (a
+    /// big paste removes hundreds of thousands of lines).
+    pub text: SmallText,
     /// Why: `count`, `ui`, `timestamp`, `header`, `footer`, `signup`, `media`, ... (borrowed
     /// from the segmenter's fixed words: a big paste removes hundreds of thousands of lines,
     /// and a `String` each cost an allocation; the JSON is the same string).
     pub reason: Cow<'static, str>,
+}
+
+/// A string kept in place when it is short (up to [`SmallText::INLINE`] bytes), on the heap
+/// otherwise; it reads as a `&str` (`Deref`), compares with strings, and is a JSON string.
+#[derive(Clone)]
+pub struct SmallText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// The bytes, of which the first `len` are the text.
+    Inline {
+        len: u8,
+        bytes: [u8; SmallText::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl SmallText {
+    /// The longest text kept in place: the size of a `String`, less a length byte and the
+    /// tag.
+    pub const INLINE: usize = 22;
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Inline { len, bytes } => {
+                // Not `expect`: formatting the error would bring its Debug code into the
+                // .wasm.
+                let Ok(s) = std::str::from_utf8(&bytes[..usize::from(*len)]) else {
+                    unreachable!("an inline text is copied from a str, whole chars only")
+                };
+                s
+            }
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for SmallText {
+    fn from(s: &str) -> SmallText {
+        if s.len() <= SmallText::INLINE {
+            let mut bytes = [0; SmallText::INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            let len = u8::try_from(s.len()).expect("at most INLINE bytes");
+            SmallText(Repr::Inline { len, bytes })
+        } else {
+            SmallText(Repr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for SmallText {
+    fn from(s: String) -> SmallText {
+        if s.len() <= SmallText::INLINE {
+            SmallText::from(s.as_str())
+        } else {
+            SmallText(Repr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl Default for SmallText {
+    fn default() -> SmallText {
+        SmallText::from("")
+    }
+}
+
+impl std::ops::Deref for SmallText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SmallText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SmallText {
+    fn eq(&self, other: &SmallText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SmallText {}
+
+impl PartialEq<str> for SmallText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SmallText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SmallText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for SmallText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SmallText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SmallText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SmallText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SmallText, D::Error> {
+        String::deserialize(deserializer).map(SmallText::from)
+    }
 }
 
 /// One change the repair stage made.
@@ -400,6 +530,38 @@ mod tests {
         assert!(o.author_only);
         assert_eq!(o.numbering, Numbering::Paren);
         assert!(o.link_entities, "unnamed options keep their defaults");
+    }
+
+    #[test]
+    fn small_texts_read_compare_and_serialise_as_strings() {
+        for text in [
+            "",
+            "2.3K",
+            "·",
+            "@ada",
+            "exactly twenty-two b!!",
+            "twenty-three bytes long",
+            "ü🔥 past the inline size…",
+        ] {
+            let small = SmallText::from(text);
+            assert_eq!(small.as_str(), text, "the text comes back whole");
+            assert_eq!(small, text, "it compares with a &str");
+            assert_eq!(
+                small,
+                SmallText::from(text.to_owned()),
+                "from a String alike"
+            );
+            assert_eq!(format!("{small:?}"), format!("{text:?}"), "Debug as a str");
+            let json = serde_json::to_string(&small).expect("a string serialises");
+            assert_eq!(json, serde_json::to_string(text).expect("so does a str"));
+            let back: SmallText = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, text);
+        }
+        assert_eq!(
+            std::mem::size_of::<SmallText>(),
+            std::mem::size_of::<String>(),
+            "no bigger than the String it replaces"
+        );
     }
 
     #[test]

@@ -777,7 +777,7 @@ mod read {
             removed: list(value, "removed", |r| {
                 Ok(Removed {
                     line: number(r, "line")?,
-                    text: string(r, "text")?,
+                    text: string(r, "text")?.into(),
                     reason: string(r, "reason")?.into(),
                 })
             })?,

@@ -241,7 +241,7 @@ fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
         posts: vec![post, Post::default()],
         removed: vec![unspool::Removed {
             line: 0,
-            text: text.to_owned(),
+            text: text.into(),
             reason: text.to_owned().into(),
         }],
         repairs: vec![Repair {

@@ -73,7 +73,7 @@ fn reorder(items: Vec<Item>) -> Vec<Item> {
 }
 
 fn line_text(line: &Line) -> String {
-    let s: String = line.iter().map(Span::text).collect();
+    let s: String = line.iter().map(|s| s.text()).collect();
     s.trim().to_owned()
 }
 

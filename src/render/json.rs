@@ -430,7 +430,7 @@ impl ToJson for Removed {
     fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
         w.field("line", &self.line);
-        w.field("text", &self.text);
+        w.field("text", &*self.text);
         w.field("reason", &*self.reason);
         w.end_object();
     }

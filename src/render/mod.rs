@@ -25,6 +25,7 @@
 //! JSON is the model itself, unchanged by the options.
 
 use crate::thread::{Author, Media, Options, Platform, Post, Removed, Span, Thread, TitleMode};
+use std::borrow::Cow;
 
 pub mod html;
 pub mod json;
@@ -116,14 +117,26 @@ pub fn to_json(thread: &Thread) -> String {
     json::to_string_pretty(thread)
 }
 
-/// A line of a paragraph: its spans.
-pub type Line = Vec<Span>;
+/// A line of a paragraph: its spans, the post's own (borrowed) where a span is shown whole,
+/// made only for the pieces of a text that a line break cuts (and the few words a renderer
+/// adds), so that rendering copies no text.
+pub type Line<'a> = Vec<Cow<'a, Span>>;
 
 /// Cuts spans into paragraphs (split at a blank line) of lines (split at `\n`).
-pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line>> {
+pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
     let mut paras: Vec<Vec<Line>> = vec![vec![Vec::new()]];
     for span in spans {
         match span {
+            // A text with no line break in it is one piece: the span itself.
+            Span::Text { text } if !crate::clean::has(text, '\n') => {
+                if !text.is_empty() {
+                    paras
+                        .last_mut()
+                        .and_then(|p| p.last_mut())
+                        .expect("paras is never empty")
+                        .push(Cow::Borrowed(span));
+                }
+            }
             Span::Text { text } => {
                 let mut parts = text.split('\n').peekable();
                 while let Some(part) = parts.next() {
@@ -131,9 +144,9 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line>> {
                         let para = paras.last_mut().expect("paras is never empty");
                         para.last_mut()
                             .expect("a paragraph has a line")
-                            .push(Span::Text {
+                            .push(Cow::Owned(Span::Text {
                                 text: part.to_owned(),
-                            });
+                            }));
                     }
                     if parts.peek().is_some() {
                         let para = paras.last_mut().expect("paras is never empty");
@@ -155,7 +168,7 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line>> {
                 .last_mut()
                 .and_then(|p| p.last_mut())
                 .expect("paras is never empty")
-                .push(other.clone()),
+                .push(Cow::Borrowed(other)),
         }
     }
     for p in &mut paras {
@@ -182,7 +195,7 @@ pub enum ListKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block<'a> {
     /// A paragraph of lines (joined by hard line breaks).
-    Para(Vec<Line>),
+    Para(Vec<Line<'a>>),
     /// A list; `start` is the first number of an ordered list (1 for bullets).
     List {
         /// Bullet or ordered.
@@ -190,7 +203,7 @@ pub enum Block<'a> {
         /// First number.
         start: usize,
         /// One line per item, the marker removed.
-        items: Vec<Line>,
+        items: Vec<Line<'a>>,
     },
     /// A quoted post.
     Quote(Box<PostView<'a>>),
@@ -316,17 +329,20 @@ impl<'a> Iterator for PostViews<'a, '_> {
 }
 
 fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a> {
-    // The post's own spans, not a copy of them (`blocks` copies what it keeps).
-    let whole;
-    let spans: &[Span] = if post.spans.is_empty() && !post.text.is_empty() {
-        whole = [Span::Text {
+    // The post's own spans, not a copy of them (`blocks` borrows what it keeps whole).
+    let mut blocks = if post.spans.is_empty() && !post.text.is_empty() {
+        // A model with no spans (made by hand): its text is one span, made here.
+        let whole = [Span::Text {
             text: post.text.clone(),
         }];
-        &whole
+        let mut kept = Vec::new();
+        for block in blocks(&whole) {
+            kept.extend(owned(block));
+        }
+        kept
     } else {
-        &post.spans
+        blocks(&post.spans)
     };
-    let mut blocks = blocks(spans);
     if options.keep_markers {
         if let Some(marker) = post
             .marker
@@ -354,6 +370,32 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
     }
 }
 
+/// `block` with every span it borrows copied: a [`blocks`] block that outlives its spans
+/// (`blocks` makes paragraphs and lists only).
+fn owned(block: Block<'_>) -> Option<Block<'static>> {
+    // Plain loops: iterator adaptors here were a kilobyte of the .wasm for a rare case.
+    fn own(lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
+        let mut out = Vec::with_capacity(lines.len());
+        for line in lines {
+            let mut copy = Vec::with_capacity(line.len());
+            for span in line {
+                copy.push(Cow::Owned(span.into_owned()));
+            }
+            out.push(copy);
+        }
+        out
+    }
+    match block {
+        Block::Para(lines) => Some(Block::Para(own(lines))),
+        Block::List { kind, start, items } => Some(Block::List {
+            kind,
+            start,
+            items: own(items),
+        }),
+        Block::Quote(_) | Block::Media(_) => None,
+    }
+}
+
 /// Puts the author's marker back: one with a digit (`1/`, `(2/12)`) before the first
 /// paragraph, any other (`🧵`, `/end`) after the last one; a list keeps its items, so a marker
 /// next to one gets a line of its own.
@@ -365,29 +407,29 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
                 let first = lines.first_mut().expect("a paragraph has a line");
                 first.insert(
                     0,
-                    Span::Text {
+                    Cow::Owned(Span::Text {
                         text: format!("{marker} "),
-                    },
+                    }),
                 );
             }
             _ => blocks.insert(
                 0,
-                Block::Para(vec![vec![Span::Text {
+                Block::Para(vec![vec![Cow::Owned(Span::Text {
                     text: marker.into(),
-                }]]),
+                })]]),
             ),
         }
     } else {
         match blocks.last_mut() {
             Some(Block::Para(lines)) => {
                 let last = lines.last_mut().expect("a paragraph has a line");
-                last.push(Span::Text {
+                last.push(Cow::Owned(Span::Text {
                     text: format!(" {marker}"),
-                });
+                }));
             }
-            _ => blocks.push(Block::Para(vec![vec![Span::Text {
+            _ => blocks.push(Block::Para(vec![vec![Cow::Owned(Span::Text {
                 text: marker.into(),
-            }]])),
+            })]])),
         }
     }
 }
@@ -400,7 +442,7 @@ fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
             if !ends_sentence(prev) && starts_lowercase(&first) =>
         {
             let last = prev.last_mut().expect("a paragraph has a line");
-            last.push(Span::Text { text: " ".into() });
+            last.push(Cow::Owned(Span::Text { text: " ".into() }));
             let mut lines = first.drain(..);
             last.extend(lines.next().into_iter().flatten());
             prev.extend(lines);
@@ -414,7 +456,7 @@ fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
 fn ends_sentence(para: &[Line]) -> bool {
     let text: String = para
         .last()
-        .map(|l| l.iter().map(Span::text).collect())
+        .map(|l| l.iter().map(|s| s.text()).collect())
         .unwrap_or_default();
     let text = text.trim_end();
     let text = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
@@ -433,7 +475,7 @@ fn starts_lowercase(para: &[Line]) -> bool {
 }
 
 /// Cuts spans into blocks: paragraphs and lists.
-pub fn blocks(spans: &[Span]) -> Vec<Block<'static>> {
+pub fn blocks(spans: &[Span]) -> Vec<Block<'_>> {
     let paras = paragraphs(spans);
     // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
     if !paras.iter().flatten().any(|line| list_item(line).is_some()) {
@@ -518,11 +560,11 @@ fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize)
 }
 
 /// A list item: its marker's kind, its number and the line without the marker.
-type Item = (ListKind, usize, Line);
+type Item<'a> = (ListKind, usize, Line<'a>);
 
 /// If `line` starts with a list marker, its kind, number and the line without the marker.
-fn list_item(line: &Line) -> Option<Item> {
-    let Some(Span::Text { text }) = line.first() else {
+fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
+    let Some(Span::Text { text }) = line.first().map(|s| &**s) else {
         return None;
     };
     let t = text.trim_start();
@@ -547,9 +589,9 @@ fn list_item(line: &Line) -> Option<Item> {
     let rest = rest.trim_start();
     let mut item: Line = Vec::with_capacity(line.len());
     if !rest.is_empty() {
-        item.push(Span::Text {
+        item.push(Cow::Owned(Span::Text {
             text: rest.to_owned(),
-        });
+        }));
     }
     item.extend(line[1..].iter().cloned());
     if line_is_blank(&item) {
@@ -672,7 +714,7 @@ fn push_percent(b: u8, out: &mut String) {
 fn mastodon_instance(handle: &str) -> Option<&str> {
     let h = handle.strip_prefix('@').unwrap_or(handle);
     let (_, instance) = h.split_once('@')?;
-    Some(instance).filter(|i| i.contains('.') && !i.contains(['/', '@', ' ']))
+    Some(instance).filter(|i| crate::clean::has(i, '.') && !i.contains(['/', '@', ' ']))
 }
 
 /// Where a mention, hashtag or cashtag links on `platform`, given the thread author's handle;
@@ -703,9 +745,7 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
         }
         (Platform::Bluesky, Span::Mention { text }) => {
             let handle = word(text, '@')?;
-            handle
-                .contains('.')
-                .then(|| address("https://bsky.app/profile/", handle, ""))
+            crate::clean::has(handle, '.').then(|| address("https://bsky.app/profile/", handle, ""))
         }
         (Platform::Bluesky, Span::Hashtag { text }) => {
             Some(address("https://bsky.app/hashtag/", word(text, '#')?, ""))
@@ -733,7 +773,7 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
         )),
         (Platform::Threads, Span::Mention { text }) => {
             let name = word(text, '@')?;
-            (!name.contains('@')).then(|| address("https://www.threads.net/@", name, ""))
+            (!crate::clean::has(name, '@')).then(|| address("https://www.threads.net/@", name, ""))
         }
         (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
             "https://www.linkedin.com/feed/hashtag/",
@@ -766,7 +806,7 @@ pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<St
 pub fn shown_spans<'a>(
     article: &'a Article,
     options: &'a Options,
-    line: &'a Line,
+    line: &'a Line<'a>,
 ) -> impl Iterator<Item = (&'a str, Option<String>)> + 'a {
     let last = line.len().saturating_sub(1);
     line.iter().enumerate().filter_map(move |(i, span)| {
@@ -821,10 +861,22 @@ mod tests {
 
     #[test]
     fn paragraphs_and_lines() {
-        let p = paragraphs(&spans("a @b\nc\n\nd"));
+        let all = spans("a @b\nc\n\nd");
+        let p = paragraphs(&all);
         assert_eq!(p.len(), 2, "a blank line splits paragraphs");
         assert_eq!(p[0].len(), 2, "a single newline is a line break");
-        assert_eq!(p[1][0], vec![Span::Text { text: "d".into() }]);
+        assert_eq!(
+            p[1][0],
+            vec![Cow::Owned(Span::Text { text: "d".into() })],
+            "the piece after the blank line"
+        );
+        let whole = [Span::Text {
+            text: "one line".into(),
+        }];
+        assert!(
+            matches!(paragraphs(&whole)[0][0][0], Cow::Borrowed(_)),
+            "a text with no line break is shown as the span it is, not a copy"
+        );
     }
 
     fn kinds(text: &str) -> Vec<String> {

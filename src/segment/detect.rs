@@ -9,13 +9,52 @@
 
 use super::headers;
 use crate::thread::Platform;
-use memchr::memmem::Finder;
+
+/// A needle's searcher: memchr's memmem natively (SIMD, a rare-byte prefilter); in the .wasm,
+/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a first-byte
+/// memchr and a compare ([`crate::clean::find_bytes`]). Both find the first occurrence.
+#[cfg(not(target_arch = "wasm32"))]
+struct Finder(memchr::memmem::Finder<'static>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Finder {
+    fn new(needle: &'static str) -> Finder {
+        Finder(memchr::memmem::Finder::new(needle))
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        self.0.find(hay)
+    }
+
+    fn needle(&self) -> &[u8] {
+        self.0.needle()
+    }
+}
+
+/// A needle's searcher (see the native one above).
+#[cfg(target_arch = "wasm32")]
+struct Finder(&'static [u8]);
+
+#[cfg(target_arch = "wasm32")]
+impl Finder {
+    fn new(needle: &'static str) -> Finder {
+        Finder(needle.as_bytes())
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        crate::clean::find_bytes(hay, self.0)
+    }
+
+    fn needle(&self) -> &[u8] {
+        self.0
+    }
+}
 
 /// A substring looked for on every line: its occurrences are found by one forward search
 /// over the whole paste (the lines are visited in order), not one search per line, which on
 /// short lines cost more in set-up than in searching.
 struct Needle {
-    finder: Finder<'static>,
+    finder: Finder,
     /// The next occurrence at or after the last line asked about (`usize::MAX`: none left).
     next: usize,
     /// Whether `next` was searched for yet.
@@ -168,18 +207,18 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
         if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
-            if l[1..].contains('@') {
+            if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-header", 2);
-            } else if l.contains('.') {
+            } else if crate::clean::has(l, '.') {
                 add(&mut score, Bluesky, "bsky-header", 2);
             } else {
                 add(&mut score, X, "x-header", 2);
             }
         }
         if l.starts_with('@') && headers::is_handle_line(l) {
-            if l[1..].contains('@') {
+            if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-handle", 3);
-            } else if !l.contains('.') {
+            } else if !crate::clean::has(l, '.') {
                 add(&mut score, X, "x-handle", 1);
             } else {
                 add(&mut score, Bluesky, "bsky-handle", 1);
@@ -192,9 +231,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             .flatten()
             .filter(|h| h.time.is_some())
         {
-            if h.handle[1..].contains('@') {
+            if crate::clean::has(&h.handle[1..], '@') {
                 add(&mut score, Mastodon, "masto-inline", 2);
-            } else if h.handle.contains('.') {
+            } else if crate::clean::has(&h.handle, '.') {
                 add(&mut score, Bluesky, "bsky-inline", 2);
             } else {
                 add(&mut score, X, "x-inline", 2);
@@ -226,7 +265,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         if headers::is_username(l)
             && next.is_some_and(|n| {
-                n == "Author" || (headers::time_line(n).is_some() && !n.contains('·'))
+                n == "Author" || (headers::time_line(n).is_some() && !crate::clean::has(n, '·'))
             })
         {
             add(&mut score, Threads, "threads-header", 2);

@@ -32,19 +32,37 @@ pub fn month(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches([',', '.']);
-    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let mut w = word.as_bytes();
+    while let [head @ .., b',' | b'.'] = w {
+        w = head;
+    }
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
-    // Compared in place, without a lowercase copy: this runs on the first word of every line.
-    NAMES
-        .iter()
-        .position(|n| {
-            n.len() >= w.len()
-                && (n.len() == w.len() || w.len() <= 4)
-                && n.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-        })
-        .map(|i| i as u8 + 1)
+    // Only the months that start with the word's letter are compared (a letter compared
+    // without case matches only that letter, so a word that matches is all letters), in
+    // place, without a lowercase copy: this runs on the first word of every line.
+    let candidates: &[usize] = match w[0] | 0x20 {
+        b'j' => &[0, 5, 6],
+        b'f' => &[1],
+        b'm' => &[2, 4],
+        b'a' => &[3, 7],
+        b's' => &[8],
+        b'o' => &[9],
+        b'n' => &[10],
+        b'd' => &[11],
+        _ => return None,
+    };
+    for &i in candidates {
+        let n = NAMES[i].as_bytes();
+        if n.len() >= w.len()
+            && (n.len() == w.len() || w.len() <= 4)
+            && n[..w.len()].eq_ignore_ascii_case(w)
+        {
+            return Some(i as u8 + 1);
+        }
+    }
+    None
 }
 
 fn is_handle_byte(b: u8) -> bool {
@@ -138,7 +156,7 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         };
         // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
         let name = line[..at].trim();
-        if name.chars().count() > 60 || name.contains('@') {
+        if name.chars().count() > 60 || crate::clean::has(name, '@') {
             return None;
         }
         let rest = line[at + n..].trim_start();
@@ -269,7 +287,18 @@ pub fn time_line(line: &str) -> Option<(String, bool)> {
 
 /// [`time_line`], the time as a slice of `line` (nothing copied).
 pub fn time_span(line: &str) -> Option<(&str, bool)> {
-    let s = line.trim().trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    let s = crate::segment::trim(line).trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    // The first token is a number, `now`, `Just now`, `at …` or a month (or a `,` before
+    // one): a line that starts with any other byte is no time (most lines).
+    let first = s.as_bytes().first().copied().unwrap_or(b'0');
+    if !(matches!(first, b'0'..=b'9' | b',')
+        || matches!(
+            first | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        ))
+    {
+        return None;
+    }
     let mut i = 0;
     let mut end = 0;
     let mut tokens = 0;
@@ -288,7 +317,7 @@ pub fn time_span(line: &str) -> Option<(&str, bool)> {
             continue;
         }
         if let Some(n) = time_token(rest) {
-            if b.get(i).is_some_and(u8::is_ascii_digit) && rest[..n].contains(':') {
+            if b.get(i).is_some_and(u8::is_ascii_digit) && crate::clean::has(&rest[..n], ':') {
                 clock = true;
             }
             tokens += 1;
@@ -326,13 +355,24 @@ fn is_time_trailer(rest: &str) -> bool {
 
 /// `— Name (@handle) August 8, 2017`: who wrote the post just above, on a page that embeds
 /// posts. Returns `(name, handle, time)`.
+#[inline]
 pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
+    // `—` and `―` start with byte E2: most lines start with neither it nor `-` (and are
+    // ruled out here, inline, with no call).
+    if !matches!(line.as_bytes().first(), Some(0xE2 | b'-')) {
+        return None;
+    }
+    attribution_after_dash(line)
+}
+
+/// [`attribution`] of a line that starts with byte E2 or `-`.
+fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<String>)> {
     let rest = line
         .strip_prefix('—')
         .or_else(|| line.strip_prefix('―'))
         .or_else(|| line.strip_prefix("--"))?
         .trim_start();
-    let open = rest.find("(@")?;
+    let open = crate::clean::find(rest, "(@")?;
     let close = open + rest[open..].find(')')?;
     let handle = &rest[open + 1..close];
     if handle_len(handle) != Some(handle.len()) {
@@ -357,7 +397,7 @@ pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>
 /// nor a time is content (a post may share a link), not a permalink.
 pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
     // Every permalink holds a `/`: most lines do not, and need no substring search.
-    if !line.contains('/') {
+    if !crate::clean::has(line, '/') {
         return None;
     }
     let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
@@ -415,7 +455,7 @@ pub fn doubled(line: &str) -> Option<&str> {
 /// A LinkedIn time line: `2mo • Edited • 2 months ago • …`, `1h •`: the short time.
 pub fn linkedin_time(line: &str) -> Option<String> {
     let first = line.split('•').next()?.trim();
-    if !line.contains('•') || first.is_empty() {
+    if !crate::clean::has(line, '•') || first.is_empty() {
         return None;
     }
     let n = time_token(first)?;
@@ -425,6 +465,39 @@ pub fn linkedin_time(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_name_abbreviation_and_case() {
+        for (word, want) in [
+            ("January", Some(1)),
+            ("jan", Some(1)),
+            ("JUNE", Some(6)),
+            ("Jul.", Some(7)),
+            ("Sept", Some(9)),
+            ("sep,", Some(9)),
+            ("May", Some(5)),
+            ("march,", Some(3)),
+            ("Aug", Some(8)),
+            ("apr", Some(4)),
+            ("Oct", Some(10)),
+            ("Nov.,", Some(11)),
+            ("December", Some(12)),
+            ("Feb", Some(2)),
+            ("Ma", None),
+            ("Mayo", None),
+            ("Junes", None),
+            ("Decembers", None),
+            ("Augu", Some(8)),
+            ("Augus", None),
+            ("Every", None),
+            ("J4n", None),
+            ("Jün", None),
+            ("", None),
+            (",.", None),
+        ] {
+            assert_eq!(month(word), want, "the month of {word:?}");
+        }
+    }
 
     #[test]
     fn handles_of_every_platform() {

@@ -45,6 +45,14 @@ fn number(b: &[u8]) -> Option<(usize, usize)> {
 
 /// A marker at the start of `line`.
 pub fn leading(line: &str) -> Option<Marker> {
+    // Every marker starts with a digit, `(`, `[` or an emoji (`🧵`, `🔟`: byte F0): most
+    // lines start with none of them.
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'0'..=b'9' | b'(' | b'[' | 0xF0)
+    ) {
+        return None;
+    }
     let mut skip = 0;
     for thread in ["🧵 ", "🧵"] {
         if let Some(rest) = line.strip_prefix(thread) {
@@ -159,6 +167,13 @@ fn space_after(s: &str, i: usize) -> Option<usize> {
 /// A marker at the end of `line`: ` 1/12`, ` (1/12)`, ` 3/`. `len` counts the space before.
 pub fn trailing(line: &str) -> Option<Marker> {
     let t = line.trim_end();
+    // A slash marker ends with its number, `/`, `)`, `]` or a `🧵` (last byte B5).
+    if !matches!(
+        t.as_bytes().last(),
+        Some(b'0'..=b'9' | b'/' | b')' | b']' | 0xB5)
+    ) {
+        return None;
+    }
     let space = t.rfind(' ')?;
     let word = &t[space + 1..];
     let m = leading(word)?;
@@ -193,6 +208,14 @@ pub fn is_end_line(line: &str) -> bool {
 
 /// Bytes of an end marker at the end of `line`, with the space before it.
 pub fn end_tail(line: &str) -> Option<usize> {
+    // Every end marker ends with `d`, `n` (either case), `]`, `)`, `👇` (last byte 87) or
+    // `🧵` (B5): most lines end with none of them.
+    if !matches!(
+        line.as_bytes().last(),
+        Some(b'd' | b'D' | b'n' | b'N' | b']' | b')' | 0x87 | 0xB5)
+    ) {
+        return None;
+    }
     END.iter().find_map(|e| {
         let n = e.len();
         if line.len() <= n || !line.is_char_boundary(line.len() - n) {
@@ -233,6 +256,24 @@ mod tests {
         assert_eq!(lead("and/or"), None);
         assert_eq!(lead("1.5 million"), None);
         assert_eq!(lead("3."), None, "a dot marker needs text after it");
+    }
+
+    #[test]
+    fn every_end_marker_ends_with_a_byte_end_tail_looks_for() {
+        for e in END {
+            assert!(
+                matches!(
+                    e.as_bytes().last(),
+                    Some(b'd' | b'D' | b'n' | b'N' | b']' | b')' | 0x87 | 0xB5)
+                ),
+                "{e:?} must end with a byte end_tail's first test lets through"
+            );
+            let line = format!("the end {e}");
+            assert!(
+                end_tail(&line).is_some(),
+                "{line:?} ends with an end marker"
+            );
+        }
     }
 
     #[test]

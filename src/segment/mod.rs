@@ -36,7 +36,7 @@ pub mod markers;
 pub mod warnings;
 
 use crate::clean;
-use crate::thread::{Author, Media, Platform, Post, Removed, Warning};
+use crate::thread::{Author, Media, Platform, Post, Removed, SmallText, Warning};
 use headers::HeaderLine;
 use markers::{Marker, Style};
 use std::borrow::Cow;
@@ -172,7 +172,7 @@ fn media(t: &str) -> Option<Media> {
         return m("image", None);
     }
     if let Some(rest) = t.strip_prefix("![") {
-        let close = rest.find("](")?;
+        let close = crate::clean::find(rest, "](")?;
         if rest.ends_with(')') {
             let alt = rest[..close].trim();
             return m("image", (!alt.is_empty()).then_some(alt));
@@ -216,7 +216,7 @@ fn label_like(t: &str) -> bool {
     t.chars().count() <= 40
         && t.split_whitespace().count() <= 4
         && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
-        && !t.contains("://")
+        && crate::clean::find(t, "://").is_none()
 }
 
 /// A display name as it stands above a handle.
@@ -287,10 +287,10 @@ impl Cuts {
         let mut removed = Vec::with_capacity(self.list.len());
         for cut in &self.list {
             let text = if cut.owned {
-                std::mem::take(&mut self.owned[cut.start as usize])
+                SmallText::from(std::mem::take(&mut self.owned[cut.start as usize]))
             } else {
                 let start = cut.start as usize;
-                text[start..start + cut.len as usize].to_owned()
+                SmallText::from(&text[start..start + cut.len as usize])
             };
             removed.push(Removed {
                 line: cut.line as usize,
@@ -320,7 +320,8 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
 /// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
-fn trim(line: &str) -> &str {
+/// On a line that is trimmed already (what the stages pass each other) it costs two compares.
+pub(crate) fn trim(line: &str) -> &str {
     let t = line.trim_ascii();
     let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
     if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
@@ -564,6 +565,11 @@ impl<'a> Assembler<'a> {
 
     fn remove(&mut self, i: usize, text: &str, reason: &'static str) {
         let why = self.side.why(reason);
+        self.remove_as(i, text, why);
+    }
+
+    /// [`Assembler::remove`] with the reason's [`Why`] known already (a cruft line's).
+    fn remove_as(&mut self, i: usize, text: &str, why: Why) {
         // Where `text` stands in the paste, when it is a slice of it (almost always).
         let at = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         let inside = at <= self.text.len() && text.len() <= self.text.len() - at;
@@ -670,7 +676,7 @@ impl<'a> Assembler<'a> {
                             top.profile = true;
                         }
                     }
-                    self.remove(i, line, reason);
+                    self.remove_as(i, line, why);
                 }
                 Kind::Media(m) => {
                     self.remove(i, line, "media");
@@ -698,7 +704,7 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Separator(why, boundary) => {
-                    self.remove(i, line, self.side.reason(why));
+                    self.remove_as(i, line, why);
                     if boundary {
                         self.close();
                     }
@@ -737,17 +743,21 @@ impl<'a> Assembler<'a> {
                         "Show more",
                         "Show this thread",
                     ];
-                    let next_label = self.next(i).is_some_and(|k| {
-                        (self.side.is_cruft(self.kinds[k], &["ui", "signup"])
-                            && !post_tail.contains(&self.lines[k]))
-                            || (self.kinds[k] == Kind::Text && label_like(self.lines[k]))
-                    });
+                    // Asked only above the first header (most text lines are not).
+                    let next_label = |me: &Self| {
+                        me.next(i).is_some_and(|k| {
+                            (me.side.is_cruft(me.kinds[k], &["ui", "signup"])
+                                && !post_tail.contains(&me.lines[k]))
+                                || (me.kinds[k] == Kind::Text && label_like(me.lines[k]))
+                        })
+                    };
                     if preamble && clean::is_ui_word_any_case(line) {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;
                     }
-                    if preamble && label_like(line) && ui(self.prev(i), &self) && next_label {
+                    if preamble && label_like(line) && ui(self.prev(i), &self) && next_label(&self)
+                    {
                         self.remove(i, line, "ui");
                         last_label = Some(i);
                         continue;
@@ -898,7 +908,7 @@ impl<'a> Assembler<'a> {
                 Kind::Text | Kind::Handle(_) | Kind::Time(..) | Kind::Dot
             )
         });
-        let mastodon = h.handle[1..].contains('@');
+        let mastodon = crate::clean::has(&h.handle[1..], '@');
         let timed = h.time.is_some() || time_at.is_some() || time_above.is_some();
         // Text that was not recognised as a platform's needs a time to call a line a header.
         let accepted = timed
@@ -1084,7 +1094,11 @@ impl<'a> Assembler<'a> {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
             let lines = &self.lines;
-            if let Some(&l) = top.lines.iter().find(|&&l| lines[l].contains(m)) {
+            if let Some(&l) = top
+                .lines
+                .iter()
+                .find(|&&l| crate::clean::find(lines[l], m).is_some())
+            {
                 self.remove(l, m, "marker");
             }
         }
@@ -1099,11 +1113,12 @@ impl<'a> Assembler<'a> {
         }
         // LinkedIn's hidden `hashtag` label, glued to the tag in a copy: `hashtag#rust`.
         let unglued;
-        if self.platform == Platform::Linkedin && body.contains("hashtag#") {
-            for _ in body.matches("hashtag#") {
+        if self.platform == Platform::Linkedin && crate::clean::find(body, "hashtag#").is_some() {
+            let n;
+            (unglued, n) = crate::clean::replace(body, "hashtag#", "#");
+            for _ in 0..n {
                 self.remove(i, "hashtag", "ui");
             }
-            unglued = body.replace("hashtag#", "#");
             body = &unglued;
         }
         let mut close_after = false;
@@ -1282,7 +1297,9 @@ fn trim_in_place(s: &mut String) {
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
 fn linkedin_name(name: &str) -> String {
-    let name = name.split(" • ").next().unwrap_or(name).trim();
+    let name = crate::clean::find(name, " • ")
+        .map_or(name, |at| &name[..at])
+        .trim();
     let name = headers::doubled(name).unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
@@ -1307,7 +1324,7 @@ fn continues_list(text: &str, line: &str) -> bool {
     if !item(line) {
         return false;
     }
-    let last_para = text.rsplit("\n\n").next().unwrap_or(text);
+    let last_para = crate::clean::rfind(text, "\n\n").map_or(text, |at| &text[at + 2..]);
     item(last_para) || last_para.trim_end().ends_with(':')
 }
 

@@ -97,7 +97,7 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
     let promises = PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
         || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p)));
-    if !promises || last.contains('🧵') {
+    if !promises || crate::clean::has(last, '🧵') {
         return None;
     }
     if has_link(&post.text) || post.quoted.is_some() {
@@ -147,7 +147,7 @@ pub fn is_truncated_link(token: &str) -> bool {
     let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
         return false;
     };
-    if head.contains("://") {
+    if crate::clean::find(head, "://").is_some() {
         return true;
     }
     let Some((host, _)) = head.split_once('/') else {
@@ -180,14 +180,18 @@ fn lost_mentions(text: &str) -> Vec<String> {
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
     const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
-    let mut words = Words(line);
-    while let Some(w) = words.next() {
+    // Each word is found once, as places in the line (the next one is known before the
+    // word is looked at); only the words looked at are sliced.
+    let mut next = word_at(line, 0);
+    while let Some((start, end)) = next {
+        next = word_at(line, end);
+        let w = &line[start..end];
         each(w);
         // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
         // Each starts with one of these letters, in either case (`| 0x20` lowercases an
         // ASCII letter): one compare rules out most short words.
-        let first = w.bytes().next().unwrap_or(0) | 0x20;
+        let first = w.as_bytes()[0] | 0x20;
         if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
@@ -197,7 +201,7 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
         // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
         // of the word would.
-        let lost = match words.clone().next() {
+        let lost = match next.map(|(s, e)| &line[s..e]) {
             // `cc` / `h/t` / `via` at the end of a line: the names went.
             None => matches!(lw, "cc" | "h/t" | "via"),
             Some(",") | Some(";") | Some("&") => true,
@@ -210,19 +214,17 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         if lost {
             // The word and the two after it.
             let mut phrase = w.to_owned();
-            for n in words.clone().take(2) {
+            let mut after = next;
+            for _ in 0..2 {
+                let Some((s, e)) = after else { break };
                 phrase.push(' ');
-                phrase.push_str(n);
+                phrase.push_str(&line[s..e]);
+                after = word_at(line, e);
             }
             out.push(phrase);
         }
     }
 }
-
-/// The words of a line as `str::split_whitespace` cuts them, found a byte at a time: only a
-/// byte that may start a non-ASCII space char is decoded.
-#[derive(Clone)]
-struct Words<'a>(&'a str);
 
 /// The bytes a white space char may start with: ASCII spaces, and C2, E1, E2, E3.
 const MAY_SPACE: [bool; 256] = {
@@ -236,6 +238,7 @@ const MAY_SPACE: [bool; 256] = {
 };
 
 /// The length of the white space char at byte `i` of `s` (0 when none starts there).
+#[inline]
 fn space_at(s: &str, i: usize) -> usize {
     let b = s.as_bytes()[i];
     if b < 0x80 {
@@ -252,28 +255,52 @@ fn space_at(s: &str, i: usize) -> usize {
     0
 }
 
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let s = self.0;
-        let mut i = 0;
-        while i < s.len() {
-            let n = space_at(s, i);
-            if n == 0 {
-                break;
-            }
-            i += n;
+/// The first word of `s` at or after byte `from` (a char boundary), as `str::split_whitespace`
+/// cuts words, as its start and end: found a byte at a time, and only a byte that may start a
+/// non-ASCII space char is decoded.
+#[inline]
+fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let n = if b[i] == b' ' { 1 } else { space_at(s, i) };
+        if n == 0 {
+            break;
         }
-        let start = i;
-        let b = s.as_bytes();
-        // Most bytes are neither an ASCII space nor a byte that may start a non-ASCII one.
-        while i < b.len() && !(MAY_SPACE[usize::from(b[i])] && space_at(s, i) > 0) {
-            i += 1;
-        }
-        self.0 = &s[i..];
-        (i > start).then(|| &s[start..i])
+        i += n;
     }
+    let start = i;
+    while i < b.len() {
+        // Eight bytes at a time past printable ASCII (most of a word's bytes, and a word's
+        // end is then found with one branch rather than one a byte): a byte below 0x21 or
+        // from 0x80 up is flagged; the lowest flag is always a true one (a borrow only
+        // flags bytes above a byte that is flagged itself).
+        if let Some(chunk) = b.get(i..i + 8) {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            // Not `expect`: its error's Debug code would go into the .wasm.
+            let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+                unreachable!("a slice of eight bytes")
+            };
+            let v = u64::from_le_bytes(eight);
+            let flagged = ((v.wrapping_sub(0x21 * ONES) & !v) | v) & (0x80 * ONES);
+            if flagged == 0 {
+                i += 8;
+                continue;
+            }
+            i += (flagged.trailing_zeros() / 8) as usize;
+        }
+        let c = b[i];
+        // Printable ASCII first: most bytes of a word.
+        if c > b' ' && c < 0x80 {
+            i += 1;
+            continue;
+        }
+        if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
+            break;
+        }
+        i += 1;
+    }
+    (i > start).then_some((start, i))
 }
 
 #[cfg(test)]
@@ -291,8 +318,15 @@ mod tests {
             "emoji 👇🏻 and é, ü — “quotes” …",
             "\u{2019}\u{200b}zero-width is no space\u{feff}",
             "x\u{b}y\u{c}z\u{1c}w",
+            "supercalifragilistic\texpialidocious  averyveryverylongword\u{2003}end\u{1f}ok",
+            "longer-than-eight\u{a0}bytes é—ü “quoted—words” 👇🏻👇🏻👇🏻\u{3000}x\u{2028}",
         ] {
-            let ours: Vec<&str> = Words(line).collect();
+            let mut ours = Vec::new();
+            let mut at = 0;
+            while let Some((start, end)) = word_at(line, at) {
+                ours.push(&line[start..end]);
+                at = end;
+            }
             let std: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(ours, std, "the same words in {line:?}");
         }

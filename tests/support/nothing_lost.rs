@@ -22,9 +22,9 @@ pub fn check(name: &str, text: &str, posts: &[Post], removed: &[Removed]) {
             let mut rest = line.trim().to_owned();
             for r in removed.iter().filter(|r| r.line == n + 1) {
                 let at = if last {
-                    rest.rfind(&r.text)
+                    rest.rfind(&*r.text)
                 } else {
-                    rest.find(&r.text)
+                    rest.find(&*r.text)
                 };
                 if let Some(at) = at {
                     rest.replace_range(at..at + r.text.len(), "");
