@@ -1012,15 +1012,48 @@ macro_rules! latin1_by_use {
 
 /// How common a letter is among those its script writes with other than ASCII (40 for the
 /// commonest, down to 1; 0 for the others), its capital as its small letter: between
-/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), the likelier text.
+/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), or of a char whose
+/// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
+/// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 3] = [
+    const ORDER: [&str; 4] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
         concat!(latin1_by_use!(), "čšžłąęřćńőűğışāēīūďťľĺŕňůźżđ"),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+        "יוהלאמבתשרנעכדקפחסגצזט",
     ];
+    let u = c as u32;
+    if let 0xAC00..=0xD7A3 = u {
+        // A Hangul syllable: by how often Korean writes its first consonant, its vowel and
+        // its final (-log2 of each one's share in the words of wordfreq's Korean list).
+        const FIRST: [u8; 19] = [3, 7, 4, 4, 7, 4, 4, 5, 9, 4, 9, 2, 4, 9, 6, 7, 6, 6, 4];
+        const VOWEL: [u8; 21] = [
+            2, 4, 7, 12, 3, 4, 5, 8, 3, 6, 9, 7, 6, 4, 7, 11, 8, 7, 3, 6, 3,
+        ];
+        const LAST: [u8; 28] = [
+            1, 5, 11, 16, 3, 13, 8, 9, 4, 11, 12, 13, 20, 17, 18, 11, 5, 6, 9, 7, 5, 4, 9, 10, 16,
+            8, 9, 8,
+        ];
+        let s = (u - 0xAC00) as usize;
+        let cost = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        return (50 - i32::from(cost)).max(1);
+    }
+    if let 0x3041..=0x30FA = u {
+        // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
+        let k = (u - 0x3041) % 0x60;
+        let voiced = match k {
+            0x0B..=0x21 => k % 2,
+            0x24..=0x28 => 1 - k % 2,
+            0x2E..=0x3C => (k - 0x2E) % 3,
+            0x53 => 2,
+            _ => 0,
+        };
+        let small = matches!(k, 0..=8 if k % 2 == 0)
+            || matches!(k, 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55);
+        return 40 - 10 * voiced as i32 - 8 * i32::from(small);
+    }
     let small = crate::ucd::lowercase_first(c);
     ORDER
         .iter()
@@ -1186,7 +1219,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     if page.sloppy {
         // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
         // (windows-874, the mixed table) lost bytes are recovered instead.
-        let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
+        let question = !matches!(page.name, "windows-874" | MIXED);
         let mut i = 0;
         while i < v.len() {
             match lossy_at(&v, i, question) {
@@ -1415,7 +1448,11 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
-            if kind == "lost_bytes" {
+            // Between a lone lead's letters; between the mixed table's two bytes of a char in
+            // scripts where case cannot tell (kana, Hangul, Hebrew), not in Latin, Greek and
+            // Cyrillic, where the commoner letter of the commoner language is often the wrong
+            // one (Slovak `päť`, not `päń`).
+            if kind == "lost_bytes" || script(c).is_none() {
                 bonus += letter_rank(c);
             }
             if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
@@ -1634,15 +1671,23 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // different bytes, so a line may decode under both into different letters (`SeĂąor`:
     // `Seùor` or `Señor`). With no document page to tell, and two letters or more read
     // differently, the twin tried after the winner takes its place when its letters are
-    // commoner.
+    // commoner. The mixed table writes windows-1257's `„“”` with a second byte too, so a line
+    // of kana or Hangul may decode under both: where one letter or more differ, the mixed
+    // table's reading, which weighed both bytes, takes the place when its letters rank higher
+    // (`ć”` is `ち` there, windows-1257's `ご`).
     if let Some((best_score, k, pieces)) = best.as_mut() {
-        let twin = match ALL[*k].name {
-            "windows-1250" => Some("iso-8859-2"),
-            "windows-1257" => Some("iso-8859-13"),
-            _ => None,
+        let twins: &[&str] = match ALL[*k].name {
+            "windows-1250" => &["iso-8859-2"],
+            "windows-1257" => &["iso-8859-13", MIXED],
+            _ => &[],
         };
-        let twin = twin.and_then(|name| ALL.iter().position(|p| p.name == name));
-        if let Some(t) = twin.filter(|&t| preferred.is_none() && possible >> t & 1 == 1) {
+        for &name in twins {
+            let Some(t) = ALL.iter().position(|p| p.name == name) else {
+                continue;
+            };
+            if preferred.is_some() || possible >> t & 1 == 0 {
+                continue;
+            }
             let other = could_decode(chars, ALL[t])
                 .then(|| transcode(chars, ALL[t], false))
                 .flatten()
@@ -1653,11 +1698,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                     .zip(&other)
                     .filter(|(a, b)| a.to != b.to)
                     .count();
-                if differ >= 2
-                    && score(chars, &other) == *best_score
-                    && commonness(chars, &other) > commonness(chars, pieces)
-                {
+                let better = if name == MIXED {
+                    differ >= 1 && ranks(&other) > ranks(pieces)
+                } else {
+                    differ >= 2 && commonness(chars, &other) > commonness(chars, pieces)
+                };
+                if better && score(chars, &other) == *best_score {
                     (*k, *pieces) = (t, other);
+                    break;
                 }
             }
         }
@@ -1796,6 +1844,18 @@ fn score(chars: &[char], pieces: &[Piece]) -> i32 {
         last = Some(p);
     }
     sum
+}
+
+/// The name of the mixed table (windows-1252's 0x80–0x9F row, ISO-8859-13 above).
+const MIXED: &str = "mixed-1252-8859-13";
+
+/// The sum of [`letter_rank`] of the letters that `pieces` read as.
+fn ranks(pieces: &[Piece]) -> i32 {
+    pieces
+        .iter()
+        .flat_map(|p| p.to.chars())
+        .map(letter_rank)
+        .sum()
 }
 
 /// How common the letters that `pieces` read as are, in the languages written with Latin-1
