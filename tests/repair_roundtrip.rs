@@ -376,3 +376,31 @@ fn kana_hangul_and_hebrew_take_the_likelier_of_the_mixed_tables_two_bytes() {
     let r = repair(&damage("안녕하세요", mixed));
     assert!(r.repairs.iter().any(|p| p.alternatives == ["쥸"]));
 }
+
+#[test]
+fn a_small_letter_starting_a_word_and_lithuanian_i_alone_repair() {
+    // Turkish `ş` (C5 9F) read by windows-1252 at a word's start: `ÅŸekilde`; Spanish `ú`
+    // (C3 BA) read by ISO-8859-13 (`Ćŗltimos`). Neither is in ftfy's reach.
+    assert_eq!(
+        repair("derece hepsi ÅŸekilde ne").text,
+        "derece hepsi şekilde ne"
+    );
+    assert_eq!(repair("seguir Ćŗltimos").text, "seguir últimos");
+    // Lithuanian `į` ("into"), a word alone: C4 AF is `ÄÆ` under windows-1257.
+    assert_eq!(
+        repair("kartu ir buvo ÄÆ dar darbo").text,
+        "kartu ir buvo į dar darbo"
+    );
+    // Real words stay: a letter and two ASCII letters after it that are not mojibake.
+    for s in [
+        "şekilde",
+        "últimos",
+        "Ángel",
+        "ça va",
+        "été",
+        "às vezes",
+        "Łódź",
+    ] {
+        assert_eq!(repair(s).text, s);
+    }
+}

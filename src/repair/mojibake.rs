@@ -698,11 +698,12 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
         && letter(after)
         && (lower(before) || lower(after))
         && (!lower(after) || c.is_lowercase());
-    // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), but not a letter
-    // quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
+    // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), or a small
+    // letter starting one of three small letters or more (`ÅŸekilde` → `şekilde`), but not
+    // a letter quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
     let start = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         && lower(after)
-        && c.is_uppercase()
+        && (c.is_uppercase() || chars[p.end..].iter().take(2).all(char::is_ascii_lowercase))
         && !chars
             .get(p.start + 1)
             .is_some_and(|c| matches!(c, '’' | '‘' | '\'' | '´' | '`'));
