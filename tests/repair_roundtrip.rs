@@ -378,7 +378,7 @@ fn kana_hangul_and_hebrew_take_the_likelier_of_the_mixed_tables_two_bytes() {
 }
 
 #[test]
-fn a_small_letter_starting_a_word_and_lithuanian_i_alone_repair() {
+fn one_damaged_letter_starting_or_alone_as_a_word_repairs() {
     // Turkish `ş` (C5 9F) read by windows-1252 at a word's start: `ÅŸekilde`; Spanish `ú`
     // (C3 BA) read by ISO-8859-13 (`Ćŗltimos`). Neither is in ftfy's reach.
     assert_eq!(
@@ -391,7 +391,16 @@ fn a_small_letter_starting_a_word_and_lithuanian_i_alone_repair() {
         repair("kartu ir buvo ÄÆ dar darbo").text,
         "kartu ir buvo į dar darbo"
     );
-    // Real words stay: a letter and two ASCII letters after it that are not mojibake.
+    // Romanian `ș` inside a word (`niИ™te`, windows-1251), `în` (`Г®n`), Hungarian `és`
+    // (`Γ©s`, windows-1253), Portuguese `é` alone (`Ă©`, windows-1250).
+    assert_eq!(repair("niИ™te a doilea").text, "niște a doilea");
+    assert_eq!(
+        repair("e fi trimis Г®n la pot").text,
+        "e fi trimis în la pot"
+    );
+    assert_eq!(repair("Γ©s vele enni").text, "és vele enni");
+    assert_eq!(repair("foi ao como os a Ă©").text, "foi ao como os a é");
+    // Real text stays: words, a Ukrainian word of two letters, math and a sign alone.
     for s in [
         "şekilde",
         "últimos",
@@ -400,6 +409,9 @@ fn a_small_letter_starting_a_word_and_lithuanian_i_alone_repair() {
         "été",
         "às vezes",
         "Łódź",
+        "і Гі та",
+        "(-1/2)! = √π",
+        "a radius of 10 Å—",
     ] {
         assert_eq!(repair(s).text, s);
     }

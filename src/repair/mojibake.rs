@@ -617,7 +617,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                     .checked_sub(1)
                     .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
                 (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
-                    || (start && letter(Some(i + 2)))
+                    || (start && (letter(Some(i + 2)) || end))
             }
             _ => false,
         }
@@ -670,17 +670,18 @@ fn ascii_letter_at(chars: &[char], k: Option<usize>) -> bool {
         .is_some_and(char::is_ascii_alphabetic)
 }
 
-/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
-/// a word of ASCII letters (a letter on each side), a small letter ending a word of small
-/// letters (`cittĂ` + no-break space: `città`) or a capital starting one (`Å` + no-break
-/// space + `koda`: `Škoda`), with nothing else non-ASCII in the line. Not in capitals nor
+/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F,
+/// Romanian `șț`) inside a word of ASCII letters (a letter on each side), a small letter
+/// ending a word of small letters (`cittĂ` + no-break space: `città`), a letter starting one
+/// (`Å` + no-break space + `koda`: `Škoda`; `ÅŸekilde`: `şekilde`) or a small letter alone
+/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in capitals nor
 /// before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`, `AHÅ™`,
 /// `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
     };
-    if !('\u{C0}'..='\u{17F}').contains(&c) || !common_letter(c) {
+    if !matches!(c, '\u{C0}'..='\u{17F}' | 'ș' | 'ț' | 'Ș' | 'Ț') || !common_letter(c) {
         return false;
     }
     let outside = chars[..p.start].iter().chain(&chars[p.end..]);
@@ -701,13 +702,20 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), or a small
     // letter starting one of three small letters or more (`ÅŸekilde` → `şekilde`), but not
     // a letter quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
-    let start = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+    let opens = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'));
+    let start = opens
         && lower(after)
-        && (c.is_uppercase() || chars[p.end..].iter().take(2).all(char::is_ascii_lowercase))
+        && (c.is_uppercase() || c.is_lowercase())
         && !chars
             .get(p.start + 1)
             .is_some_and(|c| matches!(c, '’' | '‘' | '\'' | '´' | '`'));
-    inside || start || (lower(before) && end && c.is_lowercase())
+    // A small letter ending a word of small letters (`cittĂ` + no-break space: `città`), or
+    // alone, from a letter and a sign of Latin-1's or `™` (`Ă©` is `é`, `И™` is `ș`; a word
+    // of two letters may be real, Ukrainian `Гі`, and so may math, `√π`, or `Å—`).
+    let alone = opens
+        && matches!(&chars[p.start..p.end], [a, b] if is_letter(*a)
+            && matches!(b, '\u{A0}'..='\u{BF}' | '™'));
+    inside || start || ((lower(before) || alone) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
