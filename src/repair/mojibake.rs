@@ -1028,7 +1028,7 @@ fn letter_rank(c: char) -> i32 {
     const ORDER: [&str; 4] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
-        concat!(latin1_by_use!(), "čšžłąęřćńőűğışāēīūďťľĺŕňůźżđ"),
+        concat!(latin1_by_use!(), "čšžłąęėřćńőűğışāēīūųįďťľĺŕňůźżđ"),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעכדקפחסגצזט",
@@ -1340,7 +1340,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             // One reading: nothing to rank.
             (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
         } else {
-            rank(chars, &v, i, &pieces, &mut quotes, kind, found)
+            rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
         };
         let end = i + used;
         // `Â` + no-break space between capitals is a word written with a circumflex
@@ -1407,28 +1407,44 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     }
 }
 
-/// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
-/// pairing, the letters around, the case of the letter before), the bytes it uses, the
-/// confidence, the others (likeliest first, 15 at most).
+/// The readings `found` of the sequence at `v[0]` (the line's bytes from there on) ranked:
+/// the likeliest (in context: quote pairing, the letters around, the case of the letter
+/// before, a char damaged twice), the bytes it uses, the confidence, the others (likeliest
+/// first, 15 at most).
 fn rank(
     chars: &[char],
     v: &[Byte],
-    i: usize,
     pieces: &[Piece],
     quotes: &mut QuoteScan,
     kind: &str,
     found: &[(char, usize)],
+    page: &CodePage,
 ) -> (char, usize, f32, Vec<String>) {
-    let x = v[i];
+    let x = v[0];
     let open = quotes.open(chars, pieces, x.src as usize);
     let last = found.iter().map(|f| f.1).max().unwrap_or(1);
     let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
-    let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+    let after = v.get(last).and_then(|y| chars.get(y.src as usize));
     let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
     let spaced =
         before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+    // The char before, as decoded so far.
+    let decoded = char_before(chars, pieces.last(), x.src as usize);
+    // Damaged twice, the other way: after a char the page writes as a two-byte lead, a
+    // reading written as a continuation byte is the first damage's second half, and the
+    // likelier char that the two make wins (`Åƒā€”`: `Ń‡` is `ч`, `Ń—` would be `ї`).
+    let lead = decoded
+        .and_then(|d| byte_of(d, page))
+        .map(|(b, _)| b)
+        .filter(|b| (0xC2..=0xDF).contains(b));
+    let inner = |c: char| {
+        let (b, alt) = byte_of(c, page)?;
+        let cont = if is_cont(b) { b } else { alt };
+        let pair = [lead?, cont];
+        std::str::from_utf8(&pair).ok()?.chars().next()
+    };
     // The letter before, as decoded so far: a reading of the same case is likelier.
-    let prev = char_before(chars, pieces.last(), x.src as usize).filter(|&c| is_letter(c));
+    let prev = decoded.filter(|&c| is_letter(c));
     // Inside a word, the case a letter likely has: that of an ASCII letter right after it
     // (`PĆ”l` is `Pál`, not `PÔl`), else that of the letter before.
     let case = prev.and_then(|p| {
@@ -1448,6 +1464,16 @@ fn rank(
         None => true,
         Some(k) => spaces > 0 && matches!(chars[k], '.' | '!' | '?'),
     };
+    // Damaged twice: a reading that the page writes as a two-byte lead, before one it writes
+    // as a continuation byte, is the first damage's half of a char (`Ć„ā€ŗ` is `Ä›`, which
+    // is `ě`, rather than `å›`).
+    let mut next = Vec::new();
+    if last < v.len() {
+        readings(v, last, &mut next);
+    }
+    let cont_after = next
+        .iter()
+        .any(|&(d, _)| byte_of(d, page).is_some_and(|(b, alt)| is_cont(b) || is_cont(alt)));
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1464,6 +1490,9 @@ fn rank(
             if kind == "lost_bytes" || script(c).is_none() {
                 bonus += letter_rank(c);
             }
+            if cont_after && byte_of(c, page).is_some_and(|(b, _)| (0xC2..=0xDF).contains(&b)) {
+                bonus += 200;
+            }
             if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
             {
@@ -1476,7 +1505,11 @@ fn rank(
                 .bytes()
                 .skip(1)
                 .filter(|&b| b >= 0xA0);
-            (likelihood(c) + bonus + top.count() as i32, c, n)
+            let likely = match inner(c) {
+                Some(d) => 4000 + 2 * (likelihood(d) + letter_rank(d)),
+                None => likelihood(c),
+            };
+            (likely + bonus + top.count() as i32, c, n)
         })
         .collect();
     // Highest score first (stable: ties keep their order).
