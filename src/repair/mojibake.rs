@@ -1051,17 +1051,7 @@ fn letter_rank(c: char) -> i32 {
     }
     if let 0x3041..=0x30FA = u {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
-        let k = (u - 0x3041) % 0x60;
-        let voiced = match k {
-            0x0B..=0x21 => k % 2,
-            0x24..=0x28 => 1 - k % 2,
-            0x2E..=0x3C => (k - 0x2E) % 3,
-            0x53 => 2,
-            _ => 0,
-        };
-        let small = matches!(k, 0..=8 if k % 2 == 0)
-            || matches!(k, 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55);
-        return 40 - 10 * voiced as i32 - 8 * i32::from(small);
+        return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
     }
     let small = crate::ucd::lowercase_first(c);
     ORDER
@@ -1069,6 +1059,29 @@ fn letter_rank(c: char) -> i32 {
         .find_map(|o| o.chars().position(|x| x == small))
         .map_or(0, |k| (40 - k as i32).max(1))
 }
+
+/// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
+/// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
+const KANA_PENALTY: [u8; 0x5A] = {
+    let mut t = [0u8; 0x5A];
+    let mut k = 0;
+    while k < 0x5A {
+        let voiced = match k {
+            0x0B..=0x21 => k % 2,
+            0x24..=0x28 => 1 - k % 2,
+            0x2E..=0x3C => (k - 0x2E) % 3,
+            0x53 => 2,
+            _ => 0,
+        };
+        let small = matches!(
+            k,
+            0 | 2 | 4 | 6 | 8 | 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55
+        );
+        t[k] = 10 * voiced as u8 + if small { 8 } else { 0 };
+        k += 1;
+    }
+    t
+};
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
