@@ -13,9 +13,7 @@ use unspool::repair::repair;
 const AMBIGUOUS: &[(&str, &str)] = &[
     ("windows-1257", "ro"),
     ("iso-8859-2", "lv"),
-    ("mixed-1252-8859-13", "ja"),
     ("mixed-1252-8859-13", "pl"),
-    ("mixed-1252-8859-13", "he"),
 ];
 
 fn ambiguous(page: &str, lang: &str) -> bool {
@@ -154,6 +152,49 @@ fn damage_twice_repairs_back() {
             "{lang}: damaged twice must repair back"
         );
     }
+}
+
+/// Damaged twice by the same page, every page: the first repair's choices between two
+/// readings look at the damage under them (`Ć„ā€ŗ` is `Ä›`, itself `ě`, not `å›`; `Åƒā€”` is
+/// `Ń‡`, itself `ч`, not `Ń—`).
+///
+/// Not yet: three sentences whose first repair reads under the page's twin (windows-1257's
+/// `Ć„ĀØ` is `Ä¨`, ISO-8859-13's `å¨`), and under the mixed table, whose three chars of two
+/// bytes each make each layer ambiguous, 8 of its sentences (French, Polish, Ukrainian,
+/// Vietnamese, Thai, Japanese, Chinese, emoji): that count must not grow.
+#[test]
+fn damage_twice_by_one_page_repairs_back() {
+    const NOT_YET: &[(&str, &str)] = &[
+        ("windows-1257", "lt"),
+        ("windows-1257", "ro"),
+        ("iso-8859-2", "lv"),
+    ];
+    let mut failures = Vec::new();
+    let (mut mixed, mut mixed_failed) = (0, Vec::new());
+    for page in ALL {
+        for (lang, s) in sentences() {
+            if s.is_ascii() || NOT_YET.contains(&(page.name, lang.as_str())) {
+                continue;
+            }
+            let twice = damage(&damage(&s, page), page);
+            let fixed = repair(&twice).text;
+            let failed = fixed != s;
+            if page.name == "mixed-1252-8859-13" {
+                mixed += 1;
+                if failed {
+                    mixed_failed.push(lang);
+                }
+            } else if failed {
+                failures.push(format!("{} / {lang}: {twice:?} → {fixed:?}", page.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        mixed_failed.len() <= 8,
+        "damaged twice by the mixed table, {} of {mixed} sentences do not repair back: {mixed_failed:?}",
+        mixed_failed.len()
+    );
 }
 
 /// A word with one letter outside ASCII (a name, a place), alone on its line and damaged by
@@ -346,4 +387,75 @@ fn a_letter_takes_the_case_of_its_word_and_a_lone_apostrophe_in_a_word_repairs()
     // cp437 writes ’ (E2 80 99) as `ΓÇÖ`: alone in a line, between two letters.
     assert_eq!(repair("ItΓÇÖs").text, "It’s");
     assert_eq!(repair("It’s").text, "It’s");
+}
+
+#[test]
+fn kana_hangul_and_hebrew_take_the_likelier_of_the_mixed_tables_two_bytes() {
+    // The mixed table writes `„“”` twice (0x84/0xA5, 0x93/0xB4, 0x94/0xA1), so each of these
+    // chars reads two ways; the likelier letter is kept, the other offered.
+    let mixed = page_named("mixed-1252-8859-13");
+    for s in [
+        "こんにちは",
+        "안녕하세요",
+        "서울은 아름다운 도시입니다.",
+        "날씨가 좋네요",
+        "תודה רבה",
+    ] {
+        let damaged = damage(s, mixed);
+        let r = repair(&damaged);
+        assert_eq!(r.text, s, "{damaged:?} repairs back");
+    }
+    // `ち` is E3 81 A1 (`ć”` with `”` as 0xA1); as 0x94 it would be `ご`, rarer: offered,
+    // with a confidence below 1.
+    let r = repair(&damage("こんにちは", mixed));
+    let chi = r
+        .repairs
+        .iter()
+        .find(|p| p.to == "ち")
+        .expect("ち repaired");
+    assert!(chi.confidence < 1.0);
+    assert_eq!(chi.alternatives, ["ご"]);
+    // `세` (EC 84 B8) against `쥸` (EC A5 B8, a rare final): Korean writes the first.
+    let r = repair(&damage("안녕하세요", mixed));
+    assert!(r.repairs.iter().any(|p| p.alternatives == ["쥸"]));
+}
+
+#[test]
+fn one_damaged_letter_starting_or_alone_as_a_word_repairs() {
+    // Turkish `ş` (C5 9F) read by windows-1252 at a word's start: `ÅŸekilde`; Spanish `ú`
+    // (C3 BA) read by ISO-8859-13 (`Ćŗltimos`). Neither is in ftfy's reach.
+    assert_eq!(
+        repair("derece hepsi ÅŸekilde ne").text,
+        "derece hepsi şekilde ne"
+    );
+    assert_eq!(repair("seguir Ćŗltimos").text, "seguir últimos");
+    // Lithuanian `į` ("into"), a word alone: C4 AF is `ÄÆ` under windows-1257.
+    assert_eq!(
+        repair("kartu ir buvo ÄÆ dar darbo").text,
+        "kartu ir buvo į dar darbo"
+    );
+    // Romanian `ș` inside a word (`niИ™te`, windows-1251), `în` (`Г®n`), Hungarian `és`
+    // (`Γ©s`, windows-1253), Portuguese `é` alone (`Ă©`, windows-1250).
+    assert_eq!(repair("niИ™te a doilea").text, "niște a doilea");
+    assert_eq!(
+        repair("e fi trimis Г®n la pot").text,
+        "e fi trimis în la pot"
+    );
+    assert_eq!(repair("Γ©s vele enni").text, "és vele enni");
+    assert_eq!(repair("foi ao como os a Ă©").text, "foi ao como os a é");
+    // Real text stays: words, a Ukrainian word of two letters, math and a sign alone.
+    for s in [
+        "şekilde",
+        "últimos",
+        "Ángel",
+        "ça va",
+        "été",
+        "às vezes",
+        "Łódź",
+        "і Гі та",
+        "(-1/2)! = √π",
+        "a radius of 10 Å—",
+    ] {
+        assert_eq!(repair(s).text, s);
+    }
 }

@@ -223,7 +223,8 @@ fn rule_at(s: &[char], i: usize) -> Option<usize> {
     {
         return Some(7);
     }
-    if a == 'Ã' && matches!(b, '\u{a0}' | '¡') {
+    // `à` (C3 A0; `Ã¡` is `á`), and Lithuanian `į` (C4 AF) under ISO-8859-13 and windows-1257.
+    if (a == 'Ã' && matches!(b, '\u{a0}' | '¡')) || (a == 'Ä' && b == 'Æ') {
         return Some(2);
     }
     if i == 0 && matches!(a, 'Ã' | 'Â') && b == ' ' {

@@ -617,7 +617,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                     .checked_sub(1)
                     .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
                 (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
-                    || (start && letter(Some(i + 2)))
+                    || (start && (letter(Some(i + 2)) || end))
             }
             _ => false,
         }
@@ -670,17 +670,18 @@ fn ascii_letter_at(chars: &[char], k: Option<usize>) -> bool {
         .is_some_and(char::is_ascii_alphabetic)
 }
 
-/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F) inside
-/// a word of ASCII letters (a letter on each side), a small letter ending a word of small
-/// letters (`cittĂ` + no-break space: `città`) or a capital starting one (`Å` + no-break
-/// space + `koda`: `Škoda`), with nothing else non-ASCII in the line. Not in capitals nor
+/// Whether the piece reads as one common letter of a Latin alphabet (U+00C0–U+017F,
+/// Romanian `șț`) inside a word of ASCII letters (a letter on each side), a small letter
+/// ending a word of small letters (`cittĂ` + no-break space: `città`), a letter starting one
+/// (`Å` + no-break space + `koda`: `Škoda`; `ÅŸekilde`: `şekilde`) or a small letter alone
+/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in capitals nor
 /// before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`, `AHÅ™`,
 /// `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
     };
-    if !('\u{C0}'..='\u{17F}').contains(&c) || !common_letter(c) {
+    if !matches!(c, '\u{C0}'..='\u{17F}' | 'ș' | 'ț' | 'Ș' | 'Ț') || !common_letter(c) {
         return false;
     }
     let outside = chars[..p.start].iter().chain(&chars[p.end..]);
@@ -698,15 +699,23 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
         && letter(after)
         && (lower(before) || lower(after))
         && (!lower(after) || c.is_lowercase());
-    // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), but not a letter
-    // quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
-    let start = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+    // A capital starting a word of small letters (`Å`+NBSP`koda` → `Škoda`), or a small
+    // letter starting one of three small letters or more (`ÅŸekilde` → `şekilde`), but not
+    // a letter quoted with an apostrophe (`Ã’s`, a negative case of ftfy's: "a lot of Ã’s").
+    let opens = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'));
+    let start = opens
         && lower(after)
-        && c.is_uppercase()
+        && (c.is_uppercase() || c.is_lowercase())
         && !chars
             .get(p.start + 1)
             .is_some_and(|c| matches!(c, '’' | '‘' | '\'' | '´' | '`'));
-    inside || start || (lower(before) && end && c.is_lowercase())
+    // A small letter ending a word of small letters (`cittĂ` + no-break space: `città`), or
+    // alone, from a letter and a sign of Latin-1's or `™` (`Ă©` is `é`, `И™` is `ș`; a word
+    // of two letters may be real, Ukrainian `Гі`, and so may math, `√π`, or `Å—`).
+    let alone = opens
+        && matches!(&chars[p.start..p.end], [a, b] if is_letter(*a)
+            && matches!(b, '\u{A0}'..='\u{BF}' | '™'));
+    inside || start || ((lower(before) || alone) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -1012,21 +1021,67 @@ macro_rules! latin1_by_use {
 
 /// How common a letter is among those its script writes with other than ASCII (40 for the
 /// commonest, down to 1; 0 for the others), its capital as its small letter: between
-/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), the likelier text.
+/// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), or of a char whose
+/// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
+/// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 3] = [
+    const ORDER: [&str; 4] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
-        concat!(latin1_by_use!(), "čšžłąęřćńőűğışāēīūďťľĺŕňůźżđ"),
+        concat!(latin1_by_use!(), "čšžłąęėřćńőűğışāēīūųįďťľĺŕňůźżđ"),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+        "יוהלאמבתשרנעכדקפחסגצזט",
     ];
+    let u = c as u32;
+    if let 0xAC00..=0xD7A3 = u {
+        // A Hangul syllable: by how often Korean writes its first consonant, its vowel and
+        // its final (-log2 of each one's share in the words of wordfreq's Korean list).
+        const FIRST: [u8; 19] = [3, 7, 4, 4, 7, 4, 4, 5, 9, 4, 9, 2, 4, 9, 6, 7, 6, 6, 4];
+        const VOWEL: [u8; 21] = [
+            2, 4, 7, 12, 3, 4, 5, 8, 3, 6, 9, 7, 6, 4, 7, 11, 8, 7, 3, 6, 3,
+        ];
+        const LAST: [u8; 28] = [
+            1, 5, 11, 16, 3, 13, 8, 9, 4, 11, 12, 13, 20, 17, 18, 11, 5, 6, 9, 7, 5, 4, 9, 10, 16,
+            8, 9, 8,
+        ];
+        let s = (u - 0xAC00) as usize;
+        let cost = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        return (50 - i32::from(cost)).max(1);
+    }
+    if let 0x3041..=0x30FA = u {
+        // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
+        return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
+    }
     let small = crate::ucd::lowercase_first(c);
     ORDER
         .iter()
         .find_map(|o| o.chars().position(|x| x == small))
         .map_or(0, |k| (40 - k as i32).max(1))
 }
+
+/// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
+/// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
+const KANA_PENALTY: [u8; 0x5A] = {
+    let mut t = [0u8; 0x5A];
+    let mut k = 0;
+    while k < 0x5A {
+        let voiced = match k {
+            0x0B..=0x21 => k % 2,
+            0x24..=0x28 => 1 - k % 2,
+            0x2E..=0x3C => (k - 0x2E) % 3,
+            0x53 => 2,
+            _ => 0,
+        };
+        let small = matches!(
+            k,
+            0 | 2 | 4 | 6 | 8 | 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55
+        );
+        t[k] = 10 * voiced as u8 + if small { 8 } else { 0 };
+        k += 1;
+    }
+    t
+};
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
@@ -1186,7 +1241,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     if page.sloppy {
         // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
         // (windows-874, the mixed table) lost bytes are recovered instead.
-        let question = !matches!(page.name, "windows-874" | "mixed-1252-8859-13");
+        let question = !matches!(page.name, "windows-874" | MIXED);
         let mut i = 0;
         while i < v.len() {
             match lossy_at(&v, i, question) {
@@ -1298,7 +1353,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
             // One reading: nothing to rank.
             (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
         } else {
-            rank(chars, &v, i, &pieces, &mut quotes, kind, found)
+            rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
         };
         let end = i + used;
         // `Â` + no-break space between capitals is a word written with a circumflex
@@ -1365,28 +1420,44 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     }
 }
 
-/// The readings `found` of the sequence at `v[i]` ranked: the likeliest (in context: quote
-/// pairing, the letters around, the case of the letter before), the bytes it uses, the
-/// confidence, the others (likeliest first, 15 at most).
+/// The readings `found` of the sequence at `v[0]` (the line's bytes from there on) ranked:
+/// the likeliest (in context: quote pairing, the letters around, the case of the letter
+/// before, a char damaged twice), the bytes it uses, the confidence, the others (likeliest
+/// first, 15 at most).
 fn rank(
     chars: &[char],
     v: &[Byte],
-    i: usize,
     pieces: &[Piece],
     quotes: &mut QuoteScan,
     kind: &str,
     found: &[(char, usize)],
+    page: &CodePage,
 ) -> (char, usize, f32, Vec<String>) {
-    let x = v[i];
+    let x = v[0];
     let open = quotes.open(chars, pieces, x.src as usize);
     let last = found.iter().map(|f| f.1).max().unwrap_or(1);
     let before = (x.src as usize).checked_sub(1).and_then(|k| chars.get(k));
-    let after = v.get(i + last).and_then(|y| chars.get(y.src as usize));
+    let after = v.get(last).and_then(|y| chars.get(y.src as usize));
     let letters = before.is_some_and(|&c| is_letter(c)) && after.is_some_and(|&c| is_letter(c));
     let spaced =
         before.is_none_or(|c| c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace());
+    // The char before, as decoded so far.
+    let decoded = char_before(chars, pieces.last(), x.src as usize);
+    // Damaged twice, the other way: after a char the page writes as a two-byte lead, a
+    // reading written as a continuation byte is the first damage's second half, and the
+    // likelier char that the two make wins (`Åƒā€”`: `Ń‡` is `ч`, `Ń—` would be `ї`).
+    let lead = decoded
+        .and_then(|d| byte_of(d, page))
+        .map(|(b, _)| b)
+        .filter(|b| (0xC2..=0xDF).contains(b));
+    let inner = |c: char| {
+        let (b, alt) = byte_of(c, page)?;
+        let cont = if is_cont(b) { b } else { alt };
+        let pair = [lead?, cont];
+        std::str::from_utf8(&pair).ok()?.chars().next()
+    };
     // The letter before, as decoded so far: a reading of the same case is likelier.
-    let prev = char_before(chars, pieces.last(), x.src as usize).filter(|&c| is_letter(c));
+    let prev = decoded.filter(|&c| is_letter(c));
     // Inside a word, the case a letter likely has: that of an ASCII letter right after it
     // (`PĆ”l` is `Pál`, not `PÔl`), else that of the letter before.
     let case = prev.and_then(|p| {
@@ -1406,6 +1477,16 @@ fn rank(
         None => true,
         Some(k) => spaces > 0 && matches!(chars[k], '.' | '!' | '?'),
     };
+    // Damaged twice: a reading that the page writes as a two-byte lead, before one it writes
+    // as a continuation byte, is the first damage's half of a char (`Ć„ā€ŗ` is `Ä›`, which
+    // is `ě`, rather than `å›`).
+    let mut next = Vec::new();
+    if last < v.len() {
+        readings(v, last, &mut next);
+    }
+    let cont_after = next
+        .iter()
+        .any(|&(d, _)| byte_of(d, page).is_some_and(|(b, alt)| is_cont(b) || is_cont(alt)));
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1415,8 +1496,15 @@ fn rank(
                 '—' | '–' if spaced => 300,
                 _ => 0,
             };
-            if kind == "lost_bytes" {
+            // Between a lone lead's letters; between the mixed table's two bytes of a char in
+            // scripts where case cannot tell (kana, Hangul, Hebrew), not in Latin, Greek and
+            // Cyrillic, where the commoner letter of the commoner language is often the wrong
+            // one (Slovak `päť`, not `päń`).
+            if kind == "lost_bytes" || script(c).is_none() {
                 bonus += letter_rank(c);
+            }
+            if cont_after && byte_of(c, page).is_some_and(|(b, _)| (0xC2..=0xDF).contains(&b)) {
+                bonus += 200;
             }
             if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
@@ -1430,7 +1518,11 @@ fn rank(
                 .bytes()
                 .skip(1)
                 .filter(|&b| b >= 0xA0);
-            (likelihood(c) + bonus + top.count() as i32, c, n)
+            let likely = match inner(c) {
+                Some(d) => 4000 + 2 * (likelihood(d) + letter_rank(d)),
+                None => likelihood(c),
+            };
+            (likely + bonus + top.count() as i32, c, n)
         })
         .collect();
     // Highest score first (stable: ties keep their order).
@@ -1634,15 +1726,23 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // different bytes, so a line may decode under both into different letters (`SeĂąor`:
     // `Seùor` or `Señor`). With no document page to tell, and two letters or more read
     // differently, the twin tried after the winner takes its place when its letters are
-    // commoner.
+    // commoner. The mixed table writes windows-1257's `„“”` with a second byte too, so a line
+    // of kana or Hangul may decode under both: where one letter or more differ, the mixed
+    // table's reading, which weighed both bytes, takes the place when its letters rank higher
+    // (`ć”` is `ち` there, windows-1257's `ご`).
     if let Some((best_score, k, pieces)) = best.as_mut() {
-        let twin = match ALL[*k].name {
-            "windows-1250" => Some("iso-8859-2"),
-            "windows-1257" => Some("iso-8859-13"),
-            _ => None,
+        let twins: &[&str] = match ALL[*k].name {
+            "windows-1250" => &["iso-8859-2"],
+            "windows-1257" => &["iso-8859-13", MIXED],
+            _ => &[],
         };
-        let twin = twin.and_then(|name| ALL.iter().position(|p| p.name == name));
-        if let Some(t) = twin.filter(|&t| preferred.is_none() && possible >> t & 1 == 1) {
+        for &name in twins {
+            let Some(t) = ALL.iter().position(|p| p.name == name) else {
+                continue;
+            };
+            if preferred.is_some() || possible >> t & 1 == 0 {
+                continue;
+            }
             let other = could_decode(chars, ALL[t])
                 .then(|| transcode(chars, ALL[t], false))
                 .flatten()
@@ -1653,11 +1753,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                     .zip(&other)
                     .filter(|(a, b)| a.to != b.to)
                     .count();
-                if differ >= 2
-                    && score(chars, &other) == *best_score
-                    && commonness(chars, &other) > commonness(chars, pieces)
-                {
+                let better = if name == MIXED {
+                    differ >= 1 && ranks(&other) > ranks(pieces)
+                } else {
+                    differ >= 2 && commonness(chars, &other) > commonness(chars, pieces)
+                };
+                if better && score(chars, &other) == *best_score {
                     (*k, *pieces) = (t, other);
+                    break;
                 }
             }
         }
@@ -1796,6 +1899,18 @@ fn score(chars: &[char], pieces: &[Piece]) -> i32 {
         last = Some(p);
     }
     sum
+}
+
+/// The name of the mixed table (windows-1252's 0x80–0x9F row, ISO-8859-13 above).
+const MIXED: &str = "mixed-1252-8859-13";
+
+/// The sum of [`letter_rank`] of the letters that `pieces` read as.
+fn ranks(pieces: &[Piece]) -> i32 {
+    pieces
+        .iter()
+        .flat_map(|p| p.to.chars())
+        .map(letter_rank)
+        .sum()
 }
 
 /// How common the letters that `pieces` read as are, in the languages written with Latin-1
