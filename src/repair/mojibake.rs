@@ -1229,10 +1229,74 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     }
 }
 
+/// [`transcode`] of the common case, without its machinery: under a page that writes each
+/// char with one byte (all but the mixed table), the line is UTF-8 of assigned chars
+/// throughout (a space or `?` inside a sequence may be a lost 0xA0 or byte: not this case),
+/// with no U+FFFD and no no-break space read (which [`capital_circumflex`] may refuse). Each sequence is
+/// then its one reading, as `transcode` reads it. `None`: not that case, ask `transcode`.
+fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>> {
+    if tables().has_alt[page.id] {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut buf = [0u8; 4];
+    let (mut start, mut got, mut need) = (0, 0, 0);
+    for (i, &c) in chars.iter().enumerate() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else {
+            match byte_of(c, page) {
+                Some((b, _)) => b,
+                None => return Some(None),
+            }
+        };
+        if b < 0x80 {
+            // A space, `?` or 0x1A inside a sequence may stand for a lost byte; 0x1A is U+FFFD.
+            if need > 0 || b == 0x1A {
+                return None;
+            }
+            continue;
+        }
+        if need == 0 {
+            need = match b {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                0xF0..=0xF4 => 3,
+                _ => return None,
+            };
+            (start, got) = (i, 0);
+        } else if is_cont(b) {
+            need -= 1;
+        } else {
+            return None;
+        }
+        buf[got] = b;
+        got += 1;
+        if need == 0 {
+            let c = std::str::from_utf8(&buf[..got]).ok()?.chars().next()?;
+            if !assigned(c) || c == '\u{A0}' {
+                return None;
+            }
+            pieces.push(Piece {
+                start,
+                end: i + 1,
+                to: c.into(),
+                kind: "mojibake",
+                confidence: 1.0,
+                alternatives: Vec::new(),
+            });
+        }
+    }
+    (need == 0).then_some(Some(pieces))
+}
+
 /// Re-encodes `chars` with `page` and decodes the bytes as UTF-8. `None` when some char
 /// has no byte in `page` or the bytes are not UTF-8 (with `lossy`, after lost bytes were
 /// put back where they fit).
 pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
+    if let Some(plain) = transcode_plain(chars, page) {
+        return plain;
+    }
     let mut v = encode(chars, page)?;
     if page.name != "macroman" {
         v = restore_a0(v);
