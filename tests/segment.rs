@@ -699,6 +699,27 @@ fn linkedin_label_before_a_tag_named_hashtag() {
     check_nothing_lost("linkedin-hashtag-hashtag", "hashtag#hashtag", &t);
 }
 
+#[test]
+fn linkedin_label_before_a_tag_after_words_holding_hashtag() {
+    // Fuzz finding (segment target, LinkedIn forced, minimised): in `hashtagrhashtag#hashtag`
+    // the label is the `hashtag` before `#`, neither the first nor the last `hashtag` of the
+    // line. The label is removed, the words around it stay; the nothing-lost check must take
+    // the label out where it stands before the tag.
+    let line = "hashtagrhashtag#hashtag";
+    let t = format_as(line, Platform::Linkedin);
+    assert_eq!(t.posts.len(), 1);
+    assert_eq!(
+        t.posts[0].text, "hashtagr#hashtag",
+        "only the label before `#` goes"
+    );
+    assert_eq!(
+        removed_of(&t),
+        vec![(1, "hashtag", "ui")],
+        "the label is reported"
+    );
+    check_nothing_lost("linkedin-hashtag-in-words", line, &t);
+}
+
 /// The CLI's path (`segment_owned`: the paste given up, the removed lines' texts copied out
 /// of it before it is dropped) finds exactly what `segment` finds, on every fixture and
 /// corpus paste under every platform, and on pieces that are not slices of the paste

@@ -44,8 +44,22 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         parts.push(r);
     }
     parts.retain(|p| !p.is_empty());
-    let mut out = parts.join("\n\n");
+    let mut out = joined(&parts, "\n\n");
     out.push('\n');
+    out
+}
+
+/// `items.join(sep)`, as a loop: `join` on `String`s is a second copy of `str`'s generic join
+/// in the .wasm (1 kB), beside the one for `&str`s that `concat` uses.
+fn joined(items: &[String], sep: &str) -> String {
+    let len = items.iter().map(String::len).sum::<usize>() + sep.len() * items.len();
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
     out
 }
 
@@ -98,7 +112,7 @@ fn post_text(post: &PostView) -> String {
                         }
                     })
                     .collect();
-                b.push_str(&quoted.join("\n"));
+                b.push_str(&joined(&quoted, "\n"));
             }
             Block::Media(media) => {
                 let alt = media
@@ -117,7 +131,7 @@ fn post_text(post: &PostView) -> String {
     }
     blocks.extend(label_line);
     let mut out = meta.join(" · ");
-    let body = blocks.join("\n\n");
+    let body = joined(&blocks, "\n\n");
     if !out.is_empty() && !body.is_empty() {
         out.push('\n');
     }

@@ -15,16 +15,19 @@ pub fn check(name: &str, text: &str, posts: &[Post], removed: &[Removed]) {
     for (n, line) in text.lines().enumerate() {
         // A removed piece is taken out where it stands last (a glued tail such as `Show more`)
         // or, failing that, where it stands first (LinkedIn's `hashtag` label before a tag
-        // that is itself `#hashtag`).
+        // that is itself `#hashtag`), or where it stands before a `#` (that label glued to a
+        // tag after other words that hold `hashtag`: `hashtagrhashtag#hashtag`).
         let mut found = false;
         let mut shown = String::new();
-        for last in [true, false] {
+        for place in [Place::Last, Place::First, Place::BeforeTag] {
             let mut rest = line.trim().to_owned();
             for r in removed.iter().filter(|r| r.line == n + 1) {
-                let at = if last {
-                    rest.rfind(&*r.text)
-                } else {
-                    rest.find(&*r.text)
+                let at = match place {
+                    Place::Last => rest.rfind(&*r.text),
+                    Place::First => rest.find(&*r.text),
+                    Place::BeforeTag => rest
+                        .find(&format!("{}#", r.text))
+                        .or_else(|| rest.find(&*r.text)),
                 };
                 if let Some(at) = at {
                     rest.replace_range(at..at + r.text.len(), "");
@@ -42,6 +45,14 @@ pub fn check(name: &str, text: &str, posts: &[Post], removed: &[Removed]) {
             n + 1
         );
     }
+}
+
+/// Where in its line a removed piece is looked for.
+#[derive(Clone, Copy)]
+enum Place {
+    Last,
+    First,
+    BeforeTag,
 }
 
 /// Whether `rest` (less a post's marker at either end) is in some post's text.
