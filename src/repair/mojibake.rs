@@ -1232,8 +1232,9 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// [`transcode`] of the common case, without its machinery: under a page that writes each
 /// char with one byte (all but the mixed table), the line is UTF-8 of assigned chars
 /// throughout (a space or `?` inside a sequence may be a lost 0xA0 or byte: not this case),
-/// with no U+FFFD and no no-break space read (which [`capital_circumflex`] may refuse). Each sequence is
-/// then its one reading, as `transcode` reads it. `None`: not that case, ask `transcode`.
+/// with no U+FFFD and no no-break space read (which [`capital_circumflex`] may refuse).
+/// Each sequence is then its one reading, as `transcode` reads it. `None`: not that case,
+/// ask `transcode`.
 fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>> {
     if tables().has_alt[page.id] {
         return None;
