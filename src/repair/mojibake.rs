@@ -674,9 +674,9 @@ fn ascii_letter_at(chars: &[char], k: Option<usize>) -> bool {
 /// Romanian `șț`) inside a word of ASCII letters (a letter on each side), a small letter
 /// ending a word of small letters (`cittĂ` + no-break space: `città`), a letter starting one
 /// (`Å` + no-break space + `koda`: `Škoda`; `ÅŸekilde`: `şekilde`) or a small letter alone
-/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in capitals nor
-/// before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`, `AHÅ™`,
-/// `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in
+/// capitals nor before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`,
+/// `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
