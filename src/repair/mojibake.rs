@@ -674,9 +674,9 @@ fn ascii_letter_at(chars: &[char], k: Option<usize>) -> bool {
 /// Romanian `șț`) inside a word of ASCII letters (a letter on each side), a small letter
 /// ending a word of small letters (`cittĂ` + no-break space: `città`), a letter starting one
 /// (`Å` + no-break space + `koda`: `Škoda`; `ÅŸekilde`: `şekilde`) or a small letter alone
-/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in capitals nor
-/// before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`, `AHÅ™`,
-/// `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
+/// from a letter and a sign (`Ă©`: `é`), with nothing else non-ASCII in the line. Not in
+/// capitals nor before an apostrophe: ftfy's negative cases hold real words (`NICIODATĂ™`,
+/// `AHÅ™`, `NICIODATĂ` + no-break space) and `Ã’s` (a quoted letter).
 fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
@@ -1232,8 +1232,9 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// [`transcode`] of the common case, without its machinery: under a page that writes each
 /// char with one byte (all but the mixed table), the line is UTF-8 of assigned chars
 /// throughout (a space or `?` inside a sequence may be a lost 0xA0 or byte: not this case),
-/// with no U+FFFD and no no-break space read (which [`capital_circumflex`] may refuse). Each sequence is
-/// then its one reading, as `transcode` reads it. `None`: not that case, ask `transcode`.
+/// with no U+FFFD and no no-break space read (which [`capital_circumflex`] may refuse).
+/// Each sequence is then its one reading, as `transcode` reads it. `None`: not that case,
+/// ask `transcode`.
 fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>> {
     if tables().has_alt[page.id] {
         return None;
