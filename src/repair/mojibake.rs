@@ -1568,6 +1568,16 @@ fn rank(
             if kind == "lost_bytes" || script(c).is_none() {
                 bonus += letter_rank(c);
             }
+            // A lost byte's letter ending a word: Cyrillic and Greek words end in a vowel far
+            // more often than in most consonants (`рождениÑ` is `рождения`, not `рожденис`).
+            const VOWELS: &str = "аеёиоуыэюяіїєαεηιουωάέήίόύώ";
+            if kind == "lost_bytes"
+                && prev.is_some()
+                && after.is_none_or(|&a| !is_letter(a))
+                && VOWELS.contains(crate::ucd::lowercase_first(c))
+            {
+                bonus += 15;
+            }
             if cont_after && byte_of(c, page).is_some_and(|(b, _)| (0xC2..=0xDF).contains(&b)) {
                 bonus += 200;
             }
