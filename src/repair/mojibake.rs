@@ -1574,7 +1574,7 @@ fn rank(
             if kind == "lost_bytes"
                 && prev.is_some()
                 && after.is_none_or(|&a| !is_letter(a))
-                && VOWELS.contains(crate::ucd::lowercase_first(c))
+                && crate::clean::has(VOWELS, crate::ucd::lowercase_first(c))
             {
                 bonus += 15;
             }
