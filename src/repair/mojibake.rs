@@ -305,47 +305,60 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
 
 /// A quick, permissive check that `chars` under `page` could decode as UTF-8 (spaces may
 /// stand for 0xA0, `?` and U+FFFD for lost bytes): rules out most pages without encoding.
+/// Every way through is followed at once: a char the page writes with two bytes (the mixed
+/// table's `Š` is 0x8A and 0xD0) may continue a sequence or start one.
 fn could_decode(chars: &[char], page: &CodePage) -> bool {
     let space_ok = page.name != "macroman";
-    let cont = |x: u8| (0x80..=0xBF).contains(&x);
-    let lead = |x: u8| match x {
-        0xC0 | 0xC2..=0xDF => 1,
-        0xE0..=0xEF => 2,
-        0xF0..=0xF4 => 3,
-        _ => 0,
-    };
     // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
-    let mut need = 0u8;
-    let mut short = false;
+    // The states a sequence may be in, one bit each: none pending (`NONE`); one byte to come
+    // after a two-byte lead, which may stand alone where the page drops bytes (`SHORT`); one,
+    // two or three bytes to come in a longer sequence (`need(n)`).
+    const NONE: u8 = 1;
+    const SHORT: u8 = 2;
+    let need = |n: u8| 1u8 << (n + 1);
+    let mut states = NONE;
     for &c in chars {
-        if need == 0 && c.is_ascii() {
+        if states == NONE && c.is_ascii() {
             continue;
         }
         let Some((b, alt)) = byte_of(c, page) else {
             return false;
         };
-        if need > 0 {
-            let wild = (space_ok && b == b' ') || b == b'?' || b == 0x1A;
-            if cont(b) || cont(alt) || wild {
-                need -= 1;
+        let mut next = 0u8;
+        for x in [b, alt] {
+            if x == 0 && x != b {
                 continue;
             }
-            if !(short && drops) {
-                return false;
+            let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
+            let cont = is_cont(x) || wild;
+            // Whether the byte may stand where no sequence is pending: after a complete
+            // one, or after a two-byte lead whose second byte was dropped.
+            let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
+            if cont && states & (SHORT | need(1)) != 0 {
+                next |= NONE;
             }
-            need = 0;
-            if c.is_ascii() {
-                continue;
+            for n in 2..=3u8 {
+                if cont && states & need(n) != 0 {
+                    next |= need(n - 1);
+                }
+            }
+            if fresh {
+                next |= match x {
+                    0xC0 | 0xC2..=0xDF => SHORT,
+                    0xE0..=0xEF => need(2),
+                    0xF0..=0xF4 => need(3),
+                    _ if x < 0x80 || x == 0x1A => NONE,
+                    _ => 0,
+                };
             }
         }
-        short = matches!(b, 0xC2..=0xDF) || matches!(alt, 0xC2..=0xDF);
-        need = lead(b).max(lead(alt));
-        if need == 0 && b != 0x1A {
+        if next == 0 {
             return false;
         }
+        states = next;
     }
-    need == 0 || (short && drops)
+    states & NONE != 0 || (states & SHORT != 0 && drops)
 }
 
 /// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
@@ -945,7 +958,12 @@ fn lone_letters(
     out: &mut Vec<(char, usize)>,
 ) {
     let x = v[i];
-    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| is_cont(y.b) || is_cont(y.alt)) {
+    // The next byte must start something: not a continuation byte, or one the page also
+    // writes as a lead (the mixed table's `Š`, 0x8A and 0xD0).
+    let starts = |y: &Byte| {
+        !(is_cont(y.b) || is_cont(y.alt)) || [y.b, y.alt].iter().any(|b| (0xC2..=0xDF).contains(b))
+    };
+    if dropped.is_empty() || v.get(i + 1).is_some_and(|y| !starts(y)) {
         return;
     }
     let at = x.src as usize;
@@ -1353,6 +1371,23 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             continue;
         }
         readings(&v, i, &mut cands);
+        // A two-byte reading whose second byte the page also writes as a lead (the mixed
+        // table's `Š` is 0x8A and 0xD0), before a continuation byte that nothing can start:
+        // read so, the line dead-ends there; the lead stood alone (its second byte dropped)
+        // and the next char starts a sequence (`Ń` + `Šµ` is `с`/`я` + `е`, not `њ` + `µ`).
+        if !dropped.is_empty() && matches!(*cands, [(_, 2)]) {
+            let lead = v
+                .get(i + 1)
+                .and_then(|y| [y.b, y.alt].into_iter().find(|b| (0xC2..=0xDF).contains(b)));
+            let dead = v
+                .get(i + 2)
+                .is_some_and(|z| is_cont(z.b) && (z.alt == 0 || is_cont(z.alt)));
+            if let (Some(l), true) = (lead, dead) {
+                if std::str::from_utf8(&[l, v[i + 2].b]).is_ok() {
+                    cands.clear();
+                }
+            }
+        }
         // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
         // `❌ ` with 0x9D lost far more often than `⌠`).
         if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
