@@ -2438,17 +2438,7 @@ mod tests {
         // twice, with a space or `?` put into some sequences: wherever `transcode_plain`
         // answers, the general reading answers the same (pieces, kinds, confidences).
         let text = include_str!("../../tests/fixtures/repair/sentences.txt");
-        let damage = |s: &str, page: &CodePage| -> String {
-            s.bytes()
-                .map(|b| {
-                    if b < 0x80 {
-                        b as char
-                    } else {
-                        page.char_at((b - 0x80) as usize)
-                    }
-                })
-                .collect()
-        };
+        let damage = |s: &str, page: &CodePage| page.decode(s.bytes());
         let (mut answered, mut asked) = (0, 0);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let s = line.split_once('\t').map_or(line, |(_, s)| s);
