@@ -43,16 +43,7 @@ fn damage(s: &str, page: &CodePage) -> String {
 /// `s` as UTF-8 bytes decoded with `page`; with `drop`, the bytes it leaves undefined are
 /// dropped (as the invisible C1 controls a sloppy decoder gives them are lost in copying).
 fn decode_as(s: &str, page: &CodePage, drop: bool) -> String {
-    s.bytes()
-        .filter(|b| !(drop && page.undefined.contains(b)))
-        .map(|b| {
-            if b < 0x80 {
-                b as char
-            } else {
-                page.char_at((b - 0x80) as usize)
-            }
-        })
-        .collect()
+    page.decode(s.bytes().filter(|b| !(drop && page.undefined.contains(b))))
 }
 
 #[test]

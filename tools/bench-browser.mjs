@@ -27,7 +27,7 @@
 import { readFile, writeFile, cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
+import { serve, launch, open, setPaste, ROOT, WWW as PAGE } from '../tests/e2e/harness.mjs';
 import { timedKey } from './bench-page.mjs';
 
 const BENCH = join(ROOT, 'target/bench');
@@ -70,11 +70,7 @@ async function timeCalls(page, paste) {
 }
 
 async function keystrokeLatency(page, paste, n = 10) {
-  await page.evaluate((p) => {
-    const ta = document.getElementById('paste');
-    ta.value = p;
-    ta.dispatchEvent(new Event('input'));
-  }, paste);
+  await setPaste(page, paste);
   await page.waitForTimeout(500);
   await page.focus('#paste');
   const out = [];

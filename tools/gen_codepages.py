@@ -91,6 +91,12 @@ def main():
     w("    pub fn writes(&self, b: u8) -> bool {")
     w("        self.sloppy || !self.undefined.contains(&b)")
     w("    }")
+    w("")
+    w("    /// `bytes` read with this page, those below 0x80 as ASCII: how UTF-8 gets misread.")
+    w("    pub fn decode(&self, bytes: impl IntoIterator<Item = u8>) -> String {")
+    w("        let char_of = |b: u8| if b < 0x80 { char::from(b) } else { self.char_at(usize::from(b - 0x80)) };")
+    w("        bytes.into_iter().map(char_of).collect()")
+    w("    }")
     w("}")
     w("")
     names = []

@@ -5,15 +5,12 @@
 //   node tools/trace-keystroke.mjs [x-1000] [keys=5]
 import { writeFile } from 'node:fs/promises';
 import { benchPage, timedKey } from './bench-page.mjs';
+import { setPaste } from '../tests/e2e/harness.mjs';
 
 const [input = 'x-1000', keys = '5'] = process.argv.slice(2);
 const { page, context, paste, close } = await benchPage(input);
 try {
-  await page.evaluate((p) => {
-    const ta = document.getElementById('paste');
-    ta.value = p;
-    ta.dispatchEvent(new Event('input'));
-  }, paste);
+  await setPaste(page, paste);
   await page.waitForTimeout(3000);
   await page.focus('#paste');
   const cdp = await context.newCDPSession(page);

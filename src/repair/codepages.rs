@@ -34,6 +34,18 @@ impl CodePage {
     pub fn writes(&self, b: u8) -> bool {
         self.sloppy || !self.undefined.contains(&b)
     }
+
+    /// `bytes` read with this page, those below 0x80 as ASCII: how UTF-8 gets misread.
+    pub fn decode(&self, bytes: impl IntoIterator<Item = u8>) -> String {
+        let char_of = |b: u8| {
+            if b < 0x80 {
+                char::from(b)
+            } else {
+                self.char_at(usize::from(b - 0x80))
+            }
+        };
+        bytes.into_iter().map(char_of).collect()
+    }
 }
 
 /// ISO-8859-1 (Latin-1).

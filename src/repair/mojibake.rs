@@ -325,16 +325,14 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         let Some((b, alt)) = byte_of(c, page) else {
             return false;
         };
+        // Whether a byte may stand where no sequence is pending: after a complete one, or
+        // after a two-byte lead whose second byte was dropped.
+        let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
         let mut next = 0u8;
-        for x in [b, alt] {
-            if x == 0 && x != b {
-                continue;
-            }
+        // The char's byte, and its other byte if the page has one.
+        for x in std::iter::once(b).chain((alt != 0).then_some(alt)) {
             let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
             let cont = is_cont(x) || wild;
-            // Whether the byte may stand where no sequence is pending: after a complete
-            // one, or after a two-byte lead whose second byte was dropped.
-            let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
             if cont && states & (SHORT | need(1)) != 0 {
                 next |= NONE;
             }
@@ -388,6 +386,18 @@ fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
 
 fn is_cont(b: u8) -> bool {
     (0x80..=0xBF).contains(&b)
+}
+
+/// Whether `b` starts a two-byte UTF-8 sequence.
+fn is_lead2(b: u8) -> bool {
+    (0xC2..=0xDF).contains(&b)
+}
+
+impl Byte {
+    /// The value that starts a two-byte sequence, this byte's or its other, if one does.
+    fn lead2(self) -> Option<u8> {
+        [self.b, self.alt].into_iter().find(|&b| is_lead2(b))
+    }
 }
 
 /// ftfy's `ALTERED_UTF8_RE`, searched from `i`: the length of the match there.
@@ -960,9 +970,7 @@ fn lone_letters(
     let x = v[i];
     // The next byte must start something: not a continuation byte, or one the page also
     // writes as a lead (the mixed table's `Š`, 0x8A and 0xD0).
-    let starts = |y: &Byte| {
-        !(is_cont(y.b) || is_cont(y.alt)) || [y.b, y.alt].iter().any(|b| (0xC2..=0xDF).contains(b))
-    };
+    let starts = |y: &Byte| !(is_cont(y.b) || is_cont(y.alt)) || y.lead2().is_some();
     if dropped.is_empty() || v.get(i + 1).is_some_and(|y| !starts(y)) {
         return;
     }
@@ -990,7 +998,7 @@ fn lone_letters(
         return;
     }
     for lead in [x.b, x.alt] {
-        if !(0xC2..=0xDF).contains(&lead) {
+        if !is_lead2(lead) {
             continue;
         }
         for &d in dropped {
@@ -1376,9 +1384,7 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
         // read so, the line dead-ends there; the lead stood alone (its second byte dropped)
         // and the next char starts a sequence (`Ń` + `Šµ` is `с`/`я` + `е`, not `њ` + `µ`).
         if !dropped.is_empty() && matches!(*cands, [(_, 2)]) {
-            let lead = v
-                .get(i + 1)
-                .and_then(|y| [y.b, y.alt].into_iter().find(|b| (0xC2..=0xDF).contains(b)));
+            let lead = v.get(i + 1).and_then(|y| y.lead2());
             let dead = v
                 .get(i + 2)
                 .is_some_and(|z| is_cont(z.b) && (z.alt == 0 || is_cont(z.alt)));
@@ -1555,7 +1561,7 @@ fn rank(
     let lead = decoded
         .and_then(|d| byte_of(d, page))
         .map(|(b, _)| b)
-        .filter(|b| (0xC2..=0xDF).contains(b));
+        .filter(|&b| is_lead2(b));
     let inner = |c: char| {
         let (b, alt) = byte_of(c, page)?;
         let cont = if is_cont(b) { b } else { alt };
@@ -1619,7 +1625,7 @@ fn rank(
             {
                 bonus += 15;
             }
-            if cont_after && byte_of(c, page).is_some_and(|(b, _)| (0xC2..=0xDF).contains(&b)) {
+            if cont_after && byte_of(c, page).is_some_and(|(b, _)| is_lead2(b)) {
                 bonus += 200;
             }
             if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
@@ -2438,17 +2444,7 @@ mod tests {
         // twice, with a space or `?` put into some sequences: wherever `transcode_plain`
         // answers, the general reading answers the same (pieces, kinds, confidences).
         let text = include_str!("../../tests/fixtures/repair/sentences.txt");
-        let damage = |s: &str, page: &CodePage| -> String {
-            s.bytes()
-                .map(|b| {
-                    if b < 0x80 {
-                        b as char
-                    } else {
-                        page.char_at((b - 0x80) as usize)
-                    }
-                })
-                .collect()
-        };
+        let damage = |s: &str, page: &CodePage| page.decode(s.bytes());
         let (mut answered, mut asked) = (0, 0);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let s = line.split_once('\t').map_or(line, |(_, s)| s);
