@@ -1846,9 +1846,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     }
     // windows-1250 and ISO-8859-2 (windows-1257 and ISO-8859-13) write many letters with
     // different bytes, so a line may decode under both into different letters (`SeĂąor`:
-    // `Seùor` or `Señor`). With no document page to tell, and two letters or more read
-    // differently, the twin tried after the winner takes its place when its letters are
-    // commoner. The mixed table writes windows-1257's `„“”` with a second byte too, so a line
+    // `Seùor` or `Señor`). With no document page to tell, the twin tried after the winner
+    // takes its place when the letters it reads differently are commoner (`commonness`: one
+    // letter is enough, `nĂĄm` is `nám`, not `nåm`). The mixed table writes windows-1257's `„“”` with a second byte too, so a line
     // of kana or Hangul may decode under both: where one letter or more differ, the mixed
     // table's reading, which weighed both bytes, takes the place when its letters rank higher
     // (`ć”` is `ち` there, windows-1257's `ご`).
@@ -1878,7 +1878,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 let better = if name == MIXED {
                     differ >= 1 && ranks(&other) > ranks(pieces)
                 } else {
-                    differ >= 2 && commonness(chars, &other) > commonness(chars, pieces)
+                    differ >= 1 && commonness(chars, &other) > commonness(chars, pieces)
                 };
                 if better && score(chars, &other) == *best_score {
                     (*k, *pieces) = (t, other);
@@ -2035,34 +2035,65 @@ fn ranks(pieces: &[Piece]) -> i32 {
         .sum()
 }
 
-/// How common the letters that `pieces` read as are, in the languages written with Latin-1
-/// letters (most common first: `é` … `ï`), less 100 for a capital inside a word (a letter
-/// before it, a small letter after): between twin pages' readings, the likelier text.
+/// How common the letters that `pieces` read as are, in the languages written with Latin
+/// letters (most common first: `é` … `ï`, then `č` … `đ`), less 100 for a capital inside a
+/// word (a letter before it, a small letter after), less 50 for one starting a word after
+/// a small word; a `ß` not after a vowel and a `ü` after a plain vowel count nothing (German
+/// writes `ß` after a vowel only, and `ü` after one hardly ever; `Ăź` is `ß` under
+/// windows-1250 and `ü` under ISO-8859-2): between twin pages' readings, the likelier text.
 fn commonness(chars: &[char], pieces: &[Piece]) -> i32 {
-    const ORDER: &str = latin1_by_use!();
+    // Then Latin Extended-A as `letter_rank` orders it, with the letters it leaves out put in
+    // (`ă ě ś ţ ņ ļ ķ ģ`) and Polish `ż` before the rarer Slovak and Czech `ď ť`.
+    const ORDER: &str = concat!(latin1_by_use!(), "čšžłąęăėřěćśńőűğışāēīūųįżďťľĺŕňůźđţņļķģ");
     pieces
         .iter()
         .map(|p| {
             let Text::One(c) = p.to else {
                 return 0;
             };
-            // Latin-1's capitals are their small letters less 0x20 (but `×`).
-            let small = match c {
-                'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-                _ => c,
-            };
-            let rank = ORDER
-                .chars()
-                .position(|x| x == small)
-                .map_or(0, |k| 40 - k as i32);
+            let small = crate::ucd::lowercase_first(c);
             let before = p.start.checked_sub(1).map(|k| chars[k]);
             let after = chars.get(p.end).copied();
+            let rank = match ORDER.chars().position(|x| x == small) {
+                _ if small == 'ß' && !before.is_some_and(is_vowel) => 0,
+                _ if small == 'ü'
+                    && before.is_some_and(|b| matches!(b, 'a' | 'e' | 'i' | 'o' | 'u')) =>
+                {
+                    0
+                }
+                Some(k) => 100 - k as i32,
+                None => 0,
+            };
             let inside = small != c
                 && before.is_some_and(char::is_alphabetic)
                 && after.is_some_and(char::is_lowercase);
-            rank - if inside { 100 } else { 0 }
+            // A capital starting a word after a small word with no stop between: less likely
+            // than a small letter.
+            let mid_sentence = small != c
+                && after.is_some_and(char::is_lowercase)
+                && chars[..p.start]
+                    .iter()
+                    .rev()
+                    .find(|c| !matches!(c, ' ' | ',' | '"' | '\''))
+                    .is_some_and(|c| c.is_lowercase());
+            rank - if inside {
+                100
+            } else if mid_sentence {
+                50
+            } else {
+                0
+            }
         })
         .sum()
+}
+
+/// Whether `c` is a vowel of the Latin letters (`aeiouy` and their accented forms in
+/// Latin-1).
+fn is_vowel(c: char) -> bool {
+    matches!(
+        crate::ucd::lowercase_first(c),
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='æ' | 'è'..='ï' | 'ò'..='ö' | 'ø'..='ü'
+    )
 }
 
 /// Damage that ftfy's heuristic misses: a few chars that some page turns into the UTF-8 of
