@@ -656,13 +656,36 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         let Some(pieces) = transcode(chars, page, false) else {
             return false;
         };
-        let likely = pieces.iter().filter(|p| plausibility(&p.to) == 1).count();
+        // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
+        // line is evidence enough.
+        let likely: usize = pieces
+            .iter()
+            .map(|p| match (plausibility(&p.to) == 1, symbol_read_from_three(p)) {
+                (_, true) if p.end - p.start >= 4 => 2,
+                (true, _) | (_, true) => 1,
+                _ => 0,
+            })
+            .sum();
         let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         (likely >= 2 || word)
             && pieces.iter().all(|p| {
                 p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
             })
     })
+}
+
+/// Whether the piece reads as a symbol or pictograph that is no emoji on its own (`🗚`, `❹`,
+/// `♲`, `⚐`) from three chars or more: its three or four bytes are seldom written by chance,
+/// so it counts as a likely reading where the line is asked whether it decodes plausibly
+/// (but no likelier than an emoji where readings compete).
+fn symbol_read_from_three(p: &Piece) -> bool {
+    let Text::One(c) = p.to else {
+        return false;
+    };
+    p.end - p.start >= 3
+        && matches!(c as u32, 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF
+            | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
+        && assigned(c)
 }
 
 /// Whether the piece reads as `’` from two chars or more between two ASCII letters, with
@@ -800,8 +823,9 @@ fn likelihood(c: char) -> i32 {
         0x2013 => 3510,
         0x2026 => 3505,
         0x2018..=0x201F => 3500,
-        // The emoji presentation selector, after an emoji.
-        0xFE0F => 1800,
+        // The emoji presentation selector, after an emoji, and the keycap's enclosing mark
+        // (`1️⃣` is `1`, U+FE0F, U+20E3).
+        0xFE0F | 0x20E3 => 1800,
         // Arrows, which posts use for "leads to", "see below" and threads' "next".
         0x2190..=0x2195 => 1600,
         // The signs of measures and money: `°C`, `±`, `½`, `£`, `€`, `™`. Not `²`, `³` nor
