@@ -13,7 +13,11 @@ Modes:
   twice   damaged twice by the same page (sloppy);
   clean   undamaged lines in every language wordfreq knows: all must come back unchanged.
 
-  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--lines N] [--show K] BIN [BIN...]
+With --emoji, the damaged lines are English words with emoji and symbols instead (every
+named char of U+1F300–1F9FF and U+2600–27BF, and ZWJ sequences, skin tones, flags, keycaps),
+600 lines (--lines), the language column reading `emoji`.
+
+  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--lines N] [--show K] BIN [BIN...]
 
 With two binaries (before, after) it prints both totals and the page/language cells that
 are not whole; with one and --show K, up to K failures a cell. Needs `pip install wordfreq`
@@ -69,15 +73,38 @@ def words_of(lang: str, n: int = 2000) -> tuple[list[str], list[float]]:
     return words, weights
 
 
-def damaged_cases(mode: str, lines: int) -> list[tuple[str, str, str, str]]:
+def emoji_lines(lines: int) -> list[str]:
+    import unicodedata
+    rng = random.Random(7)
+    singles = [chr(u) for u in [*range(0x1F300, 0x1FA00), *range(0x2600, 0x27C0)]
+               if unicodedata.name(chr(u), "")]
+    sequences = ["👍🏽", "🤦\u200d♀️", "🧑\u200d🍳", "👨\u200d👩\u200d👧\u200d👦", "🇫🇷", "🇯🇵", "1️⃣",
+                 "❤️", "🏳️\u200d🌈", "👩🏾\u200d💻", "✔️", "☕", "🔥", "🧵", "🥲", "🐄", "🏭", "😂",
+                 "✨", "🙏"]
+    words = ["great", "thread", "so", "this", "is", "the", "best", "news", "ok", "wow", "today"]
+    out = []
+    for _ in range(lines):
+        parts = []
+        for _ in range(rng.randint(2, 6)):
+            parts.append(rng.choice(words))
+            if rng.random() < 0.6:
+                parts.append(rng.choice(singles if rng.random() < 0.6 else sequences))
+        out.append(" ".join(parts))
+    return out
+
+
+def damaged_cases(mode: str, lines: int, emoji: bool) -> list[tuple[str, str, str, str]]:
     rng = random.Random(1)
     cases = []
     pages = DROPPING if mode == "drop" else PAGES
-    for lang in LANGS:
-        words, weights = words_of(lang)
-        sep = "" if lang in ("ja", "zh") else " "
-        for _ in range(lines):
-            s = sep.join(rng.choices(words, weights=weights, k=6))
+    for lang in ["emoji"] if emoji else LANGS:
+        if emoji:
+            texts = emoji_lines(lines)
+        else:
+            words, weights = words_of(lang)
+            sep = "" if lang in ("ja", "zh") else " "
+            texts = [sep.join(rng.choices(words, weights=weights, k=6)) for _ in range(lines)]
+        for s in texts:
             if s.isascii():
                 continue
             for page in pages:
@@ -119,12 +146,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mode", default="sloppy", choices=["sloppy", "drop", "twice", "clean"])
     ap.add_argument("--lines", type=int, default=0, help="lines a language (default by mode)")
+    ap.add_argument("--emoji", action="store_true", help="lines of words and emoji")
     ap.add_argument("--show", type=int, default=0, help="failures shown a cell")
     ap.add_argument("binaries", nargs="+")
     a = ap.parse_args()
     default = {"sloppy": 40, "drop": 20, "twice": 15, "clean": 300}[a.mode]
-    lines = a.lines or default
-    cases = clean_cases(lines) if a.mode == "clean" else damaged_cases(a.mode, lines)
+    lines = a.lines or (600 if a.emoji else default)
+    cases = clean_cases(lines) if a.mode == "clean" else damaged_cases(a.mode, lines, a.emoji)
     for binary in a.binaries:
         got = run(binary, cases)
         cells: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
