@@ -295,6 +295,41 @@ fn symbols_flags_and_keycaps_repair_back_under_every_page() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Hebrew and Arabic under windows-1252 with its undefined bytes dropped: `א` (D7 90) and
+/// `ם` (D7 9D) lose their second byte and leave a lone `×`, as `ف` (D9 81) leaves `Ù`. A
+/// lone lead among Hebrew or Arabic letters reads as the letter of its script: `ם` ending
+/// a word (but for `לא`, `הוא`, `היא`), `א` inside one (and before another lone lead), and
+/// `Ù` then a space is `ف` and the space, not the digit `٠` that a lost 0xA0 would make.
+#[test]
+fn hebrew_and_arabic_letters_whose_second_byte_was_dropped_are_recovered() {
+    let cases: &[(&str, &str)] = &[
+        ("windows-1252", "שלום עולם"),
+        ("windows-1252", "אני לא יודע"),
+        ("windows-1252", "האם זה נכון"),
+        ("windows-1252", "מה שלומך היום"),
+        ("windows-1252", "في المدينة الكبيرة"),
+        ("windows-1252", "كيف حالك اليوم"),
+        ("windows-1252", "شكرا على الفرصة"),
+        ("windows-1254", "كيف حالك اليوم"),
+        ("windows-1254", "في البيت"),
+    ];
+    let mut failures = Vec::new();
+    for &(name, text) in cases {
+        let page = ALL.iter().find(|p| p.name == name).expect("a page of ALL");
+        let damaged = decode_as(text, page, true);
+        assert_ne!(
+            damaged,
+            damage(text, page),
+            "{text}: a byte must be dropped"
+        );
+        let fixed = repair(&damaged).text;
+        if fixed != text {
+            failures.push(format!("{name}: {damaged:?} → {fixed:?}, want {text:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Real words that some page reads as damage, and must stay as they are: Turkish `küçük`
 /// (MacRoman `üçü` is 🍟 with the Apple logo dropped), Slovak words in capitals (`ĹŽ`, `ÄŤ`
 /// are `Ů` and `č` under windows-1250), Czech `déšť` twice (`隝` under windows-1250).

@@ -422,7 +422,18 @@ fn altered_from(v: &[Byte], i: usize) -> Option<usize> {
     let cont = |b: Option<u8>| b.is_some_and(is_cont);
     let sp = |b: Option<u8>| b == Some(b' ');
     let a = at(0)?;
-    if matches!(a, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9) && sp(at(1)) {
+    // Not `D9` + space right after a letter of two bytes: that is a letter whose second byte
+    // was dropped, then a space (`كيف حالك`), not the digit `٠` glued to a word (after a
+    // digit it is one: `٠٠١`).
+    let after_letter = || {
+        let pair = [v.get(i.checked_sub(2)?)?.b, v.get(i - 1)?.b];
+        let c = std::str::from_utf8(&pair).ok()?.chars().next()?;
+        Some(c.is_alphabetic())
+    };
+    if matches!(a, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9)
+        && sp(at(1))
+        && !(a == 0xD9 && after_letter() == Some(true))
+    {
         return Some(2);
     }
     if matches!(a, 0xE2 | 0xE3) && sp(at(1)) && mid(at(2)) {
@@ -585,6 +596,27 @@ fn char_before(chars: &[char], last: Option<&Piece>, at: usize) -> Option<char> 
         Some(q) if q.end == at => q.to.chars().last(),
         _ => at.checked_sub(1).map(|k| chars[k]),
     }
+}
+
+/// The two chars before `at` as the line reads so far, the nearer first ([`char_before`]
+/// twice).
+fn two_before(chars: &[char], pieces: &[Piece], at: usize) -> [Option<char>; 2] {
+    let first = char_before(chars, pieces.last(), at);
+    // Where the nearer char came from: its piece (which may hold both), or the pasted char.
+    let (from, rest) = match pieces.split_last() {
+        Some((q, rest)) if q.end == at => {
+            let mut to = q.to.chars().rev().skip(1);
+            if let Some(c) = to.next() {
+                return [first, Some(c)];
+            }
+            (q.start, rest)
+        }
+        _ => (at.saturating_sub(1), pieces),
+    };
+    if first.is_none() || from == 0 {
+        return [first, None];
+    }
+    [first, char_before(chars, rest.last(), from)]
 }
 
 /// A letter that the major living languages write with (Latin letters of Latin-1 and
@@ -1046,6 +1078,8 @@ enum Script {
     Latin,
     Greek,
     Cyrillic,
+    Hebrew,
+    Arabic,
 }
 
 /// The script of a letter, if one of [`Script`].
@@ -1057,6 +1091,8 @@ fn script(c: char) -> Option<Script> {
         0..=0x24F | 0x1E00..=0x1EFF => Some(Script::Latin),
         0x370..=0x3FF | 0x1F00..=0x1FFF => Some(Script::Greek),
         0x400..=0x52F => Some(Script::Cyrillic),
+        0x590..=0x5FF => Some(Script::Hebrew),
+        0x600..=0x6FF | 0x750..=0x77F => Some(Script::Arabic),
         _ => None,
     }
 }
@@ -1081,7 +1117,7 @@ fn letter_rank(c: char) -> i32 {
         concat!(latin1_by_use!(), "čšžłąęėřćńőűğışāēīūųįďťľĺŕňůźżđ"),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
-        "יוהלאמבתשרנעכדקפחסגצזט",
+        "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
     ];
     let u = c as u32;
     if let 0xAC00..=0xD7A3 = u {
@@ -1636,8 +1672,34 @@ fn rank(
             // scripts where case cannot tell (kana, Hangul, Hebrew), not in Latin, Greek and
             // Cyrillic, where the commoner letter of the commoner language is often the wrong
             // one (Slovak `päť`, not `päń`).
-            if kind == "lost_bytes" || script(c).is_none() {
+            let cased = matches!(
+                script(c),
+                Some(Script::Latin | Script::Greek | Script::Cyrillic)
+            );
+            if kind == "lost_bytes" || !cased {
                 bonus += letter_rank(c);
+            }
+            // Hebrew's final letters (`ך ם ן ף ץ`) end words and only end them: windows-1252
+            // drops the second byte of both `א` (D7 90) and `ם` (D7 9D), and at a word's end
+            // `ם` is the likelier (12.5% of wordfreq's Hebrew words end so, 4.8% in `א`), but
+            // for the commonest words that end in `א`: `לא`, `הוא`, `היא` (and `שלא`, `ללא`…).
+            if kind == "lost_bytes" && matches!(c, 'ך' | 'ם' | 'ן' | 'ף' | 'ץ') {
+                // The char after as read (`×` before `× ` is the lead of `נ`, D7 A0), or a
+                // lead whose own second byte was lost (`×××` is `האם`'s `אם`).
+                let next_letter = next.first().is_some_and(|&(d, _)| is_letter(d))
+                    || after.is_some_and(|&a| byte_of(a, page).is_some_and(|(b, _)| is_lead2(b)));
+                let [b1, b2] = two_before(chars, pieces, x.src as usize);
+                let aleph = match (b1, b2) {
+                    // `עולם`, `כולם` are commoner than `ולא`.
+                    (Some('ל'), b2) => b2 != Some('ו'),
+                    (Some('ו' | 'י'), Some('ה')) => true,
+                    _ => false,
+                };
+                if next_letter || after.is_some_and(|&a| is_letter(a)) {
+                    bonus -= 100;
+                } else if !aleph {
+                    bonus += 40;
+                }
             }
             // A lost byte's letter ending a word: Cyrillic and Greek words end in a vowel far
             // more often than in most consonants (`рождениÑ` is `рождения`, not `рожденис`).
