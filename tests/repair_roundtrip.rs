@@ -330,6 +330,37 @@ fn hebrew_and_arabic_letters_whose_second_byte_was_dropped_are_recovered() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Kana and Hangul whose byte the page dropped: windows-1252 drops the 0x81 in the middle of
+/// every hiragana from `ぁ` to `み` (`ã“ã‚“ã«ã¡ã¯` is `こんにちは`), and 0x81, 0x8D, 0x8F,
+/// 0x90, 0x9D from Hangul syllables; a lost byte's reading may be kana or Hangul (ranked by
+/// use), and two such sequences in a line are evidence enough to read it so.
+#[test]
+fn kana_and_hangul_whose_byte_was_dropped_are_recovered() {
+    let cases: &[(&str, &str)] = &[
+        ("windows-1252", "こんにちは"),
+        ("windows-1250", "こんにちは"),
+        ("windows-1252", "どこにいますか"),
+        ("windows-1252", "이번 주에 만나요"),
+        ("windows-1252", "이것은 책입니다"),
+        ("windows-1252", "시간이 없어요"),
+    ];
+    let mut failures = Vec::new();
+    for &(name, text) in cases {
+        let page = ALL.iter().find(|p| p.name == name).expect("a page of ALL");
+        let damaged = decode_as(text, page, true);
+        assert_ne!(
+            damaged,
+            damage(text, page),
+            "{text}: a byte must be dropped"
+        );
+        let fixed = repair(&damaged).text;
+        if fixed != text {
+            failures.push(format!("{name}: {damaged:?} → {fixed:?}, want {text:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Real words that some page reads as damage, and must stay as they are: Turkish `küçük`
 /// (MacRoman `üçü` is 🍟 with the Apple logo dropped), Slovak words in capitals (`ĹŽ`, `ÄŤ`
 /// are `Ů` and `č` under windows-1250), Czech `déšť` twice (`隝` under windows-1250).

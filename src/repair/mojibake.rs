@@ -1265,13 +1265,7 @@ fn lost_readings_from(
                 }
                 if let Ok(s) = std::str::from_utf8(&buf[..n]) {
                     let c = s.chars().next().expect("a valid sequence holds a char");
-                    // Four bytes: an emoji; three: punctuation (`”`, `–`).
-                    let likely = if n == 4 {
-                        is_emoji(c)
-                    } else {
-                        likelihood(c) >= 1500
-                    };
-                    if likely && !found.iter().any(|&(d, _)| d == c) {
+                    if kept_lost(c) && !found.iter().any(|&(d, _)| d == c) {
                         found.push((c, present.len() + 1));
                     }
                 }
@@ -1293,6 +1287,18 @@ fn lost_readings_from(
     }
 }
 
+/// Whether [`lost_readings_from`] keeps `c` as the reading of a sequence with a lost byte:
+/// from four bytes an emoji; from three punctuation (`”`, `–`) and other chars of likelihood
+/// 1500 or more, kana (windows-1252 drops the 0x81 of every hiragana from `ぁ` to `み`) and
+/// Hangul syllables, which [`rank`] orders by use.
+fn kept_lost(c: char) -> bool {
+    match c as u32 {
+        0x10000.. => is_emoji(c),
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x30FC | 0xAC00..=0xD7A3 => true,
+        _ => likelihood(c) >= 1500,
+    }
+}
+
 /// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps:
 /// an emoji (U+1Fxxx), or a char of likelihood 1500 or more (U+2000–U+2BFF, U+3000–U+303F,
 /// U+3280–U+32BF, U+FE00–U+FE3F). The test `lost_readings_come_only_from_likely_leads`
@@ -1308,7 +1314,10 @@ fn likely_second(lead: u8, b: u8) -> bool {
 fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     match lead {
         0xE2 => &[(0x80, 0xAF)],
-        0xE3 => &[(0x80, 0x80), (0x8A, 0x8A)],
+        0xE3 => &[(0x80, 0x83), (0x8A, 0x8A)],
+        0xEA => &[(0xB0, 0xBF)],
+        0xEB | 0xEC => &[(0x80, 0xBF)],
+        0xED => &[(0x80, 0x9E)],
         0xEF => &[(0xB8, 0xB8)],
         0xF0 => &[(0x9F, 0x9F)],
         _ => &[],
@@ -2312,6 +2321,9 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     let apple = page.char_at(0x70) == '\u{F8FF}';
     let mut cands = Vec::new();
     let mut v = Vec::with_capacity(4);
+    // Sequences that read as kana or Hangul with a byte the page drops put back: two are
+    // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
+    let mut syllables = 0;
     for i in 0..chars.len() {
         if chars[i].is_ascii() {
             continue;
@@ -2321,8 +2333,20 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
             continue;
         }
         readings(&v, 0, &mut cands);
-        if cands.iter().any(|&(c, n)| n >= 3 && likelihood(c) >= 1500) {
+        // A whole sequence of three bytes or more that reads as a likely char, kana or
+        // Hangul (`ã‚’` is `を`: the lines of kana and Hangul whose other chars lost a byte).
+        if cands.iter().any(|&(c, n)| n >= 3 && kept_lost(c)) {
             return true;
+        }
+        if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
+            && lost_readings(&v, 0, droppable(page))
+                .iter()
+                .any(|&(c, _)| matches!(c as u32, 0x3041..=0x30FA | 0xAC00..=0xD7A3))
+        {
+            syllables += 1;
+            if syllables == 2 {
+                return true;
+            }
         }
         // F0 9F: the first two bytes of nearly every emoji.
         if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
@@ -2659,11 +2683,7 @@ mod tests {
             let Some(c) = char::from_u32(u) else {
                 continue;
             };
-            let kept = if u < 0x10000 {
-                likelihood(c) >= 1500
-            } else {
-                is_emoji(c)
-            };
+            let kept = kept_lost(c);
             let mut utf8 = [0u8; 4];
             let bytes = c.encode_utf8(&mut utf8).as_bytes();
             assert!(
