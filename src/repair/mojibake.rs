@@ -422,17 +422,16 @@ fn altered_from(v: &[Byte], i: usize) -> Option<usize> {
     let cont = |b: Option<u8>| b.is_some_and(is_cont);
     let sp = |b: Option<u8>| b == Some(b' ');
     let a = at(0)?;
-    // Not `D9` + space right after a letter of two bytes: that is a letter whose second byte
-    // was dropped, then a space (`كيف حالك`), not the digit `٠` glued to a word (after a
-    // digit it is one: `٠٠١`).
-    let after_letter = || {
-        let pair = [v.get(i.checked_sub(2)?)?.b, v.get(i - 1)?.b];
-        let c = std::str::from_utf8(&pair).ok()?.chars().next()?;
-        Some(c.is_alphabetic())
-    };
+    // Not `D9` + space right after an Arabic letter (D8 or D9, then a byte that is no digit's):
+    // that is a letter whose second byte was dropped, then a space (`كيف حالك`), not the
+    // digit `٠` glued to a word (after a digit it is one: `٠٠١`).
+    let arabic_letter_before = i >= 2
+        && matches!(v[i - 2].b, 0xD8 | 0xD9)
+        && is_cont(v[i - 1].b)
+        && !(v[i - 2].b == 0xD9 && (0xA0..=0xA9).contains(&v[i - 1].b));
     if matches!(a, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9)
         && sp(at(1))
-        && !(a == 0xD9 && after_letter() == Some(true))
+        && !(a == 0xD9 && arabic_letter_before)
     {
         return Some(2);
     }
@@ -690,14 +689,14 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         };
         // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
         // line is evidence enough.
-        let likely: usize = pieces
-            .iter()
-            .map(|p| match (plausibility(&p.to) == 1, symbol_read_from_three(p)) {
-                (_, true) if p.end - p.start >= 4 => 2,
-                (true, _) | (_, true) => 1,
-                _ => 0,
-            })
-            .sum();
+        let mut likely = 0;
+        for p in &pieces {
+            if symbol_read_from_three(p) {
+                likely += if p.end - p.start >= 4 { 2 } else { 1 };
+            } else if plausibility(&p.to) == 1 {
+                likely += 1;
+            }
+        }
         let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         (likely >= 2 || word)
             && pieces.iter().all(|p| {
@@ -2140,46 +2139,37 @@ fn commonness(chars: &[char], pieces: &[Piece]) -> i32 {
     // Then Latin Extended-A as `letter_rank` orders it, with the letters it leaves out put in
     // (`ă ě ś ţ ņ ļ ķ ģ`) and Polish `ż` before the rarer Slovak and Czech `ď ť`.
     const ORDER: &str = concat!(latin1_by_use!(), "čšžłąęăėřěćśńőűğışāēīūųįżďťľĺŕňůźđţņļķģ");
-    pieces
-        .iter()
-        .map(|p| {
-            let Text::One(c) = p.to else {
-                return 0;
-            };
-            let small = crate::ucd::lowercase_first(c);
-            let before = p.start.checked_sub(1).map(|k| chars[k]);
-            let after = chars.get(p.end).copied();
-            let rank = match ORDER.chars().position(|x| x == small) {
-                _ if small == 'ß' && !before.is_some_and(is_vowel) => 0,
-                _ if small == 'ü'
-                    && before.is_some_and(|b| matches!(b, 'a' | 'e' | 'i' | 'o' | 'u')) =>
-                {
-                    0
-                }
-                Some(k) => 100 - k as i32,
-                None => 0,
-            };
-            let inside = small != c
-                && before.is_some_and(char::is_alphabetic)
-                && after.is_some_and(char::is_lowercase);
-            // A capital starting a word after a small word with no stop between: less likely
-            // than a small letter.
-            let mid_sentence = small != c
-                && after.is_some_and(char::is_lowercase)
-                && chars[..p.start]
-                    .iter()
-                    .rev()
-                    .find(|c| !matches!(c, ' ' | ',' | '"' | '\''))
-                    .is_some_and(|c| c.is_lowercase());
-            rank - if inside {
-                100
-            } else if mid_sentence {
-                50
-            } else {
-                0
-            }
-        })
-        .sum()
+    let mut sum = 0;
+    for p in pieces {
+        let Text::One(c) = p.to else {
+            continue;
+        };
+        let small = crate::ucd::lowercase_first(c);
+        let before = p.start.checked_sub(1).map(|k| chars[k]);
+        let vowel_before = before.is_some_and(is_vowel);
+        let rank = match ORDER.chars().position(|x| x == small) {
+            _ if small == 'ß' && !vowel_before => 0,
+            _ if small == 'ü' && matches!(before, Some('a' | 'e' | 'i' | 'o' | 'u')) => 0,
+            Some(k) => 100 - k as i32,
+            None => 0,
+        };
+        sum += rank;
+        if small == c || !chars.get(p.end).is_some_and(|a| a.is_lowercase()) {
+            continue;
+        }
+        // A capital inside a word, or starting one after a small word with no stop between:
+        // less likely than a small letter.
+        let last = chars[..p.start]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c, ' ' | ',' | '"' | '\''));
+        if before.is_some_and(char::is_alphabetic) {
+            sum -= 100;
+        } else if last.is_some_and(|c| c.is_lowercase()) {
+            sum -= 50;
+        }
+    }
+    sum
 }
 
 /// Whether `c` is a vowel of the Latin letters (`aeiouy` and their accented forms in
