@@ -1134,7 +1134,7 @@ fn letter_rank(c: char) -> i32 {
         let cost = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
         return (50 - i32::from(cost)).max(1);
     }
-    if let 0x3041..=0x30FA = u {
+    if let 0x3041..=0x3096 | 0x30A1..=0x30FA = u {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
         return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
     }
@@ -2681,6 +2681,20 @@ mod tests {
                 "U+{u:04X} ({bytes:02x?}) is a likely reading"
             );
         }
+    }
+
+    #[test]
+    fn letter_rank_answers_every_char() {
+        // Kana's table covers U+3041–U+309A and U+30A1–U+30FA; the marks between
+        // (`゛゜ゝゞゟ゠`) are no kana letter and rank as nothing.
+        for u in (0..0x1_0000u32).chain(0x1F000..0x1FB00) {
+            if let Some(c) = char::from_u32(u) {
+                let rank = letter_rank(c);
+                assert!((0..=50).contains(&rank), "U+{u:04X}: {rank}");
+            }
+        }
+        assert_eq!(letter_rank('ゝ'), 0);
+        assert!(letter_rank('か') > letter_rank('が'));
     }
 
     #[test]
