@@ -585,7 +585,15 @@ fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
     let after = chars.get(p.end).copied();
     let between =
         before.is_some_and(char::is_uppercase) && after.is_some_and(|c| c.is_ascii_lowercase());
-    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between))
+    // A capital alone as a word between small words or a number and a small word (`aucune Ơ
+    // marseille`, where windows-1257 reads `Ć` + no-break space as `à`).
+    let alone = p.to.chars().count() == 1
+        && before == Some(' ')
+        && after == Some(' ')
+        && chars.get(p.end + 1).is_some_and(|c| c.is_lowercase())
+        && p.start >= 2
+        && (chars[p.start - 2].is_lowercase() || chars[p.start - 2].is_ascii_digit());
+    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between || alone))
 }
 
 /// The char before `at` as the line reads so far: the last char of `last` (the piece before
