@@ -266,6 +266,32 @@ fn twin_pages_reading_one_letter_differently_take_the_likelier() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The mixed table writes `„“”` both as 0x84/0x93/0x94 and as 0xA5/0xB4/0xA1, so an ideograph
+/// with one of those bytes after its lead reads two ways (`的`, E7 9A 84, or `皥`, E7 9A A5):
+/// the commonest such ideographs (`COMMON_HAN`, from wordfreq) win.
+#[test]
+fn common_ideographs_win_the_mixed_tables_two_bytes() {
+    let page = ALL
+        .iter()
+        .find(|p| p.name == "mixed-1252-8859-13")
+        .expect("the mixed table");
+    let mut failures = Vec::new();
+    for text in [
+        "我的朋友是学生",
+        "政治和经济的关系",
+        "这幅画比那幅好",
+        "日本語の勉強",
+        "学生は自由に生きる",
+    ] {
+        let damaged = damage(text, page);
+        let fixed = repair(&damaged).text;
+        if fixed != text {
+            failures.push(format!("{damaged:?} → {fixed:?}, want {text:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// `à` alone as a word is `Ć` + no-break space under windows-1257, ISO-8859-13 and the mixed
 /// table, which windows-1250 (tried first) reads as `Ơ`: a capital alone between small words
 /// is an odd reading, so the pages after it are asked, and `à` wins.
