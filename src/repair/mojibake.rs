@@ -1112,6 +1112,15 @@ macro_rules! latin1_by_use {
     };
 }
 
+/// The small letters of Latin Extended-A by how much the languages that write them are
+/// written, commonest first (Polish `ż` before the rarer Slovak and Czech `ď ť`): after
+/// [`latin1_by_use`] in [`letter_rank`] and [`commonness`].
+macro_rules! latin_ext_by_use {
+    () => {
+        "čšžłąęăėřěćśńőűğışāēīūųįżďťľĺŕňůźđţņļķģ"
+    };
+}
+
 /// How common a letter is among those its script writes with other than ASCII (40 for the
 /// commonest, down to 1; 0 for the others), its capital as its small letter: between
 /// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), or of a char whose
@@ -1121,7 +1130,7 @@ fn letter_rank(c: char) -> i32 {
     const ORDER: [&str; 4] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
-        concat!(latin1_by_use!(), "čšžłąęėřćńőűğışāēīūųįďťľĺŕňůźżđ"),
+        concat!(latin1_by_use!(), latin_ext_by_use!()),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
@@ -2158,9 +2167,7 @@ fn ranks(pieces: &[Piece]) -> i32 {
 /// writes `ß` after a vowel only, and `ü` after one hardly ever; `Ăź` is `ß` under
 /// windows-1250 and `ü` under ISO-8859-2): between twin pages' readings, the likelier text.
 fn commonness(chars: &[char], pieces: &[Piece]) -> i32 {
-    // Then Latin Extended-A as `letter_rank` orders it, with the letters it leaves out put in
-    // (`ă ě ś ţ ņ ļ ķ ģ`) and Polish `ż` before the rarer Slovak and Czech `ď ť`.
-    const ORDER: &str = concat!(latin1_by_use!(), "čšžłąęăėřěćśńőűğışāēīūųįżďťľĺŕňůźđţņļķģ");
+    const ORDER: &str = concat!(latin1_by_use!(), latin_ext_by_use!());
     let mut sum = 0;
     for p in pieces {
         let Text::One(c) = p.to else {
