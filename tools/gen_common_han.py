@@ -3,7 +3,8 @@
 above) makes ambiguous: it writes `„` `“` `”` both as 0x84/0x93/0x94 and as 0xA5/0xB4/0xA1, so
 an ideograph with one of those six bytes after its lead reads two ways (`的` E7 9A 84 or `皥`
 E7 9A A5). Ranked by their frequency in wordfreq's Chinese and Japanese words (half each),
-the first N (default 100) printed as one string for `src/repair/mojibake.rs`'s `COMMON_HAN`.
+the first N (default 100) printed for `src/repair/mojibake.rs`'s `COMMON_HAN`: the chars in
+order of use (for its doc comment), then their offsets from U+4E00, sorted, as a Rust array.
 Of every ambiguous ideograph in such text, the first 100 are 79%; for each of them the other
 reading is the rarer char.
 
@@ -31,7 +32,11 @@ def main() -> None:
                 if 0x4E00 <= ord(ch) <= 0x9FFF:
                     freq[ch] += f / 2
     ambiguous = [c for c, _ in freq.most_common() if TWO_WAY & set(c.encode()[1:])]
-    print("".join(ambiguous[:n]))
+    chosen = ambiguous[:n]
+    print("".join(chosen))
+    offsets = sorted(ord(c) - 0x4E00 for c in chosen)
+    rows = [", ".join(str(o) for o in offsets[k:k + 14]) for k in range(0, len(offsets), 14)]
+    print(f"const COMMON_HAN: [u16; {len(offsets)}] = [\n    " + ",\n    ".join(rows) + ",\n];")
 
 
 if __name__ == "__main__":
