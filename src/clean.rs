@@ -470,16 +470,23 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
 
 /// [`find`] on bytes: where `n` first occurs in `h` (`Some(0)` when `n` is empty).
 pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
-    let Some(&first) = n.first() else {
+    find_bytes_by(h, n, 0)
+}
+
+/// [`find_bytes`] by a memchr for the needle's byte at offset `r` (its rarest, chosen by the
+/// caller), and a compare of the needle around each hit (`Some(0)` when `n` is empty).
+pub(crate) fn find_bytes_by(h: &[u8], n: &[u8], r: usize) -> Option<usize> {
+    let Some(&b) = n.get(r) else {
         return Some(0);
     };
-    let mut from = 0;
-    while let Some(k) = memchr::memchr(first, h.get(from..)?) {
-        let at = from + k;
+    // A hit at `from + k` is the needle's byte `r`: the needle would start `r` before it.
+    let mut from = r;
+    while let Some(k) = memchr::memchr(b, h.get(from..)?) {
+        let at = from + k - r;
         if h[at..].starts_with(n) {
             return Some(at);
         }
-        from = at + 1;
+        from += k + 1;
     }
     None
 }

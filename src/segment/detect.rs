@@ -11,8 +11,8 @@ use super::headers;
 use crate::thread::Platform;
 
 /// A needle's searcher: memchr's memmem natively (SIMD, a rare-byte prefilter); in the .wasm,
-/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a first-byte
-/// memchr and a compare ([`crate::clean::find_bytes`]). Both find the first occurrence.
+/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a memchr for
+/// the needle's rarest byte and a compare ([`RareFinder`]). Both find the first occurrence.
 #[cfg(not(target_arch = "wasm32"))]
 struct Finder(memchr::memmem::Finder<'static>);
 
@@ -33,21 +33,70 @@ impl Finder {
 
 /// A needle's searcher (see the native one above).
 #[cfg(target_arch = "wasm32")]
-struct Finder(&'static [u8]);
+type Finder = RareFinder;
 
-#[cfg(target_arch = "wasm32")]
-impl Finder {
-    fn new(needle: &'static str) -> Finder {
-        Finder(needle.as_bytes())
+/// A searcher that memchr's the needle's rarest byte (by [`commonness`]) and compares the
+/// needle around each hit ([`crate::clean::find_bytes_by`]): a first-byte memchr stops at every space of a paste for
+/// `" reposts"`, this one at every `p`. Used in the .wasm (tested on every target).
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+#[derive(Clone, Copy)]
+struct RareFinder {
+    needle: &'static [u8],
+    /// The offset in `needle` of the byte searched for.
+    rare: usize,
+}
+
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+impl RareFinder {
+    const fn new(needle: &'static str) -> RareFinder {
+        let needle = needle.as_bytes();
+        let (mut rare, mut i) = (0, 0);
+        while i < needle.len() {
+            if commonness(needle[i]) < commonness(needle[rare]) {
+                rare = i;
+            }
+            i += 1;
+        }
+        RareFinder { needle, rare }
+    }
+
+    /// The searchers of `needles`, in a `const` (their rare bytes chosen as the crate builds).
+    const fn all<const N: usize>(needles: [&'static str; N]) -> [RareFinder; N] {
+        let mut out = [RareFinder {
+            needle: b"",
+            rare: 0,
+        }; N];
+        let mut i = 0;
+        while i < N {
+            out[i] = RareFinder::new(needles[i]);
+            i += 1;
+        }
+        out
     }
 
     fn find(&self, hay: &[u8]) -> Option<usize> {
-        crate::clean::find_bytes(hay, self.0)
+        crate::clean::find_bytes_by(hay, self.needle, self.rare)
     }
 
     fn needle(&self) -> &[u8] {
-        self.0
+        self.needle
     }
+}
+
+/// How common byte `b` is in a paste, roughly: 0 for the rare ones (capitals, most signs,
+/// bytes outside ASCII), up to the space's rank, the commonest (English letter frequencies,
+/// then the digits and the signs of links and counts).
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+const fn commonness(b: u8) -> usize {
+    const COMMON: &[u8] = b" etaoinsrhl\ndcumwpfgyb.,01/2-k:3v";
+    let mut at = 0;
+    while at < COMMON.len() {
+        if COMMON[at] == b {
+            return COMMON.len() - at;
+        }
+        at += 1;
+    }
+    0
 }
 
 /// A substring looked for on every line: its occurrences are found by one forward search
@@ -62,9 +111,9 @@ struct Needle {
 }
 
 impl Needle {
-    fn new(needle: &'static str) -> Needle {
+    fn new(finder: Finder) -> Needle {
         Needle {
-            finder: Finder::new(needle),
+            finder,
             next: 0,
             known: false,
         }
@@ -155,7 +204,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     const THREAD_READER_APP: usize = 15;
     const TWTEXTAPP: usize = 16;
     const PIC_TWITTER: usize = 17;
-    let mut needles = [
+    const NEEDLES: [&str; 18] = [
         ".bsky.social",
         "bsky.app/",
         "X Corp",
@@ -174,8 +223,12 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         "Thread Reader App",
         "twtextapp",
         "pic.twitter.com/",
-    ]
-    .map(Needle::new);
+    ];
+    #[cfg(not(target_arch = "wasm32"))]
+    let finders = NEEDLES.map(Finder::new);
+    #[cfg(target_arch = "wasm32")]
+    let finders = const { RareFinder::all(NEEDLES) };
+    let mut needles = finders.map(Needle::new);
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
@@ -342,6 +395,57 @@ mod tests {
         );
         assert_eq!(of("1/ hello\n2/ world"), Platform::Plain);
         assert_eq!(of(""), Platform::Plain);
+    }
+
+    #[test]
+    fn the_rare_byte_searcher_finds_the_first_occurrence_as_str_find_does() {
+        let hays = [
+            "",
+            " ",
+            "reposts",
+            " reposts",
+            "12 reposts 3 reposts",
+            "re reposts",
+            "  repost reposts",
+            "x.com/ada x.com/",
+            "Ada @ada.bsky.social · 2h",
+            "X Cor X Corp",
+            "pppp reposts",
+            "é reposts ü",
+        ];
+        let needles = [
+            " reposts",
+            "x.com/",
+            ".bsky.social",
+            "X Corp",
+            "p",
+            " ",
+            "reposts ",
+            "/status/",
+        ];
+        for h in hays {
+            for n in needles {
+                let f = RareFinder::new(n);
+                assert_eq!(f.find(h.as_bytes()), h.find(n), "{n:?} in {h:?}");
+                assert_eq!(f.needle(), n.as_bytes());
+            }
+        }
+        assert_eq!(
+            RareFinder::new("").find(b"abc"),
+            Some(0),
+            "an empty needle is at 0"
+        );
+        let [x, q] = const { RareFinder::all(["X Corp", " quotes"]) };
+        assert_eq!(
+            (x.rare, q.rare),
+            (0, 1),
+            "X Corp by its X, \" quotes\" by its q"
+        );
+        assert_eq!(
+            RareFinder::new(" reposts").rare,
+            3,
+            "the rarest byte of \" reposts\" is its p, not the space"
+        );
     }
 
     #[test]
