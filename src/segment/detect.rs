@@ -152,6 +152,43 @@ impl Needle {
     }
 }
 
+/// Lines of a page's interface that name its platform: the line, its platform, the signal
+/// and its weight.
+const UI_LINES: [(&str, Platform, &str, u32); 18] = {
+    use Platform::*;
+    [
+        ("Everybody can reply", Bluesky, "bsky-ui", 3),
+        ("Write your reply", Bluesky, "bsky-ui", 3),
+        ("Translate post", X, "x-ui", 2),
+        ("Post your reply", X, "x-ui", 2),
+        ("Embedded video", X, "x-ui", 2),
+        ("New to X?", X, "x-ui", 2),
+        ("Tweet your reply", X, "x-ui", 2),
+        ("·", X, "x-weak", 1),
+        ("Quote", X, "x-weak", 1),
+        ("Image", X, "x-weak", 1),
+        ("Show more", X, "x-weak", 1),
+        ("Show less", Mastodon, "masto-ui", 1),
+        ("Boost", Mastodon, "masto-ui", 1),
+        ("Favourite", Mastodon, "masto-ui", 1),
+        ("Author", Threads, "threads-author", 1),
+        ("Activate to view larger image,", Linkedin, "li-ui", 2),
+        ("likeloveinsightful", Linkedin, "li-ui", 2),
+        ("hashtag", Linkedin, "li-ui", 2),
+    ]
+};
+
+/// Which lengths (in bytes) a line of [`UI_LINES`] has.
+const UI_LENGTHS: [bool; 32] = {
+    let mut out = [false; 32];
+    let mut i = 0;
+    while i < UI_LINES.len() {
+        out[UI_LINES[i].0.len()] = true;
+        i += 1;
+    }
+    out
+};
+
 /// Where `line` starts in `text`, when it is a slice of it.
 fn offset_in(text: &str, line: &str) -> Option<usize> {
     let start = text.as_ptr() as usize;
@@ -246,17 +283,15 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has(BSKY_SOCIAL) || has(BSKY_APP) {
             add(&mut score, Bluesky, "bsky", 3);
         }
-        match l {
-            "Everybody can reply" | "Write your reply" => add(&mut score, Bluesky, "bsky-ui", 3),
-            "Translate post" | "Post your reply" | "Embedded video" | "New to X?"
-            | "Tweet your reply" => add(&mut score, X, "x-ui", 2),
-            "·" | "Quote" | "Image" | "Show more" => add(&mut score, X, "x-weak", 1),
-            "Show less" | "Boost" | "Favourite" => add(&mut score, Mastodon, "masto-ui", 1),
-            "Author" => add(&mut score, Threads, "threads-author", 1),
-            "Activate to view larger image," | "likeloveinsightful" | "hashtag" => {
-                add(&mut score, Linkedin, "li-ui", 2)
+        // Lengths first: in the .wasm each string compare is a call, and most lines have a
+        // length no UI line has.
+        if UI_LENGTHS.get(l.len()).copied().unwrap_or(false) {
+            if let Some(&(_, p, signal, w)) = UI_LINES
+                .iter()
+                .find(|(u, ..)| u.len() == l.len() && *u == l)
+            {
+                add(&mut score, p, signal, w);
             }
-            _ => {}
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
         if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
