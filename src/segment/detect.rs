@@ -277,10 +277,20 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let at = offset_in(text, l);
         let clear = at.is_some_and(|at| at + l.len() <= nearest);
-        let mut has = |k: usize| !clear && needles[k].in_line(text, at, l);
+        // A macro, not a closure: at opt-level z (the .wasm) a closure is a call for each
+        // signal, on clear lines too; this is a compare there, and the needle asked only past it.
+        macro_rules! has {
+            ($k:expr) => {
+                if clear {
+                    false
+                } else {
+                    needles[$k].in_line(text, at, l)
+                }
+            };
+        }
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has(BSKY_SOCIAL) || has(BSKY_APP) {
+        if has!(BSKY_SOCIAL) || has!(BSKY_APP) {
             add(&mut score, Bluesky, "bsky", 3);
         }
         // Lengths first: in the .wasm each string compare is a call, and most lines have a
@@ -336,19 +346,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has!(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
             add(&mut score, X, "x-strong", 3);
         }
-        if has(TWITTER_COM) && has(STATUS) || has(X_COM) {
+        if has!(TWITTER_COM) && has!(STATUS) || has!(X_COM) {
             add(&mut score, X, "x-link", 1);
         }
-        if has(REPOSTS) || has(QUOTES) {
+        if has!(REPOSTS) || has!(QUOTES) {
             add(&mut score, Bluesky, "bsky-counts", 1);
         }
-        if has(BOOSTS) || has(FAVOURITES) {
+        if has!(BOOSTS) || has!(FAVOURITES) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has(THREADS_NET) || has(THREADS_COM) || has(FOR_THREADS) {
+        if has!(THREADS_NET) || has!(THREADS_COM) || has!(FOR_THREADS) {
             add(&mut score, Threads, "threads-link", 2);
         }
         if headers::is_username(l)
@@ -358,7 +368,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has(VISIBLE) {
+        if l.starts_with("Feed post number") || has!(VISIBLE) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
         if l.starts_with("No alternative text description") {
@@ -367,9 +377,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::doubled(l).is_some() {
             add(&mut score, Linkedin, "li-doubled", 1);
         }
-        if has(THREADREADERAPP)
-            || has(THREAD_READER_APP)
-            || has(TWTEXTAPP)
+        if has!(THREADREADERAPP)
+            || has!(THREAD_READER_APP)
+            || has!(TWTEXTAPP)
             || l.starts_with("Twitter may remove this content")
             || l.starts_with("You can follow @")
         {
@@ -378,7 +388,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has(PIC_TWITTER) {
+        if has!(PIC_TWITTER) {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
         if let (Some(at), false) = (at, clear) {

@@ -195,7 +195,10 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
-        let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
+        let Some(&lw) = BEFORE
+            .iter()
+            .find(|b| b.len() == w.len() && w.eq_ignore_ascii_case(b))
+        else {
             continue;
         };
         // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
