@@ -150,7 +150,7 @@ const LONGEST: usize = 63;
 
 /// Where each length's entries start in `sorted` (ordered by [`shorter_or_less`]): those of
 /// length `n` are `sorted[starts[n]..starts[n + 1]]`.
-const fn length_starts(sorted: &[&str]) -> [u16; LONGEST + 2] {
+const fn length_starts(sorted: &[&str]) -> [u8; LONGEST + 2] {
     let mut starts = [0; LONGEST + 2];
     let mut n = 0;
     let mut i = 0;
@@ -158,18 +158,22 @@ const fn length_starts(sorted: &[&str]) -> [u16; LONGEST + 2] {
         while i < sorted.len() && sorted[i].len() < n {
             i += 1;
         }
-        starts[n] = i as u16;
+        starts[n] = i as u8;
         n += 1;
     }
     assert!(
         sorted.is_empty() || sorted[sorted.len() - 1].len() <= LONGEST,
         "a lexicon entry is longer than LONGEST"
     );
+    assert!(
+        sorted.len() <= u8::MAX as usize,
+        "a lexicon has more entries than a u8 counts"
+    );
     starts
 }
 
 /// The entries of `sorted` as long as `t` (`starts` made by [`length_starts`]).
-fn same_length<'a>(sorted: &'a [&'static str], starts: &[u16], t: &str) -> &'a [&'static str] {
+fn same_length<'a>(sorted: &'a [&'static str], starts: &[u8], t: &str) -> &'a [&'static str] {
     let (Some(&a), Some(&b)) = (starts.get(t.len()), starts.get(t.len() + 1)) else {
         return &[];
     };
@@ -179,7 +183,7 @@ fn same_length<'a>(sorted: &'a [&'static str], starts: &[u16], t: &str) -> &'a [
 /// Whether `t` is one of `sorted` (made by [`sorted`], `starts` by [`length_starts`]): only
 /// the few entries of its length are compared, each by its first byte before the rest (in
 /// the .wasm a compare of strings is a call).
-fn in_sorted(sorted: &[&'static str], starts: &[u16], t: &str) -> bool {
+fn in_sorted(sorted: &[&'static str], starts: &[u8], t: &str) -> bool {
     let first = t.as_bytes().first();
     same_length(sorted, starts, t)
         .iter()
@@ -200,9 +204,9 @@ const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
 const UI_SORTED: [&str; UI.len()] = sorted(UI);
 const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
 const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
-const UI_STARTS: [u16; LONGEST + 2] = length_starts(&UI_SORTED);
-const PLAYER_STARTS: [u16; LONGEST + 2] = length_starts(&PLAYER_SORTED);
-const SIGNUP_STARTS: [u16; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
+const UI_STARTS: [u8; LONGEST + 2] = length_starts(&UI_SORTED);
+const PLAYER_STARTS: [u8; LONGEST + 2] = length_starts(&PLAYER_SORTED);
+const SIGNUP_STARTS: [u8; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
 const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
 
 /// [`PREFIXES`] ordered by first byte, at compile time; those with the same first byte keep

@@ -152,38 +152,14 @@ impl Needle {
     }
 }
 
-/// Lines of a page's interface that name its platform: the line, its platform, the signal
-/// and its weight.
-const UI_LINES: [(&str, Platform, &str, u32); 18] = {
-    use Platform::*;
-    [
-        ("Everybody can reply", Bluesky, "bsky-ui", 3),
-        ("Write your reply", Bluesky, "bsky-ui", 3),
-        ("Translate post", X, "x-ui", 2),
-        ("Post your reply", X, "x-ui", 2),
-        ("Embedded video", X, "x-ui", 2),
-        ("New to X?", X, "x-ui", 2),
-        ("Tweet your reply", X, "x-ui", 2),
-        ("·", X, "x-weak", 1),
-        ("Quote", X, "x-weak", 1),
-        ("Image", X, "x-weak", 1),
-        ("Show more", X, "x-weak", 1),
-        ("Show less", Mastodon, "masto-ui", 1),
-        ("Boost", Mastodon, "masto-ui", 1),
-        ("Favourite", Mastodon, "masto-ui", 1),
-        ("Author", Threads, "threads-author", 1),
-        ("Activate to view larger image,", Linkedin, "li-ui", 2),
-        ("likeloveinsightful", Linkedin, "li-ui", 2),
-        ("hashtag", Linkedin, "li-ui", 2),
-    ]
-};
-
-/// Which lengths (in bytes) a line of [`UI_LINES`] has.
+/// Which lengths (in bytes) the interface lines matched in [`detect`] have (a test checks
+/// each): a line of another length is compared with none of them.
 const UI_LENGTHS: [bool; 32] = {
     let mut out = [false; 32];
+    let lengths = [2, 5, 6, 7, 9, 14, 15, 16, 18, 19, 30];
     let mut i = 0;
-    while i < UI_LINES.len() {
-        out[UI_LINES[i].0.len()] = true;
+    while i < lengths.len() {
+        out[lengths[i]] = true;
         i += 1;
     }
     out
@@ -294,13 +270,21 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             add(&mut score, Bluesky, "bsky", 3);
         }
         // Lengths first: in the .wasm each string compare is a call, and most lines have a
-        // length no UI line has.
+        // length no interface line has.
         if UI_LENGTHS.get(l.len()).copied().unwrap_or(false) {
-            if let Some(&(_, p, signal, w)) = UI_LINES
-                .iter()
-                .find(|(u, ..)| u.len() == l.len() && *u == l)
-            {
-                add(&mut score, p, signal, w);
+            match l {
+                "Everybody can reply" | "Write your reply" => {
+                    add(&mut score, Bluesky, "bsky-ui", 3)
+                }
+                "Translate post" | "Post your reply" | "Embedded video" | "New to X?"
+                | "Tweet your reply" => add(&mut score, X, "x-ui", 2),
+                "·" | "Quote" | "Image" | "Show more" => add(&mut score, X, "x-weak", 1),
+                "Show less" | "Boost" | "Favourite" => add(&mut score, Mastodon, "masto-ui", 1),
+                "Author" => add(&mut score, Threads, "threads-author", 1),
+                "Activate to view larger image," | "likeloveinsightful" | "hashtag" => {
+                    add(&mut score, Linkedin, "li-ui", 2)
+                }
+                _ => {}
             }
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
@@ -491,6 +475,37 @@ mod tests {
             3,
             "the rarest byte of \" reposts\" is its p, not the space"
         );
+    }
+
+    #[test]
+    fn every_interface_line_has_a_length_in_ui_lengths() {
+        for (line, platform) in [
+            ("Everybody can reply", Platform::Bluesky),
+            ("Write your reply", Platform::Bluesky),
+            ("Translate post", Platform::X),
+            ("Post your reply", Platform::X),
+            ("Embedded video", Platform::X),
+            ("New to X?", Platform::X),
+            ("Tweet your reply", Platform::X),
+            ("·", Platform::X),
+            ("Quote", Platform::X),
+            ("Image", Platform::X),
+            ("Show more", Platform::X),
+            ("Show less", Platform::Mastodon),
+            ("Boost", Platform::Mastodon),
+            ("Favourite", Platform::Mastodon),
+            ("Author", Platform::Threads),
+            ("Activate to view larger image,", Platform::Linkedin),
+            ("likeloveinsightful", Platform::Linkedin),
+            ("hashtag", Platform::Linkedin),
+        ] {
+            assert!(
+                UI_LENGTHS[line.len()],
+                "{line:?}: its length is in UI_LENGTHS"
+            );
+            // Two of each (a weight of 1 or 2 reaches the score of 2 that names a platform).
+            assert_eq!(of(&format!("{line}\nhello\n{line}")), platform, "{line:?}");
+        }
     }
 
     #[test]
