@@ -33,13 +33,13 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_count(t) || is_counted_nouns(t) {
         return Some("count");
     }
-    if in_sorted(&UI_SORTED, t) || is_x_sidebar_label(t) {
+    if in_sorted(&UI_SORTED, &UI_STARTS, t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
-    if in_sorted(&PLAYER_SORTED, t) {
+    if in_sorted(&PLAYER_SORTED, &PLAYER_STARTS, t) {
         return Some("media");
     }
-    if in_sorted(&SIGNUP_SORTED, t) {
+    if in_sorted(&SIGNUP_SORTED, &SIGNUP_STARTS, t) {
         return Some("signup");
     }
     // Most lines start with a byte no prefix starts with: look at that byte first.
@@ -127,8 +127,8 @@ const fn shorter_or_less(a: &str, b: &str) -> bool {
 }
 
 /// `list` sorted by [`shorter_or_less`], at compile time, for [`in_sorted`]: the lexicons stay
-/// written in the order that explains them, and a line is looked up in a few comparisons
-/// instead of one for every entry.
+/// written in the order that explains them, and a line is compared only with the entries of
+/// its length ([`length_starts`]) instead of every entry.
 const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] {
     let mut out = [""; N];
     let mut i = 0;
@@ -145,11 +145,49 @@ const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] {
     out
 }
 
-/// Whether `t` is one of `sorted` (made by [`sorted`]).
-fn in_sorted(sorted: &[&str], t: &str) -> bool {
-    sorted
-        .binary_search_by(|e| e.len().cmp(&t.len()).then_with(|| e.cmp(&t)))
-        .is_ok()
+/// The longest entry a sorted lexicon may hold (checked as the crate builds).
+const LONGEST: usize = 63;
+
+/// Where each length's entries start in `sorted` (ordered by [`shorter_or_less`]): those of
+/// length `n` are `sorted[starts[n]..starts[n + 1]]`.
+const fn length_starts(sorted: &[&str]) -> [u8; LONGEST + 2] {
+    let mut starts = [0; LONGEST + 2];
+    let mut n = 0;
+    let mut i = 0;
+    while n < starts.len() {
+        while i < sorted.len() && sorted[i].len() < n {
+            i += 1;
+        }
+        starts[n] = i as u8;
+        n += 1;
+    }
+    assert!(
+        sorted.is_empty() || sorted[sorted.len() - 1].len() <= LONGEST,
+        "a lexicon entry is longer than LONGEST"
+    );
+    assert!(
+        sorted.len() <= u8::MAX as usize,
+        "a lexicon has more entries than a u8 counts"
+    );
+    starts
+}
+
+/// The entries of `sorted` as long as `t` (`starts` made by [`length_starts`]).
+fn same_length<'a>(sorted: &'a [&'static str], starts: &[u8], t: &str) -> &'a [&'static str] {
+    let (Some(&a), Some(&b)) = (starts.get(t.len()), starts.get(t.len() + 1)) else {
+        return &[];
+    };
+    sorted.get(usize::from(a)..usize::from(b)).unwrap_or(&[])
+}
+
+/// Whether `t` is one of `sorted` (made by [`sorted`], `starts` by [`length_starts`]): only
+/// the few entries of its length are compared, each by its first byte before the rest (in
+/// the .wasm a compare of strings is a call).
+fn in_sorted(sorted: &[&'static str], starts: &[u8], t: &str) -> bool {
+    let first = t.as_bytes().first();
+    same_length(sorted, starts, t)
+        .iter()
+        .any(|e| e.as_bytes().first() == first && *e == t)
 }
 
 /// A table of which bytes start at least one of `prefixes`.
@@ -166,6 +204,9 @@ const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
 const UI_SORTED: [&str; UI.len()] = sorted(UI);
 const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
 const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
+const UI_STARTS: [u8; LONGEST + 2] = length_starts(&UI_SORTED);
+const PLAYER_STARTS: [u8; LONGEST + 2] = length_starts(&PLAYER_SORTED);
+const SIGNUP_STARTS: [u8; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
 const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
 
 /// [`PREFIXES`] ordered by first byte, at compile time; those with the same first byte keep
@@ -378,7 +419,11 @@ const PLAYER: &[&str] = &[
 /// where a person's own heading for the paste is as loose as it is likely. (The sorted copy:
 /// only it is in the binary then, not both.)
 pub fn is_ui_word_any_case(t: &str) -> bool {
-    !has(t, ' ') && UI_SORTED.iter().any(|u| u.eq_ignore_ascii_case(t))
+    // Only entries of its length can equal it with case ignored (ASCII case keeps lengths).
+    !has(t, ' ')
+        && same_length(&UI_SORTED, &UI_STARTS, t)
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(t))
 }
 
 /// Sign-up and cookie prompts.
@@ -470,16 +515,23 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
 
 /// [`find`] on bytes: where `n` first occurs in `h` (`Some(0)` when `n` is empty).
 pub(crate) fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
-    let Some(&first) = n.first() else {
+    find_bytes_by(h, n, 0)
+}
+
+/// [`find_bytes`] by a memchr for the needle's byte at offset `r` (its rarest, chosen by the
+/// caller), and a compare of the needle around each hit (`Some(0)` when `n` is empty).
+pub(crate) fn find_bytes_by(h: &[u8], n: &[u8], r: usize) -> Option<usize> {
+    let Some(&b) = n.get(r) else {
         return Some(0);
     };
-    let mut from = 0;
-    while let Some(k) = memchr::memchr(first, h.get(from..)?) {
-        let at = from + k;
+    // A hit at `from + k` is the needle's byte `r`: the needle would start `r` before it.
+    let mut from = r;
+    while let Some(k) = memchr::memchr(b, h.get(from..)?) {
+        let at = from + k - r;
         if h[at..].starts_with(n) {
             return Some(at);
         }
-        from = at + 1;
+        from += k + 1;
     }
     None
 }
@@ -1063,29 +1115,59 @@ mod tests {
 
     #[test]
     fn sorted_lexicons_find_every_entry_and_nothing_else() {
-        for (list, sorted) in [
-            (UI, &UI_SORTED[..]),
-            (PLAYER, &PLAYER_SORTED[..]),
-            (SIGNUP, &SIGNUP_SORTED[..]),
+        for (list, sorted, starts) in [
+            (UI, &UI_SORTED[..], &UI_STARTS),
+            (PLAYER, &PLAYER_SORTED[..], &PLAYER_STARTS),
+            (SIGNUP, &SIGNUP_SORTED[..], &SIGNUP_STARTS),
         ] {
             assert!(
                 sorted.windows(2).all(|w| !shorter_or_less(w[1], w[0])),
-                "the compile-time sort orders entries as the binary search expects"
+                "the compile-time sort orders entries by length, as length_starts expects"
             );
             for e in list {
-                assert!(in_sorted(sorted, e), "{e:?} is in its lexicon");
+                assert!(in_sorted(sorted, starts, e), "{e:?} is in its lexicon");
                 let longer = format!("{e}s");
                 assert_eq!(
-                    in_sorted(sorted, &longer),
+                    in_sorted(sorted, starts, &longer),
                     list.contains(&longer.as_str()),
                     "{longer:?} is found only if the lexicon holds it"
                 );
                 assert!(
-                    !in_sorted(sorted, &e.to_uppercase())
+                    !in_sorted(sorted, starts, &e.to_uppercase())
                         || list.contains(&e.to_uppercase().as_str())
                 );
             }
         }
+        for (sorted, starts) in [
+            (&UI_SORTED[..], &UI_STARTS),
+            (&PLAYER_SORTED[..], &PLAYER_STARTS),
+            (&SIGNUP_SORTED[..], &SIGNUP_STARTS),
+        ] {
+            for n in 0..=LONGEST + 1 {
+                let t = "x".repeat(n);
+                assert!(
+                    same_length(sorted, starts, &t).iter().all(|e| e.len() == n),
+                    "the entries of length {n} are those of length {n}"
+                );
+                assert_eq!(
+                    same_length(sorted, starts, &t).len(),
+                    sorted.iter().filter(|e| e.len() == n).count(),
+                    "every entry of length {n} is among them"
+                );
+            }
+            assert!(
+                !in_sorted(sorted, starts, ""),
+                "no lexicon holds the empty line"
+            );
+            assert!(
+                !in_sorted(sorted, starts, &"x".repeat(500)),
+                "nor a long one"
+            );
+        }
+        assert!(
+            is_ui_word_any_case("TRANSLATE")
+                == UI.iter().any(|u| u.eq_ignore_ascii_case("TRANSLATE"))
+        );
         assert_eq!(classify("Translate post"), Some("ui"));
         assert_eq!(classify("Picture-in-Picture"), Some("media"));
         assert_eq!(classify("Join LinkedIn"), Some("signup"));

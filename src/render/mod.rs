@@ -647,7 +647,16 @@ pub fn safe_href(href: &str) -> bool {
 /// as browsers do; spaces, controls, quotes, `<`, `>`, `\` and `` ` `` inside are
 /// percent-encoded.
 pub fn clean_href(href: &str) -> Option<String> {
-    let t = href.trim_matches(|c: char| c <= ' ' || c == '\u{7f}');
+    // The chars trimmed and escaped are all ASCII: bytes, with no decoding (at opt-level z,
+    // the .wasm, a char loop is a call a char).
+    let strip = |b: &u8| *b <= b' ' || *b == 0x7f;
+    let lead = href.bytes().take_while(strip).count();
+    let tail = href.as_bytes()[lead..]
+        .iter()
+        .rev()
+        .take_while(|b| strip(b))
+        .count();
+    let t = &href[lead..href.len() - tail];
     // ASCII case only: no other char lowercases to a letter of these schemes.
     let ok = ["http://", "https://", "mailto:"].iter().any(|s| {
         t.as_bytes()
@@ -662,16 +671,16 @@ pub fn clean_href(href: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        if c <= ' ' || matches!(c, '\u{7f}' | '"' | '\'' | '<' | '>' | '\\' | '`') {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                push_percent(b, &mut out);
-            }
-        } else {
-            out.push(c);
+    // Runs of bytes kept are copied whole; a byte escaped is an ASCII char's only byte.
+    let mut run = 0;
+    for (i, b) in t.bytes().enumerate() {
+        if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`') {
+            out.push_str(&t[run..i]);
+            push_percent(b, &mut out);
+            run = i + 1;
         }
     }
+    out.push_str(&t[run..]);
     Some(out)
 }
 
@@ -683,13 +692,19 @@ fn percent_encode(s: &str) -> String {
 
 /// [`percent_encode`] of `s`, pushed onto `out`.
 fn push_percent_encoded(s: &str, out: &mut String) {
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
+    // Runs of bytes kept are copied whole: they are ASCII, so a run that is not empty starts
+    // and ends on char boundaries (between the escaped bytes of one char it is empty).
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
+            if run < i {
+                out.push_str(&s[run..i]);
+            }
             push_percent(b, out);
+            run = i + 1;
         }
     }
+    out.push_str(&s[run..]);
 }
 
 /// `prefix`, then `word` percent-encoded, then `suffix`: an entity's address made at once
@@ -857,6 +872,72 @@ pub fn media_label(media: &Media) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hrefs_and_percent_encoding_by_bytes_match_the_char_by_char_reading() {
+        // The char-by-char versions these replaced, as the reference.
+        fn clean_by_chars(href: &str) -> Option<String> {
+            let t = href.trim_matches(|c: char| c <= ' ' || c == '\u{7f}');
+            let ok = ["http://", "https://", "mailto:"].iter().any(|s| {
+                t.as_bytes()
+                    .get(..s.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+            });
+            let rest = t
+                .split_once(':')
+                .map_or("", |(_, r)| r)
+                .trim_start_matches('/');
+            if !ok || rest.is_empty() {
+                return None;
+            }
+            let mut out = String::new();
+            for c in t.chars() {
+                if c <= ' ' || matches!(c, '\u{7f}' | '"' | '\'' | '<' | '>' | '\\' | '`') {
+                    out.push_str(&format!("%{:02X}", c as u32));
+                } else {
+                    out.push(c);
+                }
+            }
+            Some(out)
+        }
+        fn encode_by_chars(s: &str) -> String {
+            s.bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        }
+        for h in [
+            "",
+            " \t\u{7f}",
+            "https://example.com/a b\"c'd<e>f\\g`h",
+            "  HTTPS://exämple.com/ü/é?q=ß  \u{7f}",
+            "mailto:ada@example.com",
+            "javascript:alert(1)",
+            "https://",
+            "\u{1}https://x.com/🧵\u{0}",
+            "https://x.com/\u{a0}nbsp",
+        ] {
+            assert_eq!(clean_href(h), clean_by_chars(h), "clean_href({h:?})");
+        }
+        for w in [
+            "",
+            "rustlang",
+            "café",
+            "日本語",
+            "a b+c/d",
+            "🧵x🧵",
+            "ü-._~",
+        ] {
+            let mut out = String::new();
+            push_percent_encoded(w, &mut out);
+            assert_eq!(out, encode_by_chars(w), "percent-encoding {w:?}");
+        }
+    }
     use crate::entities::spans;
 
     #[test]

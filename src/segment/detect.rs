@@ -11,8 +11,8 @@ use super::headers;
 use crate::thread::Platform;
 
 /// A needle's searcher: memchr's memmem natively (SIMD, a rare-byte prefilter); in the .wasm,
-/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a first-byte
-/// memchr and a compare ([`crate::clean::find_bytes`]). Both find the first occurrence.
+/// which has no SIMD to gain from it and where its searchers cost 2 kB gzipped, a memchr for
+/// the needle's rarest byte and a compare ([`RareFinder`]). Both find the first occurrence.
 #[cfg(not(target_arch = "wasm32"))]
 struct Finder(memchr::memmem::Finder<'static>);
 
@@ -33,21 +33,70 @@ impl Finder {
 
 /// A needle's searcher (see the native one above).
 #[cfg(target_arch = "wasm32")]
-struct Finder(&'static [u8]);
+type Finder = RareFinder;
 
-#[cfg(target_arch = "wasm32")]
-impl Finder {
-    fn new(needle: &'static str) -> Finder {
-        Finder(needle.as_bytes())
+/// A searcher that memchr's the needle's rarest byte (by [`commonness`]) and compares the
+/// needle around each hit ([`crate::clean::find_bytes_by`]): a first-byte memchr stops at every space of a paste for
+/// `" reposts"`, this one at every `p`. Used in the .wasm (tested on every target).
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+#[derive(Clone, Copy)]
+struct RareFinder {
+    needle: &'static [u8],
+    /// The offset in `needle` of the byte searched for.
+    rare: usize,
+}
+
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+impl RareFinder {
+    const fn new(needle: &'static str) -> RareFinder {
+        let needle = needle.as_bytes();
+        let (mut rare, mut i) = (0, 0);
+        while i < needle.len() {
+            if commonness(needle[i]) < commonness(needle[rare]) {
+                rare = i;
+            }
+            i += 1;
+        }
+        RareFinder { needle, rare }
+    }
+
+    /// The searchers of `needles`, in a `const` (their rare bytes chosen as the crate builds).
+    const fn all<const N: usize>(needles: [&'static str; N]) -> [RareFinder; N] {
+        let mut out = [RareFinder {
+            needle: b"",
+            rare: 0,
+        }; N];
+        let mut i = 0;
+        while i < N {
+            out[i] = RareFinder::new(needles[i]);
+            i += 1;
+        }
+        out
     }
 
     fn find(&self, hay: &[u8]) -> Option<usize> {
-        crate::clean::find_bytes(hay, self.0)
+        crate::clean::find_bytes_by(hay, self.needle, self.rare)
     }
 
     fn needle(&self) -> &[u8] {
-        self.0
+        self.needle
     }
+}
+
+/// How common byte `b` is in a paste, roughly: 0 for the rare ones (capitals, most signs,
+/// bytes outside ASCII), up to the space's rank, the commonest (English letter frequencies,
+/// then the digits and the signs of links and counts).
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+const fn commonness(b: u8) -> usize {
+    const COMMON: &[u8] = b" etaoinsrhl\ndcumwpfgyb.,01/2-k:3v";
+    let mut at = 0;
+    while at < COMMON.len() {
+        if COMMON[at] == b {
+            return COMMON.len() - at;
+        }
+        at += 1;
+    }
+    0
 }
 
 /// A substring looked for on every line: its occurrences are found by one forward search
@@ -62,9 +111,9 @@ struct Needle {
 }
 
 impl Needle {
-    fn new(needle: &'static str) -> Needle {
+    fn new(finder: Finder) -> Needle {
         Needle {
-            finder: Finder::new(needle),
+            finder,
             next: 0,
             known: false,
         }
@@ -102,6 +151,19 @@ impl Needle {
         self.next
     }
 }
+
+/// Which lengths (in bytes) the interface lines matched in [`detect`] have (a test checks
+/// each): a line of another length is compared with none of them.
+const UI_LENGTHS: [bool; 32] = {
+    let mut out = [false; 32];
+    let lengths = [2, 5, 6, 7, 9, 14, 15, 16, 18, 19, 30];
+    let mut i = 0;
+    while i < lengths.len() {
+        out[lengths[i]] = true;
+        i += 1;
+    }
+    out
+};
 
 /// Where `line` starts in `text`, when it is a slice of it.
 fn offset_in(text: &str, line: &str) -> Option<usize> {
@@ -155,7 +217,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     const THREAD_READER_APP: usize = 15;
     const TWTEXTAPP: usize = 16;
     const PIC_TWITTER: usize = 17;
-    let mut needles = [
+    const NEEDLES: [&str; 18] = [
         ".bsky.social",
         "bsky.app/",
         "X Corp",
@@ -174,8 +236,12 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         "Thread Reader App",
         "twtextapp",
         "pic.twitter.com/",
-    ]
-    .map(Needle::new);
+    ];
+    #[cfg(not(target_arch = "wasm32"))]
+    let finders = NEEDLES.map(Finder::new);
+    #[cfg(target_arch = "wasm32")]
+    let finders = const { RareFinder::all(NEEDLES) };
+    let mut needles = finders.map(Needle::new);
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
@@ -187,23 +253,39 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let at = offset_in(text, l);
         let clear = at.is_some_and(|at| at + l.len() <= nearest);
-        let mut has = |k: usize| !clear && needles[k].in_line(text, at, l);
+        // A macro, not a closure: at opt-level z (the .wasm) a closure is a call for each
+        // signal, on clear lines too; this is a compare there, and the needle asked only past it.
+        macro_rules! has {
+            ($k:expr) => {
+                if clear {
+                    false
+                } else {
+                    needles[$k].in_line(text, at, l)
+                }
+            };
+        }
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has(BSKY_SOCIAL) || has(BSKY_APP) {
+        if has!(BSKY_SOCIAL) || has!(BSKY_APP) {
             add(&mut score, Bluesky, "bsky", 3);
         }
-        match l {
-            "Everybody can reply" | "Write your reply" => add(&mut score, Bluesky, "bsky-ui", 3),
-            "Translate post" | "Post your reply" | "Embedded video" | "New to X?"
-            | "Tweet your reply" => add(&mut score, X, "x-ui", 2),
-            "·" | "Quote" | "Image" | "Show more" => add(&mut score, X, "x-weak", 1),
-            "Show less" | "Boost" | "Favourite" => add(&mut score, Mastodon, "masto-ui", 1),
-            "Author" => add(&mut score, Threads, "threads-author", 1),
-            "Activate to view larger image," | "likeloveinsightful" | "hashtag" => {
-                add(&mut score, Linkedin, "li-ui", 2)
+        // Lengths first: in the .wasm each string compare is a call, and most lines have a
+        // length no interface line has.
+        if UI_LENGTHS.get(l.len()).copied().unwrap_or(false) {
+            match l {
+                "Everybody can reply" | "Write your reply" => {
+                    add(&mut score, Bluesky, "bsky-ui", 3)
+                }
+                "Translate post" | "Post your reply" | "Embedded video" | "New to X?"
+                | "Tweet your reply" => add(&mut score, X, "x-ui", 2),
+                "·" | "Quote" | "Image" | "Show more" => add(&mut score, X, "x-weak", 1),
+                "Show less" | "Boost" | "Favourite" => add(&mut score, Mastodon, "masto-ui", 1),
+                "Author" => add(&mut score, Threads, "threads-author", 1),
+                "Activate to view larger image," | "likeloveinsightful" | "hashtag" => {
+                    add(&mut score, Linkedin, "li-ui", 2)
+                }
+                _ => {}
             }
-            _ => {}
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
         if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
@@ -248,19 +330,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has!(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
             add(&mut score, X, "x-strong", 3);
         }
-        if has(TWITTER_COM) && has(STATUS) || has(X_COM) {
+        if has!(TWITTER_COM) && has!(STATUS) || has!(X_COM) {
             add(&mut score, X, "x-link", 1);
         }
-        if has(REPOSTS) || has(QUOTES) {
+        if has!(REPOSTS) || has!(QUOTES) {
             add(&mut score, Bluesky, "bsky-counts", 1);
         }
-        if has(BOOSTS) || has(FAVOURITES) {
+        if has!(BOOSTS) || has!(FAVOURITES) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has(THREADS_NET) || has(THREADS_COM) || has(FOR_THREADS) {
+        if has!(THREADS_NET) || has!(THREADS_COM) || has!(FOR_THREADS) {
             add(&mut score, Threads, "threads-link", 2);
         }
         if headers::is_username(l)
@@ -270,7 +352,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has(VISIBLE) {
+        if l.starts_with("Feed post number") || has!(VISIBLE) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
         if l.starts_with("No alternative text description") {
@@ -279,9 +361,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::doubled(l).is_some() {
             add(&mut score, Linkedin, "li-doubled", 1);
         }
-        if has(THREADREADERAPP)
-            || has(THREAD_READER_APP)
-            || has(TWTEXTAPP)
+        if has!(THREADREADERAPP)
+            || has!(THREAD_READER_APP)
+            || has!(TWTEXTAPP)
             || l.starts_with("Twitter may remove this content")
             || l.starts_with("You can follow @")
         {
@@ -290,7 +372,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has(PIC_TWITTER) {
+        if has!(PIC_TWITTER) {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
         if let (Some(at), false) = (at, clear) {
@@ -342,6 +424,88 @@ mod tests {
         );
         assert_eq!(of("1/ hello\n2/ world"), Platform::Plain);
         assert_eq!(of(""), Platform::Plain);
+    }
+
+    #[test]
+    fn the_rare_byte_searcher_finds_the_first_occurrence_as_str_find_does() {
+        let hays = [
+            "",
+            " ",
+            "reposts",
+            " reposts",
+            "12 reposts 3 reposts",
+            "re reposts",
+            "  repost reposts",
+            "x.com/ada x.com/",
+            "Ada @ada.bsky.social · 2h",
+            "X Cor X Corp",
+            "pppp reposts",
+            "é reposts ü",
+        ];
+        let needles = [
+            " reposts",
+            "x.com/",
+            ".bsky.social",
+            "X Corp",
+            "p",
+            " ",
+            "reposts ",
+            "/status/",
+        ];
+        for h in hays {
+            for n in needles {
+                let f = RareFinder::new(n);
+                assert_eq!(f.find(h.as_bytes()), h.find(n), "{n:?} in {h:?}");
+                assert_eq!(f.needle(), n.as_bytes());
+            }
+        }
+        assert_eq!(
+            RareFinder::new("").find(b"abc"),
+            Some(0),
+            "an empty needle is at 0"
+        );
+        let [x, q] = const { RareFinder::all(["X Corp", " quotes"]) };
+        assert_eq!(
+            (x.rare, q.rare),
+            (0, 1),
+            "X Corp by its X, \" quotes\" by its q"
+        );
+        assert_eq!(
+            RareFinder::new(" reposts").rare,
+            3,
+            "the rarest byte of \" reposts\" is its p, not the space"
+        );
+    }
+
+    #[test]
+    fn every_interface_line_has_a_length_in_ui_lengths() {
+        for (line, platform) in [
+            ("Everybody can reply", Platform::Bluesky),
+            ("Write your reply", Platform::Bluesky),
+            ("Translate post", Platform::X),
+            ("Post your reply", Platform::X),
+            ("Embedded video", Platform::X),
+            ("New to X?", Platform::X),
+            ("Tweet your reply", Platform::X),
+            ("·", Platform::X),
+            ("Quote", Platform::X),
+            ("Image", Platform::X),
+            ("Show more", Platform::X),
+            ("Show less", Platform::Mastodon),
+            ("Boost", Platform::Mastodon),
+            ("Favourite", Platform::Mastodon),
+            ("Author", Platform::Threads),
+            ("Activate to view larger image,", Platform::Linkedin),
+            ("likeloveinsightful", Platform::Linkedin),
+            ("hashtag", Platform::Linkedin),
+        ] {
+            assert!(
+                UI_LENGTHS[line.len()],
+                "{line:?}: its length is in UI_LENGTHS"
+            );
+            // Two of each (a weight of 1 or 2 reaches the score of 2 that names a platform).
+            assert_eq!(of(&format!("{line}\nhello\n{line}")), platform, "{line:?}");
+        }
     }
 
     #[test]

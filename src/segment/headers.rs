@@ -186,13 +186,22 @@ fn digits(b: &[u8]) -> usize {
     b.iter().take_while(|c| c.is_ascii_digit()).count()
 }
 
+/// `s` up to its first space or comma, as `s.split([' ', ',']).next()` gives it, by bytes.
+fn first_word(s: &str) -> &str {
+    let end = s.bytes().position(|c| c == b' ' || c == b',');
+    &s[..end.unwrap_or(s.len())]
+}
+
 /// Length of one time token at the start of `s`, or `None`.
 fn time_token(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let word_end = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
-    for w in ["now", "Just now", "just now"] {
-        if s.starts_with(w) && word_end(w.len()) {
-            return Some(w.len());
+    // Each literal compared only after its first byte (in the .wasm a compare is a call).
+    if matches!(b.first(), Some(b'n' | b'J' | b'j')) {
+        for w in ["now", "Just now", "just now"] {
+            if s.starts_with(w) && word_end(w.len()) {
+                return Some(w.len());
+            }
         }
     }
     let d = digits(b);
@@ -230,7 +239,7 @@ fn time_token(s: &str) -> Option<usize> {
             return None;
         }
         // relative: 5h, 26m, 2mo, 1y, 3d, 2w, 10s, 5 min
-        if d <= 3 {
+        if d <= 3 && matches!(b.get(d), Some(b'm' | b'h' | b's' | b'd' | b'w' | b'y')) {
             for unit in ["mo", "min", "hr", "s", "m", "h", "d", "w", "y"] {
                 if s[d..].starts_with(unit) && word_end(d + unit.len()) {
                     return Some(d + unit.len());
@@ -240,7 +249,7 @@ fn time_token(s: &str) -> Option<usize> {
         // day month [year]: 3 Nov, 6 Nov 2021
         if d <= 2 && b.get(d) == Some(&b' ') {
             let rest = &s[d + 1..];
-            let word: &str = rest.split([' ', ',']).next().unwrap_or_default();
+            let word = first_word(rest);
             if month(word).is_some() {
                 let mut i = d + 1 + word.len();
                 let after = &b[i..];
@@ -253,7 +262,7 @@ fn time_token(s: &str) -> Option<usize> {
         return None;
     }
     // month day[, year]: Mar 17, 2024 / Nov 19 / August 8, 2017
-    let word: &str = s.split([' ', ',']).next().unwrap_or_default();
+    let word = first_word(s);
     month(word)?;
     let mut i = word.len();
     if b.get(i) == Some(&b'.') {
@@ -305,15 +314,17 @@ pub fn time_span(line: &str) -> Option<(&str, bool)> {
     let mut clock = false;
     let b = s.as_bytes();
     while i < s.len() {
-        // separators
+        // separators (`·` and U+00A0 start with byte C2, `•` with E2: other bytes start none)
         let rest = &s[i..];
-        let trimmed = rest.trim_start_matches([' ', ',', '·', '•', '\u{a0}']);
-        if trimmed.len() != rest.len() {
-            i += rest.len() - trimmed.len();
-            continue;
+        if matches!(b[i], b' ' | b',' | 0xC2 | 0xE2) {
+            let trimmed = rest.trim_start_matches([' ', ',', '·', '•', '\u{a0}']);
+            if trimmed.len() != rest.len() {
+                i += rest.len() - trimmed.len();
+                continue;
+            }
         }
-        if let Some(r) = rest.strip_prefix("at ") {
-            i += rest.len() - r.len();
+        if b[i] == b'a' && rest.starts_with("at ") {
+            i += 3;
             continue;
         }
         if let Some(n) = time_token(rest) {

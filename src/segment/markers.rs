@@ -203,8 +203,26 @@ const END: &[&str] = &[
 
 /// Is the whole line an end marker, or a lone `🧵` (which marks the thread, not its text)?
 pub fn is_end_line(line: &str) -> bool {
-    line == "🧵" || END.iter().any(|e| line.eq_ignore_ascii_case(e))
+    // Only a line that starts with a byte an end marker starts with (in either case) is
+    // compared with them: most lines are ruled out with no call.
+    let first = line.as_bytes().first().copied().unwrap_or(0);
+    END_FIRST[usize::from(first)]
+        && (line == "🧵" || END.iter().any(|e| line.eq_ignore_ascii_case(e)))
 }
+
+/// Which bytes start `🧵` or an [`END`] marker, in either ASCII case.
+const END_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    t["🧵".as_bytes()[0] as usize] = true;
+    let mut i = 0;
+    while i < END.len() {
+        let b = END[i].as_bytes()[0];
+        t[b.to_ascii_lowercase() as usize] = true;
+        t[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Bytes of an end marker at the end of `line`, with the space before it.
 pub fn end_tail(line: &str) -> Option<usize> {
@@ -232,6 +250,19 @@ pub fn end_tail(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_end_marker_is_an_end_line_in_either_case() {
+        for e in END.iter().chain(&["🧵"]) {
+            assert!(is_end_line(e), "{e:?} is an end line");
+            assert!(
+                is_end_line(&e.to_uppercase()),
+                "{e:?} in capitals is one too"
+            );
+        }
+        assert!(!is_end_line(""), "an empty line is none");
+        assert!(!is_end_line("end"), "a word alone is none");
+    }
 
     fn lead(s: &str) -> Option<(usize, Style, usize)> {
         leading(s).map(|m| (m.n, m.style, m.len))

@@ -160,11 +160,15 @@ fn media(t: &str) -> Option<Media> {
             alt: alt.map(str::to_owned),
         })
     };
-    match t {
-        "Image" | "Photo" | "Picture" => return m("image", None),
-        "Embedded video" | "Video" => return m("video", None),
-        "GIF" => return m("gif", None),
-        _ => {}
+    // The names are compared only on a line that starts as one does (each compare is a
+    // call in the .wasm).
+    if matches!(t.as_bytes().first(), Some(b'I' | b'P' | b'E' | b'V' | b'G')) {
+        match t {
+            "Image" | "Photo" | "Picture" => return m("image", None),
+            "Embedded video" | "Video" => return m("video", None),
+            "GIF" => return m("gif", None),
+            _ => {}
+        }
     }
     if t.starts_with("No alternative text description for this image")
         || t.starts_with("Attached: ")
@@ -198,7 +202,9 @@ fn separator(t: &str) -> Option<(&'static str, bool)> {
     if t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'*')) {
         return Some(("separator", true));
     }
-    if matches!(t, "* * *" | "___" | "- - -") {
+    if matches!(t.as_bytes().first(), Some(b'*' | b'_' | b'-'))
+        && matches!(t, "* * *" | "___" | "- - -")
+    {
         return Some(("separator", true));
     }
     if t.starts_with("Feed post number") {
@@ -208,7 +214,8 @@ fn separator(t: &str) -> Option<(&'static str, bool)> {
 }
 
 fn is_elision(t: &str) -> bool {
-    matches!(t, "[...]" | "[…]" | "(...)" | "(…)")
+    matches!(t.as_bytes().first(), Some(b'[' | b'('))
+        && matches!(t, "[...]" | "[…]" | "(...)" | "(…)")
 }
 
 /// A short line with no sentence punctuation: a tab, a list name, a chat name.

@@ -95,8 +95,34 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     // A bare pointer down usually points at the next post; it promises a link only at the
     // end of the thread.
     const POINTERS: &[&str] = &["below:", "👇", "👇🏻", "👇🏼", "👇🏽", "⬇️", "⬇"];
-    let promises = PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
-        || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p)));
+    // Only a line whose last byte ends a promise or a pointer (in either case) is compared
+    // with them, one by one (at opt-level z each compare is a call).
+    const LAST: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < PROMISES.len() + POINTERS.len() {
+            let p = if i < PROMISES.len() {
+                PROMISES[i]
+            } else {
+                POINTERS[i - PROMISES.len()]
+            };
+            let b = p.as_bytes()[p.len() - 1];
+            // `ends_with_lower` matches a last `k` by any char (the Kelvin sign lowercases
+            // to it): no promise ends with one, and this keeps that true if one ever does.
+            assert!(b != b'k', "a promise ends with k: widen LAST");
+            t[b as usize] = true;
+            t[b.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let may = trimmed
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| LAST[usize::from(b)]);
+    let promises = may
+        && (PROMISES.iter().any(|p| ends_with_lower(trimmed, p))
+            || (next.is_none() && POINTERS.iter().any(|p| ends_with_lower(trimmed, p))));
     if !promises || crate::clean::has(last, '🧵') {
         return None;
     }
@@ -195,7 +221,10 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
-        let Some(&lw) = BEFORE.iter().find(|b| w.eq_ignore_ascii_case(b)) else {
+        let Some(&lw) = BEFORE
+            .iter()
+            .find(|b| b.len() == w.len() && w.eq_ignore_ascii_case(b))
+        else {
             continue;
         };
         // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
@@ -361,6 +390,39 @@ mod tests {
             number: n,
             text: text.to_owned(),
             ..Post::default()
+        }
+    }
+
+    #[test]
+    fn every_promise_and_pointer_is_heard_in_either_case() {
+        let promises = [
+            "Full article HERE:",
+            "Link Below",
+            "LINKS BELOW:",
+            "Link in the Replies",
+            "Source:",
+            "Read it here 👇🏻",
+            "here ⬇️",
+            "Read more: ...",
+            "link below!",
+        ];
+        for line in promises {
+            let w = find(&[post(1, line)]);
+            assert_eq!(w.len(), 1, "{line:?} promises a link: one warning");
+            assert_eq!(w[0].kind, "lost_link", "{line:?}");
+        }
+        for line in ["Thread 👇", "More BELOW:", "see ⬇"] {
+            assert_eq!(
+                find(&[post(1, line)]).len(),
+                1,
+                "{line:?} at the end promises a link"
+            );
+        }
+        for line in ["Link below is broken", "hereK", "below", ""] {
+            assert!(
+                find(&[post(1, line)]).is_empty(),
+                "{line:?} promises nothing"
+            );
         }
     }
 
