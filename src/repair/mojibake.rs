@@ -1152,7 +1152,7 @@ fn letter_rank(c: char) -> i32 {
         let common = COMMON_HAN.binary_search(&((u - 0x4E00) as u16)).is_ok();
         return if common { 30 } else { 0 };
     }
-    if let 0x3041..=0x3096 | 0x30A1..=0x30FA = u {
+    if is_syllable(u) && u < 0xAC00 {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
         return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
     }
@@ -1325,15 +1325,20 @@ fn lost_readings_from(
 fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x30FC | 0xAC00..=0xD7A3 => true,
+        u if is_syllable(u) || u == 0x30FC => true,
         _ => likelihood(c) >= 1500,
     }
 }
 
-/// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps:
-/// an emoji (U+1Fxxx), or a char of likelihood 1500 or more (U+2000–U+2BFF, U+3000–U+303F,
-/// U+3280–U+32BF, U+FE00–U+FE3F). The test `lost_readings_come_only_from_likely_leads`
-/// checks every char.
+/// Whether `u` is a kana letter (hiragana `ぁ`–`ゖ`, katakana `ァ`–`ヺ`) or a Hangul syllable.
+fn is_syllable(u: u32) -> bool {
+    matches!(u, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0xAC00..=0xD7A3)
+}
+
+/// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps
+/// ([`kept_lost`]): an emoji (U+1Fxxx), a char of likelihood 1500 or more (U+2000–U+2BFF,
+/// U+3000–U+303F, U+3280–U+32BF, U+FE00–U+FE3F), kana or a Hangul syllable. The test
+/// `lost_readings_come_only_from_likely_leads` checks every char.
 fn likely_second(lead: u8, b: u8) -> bool {
     likely_seconds(lead)
         .iter()
@@ -1974,10 +1979,10 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // different bytes, so a line may decode under both into different letters (`SeĂąor`:
     // `Seùor` or `Señor`). With no document page to tell, the twin tried after the winner
     // takes its place when the letters it reads differently are commoner (`commonness`: one
-    // letter is enough, `nĂĄm` is `nám`, not `nåm`). The mixed table writes windows-1257's `„“”` with a second byte too, so a line
-    // of kana or Hangul may decode under both: where one letter or more differ, the mixed
-    // table's reading, which weighed both bytes, takes the place when its letters rank higher
-    // (`ć”` is `ち` there, windows-1257's `ご`).
+    // letter is enough, `nĂĄm` is `nám`, not `nåm`). The mixed table writes windows-1257's
+    // `„“”` with a second byte too, so a line of kana or Hangul may decode under both: where
+    // one letter or more differ, the mixed table's reading, which weighed both bytes, takes
+    // the place when its letters rank higher (`ć”` is `ち` there, windows-1257's `ご`).
     if let Some((best_score, k, pieces)) = best.as_mut() {
         let twins: &[&str] = match ALL[*k].name {
             "windows-1250" => &["iso-8859-2"],
@@ -2361,7 +2366,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
         if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
             && lost_readings(&v, 0, droppable(page))
                 .iter()
-                .any(|&(c, _)| matches!(c as u32, 0x3041..=0x30FA | 0xAC00..=0xD7A3))
+                .any(|&(c, _)| is_syllable(c as u32))
         {
             syllables += 1;
             if syllables == 2 {
@@ -2715,7 +2720,7 @@ mod tests {
 
     #[test]
     fn letter_rank_answers_every_char() {
-        // Kana's table covers U+3041–U+309A and U+30A1–U+30FA; the marks between
+        // Kana's table covers U+3041–U+3096 and U+30A1–U+30FA; the marks between
         // (`゛゜ゝゞゟ゠`) are no kana letter and rank as nothing.
         for u in (0..0x1_0000u32).chain(0x1F000..0x1FB00) {
             if let Some(c) = char::from_u32(u) {
