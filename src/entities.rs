@@ -222,24 +222,32 @@ enum Kind {
 /// All entities of `text`, by start, overlaps removed (the first to start wins; at the same
 /// start, URLs before mentions before hashtags before cashtags, as twitter-text concatenates).
 fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
-    let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
-    all.extend(urls(text).into_iter().map(|r| (r, Kind::Url)));
-    all.extend(
-        mentions(text, handles)
-            .into_iter()
-            .map(|r| (r, Kind::Mention)),
-    );
-    all.extend(hashtags(text).into_iter().map(|r| (r, Kind::Hashtag)));
-    all.extend(cashtags(text).into_iter().map(|r| (r, Kind::Cashtag)));
-    // Stable: keeps the kind order at equal starts.
-    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
-    let mut kept: Vec<(Range<usize>, Kind)> = Vec::with_capacity(all.len());
-    for e in all {
-        if kept.last().is_none_or(|(prev, _)| prev.end <= e.0.start) {
-            kept.push(e);
+    // Each kind added by one plain loop (not `extend` of a `map`: at opt-level z each of
+    // those is its own copy of the extend code).
+    fn add(all: &mut Vec<(Range<usize>, Kind)>, found: Vec<Range<usize>>, kind: Kind) {
+        all.reserve(found.len());
+        for r in found {
+            all.push((r, kind));
         }
     }
-    kept
+    let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
+    add(&mut all, urls(text), Kind::Url);
+    add(&mut all, mentions(text, handles), Kind::Mention);
+    add(&mut all, hashtags(text), Kind::Hashtag);
+    add(&mut all, cashtags(text), Kind::Cashtag);
+    // Stable: keeps the kind order at equal starts.
+    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
+    // Overlaps dropped in place (no second vector): an entity is kept when it starts at or
+    // after the end of the last one kept.
+    let mut kept = 0;
+    for i in 0..all.len() {
+        if kept == 0 || all[kept - 1].0.end <= all[i].0.start {
+            all.swap(kept, i);
+            kept += 1;
+        }
+    }
+    all.truncate(kept);
+    all
 }
 
 // ---------------------------------------------------------------------------------------------
