@@ -411,7 +411,7 @@ fn is_path_end(c: char) -> bool {
 /// Where a URL ending at `end` ends once a `?query` that follows is taken in: after its last
 /// character that may end a query, or `end` itself when there is no query.
 fn query_end(s: &str, end: usize) -> usize {
-    if !s[end..].starts_with('?') {
+    if s.as_bytes().get(end) != Some(&b'?') {
         return end;
     }
     let mut last = end;
@@ -723,7 +723,7 @@ impl<'a> UrlScanner<'a> {
         let domain_end = self.domain_at(d)?;
         let mut end = domain_end;
         // Port.
-        if text[end..].starts_with(':') {
+        if text.as_bytes().get(end) == Some(&b':') {
             let digits = text[end + 1..]
                 .bytes()
                 .take_while(u8::is_ascii_digit)
@@ -734,7 +734,7 @@ impl<'a> UrlScanner<'a> {
         }
         // Path.
         let mut has_path = false;
-        if text[end..].starts_with('/') {
+        if text.as_bytes().get(end) == Some(&b'/') {
             has_path = true;
             end = path_end(text, end + 1);
         }
@@ -782,7 +782,7 @@ impl<'a> UrlScanner<'a> {
             return None;
         }
         let (end, underscore) = self.label_run(s);
-        if !text[end..].starts_with('.') {
+        if text.as_bytes().get(end) != Some(&b'.') {
             return None;
         }
         let last_ok = char_before(text, end).is_some_and(is_domain_char);
@@ -836,7 +836,7 @@ impl<'a> UrlScanner<'a> {
                 has_us |= c == '_';
                 e += c.len_utf8();
             }
-            if !text[e..].starts_with('.') {
+            if text.as_bytes().get(e) != Some(&b'.') {
                 self.after_dot.insert(at, None);
                 break;
             }
@@ -1192,10 +1192,14 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
             end += 2 + slug;
         }
         let after = &text[end..];
-        let rejected = after.starts_with('@')
-            || after.starts_with('＠')
-            || after.starts_with("://")
-            || after.chars().next().is_some_and(is_latin_accent);
+        // Asked only where the next byte may start one of them (`＠` starts with EF, a
+        // Latin accent with a byte from 0x80).
+        let next = after.as_bytes().first().copied().unwrap_or(0);
+        let rejected = (next == b'@' || next == b':' || next >= 0x80)
+            && (after.starts_with('@')
+                || after.starts_with('＠')
+                || after.starts_with("://")
+                || after.chars().next().is_some_and(is_latin_accent));
         if !rejected {
             out.push(i..end);
         }
@@ -1267,7 +1271,11 @@ fn hashtags(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let after = &text[end..];
-        if !(after.starts_with('#') || after.starts_with('＃') || after.starts_with("://")) {
+        // `＃` starts with EF: other next bytes are ruled out with no compare.
+        let next = after.as_bytes().first().copied().unwrap_or(0);
+        let joined = matches!(next, b'#' | b':' | 0xEF)
+            && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+        if !joined {
             out.push(h..end);
         }
         i = end;
