@@ -975,12 +975,22 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
         // punycode.js splits on the ideographic full stops too.
         let mut len = 0usize;
         let mut parts = 0usize;
-        for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
-            let Some(n) = punycode_len(part) else {
+        if label.is_ascii() {
+            // No full stop but `.` in it: one part, with no split (at opt-level z a split on
+            // chars is a call a char).
+            let Some(n) = punycode_len(label) else {
                 return false;
             };
-            len += n;
-            parts += 1;
+            len = n;
+            parts = 1;
+        } else {
+            for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+                let Some(n) = punycode_len(part) else {
+                    return false;
+                };
+                len += n;
+                parts += 1;
+            }
         }
         len += parts - 1;
         if len == 0 || len > 63 {
