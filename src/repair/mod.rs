@@ -633,9 +633,13 @@ impl Line {
             seen: 0,
             damaged,
         };
+        // The line as UTF-8, for the byte scan after a step.
+        let mut text = String::new();
+        // Whether the byte scan proved the line undamaged after a step.
+        let mut settled = false;
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
-        for _ in 0..4 {
+        'fix: for _ in 0..4 {
             if !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 if !p.is_empty() {
@@ -649,6 +653,19 @@ impl Line {
                     break;
                 }
                 line.apply(&p);
+                // Decoded into a line the byte scan proves undamaged: nothing but NFC can
+                // change it (`surely_undamaged`), so the rest is not asked (most decoded
+                // lines end here, after one step).
+                text.clear();
+                text.extend(&line.chars);
+                match scan_line(text.as_bytes()) {
+                    Scan::MayBeDamaged => {}
+                    Scan::Undamaged => {
+                        settled = true;
+                        break 'fix;
+                    }
+                    Scan::UndamagedNfc => return,
+                }
             }
             let mut small = mojibake::c1_pieces(&line.chars);
             line.apply(&small);
@@ -662,7 +679,7 @@ impl Line {
                 break;
             }
         }
-        if zwj::may_join(&line.chars) {
+        if !settled && zwj::may_join(&line.chars) {
             let p = zwj::pieces(&line.chars);
             line.apply(&p);
         }
