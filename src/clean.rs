@@ -102,7 +102,9 @@ pub fn classify(line: &str) -> Option<&'static str> {
     if is_feed_post_number(t) {
         return Some("ui");
     }
-    if (t.starts_with('©') || t.starts_with("More©") || t.starts_with("More ©"))
+    // `©` starts with C2.
+    if matches!(first, 0xC2 | b'M')
+        && (t.starts_with('©') || t.starts_with("More©") || t.starts_with("More ©"))
         && find(t, "Corp").is_some()
     {
         return Some("footer");
@@ -766,11 +768,13 @@ pub fn is_reaction_word(t: &str) -> bool {
 
 /// `(She/Her)`, `(they/them)`: pronouns shown beside a name.
 fn is_pronouns(t: &str) -> bool {
-    t.strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .is_some_and(|r| {
-            has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
-        })
+    // `(` as a byte: most lines start with another, and are ruled out with no call.
+    if t.as_bytes().first() != Some(&b'(') {
+        return false;
+    }
+    t[1..].strip_suffix(')').is_some_and(|r| {
+        has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+    })
 }
 
 /// `Ada Lovelace and 45 others`: who reacted.

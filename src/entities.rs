@@ -222,24 +222,32 @@ enum Kind {
 /// All entities of `text`, by start, overlaps removed (the first to start wins; at the same
 /// start, URLs before mentions before hashtags before cashtags, as twitter-text concatenates).
 fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
-    let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
-    all.extend(urls(text).into_iter().map(|r| (r, Kind::Url)));
-    all.extend(
-        mentions(text, handles)
-            .into_iter()
-            .map(|r| (r, Kind::Mention)),
-    );
-    all.extend(hashtags(text).into_iter().map(|r| (r, Kind::Hashtag)));
-    all.extend(cashtags(text).into_iter().map(|r| (r, Kind::Cashtag)));
-    // Stable: keeps the kind order at equal starts.
-    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
-    let mut kept: Vec<(Range<usize>, Kind)> = Vec::with_capacity(all.len());
-    for e in all {
-        if kept.last().is_none_or(|(prev, _)| prev.end <= e.0.start) {
-            kept.push(e);
+    // Each kind added by one plain loop (not `extend` of a `map`: at opt-level z each of
+    // those is its own copy of the extend code).
+    fn add(all: &mut Vec<(Range<usize>, Kind)>, found: Vec<Range<usize>>, kind: Kind) {
+        all.reserve(found.len());
+        for r in found {
+            all.push((r, kind));
         }
     }
-    kept
+    let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
+    add(&mut all, urls(text), Kind::Url);
+    add(&mut all, mentions(text, handles), Kind::Mention);
+    add(&mut all, hashtags(text), Kind::Hashtag);
+    add(&mut all, cashtags(text), Kind::Cashtag);
+    // Stable: keeps the kind order at equal starts.
+    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
+    // Overlaps dropped in place (no second vector): an entity is kept when it starts at or
+    // after the end of the last one kept.
+    let mut kept = 0;
+    for i in 0..all.len() {
+        if kept == 0 || all[kept - 1].0.end <= all[i].0.start {
+            all.swap(kept, i);
+            kept += 1;
+        }
+    }
+    all.truncate(kept);
+    all
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +411,7 @@ fn is_path_end(c: char) -> bool {
 /// Where a URL ending at `end` ends once a `?query` that follows is taken in: after its last
 /// character that may end a query, or `end` itself when there is no query.
 fn query_end(s: &str, end: usize) -> usize {
-    if !s[end..].starts_with('?') {
+    if s.as_bytes().get(end) != Some(&b'?') {
         return end;
     }
     let mut last = end;
@@ -715,7 +723,7 @@ impl<'a> UrlScanner<'a> {
         let domain_end = self.domain_at(d)?;
         let mut end = domain_end;
         // Port.
-        if text[end..].starts_with(':') {
+        if text.as_bytes().get(end) == Some(&b':') {
             let digits = text[end + 1..]
                 .bytes()
                 .take_while(u8::is_ascii_digit)
@@ -726,7 +734,7 @@ impl<'a> UrlScanner<'a> {
         }
         // Path.
         let mut has_path = false;
-        if text[end..].starts_with('/') {
+        if text.as_bytes().get(end) == Some(&b'/') {
             has_path = true;
             end = path_end(text, end + 1);
         }
@@ -774,7 +782,7 @@ impl<'a> UrlScanner<'a> {
             return None;
         }
         let (end, underscore) = self.label_run(s);
-        if !text[end..].starts_with('.') {
+        if text.as_bytes().get(end) != Some(&b'.') {
             return None;
         }
         let last_ok = char_before(text, end).is_some_and(is_domain_char);
@@ -828,7 +836,7 @@ impl<'a> UrlScanner<'a> {
                 has_us |= c == '_';
                 e += c.len_utf8();
             }
-            if !text[e..].starts_with('.') {
+            if text.as_bytes().get(e) != Some(&b'.') {
                 self.after_dot.insert(at, None);
                 break;
             }
@@ -1184,10 +1192,14 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
             end += 2 + slug;
         }
         let after = &text[end..];
-        let rejected = after.starts_with('@')
-            || after.starts_with('＠')
-            || after.starts_with("://")
-            || after.chars().next().is_some_and(is_latin_accent);
+        // Asked only where the next byte may start one of them (`＠` starts with EF, a
+        // Latin accent with a byte from 0x80).
+        let next = after.as_bytes().first().copied().unwrap_or(0);
+        let rejected = (next == b'@' || next == b':' || next >= 0x80)
+            && (after.starts_with('@')
+                || after.starts_with('＠')
+                || after.starts_with("://")
+                || after.chars().next().is_some_and(is_latin_accent));
         if !rejected {
             out.push(i..end);
         }
@@ -1259,7 +1271,11 @@ fn hashtags(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let after = &text[end..];
-        if !(after.starts_with('#') || after.starts_with('＃') || after.starts_with("://")) {
+        // `＃` starts with EF: other next bytes are ruled out with no compare.
+        let next = after.as_bytes().first().copied().unwrap_or(0);
+        let joined = matches!(next, b'#' | b':' | 0xEF)
+            && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+        if !joined {
             out.push(h..end);
         }
         i = end;

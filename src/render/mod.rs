@@ -742,31 +742,35 @@ fn mastodon_instance(handle: &str) -> Option<&str> {
 /// thread's author; `#tag` → `/tags/TAG` on the author's server. Threads:
 /// `threads.net/@name`. LinkedIn: `linkedin.com/feed/hashtag/TAG/`.
 pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Option<String> {
-    let instance = author.and_then(mastodon_instance);
-    fn word(s: &str, sigil: char) -> Option<&str> {
-        let w = s.trim().strip_prefix(sigil)?;
+    // The sigils are ASCII: the word is what follows the byte (no char encoded to compare).
+    fn word(s: &str, sigil: u8) -> Option<&str> {
+        let t = crate::segment::trim(s);
+        let w = t
+            .get(1..)
+            .filter(|_| t.as_bytes().first() == Some(&sigil))?;
         Some(w).filter(|w| !w.is_empty())
     }
     match (platform, span) {
         (Platform::X | Platform::Threadreader, Span::Mention { text }) => {
-            let name = word(text, '@')?;
-            (!name.contains(['@', '.'])).then(|| address("https://x.com/", name, ""))
+            let name = word(text, b'@')?;
+            let plain = !name.bytes().any(|b| b == b'@' || b == b'.');
+            plain.then(|| address("https://x.com/", name, ""))
         }
         (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => {
-            Some(address("https://x.com/hashtag/", word(text, '#')?, ""))
+            Some(address("https://x.com/hashtag/", word(text, b'#')?, ""))
         }
         (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => {
-            Some(address("https://x.com/search?q=%24", word(text, '$')?, ""))
+            Some(address("https://x.com/search?q=%24", word(text, b'$')?, ""))
         }
         (Platform::Bluesky, Span::Mention { text }) => {
-            let handle = word(text, '@')?;
+            let handle = word(text, b'@')?;
             crate::clean::has(handle, '.').then(|| address("https://bsky.app/profile/", handle, ""))
         }
         (Platform::Bluesky, Span::Hashtag { text }) => {
-            Some(address("https://bsky.app/hashtag/", word(text, '#')?, ""))
+            Some(address("https://bsky.app/hashtag/", word(text, b'#')?, ""))
         }
         (Platform::Mastodon, Span::Mention { text }) => {
-            let handle = word(text, '@')?;
+            let handle = word(text, b'@')?;
             let (user, server) = match handle.split_once('@') {
                 Some((u, s)) => (
                     u.to_owned(),
@@ -776,23 +780,23 @@ pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Opt
                     // Mastodon shows every mention short: only the author's own is certain.
                     let own = author?.trim_start_matches('@').split_once('@')?.0;
                     (own == handle).then_some(())?;
-                    (handle.to_owned(), instance?.to_owned())
+                    (handle.to_owned(), mastodon_instance(author?)?.to_owned())
                 }
             };
             Some(format!("https://{server}/@{}", percent_encode(&user)))
         }
         (Platform::Mastodon, Span::Hashtag { text }) => Some(format!(
             "https://{}/tags/{}",
-            instance?,
-            percent_encode(word(text, '#')?)
+            author.and_then(mastodon_instance)?,
+            percent_encode(word(text, b'#')?)
         )),
         (Platform::Threads, Span::Mention { text }) => {
-            let name = word(text, '@')?;
+            let name = word(text, b'@')?;
             (!crate::clean::has(name, '@')).then(|| address("https://www.threads.net/@", name, ""))
         }
         (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
             "https://www.linkedin.com/feed/hashtag/",
-            word(text, '#')?,
+            word(text, b'#')?,
             "/",
         )),
         _ => None,

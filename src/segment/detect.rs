@@ -288,7 +288,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             }
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
-        if l.starts_with('@') && headers::is_handle_line(l) && time_next() {
+        // `@` compared as a byte (at opt-level z `starts_with(char)` encodes it and calls).
+        let sigil = l.as_bytes().first() == Some(&b'@');
+        if sigil && headers::is_handle_line(l) && time_next() {
             if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-header", 2);
             } else if crate::clean::has(l, '.') {
@@ -297,7 +299,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 add(&mut score, X, "x-header", 2);
             }
         }
-        if l.starts_with('@') && headers::is_handle_line(l) {
+        if sigil && headers::is_handle_line(l) {
             if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-handle", 3);
             } else if !crate::clean::has(l, '.') {

@@ -127,7 +127,7 @@ pub fn handle_len(s: &str) -> Option<usize> {
 
 /// Is the whole line one handle?
 pub fn is_handle_line(line: &str) -> bool {
-    line.starts_with('@') && handle_len(line) == Some(line.len())
+    line.as_bytes().first() == Some(&b'@') && handle_len(line) == Some(line.len())
 }
 
 /// A header line: `@ada`, `Ada @ada`, `Ada @ada · 5h`, `Ada@ada·5h`.
@@ -296,7 +296,12 @@ pub fn time_line(line: &str) -> Option<(String, bool)> {
 
 /// [`time_line`], the time as a slice of `line` (nothing copied).
 pub fn time_span(line: &str) -> Option<(&str, bool)> {
-    let s = crate::segment::trim(line).trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    // `·`, `•`, spaces and no-break spaces before it: trimmed only where the first byte may
+    // start one (20, C2, E2), most lines are passed with no call.
+    let mut s = crate::segment::trim(line);
+    if matches!(s.as_bytes().first(), Some(b' ' | 0xC2 | 0xE2)) {
+        s = s.trim_start_matches(['·', '•', ' ', '\u{a0}']);
+    }
     // The first token is a number, `now`, `Just now`, `at …` or a month (or a `,` before
     // one): a line that starts with any other byte is no time (most lines).
     let first = s.as_bytes().first().copied().unwrap_or(b'0');
@@ -449,8 +454,8 @@ pub fn is_username(line: &str) -> bool {
         && line
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
-        && !line.starts_with('.')
-        && !line.ends_with('.')
+        && line.as_bytes().first() != Some(&b'.')
+        && line.as_bytes().last() != Some(&b'.')
 }
 
 /// A LinkedIn line that doubles its text (`Alex ExampleAlex Example`): the text once.
@@ -542,6 +547,8 @@ mod tests {
             ("5h", "5h"),
             ("· 19h", "19h"),
             ("·\u{a0}19h", "19h"),
+            ("• 2d", "2d"),
+            ("•·\u{a0} · 3h", "3h"),
             ("3 Nov", "3 Nov"),
             ("6 Nov 2021", "6 Nov 2021"),
             ("Mar 17, 2024", "Mar 17, 2024"),

@@ -241,8 +241,9 @@ pub fn end_tail(line: &str) -> Option<usize> {
         }
         let tail = &line[line.len() - n..];
         let head = &line[..line.len() - n];
-        let glued_emoji = e.starts_with('🧵') || e.starts_with('👇');
-        (tail.eq_ignore_ascii_case(e) && (head.ends_with(' ') || glued_emoji))
+        // Whether `e` is an emoji that may be glued on is asked only once the tail matched.
+        let glued_emoji = || e.starts_with('🧵') || e.starts_with('👇');
+        (tail.eq_ignore_ascii_case(e) && (head.ends_with(' ') || glued_emoji()))
             .then(|| line.len() - head.trim_end().len())
     })
 }

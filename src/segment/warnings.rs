@@ -204,7 +204,18 @@ fn lost_mentions(text: &str) -> Vec<String> {
 /// Prepositions a vanished name left behind in `line`, with what cannot follow them, pushed
 /// to `out`; `each` sees every word of the line on the way.
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
-    const BEFORE: &[&str] = &["at", "with", "by", "via", "from", "to", "cc", "h/t"];
+    // The prepositions as `word_key`s; the last three may end a line.
+    const BEFORE: [u64; 8] = [
+        word_key(b"at"),
+        word_key(b"with"),
+        word_key(b"by"),
+        word_key(b"from"),
+        word_key(b"to"),
+        word_key(b"via"),
+        word_key(b"cc"),
+        word_key(b"h/t"),
+    ];
+    const ENDS_LINE: usize = 5;
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     // Each word is found once, as places in the line (the next one is known before the
     // word is looked at); only the words looked at are sliced.
@@ -213,7 +224,8 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         next = word_at(line, end);
         let w = &line[start..end];
         each(w);
-        // The words are ASCII: no other word lowercases to one of them (the Kelvin sign
+        // The prepositions (`at`, `with`, `by`, `via`, `from`, `to`, `cc`, `h/t`) are ASCII:
+        // no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
         // Each starts with one of these letters, in either case (`| 0x20` lowercases an
         // ASCII letter): one compare rules out most short words.
@@ -221,18 +233,22 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
         if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
-        let Some(&lw) = BEFORE
-            .iter()
-            .find(|b| b.len() == w.len() && w.eq_ignore_ascii_case(b))
-        else {
+        // The word as one number, matched against the prepositions' (no compare of strings
+        // with each in turn: at opt-level z each is a call).
+        let key = word_key(w.as_bytes());
+        let mut p = 0;
+        while p < BEFORE.len() && BEFORE[p] != key {
+            p += 1;
+        }
+        if p == BEFORE.len() {
             continue;
-        };
+        }
         // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
         // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
         // of the word would.
         let lost = match next.map(|(s, e)| &line[s..e]) {
             // `cc` / `h/t` / `via` at the end of a line: the names went.
-            None => matches!(lw, "cc" | "h/t" | "via"),
+            None => p >= ENDS_LINE,
             Some(",") | Some(";") | Some("&") => true,
             Some(n) => {
                 // `At we are`: a subject pronoun cannot follow a preposition.
@@ -253,6 +269,19 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
             out.push(phrase);
         }
     }
+}
+
+/// A word of up to four bytes as one number: its bytes ASCII-lowercased (as
+/// `eq_ignore_ascii_case` folds them) and its length, so two words have the same key exactly
+/// when they are equal ignoring ASCII case. Longer words are not keyed (the callers skip them).
+const fn word_key(w: &[u8]) -> u64 {
+    let mut key = w.len() as u64;
+    let mut i = 0;
+    while i < w.len() && i < 4 {
+        key = key << 8 | w[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    key
 }
 
 /// The bytes a white space char may start with: ASCII spaces, and C2, E1, E2, E3.
@@ -292,7 +321,13 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut i = from;
     while i < b.len() {
-        let n = if b[i] == b' ' { 1 } else { space_at(s, i) };
+        // A space, or printable ASCII (a word starts): no char to decode (at opt-level z
+        // `space_at` is a call).
+        let n = match b[i] {
+            b' ' => 1,
+            0x21..=0x7F => break,
+            _ => space_at(s, i),
+        };
         if n == 0 {
             break;
         }
@@ -323,6 +358,10 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
         if c > b' ' && c < 0x80 {
             i += 1;
             continue;
+        }
+        // The space that ends most words, with no call.
+        if c == b' ' {
+            break;
         }
         if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
             break;
@@ -480,5 +519,42 @@ mod tests {
             lost_mentions("Quote from \u{212A}IND people").is_empty(),
             "a Kelvin sign is no pronoun"
         );
+    }
+
+    #[test]
+    fn prepositions_are_matched_whole_and_without_ascii_case() {
+        for p in ["at", "with", "by", "via", "from", "to", "cc", "h/t"] {
+            let upper = p.to_ascii_uppercase();
+            for word in [p, upper.as_str()] {
+                let line = format!("thanks {word} , who came");
+                assert_eq!(
+                    lost_mentions(&line),
+                    [format!("{word} , who")],
+                    "{word:?} is a preposition in any ASCII case"
+                );
+            }
+        }
+        for word in [
+            "a", "att", "wit", "bye", "t", "\0at", "a\0t", "h\\t", "hat", "ccc",
+        ] {
+            let line = format!("thanks {word} , who came");
+            assert!(
+                lost_mentions(&line).is_empty(),
+                "{word:?} is not a preposition: no phrase from {line:?}"
+            );
+        }
+        for end in ["via", "VIA", "cc", "h/t", "H/T"] {
+            assert_eq!(
+                lost_mentions(&format!("great talk {end}")),
+                [end],
+                "{end:?} at a line's end lost its names"
+            );
+        }
+        for end in ["at", "with", "by", "from", "to"] {
+            assert!(
+                lost_mentions(&format!("great talk {end}")).is_empty(),
+                "{end:?} at a line's end is no lost mention"
+            );
+        }
     }
 }
