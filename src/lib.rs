@@ -40,8 +40,8 @@ pub mod wasm;
 
 pub use render::{render, render_to, Format};
 pub use thread::{
-    Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, SmallText, Span,
-    Theme, Thread, TitleMode, Warning,
+    Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
+    SmallText, Span, Theme, Thread, TitleMode, Warning,
 };
 
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].

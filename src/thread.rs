@@ -298,17 +298,26 @@ impl<'de> Deserialize<'de> for SmallText {
     }
 }
 
+/// The texts of a [`Repair`]: natively a [`SmallText`] (nearly all are a few bytes, kept in
+/// place with no allocation: a paste of mojibake has a repair every few words); in the
+/// browser a `String`, whose code is in the `.wasm` anyway (SmallText's would cost it bytes).
+#[cfg(not(target_arch = "wasm32"))]
+pub type RepairText = SmallText;
+/// The texts of a [`Repair`] (see the native definition).
+#[cfg(target_arch = "wasm32")]
+pub type RepairText = String;
+
 /// One change the repair stage made.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Repair {
     /// Offset of the change in the repaired text, in UTF-16 code units.
     pub at: usize,
     /// What the paste had.
-    pub from: String,
+    pub from: RepairText,
     /// What it became.
-    pub to: String,
+    pub to: RepairText,
     /// `mojibake`, `lost_bytes`, `entity`, `control`, `zwj`, `line_ending`, `nfc`, ...
-    pub kind: String,
+    pub kind: RepairText,
     /// 0..=1; below 1 where a guess was made.
     pub confidence: f32,
     /// Other readings, most likely first.

@@ -10,7 +10,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use unspool::compose::{self, ComposeNumbering, SplitOptions, Target};
 use unspool::render::json::{self, Repaired, ThreadJson, ToJson};
-use unspool::{Options, Platform, Post, Repair, Span, Thread};
+use unspool::{Options, Platform, Post, Repair, RepairText, Span, Thread};
 
 #[path = "support/corpus.rs"]
 mod corpus_dir;
@@ -246,9 +246,9 @@ fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
         }],
         repairs: vec![Repair {
             at: 12345,
-            from: text.to_owned(),
-            to: text.to_owned(),
-            kind: text.to_owned(),
+            from: text.into(),
+            to: text.into(),
+            kind: text.into(),
             confidence,
             alternatives: vec![text.to_owned(), String::new()],
             count,
@@ -323,9 +323,9 @@ fn confidences_write_as_serde_json_writes_floats() {
     for v in values {
         let r = Repair {
             at: 0,
-            from: String::new(),
-            to: String::new(),
-            kind: String::new(),
+            from: RepairText::default(),
+            to: RepairText::default(),
+            kind: RepairText::default(),
             confidence: v,
             alternatives: Vec::new(),
             count: 1,

@@ -81,6 +81,6 @@ fn seed_repairs_point_at_the_repaired_text() {
     for x in &r.repairs {
         let n = x.to.encode_utf16().count();
         let at = String::from_utf16(&units[x.at..x.at + n]).expect("offsets fall on chars");
-        assert_eq!(at, x.to, "`at` {} points at {:?}", x.at, x.to);
+        assert_eq!(at, x.to.as_str(), "`at` {} points at {:?}", x.at, x.to);
     }
 }

@@ -122,11 +122,12 @@ pub fn repair(text: &str) -> Repaired {
         copied = starts[k + 1];
         let (line, ending) = line_at(text, &starts, k);
         if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
-            fixed.report(&pasted, units, &mut out.repairs);
+            let base = units;
             for &c in &fixed.chars {
                 result.push(c);
                 units += c.len_utf16();
             }
+            fixed.report(&pasted, base, &mut out.repairs);
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -146,7 +147,7 @@ pub fn repair(text: &str) -> Repaired {
                         endings[k] = Some(out.repairs.len());
                         out.repairs.push(Repair {
                             at: units,
-                            from: other.to_owned(),
+                            from: other.into(),
                             to: "\n".into(),
                             kind: "line_ending".into(),
                             confidence: 1.0,
@@ -221,9 +222,10 @@ fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) 
 /// one repair each: some were meant.
 fn merge_controls(repairs: &mut Vec<Repair>) {
     let stray = |r: &Repair| {
-        r.kind == "control"
+        let from = r.from.as_str();
+        r.kind.as_str() == "control"
             && r.to.is_empty()
-            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
+            && (from.starts_with('\u{1b}') || from.chars().all(|c| c.is_ascii_control()))
     };
     if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
         return;
@@ -631,9 +633,13 @@ impl Line {
             seen: 0,
             damaged,
         };
+        // The line as UTF-8, for the byte scan after a step.
+        let mut text = String::new();
+        // Whether the byte scan proved the line undamaged after a step.
+        let mut settled = false;
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
-        for _ in 0..4 {
+        'fix: for _ in 0..4 {
             if !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 if !p.is_empty() {
@@ -647,6 +653,19 @@ impl Line {
                     break;
                 }
                 line.apply(&p);
+                // Decoded into a line the byte scan proves undamaged: nothing but NFC can
+                // change it (`surely_undamaged`), so the rest is not asked (most decoded
+                // lines end here, after one step).
+                text.clear();
+                text.extend(&line.chars);
+                match scan_line(text.as_bytes()) {
+                    Scan::MayBeDamaged => {}
+                    Scan::Undamaged => {
+                        settled = true;
+                        break 'fix;
+                    }
+                    Scan::UndamagedNfc => return,
+                }
             }
             let mut small = mojibake::c1_pieces(&line.chars);
             line.apply(&small);
@@ -660,7 +679,7 @@ impl Line {
                 break;
             }
         }
-        if zwj::may_join(&line.chars) {
+        if !settled && zwj::may_join(&line.chars) {
             let p = zwj::pieces(&line.chars);
             line.apply(&p);
         }
@@ -762,46 +781,55 @@ impl Line {
         self.edits = merged;
     }
 
-    /// Adds this line's repairs; `base` is the line's offset in the repaired text.
-    fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
+    /// Adds this line's repairs; `base` is the line's offset in the repaired text. Takes the
+    /// line: its edits' alternatives move into the repairs.
+    fn report(self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
         // In (start, end) order: the map's order.
-        let edits = &self.edits;
+        let Line {
+            chars,
+            origin,
+            edits,
+        } = self;
         // One pass over the line for all edits (a long damaged line has thousands): the
         // UTF-16 offset before each char. Origins start in order along the line (`apply`
         // keeps them so), so an edit's chars are found by binary search among those whose
         // origin starts where it starts; if origins were out of order, each edit would scan
         // the line as before.
-        let sorted = self.origin.windows(2).all(|w| w[0].0 <= w[1].0);
-        let mut offsets = Vec::with_capacity(self.chars.len() + 1);
+        let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        let mut offsets = Vec::with_capacity(chars.len() + 1);
         let mut units = base;
-        for c in &self.chars {
+        for c in &chars {
             offsets.push(units);
             units += c.len_utf16();
         }
         offsets.push(units);
+        // What each edit had and became, written here first: most are short, and a short
+        // text is kept in the repair itself, with no allocation.
+        let mut to = String::new();
+        let mut from = String::new();
         for e in edits {
-            let (at, to) = if sorted {
-                let past = self.origin.partition_point(|o| o.0 < e.end);
+            let at = if sorted {
+                let past = origin.partition_point(|o| o.0 < e.end);
                 // The chars from this edit: among those whose origin starts at `e.start`.
-                let from = self.origin.partition_point(|o| o.0 < e.start);
-                let upto = self.origin.partition_point(|o| o.0 <= e.start);
+                let from = origin.partition_point(|o| o.0 < e.start);
+                let upto = origin.partition_point(|o| o.0 <= e.start);
                 let mut first = None;
-                let mut to = String::new();
+                to.clear();
                 for k in from..upto {
-                    if self.origin[k] == (e.start, e.end) {
+                    if origin[k] == (e.start, e.end) {
                         first.get_or_insert(k);
-                        to.push(self.chars[k]);
+                        to.push(chars[k]);
                     }
                 }
                 match first {
-                    Some(first) => (Some(offsets[first.min(past)]), to),
-                    None => ((past < self.chars.len()).then(|| offsets[past]), to),
+                    Some(first) => Some(offsets[first.min(past)]),
+                    None => (past < chars.len()).then(|| offsets[past]),
                 }
             } else {
                 let mut at = None;
                 let mut units = base;
-                let mut to = String::new();
-                for (c, o) in self.chars.iter().zip(&self.origin) {
+                to.clear();
+                for (c, o) in chars.iter().zip(&origin) {
                     if *o == (e.start, e.end) {
                         at.get_or_insert(units);
                         to.push(*c);
@@ -810,26 +838,22 @@ impl Line {
                     }
                     units += c.len_utf16();
                 }
-                (at, to)
+                at
             };
-            let from: String = pasted
-                .get(e.start as usize..(e.end as usize).min(pasted.len()))
-                .map(|s| {
-                    let mut from = String::with_capacity(s.len() * 2);
-                    from.extend(s);
-                    from
-                })
-                .unwrap_or_default();
+            from.clear();
+            if let Some(s) = pasted.get(e.start as usize..(e.end as usize).min(pasted.len())) {
+                from.extend(s);
+            }
             if from == to {
                 continue;
             }
             repairs.push(Repair {
                 at: at.unwrap_or(units),
-                from,
-                to,
-                kind: e.kind.to_owned(),
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+                kind: e.kind.into(),
                 confidence: e.confidence,
-                alternatives: e.alternatives.clone(),
+                alternatives: e.alternatives,
                 count: 1,
             });
         }
@@ -1014,7 +1038,10 @@ pub fn nfc(text: &str) -> String {
 fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+        // Inert chars first: the quick check's table lookup costs more than the line's
+        // other scans, and NFC_Quick_Check answers Yes for a line of them.
+        chars.iter().all(|&c| nfc_inert(c as u32))
+            || is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -1029,7 +1056,7 @@ fn surely_nfc(chars: &[char]) -> bool {
 pub(crate) fn is_nfc(text: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        is_nfc_quick(text.chars()) == IsNormalized::Yes
+        text.chars().all(|c| nfc_inert(c as u32)) || is_nfc_quick(text.chars()) == IsNormalized::Yes
     }
     #[cfg(target_arch = "wasm32")]
     {

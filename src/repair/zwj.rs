@@ -39,7 +39,10 @@ pub(crate) fn is_part_code(u: u32) -> bool {
 pub fn may_join(chars: &[char]) -> bool {
     let mut last_part = false;
     for &c in chars {
-        if is_part(c) {
+        // Below the arrows no char is a part or a modifier (most of a line).
+        if (c as u32) < 0x2190 {
+            last_part = false;
+        } else if is_part(c) {
             if last_part {
                 return true;
             }
