@@ -225,6 +225,9 @@ fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
     // Each kind added by one plain loop (not `extend` of a `map`: at opt-level z each of
     // those is its own copy of the extend code).
     fn add(all: &mut Vec<(Range<usize>, Kind)>, found: Vec<Range<usize>>, kind: Kind) {
+        if found.is_empty() {
+            return;
+        }
         all.reserve(found.len());
         for r in found {
             all.push((r, kind));
