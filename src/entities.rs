@@ -474,12 +474,21 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// The char at byte `i` (`None` at the end or inside a char). An ASCII byte is its char, with
+/// no decoding (at opt-level z `chars().next()` is a call).
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s.get(i..).and_then(|r| r.chars().next()),
+    }
 }
 
+/// The char that ends before byte `i`; an ASCII byte there is its char.
 fn char_before(s: &str, i: usize) -> Option<char> {
-    s[..i].chars().next_back()
+    match i.checked_sub(1).and_then(|k| s.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s[..i].chars().next_back(),
+    }
 }
 
 /// Length of a known top-level domain at the start of `s`, followed by the end of `s` or by

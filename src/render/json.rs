@@ -627,6 +627,36 @@ mod tests {
     }
 
     #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them_wherever_the_char_falls() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123";
+        for special in [
+            "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "~", "\u{7f}", "é", "’", "😀", "\"\"", "é\\",
+        ] {
+            for at in 0..=base.len() {
+                let s = format!("{}{special}{}", &base[..at], &base[at..]);
+                let want = serde_json::to_string(&s).expect("a string");
+                assert_eq!(
+                    to_string(s.as_str()),
+                    want,
+                    "{s:?} written as serde_json does"
+                );
+                // Beyond ASCII: the same, each char outside ASCII as its UTF-16 units.
+                let mut ascii = String::new();
+                for c in want.chars() {
+                    if c.is_ascii() {
+                        ascii.push(c);
+                    } else {
+                        for u in c.encode_utf16(&mut [0; 2]) {
+                            ascii.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                }
+                assert_eq!(to_string_ascii(s.as_str()), ascii, "{s:?} escaped to ASCII");
+            }
+        }
+    }
+
+    #[test]
     fn indents_and_keys_are_written_as_serde_json_writes_them_at_any_depth() {
         for n in [0, 1, 3, 15, 16, 17, 40] {
             for key in ["number", "we\"ird\\key\n", "clé"] {
