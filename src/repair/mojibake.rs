@@ -2524,13 +2524,11 @@ pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char>
     cur
 }
 
-/// The page that decodes the most bad lines of a document, as evidence for the others.
+/// The page that decodes the most of a document's bad lines, as evidence for the others.
+/// `lines` are known bad (`is_bad`, some char beyond ASCII): both callers chose them so.
 pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> {
     let mut votes = [0usize; 16];
     for chars in lines {
-        if chars.iter().all(char::is_ascii) || !is_bad(chars) {
-            continue;
-        }
         let possible = possible_pages(chars);
         for (k, page) in ALL.iter().enumerate() {
             if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
