@@ -683,29 +683,38 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         return false;
     }
     let possible = possible_pages(chars);
-    ALL.iter().enumerate().any(|(k, page)| {
-        if possible >> k & 1 == 0 || !could_decode(chars, page) {
-            return false;
+    ALL.iter()
+        .enumerate()
+        .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
+}
+
+/// [`decodes_plausibly`] under one page; `again`: a reading that is not plausible itself may
+/// be damage by the same page once more (`fΓö£Γò¥r` reads `f├╝r` under cp437, which is
+/// `für`), and is asked so.
+fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
+    if !could_decode(chars, page) {
+        return false;
+    }
+    let Some(pieces) = transcode(chars, page, false) else {
+        return false;
+    };
+    // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
+    // line is evidence enough.
+    let mut likely = 0;
+    for p in &pieces {
+        if symbol_read_from_three(p) {
+            likely += if p.end - p.start >= 4 { 2 } else { 1 };
+        } else if plausibility(&p.to) == 1 {
+            likely += 1;
         }
-        let Some(pieces) = transcode(chars, page, false) else {
-            return false;
-        };
-        // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
-        // line is evidence enough.
-        let mut likely = 0;
-        for p in &pieces {
-            if symbol_read_from_three(p) {
-                likely += if p.end - p.start >= 4 { 2 } else { 1 };
-            } else if plausibility(&p.to) == 1 {
-                likely += 1;
-            }
-        }
-        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
-        (likely >= 2 || word)
-            && pieces.iter().all(|p| {
-                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
-            })
-    })
+    }
+    let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+    let plausible = (likely >= 2 || word)
+        && pieces.iter().all(|p| {
+            p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+        });
+    plausible
+        || (again && !pieces.is_empty() && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
 /// Whether the piece reads as a symbol or pictograph that is no emoji on its own (`🗚`, `❹`,
@@ -2524,13 +2533,11 @@ pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char>
     cur
 }
 
-/// The page that decodes the most bad lines of a document, as evidence for the others.
+/// The page that decodes the most of a document's bad lines, as evidence for the others.
+/// `lines` are known bad (`is_bad`, some char beyond ASCII): both callers chose them so.
 pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> {
     let mut votes = [0usize; 16];
     for chars in lines {
-        if chars.iter().all(char::is_ascii) || !is_bad(chars) {
-            continue;
-        }
         let possible = possible_pages(chars);
         for (k, page) in ALL.iter().enumerate() {
             if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
