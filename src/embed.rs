@@ -55,15 +55,15 @@ pub fn options<'a>(
         // Built by hand, not with `format!("{value:?}")`: `Debug` for a string brings
         // core's escaping and printable-character tables into the .wasm.
         let mut bad = || {
-            problems.push(
-                [
+            problems.push(crate::render::join(
+                &[
                     name,
                     "=\"",
                     value,
                     "\" is not understood; using the default",
-                ]
-                .concat(),
-            )
+                ],
+                "",
+            ))
         };
         match name {
             "platform" => match v {

@@ -23,6 +23,7 @@
 mod alloc;
 
 use crate::paste_html::PastedLink;
+use crate::render::join;
 use crate::render::json::{Repaired, ThreadJson, ToJson};
 use crate::{
     render, Author, Format, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair,
@@ -64,7 +65,10 @@ fn named<T>(
     }
     match value.as_string().as_deref().and_then(parse) {
         Some(v) => Ok(Some(v)),
-        None => Err(bad("options", &[key, " must be one of ", choices].concat())),
+        None => Err(bad(
+            "options",
+            &join(&[key, " must be one of ", choices], ""),
+        )),
     }
 }
 
@@ -77,7 +81,7 @@ fn flag(object: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
     value
         .as_bool()
         .map(Some)
-        .ok_or_else(|| bad("options", &[key, " must be true or false"].concat()))
+        .ok_or_else(|| bad("options", &join(&[key, " must be true or false"], "")))
 }
 
 /// The page's and the npm package's `Options` object (camelCase names, each optional) →
@@ -251,7 +255,7 @@ pub fn render_element(
     let (options, problems) =
         crate::embed::options(attributes.iter().map(|(k, v)| (*k, v.as_str())));
     for problem in problems {
-        web_sys::console::warn_1(&["<unspool-thread>: ", &problem].concat().into());
+        web_sys::console::warn_1(&join(&["<unspool-thread>: ", &problem], "").into());
     }
     let thread = crate::format(&crate::embed::dedent(&text), &options);
     element.set_inner_html(&render(&thread, Format::Html, &options));
@@ -635,7 +639,7 @@ mod read {
     const MAX_DEPTH: usize = 32;
 
     fn wrong(key: &str, kind: &str) -> JsError {
-        bad("thread", &[key, " must be ", kind].concat())
+        bad("thread", &join(&[key, " must be ", kind], ""))
     }
 
     /// A whole number ≥ 0 that fits an index (`None` for anything else).

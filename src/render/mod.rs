@@ -112,6 +112,23 @@ fn chunked(
     w.write_all(out.as_bytes())
 }
 
+/// `parts` joined by `sep` (`""` for `concat`), as a loop: `[&str]::join` and `concat` bring
+/// std's generic join into the .wasm (1 kB).
+pub(crate) fn join(parts: &[&str], sep: &str) -> String {
+    let mut len = sep.len() * parts.len();
+    for part in parts {
+        len += part.len();
+    }
+    let mut out = String::with_capacity(len);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// The model as pretty JSON (byte for byte what `serde_json::to_string_pretty` gives).
 pub fn to_json(thread: &Thread) -> String {
     json::to_string_pretty(thread)
@@ -885,6 +902,26 @@ pub fn media_label(media: &Media) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_joins_as_std_joins_and_concats() {
+        for parts in [
+            &[][..],
+            &[""][..],
+            &["a"][..],
+            &["a", "b"][..],
+            &["Ada", "", "5h", "é 👇"][..],
+        ] {
+            for sep in ["", " · ", ", "] {
+                assert_eq!(
+                    join(parts, sep),
+                    parts.join(sep),
+                    "{parts:?} joined by {sep:?}"
+                );
+            }
+            assert_eq!(join(parts, ""), parts.concat(), "{parts:?} concatenated");
+        }
+    }
 
     #[test]
     fn hrefs_and_percent_encoding_by_bytes_match_the_char_by_char_reading() {

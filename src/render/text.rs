@@ -130,7 +130,7 @@ fn post_text(post: &PostView) -> String {
         blocks.push(b);
     }
     blocks.extend(label_line);
-    let mut out = meta.join(" · ");
+    let mut out = super::join(&meta, " · ");
     let body = joined(&blocks, "\n\n");
     if !out.is_empty() && !body.is_empty() {
         out.push('\n');
