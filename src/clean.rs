@@ -877,11 +877,15 @@ fn is_joined(t: &str) -> bool {
     let Some(at) = rfind(t, "Joined ") else {
         return false;
     };
-    let rest: Vec<&str> = t[at + "Joined ".len()..].split_whitespace().collect();
-    rest.len() == 2
-        && crate::segment::headers::month(rest[0]).is_some()
-        && rest[1].len() == 4
-        && rest[1].bytes().all(|b| b.is_ascii_digit())
+    // Exactly two words after it (walked, not collected: a collect is its own copy of
+    // Vec's from_iter in the .wasm).
+    let mut rest = t[at + "Joined ".len()..].split_whitespace();
+    let (Some(month), Some(year), None) = (rest.next(), rest.next(), rest.next()) else {
+        return false;
+    };
+    crate::segment::headers::month(month).is_some()
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `Read 250 replies`, `Read more replies`.
@@ -1061,6 +1065,30 @@ mod tests {
         assert_eq!(classify("Read the replies, they are great."), None);
         assert_eq!(classify("Mario Zechner’s posts"), Some("ui"));
         assert_eq!(classify("From here on it gets worse."), None, "a sentence");
+    }
+
+    #[test]
+    fn joined_takes_a_month_and_a_year_and_nothing_else() {
+        for line in [
+            "Joined May 2010",
+            "adaJoined September 2010",
+            "Joined  may\u{a0}2010",
+            "Joined Jan. 1999",
+        ] {
+            assert!(is_joined(line), "{line:?} is when a profile joined");
+        }
+        for line in [
+            "Joined May",
+            "Joined May 2010 today",
+            "Joined 2010",
+            "Joined Mayday 2010",
+            "Joined May 20100",
+            "Joined May 201x",
+            "Joined ",
+            "joined May 2010",
+        ] {
+            assert!(!is_joined(line), "{line:?} is not");
+        }
     }
 
     #[test]

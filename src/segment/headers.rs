@@ -352,20 +352,16 @@ pub fn time_span(line: &str) -> Option<(&str, bool)> {
 
 /// What may follow a time on its line and is dropped from it: `4M Views`, `Edited`.
 fn is_time_trailer(rest: &str) -> bool {
-    let words: Vec<&str> = rest
-        .split([' ', '·', '•'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    match words.as_slice() {
-        [n, v] => crate::clean::is_count(n) && v.eq_ignore_ascii_case("views"),
-        [w] => {
+    // One or two words (walked, not collected: a collect is its own copy of Vec's from_iter
+    // in the .wasm).
+    let mut words = rest.split([' ', '·', '•']).filter(|w| !w.is_empty());
+    match (words.next(), words.next(), words.next()) {
+        (Some(n), Some(v), None) => crate::clean::is_count(n) && v.eq_ignore_ascii_case("views"),
+        (Some(w), None, _) => {
             let w = w.trim_matches(['(', ')']);
             w.eq_ignore_ascii_case("edited") || w == "Views"
         }
-        _ => {
-            let last = words.last().copied().unwrap_or_default();
-            last.eq_ignore_ascii_case("views") && words.len() == 2
-        }
+        _ => false,
     }
 }
 
@@ -566,6 +562,33 @@ mod tests {
         }
         for line in ["5 hours of work", "May the force", "2.3K", "1/2", "Mario"] {
             assert_eq!(time_line(line), None, "{line} is not a time");
+        }
+    }
+
+    #[test]
+    fn time_trailers_are_a_count_of_views_or_an_edit() {
+        for rest in [
+            "4M Views",
+            "·4M views",
+            "12 VIEWS",
+            "Edited",
+            "(edited)",
+            "Views",
+            " · Edited ",
+        ] {
+            assert!(is_time_trailer(rest), "{rest:?} may follow a time");
+        }
+        for rest in [
+            "",
+            "·",
+            "4M",
+            "views",
+            "4M Views now",
+            "many views",
+            "Edited twice",
+            "4M Views · Edited",
+        ] {
+            assert!(!is_time_trailer(rest), "{rest:?} may not");
         }
     }
 
