@@ -66,7 +66,14 @@ fn joined(items: &[String], sep: &str) -> String {
 fn post_text(post: &PostView) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let who = post.byline.and_then(author_words);
-    let meta: Vec<&str> = who.as_deref().into_iter().chain(post.time).collect();
+    // Pushed, not collected from a chain (its own from_iter in the .wasm).
+    let mut meta: Vec<&str> = Vec::with_capacity(2);
+    if let Some(who) = who.as_deref() {
+        meta.push(who);
+    }
+    if let Some(time) = post.time {
+        meta.push(time);
+    }
     let mut label = post.label.clone();
     // Before a list or a quote the number stands on a line of its own.
     let mut label_line = if matches!(post.blocks.first(), Some(Block::Para(_))) {
@@ -101,18 +108,16 @@ fn post_text(post: &PostView) -> String {
                 }
             }
             Block::Quote(quoted) => {
+                // Each line of the quoted post behind `> ` (a blank one as `>`), written in
+                // place (no line copied, no format!).
                 let inner = post_text(quoted);
-                let quoted: Vec<String> = inner
-                    .lines()
-                    .map(|l| {
-                        if l.is_empty() {
-                            ">".into()
-                        } else {
-                            format!("> {l}")
-                        }
-                    })
-                    .collect();
-                b.push_str(&joined(&quoted, "\n"));
+                for (i, l) in inner.lines().enumerate() {
+                    if i > 0 {
+                        b.push('\n');
+                    }
+                    b.push_str(if l.is_empty() { ">" } else { "> " });
+                    b.push_str(l);
+                }
             }
             Block::Media(media) => {
                 let alt = media
