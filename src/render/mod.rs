@@ -470,11 +470,18 @@ fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
     run.extend(next);
 }
 
+/// A line's text, its spans' texts one after another (pushed in a loop: a collect into a
+/// `String` is its own copy of the extend code in the .wasm).
+pub(crate) fn line_string(line: &Line) -> String {
+    let mut out = String::new();
+    for span in line {
+        out.push_str(span.text());
+    }
+    out
+}
+
 fn ends_sentence(para: &[Line]) -> bool {
-    let text: String = para
-        .last()
-        .map(|l| l.iter().map(|s| s.text()).collect())
-        .unwrap_or_default();
+    let text = para.last().map(line_string).unwrap_or_default();
     let text = text.trim_end();
     let text = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     match text.chars().next_back() {

@@ -145,6 +145,5 @@ fn post_text(post: &PostView) -> String {
 }
 
 fn line_text(line: &super::Line) -> String {
-    let s: String = line.iter().map(|s| s.text()).collect();
-    s.trim().to_owned()
+    super::line_string(line).trim().to_owned()
 }
