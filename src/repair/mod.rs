@@ -36,7 +36,7 @@ pub mod mojibake;
 pub mod zwj;
 
 use crate::thread::Repair;
-use mojibake::Piece;
+use mojibake::{Piece, Text};
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -601,6 +601,15 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     (!is_nfc_chars(chars)).then_some(false)
 }
 
+/// Whether a piece puts back the one char it replaces.
+#[inline(never)]
+fn changes_nothing(chars: &[char], p: &Piece) -> bool {
+    match p.to {
+        Text::One(c) => p.end == p.start + 1 && chars.get(p.start) == Some(&c),
+        Text::Many(_) => false,
+    }
+}
+
 /// A line being repaired: its chars, and for each the range of pasted chars it came from.
 struct Line {
     chars: Vec<char>,
@@ -670,7 +679,10 @@ impl Line {
             }
             for _ in 0..6 {
                 let p = mojibake::one_step(&line.chars, &mut ctx, 0);
-                if p.is_empty() {
+                // No pieces, or only pieces that change nothing (a sloppy page reads a lone
+                // U+FFFD as its byte 0x1A, which decodes as U+FFFD): the next step would give
+                // the same (a line of binary junk took six steps over every page).
+                if p.iter().all(|q| changes_nothing(&line.chars, q)) {
                     break;
                 }
                 line.apply(&p);
