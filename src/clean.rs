@@ -953,6 +953,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counts_and_their_nouns_in_pairs() {
+        for line in [
+            "12 replies 30 reposts 1.2K likes",
+            "1,234 views",
+            "12\u{a0}replies",
+            "3 likes • 4 reposts",
+            "2.3K Reposts",
+        ] {
+            assert!(is_counted_nouns(line), "{line:?} is counts of nouns");
+        }
+        for line in [
+            "10:42 AM · May 5, 2023",
+            "12 replies 30",
+            "12k·likes",
+            "3rd reply",
+            "12 apples",
+            "1.2.3x likes",
+            "2024-03-17 views",
+        ] {
+            assert!(!is_counted_nouns(line), "{line:?} is not counts of nouns");
+        }
+    }
+
+    #[test]
     fn prefixes_by_first_byte_find_what_the_written_list_finds() {
         let first_match = |list: &[(&str, &'static str)], t: &str| {
             list.iter()

@@ -225,6 +225,9 @@ fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
     // Each kind added by one plain loop (not `extend` of a `map`: at opt-level z each of
     // those is its own copy of the extend code).
     fn add(all: &mut Vec<(Range<usize>, Kind)>, found: Vec<Range<usize>>, kind: Kind) {
+        if found.is_empty() {
+            return;
+        }
         all.reserve(found.len());
         for r in found {
             all.push((r, kind));
@@ -471,12 +474,21 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// The char at byte `i` (`None` at the end or inside a char). An ASCII byte is its char, with
+/// no decoding (at opt-level z `chars().next()` is a call).
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s.get(i..).and_then(|r| r.chars().next()),
+    }
 }
 
+/// The char that ends before byte `i`; an ASCII byte there is its char.
 fn char_before(s: &str, i: usize) -> Option<char> {
-    s[..i].chars().next_back()
+    match i.checked_sub(1).and_then(|k| s.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => s[..i].chars().next_back(),
+    }
 }
 
 /// Length of a known top-level domain at the start of `s`, followed by the end of `s` or by
@@ -975,12 +987,22 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
         // punycode.js splits on the ideographic full stops too.
         let mut len = 0usize;
         let mut parts = 0usize;
-        for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
-            let Some(n) = punycode_len(part) else {
+        if label.is_ascii() {
+            // No full stop but `.` in it: one part, with no split (at opt-level z a split on
+            // chars is a call a char).
+            let Some(n) = punycode_len(label) else {
                 return false;
             };
-            len += n;
-            parts += 1;
+            len = n;
+            parts = 1;
+        } else {
+            for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+                let Some(n) = punycode_len(part) else {
+                    return false;
+                };
+                len += n;
+                parts += 1;
+            }
         }
         len += parts - 1;
         if len == 0 || len > 63 {

@@ -28,6 +28,10 @@ use std::fmt::Write as _;
 /// The `rel` of every link.
 pub const REL: &str = "nofollow noopener noreferrer ugc";
 
+/// What a link's tag ends with after its address: `" rel="REL">` as one string (a test
+/// checks it against [`REL`]).
+const AFTER_HREF: &str = "\" rel=\"nofollow noopener noreferrer ugc\">";
+
 /// Escapes text for a text node: `&`, `<` and `>` (found with memchr: most text has none).
 pub fn escape_text(s: &str, out: &mut String) {
     out.reserve(s.len());
@@ -313,9 +317,7 @@ impl Writer<'_> {
         self.open_attrs("a", Role::Link);
         self.out.push_str(" href=\"");
         escape(href, &mut self.out);
-        self.out.push_str("\" rel=\"");
-        self.out.push_str(REL);
-        self.out.push_str("\">");
+        self.out.push_str(AFTER_HREF);
         self.text(text);
         self.close("a");
     }
@@ -672,6 +674,15 @@ mod tests {
         assert_eq!(t("May 45, 2023"), None, "out of range");
         assert_eq!(t("25:10 · May 5, 2023"), None);
         assert_eq!(t("13:10 PM · May 5, 2023"), None);
+    }
+
+    #[test]
+    fn a_link_ends_its_tag_with_rel() {
+        assert_eq!(
+            AFTER_HREF,
+            format!("\" rel=\"{REL}\">"),
+            "the rel the page promises"
+        );
     }
 
     #[test]

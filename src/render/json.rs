@@ -165,7 +165,20 @@ impl<'a> Writer<'a> {
     /// The key of the next member: `"key":` (`"key": ` when pretty).
     pub fn key(&mut self, key: &str) {
         self.separate();
-        self.string(key);
+        // The model's keys need no escaping (ASCII letters): written as they are, with no
+        // scan of the string writer; a key that would need it still goes through it.
+        let b = key.as_bytes();
+        let mut i = 0;
+        while i < b.len() && BYTE_KIND[usize::from(b[i])] == 0 {
+            i += 1;
+        }
+        if i == b.len() {
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push('"');
+        } else {
+            self.string(key);
+        }
         self.out.push_str(if self.pretty { ": " } else { ":" });
     }
 
@@ -572,5 +585,88 @@ impl ToJson for Repaired<'_> {
         w.field("text", self.text);
         w.field("repairs", self.repairs);
         w.end_object();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Objects nested `n` deep, each with one member under `key`, a string at the bottom.
+    struct Nest<'a> {
+        n: usize,
+        key: &'a str,
+    }
+
+    impl ToJson for Nest<'_> {
+        fn write_json(&self, w: &mut Writer<'_>) {
+            if self.n == 0 {
+                w.string("bottom é");
+                return;
+            }
+            w.begin_object();
+            w.field(
+                self.key,
+                &Nest {
+                    n: self.n - 1,
+                    key: self.key,
+                },
+            );
+            w.end_object();
+        }
+    }
+
+    fn nest_value(n: usize, key: &str) -> serde_json::Value {
+        let mut v = serde_json::Value::String("bottom é".into());
+        for _ in 0..n {
+            let mut map = serde_json::Map::new();
+            map.insert(key.to_owned(), v);
+            v = serde_json::Value::Object(map);
+        }
+        v
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them_wherever_the_char_falls() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123";
+        for special in [
+            "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "~", "\u{7f}", "é", "’", "😀", "\"\"", "é\\",
+        ] {
+            for at in 0..=base.len() {
+                let s = format!("{}{special}{}", &base[..at], &base[at..]);
+                let want = serde_json::to_string(&s).expect("a string");
+                assert_eq!(
+                    to_string(s.as_str()),
+                    want,
+                    "{s:?} written as serde_json does"
+                );
+                // Beyond ASCII: the same, each char outside ASCII as its UTF-16 units.
+                let mut ascii = String::new();
+                for c in want.chars() {
+                    if c.is_ascii() {
+                        ascii.push(c);
+                    } else {
+                        for u in c.encode_utf16(&mut [0; 2]) {
+                            ascii.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                }
+                assert_eq!(to_string_ascii(s.as_str()), ascii, "{s:?} escaped to ASCII");
+            }
+        }
+    }
+
+    #[test]
+    fn indents_and_keys_are_written_as_serde_json_writes_them_at_any_depth() {
+        for n in [0, 1, 3, 15, 16, 17, 40] {
+            for key in ["number", "we\"ird\\key\n", "clé"] {
+                let ours = to_string_pretty(&Nest { n, key });
+                let want = serde_json::to_string_pretty(&nest_value(n, key)).expect("a value");
+                assert_eq!(ours, want, "pretty JSON {n} deep with the key {key:?}");
+                let ours = to_string(&Nest { n, key });
+                let want = serde_json::to_string(&nest_value(n, key)).expect("a value");
+                assert_eq!(ours, want, "compact JSON {n} deep with the key {key:?}");
+            }
+        }
     }
 }

@@ -673,12 +673,17 @@ pub fn clean_href(href: &str) -> Option<String> {
     let mut out = String::with_capacity(t.len());
     // Runs of bytes kept are copied whole; a byte escaped is an ASCII char's only byte.
     let mut run = 0;
-    for (i, b) in t.bytes().enumerate() {
+    // An index loop: at opt-level z `bytes().enumerate()` is a call a byte.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`') {
             out.push_str(&t[run..i]);
             push_percent(b, &mut out);
             run = i + 1;
         }
+        i += 1;
     }
     out.push_str(&t[run..]);
     Some(out)
@@ -695,7 +700,10 @@ fn push_percent_encoded(s: &str, out: &mut String) {
     // Runs of bytes kept are copied whole: they are ASCII, so a run that is not empty starts
     // and ends on char boundaries (between the escaped bytes of one char it is empty).
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
             if run < i {
                 out.push_str(&s[run..i]);
@@ -703,6 +711,7 @@ fn push_percent_encoded(s: &str, out: &mut String) {
             push_percent(b, out);
             run = i + 1;
         }
+        i += 1;
     }
     out.push_str(&s[run..]);
 }

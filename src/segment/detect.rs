@@ -289,8 +289,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
         // `@` compared as a byte (at opt-level z `starts_with(char)` encodes it and calls).
-        let sigil = l.as_bytes().first() == Some(&b'@');
-        if sigil && headers::is_handle_line(l) && time_next() {
+        let handle_line = l.as_bytes().first() == Some(&b'@') && headers::is_handle_line(l);
+        if handle_line && time_next() {
             if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-header", 2);
             } else if crate::clean::has(l, '.') {
@@ -299,7 +299,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 add(&mut score, X, "x-header", 2);
             }
         }
-        if sigil && headers::is_handle_line(l) {
+        if handle_line {
             if crate::clean::has(&l[1..], '@') {
                 add(&mut score, Mastodon, "masto-handle", 3);
             } else if !crate::clean::has(l, '.') {

@@ -329,6 +329,11 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 /// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
 /// On a line that is trimmed already (what the stages pass each other) it costs two compares.
 pub(crate) fn trim(line: &str) -> &str {
+    // Most lines are trimmed already and start and end with printable ASCII: two compares.
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if printable(line.as_bytes().first()) && printable(line.as_bytes().last()) {
+        return line;
+    }
     let t = line.trim_ascii();
     let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
     if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
@@ -1358,6 +1363,37 @@ mod tests {
         ] {
             let want: Vec<&str> = text.lines().map(str::trim).collect();
             assert_eq!(trimmed_lines(text), want, "the same lines for {text:?}");
+        }
+    }
+
+    #[test]
+    fn trim_trims_as_str_trim_does() {
+        for line in [
+            "",
+            " ",
+            "a",
+            "ab",
+            "a b",
+            " a",
+            "a ",
+            "\u{7f}",
+            "\u{7f}a\u{7f}",
+            "\u{1c}a\u{1f}",
+            "\u{b}a",
+            "a\u{b}",
+            "\u{a0}a",
+            "a\u{3000}",
+            "é",
+            "é ",
+            " 👇",
+            "~x~",
+            "\tx\n",
+        ] {
+            assert_eq!(
+                trim(line),
+                line.trim(),
+                "{line:?} trimmed as str::trim trims it"
+            );
         }
     }
 
