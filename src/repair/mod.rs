@@ -36,7 +36,7 @@ pub mod mojibake;
 pub mod zwj;
 
 use crate::thread::Repair;
-use mojibake::Piece;
+use mojibake::{Piece, Text};
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -316,24 +316,11 @@ fn word8(b: &[u8], i: usize) -> Option<u64> {
 }
 
 /// The length of `s` in UTF-16 code units: one a char (every byte but continuation
-/// bytes), two for chars of four bytes; eight bytes at a time.
+/// bytes), two for chars of four bytes: one pass, no branch a byte (a word-at-a-time
+/// version was ~2.5% faster on x-1000 natively but ~100 B bigger in the `.wasm`).
 fn utf16_len(s: &str) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let b = s.as_bytes();
-    let mut units = b.len();
-    let mut i = 0;
-    while let Some(w) = word8(b, i) {
-        i += 8;
-        if w & HIGH == 0 {
-            continue;
-        }
-        // Bit 7 of each byte: a continuation byte (10xxxxxx), a lead of four (11110xxx; the
-        // shifts bring bits 6, 5 and 4 of the same byte up to bit 7).
-        let cont = w & !(w << 1) & HIGH;
-        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-        units = units + four.count_ones() as usize - cont.count_ones() as usize;
-    }
-    for &x in &b[i..] {
+    let mut units = s.len();
+    for &x in s.as_bytes() {
         units = units + usize::from(x >= 0xF0) - usize::from((x as i8) < -0x40);
     }
     units
@@ -601,6 +588,15 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     (!is_nfc_chars(chars)).then_some(false)
 }
 
+/// Whether a piece puts back the one char it replaces.
+#[inline(never)]
+fn changes_nothing(chars: &[char], p: &Piece) -> bool {
+    match p.to {
+        Text::One(c) => p.end == p.start + 1 && chars.get(p.start) == Some(&c),
+        Text::Many(_) => false,
+    }
+}
+
 /// A line being repaired: its chars, and for each the range of pasted chars it came from.
 struct Line {
     chars: Vec<char>,
@@ -670,7 +666,10 @@ impl Line {
             }
             for _ in 0..6 {
                 let p = mojibake::one_step(&line.chars, &mut ctx, 0);
-                if p.is_empty() {
+                // No pieces, or only pieces that change nothing (a sloppy page reads a lone
+                // U+FFFD as its byte 0x1A, which decodes as U+FFFD): the next step would give
+                // the same (a line of binary junk took six steps over every page).
+                if p.iter().all(|q| changes_nothing(&line.chars, q)) {
                     break;
                 }
                 line.apply(&p);
