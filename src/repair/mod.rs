@@ -316,11 +316,24 @@ fn word8(b: &[u8], i: usize) -> Option<u64> {
 }
 
 /// The length of `s` in UTF-16 code units: one a char (every byte but continuation
-/// bytes), two for chars of four bytes: one pass, no branch a byte (a word-at-a-time
-/// version was ~2.5% faster on x-1000 natively but ~100 B bigger in the `.wasm`).
+/// bytes), two for chars of four bytes; eight bytes at a time.
 fn utf16_len(s: &str) -> usize {
-    let mut units = s.len();
-    for &x in s.as_bytes() {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    let mut units = b.len();
+    let mut i = 0;
+    while let Some(w) = word8(b, i) {
+        i += 8;
+        if w & HIGH == 0 {
+            continue;
+        }
+        // Bit 7 of each byte: a continuation byte (10xxxxxx), a lead of four (11110xxx; the
+        // shifts bring bits 6, 5 and 4 of the same byte up to bit 7).
+        let cont = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units = units + four.count_ones() as usize - cont.count_ones() as usize;
+    }
+    for &x in &b[i..] {
         units = units + usize::from(x >= 0xF0) - usize::from((x as i8) < -0x40);
     }
     units
