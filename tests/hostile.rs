@@ -417,17 +417,11 @@ fn repair_is_idempotent_with_mixed_code_pages() {
     assert_eq!(twice, once, "repairing repaired text changes nothing");
 }
 
-/// Fuzz finding (repair, a 10 s timeout under a loaded machine, 0.3 s alone): 6.6 KB of lines
-/// with runs of invalid bytes (0xFF, read as U+FFFD), NULs and `È` runs. Each sloppy page
-/// reads a lone U+FFFD as its byte 0x1A, which decodes as U+FFFD: pieces that change nothing,
-/// which the line's repair took as a step six times over (150 M instructions; now 32 M).
-/// The fuzz target's invariants must hold on it, and the replacement chars stay as pasted,
-/// with no repair reported for them.
-#[test]
-fn fuzz_replacement_char_runs_repair_idempotently() {
-    let bytes = include_bytes!("fixtures/fuzz/repair-replacement-runs.bin");
-    let input = String::from_utf8_lossy(bytes);
-    let once = unspool::repair::repair(&input);
+/// The repair fuzz target's invariants on one input (`fuzz/fuzz_targets/repair.rs`): no C0
+/// control but tab, newline and form feed survives, and repairing the repaired text changes
+/// nothing. Returns the repair.
+fn repair_holds_the_fuzz_invariants(input: &str) -> unspool::repair::Repaired {
+    let once = unspool::repair::repair(input);
     assert!(
         !once
             .text
@@ -435,6 +429,25 @@ fn fuzz_replacement_char_runs_repair_idempotently() {
             .any(|c| c.is_ascii_control() && !matches!(c, '\n' | '\t' | '\u{c}')),
         "no C0 control but tab, newline and form feed survives repair"
     );
+    let twice = unspool::repair::repair(&once.text);
+    assert_eq!(
+        twice.text, once.text,
+        "repairing the repaired text changes nothing"
+    );
+    once
+}
+
+/// Fuzz finding (repair, a 10 s timeout under a loaded machine, 0.3 s alone): 6.6 KB of lines
+/// with runs of invalid bytes (0xFF, read as U+FFFD), NULs and `È` runs. Each sloppy page
+/// reads a lone U+FFFD as its byte 0x1A, which decodes as U+FFFD: pieces that change nothing,
+/// which the line's repair took as a step six times over (150 M instructions; now 33 M).
+/// The fuzz target's invariants must hold on it, and the replacement chars stay as pasted,
+/// with no repair reported for them.
+#[test]
+fn fuzz_replacement_char_runs_repair_idempotently() {
+    let bytes = include_bytes!("fixtures/fuzz/repair-replacement-runs.bin");
+    let input = String::from_utf8_lossy(bytes);
+    let once = repair_holds_the_fuzz_invariants(&input);
     let count = |s: &str| s.matches('\u{FFFD}').count();
     assert_eq!(
         count(&once.text),
@@ -444,11 +457,6 @@ fn fuzz_replacement_char_runs_repair_idempotently() {
     assert!(
         once.repairs.iter().all(|r| r.from != "\u{FFFD}"),
         "no repair is reported for a replacement char alone"
-    );
-    let twice = unspool::repair::repair(&once.text);
-    assert_eq!(
-        twice.text, once.text,
-        "repairing the repaired text changes nothing"
     );
 }
 
@@ -460,21 +468,9 @@ fn fuzz_replacement_char_runs_repair_idempotently() {
 fn fuzz_lost_byte_lines_repair_idempotently() {
     let bytes = include_bytes!("fixtures/fuzz/repair-slow-lost-bytes.bin");
     let input = String::from_utf8_lossy(bytes);
-    let once = unspool::repair::repair(&input);
-    assert!(
-        !once
-            .text
-            .chars()
-            .any(|c| c.is_ascii_control() && !matches!(c, '\n' | '\t' | '\u{c}')),
-        "no C0 control but tab, newline and form feed survives repair"
-    );
+    let once = repair_holds_the_fuzz_invariants(&input);
     assert!(
         once.text.len() <= input.len() * 2,
         "repair does not grow the text much"
-    );
-    let twice = unspool::repair::repair(&once.text);
-    assert_eq!(
-        twice.text, once.text,
-        "repairing the repaired text changes nothing"
     );
 }
