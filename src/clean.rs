@@ -507,6 +507,15 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Last edited ", "timestamp"),
 ];
 
+/// The eight bytes of `b` from `i`, as one little-endian word (for scans eight bytes at a
+/// time); `None` past the end.
+#[inline]
+pub(crate) fn word8(b: &[u8], i: usize) -> Option<u64> {
+    // Not `expect`: its error's Debug code would go into the .wasm.
+    let w: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
 /// Where `needle` first occurs in `hay`, as `str::find` answers: each place its first byte
 /// occurs (found with memchr), compared. On short lines and a needle with an uncommon first
 /// byte this is several times quicker than `str::find`, which sets up a two-way searcher on

@@ -35,6 +35,7 @@ mod entities;
 pub mod mojibake;
 pub mod zwj;
 
+use crate::clean::word8;
 use crate::thread::Repair;
 use mojibake::{Piece, Text};
 #[cfg(not(target_arch = "wasm32"))]
@@ -305,14 +306,6 @@ impl FirstOf {
         }
         self.used += 1;
     }
-}
-
-/// The eight bytes of `b` from `i`, as one little-endian word; `None` past the end.
-#[inline]
-fn word8(b: &[u8], i: usize) -> Option<u64> {
-    // Not `expect`: its error's Debug code would go into the .wasm.
-    let w: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(w))
 }
 
 /// The length of `s` in UTF-16 code units: one a char (every byte but continuation

@@ -339,13 +339,8 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
         // end is then found with one branch rather than one a byte): a byte below 0x21 or
         // from 0x80 up is flagged; the lowest flag is always a true one (a borrow only
         // flags bytes above a byte that is flagged itself).
-        if let Some(chunk) = b.get(i..i + 8) {
+        if let Some(v) = crate::clean::word8(b, i) {
             const ONES: u64 = 0x0101_0101_0101_0101;
-            // Not `expect`: its error's Debug code would go into the .wasm.
-            let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
-                unreachable!("a slice of eight bytes")
-            };
-            let v = u64::from_le_bytes(eight);
             let flagged = ((v.wrapping_sub(0x21 * ONES) & !v) | v) & (0x80 * ONES);
             if flagged == 0 {
                 i += 8;
