@@ -96,18 +96,52 @@ pub fn repair(text: &str) -> Repaired {
     drop(bad_lines);
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
     let mut chars: Vec<char> = Vec::new();
-    // Each line that is not clean, repaired under the document's page: (line number,
-    // pasted, repaired). Only those: a slot per line would cost ~100 bytes a line.
+    // Each distinct line that is not clean, repaired under the document's page: (line
+    // number of its first copy, pasted, repaired). Only those: a slot per line would cost
+    // ~100 bytes a line.
     let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
+    // Every line that needs a repair, in order: (line number, its entry in `fixed`).
+    let mut order: Vec<(usize, u32)> = Vec::new();
+    // A paste repeats lines: a thread's author name, a separator or a signature comes back
+    // on every post, damaged the same way each time. Each distinct line is looked at and
+    // repaired once; its copies take its repaired text and report its repairs at their own
+    // place (what a line becomes depends only on the line and the document's page). `looked`: each distinct line's number and
+    // its entry in `fixed` (`NOT_FIXED`: it needs no repair).
+    const NOT_FIXED: u32 = u32::MAX;
+    let mut distinct = FirstOf::default();
+    let mut looked: Vec<(usize, u32)> = Vec::new();
     for &(k, known) in &todo {
-        let (line, _) = line_at(text, &starts, k);
-        if let Some(damaged) = line_needs_repair(line, &mut chars, known) {
-            let repaired = Line::repair(&chars, preferred, damaged);
-            fixed.push((k, std::mem::take(&mut chars), repaired));
+        if known == Known::Clean {
+            // Listed for its line ending only.
+            continue;
         }
+        let (line, _) = line_at(text, &starts, k);
+        let seen = |j: usize| line_at(text, &starts, looked[j].0).0;
+        match distinct.find(&seen, line) {
+            Ok(j) => {
+                if looked[j].1 != NOT_FIXED {
+                    order.push((k, looked[j].1));
+                }
+                continue;
+            }
+            Err(slot) => distinct.insert(&seen, slot, looked.len(), line),
+        }
+        let at = match line_needs_repair(line, &mut chars, known) {
+            Some(damaged) => {
+                let repaired = Line::repair(&chars, preferred, damaged);
+                fixed.push((k, std::mem::take(&mut chars), repaired));
+                let at = fixed.len() as u32 - 1;
+                order.push((k, at));
+                at
+            }
+            None => NOT_FIXED,
+        };
+        looked.push((k, at));
     }
+    drop(distinct);
+    drop(looked);
     if several {
-        settle_page(&mut fixed, preferred);
+        settle_page(&mut fixed, &order, preferred);
     }
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
@@ -115,20 +149,23 @@ pub fn repair(text: &str) -> Repaired {
     let mut endings: [Option<usize>; 2] = [None, None];
     // How much of `text` is in `result`: the lines between those listed are copied whole.
     let mut copied = 0;
-    let mut fixed = fixed.into_iter().peekable();
+    // The next line in `order`.
+    let mut next = 0;
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
         units += utf16_len(span);
         copied = starts[k + 1];
         let (line, ending) = line_at(text, &starts, k);
-        if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
+        if let Some(&(_, i)) = order.get(next).filter(|f| f.0 == k) {
+            next += 1;
+            let (_, pasted, fixed) = &fixed[i as usize];
             let base = units;
             for &c in &fixed.chars {
                 result.push(c);
                 units += c.len_utf16();
             }
-            fixed.report(&pasted, base, &mut out.repairs);
+            fixed.report(pasted, base, &mut out.repairs);
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -187,13 +224,20 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// again under the page a second repair would infer, while that is another page (at most
 /// three times). When no page is inferred from the repaired lines, the lines stay as they
 /// are (a repair under no page takes nothing that one under a page left).
-fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) {
+///
+/// `fixed` holds each distinct line once; `order` lists every line (a repeated line as often
+/// as the paste has it, as it counts in the evidence) by its entry in `fixed`.
+fn settle_page(
+    fixed: &mut [(usize, Vec<char>, Line)],
+    order: &[(usize, u32)],
+    mut page: Option<usize>,
+) {
     let mut text = String::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
         let mut still: Vec<&[char]> = Vec::new();
-        for (_, _, line) in fixed.iter() {
-            let chars = line.chars.as_slice();
+        for &(_, i) in order {
+            let chars = fixed[i as usize].2.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
@@ -222,11 +266,12 @@ fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) 
 /// of binary junk would otherwise give one repair per byte). Zero-width characters stay
 /// one repair each: some were meant.
 fn merge_controls(repairs: &mut Vec<Repair>) {
+    // The kind compared as bytes first: most repairs are no control, and reading a short
+    // text as a `str` checks its UTF-8 each time (natively a repair's texts are `SmallText`).
     let stray = |r: &Repair| {
-        let from = r.from.as_str();
-        r.kind.as_str() == "control"
+        r.kind == "control"
             && r.to.is_empty()
-            && (from.starts_with('\u{1b}') || from.chars().all(|c| c.is_ascii_control()))
+            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
     };
     if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
         return;
@@ -235,12 +280,13 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     let mut kept: Vec<Repair> = Vec::with_capacity(repairs.len());
     for r in repairs.drain(..) {
         if stray(&r) {
-            match first.find(&kept, &r.from) {
+            let from_of = |i: usize| kept[i].from.as_str();
+            match first.find(&from_of, &r.from) {
                 Ok(i) => {
                     kept[i].count += r.count;
                     continue;
                 }
-                Err(slot) => first.insert(&kept, slot, kept.len(), &r.from),
+                Err(slot) => first.insert(&from_of, slot, kept.len(), &r.from),
             }
         }
         kept.push(r);
@@ -248,9 +294,10 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     *repairs = kept;
 }
 
-/// Where the first repair of each distinct `from` is in a list of repairs: a small
-/// open-addressing table on an FNV-1a hash (a std `HashMap<String, _>` would bring SipHash
-/// and its own table code into the `.wasm` for this one use).
+/// Where the first of each distinct key is in a list (the first repair of each `from`, the
+/// first of each repeated line): a small open-addressing table on an FNV-1a hash of the
+/// keys, which stay in the list (a std `HashMap<String, _>` would bring SipHash and its
+/// own table code into the `.wasm`).
 #[derive(Default)]
 struct FirstOf {
     /// Indices into the repairs, `u32::MAX` for an empty slot; a power of two long.
@@ -267,25 +314,31 @@ impl FirstOf {
         h as usize
     }
 
-    /// The index of the repair whose `from` is `from`, or the empty slot where it goes.
-    fn find(&self, repairs: &[Repair], from: &str) -> Result<usize, usize> {
+    /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes.
+    fn find<'a>(&self, key_of: &dyn Fn(usize) -> &'a str, key: &str) -> Result<usize, usize> {
         if self.slots.is_empty() {
             return Err(0);
         }
         let mask = self.slots.len() - 1;
-        let mut k = Self::hash(from) & mask;
+        let mut k = Self::hash(key) & mask;
         loop {
             match self.slots[k] {
                 u32::MAX => return Err(k),
-                i if repairs[i as usize].from == from => return Ok(i as usize),
+                i if key_of(i as usize) == key => return Ok(i as usize),
                 _ => k = (k + 1) & mask,
             }
         }
     }
 
-    /// Records that `repairs[index]` (about to be pushed) is the first with `from`, at the
+    /// Records that item `index` (about to be pushed) is the first with `key`, at the
     /// `slot` that [`FirstOf::find`] gave, growing the table when half full.
-    fn insert(&mut self, repairs: &[Repair], slot: usize, index: usize, from: &str) {
+    fn insert<'a>(
+        &mut self,
+        key_of: &dyn Fn(usize) -> &'a str,
+        slot: usize,
+        index: usize,
+        key: &str,
+    ) {
         if (self.used + 1) * 2 > self.slots.len() {
             let mut grown = vec![u32::MAX; (self.slots.len() * 2).max(16)];
             let mask = grown.len() - 1;
@@ -297,9 +350,9 @@ impl FirstOf {
                 grown[k] = i;
             };
             for &i in self.slots.iter().filter(|&&i| i != u32::MAX) {
-                put(i, &repairs[i as usize].from);
+                put(i, key_of(i as usize));
             }
-            put(index as u32, from);
+            put(index as u32, key);
             self.slots = grown;
         } else {
             self.slots[slot] = index as u32;
@@ -804,9 +857,9 @@ impl Line {
         self.edits = merged;
     }
 
-    /// Adds this line's repairs; `base` is the line's offset in the repaired text. Takes the
-    /// line: its edits' alternatives move into the repairs.
-    fn report(self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
+    /// Adds this line's repairs; `base` is the line's offset in the repaired text (a line the
+    /// paste repeats reports once for each copy).
+    fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
         // In (start, end) order: the map's order.
         let Line {
             chars,
@@ -821,7 +874,7 @@ impl Line {
         let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
         let mut offsets = Vec::with_capacity(chars.len() + 1);
         let mut units = base;
-        for c in &chars {
+        for c in chars {
             offsets.push(units);
             units += c.len_utf16();
         }
@@ -852,7 +905,7 @@ impl Line {
                 let mut at = None;
                 let mut units = base;
                 to.clear();
-                for (c, o) in chars.iter().zip(&origin) {
+                for (c, o) in chars.iter().zip(origin) {
                     if *o == (e.start, e.end) {
                         at.get_or_insert(units);
                         to.push(*c);
@@ -876,7 +929,7 @@ impl Line {
                 to: to.as_str().into(),
                 kind: e.kind.into(),
                 confidence: e.confidence,
-                alternatives: e.alternatives,
+                alternatives: e.alternatives.clone(),
                 count: 1,
             });
         }
