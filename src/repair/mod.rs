@@ -620,14 +620,7 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged {
         return Some(false);
     }
-    let suspicious = chars.iter().any(|&c| {
-        c == '&'
-            || is_junk(c)
-            || ligature(c).is_some()
-            || c == '\u{1b}'
-            || ('\u{80}'..='\u{9f}').contains(&c)
-    });
-    if suspicious {
+    if has_small_fix(chars) {
         return Some(false);
     }
     if (!line.is_ascii() && !not_bad && badness::is_bad(chars))
@@ -934,6 +927,19 @@ impl Line {
             });
         }
     }
+}
+
+/// Whether a char of the line is one the small fixes or the entity step may change: `&`, a
+/// control or zero-width char ([`is_junk`]), a ligature or digraph ([`ligature`]), a C1
+/// control. ASCII first: most chars are, and only `&`, DEL and controls of it count.
+fn has_small_fix(chars: &[char]) -> bool {
+    chars.iter().any(|&c| {
+        if c.is_ascii() {
+            c == '&' || is_junk(c)
+        } else {
+            is_junk(c) || ligature(c).is_some() || ('\u{80}'..='\u{9f}').contains(&c)
+        }
+    })
 }
 
 /// `&name;`, `&#123;`, `&#x1F600;` → the char.
@@ -1281,6 +1287,29 @@ mod tests {
             passed > n / 20,
             "the alphabet gives undamaged lines too ({passed} of {n})"
         );
+    }
+
+    /// `has_small_fix` splits the test by ASCII: the same answer as the whole test for
+    /// every char (ESC is a control `is_junk` counts).
+    #[test]
+    fn small_fix_answers_as_the_whole_test_for_every_char() {
+        let whole = |c: char| {
+            c == '&'
+                || is_junk(c)
+                || ligature(c).is_some()
+                || c == '\u{1b}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(has_small_fix(&[c]), whole(c), "U+{:04X}", c as u32);
+            assert_eq!(
+                has_small_fix(&['a', c, 'é']),
+                whole(c),
+                "U+{:04X} in a line",
+                c as u32
+            );
+        }
+        assert!(!has_small_fix(&[]));
     }
 
     #[test]
