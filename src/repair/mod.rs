@@ -232,7 +232,6 @@ fn settle_page(
     order: &[(usize, u32)],
     mut page: Option<usize>,
 ) {
-    let mut text = String::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
         let mut still: Vec<&[char]> = Vec::new();
@@ -241,9 +240,7 @@ fn settle_page(
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
-            text.clear();
-            text.extend(chars);
-            if !surely_undamaged(text.as_bytes()) && badness::is_bad(chars) {
+            if !surely_undamaged(chars) && badness::is_bad(chars) {
                 still.push(chars);
                 if still.len() >= EVIDENCE {
                     break;
@@ -408,8 +405,8 @@ fn needs_look(bytes: &[u8]) -> bool {
 /// bytes under their own code page, never a lead followed by a continuation byte.
 /// `tests` checks on random lines that whatever passes is left unchanged by the full repair
 /// under every document page.
-fn surely_undamaged(b: &[u8]) -> bool {
-    scan_line(b) != Scan::MayBeDamaged
+fn surely_undamaged(chars: &[char]) -> bool {
+    scan_chars(chars) != Scan::MayBeDamaged
 }
 
 /// What [`scan_line`] proves of a line.
@@ -423,19 +420,121 @@ enum Scan {
     UndamagedNfc,
 }
 
+/// [`scan_line`]'s state, one char at a time: the same test for a line's UTF-8 and for its
+/// chars ([`scan_chars`]).
+struct Scanner {
+    /// The pages under which the char before could start a sequence (0 after ASCII).
+    prev: u16,
+    /// What `prev` becomes across a space or a `?`.
+    gap_space: u16,
+    gap_question: u16,
+    /// Whether the char before was ASCII.
+    gap: bool,
+    /// Whether the char before was an emoji part (modifiers between parts allowed, as in
+    /// `zwj`).
+    last_part: bool,
+    /// Whether every char so far is [`nfc_inert`].
+    inert: bool,
+}
+
+impl Scanner {
+    fn new() -> Scanner {
+        Scanner {
+            prev: 0,
+            gap_space: 0,
+            gap_question: 0,
+            gap: true,
+            last_part: false,
+            inert: true,
+        }
+    }
+
+    /// An ASCII char; false where the line may be damaged.
+    #[inline]
+    fn ascii(&mut self, c: u8) -> bool {
+        if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
+            return false;
+        }
+        // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
+        // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0` and
+        // `LOSSY_UTF8_RE`): the sequence may go on after it.
+        self.prev = match c {
+            b' ' if !self.gap => self.gap_space,
+            b'?' if !self.gap => self.gap_question,
+            _ => 0,
+        };
+        self.gap = true;
+        self.last_part = false;
+        true
+    }
+
+    /// A char from U+0080; false where the line may be damaged.
+    fn other(&mut self, u: u32) -> bool {
+        if lone_risk(u) {
+            return false;
+        }
+        let role = mojibake::role(u);
+        if self.prev & role.cont != 0 {
+            return false;
+        }
+        self.prev = role.starts;
+        (self.gap_space, self.gap_question, self.gap) =
+            (role.before_space, role.before_question, false);
+        if zwj::is_part_code(u) {
+            if self.last_part {
+                return false;
+            }
+            self.last_part = true;
+        } else if !zwj::is_modifier_code(u) {
+            self.last_part = false;
+        }
+        self.inert &= nfc_inert(u);
+        true
+    }
+
+    fn end(&self) -> Scan {
+        if self.inert {
+            Scan::UndamagedNfc
+        } else {
+            Scan::Undamaged
+        }
+    }
+}
+
+/// A char that can be damage on its own: `Ã`, `Â` and the no-break space, C1 controls,
+/// `Œ œ ŉ`, `Ĳ ĳ`, `Ǆ`…`ǌ`, combining marks, Thai lead chars, ligatures, U+FEFF,
+/// U+FFF9–U+FFFD (with the rest of U+FFC0–U+FFFF), the zero-width chars repair removes
+/// (`is_junk`: U+200B, U+2060, U+206A–U+206F).
+fn lone_risk(u: u32) -> bool {
+    matches!(
+        u,
+        0x80..=0xA0
+            | 0xC2
+            | 0xC3
+            | 0x132
+            | 0x133
+            | 0x149
+            | 0x152
+            | 0x153
+            | 0x1C4..=0x1CC
+            | 0x300..=0x37F
+            | 0xE40..=0xE7F
+            | 0x200B
+            | 0x2060
+            | 0x206A..=0x206F
+            | 0xFB00..=0xFB3F
+            | 0xFEC0..=0xFEFF
+            | 0xFFC0..=0xFFFF
+    )
+}
+
 /// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
 /// bytes at a time.
 fn scan_line(b: &[u8]) -> Scan {
-    // The pages under which the char before could start a sequence (0 after ASCII), and
-    // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
-    let mut prev = 0u16;
-    // What `prev` becomes across a space or a `?`, and whether the char before was ASCII.
-    let (mut gap_space, mut gap_question, mut gap) = (0u16, 0u16, true);
-    let mut last_part = false;
-    let mut inert = true;
+    let mut scan = Scanner::new();
     let mut i = 0;
     while i < b.len() {
-        if gap {
+        if scan.gap {
             // After ASCII: a run of plain ASCII leaves nothing pending.
             let start = i;
             while let Some(w) = word8(b, i) {
@@ -445,7 +544,7 @@ fn scan_line(b: &[u8]) -> Scan {
                 i += 8;
             }
             if i > start {
-                prev = 0;
+                scan.prev = 0;
                 if i >= b.len() {
                     break;
                 }
@@ -453,19 +552,9 @@ fn scan_line(b: &[u8]) -> Scan {
         }
         let c = b[i];
         if c < 0x80 {
-            if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
+            if !scan.ascii(c) {
                 return Scan::MayBeDamaged;
             }
-            // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
-            // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0`
-            // and `LOSSY_UTF8_RE`): the sequence may go on after it.
-            prev = match c {
-                b' ' if !gap => gap_space,
-                b'?' if !gap => gap_question,
-                _ => 0,
-            };
-            gap = true;
-            last_part = false;
             i += 1;
             continue;
         }
@@ -477,20 +566,6 @@ fn scan_line(b: &[u8]) -> Scan {
         let Some(seq) = b.get(i..i + len) else {
             return Scan::MayBeDamaged;
         };
-        let lone_risk = match (c, seq[1]) {
-            // Ã, Â (before a space), C1 controls, Œ œ ŉ, Ĳ ĳ, ǄǅǆǇǈǉǊǋǌ, combining marks.
-            (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
-            (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
-            // Thai lead chars; ligatures, U+FEFF, U+FFF9–U+FFFD.
-            (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
-            // Zero-width chars that repair removes (`is_junk`): U+200B, U+2060, U+206A–F.
-            (0xE2, 0x80) => seq[2] == 0x8B,
-            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
-            _ => false,
-        };
-        if lone_risk {
-            return Scan::MayBeDamaged;
-        }
         let u = match len {
             2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
             3 => {
@@ -503,28 +578,28 @@ fn scan_line(b: &[u8]) -> Scan {
                     | u32::from(seq[3] & 0x3F)
             }
         };
-        let role = mojibake::role(u);
-        if prev & role.cont != 0 {
+        if !scan.other(u) {
             return Scan::MayBeDamaged;
         }
-        prev = role.starts;
-        (gap_space, gap_question, gap) = (role.before_space, role.before_question, false);
-        if zwj::is_part_code(u) {
-            if last_part {
-                return Scan::MayBeDamaged;
-            }
-            last_part = true;
-        } else if !zwj::is_modifier_code(u) {
-            last_part = false;
-        }
-        inert &= nfc_inert(u);
         i += len;
     }
-    if inert {
-        Scan::UndamagedNfc
-    } else {
-        Scan::Undamaged
+    scan.end()
+}
+
+/// [`scan_line`] of a line's chars (no UTF-8 written out for it).
+fn scan_chars(chars: &[char]) -> Scan {
+    let mut scan = Scanner::new();
+    for &c in chars {
+        let ok = if c.is_ascii() {
+            scan.ascii(c as u8)
+        } else {
+            scan.other(c as u32)
+        };
+        if !ok {
+            return Scan::MayBeDamaged;
+        }
     }
+    scan.end()
 }
 
 /// Whether eight bytes are plain ASCII: no byte from 0x80, no control, no DEL, no `&`.
@@ -703,8 +778,6 @@ impl Line {
             seen: 0,
             damaged,
         };
-        // The line as UTF-8, for the byte scan after a step.
-        let mut text = String::new();
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
         'fix: for _ in 0..4 {
@@ -724,13 +797,11 @@ impl Line {
                     break;
                 }
                 line.apply(&p);
-                // Decoded into a line the byte scan proves undamaged: nothing but NFC can
+                // Decoded into a line the scan proves undamaged: nothing but NFC can
                 // change it (`surely_undamaged`; no emoji parts side by side either, so the
                 // joiner search below finds none), so the rest is not asked (most decoded
                 // lines end here, after one step).
-                text.clear();
-                text.extend(&line.chars);
-                match scan_line(text.as_bytes()) {
+                match scan_chars(&line.chars) {
                     Scan::MayBeDamaged => {}
                     Scan::Undamaged => break 'fix,
                     Scan::UndamagedNfc => return,
@@ -1312,6 +1383,55 @@ mod tests {
         assert!(!has_small_fix(&[]));
     }
 
+    /// `lone_risk` by code point answers as the byte patterns `scan_line` once tested on
+    /// a char's UTF-8.
+    #[test]
+    fn lone_risk_is_the_byte_patterns() {
+        let by_bytes = |seq: &[u8]| match (seq[0], seq.get(1).copied().unwrap_or(0)) {
+            (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
+            (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
+            (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
+            (0xE2, 0x80) => seq[2] == 0x8B,
+            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
+            _ => false,
+        };
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let seq = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(lone_risk(c as u32), by_bytes(seq), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
+    /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
+    /// parts, marks, controls).
+    #[test]
+    fn scan_chars_answers_as_scan_line() {
+        let alphabet = alphabet();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut each = [0usize; 3];
+        for _ in 0..50_000 {
+            let len = (next() % 12) as usize;
+            let line: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let chars: Vec<char> = line.chars().collect();
+            let want = scan_line(line.as_bytes());
+            assert_eq!(scan_chars(&chars), want, "{line:?}");
+            each[want as usize] += 1;
+        }
+        assert!(
+            each.iter().all(|&n| n > 1000),
+            "every answer is tried: {each:?}"
+        );
+    }
+
     #[test]
     fn utf16_len_counts_as_encode_utf16() {
         // Every length from 0 to 40 (the word loop and its remainder) of text mixing one-,
@@ -1396,8 +1516,9 @@ mod tests {
             "“Quoted” — and… ‘more’",
             "Labas, ėjo į mišką",
         ] {
+            let chars: Vec<char> = s.chars().collect();
             assert!(
-                surely_undamaged(s.as_bytes()),
+                surely_undamaged(&chars) && scan_line(s.as_bytes()) != Scan::MayBeDamaged,
                 "{s:?} holds nothing a repair could change"
             );
         }
@@ -1410,7 +1531,9 @@ mod tests {
             "ﬁne",
             "voilÃ le",
         ] {
-            assert!(!surely_undamaged(s.as_bytes()), "{s:?} may need a repair");
+            let chars: Vec<char> = s.chars().collect();
+            assert!(!surely_undamaged(&chars), "{s:?} may need a repair");
+            assert_eq!(scan_line(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
         }
     }
 
