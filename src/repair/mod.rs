@@ -936,13 +936,19 @@ impl Line {
         // origin starts where it starts; if origins were out of order, each edit would scan
         // the line as before.
         let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
-        let mut offsets = Vec::with_capacity(chars.len() + 1);
-        let mut units = base;
-        for c in chars {
-            offsets.push(units);
-            units += c.len_utf16();
-        }
-        offsets.push(units);
+        // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
+        // order along the line, so the walk is one pass; back to the start if one does not).
+        let (mut walked, mut walked_units) = (0usize, base);
+        let mut offset = |k: usize| {
+            if k < walked {
+                (walked, walked_units) = (0, base);
+            }
+            for c in &chars[walked..k] {
+                walked_units += c.len_utf16();
+            }
+            walked = k;
+            walked_units
+        };
         // What each edit had and became, written here first: most are short, and a short
         // text is kept in the repair itself, with no allocation.
         let mut to = String::new();
@@ -962,8 +968,8 @@ impl Line {
                     }
                 }
                 match first {
-                    Some(first) => Some(offsets[first.min(past)]),
-                    None => (past < chars.len()).then(|| offsets[past]),
+                    Some(first) => Some(offset(first.min(past))),
+                    None => (past < chars.len()).then(|| offset(past)),
                 }
             } else {
                 let mut at = None;
@@ -988,7 +994,7 @@ impl Line {
                 continue;
             }
             repairs.push(Repair {
-                at: at.unwrap_or(units),
+                at: at.unwrap_or_else(|| offset(chars.len())),
                 from: from.as_str().into(),
                 to: to.as_str().into(),
                 kind: e.kind.into(),
