@@ -635,3 +635,32 @@ fn one_damaged_letter_starting_or_alone_as_a_word_repairs() {
         assert_eq!(repair(s).text, s);
     }
 }
+
+/// Damaged twice by the mixed table, a letter of three bytes is read back through the two
+/// chars before its last byte: the first damage wrote `े` (E0 A5 87) as `ą„‡`, and the second
+/// made the `‡` (E2 80 A1) `ā€”`, which reads as `—` (0x94 in the windows-1252 row) or `‡`
+/// (0xA1 in the ISO-8859-13 half); after `ą„` (E0 A5) only `‡` gives a letter (`—` gives the
+/// rare `ॗ`, E0 A5 97). Lines of Hindi's commonest words: none repaired back before.
+#[test]
+fn a_letter_damaged_twice_is_read_through_the_chars_before_it() {
+    let mixed = ALL
+        .iter()
+        .find(|p| p.name == "mixed-1252-8859-13")
+        .expect("the mixed table is a page");
+    let lines = [
+        "धमकी के हैं समय के प्रधानमंत्री",
+        "है बिजली के जा को भी",
+        "मैं तेरे साथ हूँ",
+        "यह बहुत अच्छे से होते हैं",
+        "के लिए देश में सबसे",
+    ];
+    let mut failures = Vec::new();
+    for s in lines {
+        let twice = damage(&damage(s, mixed), mixed);
+        let fixed = repair(&twice).text;
+        if fixed != s {
+            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -605,6 +605,13 @@ fn char_before(chars: &[char], last: Option<&Piece>, at: usize) -> Option<char> 
     }
 }
 
+/// [`byte_of`] as an array (the byte, the other or 0), of a char if there is one: not
+/// inlined, for the rules that ask it of a few chars only.
+#[inline(never)]
+fn bytes_of(c: Option<char>, page: &CodePage) -> Option<[u8; 2]> {
+    c.and_then(|c| byte_of(c, page)).map(|(b, alt)| [b, alt])
+}
+
 /// The two chars before `at` as the line reads so far, the nearer first ([`char_before`]
 /// twice; a piece of several chars before `at` gives its last one only).
 #[inline(never)]
@@ -1676,11 +1683,41 @@ fn rank(
         .and_then(|d| byte_of(d, page))
         .map(|(b, _)| b)
         .filter(|&b| is_lead2(b));
+    // The same for a letter of three bytes: after two chars the page writes as its lead and
+    // a continuation byte (`ą„` + `‡` is `े`, E0 A5 87, where `—` would make `ॗ`). Each
+    // char's byte and its other byte, if it has one, are tried (the mixed table writes `„`
+    // as 0x84 and 0xA5).
+    let two = match lead {
+        None => {
+            let [near, far] = two_before(chars, pieces, x.src as usize);
+            bytes_of(far, page).zip(bytes_of(near, page))
+        }
+        Some(_) => None,
+    };
     let inner = |c: char| {
-        let (b, alt) = byte_of(c, page)?;
-        let cont = if is_cont(b) { b } else { alt };
-        let pair = [lead?, cont];
-        std::str::from_utf8(&pair).ok()?.chars().next()
+        let [b, alt] = bytes_of(Some(c), page)?;
+        if let Some(l) = lead {
+            let cont = if is_cont(b) { b } else { alt };
+            let pair = [l, cont];
+            return std::str::from_utf8(&pair).ok()?.chars().next();
+        }
+        let (ls, ms) = two?;
+        for l in ls {
+            for m in ms {
+                for n in [b, alt] {
+                    if !(0xE0..=0xEF).contains(&l) || !is_cont(m) || !is_cont(n) {
+                        continue;
+                    }
+                    if let Ok(s) = std::str::from_utf8(&[l, m, n]) {
+                        // A letter only: symbols of three bytes are as likely as each other
+                        // (`ā™—` is `♗` with `—` as 0x97, not `♇` with `‡`), and the char's
+                        // own likelihood decides between them.
+                        return s.chars().next().filter(|&d| is_letter(d));
+                    }
+                }
+            }
+        }
+        None
     };
     // The letter before, as decoded so far: a reading of the same case is likelier.
     let prev = decoded.filter(|&c| is_letter(c));
