@@ -664,3 +664,33 @@ fn a_letter_damaged_twice_is_read_through_the_chars_before_it() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Damaged twice by the mixed table, a char of three bytes comes back when its first damage's
+/// lead is read as such: `广` (E5 B9 BF) is `å¹æ` after the first damage and `Ć„Ā¹Ć¦` after
+/// the second, where `„` is 0x84 (`Ä`, a two-byte lead) or 0xA5 (`å`, a three-byte lead).
+/// `Ä` took it (a two-byte lead before a continuation byte is the other twice-damage rule),
+/// and `Ä¹` left `æ` (0xBF) alone, so the line fell apart; the three-byte lead before two
+/// continuation bytes and then none is the whole char. Lines none of which came back before.
+#[test]
+fn a_three_byte_lead_damaged_twice_is_read_with_its_two_continuations() {
+    let mixed = ALL
+        .iter()
+        .find(|p| p.name == "mixed-1252-8859-13")
+        .expect("the mixed table is a page");
+    let lines = [
+        "广告的领域测试所以00",
+        "上可要训练基地的",
+        "株式会社の知っリンクみんな",
+        "ののてちょっとは好き",
+        "中国人民的生活",
+    ];
+    let mut failures = Vec::new();
+    for s in lines {
+        let twice = damage(&damage(s, mixed), mixed);
+        let fixed = repair(&twice).text;
+        if fixed != s {
+            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1750,6 +1750,23 @@ fn rank(
     let cont_after = next
         .iter()
         .any(|&(d, _)| byte_of(d, page).is_some_and(|(b, alt)| is_cont(b) || is_cont(alt)));
+    // The same for a lead of three bytes: the next two readings written as continuation
+    // bytes and the one after them not (`Ć„Ā¹Ć¦` is `å¹æ`, E5 B9 BF, which is `广`; `Ä¹` would
+    // leave `æ`, 0xBF, alone).
+    let whole3 = cont_after && {
+        let mut at = last;
+        let mut conts = [false; 3];
+        for cont in &mut conts {
+            readings(v, at, &mut next);
+            let Some(&(d, n)) = next.first() else { break };
+            *cont = bytes_of(Some(d), page).is_some_and(|[b, alt]| is_cont(b) || is_cont(alt));
+            at += n;
+            if at >= v.len() {
+                break;
+            }
+        }
+        conts[0] && conts[1] && !conts[2]
+    };
     let mut ranked: Vec<(i32, char, usize)> = found
         .iter()
         .map(|&(c, n)| {
@@ -1804,6 +1821,13 @@ fn rank(
             }
             if cont_after && byte_of(c, page).is_some_and(|(b, _)| is_lead2(b)) {
                 bonus += 200;
+            }
+            if whole3
+                && byte_of(c, page).is_some_and(|(b, alt)| {
+                    (0xE0..=0xEF).contains(&b) || (0xE0..=0xEF).contains(&alt)
+                })
+            {
+                bonus += 250;
             }
             if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
                 || (sentence && c.is_uppercase())
