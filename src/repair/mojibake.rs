@@ -2037,7 +2037,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         if let Some(pieces) = read {
             if !pieces.is_empty() {
-                let score = score(chars, &pieces);
+                let score = score(chars, &pieces, ALL[k]);
                 // Every piece a likely char: no other page can do better.
                 let perfect = score == pieces.len() as i32;
                 if best.as_ref().is_none_or(|b| score > b.0) {
@@ -2085,7 +2085,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 } else {
                     differ >= 1 && commonness(chars, &other) > commonness(chars, pieces)
                 };
-                if better && score(chars, &other) == *best_score {
+                // Damaged twice: the winner's reading is damage again (`Ć„Ā±` reads `Ä±`
+                // under windows-1257, which is `ı`), the twin's a dead end (`å±`, E5 B1):
+                // the winner stays, whatever letters are commoner.
+                let twice = || {
+                    decodes_plausibly(&apply(chars, pieces))
+                        && !decodes_plausibly(&apply(chars, &other))
+                };
+                if better && score(chars, &other, ALL[t]) == *best_score && !twice() {
                     (*k, *pieces) = (t, other);
                     break;
                 }
@@ -2144,7 +2151,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                         continue;
                     }
                     if let Some(found) = transcode(sub, ALL[k], false).filter(|p| !p.is_empty()) {
-                        let score = score(sub, &found);
+                        let score = score(sub, &found, ALL[k]);
                         if decoded.as_ref().is_none_or(|d| score > d.0) {
                             decoded = Some((score, found));
                         }
@@ -2212,17 +2219,32 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     c1_pieces(chars)
 }
 
-/// How plausible a line's decoding is: each piece's [`plausibility`], less one for a capital
-/// right after a small letter ([`odd_case`]).
-fn score(chars: &[char], pieces: &[Piece]) -> i32 {
+/// How plausible a line's decoding under `page` is: each piece's [`plausibility`], less one
+/// for a capital right after a small letter ([`odd_case`]) that is not half of a char
+/// damaged twice.
+fn score(chars: &[char], pieces: &[Piece], page: &CodePage) -> i32 {
     // The pieces of a decoding are in order and disjoint, none empty: the only piece that
     // can end where one starts is the one before it (`char_before`).
     debug_assert!(pieces.windows(2).all(|w| w[0].end <= w[1].start));
     debug_assert!(pieces.iter().all(|p| p.start < p.end));
     let mut sum = 0;
     let mut last: Option<&Piece> = None;
-    for p in pieces {
-        sum += plausibility(&p.to) - odd_case(chars, last, p);
+    for (k, p) in pieces.iter().enumerate() {
+        // A capital that the page writes as a two-byte lead, right before a piece it writes
+        // as a continuation byte, is half of a char damaged twice (`adĆ„Ā±na` reads `adÄ±na`
+        // under windows-1257, which is `adına`): no odd case.
+        let twice = || match (bytes_of(p.to.chars().next(), page), pieces.get(k + 1)) {
+            (Some([b, _]), Some(q)) if q.start == p.end && is_lead2(b) => {
+                bytes_of(q.to.chars().next(), page)
+                    .is_some_and(|[c, alt]| is_cont(c) || is_cont(alt))
+            }
+            _ => false,
+        };
+        let odd = odd_case(chars, last, p);
+        if odd == 0 || !twice() {
+            sum -= odd;
+        }
+        sum += plausibility(&p.to);
         last = Some(p);
     }
     sum
