@@ -196,7 +196,8 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
 }
 
 fn line_is_blank(line: &Line) -> bool {
-    line.iter().all(|s| s.text().trim().is_empty())
+    line.iter()
+        .all(|s| crate::segment::trim(s.text()).is_empty())
 }
 
 /// The kind of a list item's marker: a bullet character or an ordered delimiter.
@@ -364,7 +365,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
         if let Some(marker) = post
             .marker
             .as_deref()
-            .map(str::trim)
+            .map(crate::segment::trim)
             .filter(|m| !m.is_empty())
         {
             put_marker(&mut blocks, marker);
@@ -872,7 +873,8 @@ pub fn shown_spans<'a>(
         if text.is_empty() {
             return None;
         }
-        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+        let href =
+            span_href(article, options, span).filter(|_| !crate::segment::trim(text).is_empty());
         Some((text, href))
     })
 }
@@ -880,7 +882,9 @@ pub fn shown_spans<'a>(
 /// An author's name and handle as shown: trimmed, and `None` where blank.
 pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
     fn part(s: &Option<String>) -> Option<&str> {
-        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        s.as_deref()
+            .map(crate::segment::trim)
+            .filter(|s| !s.is_empty())
     }
     (part(&author.name), part(&author.handle))
 }

@@ -326,8 +326,10 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 }
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
-/// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
-/// On a line that is trimmed already (what the stages pass each other) it costs two compares.
+/// with a byte a white space char may start or end with (U+000B, which `trim_ascii` keeps, or
+/// one of the non-ASCII ones) is trimmed again by `str::trim`. On a line that is trimmed
+/// already (what the stages pass each other) it costs two compares; one that starts or ends
+/// with an emoji or a letter outside ASCII costs a few more, not a char decoded.
 pub(crate) fn trim(line: &str) -> &str {
     // Most lines are trimmed already and start and end with printable ASCII: two compares.
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
@@ -335,8 +337,18 @@ pub(crate) fn trim(line: &str) -> &str {
         return line;
     }
     let t = line.trim_ascii();
-    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
-    if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
+    // The white space chars outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+    // U+2029, U+202F, U+205F, U+3000) start with C2, E1, E2 or E3 and end with 80–8A, 9F,
+    // A0, A8, A9 or AF; a line that starts and ends with other bytes has none at its ends.
+    let first = t
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    let last = t
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| matches!(b, 0x0B | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF));
+    if first || last {
         t.trim()
     } else {
         t
@@ -1136,7 +1148,7 @@ impl<'a> Assembler<'a> {
         let mut close_after = false;
         if let Some(n) = markers::end_tail(body) {
             let (head, tail) = body.split_at(body.len() - n);
-            self.remove(i, tail.trim(), "marker");
+            self.remove(i, trim(tail), "marker");
             body = head.trim_end();
             close_after = !has_headers;
         }
@@ -1162,7 +1174,7 @@ impl<'a> Assembler<'a> {
                     .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
             if ends_post {
                 if let Some(d) = self.active() {
-                    d.post.marker = Some(body.trim().to_owned());
+                    d.post.marker = Some(trim(body).to_owned());
                     // The line is the post's: a profile block that it ends reports it too.
                     d.lines.push(i);
                 }
@@ -1184,7 +1196,7 @@ impl<'a> Assembler<'a> {
             } else if !has_headers || last_of_post {
                 let cut = body.len().saturating_sub(m.len);
                 if body.is_char_boundary(cut) {
-                    marker = Some(body[cut..].trim());
+                    marker = Some(trim(&body[cut..]));
                     body = &body[..cut];
                     close_after |= !has_headers;
                 }
@@ -1223,7 +1235,7 @@ impl<'a> Assembler<'a> {
                 .text
                 .push_str(if draft.blank { "\n\n" } else { "\n" });
         }
-        draft.post.text.push_str(body.trim());
+        draft.post.text.push_str(trim(body));
         draft.blank = false;
         draft.lines.push(i);
         if let Some(m) = second_marker {
@@ -1297,7 +1309,7 @@ impl<'a> Assembler<'a> {
 
 /// Trims `s`, copying it only when there is something to trim.
 fn trim_in_place(s: &mut String) {
-    let t = s.trim();
+    let t = trim(s);
     if t.len() != s.len() {
         *s = t.to_owned();
     } else {
@@ -1388,12 +1400,36 @@ mod tests {
             " 👇",
             "~x~",
             "\tx\n",
+            "🧵 ",
+            "a 🧵",
+            "\u{85}a\u{85}",
+            "\u{2029} é\u{205f}",
+            "Ａ",
+            "\u{1680}\u{180e}",
         ] {
             assert_eq!(
                 trim(line),
                 line.trim(),
                 "{line:?} trimmed as str::trim trims it"
             );
+        }
+        // Every char at either end, alone and beside a space (the byte gates must let every
+        // white space char through to `str::trim`, and keep every other char).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for line in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!(" {c} "),
+                format!("{c} a {c}"),
+            ] {
+                assert_eq!(
+                    trim(&line),
+                    line.trim(),
+                    "U+{:04X} at the ends of {line:?} trimmed as str::trim trims it",
+                    u32::from(c)
+                );
+            }
         }
     }
 

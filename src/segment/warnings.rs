@@ -66,8 +66,8 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
         .text
         .lines()
         .rev()
-        .find(|l| !l.trim().is_empty())?
-        .trim();
+        .map(crate::segment::trim)
+        .find(|l| !l.is_empty())?;
     // Only the end of the line is compared, char by char from the end, lowercased as it
     // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
     // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
