@@ -563,7 +563,7 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
                 let alt = media
                     .alt
                     .as_deref()
-                    .map(crate::segment::trim)
+                    .map(str::trim)
                     .filter(|a| !a.is_empty());
                 w.raw(" ");
                 w.open("figcaption", Role::Caption, "");

@@ -365,7 +365,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
         if let Some(marker) = post
             .marker
             .as_deref()
-            .map(crate::segment::trim)
+            .map(str::trim)
             .filter(|m| !m.is_empty())
         {
             put_marker(&mut blocks, marker);
@@ -882,9 +882,7 @@ pub fn shown_spans<'a>(
 /// An author's name and handle as shown: trimmed, and `None` where blank.
 pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
     fn part(s: &Option<String>) -> Option<&str> {
-        s.as_deref()
-            .map(crate::segment::trim)
-            .filter(|s| !s.is_empty())
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     (part(&author.name), part(&author.handle))
 }

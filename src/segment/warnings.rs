@@ -62,12 +62,14 @@ fn has_link(text: &str) -> bool {
 
 /// The last line of `post` when it promises a link that is not there.
 fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
-    let last = post
-        .text
-        .lines()
-        .rev()
-        .map(crate::segment::trim)
-        .find(|l| !l.is_empty())?;
+    // A plain loop (at opt-level z an adaptor chain is its own generic code).
+    let mut lines = post.text.lines();
+    let last = loop {
+        let l = crate::segment::trim(lines.next_back()?);
+        if !l.is_empty() {
+            break l;
+        }
+    };
     // Only the end of the line is compared, char by char from the end, lowercased as it
     // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
     // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
