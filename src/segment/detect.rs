@@ -288,6 +288,10 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             }
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
+        // The line's first and last bytes, compared before the prefixes and suffixes that
+        // start or end with them (at opt-level z each `starts_with` is a call; `·` starts
+        // with C2).
+        let (first, last) = (l.as_bytes()[0], l.as_bytes()[l.len() - 1]);
         // `@` compared as a byte (at opt-level z `starts_with(char)` encodes it and calls).
         let handle_line = l.as_bytes().first() == Some(&b'@') && headers::is_handle_line(l);
         if handle_line && time_next() {
@@ -323,16 +327,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 add(&mut score, X, "x-inline", 2);
             }
         }
-        if l.starts_with("· ") && headers::time_line(l).is_some() {
+        if first == 0xC2 && l.starts_with("· ") && headers::time_line(l).is_some() {
             add(&mut score, Bluesky, "bsky-dot-time", 2);
         }
-        if l.ends_with(" reposted") {
+        if last == b'd' && l.ends_with(" reposted") {
             add(&mut score, X, "x-reposted", 2);
         }
-        if l.ends_with(" boosted") {
+        if last == b'd' && l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has!(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has!(X_CORP)
+            || (last == b's' && l.ends_with(" Views"))
+            || (first == b'R' && l.starts_with("Replying to @"))
+        {
             add(&mut score, X, "x-strong", 3);
         }
         if has!(TWITTER_COM) && has!(STATUS) || has!(X_COM) {
@@ -354,10 +361,10 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has!(VISIBLE) {
+        if (first == b'F' && l.starts_with("Feed post number")) || has!(VISIBLE) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
-        if l.starts_with("No alternative text description") {
+        if first == b'N' && l.starts_with("No alternative text description") {
             add(&mut score, Linkedin, "li-media", 2);
         }
         if headers::doubled(l).is_some() {
@@ -366,8 +373,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has!(THREADREADERAPP)
             || has!(THREAD_READER_APP)
             || has!(TWTEXTAPP)
-            || l.starts_with("Twitter may remove this content")
-            || l.starts_with("You can follow @")
+            || (first == b'T' && l.starts_with("Twitter may remove this content"))
+            || (first == b'Y' && l.starts_with("You can follow @"))
         {
             add(&mut score, Threadreader, "tr-footer", 3);
         }
