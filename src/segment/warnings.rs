@@ -38,12 +38,17 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     }
     // One walk over the words finds both: truncated links first, then lost mentions.
     let mut phrases = Vec::new();
-    for line in post.text.lines() {
+    // The lines as `str::lines` cuts them, found with memchr (most posts are one line).
+    let text = post.text.as_str();
+    let mut start = 0;
+    while start < text.len() {
+        let (line, next) = line_from(text, start);
         lost_mentions_in(line, &mut phrases, |token| {
             if is_truncated_link(token) {
                 out.push(warn("truncated_link", token));
             }
         });
+        start = next;
     }
     for phrase in phrases {
         out.push(Warning {
@@ -54,6 +59,19 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     }
 }
 
+/// The line of `text` that starts at byte `start` (after a line feed, or 0), as `str::lines`
+/// gives it (without its `\n` or `\r\n`), and where the line after it starts.
+fn line_from(text: &str, start: usize) -> (&str, usize) {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k);
+    let line = &text[start..end];
+    let line = if end < text.len() {
+        line.strip_suffix('\r').unwrap_or(line)
+    } else {
+        line
+    };
+    (line, end + 1)
+}
+
 fn has_link(text: &str) -> bool {
     entities::spans(text)
         .iter()
@@ -62,13 +80,22 @@ fn has_link(text: &str) -> bool {
 
 /// The last line of `post` when it promises a link that is not there.
 fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
-    // A plain loop (at opt-level z an adaptor chain is its own generic code).
-    let mut lines = post.text.lines();
+    // The last line that is not blank, as `lines().rev()` would find it: the pieces between
+    // line feeds from the end, found with memrchr (most posts are one line: `str::lines`
+    // walked back over all of it a char at a time), each trimmed (which takes the `\r` of a
+    // `\r\n`, and a blank piece after a last line feed is passed over as `lines` drops it).
+    let text = post.text.as_str();
+    let mut end = text.len();
     let last = loop {
-        let l = crate::segment::trim(lines.next_back()?);
+        let start = crate::clean::rfind(&text[..end], "\n").map_or(0, |k| k + 1);
+        let l = crate::segment::trim(&text[start..end]);
         if !l.is_empty() {
             break l;
         }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
     };
     // Only the end of the line is compared, char by char from the end, lowercased as it
     // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
@@ -463,6 +490,31 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "\r\n\r\n",
+            "a\n\n\nb\r",
+        ] {
+            let mut got = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                let (line, next) = line_from(text, start);
+                got.push(line);
+                start = next;
+            }
+            let want: Vec<&str> = text.lines().collect();
+            assert_eq!(got, want, "the lines of {text:?} as str::lines gives them");
+        }
+    }
+
+    #[test]
     fn lost_links() {
         let w = find(&[
             post(1, "We have no moat\nFull article here:"),
@@ -482,6 +534,23 @@ mod tests {
             "a pointer at the next post is no lost link"
         );
         assert_eq!(find(&[post(1, "Read it 👇")]).len(), 1, "at the end it is");
+        let w = find(&[post(
+            1,
+            "No moat\r\n Full article here: \r\n \n\u{3000}\n\n",
+        )]);
+        assert_eq!(
+            w.len(),
+            1,
+            "the last line that is not blank promises the link: {w:?}"
+        );
+        assert_eq!(
+            w[0].text, "Full article here:",
+            "trimmed, blank lines after it passed over"
+        );
+        assert!(
+            find(&[post(1, "Full article here:\nThanks for reading\n\n")]).is_empty(),
+            "the promise is not the last line that is not blank"
+        );
     }
 
     #[test]
