@@ -125,7 +125,9 @@ impl Side {
                 self.reasons.len() - 1
             }
         };
-        Why(u8::try_from(at).expect("a few dozen reasons at most"))
+        // Not `expect` on a `Result` (here and below): its error's Debug code would go into the
+        // .wasm (0.4 kB).
+        Why(u8::try_from(at).unwrap_or_else(|_| unreachable!("a few dozen reasons at most")))
     }
 
     /// The reason a [`Why`] stands for.
@@ -140,7 +142,7 @@ impl Side {
 
     /// Index of the next item pushed onto a table of `len` items.
     fn slot(len: usize) -> u32 {
-        u32::try_from(len).expect("fewer than four billion lines")
+        u32::try_from(len).unwrap_or_else(|_| unreachable!("fewer than four billion lines"))
     }
 }
 
@@ -284,7 +286,8 @@ impl Cuts {
             let at = kept.len();
             kept.push_str(&text[start..start + cut.len as usize]);
             // The packed text is no longer than the pieces of a text whose offsets fit.
-            cut.start = u32::try_from(at).expect("packed pieces are no longer than the text");
+            cut.start = u32::try_from(at)
+                .unwrap_or_else(|_| unreachable!("packed pieces are no longer than the text"));
         }
         kept
     }
