@@ -858,6 +858,10 @@ fn is_connection_degree(t: &str) -> bool {
         if rest.is_empty() {
             break;
         }
+        // Every word below starts with one of these: any other first byte is none of them.
+        if !matches!(rest.as_bytes()[0], b'1' | b'2' | b'3' | b'P' | b'F' | b'A') {
+            return false;
+        }
         if let Some(r) = [
             "1st",
             "2nd",

@@ -172,6 +172,10 @@ fn media(t: &str) -> Option<Media> {
             _ => {}
         }
     }
+    // The shapes below start with `N`, `A`, `!` or `<`: most lines start with another.
+    if !matches!(t.as_bytes().first(), Some(b'N' | b'A' | b'!' | b'<')) {
+        return None;
+    }
     if t.starts_with("No alternative text description for this image")
         || t.starts_with("Attached: ")
     {
@@ -209,7 +213,7 @@ fn separator(t: &str) -> Option<(&'static str, bool)> {
     {
         return Some(("separator", true));
     }
-    if t.starts_with("Feed post number") {
+    if t.as_bytes().first() == Some(&b'F') && t.starts_with("Feed post number") {
         return Some(("ui", true));
     }
     None
