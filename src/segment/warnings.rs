@@ -231,7 +231,8 @@ fn lost_mentions(text: &str) -> Vec<String> {
 }
 
 /// Prepositions a vanished name left behind in `line`, with what cannot follow them, pushed
-/// to `out`; `each` sees every word of the line on the way.
+/// to `out`; `each` sees every word of the line on the way that ends with `)`, `,`, `]`, `.`
+/// or `…` (the words [`is_truncated_link`] may take).
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
     // The prepositions as `word_key`s; the last three may end a line.
     const BEFORE: [u64; 8] = [
@@ -248,20 +249,26 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     // Each word is found once, as places in the line (the next one is known before the
     // word is looked at); only the words looked at are sliced.
+    let bytes = line.as_bytes();
     let mut next = word_at(line, 0);
     while let Some((start, end)) = next {
         next = word_at(line, end);
-        let w = &line[start..end];
-        each(w);
+        // The word's bytes are looked at first; it is sliced as a `str` (a call with its
+        // char boundary checks at opt-level z) only when it is passed on.
+        let wb = &bytes[start..end];
+        if matches!(wb[wb.len() - 1], b')' | b',' | b']' | b'.' | 0xA6) {
+            each(&line[start..end]);
+        }
         // The prepositions (`at`, `with`, `by`, `via`, `from`, `to`, `cc`, `h/t`) are ASCII:
         // no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
         // Each starts with one of these letters, in either case (`| 0x20` lowercases an
         // ASCII letter): one compare rules out most short words.
-        let first = w.as_bytes()[0] | 0x20;
-        if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
+        let first = wb[0] | 0x20;
+        if wb.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
+        let w = &line[start..end];
         // The word as one number, matched against the prepositions' (no compare of strings
         // with each in turn: at opt-level z each is a call).
         let key = word_key(w.as_bytes());
