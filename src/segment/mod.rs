@@ -694,13 +694,9 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Cruft(why) => {
                     let reason = self.side.reason(why);
-                    // Asked only of a line that starts as they do (most cruft is a count or
-                    // a header: each compare is a call at opt-level z).
-                    let follow = match line.as_bytes().first() {
-                        Some(b'Y') => line.strip_prefix("You can follow "),
-                        Some(b'T') => line.strip_prefix("Thread by "),
-                        _ => None,
-                    };
+                    let follow = line
+                        .strip_prefix("You can follow ")
+                        .or_else(|| line.strip_prefix("Thread by "));
                     if let Some(h) = follow.filter(|h| h.starts_with('@')) {
                         if let Some(n) = headers::handle_len(h) {
                             self.follow = Some(h[..n].to_owned());
