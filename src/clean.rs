@@ -702,7 +702,10 @@ fn is_counted_noun(w: &str) -> bool {
 /// a post count (`Mario Zechner97K posts`, `Glucksmann25.7K posts`).
 pub fn is_counted_nouns(t: &str) -> bool {
     // The label under a count: `boosts`, `favourites`, `Reposts`.
-    if !has(t, ' ') && t.len() > 4 && is_counted_noun(t) {
+    // Lengths first (no scan of a long line for a space): a noun is at most 12 letters, each
+    // at most 3 bytes (the Kelvin sign, which lowercases to `k`, is the only char outside
+    // ASCII that lowercases to an ASCII letter).
+    if t.len() > 4 && t.len() <= 36 && !has(t, ' ') && is_counted_noun(t) {
         return true;
     }
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
@@ -1019,6 +1022,24 @@ mod tests {
         ] {
             assert!(!is_counted_nouns(line), "{line:?} is not counts of nouns");
         }
+        // A noun alone, in any case, the Kelvin sign for its `k`s (the byte lengths its
+        // length gate allows).
+        for line in [
+            "boosts",
+            "FAVOURITES",
+            "boo\u{212A}mar\u{212A}s",
+            "\u{212A}\u{212A}",
+        ] {
+            assert_eq!(
+                is_counted_nouns(line),
+                line != "\u{212A}\u{212A}",
+                "{line:?} alone is a counted noun unless it is no noun"
+            );
+        }
+        assert!(
+            COUNTED.iter().all(|c| c.len() <= 12),
+            "no noun is longer than the 12 letters is_counted_nouns allows for"
+        );
     }
 
     #[test]
