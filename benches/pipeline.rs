@@ -68,7 +68,7 @@ fn bench_input(name: &'static str, paste: &str, budget: Duration, rows: &mut Vec
             runs,
         };
         println!(
-            "{:<14} {:>10} B  {:<16} {:>10.3} ms  {:>9.1} MB/s  ({} runs)",
+            "{:<21} {:>10} B  {:<16} {:>10.3} ms  {:>9.1} MB/s  ({} runs)",
             row.input,
             row.bytes,
             row.stage,
@@ -138,6 +138,7 @@ fn main() {
     let x10mb = synth::x_thread_bytes(10_000_000);
     let english = synth::english(5_000_000);
     let mojibake = synth::mojibake(5_000_000);
+    let distinct = synth::mojibake_distinct(5_000_000);
     let mut files = vec![
         ("x-20", x20.as_str()),
         ("x-1000", x1000.as_str()),
@@ -147,10 +148,13 @@ fn main() {
     if let Some(m) = &mojibake {
         files.push(("mojibake-5mb", m.as_str()));
     }
+    if let Some(m) = &distinct {
+        files.push(("mojibake-distinct-5mb", m.as_str()));
+    }
     write_inputs(&out_dir, &files);
 
     println!(
-        "{:<14} {:>12}  {:<16} {:>13}  {:>14}",
+        "{:<21} {:>12}  {:<16} {:>13}  {:>14}",
         "input", "size", "stage", "median", "throughput"
     );
     let mut rows = Vec::new();
@@ -158,6 +162,12 @@ fn main() {
         Some(m) if wanted("mojibake-5mb") => bench_input("mojibake-5mb", m, budget, &mut rows),
         Some(_) => {}
         None => println!("mojibake-5mb: skipped, the shared corpus (ftfy/cases.jsonl) is missing"),
+    }
+    if let Some(m) = distinct
+        .as_ref()
+        .filter(|_| wanted("mojibake-distinct-5mb"))
+    {
+        bench_input("mojibake-distinct-5mb", m, budget, &mut rows);
     }
     for (name, paste) in [
         ("english-5mb", &english),

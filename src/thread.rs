@@ -204,6 +204,15 @@ impl SmallText {
             Repr::Heap(s) => s,
         }
     }
+
+    /// The text's bytes, without the UTF-8 check [`SmallText::as_str`] makes of a short
+    /// text: for comparing (equal bytes are equal texts).
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Repr::Heap(s) => s.as_bytes(),
+        }
+    }
 }
 
 impl From<&str> for SmallText {
@@ -252,7 +261,7 @@ impl AsRef<str> for SmallText {
 
 impl PartialEq for SmallText {
     fn eq(&self, other: &SmallText) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -260,19 +269,19 @@ impl Eq for SmallText {}
 
 impl PartialEq<str> for SmallText {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for SmallText {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<String> for SmallText {
     fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 

@@ -474,3 +474,37 @@ fn fuzz_lost_byte_lines_repair_idempotently() {
         "repair does not grow the text much"
     );
 }
+
+/// A thread damaged whole repeats its damaged lines on every post (the author's name, the
+/// separator): each distinct line is repaired once and its copies take the result, so every
+/// copy must still come out repaired and reported, each repair at its own offset.
+#[test]
+fn a_paste_of_repeated_damaged_lines_repairs_every_copy() {
+    let posts = 2_000;
+    let mut pasted = String::new();
+    let mut want = String::new();
+    for k in 0..posts {
+        pasted.push_str(&format!(
+            "JosÃ© GarcÃ\u{AD}a\n@jose Â· 2h\npost {k} says Itâ€™s fine\n"
+        ));
+        want.push_str(&format!(
+            "José García\n@jose · 2h\npost {k} says It’s fine\n"
+        ));
+    }
+    let r = unspool::repair::repair(&pasted);
+    assert_eq!(r.text, want, "every copy repaired");
+    assert_eq!(
+        r.repairs.len(),
+        posts * 4,
+        "é, í, · and ’ reported for every post"
+    );
+    let units: Vec<u16> = r.text.encode_utf16().collect();
+    for x in &r.repairs {
+        let to: Vec<u16> = x.to.as_str().encode_utf16().collect();
+        assert_eq!(
+            &units[x.at..x.at + to.len()],
+            &to[..],
+            "{x:?} points at its text"
+        );
+    }
+}

@@ -106,3 +106,73 @@ fn short_damaged_lines_after_each_other_do_not_panic() {
         );
     }
 }
+
+/// A paste repeats lines (the author's name and a separator on every post, damaged alike):
+/// each copy is repaired as the first was, with its own repairs at its own offsets.
+#[test]
+fn repeated_lines_repair_alike_at_their_own_offsets() {
+    let name = "JosÃ© GarcÃ\u{AD}a"; // í in UTF-8 (C3 AD) read as windows-1252
+    let body = "Itâ€™s broken by a copy through windows-1252 ðŸ”¥";
+    let entity = "Tom &amp; Jerry";
+    let lines = [
+        name, "@jose", body, "12", name, entity, body, "🧵 1/", name, entity,
+    ];
+    let r = repair(&lines.join("\n"));
+    let want = |l: &str| {
+        match l {
+            l if l == name => "José García",
+            l if l == body => "It’s broken by a copy through windows-1252 🔥",
+            l if l == entity => "Tom & Jerry",
+            l => l,
+        }
+        .to_owned()
+    };
+    let wanted: Vec<String> = lines.iter().map(|l| want(l)).collect();
+    assert_eq!(r.text, wanted.join("\n"), "every copy is repaired");
+    // Each line's repairs, offsets made relative to the line's start.
+    let units: Vec<u16> = r.text.encode_utf16().collect();
+    let mut start = 0;
+    let mut per_line = Vec::new();
+    for line in &wanted {
+        let end = start + line.encode_utf16().count();
+        let mine: Vec<(usize, String, String, String)> = r
+            .repairs
+            .iter()
+            .filter(|x| x.at >= start && x.at < end.max(start + 1))
+            .map(|x| {
+                let n = x.to.as_str().encode_utf16().count();
+                assert_eq!(
+                    String::from_utf16_lossy(&units[x.at..x.at + n]),
+                    x.to.as_str(),
+                    "{x:?}: `at` points at the repaired text"
+                );
+                (
+                    x.at - start,
+                    x.from.as_str().to_owned(),
+                    x.to.as_str().to_owned(),
+                    x.kind.as_str().to_owned(),
+                )
+            })
+            .collect();
+        per_line.push(mine);
+        start = end + 1;
+    }
+    for (k, line) in lines.iter().enumerate() {
+        let first = lines
+            .iter()
+            .position(|l| l == line)
+            .expect("the line is there");
+        assert_eq!(
+            per_line[k], per_line[first],
+            "{line:?} (line {k}) as its first copy"
+        );
+    }
+    assert_eq!(per_line[0].len(), 2, "é and í in the name");
+    assert_eq!(per_line[2].len(), 2, "’ and 🔥 in the body");
+    assert_eq!(per_line[5].len(), 1, "the entity");
+    assert_eq!(
+        r.repairs.len(),
+        3 * 2 + 2 * 2 + 2,
+        "every copy reports its repairs"
+    );
+}

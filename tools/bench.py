@@ -4,7 +4,11 @@
 Run by tools/bench.sh (`make bench`) after `cargo bench --bench pipeline`, which writes the
 inputs and unspool's own figures to target/bench/:
   mojibake-5mb.txt  ftfy's case originals joined by "\\n" and repeated to ~5 MB, exactly as
-                    /work/shared/tools/ftfy-eval --bench builds its corpus;
+                    /work/shared/tools/ftfy-eval --bench builds its corpus (a few hundred
+                    distinct lines, each thousands of times: unspool repairs a paste's repeated
+                    lines once);
+  mojibake-distinct-5mb.txt  the same with each line numbered, no two alike: the repair of
+                    every line;
   english-5mb.txt   clean English prose;
   x-10mb.txt        a synthetic 10 MB X thread copy;
   pipeline.jsonl    unspool's in-process median timings per input and stage.
@@ -64,8 +68,8 @@ def main() -> int:
                     "plsfix": importlib.metadata.version("plsfix"), "repair": [], "memory": []}
     print(f"== repair, side by side (python {result['python']}, ftfy {result['ftfy']}, "
           f"plsfix {result['plsfix']})")
-    print(f"   {'input':<14} {'program':<34} {'seconds':>9} {'MB/s':>9} {'unspool is':>12}  (faster, in process)")
-    for name in ["mojibake-5mb", "english-5mb"]:
+    print(f"   {'input':<21} {'program':<34} {'seconds':>9} {'MB/s':>9} {'unspool is':>12}  (faster, in process)")
+    for name in ["mojibake-5mb", "mojibake-distinct-5mb", "english-5mb"]:
         path = BENCH / f"{name}.txt"
         text = path.read_text(encoding="utf-8")
         nbytes = len(text.encode("utf-8"))
@@ -77,7 +81,7 @@ def main() -> int:
             ("unspool repair (in process)", unspool_s),
         ]
         for program, seconds in figures:
-            line = f"   {name:<14} {program:<34} {seconds:9.3f} {nbytes / 1e6 / seconds:9.2f}"
+            line = f"   {name:<21} {program:<34} {seconds:9.3f} {nbytes / 1e6 / seconds:9.2f}"
             if not program.startswith("unspool"):
                 line += f" {seconds / unspool_s:10.1f}x"
             print(line)

@@ -263,3 +263,19 @@ pub fn mojibake(bytes: usize) -> Option<String> {
     let reps = bytes / base.len().max(1) + 1;
     Some(base.repeat(reps))
 }
+
+/// [`mojibake`] with each line numbered (`1234 ` before it), so that no two lines are alike: a
+/// paste's repeated lines are repaired once (`repair` copies the rest), and the corpus repeats
+/// each of its few hundred lines thousands of times; this one measures the repair of every
+/// line. The number is plain ASCII before the line and changes no repair.
+pub fn mojibake_distinct(bytes: usize) -> Option<String> {
+    let repeated = mojibake(bytes)?;
+    let mut out = String::with_capacity(repeated.len() + repeated.len() / 8);
+    for (n, line) in repeated.lines().enumerate() {
+        out.push_str(&n.to_string());
+        out.push(' ');
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}

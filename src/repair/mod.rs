@@ -96,18 +96,52 @@ pub fn repair(text: &str) -> Repaired {
     drop(bad_lines);
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
     let mut chars: Vec<char> = Vec::new();
-    // Each line that is not clean, repaired under the document's page: (line number,
-    // pasted, repaired). Only those: a slot per line would cost ~100 bytes a line.
+    // Each distinct line that is not clean, repaired under the document's page: (line
+    // number of its first copy, pasted, repaired). Only those: a slot per line would cost
+    // ~100 bytes a line.
     let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
+    // Every line that needs a repair, in order: (line number, its entry in `fixed`).
+    let mut order: Vec<(usize, u32)> = Vec::new();
+    // A paste repeats lines: a thread's author name, a separator or a signature comes back
+    // on every post, damaged the same way each time. Each distinct line is looked at and
+    // repaired once; its copies take its repaired text and report its repairs at their own
+    // place (what a line becomes depends only on the line and the document's page). `looked`: each distinct line's number and
+    // its entry in `fixed` (`NOT_FIXED`: it needs no repair).
+    const NOT_FIXED: u32 = u32::MAX;
+    let mut distinct = FirstOf::default();
+    let mut looked: Vec<(usize, u32)> = Vec::new();
     for &(k, known) in &todo {
-        let (line, _) = line_at(text, &starts, k);
-        if let Some(damaged) = line_needs_repair(line, &mut chars, known) {
-            let repaired = Line::repair(&chars, preferred, damaged);
-            fixed.push((k, std::mem::take(&mut chars), repaired));
+        if known == Known::Clean {
+            // Listed for its line ending only.
+            continue;
         }
+        let (line, _) = line_at(text, &starts, k);
+        let seen = |j: usize| line_at(text, &starts, looked[j].0).0;
+        match distinct.find(&seen, line) {
+            Ok(j) => {
+                if looked[j].1 != NOT_FIXED {
+                    order.push((k, looked[j].1));
+                }
+                continue;
+            }
+            Err(slot) => distinct.insert(&seen, slot, looked.len(), line),
+        }
+        let at = match line_needs_repair(line, &mut chars, known) {
+            Some(damaged) => {
+                let repaired = Line::repair(&chars, preferred, damaged);
+                fixed.push((k, std::mem::take(&mut chars), repaired));
+                let at = fixed.len() as u32 - 1;
+                order.push((k, at));
+                at
+            }
+            None => NOT_FIXED,
+        };
+        looked.push((k, at));
     }
+    drop(distinct);
+    drop(looked);
     if several {
-        settle_page(&mut fixed, preferred);
+        settle_page(&mut fixed, &order, preferred);
     }
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
@@ -115,20 +149,23 @@ pub fn repair(text: &str) -> Repaired {
     let mut endings: [Option<usize>; 2] = [None, None];
     // How much of `text` is in `result`: the lines between those listed are copied whole.
     let mut copied = 0;
-    let mut fixed = fixed.into_iter().peekable();
+    // The next line in `order`.
+    let mut next = 0;
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
         units += utf16_len(span);
         copied = starts[k + 1];
         let (line, ending) = line_at(text, &starts, k);
-        if let Some((_, pasted, fixed)) = fixed.next_if(|f| f.0 == k) {
+        if let Some(&(_, i)) = order.get(next).filter(|f| f.0 == k) {
+            next += 1;
+            let (_, pasted, fixed) = &fixed[i as usize];
             let base = units;
             for &c in &fixed.chars {
                 result.push(c);
                 units += c.len_utf16();
             }
-            fixed.report(&pasted, base, &mut out.repairs);
+            fixed.report(pasted, base, &mut out.repairs);
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -187,19 +224,23 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// again under the page a second repair would infer, while that is another page (at most
 /// three times). When no page is inferred from the repaired lines, the lines stay as they
 /// are (a repair under no page takes nothing that one under a page left).
-fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) {
-    let mut text = String::new();
+///
+/// `fixed` holds each distinct line once; `order` lists every line (a repeated line as often
+/// as the paste has it, as it counts in the evidence) by its entry in `fixed`.
+fn settle_page(
+    fixed: &mut [(usize, Vec<char>, Line)],
+    order: &[(usize, u32)],
+    mut page: Option<usize>,
+) {
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
         let mut still: Vec<&[char]> = Vec::new();
-        for (_, _, line) in fixed.iter() {
-            let chars = line.chars.as_slice();
+        for &(_, i) in order {
+            let chars = fixed[i as usize].2.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
-            text.clear();
-            text.extend(chars);
-            if !surely_undamaged(text.as_bytes()) && badness::is_bad(chars) {
+            if !surely_undamaged(chars) && badness::is_bad(chars) {
                 still.push(chars);
                 if still.len() >= EVIDENCE {
                     break;
@@ -222,11 +263,12 @@ fn settle_page(fixed: &mut [(usize, Vec<char>, Line)], mut page: Option<usize>) 
 /// of binary junk would otherwise give one repair per byte). Zero-width characters stay
 /// one repair each: some were meant.
 fn merge_controls(repairs: &mut Vec<Repair>) {
+    // The kind compared as bytes first: most repairs are no control, and reading a short
+    // text as a `str` checks its UTF-8 each time (natively a repair's texts are `SmallText`).
     let stray = |r: &Repair| {
-        let from = r.from.as_str();
-        r.kind.as_str() == "control"
+        r.kind == "control"
             && r.to.is_empty()
-            && (from.starts_with('\u{1b}') || from.chars().all(|c| c.is_ascii_control()))
+            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
     };
     if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
         return;
@@ -235,12 +277,13 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     let mut kept: Vec<Repair> = Vec::with_capacity(repairs.len());
     for r in repairs.drain(..) {
         if stray(&r) {
-            match first.find(&kept, &r.from) {
+            let from_of = |i: usize| kept[i].from.as_str();
+            match first.find(&from_of, &r.from) {
                 Ok(i) => {
                     kept[i].count += r.count;
                     continue;
                 }
-                Err(slot) => first.insert(&kept, slot, kept.len(), &r.from),
+                Err(slot) => first.insert(&from_of, slot, kept.len(), &r.from),
             }
         }
         kept.push(r);
@@ -248,9 +291,10 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     *repairs = kept;
 }
 
-/// Where the first repair of each distinct `from` is in a list of repairs: a small
-/// open-addressing table on an FNV-1a hash (a std `HashMap<String, _>` would bring SipHash
-/// and its own table code into the `.wasm` for this one use).
+/// Where the first of each distinct key is in a list (the first repair of each `from`, the
+/// first of each repeated line): a small open-addressing table on an FNV-1a hash of the
+/// keys, which stay in the list (a std `HashMap<String, _>` would bring SipHash and its
+/// own table code into the `.wasm`).
 #[derive(Default)]
 struct FirstOf {
     /// Indices into the repairs, `u32::MAX` for an empty slot; a power of two long.
@@ -267,25 +311,31 @@ impl FirstOf {
         h as usize
     }
 
-    /// The index of the repair whose `from` is `from`, or the empty slot where it goes.
-    fn find(&self, repairs: &[Repair], from: &str) -> Result<usize, usize> {
+    /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes.
+    fn find<'a>(&self, key_of: &dyn Fn(usize) -> &'a str, key: &str) -> Result<usize, usize> {
         if self.slots.is_empty() {
             return Err(0);
         }
         let mask = self.slots.len() - 1;
-        let mut k = Self::hash(from) & mask;
+        let mut k = Self::hash(key) & mask;
         loop {
             match self.slots[k] {
                 u32::MAX => return Err(k),
-                i if repairs[i as usize].from == from => return Ok(i as usize),
+                i if key_of(i as usize) == key => return Ok(i as usize),
                 _ => k = (k + 1) & mask,
             }
         }
     }
 
-    /// Records that `repairs[index]` (about to be pushed) is the first with `from`, at the
+    /// Records that item `index` (about to be pushed) is the first with `key`, at the
     /// `slot` that [`FirstOf::find`] gave, growing the table when half full.
-    fn insert(&mut self, repairs: &[Repair], slot: usize, index: usize, from: &str) {
+    fn insert<'a>(
+        &mut self,
+        key_of: &dyn Fn(usize) -> &'a str,
+        slot: usize,
+        index: usize,
+        key: &str,
+    ) {
         if (self.used + 1) * 2 > self.slots.len() {
             let mut grown = vec![u32::MAX; (self.slots.len() * 2).max(16)];
             let mask = grown.len() - 1;
@@ -297,9 +347,9 @@ impl FirstOf {
                 grown[k] = i;
             };
             for &i in self.slots.iter().filter(|&&i| i != u32::MAX) {
-                put(i, &repairs[i as usize].from);
+                put(i, key_of(i as usize));
             }
-            put(index as u32, from);
+            put(index as u32, key);
             self.slots = grown;
         } else {
             self.slots[slot] = index as u32;
@@ -355,8 +405,8 @@ fn needs_look(bytes: &[u8]) -> bool {
 /// bytes under their own code page, never a lead followed by a continuation byte.
 /// `tests` checks on random lines that whatever passes is left unchanged by the full repair
 /// under every document page.
-fn surely_undamaged(b: &[u8]) -> bool {
-    scan_line(b) != Scan::MayBeDamaged
+fn surely_undamaged(chars: &[char]) -> bool {
+    scan_chars(chars) != Scan::MayBeDamaged
 }
 
 /// What [`scan_line`] proves of a line.
@@ -370,19 +420,121 @@ enum Scan {
     UndamagedNfc,
 }
 
+/// [`scan_line`]'s state, one char at a time: the same test for a line's UTF-8 and for its
+/// chars ([`scan_chars`]).
+struct Scanner {
+    /// The pages under which the char before could start a sequence (0 after ASCII).
+    prev: u16,
+    /// What `prev` becomes across a space or a `?`.
+    gap_space: u16,
+    gap_question: u16,
+    /// Whether the char before was ASCII.
+    gap: bool,
+    /// Whether the char before was an emoji part (modifiers between parts allowed, as in
+    /// `zwj`).
+    last_part: bool,
+    /// Whether every char so far is [`nfc_inert`].
+    inert: bool,
+}
+
+impl Scanner {
+    fn new() -> Scanner {
+        Scanner {
+            prev: 0,
+            gap_space: 0,
+            gap_question: 0,
+            gap: true,
+            last_part: false,
+            inert: true,
+        }
+    }
+
+    /// An ASCII char; false where the line may be damaged.
+    #[inline]
+    fn ascii(&mut self, c: u8) -> bool {
+        if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
+            return false;
+        }
+        // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
+        // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0` and
+        // `LOSSY_UTF8_RE`): the sequence may go on after it.
+        self.prev = match c {
+            b' ' if !self.gap => self.gap_space,
+            b'?' if !self.gap => self.gap_question,
+            _ => 0,
+        };
+        self.gap = true;
+        self.last_part = false;
+        true
+    }
+
+    /// A char from U+0080; false where the line may be damaged.
+    fn other(&mut self, u: u32) -> bool {
+        if lone_risk(u) {
+            return false;
+        }
+        let role = mojibake::role(u);
+        if self.prev & role.cont != 0 {
+            return false;
+        }
+        self.prev = role.starts;
+        (self.gap_space, self.gap_question, self.gap) =
+            (role.before_space, role.before_question, false);
+        if zwj::is_part_code(u) {
+            if self.last_part {
+                return false;
+            }
+            self.last_part = true;
+        } else if !zwj::is_modifier_code(u) {
+            self.last_part = false;
+        }
+        self.inert &= nfc_inert(u);
+        true
+    }
+
+    fn end(&self) -> Scan {
+        if self.inert {
+            Scan::UndamagedNfc
+        } else {
+            Scan::Undamaged
+        }
+    }
+}
+
+/// A char that can be damage on its own: `Ã`, `Â` and the no-break space, C1 controls,
+/// `Œ œ ŉ`, `Ĳ ĳ`, `Ǆ`…`ǌ`, combining marks, Thai lead chars, ligatures, U+FEFF,
+/// U+FFF9–U+FFFD (with the rest of U+FFC0–U+FFFF), the zero-width chars repair removes
+/// (`is_junk`: U+200B, U+2060, U+206A–U+206F).
+fn lone_risk(u: u32) -> bool {
+    matches!(
+        u,
+        0x80..=0xA0
+            | 0xC2
+            | 0xC3
+            | 0x132
+            | 0x133
+            | 0x149
+            | 0x152
+            | 0x153
+            | 0x1C4..=0x1CC
+            | 0x300..=0x37F
+            | 0xE40..=0xE7F
+            | 0x200B
+            | 0x2060
+            | 0x206A..=0x206F
+            | 0xFB00..=0xFB3F
+            | 0xFEC0..=0xFEFF
+            | 0xFFC0..=0xFFFF
+    )
+}
+
 /// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
 /// bytes at a time.
 fn scan_line(b: &[u8]) -> Scan {
-    // The pages under which the char before could start a sequence (0 after ASCII), and
-    // whether it was an emoji part (modifiers between parts allowed, as in `zwj`).
-    let mut prev = 0u16;
-    // What `prev` becomes across a space or a `?`, and whether the char before was ASCII.
-    let (mut gap_space, mut gap_question, mut gap) = (0u16, 0u16, true);
-    let mut last_part = false;
-    let mut inert = true;
+    let mut scan = Scanner::new();
     let mut i = 0;
     while i < b.len() {
-        if gap {
+        if scan.gap {
             // After ASCII: a run of plain ASCII leaves nothing pending.
             let start = i;
             while let Some(w) = word8(b, i) {
@@ -392,7 +544,7 @@ fn scan_line(b: &[u8]) -> Scan {
                 i += 8;
             }
             if i > start {
-                prev = 0;
+                scan.prev = 0;
                 if i >= b.len() {
                     break;
                 }
@@ -400,19 +552,9 @@ fn scan_line(b: &[u8]) -> Scan {
         }
         let c = b[i];
         if c < 0x80 {
-            if c == b'&' || c == b'\r' || c == 0x7F || (c < 0x20 && c != b'\t') {
+            if !scan.ascii(c) {
                 return Scan::MayBeDamaged;
             }
-            // One space may stand for a lost 0xA0 after a lead byte E0–E3 or F0, one `?` for
-            // any lost byte after a lead of three or four bytes (ftfy's `restore_byte_a0`
-            // and `LOSSY_UTF8_RE`): the sequence may go on after it.
-            prev = match c {
-                b' ' if !gap => gap_space,
-                b'?' if !gap => gap_question,
-                _ => 0,
-            };
-            gap = true;
-            last_part = false;
             i += 1;
             continue;
         }
@@ -424,20 +566,6 @@ fn scan_line(b: &[u8]) -> Scan {
         let Some(seq) = b.get(i..i + len) else {
             return Scan::MayBeDamaged;
         };
-        let lone_risk = match (c, seq[1]) {
-            // Ã, Â (before a space), C1 controls, Œ œ ŉ, Ĳ ĳ, ǄǅǆǇǈǉǊǋǌ, combining marks.
-            (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
-            (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
-            // Thai lead chars; ligatures, U+FEFF, U+FFF9–U+FFFD.
-            (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
-            // Zero-width chars that repair removes (`is_junk`): U+200B, U+2060, U+206A–F.
-            (0xE2, 0x80) => seq[2] == 0x8B,
-            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
-            _ => false,
-        };
-        if lone_risk {
-            return Scan::MayBeDamaged;
-        }
         let u = match len {
             2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
             3 => {
@@ -450,28 +578,28 @@ fn scan_line(b: &[u8]) -> Scan {
                     | u32::from(seq[3] & 0x3F)
             }
         };
-        let role = mojibake::role(u);
-        if prev & role.cont != 0 {
+        if !scan.other(u) {
             return Scan::MayBeDamaged;
         }
-        prev = role.starts;
-        (gap_space, gap_question, gap) = (role.before_space, role.before_question, false);
-        if zwj::is_part_code(u) {
-            if last_part {
-                return Scan::MayBeDamaged;
-            }
-            last_part = true;
-        } else if !zwj::is_modifier_code(u) {
-            last_part = false;
-        }
-        inert &= nfc_inert(u);
         i += len;
     }
-    if inert {
-        Scan::UndamagedNfc
-    } else {
-        Scan::Undamaged
+    scan.end()
+}
+
+/// [`scan_line`] of a line's chars (no UTF-8 written out for it).
+fn scan_chars(chars: &[char]) -> Scan {
+    let mut scan = Scanner::new();
+    for &c in chars {
+        let ok = if c.is_ascii() {
+            scan.ascii(c as u8)
+        } else {
+            scan.other(c as u32)
+        };
+        if !ok {
+            return Scan::MayBeDamaged;
+        }
     }
+    scan.end()
 }
 
 /// Whether eight bytes are plain ASCII: no byte from 0x80, no control, no DEL, no `&`.
@@ -567,14 +695,7 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged {
         return Some(false);
     }
-    let suspicious = chars.iter().any(|&c| {
-        c == '&'
-            || is_junk(c)
-            || ligature(c).is_some()
-            || c == '\u{1b}'
-            || ('\u{80}'..='\u{9f}').contains(&c)
-    });
-    if suspicious {
+    if has_small_fix(chars) {
         return Some(false);
     }
     if (!line.is_ascii() && !not_bad && badness::is_bad(chars))
@@ -657,8 +778,6 @@ impl Line {
             seen: 0,
             damaged,
         };
-        // The line as UTF-8, for the byte scan after a step.
-        let mut text = String::new();
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
         'fix: for _ in 0..4 {
@@ -678,13 +797,11 @@ impl Line {
                     break;
                 }
                 line.apply(&p);
-                // Decoded into a line the byte scan proves undamaged: nothing but NFC can
+                // Decoded into a line the scan proves undamaged: nothing but NFC can
                 // change it (`surely_undamaged`; no emoji parts side by side either, so the
                 // joiner search below finds none), so the rest is not asked (most decoded
                 // lines end here, after one step).
-                text.clear();
-                text.extend(&line.chars);
-                match scan_line(text.as_bytes()) {
+                match scan_chars(&line.chars) {
                     Scan::MayBeDamaged => {}
                     Scan::Undamaged => break 'fix,
                     Scan::UndamagedNfc => return,
@@ -804,9 +921,9 @@ impl Line {
         self.edits = merged;
     }
 
-    /// Adds this line's repairs; `base` is the line's offset in the repaired text. Takes the
-    /// line: its edits' alternatives move into the repairs.
-    fn report(self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
+    /// Adds this line's repairs; `base` is the line's offset in the repaired text (a line the
+    /// paste repeats reports once for each copy).
+    fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
         // In (start, end) order: the map's order.
         let Line {
             chars,
@@ -819,13 +936,19 @@ impl Line {
         // origin starts where it starts; if origins were out of order, each edit would scan
         // the line as before.
         let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
-        let mut offsets = Vec::with_capacity(chars.len() + 1);
-        let mut units = base;
-        for c in &chars {
-            offsets.push(units);
-            units += c.len_utf16();
-        }
-        offsets.push(units);
+        // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
+        // order along the line, so the walk is one pass; back to the start if one does not).
+        let (mut walked, mut walked_units) = (0usize, base);
+        let mut offset = |k: usize| {
+            if k < walked {
+                (walked, walked_units) = (0, base);
+            }
+            for c in &chars[walked..k] {
+                walked_units += c.len_utf16();
+            }
+            walked = k;
+            walked_units
+        };
         // What each edit had and became, written here first: most are short, and a short
         // text is kept in the repair itself, with no allocation.
         let mut to = String::new();
@@ -845,14 +968,14 @@ impl Line {
                     }
                 }
                 match first {
-                    Some(first) => Some(offsets[first.min(past)]),
-                    None => (past < chars.len()).then(|| offsets[past]),
+                    Some(first) => Some(offset(first.min(past))),
+                    None => (past < chars.len()).then(|| offset(past)),
                 }
             } else {
                 let mut at = None;
                 let mut units = base;
                 to.clear();
-                for (c, o) in chars.iter().zip(&origin) {
+                for (c, o) in chars.iter().zip(origin) {
                     if *o == (e.start, e.end) {
                         at.get_or_insert(units);
                         to.push(*c);
@@ -871,16 +994,29 @@ impl Line {
                 continue;
             }
             repairs.push(Repair {
-                at: at.unwrap_or(units),
+                at: at.unwrap_or_else(|| offset(chars.len())),
                 from: from.as_str().into(),
                 to: to.as_str().into(),
                 kind: e.kind.into(),
                 confidence: e.confidence,
-                alternatives: e.alternatives,
+                alternatives: e.alternatives.clone(),
                 count: 1,
             });
         }
     }
+}
+
+/// Whether a char of the line is one the small fixes or the entity step may change: `&`, a
+/// control or zero-width char ([`is_junk`]), a ligature or digraph ([`ligature`]), a C1
+/// control. ASCII first: most chars are, and only `&`, DEL and controls of it count.
+fn has_small_fix(chars: &[char]) -> bool {
+    chars.iter().any(|&c| {
+        if c.is_ascii() {
+            c == '&' || is_junk(c)
+        } else {
+            is_junk(c) || ligature(c).is_some() || ('\u{80}'..='\u{9f}').contains(&c)
+        }
+    })
 }
 
 /// `&name;`, `&#123;`, `&#x1F600;` → the char.
@@ -1230,6 +1366,78 @@ mod tests {
         );
     }
 
+    /// `has_small_fix` splits the test by ASCII: the same answer as the whole test for
+    /// every char (ESC is a control `is_junk` counts).
+    #[test]
+    fn small_fix_answers_as_the_whole_test_for_every_char() {
+        let whole = |c: char| {
+            c == '&'
+                || is_junk(c)
+                || ligature(c).is_some()
+                || c == '\u{1b}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(has_small_fix(&[c]), whole(c), "U+{:04X}", c as u32);
+            assert_eq!(
+                has_small_fix(&['a', c, 'é']),
+                whole(c),
+                "U+{:04X} in a line",
+                c as u32
+            );
+        }
+        assert!(!has_small_fix(&[]));
+    }
+
+    /// `lone_risk` by code point answers as the byte patterns `scan_line` once tested on
+    /// a char's UTF-8.
+    #[test]
+    fn lone_risk_is_the_byte_patterns() {
+        let by_bytes = |seq: &[u8]| match (seq[0], seq.get(1).copied().unwrap_or(0)) {
+            (0xC3, 0x82 | 0x83) | (0xC2, 0x80..=0xA0) | (0xC5, 0x92 | 0x93 | 0x89) => true,
+            (0xC4, 0xB2 | 0xB3) | (0xC7, 0x84..=0x8C) | (0xCC | 0xCD, _) => true,
+            (0xE0, 0xB9) | (0xEF, 0xAC | 0xBB | 0xBF) => true,
+            (0xE2, 0x80) => seq[2] == 0x8B,
+            (0xE2, 0x81) => matches!(seq[2], 0xA0 | 0xAA..=0xAF),
+            _ => false,
+        };
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let seq = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(lone_risk(c as u32), by_bytes(seq), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
+    /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
+    /// parts, marks, controls).
+    #[test]
+    fn scan_chars_answers_as_scan_line() {
+        let alphabet = alphabet();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut each = [0usize; 3];
+        for _ in 0..50_000 {
+            let len = (next() % 12) as usize;
+            let line: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let chars: Vec<char> = line.chars().collect();
+            let want = scan_line(line.as_bytes());
+            assert_eq!(scan_chars(&chars), want, "{line:?}");
+            each[want as usize] += 1;
+        }
+        assert!(
+            each.iter().all(|&n| n > 1000),
+            "every answer is tried: {each:?}"
+        );
+    }
+
     #[test]
     fn utf16_len_counts_as_encode_utf16() {
         // Every length from 0 to 40 (the word loop and its remainder) of text mixing one-,
@@ -1314,8 +1522,9 @@ mod tests {
             "“Quoted” — and… ‘more’",
             "Labas, ėjo į mišką",
         ] {
+            let chars: Vec<char> = s.chars().collect();
             assert!(
-                surely_undamaged(s.as_bytes()),
+                surely_undamaged(&chars) && scan_line(s.as_bytes()) != Scan::MayBeDamaged,
                 "{s:?} holds nothing a repair could change"
             );
         }
@@ -1328,7 +1537,9 @@ mod tests {
             "ﬁne",
             "voilÃ le",
         ] {
-            assert!(!surely_undamaged(s.as_bytes()), "{s:?} may need a repair");
+            let chars: Vec<char> = s.chars().collect();
+            assert!(!surely_undamaged(&chars), "{s:?} may need a repair");
+            assert_eq!(scan_line(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
         }
     }
 

@@ -1967,10 +1967,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             continue;
         }
         tried |= 1 << k;
-        if !could_decode(chars, ALL[k]) {
-            continue;
-        }
-        if let Some(pieces) = transcode(chars, ALL[k], false) {
+        // The one-pass reading first: where it decodes the line, `could_decode` (its
+        // permissive check) would have said yes.
+        let read = match transcode_plain(chars, ALL[k]) {
+            Some(plain) => plain,
+            None if could_decode(chars, ALL[k]) => transcode_general(chars, ALL[k], false),
+            None => None,
+        };
+        if let Some(pieces) = read {
             if !pieces.is_empty() {
                 let score = score(chars, &pieces);
                 // Every piece a likely char: no other page can do better.
