@@ -542,8 +542,8 @@ fn is_tld(candidate: &str) -> bool {
         *b = c.to_ascii_lowercase();
     }
     let lower = &buf[..candidate.len()];
-    let text = tlds::TEXT.as_bytes();
-    let ends: &[u16] = &tlds::ENDS;
+    let (text, ends) = &*tlds::LIST;
+    let (text, ends) = (text.as_bytes(), ends.as_slice());
     let tld = |i: usize| {
         let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };
         &text[start..usize::from(ends[i])]

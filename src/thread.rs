@@ -220,7 +220,9 @@ impl From<&str> for SmallText {
         if s.len() <= SmallText::INLINE {
             let mut bytes = [0; SmallText::INLINE];
             bytes[..s.len()].copy_from_slice(s.as_bytes());
-            let len = u8::try_from(s.len()).expect("at most INLINE bytes");
+            // Not `expect`: its error's Debug code would go into the .wasm.
+            let len =
+                u8::try_from(s.len()).unwrap_or_else(|_| unreachable!("at most INLINE bytes"));
             SmallText(Repr::Inline { len, bytes })
         } else {
             SmallText(Repr::Heap(s.into()))

@@ -12,7 +12,7 @@ or, to re-encode the list already in the crate (no sources at hand):
     python3 tools/gen_tlds.py --current > /tmp/tlds.rs && mv /tmp/tlds.rs src/entities/tlds.rs
 
 The list is sorted by UTF-8 bytes, lower case. `src/entities.rs` binary-searches it as one
-string `TEXT` of the TLDs concatenated and the offsets `ENDS` where each ends. Those two are
+string of the TLDs concatenated and the offsets where each ends (`LIST`). Those two are
 unpacked on first use from `FRONT`, the list front-coded: each TLD is a digit (how many bytes
 it shares with the TLD before it, at most 9, always whole characters) and the rest of it.
 No TLD holds an ASCII digit, so a digit always
@@ -89,13 +89,11 @@ def main():
     w(f"pub(super) const LONGEST: usize = {longest};")
     w("")
     w("/// Every top-level domain twitter-text accepts, lower case, sorted by bytes and")
-    w("/// concatenated; unpacked from [`FRONT`] on first use.")
-    w("pub(super) static TEXT: LazyLock<String> = LazyLock::new(|| unpack().0);")
+    w("/// concatenated, and where each ends; unpacked from [`FRONT`] on first use (once: a pass")
+    w("/// over 10 kB, a third of a thousand-post paste's link search when done twice).")
+    w("pub(super) static LIST: LazyLock<(String, Vec<u16>)> = LazyLock::new(unpack);")
     w("")
-    w("/// Where each TLD of [`TEXT`] ends.")
-    w("pub(super) static ENDS: LazyLock<Vec<u16>> = LazyLock::new(|| unpack().1);")
-    w("")
-    w("/// [`TEXT`] and [`ENDS`], made from [`FRONT`] (once each: a pass over 10 kB).")
+    w("/// [`LIST`], made from [`FRONT`].")
     w("fn unpack() -> (String, Vec<u16>) {")
     w(f"    let mut text = Vec::with_capacity({total});")
     w(f"    let mut ends: Vec<u16> = Vec::with_capacity({len(tlds)});")
@@ -134,15 +132,17 @@ def main():
     w("    use super::*;")
     w("")
     w("    fn tld(i: usize) -> &'static str {")
-    w("        let start = if i == 0 { 0 } else { usize::from(ENDS[i - 1]) };")
-    w("        &TEXT[start..usize::from(ENDS[i])]")
+    w("        let (text, ends) = &*LIST;")
+    w("        let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };")
+    w("        &text[start..usize::from(ends[i])]")
     w("    }")
     w("")
     w("    #[test]")
     w("    fn the_list_unpacks_sorted_with_every_tld() {")
-    w(f"        assert_eq!(ENDS.len(), {len(tlds)}, \"one end per TLD\");")
-    w(f"        assert_eq!(TEXT.len(), {total}, \"the TLDs' bytes\");")
-    w("        let all: Vec<&str> = (0..ENDS.len()).map(tld).collect();")
+    w("        let (text, ends) = &*LIST;")
+    w(f"        assert_eq!(ends.len(), {len(tlds)}, \"one end per TLD\");")
+    w(f"        assert_eq!(text.len(), {total}, \"the TLDs' bytes\");")
+    w("        let all: Vec<&str> = (0..ends.len()).map(tld).collect();")
     w("        assert!(all.windows(2).all(|w| w[0] < w[1]), \"sorted by bytes, each once\");")
     w("        assert_eq!(all.iter().map(|t| t.len()).max(), Some(LONGEST));")
     for t in (tlds[0], tlds[-1], "com", "co", "uk", "social", "xn--p1ai" if "xn--p1ai" in tlds else "рф"):

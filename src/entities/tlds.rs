@@ -7,13 +7,11 @@ use std::sync::LazyLock;
 pub(super) const LONGEST: usize = 33;
 
 /// Every top-level domain twitter-text accepts, lower case, sorted by bytes and
-/// concatenated; unpacked from [`FRONT`] on first use.
-pub(super) static TEXT: LazyLock<String> = LazyLock::new(|| unpack().0);
+/// concatenated, and where each ends; unpacked from [`FRONT`] on first use (once: a pass
+/// over 10 kB, a third of a thousand-post paste's link search when done twice).
+pub(super) static LIST: LazyLock<(String, Vec<u16>)> = LazyLock::new(unpack);
 
-/// Where each TLD of [`TEXT`] ends.
-pub(super) static ENDS: LazyLock<Vec<u16>> = LazyLock::new(|| unpack().1);
-
-/// [`TEXT`] and [`ENDS`], made from [`FRONT`] (once each: a pass over 10 kB).
+/// [`LIST`], made from [`FRONT`].
 fn unpack() -> (String, Vec<u16>) {
     let mut text = Vec::with_capacity(8520);
     let mut ends: Vec<u16> = Vec::with_capacity(1574);
@@ -1625,15 +1623,17 @@ mod tests {
     use super::*;
 
     fn tld(i: usize) -> &'static str {
-        let start = if i == 0 { 0 } else { usize::from(ENDS[i - 1]) };
-        &TEXT[start..usize::from(ENDS[i])]
+        let (text, ends) = &*LIST;
+        let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };
+        &text[start..usize::from(ends[i])]
     }
 
     #[test]
     fn the_list_unpacks_sorted_with_every_tld() {
-        assert_eq!(ENDS.len(), 1574, "one end per TLD");
-        assert_eq!(TEXT.len(), 8520, "the TLDs' bytes");
-        let all: Vec<&str> = (0..ENDS.len()).map(tld).collect();
+        let (text, ends) = &*LIST;
+        assert_eq!(ends.len(), 1574, "one end per TLD");
+        assert_eq!(text.len(), 8520, "the TLDs' bytes");
+        let all: Vec<&str> = (0..ends.len()).map(tld).collect();
         assert!(
             all.windows(2).all(|w| w[0] < w[1]),
             "sorted by bytes, each once"

@@ -196,7 +196,8 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
 }
 
 fn line_is_blank(line: &Line) -> bool {
-    line.iter().all(|s| s.text().trim().is_empty())
+    line.iter()
+        .all(|s| crate::segment::trim(s.text()).is_empty())
 }
 
 /// The kind of a list item's marker: a bullet character or an ordered delimiter.
@@ -872,7 +873,8 @@ pub fn shown_spans<'a>(
         if text.is_empty() {
             return None;
         }
-        let href = span_href(article, options, span).filter(|_| !text.trim().is_empty());
+        let href =
+            span_href(article, options, span).filter(|_| !crate::segment::trim(text).is_empty());
         Some((text, href))
     })
 }

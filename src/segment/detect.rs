@@ -83,6 +83,57 @@ impl RareFinder {
     }
 }
 
+/// For [`first_occurrences`], made as the crate builds: which needles of `finders` each byte
+/// is the rare byte of, as bits (a needle may not be empty, and there are at most 32).
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+const fn rare_bytes<const N: usize>(finders: &[RareFinder; N]) -> [u32; 256] {
+    assert!(N <= 32, "at most 32 needles");
+    let mut by_byte = [0u32; 256];
+    let mut k = 0;
+    while k < N {
+        let f = &finders[k];
+        assert!(!f.needle.is_empty(), "no empty needle");
+        by_byte[f.needle[f.rare] as usize] |= 1 << k;
+        k += 1;
+    }
+    by_byte
+}
+
+/// Where each needle of `finders` first occurs in `hay` (`usize::MAX`: nowhere), as each one's
+/// [`RareFinder::find`] answers, found in one pass: each byte is looked up once in `by_byte`
+/// ([`rare_bytes`] of `finders`) and only the needles it is the rare byte of are compared
+/// around it. In the .wasm a search a needle went over the whole paste for most needles (most
+/// never occur): eighteen memchr passes four bytes at a time, with a call at each hit of a
+/// rare byte; this is one pass.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+fn first_occurrences<const N: usize>(
+    hay: &[u8],
+    finders: &[RareFinder; N],
+    by_byte: &[u32; 256],
+) -> [usize; N] {
+    let mut first = [usize::MAX; N];
+    // The needles not found yet, as bits.
+    let mut open: u32 = if N >= 32 { u32::MAX } else { (1 << N) - 1 };
+    let mut j = 0;
+    while open != 0 && j < hay.len() {
+        let mut hits = by_byte[usize::from(hay[j])] & open;
+        while hits != 0 {
+            let k = hits.trailing_zeros() as usize;
+            hits &= hits - 1;
+            let f = &finders[k];
+            // The needle would start `rare` bytes before its rare byte.
+            if let Some(at) = j.checked_sub(f.rare) {
+                if hay[at..].starts_with(f.needle) {
+                    first[k] = at;
+                    open &= !(1 << k);
+                }
+            }
+        }
+        j += 1;
+    }
+    first
+}
+
 /// How common byte `b` is in a paste, roughly: 0 for the rare ones (capitals, most signs,
 /// bytes outside ASCII), up to the space's rank, the commonest (English letter frequencies,
 /// then the digits and the signs of links and counts).
@@ -242,6 +293,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     #[cfg(target_arch = "wasm32")]
     let finders = const { RareFinder::all(NEEDLES) };
     let mut needles = finders.map(Needle::new);
+    // In the .wasm, every needle's first occurrence found in one pass (most are nowhere, and
+    // are not searched for again); a needle asked about past its occurrence searches on.
+    #[cfg(target_arch = "wasm32")]
+    {
+        const BY_BYTE: [u32; 256] = rare_bytes(&RareFinder::all(NEEDLES));
+        let first = first_occurrences(text.as_bytes(), &finders, &BY_BYTE);
+        let mut k = 0;
+        while k < needles.len() {
+            needles[k].known = true;
+            needles[k].next = first[k];
+            k += 1;
+        }
+    }
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
@@ -288,6 +352,10 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             }
         }
         let time_next = || next.is_some_and(|n| n == "·" || headers::time_line(n).is_some());
+        // The line's first and last bytes, compared before the prefixes and suffixes that
+        // start or end with them (at opt-level z each `starts_with` is a call; `·` starts
+        // with C2).
+        let (first, last) = (l.as_bytes()[0], l.as_bytes()[l.len() - 1]);
         // `@` compared as a byte (at opt-level z `starts_with(char)` encodes it and calls).
         let handle_line = l.as_bytes().first() == Some(&b'@') && headers::is_handle_line(l);
         if handle_line && time_next() {
@@ -323,16 +391,19 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 add(&mut score, X, "x-inline", 2);
             }
         }
-        if l.starts_with("· ") && headers::time_line(l).is_some() {
+        if first == 0xC2 && l.starts_with("· ") && headers::time_line(l).is_some() {
             add(&mut score, Bluesky, "bsky-dot-time", 2);
         }
-        if l.ends_with(" reposted") {
+        if last == b'd' && l.ends_with(" reposted") {
             add(&mut score, X, "x-reposted", 2);
         }
-        if l.ends_with(" boosted") {
+        if last == b'd' && l.ends_with(" boosted") {
             add(&mut score, Mastodon, "masto-boosted", 2);
         }
-        if has!(X_CORP) || l.ends_with(" Views") || l.starts_with("Replying to @") {
+        if has!(X_CORP)
+            || (last == b's' && l.ends_with(" Views"))
+            || (first == b'R' && l.starts_with("Replying to @"))
+        {
             add(&mut score, X, "x-strong", 3);
         }
         if has!(TWITTER_COM) && has!(STATUS) || has!(X_COM) {
@@ -354,10 +425,10 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         {
             add(&mut score, Threads, "threads-header", 2);
         }
-        if l.starts_with("Feed post number") || has!(VISIBLE) {
+        if (first == b'F' && l.starts_with("Feed post number")) || has!(VISIBLE) {
             add(&mut score, Linkedin, "li-strong", 3);
         }
-        if l.starts_with("No alternative text description") {
+        if first == b'N' && l.starts_with("No alternative text description") {
             add(&mut score, Linkedin, "li-media", 2);
         }
         if headers::doubled(l).is_some() {
@@ -366,8 +437,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has!(THREADREADERAPP)
             || has!(THREAD_READER_APP)
             || has!(TWTEXTAPP)
-            || l.starts_with("Twitter may remove this content")
-            || l.starts_with("You can follow @")
+            || (first == b'T' && l.starts_with("Twitter may remove this content"))
+            || (first == b'Y' && l.starts_with("You can follow @"))
         {
             add(&mut score, Threadreader, "tr-footer", 3);
         }
@@ -466,6 +537,22 @@ mod tests {
             Some(0),
             "an empty needle is at 0"
         );
+        // All needles at once, in one pass: each first occurrence as its own search finds it.
+        let all = RareFinder::all(needles);
+        let by_byte = rare_bytes(&all);
+        for h in hays
+            .iter()
+            .chain(&["pp reposts p x.com/x.com/", "x.com", "p"])
+        {
+            let first = first_occurrences(h.as_bytes(), &all, &by_byte);
+            for (k, n) in needles.iter().enumerate() {
+                assert_eq!(
+                    first[k],
+                    h.find(n).unwrap_or(usize::MAX),
+                    "{n:?} first in {h:?}, found with the other needles"
+                );
+            }
+        }
         let [x, q] = const { RareFinder::all(["X Corp", " quotes"]) };
         assert_eq!(
             (x.rare, q.rare),

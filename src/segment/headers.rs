@@ -155,7 +155,7 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
             continue;
         };
         // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
-        let name = line[..at].trim();
+        let name = super::trim(&line[..at]);
         if name.chars().count() > 60 || crate::clean::has(name, '@') {
             return None;
         }
@@ -347,7 +347,7 @@ pub fn time_span(line: &str) -> Option<(&str, bool)> {
         }
         return None;
     }
-    (tokens > 0).then(|| (s[..end].trim(), clock))
+    (tokens > 0).then(|| (super::trim(&s[..end]), clock))
 }
 
 /// What may follow a time on its line and is dropped from it: `4M Views`, `Edited`.
@@ -461,7 +461,7 @@ pub fn doubled(line: &str) -> Option<&str> {
         return None;
     }
     let (a, b) = line.split_at(n / 2);
-    (a == b).then_some(a.trim())
+    (a == b).then_some(super::trim(a))
 }
 
 /// A LinkedIn time line: `2mo • Edited • 2 months ago • …`, `1h •`: the short time.

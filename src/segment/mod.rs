@@ -125,7 +125,9 @@ impl Side {
                 self.reasons.len() - 1
             }
         };
-        Why(u8::try_from(at).expect("a few dozen reasons at most"))
+        // Not `expect` on a `Result` (here and below): its error's Debug code would go into the
+        // .wasm (0.4 kB).
+        Why(u8::try_from(at).unwrap_or_else(|_| unreachable!("a few dozen reasons at most")))
     }
 
     /// The reason a [`Why`] stands for.
@@ -140,7 +142,7 @@ impl Side {
 
     /// Index of the next item pushed onto a table of `len` items.
     fn slot(len: usize) -> u32 {
-        u32::try_from(len).expect("fewer than four billion lines")
+        u32::try_from(len).unwrap_or_else(|_| unreachable!("fewer than four billion lines"))
     }
 }
 
@@ -169,6 +171,10 @@ fn media(t: &str) -> Option<Media> {
             "GIF" => return m("gif", None),
             _ => {}
         }
+    }
+    // The shapes below start with `N`, `A`, `!` or `<`: most lines start with another.
+    if !matches!(t.as_bytes().first(), Some(b'N' | b'A' | b'!' | b'<')) {
+        return None;
     }
     if t.starts_with("No alternative text description for this image")
         || t.starts_with("Attached: ")
@@ -207,7 +213,7 @@ fn separator(t: &str) -> Option<(&'static str, bool)> {
     {
         return Some(("separator", true));
     }
-    if t.starts_with("Feed post number") {
+    if t.as_bytes().first() == Some(&b'F') && t.starts_with("Feed post number") {
         return Some(("ui", true));
     }
     None
@@ -284,7 +290,8 @@ impl Cuts {
             let at = kept.len();
             kept.push_str(&text[start..start + cut.len as usize]);
             // The packed text is no longer than the pieces of a text whose offsets fit.
-            cut.start = u32::try_from(at).expect("packed pieces are no longer than the text");
+            cut.start = u32::try_from(at)
+                .unwrap_or_else(|_| unreachable!("packed pieces are no longer than the text"));
         }
         kept
     }
@@ -326,8 +333,10 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 }
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
-/// with a non-ASCII byte (or U+000B, which `trim_ascii` keeps) is trimmed again by `str::trim`.
-/// On a line that is trimmed already (what the stages pass each other) it costs two compares.
+/// with a byte a white space char may start or end with (U+000B, which `trim_ascii` keeps, or
+/// one of the non-ASCII ones) is trimmed again by `str::trim`. On a line that is trimmed
+/// already (what the stages pass each other) it costs two compares; one that starts or ends
+/// with an emoji or a letter outside ASCII costs a few more, not a char decoded.
 pub(crate) fn trim(line: &str) -> &str {
     // Most lines are trimmed already and start and end with printable ASCII: two compares.
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
@@ -335,8 +344,18 @@ pub(crate) fn trim(line: &str) -> &str {
         return line;
     }
     let t = line.trim_ascii();
-    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
-    if odd(t.as_bytes().first()) || odd(t.as_bytes().last()) {
+    // The white space chars outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+    // U+2029, U+202F, U+205F, U+3000) start with C2, E1, E2 or E3 and end with 80–8A, 9F,
+    // A0, A8, A9 or AF; a line that starts and ends with other bytes has none at its ends.
+    let first = t
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    let last = t
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| matches!(b, 0x0B | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF));
+    if first || last {
         t.trim()
     } else {
         t
@@ -1136,7 +1155,7 @@ impl<'a> Assembler<'a> {
         let mut close_after = false;
         if let Some(n) = markers::end_tail(body) {
             let (head, tail) = body.split_at(body.len() - n);
-            self.remove(i, tail.trim(), "marker");
+            self.remove(i, trim(tail), "marker");
             body = head.trim_end();
             close_after = !has_headers;
         }
@@ -1162,7 +1181,7 @@ impl<'a> Assembler<'a> {
                     .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
             if ends_post {
                 if let Some(d) = self.active() {
-                    d.post.marker = Some(body.trim().to_owned());
+                    d.post.marker = Some(trim(body).to_owned());
                     // The line is the post's: a profile block that it ends reports it too.
                     d.lines.push(i);
                 }
@@ -1184,7 +1203,7 @@ impl<'a> Assembler<'a> {
             } else if !has_headers || last_of_post {
                 let cut = body.len().saturating_sub(m.len);
                 if body.is_char_boundary(cut) {
-                    marker = Some(body[cut..].trim());
+                    marker = Some(trim(&body[cut..]));
                     body = &body[..cut];
                     close_after |= !has_headers;
                 }
@@ -1223,7 +1242,7 @@ impl<'a> Assembler<'a> {
                 .text
                 .push_str(if draft.blank { "\n\n" } else { "\n" });
         }
-        draft.post.text.push_str(body.trim());
+        draft.post.text.push_str(trim(body));
         draft.blank = false;
         draft.lines.push(i);
         if let Some(m) = second_marker {
@@ -1297,7 +1316,7 @@ impl<'a> Assembler<'a> {
 
 /// Trims `s`, copying it only when there is something to trim.
 fn trim_in_place(s: &mut String) {
-    let t = s.trim();
+    let t = trim(s);
     if t.len() != s.len() {
         *s = t.to_owned();
     } else {
@@ -1388,12 +1407,36 @@ mod tests {
             " 👇",
             "~x~",
             "\tx\n",
+            "🧵 ",
+            "a 🧵",
+            "\u{85}a\u{85}",
+            "\u{2029} é\u{205f}",
+            "Ａ",
+            "\u{1680}\u{180e}",
         ] {
             assert_eq!(
                 trim(line),
                 line.trim(),
                 "{line:?} trimmed as str::trim trims it"
             );
+        }
+        // Every char at either end, alone and beside a space (the byte gates must let every
+        // white space char through to `str::trim`, and keep every other char).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for line in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!(" {c} "),
+                format!("{c} a {c}"),
+            ] {
+                assert_eq!(
+                    trim(&line),
+                    line.trim(),
+                    "U+{:04X} at the ends of {line:?} trimmed as str::trim trims it",
+                    u32::from(c)
+                );
+            }
         }
     }
 

@@ -38,12 +38,17 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     }
     // One walk over the words finds both: truncated links first, then lost mentions.
     let mut phrases = Vec::new();
-    for line in post.text.lines() {
+    // The lines as `str::lines` cuts them, found with memchr (most posts are one line).
+    let text = post.text.as_str();
+    let mut start = 0;
+    while start < text.len() {
+        let (line, next) = line_from(text, start);
         lost_mentions_in(line, &mut phrases, |token| {
             if is_truncated_link(token) {
                 out.push(warn("truncated_link", token));
             }
         });
+        start = next;
     }
     for phrase in phrases {
         out.push(Warning {
@@ -54,6 +59,19 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     }
 }
 
+/// The line of `text` that starts at byte `start` (after a line feed, or 0), as `str::lines`
+/// gives it (without its `\n` or `\r\n`), and where the line after it starts.
+fn line_from(text: &str, start: usize) -> (&str, usize) {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k);
+    let line = &text[start..end];
+    let line = if end < text.len() {
+        line.strip_suffix('\r').unwrap_or(line)
+    } else {
+        line
+    };
+    (line, end + 1)
+}
+
 fn has_link(text: &str) -> bool {
     entities::spans(text)
         .iter()
@@ -62,12 +80,23 @@ fn has_link(text: &str) -> bool {
 
 /// The last line of `post` when it promises a link that is not there.
 fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
-    let last = post
-        .text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())?
-        .trim();
+    // The last line that is not blank, as `lines().rev()` would find it: the pieces between
+    // line feeds from the end, found with memrchr (most posts are one line: `str::lines`
+    // walked back over all of it a char at a time), each trimmed (which takes the `\r` of a
+    // `\r\n`, and a blank piece after a last line feed is passed over as `lines` drops it).
+    let text = post.text.as_str();
+    let mut end = text.len();
+    let last = loop {
+        let start = crate::clean::rfind(&text[..end], "\n").map_or(0, |k| k + 1);
+        let l = crate::segment::trim(&text[start..end]);
+        if !l.is_empty() {
+            break l;
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    };
     // Only the end of the line is compared, char by char from the end, lowercased as it
     // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
     // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
@@ -202,7 +231,8 @@ fn lost_mentions(text: &str) -> Vec<String> {
 }
 
 /// Prepositions a vanished name left behind in `line`, with what cannot follow them, pushed
-/// to `out`; `each` sees every word of the line on the way.
+/// to `out`; `each` sees every word of the line on the way that ends with `)`, `,`, `]`, `.`
+/// or `…` (the words [`is_truncated_link`] may take).
 fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
     // The prepositions as `word_key`s; the last three may end a line.
     const BEFORE: [u64; 8] = [
@@ -219,20 +249,26 @@ fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str
     const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
     // Each word is found once, as places in the line (the next one is known before the
     // word is looked at); only the words looked at are sliced.
+    let bytes = line.as_bytes();
     let mut next = word_at(line, 0);
     while let Some((start, end)) = next {
         next = word_at(line, end);
-        let w = &line[start..end];
-        each(w);
+        // The word's bytes are looked at first; it is sliced as a `str` (a call with its
+        // char boundary checks at opt-level z) only when it is passed on.
+        let wb = &bytes[start..end];
+        if matches!(wb[wb.len() - 1], b')' | b',' | b']' | b'.' | 0xA6) {
+            each(&line[start..end]);
+        }
         // The prepositions (`at`, `with`, `by`, `via`, `from`, `to`, `cc`, `h/t`) are ASCII:
         // no other word lowercases to one of them (the Kelvin sign
         // lowercases to `k`, in none of them), so no lowercase copy of every word.
         // Each starts with one of these letters, in either case (`| 0x20` lowercases an
         // ASCII letter): one compare rules out most short words.
-        let first = w.as_bytes()[0] | 0x20;
-        if w.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
+        let first = wb[0] | 0x20;
+        if wb.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
             continue;
         }
+        let w = &line[start..end];
         // The word as one number, matched against the prepositions' (no compare of strings
         // with each in turn: at opt-level z each is a call).
         let key = word_key(w.as_bytes());
@@ -461,6 +497,31 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "\r\n\r\n",
+            "a\n\n\nb\r",
+        ] {
+            let mut got = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                let (line, next) = line_from(text, start);
+                got.push(line);
+                start = next;
+            }
+            let want: Vec<&str> = text.lines().collect();
+            assert_eq!(got, want, "the lines of {text:?} as str::lines gives them");
+        }
+    }
+
+    #[test]
     fn lost_links() {
         let w = find(&[
             post(1, "We have no moat\nFull article here:"),
@@ -480,6 +541,23 @@ mod tests {
             "a pointer at the next post is no lost link"
         );
         assert_eq!(find(&[post(1, "Read it 👇")]).len(), 1, "at the end it is");
+        let w = find(&[post(
+            1,
+            "No moat\r\n Full article here: \r\n \n\u{3000}\n\n",
+        )]);
+        assert_eq!(
+            w.len(),
+            1,
+            "the last line that is not blank promises the link: {w:?}"
+        );
+        assert_eq!(
+            w[0].text, "Full article here:",
+            "trimmed, blank lines after it passed over"
+        );
+        assert!(
+            find(&[post(1, "Full article here:\nThanks for reading\n\n")]).is_empty(),
+            "the promise is not the last line that is not blank"
+        );
     }
 
     #[test]
