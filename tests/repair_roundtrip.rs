@@ -40,6 +40,20 @@ fn damage(s: &str, page: &CodePage) -> String {
     decode_as(s, page, false)
 }
 
+/// The lines that do not repair back once damaged twice by the page named `name`.
+fn not_repaired_back_twice(name: &str, lines: &[&str]) -> Vec<String> {
+    let page = ALL.iter().find(|p| p.name == name).expect("a page of ALL");
+    let mut failures = Vec::new();
+    for &s in lines {
+        let twice = damage(&damage(s, page), page);
+        let fixed = repair(&twice).text;
+        if fixed != s {
+            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
+        }
+    }
+    failures
+}
+
 /// `s` as UTF-8 bytes decoded with `page`; with `drop`, the bytes it leaves undefined are
 /// dropped (as the invisible C1 controls a sloppy decoder gives them are lost in copying).
 fn decode_as(s: &str, page: &CodePage, drop: bool) -> String {
@@ -214,27 +228,18 @@ fn damage_twice_by_one_page_repairs_back() {
 /// German 0 of 5 before).
 #[test]
 fn a_reading_that_is_the_pages_damage_again_repairs_back() {
-    let cp437 = ALL
-        .iter()
-        .find(|p| p.name == "cp437")
-        .expect("cp437 is a page");
-    let lines = [
-        "dank toll für was sie in",
-        "bank grün 00 dann hat fall",
-        "dem war eine können ist welches",
-        "5 über der sie dort will",
-        "viele möglicherweise eine alle um die",
-        "la más de su",
-        "bu için çok",
-    ];
-    let mut failures = Vec::new();
-    for s in lines {
-        let twice = damage(&damage(s, cp437), cp437);
-        let fixed = repair(&twice).text;
-        if fixed != s {
-            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
-        }
-    }
+    let failures = not_repaired_back_twice(
+        "cp437",
+        &[
+            "dank toll für was sie in",
+            "bank grün 00 dann hat fall",
+            "dem war eine können ist welches",
+            "5 über der sie dort will",
+            "viele möglicherweise eine alle um die",
+            "la más de su",
+            "bu için çok",
+        ],
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -643,25 +648,16 @@ fn one_damaged_letter_starting_or_alone_as_a_word_repairs() {
 /// rare `ॗ`, E0 A5 97). Lines of Hindi's commonest words: none repaired back before.
 #[test]
 fn a_letter_damaged_twice_is_read_through_the_chars_before_it() {
-    let mixed = ALL
-        .iter()
-        .find(|p| p.name == "mixed-1252-8859-13")
-        .expect("the mixed table is a page");
-    let lines = [
-        "धमकी के हैं समय के प्रधानमंत्री",
-        "है बिजली के जा को भी",
-        "मैं तेरे साथ हूँ",
-        "यह बहुत अच्छे से होते हैं",
-        "के लिए देश में सबसे",
-    ];
-    let mut failures = Vec::new();
-    for s in lines {
-        let twice = damage(&damage(s, mixed), mixed);
-        let fixed = repair(&twice).text;
-        if fixed != s {
-            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
-        }
-    }
+    let failures = not_repaired_back_twice(
+        "mixed-1252-8859-13",
+        &[
+            "धमकी के हैं समय के प्रधानमंत्री",
+            "है बिजली के जा को भी",
+            "मैं तेरे साथ हूँ",
+            "यह बहुत अच्छे से होते हैं",
+            "के लिए देश में सबसे",
+        ],
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -673,25 +669,16 @@ fn a_letter_damaged_twice_is_read_through_the_chars_before_it() {
 /// continuation bytes and then none is the whole char. Lines none of which came back before.
 #[test]
 fn a_three_byte_lead_damaged_twice_is_read_with_its_two_continuations() {
-    let mixed = ALL
-        .iter()
-        .find(|p| p.name == "mixed-1252-8859-13")
-        .expect("the mixed table is a page");
-    let lines = [
-        "广告的领域测试所以00",
-        "上可要训练基地的",
-        "株式会社の知っリンクみんな",
-        "ののてちょっとは好き",
-        "中国人民的生活",
-    ];
-    let mut failures = Vec::new();
-    for s in lines {
-        let twice = damage(&damage(s, mixed), mixed);
-        let fixed = repair(&twice).text;
-        if fixed != s {
-            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
-        }
-    }
+    let failures = not_repaired_back_twice(
+        "mixed-1252-8859-13",
+        &[
+            "广告的领域测试所以00",
+            "上可要训练基地的",
+            "株式会社の知っリンクみんな",
+            "ののてちょっとは好き",
+            "中国人民的生活",
+        ],
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -703,24 +690,15 @@ fn a_three_byte_lead_damaged_twice_is_read_with_its_two_continuations() {
 /// an odd case. Turkish and Latvian lines none of which came back before.
 #[test]
 fn a_capital_that_is_half_of_a_char_damaged_twice_is_no_odd_case() {
-    let cp1257 = ALL
-        .iter()
-        .find(|p| p.name == "windows-1257")
-        .expect("windows-1257 is a page");
-    let lines = [
-        "kadar ve bu 000 adına yer",
-        "2 u motor yarın 00 kararı",
-        "onu olmadığı sahne altın olur ben",
-        "ir vai pie to domāju grāmatā",
-        "gan no latvijas 000 uz vecāki",
-    ];
-    let mut failures = Vec::new();
-    for s in lines {
-        let twice = damage(&damage(s, cp1257), cp1257);
-        let fixed = repair(&twice).text;
-        if fixed != s {
-            failures.push(format!("{twice:?} → {fixed:?}, not {s:?}"));
-        }
-    }
+    let failures = not_repaired_back_twice(
+        "windows-1257",
+        &[
+            "kadar ve bu 000 adına yer",
+            "2 u motor yarın 00 kararı",
+            "onu olmadığı sahne altın olur ben",
+            "ir vai pie to domāju grāmatā",
+            "gan no latvijas 000 uz vecāki",
+        ],
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
