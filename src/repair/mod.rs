@@ -124,7 +124,7 @@ pub fn repair(text: &str) -> Repaired {
                 }
                 continue;
             }
-            Err(slot) => distinct.insert(&seen, slot, looked.len(), line),
+            Err(slot) => distinct.insert(slot, looked.len(), line),
         }
         let at = match line_needs_repair(line, &mut chars, known) {
             Some(damaged) => {
@@ -283,7 +283,7 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
                     kept[i].count += r.count;
                     continue;
                 }
-                Err(slot) => first.insert(&from_of, slot, kept.len(), &r.from),
+                Err(slot) => first.insert(slot, kept.len(), &r.from),
             }
         }
         kept.push(r);
@@ -294,21 +294,24 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
 /// Where the first of each distinct key is in a list (the first repair of each `from`, the
 /// first of each repeated line): a small open-addressing table on an FNV-1a hash of the
 /// keys, which stay in the list (a std `HashMap<String, _>` would bring SipHash and its
-/// own table code into the `.wasm`).
+/// own table code into the `.wasm`). Each slot keeps its key's hash beside the index, so a
+/// probe reads a key only where the hashes agree and the table grows without reading any:
+/// a 10 MB paste of distinct lines probes the table, not the paste.
 #[derive(Default)]
 struct FirstOf {
-    /// Indices into the repairs, `u32::MAX` for an empty slot; a power of two long.
-    slots: Vec<u32>,
+    /// (hash, index into the list), the index `u32::MAX` for an empty slot; a power of two
+    /// long.
+    slots: Vec<(u32, u32)>,
     used: usize,
 }
 
 impl FirstOf {
-    fn hash(s: &str) -> usize {
+    fn hash(s: &str) -> u32 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in s.as_bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
         }
-        h as usize
+        (h ^ h >> 32) as u32
     }
 
     /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes.
@@ -317,11 +320,12 @@ impl FirstOf {
             return Err(0);
         }
         let mask = self.slots.len() - 1;
-        let mut k = Self::hash(key) & mask;
+        let h = Self::hash(key);
+        let mut k = h as usize & mask;
         loop {
             match self.slots[k] {
-                u32::MAX => return Err(k),
-                i if key_of(i as usize) == key => return Ok(i as usize),
+                (_, u32::MAX) => return Err(k),
+                (g, i) if g == h && key_of(i as usize) == key => return Ok(i as usize),
                 _ => k = (k + 1) & mask,
             }
         }
@@ -329,30 +333,27 @@ impl FirstOf {
 
     /// Records that item `index` (about to be pushed) is the first with `key`, at the
     /// `slot` that [`FirstOf::find`] gave, growing the table when half full.
-    fn insert<'a>(
-        &mut self,
-        key_of: &dyn Fn(usize) -> &'a str,
-        slot: usize,
-        index: usize,
-        key: &str,
-    ) {
+    fn insert(&mut self, slot: usize, index: usize, key: &str) {
+        let h = Self::hash(key);
         if (self.used + 1) * 2 > self.slots.len() {
-            let mut grown = vec![u32::MAX; (self.slots.len() * 2).max(16)];
+            let mut grown = vec![(0, u32::MAX); (self.slots.len() * 2).max(16)];
             let mask = grown.len() - 1;
-            let mut put = |i: u32, s: &str| {
-                let mut k = Self::hash(s) & mask;
-                while grown[k] != u32::MAX {
+            let mut put = |(h, i): (u32, u32)| {
+                let mut k = h as usize & mask;
+                while grown[k].1 != u32::MAX {
                     k = (k + 1) & mask;
                 }
-                grown[k] = i;
+                grown[k] = (h, i);
             };
-            for &i in self.slots.iter().filter(|&&i| i != u32::MAX) {
-                put(i, key_of(i as usize));
+            for &e in &self.slots {
+                if e.1 != u32::MAX {
+                    put(e);
+                }
             }
-            put(index as u32, key);
+            put((h, index as u32));
             self.slots = grown;
         } else {
-            self.slots[slot] = index as u32;
+            self.slots[slot] = (h, index as u32);
         }
         self.used += 1;
     }
