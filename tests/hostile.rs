@@ -475,6 +475,22 @@ fn fuzz_lost_byte_lines_repair_idempotently() {
     );
 }
 
+/// Fuzz finding (repair, not idempotent): in a seed-like paste, `Large … doń€™�..)` stayed
+/// as it was under the document's page, and every other damaged line was repaired, so a
+/// second repair inferred no page and, under none, read the line's `ń€™` + U+FFFD as a
+/// sequence with a lost byte (`do�..)`). The page a second repair would infer is now settled
+/// to no page too, for the lines still bad.
+#[test]
+fn fuzz_a_line_left_under_the_documents_page_repairs_idempotently() {
+    let bytes = include_bytes!("fixtures/fuzz/repair-no-page-after-repair.bin");
+    let input = String::from_utf8_lossy(bytes);
+    let once = repair_holds_the_fuzz_invariants(&input);
+    assert!(
+        once.text.contains("sthe ope do\u{FFFD}..)"),
+        "the line a second repair changed is repaired the first time"
+    );
+}
+
 /// A thread damaged whole repeats its damaged lines on every post (the author's name, the
 /// separator): each distinct line is repaired once and its copies take the result, so every
 /// copy must still come out repaired and reported, each repair at its own offset.

@@ -222,8 +222,9 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// char, which only windows-874 as the document's page repairs) can make B the page of
 /// the repaired text, and a second repair would change them. So the lines are repaired
 /// again under the page a second repair would infer, while that is another page (at most
-/// three times). When no page is inferred from the repaired lines, the lines stay as they
-/// are (a repair under no page takes nothing that one under a page left).
+/// three times), no page included: under no page a line may decode under a page the
+/// document's page had outscored (a fuzz finding: `doń€™�` stayed under the document's page
+/// and became `do�` in a second repair, under none).
 ///
 /// `fixed` holds each distinct line once; `order` lists every line (a repeated line as often
 /// as the paste has it, as it counts in the evidence) by its entry in `fixed`.
@@ -233,25 +234,38 @@ fn settle_page(
     mut page: Option<usize>,
 ) {
     for _ in 0..3 {
-        // As `repair` collects its evidence: the first damaged lines, clean ones never bad.
-        let mut still: Vec<&[char]> = Vec::new();
+        // As `repair` collects its evidence: the first damaged lines, clean ones never bad
+        // (as entries of `fixed`).
+        let mut still: Vec<usize> = Vec::new();
         for &(_, i) in order {
             let chars = fixed[i as usize].2.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
             if !surely_undamaged(chars) && badness::is_bad(chars) {
-                still.push(chars);
+                still.push(i as usize);
                 if still.len() >= EVIDENCE {
                     break;
                 }
             }
         }
-        let next = document_page(still);
-        if next.is_none() || next == page {
+        let mut bad: Vec<&[char]> = Vec::with_capacity(still.len());
+        for &i in &still {
+            bad.push(&fixed[i].2.chars);
+        }
+        let next = document_page(bad);
+        if next == page || (next.is_none() && still.is_empty()) {
             return;
         }
         page = next;
+        if page.is_none() {
+            // No page: the lines still bad are repaired again under none (what the others
+            // hold is no damage `line_needs_repair` would find again).
+            for &i in &still {
+                fixed[i].2.run(None, false);
+            }
+            continue;
+        }
         for (_, _, line) in fixed.iter_mut() {
             line.run(page, false);
         }
