@@ -105,8 +105,9 @@ pub fn repair(text: &str) -> Repaired {
     // A paste repeats lines: a thread's author name, a separator or a signature comes back
     // on every post, damaged the same way each time. Each distinct line is looked at and
     // repaired once; its copies take its repaired text and report its repairs at their own
-    // place (what a line becomes depends only on the line and the document's page). `looked`: each distinct line's number and
-    // its entry in `fixed` (`NOT_FIXED`: it needs no repair).
+    // place (what a line becomes depends only on the line and the document's page).
+    // `looked`: each distinct line's number and its entry in `fixed` (`NOT_FIXED`: it needs
+    // no repair).
     const NOT_FIXED: u32 = u32::MAX;
     let mut distinct = FirstOf::default();
     let mut looked: Vec<(usize, u32)> = Vec::new();
@@ -235,22 +236,22 @@ fn settle_page(
 ) {
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad
-        // (as entries of `fixed`).
-        let mut still: Vec<usize> = Vec::new();
-        for &(_, i) in order {
+        // (as their line numbers and entries of `fixed`).
+        let mut still: Vec<(usize, usize)> = Vec::new();
+        for &(k, i) in order {
             let chars = fixed[i as usize].2.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
             if !surely_undamaged(chars) && badness::is_bad(chars) {
-                still.push(i as usize);
+                still.push((k, i as usize));
                 if still.len() >= EVIDENCE {
                     break;
                 }
             }
         }
         let mut bad: Vec<&[char]> = Vec::with_capacity(still.len());
-        for &i in &still {
+        for &(_, i) in &still {
             bad.push(&fixed[i].2.chars);
         }
         let next = document_page(bad);
@@ -260,9 +261,12 @@ fn settle_page(
         page = next;
         if page.is_none() {
             // No page: the lines still bad are repaired again under none (what the others
-            // hold is no damage `line_needs_repair` would find again).
-            for &i in &still {
-                fixed[i].2.run(None, false);
+            // hold is no damage `line_needs_repair` would find again), each once: `still`
+            // lists a repeated line as often as the paste has it, its first copy first.
+            for &(k, i) in &still {
+                if fixed[i].0 == k {
+                    fixed[i].2.run(None, false);
+                }
             }
             continue;
         }
