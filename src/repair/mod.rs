@@ -110,6 +110,7 @@ pub fn repair(text: &str) -> Repaired {
     // no repair).
     const NOT_FIXED: u32 = u32::MAX;
     let mut distinct = FirstOf::default();
+    let mut memo = mojibake::Memo::default();
     let mut looked: Vec<(usize, u32)> = Vec::new();
     for &(k, known) in &todo {
         if known == Known::Clean {
@@ -129,7 +130,7 @@ pub fn repair(text: &str) -> Repaired {
         }
         let at = match line_needs_repair(line, &mut chars, known) {
             Some(damaged) => {
-                let repaired = Line::repair(&chars, preferred, damaged);
+                let repaired = Line::repair(&chars, preferred, damaged, &mut memo);
                 fixed.push((k, std::mem::take(&mut chars), repaired));
                 let at = fixed.len() as u32 - 1;
                 order.push((k, at));
@@ -142,7 +143,7 @@ pub fn repair(text: &str) -> Repaired {
     drop(distinct);
     drop(looked);
     if several {
-        settle_page(&mut fixed, &order, preferred);
+        settle_page(&mut fixed, &order, preferred, &mut memo);
     }
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
@@ -233,6 +234,7 @@ fn settle_page(
     fixed: &mut [(usize, Vec<char>, Line)],
     order: &[(usize, u32)],
     mut page: Option<usize>,
+    memo: &mut mojibake::Memo,
 ) {
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad
@@ -265,13 +267,13 @@ fn settle_page(
             // lists a repeated line as often as the paste has it, its first copy first.
             for &(k, i) in &still {
                 if fixed[i].0 == k {
-                    fixed[i].2.run(None, false);
+                    fixed[i].2.run(None, false, memo);
                 }
             }
             continue;
         }
         for (_, _, line) in fixed.iter_mut() {
-            line.run(page, false);
+            line.run(page, false, memo);
         }
     }
 }
@@ -777,24 +779,30 @@ struct Edit {
 impl Line {
     /// The pasted line repaired; `damaged`: the pasted chars are known to be damaged (the
     /// check [`mojibake::one_step`] starts with was made of them and said so).
-    fn repair(pasted: &[char], preferred: Option<usize>, damaged: bool) -> Line {
+    fn repair(
+        pasted: &[char],
+        preferred: Option<usize>,
+        damaged: bool,
+        memo: &mut mojibake::Memo,
+    ) -> Line {
         let mut line = Line {
             chars: pasted.to_vec(),
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
             edits: Vec::new(),
         };
-        line.run(preferred, damaged);
+        line.run(preferred, damaged, memo);
         line
     }
 
     /// Repairs the line as it stands under the document's page `preferred`, with what the
     /// pasted line was and the edits so far kept: a repair of the repaired line.
     /// `damaged`: as in [`Line::repair`], of the chars as they stand.
-    fn run(&mut self, preferred: Option<usize>, damaged: bool) {
+    fn run(&mut self, preferred: Option<usize>, damaged: bool, memo: &mut mojibake::Memo) {
         let line = self;
         let mut ctx = mojibake::Context {
             preferred,
             seen: 0,
+            memo: Some(memo),
             damaged,
         };
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
@@ -1370,7 +1378,7 @@ mod tests {
             passed += 1;
             let chars: Vec<char> = line.chars().collect();
             for preferred in std::iter::once(None).chain((0..codepages::ALL.len()).map(Some)) {
-                let fixed = Line::repair(&chars, preferred, false);
+                let fixed = Line::repair(&chars, preferred, false, &mut mojibake::Memo::default());
                 assert!(
                     fixed.chars == chars && fixed.edits.is_empty(),
                     "{line:?} passed the byte scan but repair under page {preferred:?} changes it to {:?}",
@@ -1620,6 +1628,68 @@ mod tests {
     fn decodes_entities_and_line_endings() {
         assert_eq!(repair("a &amp; b&#8217;s\r\nc").text, "a & b’s\nc");
         assert_eq!(repair("AT&T; & co").text, "AT&T; & co");
+    }
+
+    #[test]
+    fn a_run_repaired_again_from_the_memo_repairs_as_it_did() {
+        // Lines that share damaged runs (a `”` whose last byte the mixed table dropped, a
+        // damaged 🧵, a `’`) among different words, repaired under each document page with
+        // one memo for all (as `repair` does) and with a fresh one each: the same chars and
+        // the same edits.
+        let page = codepages::ALL
+            .iter()
+            .find(|p| p.name == "mixed-1252-8859-13")
+            .expect("the mixed table");
+        let damage = |s: &str| -> String {
+            s.bytes()
+                .filter(|&b| page.writes(b) && !matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+                .map(|b| page.decode([b]))
+                .collect()
+        };
+        let words = [
+            "moat",
+            "Google’s",
+            "thread 🧵",
+            "“We have no moat”",
+            "🐄",
+            "naïve",
+            "señor",
+        ];
+        let mut lines = Vec::new();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i..] {
+                lines.push(damage(&format!("{a} and {b} — “quoted” {i}")));
+            }
+        }
+        let mut hits = 0;
+        for preferred in [
+            None,
+            codepages::ALL.iter().position(|p| p.name == page.name),
+        ] {
+            let mut shared = mojibake::Memo::default();
+            for line in &lines {
+                let chars: Vec<char> = line.chars().collect();
+                let with = Line::repair(&chars, preferred, false, &mut shared);
+                let alone = Line::repair(&chars, preferred, false, &mut mojibake::Memo::default());
+                assert_eq!(with.chars, alone.chars, "{line:?} under {preferred:?}");
+                let edits = |l: &Line| -> Vec<(u32, u32, &str, String)> {
+                    l.edits
+                        .iter()
+                        .map(|e| {
+                            (
+                                e.start,
+                                e.end,
+                                e.kind,
+                                format!("{} {:?}", e.confidence, e.alternatives),
+                            )
+                        })
+                        .collect()
+                };
+                assert_eq!(edits(&with), edits(&alone), "{line:?} under {preferred:?}");
+            }
+            hits += shared.hits();
+        }
+        assert!(hits > 0, "the lines share runs the memo answers");
     }
 
     #[test]
