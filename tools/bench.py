@@ -9,6 +9,8 @@ inputs and unspool's own figures to target/bench/:
                     lines once);
   mojibake-distinct-5mb.txt  the same with each line numbered, no two alike: the repair of
                     every line;
+  x-mixed-5mb.txt   a synthetic X thread copy damaged as the seed was (the mixed table, its
+                    undefined bytes lost): a realistic damaged paste;
   english-5mb.txt   clean English prose;
   x-10mb.txt        a synthetic 10 MB X thread copy;
   pipeline.jsonl    unspool's in-process median timings per input and stage.
@@ -69,7 +71,7 @@ def main() -> int:
     print(f"== repair, side by side (python {result['python']}, ftfy {result['ftfy']}, "
           f"plsfix {result['plsfix']})")
     print(f"   {'input':<21} {'program':<34} {'seconds':>9} {'MB/s':>9} {'unspool is':>12}  (faster, in process)")
-    for name in ["mojibake-5mb", "mojibake-distinct-5mb", "english-5mb"]:
+    for name in ["mojibake-5mb", "mojibake-distinct-5mb", "x-mixed-5mb", "english-5mb"]:
         path = BENCH / f"{name}.txt"
         text = path.read_text(encoding="utf-8")
         nbytes = len(text.encode("utf-8"))

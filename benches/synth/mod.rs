@@ -279,3 +279,26 @@ pub fn mojibake_distinct(bytes: usize) -> Option<String> {
     }
     Some(out)
 }
+
+/// A synthetic X thread copy of at least `bytes` bytes (before damage) damaged as the seed was:
+/// its UTF-8 read with the mixed table (windows-1252's 0x80–0x9F row, ISO-8859-13 above),
+/// the bytes that table leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) lost in copying. A
+/// realistic damaged paste: names, handles and interface lines repeat, the posts do not.
+pub fn x_thread_damaged(bytes: usize) -> String {
+    let page = unspool::repair::codepages::ALL
+        .iter()
+        .find(|p| p.name == "mixed-1252-8859-13")
+        .expect("the mixed table is one of the pages");
+    let clean = x_thread_bytes(bytes);
+    clean
+        .bytes()
+        .filter(|&b| b < 0x80 || page.writes(b) && !page.undefined.contains(&b))
+        .map(|b| {
+            if b < 0x80 {
+                char::from(b)
+            } else {
+                page.char_at(usize::from(b - 0x80))
+            }
+        })
+        .collect()
+}
