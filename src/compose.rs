@@ -129,7 +129,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
     // Most posts are already NFC: borrow them instead of rebuilding them char by char.
     let normalized = crate::repair::nfc_cow(text);
     let normalized: &str = &normalized;
-    let urls = entities::urls(normalized);
+    let urls = entities::found_urls(normalized);
     // The weight of a plain ASCII character (one outside any link or emoji sequence).
     let ascii_weight = |b: u8| char_weight(char::from(b), config);
     let ascii_weights: [u64; 128] = std::array::from_fn(|b| ascii_weight(b as u8));
@@ -141,10 +141,10 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
     let mut next_url = 0;
     let mut i = 0;
     while i < normalized.len() {
-        while next_url < urls.len() && urls[next_url].start < i {
+        while next_url < urls.len() && urls[next_url].0.start < i {
             next_url += 1;
         }
-        let at_url = urls.get(next_url).is_some_and(|u| u.start == i);
+        let at_url = urls.get(next_url).is_some_and(|u| u.0.start == i);
         let b = normalized.as_bytes()[i];
         // Fast path: an ASCII character that cannot start an emoji (keycaps start with `#`,
         // `*` or a digit) is one UTF-16 unit of its range's weight, and never invalid.
@@ -160,7 +160,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
         let rest = &normalized[i..];
         let (len, w) = if at_url {
             (
-                urls[next_url].len(),
+                urls[next_url].0.len(),
                 config.transformed_url_length * config.scale,
             )
         } else if let Some(n) = config.emoji_parsing.then(|| emoji_len(rest)).flatten() {

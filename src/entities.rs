@@ -183,10 +183,14 @@ pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
             Kind::Url => {
                 let has_scheme = starts_with_ignore_case(&t, "http://")
                     || starts_with_ignore_case(&t, "https://");
+                // Made at its size, with no `format!` (a thread holds thousands of links).
                 let href = if has_scheme {
                     t.clone()
                 } else {
-                    format!("https://{t}")
+                    let mut href = String::with_capacity("https://".len() + t.len());
+                    href.push_str("https://");
+                    href.push_str(&t);
+                    href
                 };
                 Span::Link { text: t, href }
             }
@@ -207,12 +211,27 @@ pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
 /// The links of `text` as byte ranges, exactly as twitter-text's `extractUrlsWithIndices`
 /// finds them (before other entities are weighed against them).
 pub fn urls(text: &str) -> Vec<Range<usize>> {
-    UrlScanner::new(text).run()
+    let found = found_urls(text);
+    let mut out = Vec::with_capacity(found.len());
+    for (r, _) in found {
+        out.push(r);
+    }
+    out
 }
+
+/// [`urls`], each with its kind (what [`spans_with`]'s scanners push; compose reads these).
+pub(crate) fn found_urls(text: &str) -> Found {
+    let mut found = Vec::new();
+    UrlScanner::new(text).run(&mut found);
+    found
+}
+
+/// Entities found, each with its kind, in the order the scanners push them.
+pub(crate) type Found = Vec<(Range<usize>, Kind)>;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Url,
     Mention,
     Hashtag,
@@ -221,23 +240,13 @@ enum Kind {
 
 /// All entities of `text`, by start, overlaps removed (the first to start wins; at the same
 /// start, URLs before mentions before hashtags before cashtags, as twitter-text concatenates).
-fn entities(text: &str, handles: Handles) -> Vec<(Range<usize>, Kind)> {
-    // Each kind added by one plain loop (not `extend` of a `map`: at opt-level z each of
-    // those is its own copy of the extend code).
-    fn add(all: &mut Vec<(Range<usize>, Kind)>, found: Vec<Range<usize>>, kind: Kind) {
-        if found.is_empty() {
-            return;
-        }
-        all.reserve(found.len());
-        for r in found {
-            all.push((r, kind));
-        }
-    }
-    let mut all: Vec<(Range<usize>, Kind)> = Vec::new();
-    add(&mut all, urls(text), Kind::Url);
-    add(&mut all, mentions(text, handles), Kind::Mention);
-    add(&mut all, hashtags(text), Kind::Hashtag);
-    add(&mut all, cashtags(text), Kind::Cashtag);
+fn entities(text: &str, handles: Handles) -> Found {
+    // Every scanner pushes onto one vector (not a vector a kind, four allocations a post).
+    let mut all: Found = Vec::new();
+    UrlScanner::new(text).run(&mut all);
+    mentions(text, handles, &mut all);
+    hashtags(text, &mut all);
+    cashtags(text, &mut all);
     // Stable: keeps the kind order at equal starts.
     crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
     // Overlaps dropped in place (no second vector): an entity is kept when it starts at or
@@ -627,11 +636,10 @@ impl<'a> UrlScanner<'a> {
         }
     }
 
-    fn run(mut self) -> Vec<Range<usize>> {
+    fn run(mut self, out: &mut Found) {
         let text = self.text;
-        let mut out = Vec::new();
         if !crate::clean::has(text, '.') {
-            return out;
+            return;
         }
         let bytes = text.as_bytes();
         let mut dots = DotLookahead::default();
@@ -672,16 +680,15 @@ impl<'a> UrlScanner<'a> {
             match found {
                 Some((m, before)) => {
                     i = m.end;
-                    self.accept(&m, before, &mut out);
+                    self.accept(&m, before, out);
                 }
                 None => i = skip_to,
             }
         }
-        out
     }
 
     /// The rules `extractUrlsWithIndices` applies to a match before keeping it.
-    fn accept(&self, m: &UrlMatch, before: Option<char>, out: &mut Vec<Range<usize>>) {
+    fn accept(&self, m: &UrlMatch, before: Option<char>, out: &mut Found) {
         let text = self.text;
         let domain = &text[m.domain.clone()];
         let protocol_len = if m.has_protocol {
@@ -705,7 +712,7 @@ impl<'a> UrlScanner<'a> {
                 } else {
                     m.domain.start + r.end
                 };
-                out.push(start..end);
+                out.push((start..end, Kind::Url));
             }
             return;
         }
@@ -714,10 +721,10 @@ impl<'a> UrlScanner<'a> {
             if slug > 40 {
                 return;
             }
-            out.push(m.start..m.start + len);
+            out.push((m.start..m.start + len, Kind::Url));
             return;
         }
-        out.push(m.start..m.end);
+        out.push((m.start..m.end, Kind::Url));
     }
 
     /// The URL pattern (`extractUrl` without its preceding character) at byte `s`.
@@ -1157,8 +1164,7 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
     (labels >= min && after_ok && is_tld(&s[last_label])).then_some(p)
 }
 
-fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn mentions(text: &str, handles: Handles, out: &mut Found) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -1182,7 +1188,7 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
         let name_start = i + at_len;
         // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
         if let Some(n) = handle_domain(&text[name_start..], 2) {
-            out.push(i..name_start + n);
+            out.push((i..name_start + n, Kind::Mention));
             i = name_start + n;
             continue;
         }
@@ -1198,7 +1204,7 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
         let after_name = name_start + name_len;
         if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
             if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
-                out.push(i..after_name + 1 + n);
+                out.push((i..after_name + 1 + n, Kind::Mention));
                 i = after_name + 1 + n;
                 continue;
             }
@@ -1223,11 +1229,10 @@ fn mentions(text: &str, handles: Handles) -> Vec<Range<usize>> {
                 || after.starts_with("://")
                 || after.chars().next().is_some_and(is_latin_accent));
         if !rejected {
-            out.push(i..end);
+            out.push((i..end, Kind::Mention));
         }
         i = end;
     }
-    out
 }
 
 fn is_hashtag_alpha(c: char) -> bool {
@@ -1258,8 +1263,7 @@ fn is_hashtag_alnum(c: char) -> bool {
         )
 }
 
-fn hashtags(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn hashtags(text: &str, out: &mut Found) {
     let mut i = 0;
     while i < text.len() {
         // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
@@ -1298,15 +1302,13 @@ fn hashtags(text: &str) -> Vec<Range<usize>> {
         let joined = matches!(next, b'#' | b':' | 0xEF)
             && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
         if !joined {
-            out.push(h..end);
+            out.push((h..end, Kind::Hashtag));
         }
         i = end;
     }
-    out
 }
 
-fn cashtags(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn cashtags(text: &str, out: &mut Found) {
     let b = text.as_bytes();
     for (d, _) in text.match_indices('$') {
         if !char_before(text, d).is_none_or(is_space) {
@@ -1341,10 +1343,9 @@ fn cashtags(text: &str) -> Vec<Range<usize>> {
             found = Some(base);
         }
         if let Some(end) = found {
-            out.push(d..end);
+            out.push((d..end, Kind::Cashtag));
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -558,7 +558,9 @@ fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
             Block::Media(media) => {
                 w.open("figure", Role::Figure, "");
                 w.open("strong", Role::MediaKind, "");
-                w.text(&format!("{}:", media_label(media)));
+                // `:` needs no escaping: written after the label, with no `format!`.
+                w.text(&media_label(media));
+                w.raw(":");
                 w.close("strong");
                 let alt = media
                     .alt

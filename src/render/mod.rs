@@ -141,7 +141,9 @@ pub type Line<'a> = Vec<Cow<'a, Span>>;
 
 /// Cuts spans into paragraphs (split at a blank line) of lines (split at `\n`).
 pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
-    let mut paras: Vec<Vec<Line>> = vec![vec![Vec::new()]];
+    // The first line made at the size of a post with no line break (most are): its spans
+    // pushed with no growing.
+    let mut paras: Vec<Vec<Line>> = vec![vec![Vec::with_capacity(spans.len())]];
     for span in spans {
         match span {
             // A text with no line break in it is one piece: the span itself.
@@ -359,7 +361,10 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
         }
         kept
     } else {
-        blocks(&post.spans)
+        blocks_and(
+            &post.spans,
+            post.media.len() + usize::from(post.quoted.is_some()),
+        )
     };
     if options.keep_markers {
         if let Some(marker) = post
@@ -501,10 +506,19 @@ fn starts_lowercase(para: &[Line]) -> bool {
 
 /// Cuts spans into blocks: paragraphs and lists.
 pub fn blocks(spans: &[Span]) -> Vec<Block<'_>> {
+    blocks_and(spans, 0)
+}
+
+/// [`blocks`], in a vector with room for `more` blocks after them (a post's media and quote).
+fn blocks_and(spans: &[Span], more: usize) -> Vec<Block<'_>> {
     let paras = paragraphs(spans);
     // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
     if !paras.iter().flatten().any(|line| list_item(line).is_some()) {
-        return paras.into_iter().map(Block::Para).collect();
+        let mut out = Vec::with_capacity(paras.len() + more);
+        for para in paras {
+            out.push(Block::Para(para));
+        }
+        return out;
     }
     // Every line with its paragraph and, if it is one, its list item.
     let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();

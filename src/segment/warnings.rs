@@ -320,49 +320,59 @@ const fn word_key(w: &[u8]) -> u64 {
     key
 }
 
-/// The bytes a white space char may start with: ASCII spaces, and C2, E1, E2, E3.
-const MAY_SPACE: [bool; 256] = {
+/// The bytes that are part of a word whatever follows them: printable ASCII, and every byte
+/// from 0x80 but C2, E1, E2 and E3 (which start the white space chars outside ASCII).
+const IN_WORD: [bool; 256] = {
     let mut t = [false; 256];
-    let mut b = 0;
+    let mut b = 0x21;
     while b < 256 {
-        t[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        t[b] = !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
         b += 1;
     }
     t
 };
 
-/// The length of the white space char at byte `i` of `s` (0 when none starts there).
+/// The length of the white space char (`char::is_whitespace`) at byte `i` of `b`, a str's
+/// bytes (0 when none starts there), read from its bytes with no char decoded: U+0009–U+000D
+/// and U+0020; U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028,
+/// U+2029, U+202F (E2 80 80–8A, A8, A9, AF) and U+205F (E2 81 9F); U+3000 (E3 80 80).
 #[inline]
-fn space_at(s: &str, i: usize) -> usize {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return usize::from(matches!(b, b'\t'..=b'\r' | b' '));
+fn space_at(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let space = match b[i] {
+        b'\t'..=b'\r' | b' ' => return 1,
+        0xC2 => return if matches!(at(1), 0x85 | 0xA0) { 2 } else { 0 },
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        _ => false,
+    };
+    if space {
+        3
+    } else {
+        0
     }
-    // U+0085 and U+00A0 start with C2, U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3.
-    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-        if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
-            if c.is_whitespace() {
-                return c.len_utf8();
-            }
-        }
-    }
-    0
 }
 
 /// The first word of `s` at or after byte `from` (a char boundary), as `str::split_whitespace`
-/// cuts words, as its start and end: found a byte at a time, and only a byte that may start a
-/// non-ASCII space char is decoded.
+/// cuts words, as its start and end: found a byte at a time with one table look-up a byte;
+/// only a byte below 0x21 or one a white space char outside ASCII may start is looked at
+/// closer (bytes, no char decoded). Every byte of a word but its first is a byte of a char
+/// that is no space, so a char's continuation bytes are simply stepped over.
 #[inline]
 fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut i = from;
     while i < b.len() {
-        // A space, or printable ASCII (a word starts): no char to decode (at opt-level z
-        // `space_at` is a call).
+        // The space that parts most words, with no call (at opt-level z `space_at` is one).
         let n = match b[i] {
             b' ' => 1,
-            0x21..=0x7F => break,
-            _ => space_at(s, i),
+            c if IN_WORD[usize::from(c)] => break,
+            _ => space_at(b, i),
         };
         if n == 0 {
             break;
@@ -371,30 +381,12 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
     }
     let start = i;
     while i < b.len() {
-        // Eight bytes at a time past printable ASCII (most of a word's bytes, and a word's
-        // end is then found with one branch rather than one a byte): a byte below 0x21 or
-        // from 0x80 up is flagged; the lowest flag is always a true one (a borrow only
-        // flags bytes above a byte that is flagged itself).
-        if let Some(v) = crate::clean::word8(b, i) {
-            const ONES: u64 = 0x0101_0101_0101_0101;
-            let flagged = ((v.wrapping_sub(0x21 * ONES) & !v) | v) & (0x80 * ONES);
-            if flagged == 0 {
-                i += 8;
-                continue;
-            }
-            i += (flagged.trailing_zeros() / 8) as usize;
-        }
         let c = b[i];
-        // Printable ASCII first: most bytes of a word.
-        if c > b' ' && c < 0x80 {
+        if IN_WORD[usize::from(c)] {
             i += 1;
             continue;
         }
-        // The space that ends most words, with no call.
-        if c == b' ' {
-            break;
-        }
-        if MAY_SPACE[usize::from(c)] && space_at(s, i) > 0 {
+        if c == b' ' || space_at(b, i) > 0 {
             break;
         }
         i += 1;
