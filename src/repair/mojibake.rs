@@ -2019,9 +2019,8 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 /// The steps of runs already taken in a paste. A paste's damaged lines share their damaged
 /// runs (`ā€` for a `”` whose last byte was dropped, `šŸ§µ` for a `🧵`): 300 KB of a thread
 /// damaged by the mixed table takes 2,361 steps of runs, 19 of them distinct. A run's step
-/// depends only on its chars, the document's page, the pages seen so far in its line, the
-/// depth and whether it is known damaged ([`one_step`] reads nothing else), so each
-/// distinct one is taken once.
+/// depends only on its chars, the document's page, the pages seen so far in its line and the
+/// depth ([`one_step`] reads nothing else), so each distinct one is taken once.
 #[derive(Default)]
 pub struct Memo {
     steps: Vec<Step>,
@@ -2039,9 +2038,9 @@ impl Memo {
 }
 
 /// A run's step in a [`Memo`]: what decided it (the pages seen before, the document's page,
-/// the depth, whether known damaged), the run, the pages seen after, the pieces.
+/// the depth), the run, the pages seen after, the pieces.
 struct Step {
-    key: (u16, Option<usize>, u8, bool),
+    key: (u16, Option<usize>, u8),
     run: Vec<char>,
     seen: u16,
     pieces: Vec<Piece>,
@@ -2051,10 +2050,11 @@ struct Step {
 /// so a paste of ever new runs pays a bounded price.
 const MEMO_STEPS: usize = 128;
 
-/// [`one_step`] of a run, taken once a paste through the context's [`Memo`].
+/// [`one_step`] of a run that looks damaged ([`is_bad`] or [`suspicious`]; none for one that
+/// does not), taken once a paste through the context's [`Memo`].
 #[inline(never)]
 fn run_step(sub: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
-    let key = (ctx.seen, ctx.preferred, depth, ctx.damaged);
+    let key = (ctx.seen, ctx.preferred, depth);
     if let Some(memo) = ctx.memo.as_deref() {
         if let Some(step) = memo.steps.iter().find(|s| s.key == key && s.run == sub) {
             ctx.seen = step.seen;
@@ -2067,7 +2067,13 @@ fn run_step(sub: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             return pieces;
         }
     }
-    let pieces = one_step(sub, ctx, depth);
+    let pieces = if is_bad(sub) || suspicious(sub) {
+        // Known damaged: the step need not ask again.
+        ctx.damaged = sub.iter().any(|c| !c.is_ascii());
+        one_step(sub, ctx, depth)
+    } else {
+        Vec::new()
+    };
     if let Some(memo) = ctx
         .memo
         .as_deref_mut()
@@ -2203,9 +2209,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             if capital_circumflex(chars, s) {
                 continue;
             }
-            if sub.len() < chars.len() && (is_bad(sub) || suspicious(sub)) {
-                // Known damaged: the step need not ask again.
-                ctx.damaged = sub.iter().any(|c| !c.is_ascii());
+            if sub.len() < chars.len() {
                 let found = run_step(sub, ctx, depth + 1);
                 if !found.is_empty() {
                     pieces.extend(found.into_iter().map(|mut p| {
