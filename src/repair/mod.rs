@@ -97,9 +97,10 @@ pub fn repair(text: &str) -> Repaired {
     out.code_page = preferred.map(|k| codepages::ALL[k].name);
     let mut chars: Vec<char> = Vec::new();
     // Each distinct line that is not clean, repaired under the document's page: (line
-    // number of its first copy, pasted, repaired). Only those: a slot per line would cost
-    // ~100 bytes a line.
-    let mut fixed: Vec<(usize, Vec<char>, Line)> = Vec::new();
+    // number of its first copy, repaired). Only those: a slot per line would cost ~100
+    // bytes a line. The pasted chars are not kept (the paste has them: 4 bytes a char of
+    // every damaged line less at the peak).
+    let mut fixed: Vec<(usize, Line)> = Vec::new();
     // Every line that needs a repair, in order: (line number, its entry in `fixed`).
     let mut order: Vec<(usize, u32)> = Vec::new();
     // A paste repeats lines: a thread's author name, a separator or a signature comes back
@@ -131,7 +132,7 @@ pub fn repair(text: &str) -> Repaired {
         let at = match line_needs_repair(line, &mut chars, known) {
             Some(damaged) => {
                 let repaired = Line::repair(&chars, preferred, damaged, &mut memo);
-                fixed.push((k, std::mem::take(&mut chars), repaired));
+                fixed.push((k, repaired));
                 let at = fixed.len() as u32 - 1;
                 order.push((k, at));
                 at
@@ -144,6 +145,9 @@ pub fn repair(text: &str) -> Repaired {
     drop(looked);
     if several {
         settle_page(&mut fixed, &order, preferred, &mut memo);
+    }
+    for (k, line) in &mut fixed {
+        line.locate(line_at(text, &starts, *k).0);
     }
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
@@ -161,13 +165,13 @@ pub fn repair(text: &str) -> Repaired {
         let (line, ending) = line_at(text, &starts, k);
         if let Some(&(_, i)) = order.get(next).filter(|f| f.0 == k) {
             next += 1;
-            let (_, pasted, fixed) = &fixed[i as usize];
+            let (_, fixed) = &fixed[i as usize];
             let base = units;
             for &c in &fixed.chars {
                 result.push(c);
                 units += c.len_utf16();
             }
-            fixed.report(pasted, base, &mut out.repairs);
+            fixed.report(line, base, &mut out.repairs);
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -231,7 +235,7 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// `fixed` holds each distinct line once; `order` lists every line (a repeated line as often
 /// as the paste has it, as it counts in the evidence) by its entry in `fixed`.
 fn settle_page(
-    fixed: &mut [(usize, Vec<char>, Line)],
+    fixed: &mut [(usize, Line)],
     order: &[(usize, u32)],
     mut page: Option<usize>,
     memo: &mut mojibake::Memo,
@@ -241,7 +245,7 @@ fn settle_page(
         // (as their line numbers and entries of `fixed`).
         let mut still: Vec<(usize, usize)> = Vec::new();
         for &(k, i) in order {
-            let chars = fixed[i as usize].2.chars.as_slice();
+            let chars = fixed[i as usize].1.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
@@ -254,7 +258,7 @@ fn settle_page(
         }
         let mut bad: Vec<&[char]> = Vec::with_capacity(still.len());
         for &(_, i) in &still {
-            bad.push(&fixed[i].2.chars);
+            bad.push(&fixed[i].1.chars);
         }
         let next = document_page(bad);
         if next == page || (next.is_none() && still.is_empty()) {
@@ -267,12 +271,12 @@ fn settle_page(
             // lists a repeated line as often as the paste has it, its first copy first.
             for &(k, i) in &still {
                 if fixed[i].0 == k {
-                    fixed[i].2.run(None, false, memo);
+                    fixed[i].1.run(None, false, memo);
                 }
             }
             continue;
         }
-        for (_, _, line) in fixed.iter_mut() {
+        for (_, line) in fixed.iter_mut() {
             line.run(page, false, memo);
         }
     }
@@ -771,6 +775,8 @@ fn span_of(edits: &[Edit], range: (u32, u32)) -> (usize, usize) {
 struct Edit {
     start: u32,
     end: u32,
+    /// Where the pasted chars `start..end` are in the pasted line, in bytes ([`Line::locate`]).
+    from: (u32, u32),
     kind: &'static str,
     confidence: f32,
     alternatives: Vec<String>,
@@ -915,6 +921,7 @@ impl Line {
                 Edit {
                     start: range.0,
                     end: range.1,
+                    from: (0, 0),
                     kind,
                     confidence,
                     alternatives: p.alternatives.clone(),
@@ -948,9 +955,49 @@ impl Line {
         self.edits = merged;
     }
 
-    /// Adds this line's repairs; `base` is the line's offset in the repaired text (a line the
-    /// paste repeats reports once for each copy).
-    fn report(&self, pasted: &[char], base: usize, repairs: &mut Vec<Repair>) {
+    /// Finds where each edit's pasted chars are in `pasted` (the line as pasted), once for
+    /// all the copies [`Line::report`] reports: one walk along the line (edits are sorted by
+    /// their range of pasted chars; one that is not is walked to from the start).
+    fn locate(&mut self, pasted: &str) {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let bytes = pasted.as_bytes();
+        // `byte_k` is where char `char_k` starts (or a continuation byte before it).
+        let (mut char_k, mut byte_k) = (0usize, 0usize);
+        let mut byte_at = |k: u32| {
+            let k = k as usize;
+            if k < char_k {
+                (char_k, byte_k) = (0, 0);
+            }
+            // Eight bytes at a time while all the chars they start come before char `k`
+            // (a char starts at each byte but a continuation byte, 10xxxxxx).
+            while let Some(w) = word8(bytes, byte_k) {
+                let starts = 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+                if char_k + starts > k {
+                    break;
+                }
+                char_k += starts;
+                byte_k += 8;
+            }
+            while let Some(&b) = bytes.get(byte_k) {
+                if b & 0xC0 != 0x80 {
+                    if char_k == k {
+                        break;
+                    }
+                    char_k += 1;
+                }
+                byte_k += 1;
+            }
+            byte_k as u32
+        };
+        for e in &mut self.edits {
+            e.from = (byte_at(e.start), byte_at(e.end));
+        }
+    }
+
+    /// Adds this line's repairs; `pasted` is the line as pasted ([`Line::locate`] has been
+    /// told it), `base` its offset in the repaired text (a line the paste repeats reports
+    /// once for each copy).
+    fn report(&self, pasted: &str, base: usize, repairs: &mut Vec<Repair>) {
         // In (start, end) order: the map's order.
         let Line {
             chars,
@@ -1014,9 +1061,11 @@ impl Line {
                 at
             };
             from.clear();
-            if let Some(s) = pasted.get(e.start as usize..(e.end as usize).min(pasted.len())) {
-                from.extend(s);
-            }
+            from.push_str(
+                pasted
+                    .get(e.from.0 as usize..e.from.1 as usize)
+                    .unwrap_or(""),
+            );
             if from == to {
                 continue;
             }
@@ -1628,6 +1677,67 @@ mod tests {
     fn decodes_entities_and_line_endings() {
         assert_eq!(repair("a &amp; b&#8217;s\r\nc").text, "a & b’s\nc");
         assert_eq!(repair("AT&T; & co").text, "AT&T; & co");
+    }
+
+    #[test]
+    fn locate_finds_each_edits_pasted_chars() {
+        // Random lines of 1- to 4-byte chars (long enough for the eight-byte steps), edits
+        // over random ranges in order, then one out of order: each edit's bytes are its chars.
+        let alphabet = ['a', ' ', 'é', 'Ā', '€', '“', '漢', '🧵', '😀', 'z'];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2_000 {
+            let len = (next() % 60) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let pasted: String = chars.iter().collect();
+            let mut edits = Vec::new();
+            let mut at = 0u32;
+            while (at as usize) < len {
+                let start = at + (next() % 5) as u32;
+                let end = (start + (next() % 4) as u32).min(len as u32);
+                if start > end {
+                    break;
+                }
+                edits.push((start, end));
+                at = end + 1;
+            }
+            if let Some(&first) = edits.first() {
+                edits.push(first);
+            }
+            let mut line = Line {
+                chars: chars.clone(),
+                origin: Vec::new(),
+                edits: edits
+                    .iter()
+                    .map(|&(start, end)| Edit {
+                        start,
+                        end,
+                        from: (0, 0),
+                        kind: "mojibake",
+                        confidence: 1.0,
+                        alternatives: Vec::new(),
+                    })
+                    .collect(),
+            };
+            line.locate(&pasted);
+            for e in &line.edits {
+                let want: String = chars[e.start as usize..e.end as usize].iter().collect();
+                assert_eq!(
+                    &pasted[e.from.0 as usize..e.from.1 as usize],
+                    want,
+                    "{pasted:?}, chars {}..{}",
+                    e.start,
+                    e.end
+                );
+            }
+        }
     }
 
     #[test]
