@@ -617,9 +617,24 @@ pub fn footer_start(line: &str) -> bool {
         "What’s happening",
         "What's happening",
     ];
+    // The capitals the starts start with, as bits from `A`: a line that starts with another
+    // byte (most of them) is compared with none.
+    const FIRSTS: u32 = {
+        let (mut bits, mut i) = (0, 0);
+        while i < STARTS.len() {
+            let b = STARTS[i].as_bytes()[0];
+            assert!(b.is_ascii_uppercase(), "a footer starts with a capital");
+            bits |= 1 << (b - b'A');
+            i += 1;
+        }
+        bits
+    };
     let t = crate::segment::trim(line);
-    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     let first = t.as_bytes().first();
+    if !first.is_some_and(|&b| b.is_ascii_uppercase() && FIRSTS >> (b - b'A') & 1 != 0) {
+        return false;
+    }
+    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     STARTS
         .iter()
         .any(|s| s.as_bytes().first() == first && t.starts_with(s))
