@@ -412,12 +412,17 @@ pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
     if !crate::clean::has(line, '/') {
         return None;
     }
-    let (url_start, host_end) = ["twitter.com/", "x.com/"].iter().find_map(|h| {
-        crate::clean::find(line, h).map(|at| {
-            let start = line[..at].rfind(' ').map_or(0, |s| s + 1);
-            (start, at + h.len())
-        })
-    })?;
+    // Each host found by a memchr for its rarest byte (`/`, `x`), not its first: a line with
+    // links has a `t` every few bytes, each a compare.
+    let (url_start, host_end) =
+        [("twitter.com/", 11), ("x.com/", 0)]
+            .iter()
+            .find_map(|&(h, r)| {
+                crate::clean::find_bytes_by(line.as_bytes(), h.as_bytes(), r).map(|at| {
+                    let start = line[..at].rfind(' ').map_or(0, |s| s + 1);
+                    (start, at + h.len())
+                })
+            })?;
     let url_end = line[url_start..]
         .find(' ')
         .map_or(line.len(), |e| url_start + e);
