@@ -872,31 +872,31 @@ fn is_connection_degree(t: &str) -> bool {
     let mut rest = t;
     let mut degrees = 0;
     loop {
-        rest = rest.trim_start_matches([' ', '•', '·']);
+        // `•` and `·` start with E2 and C2: a word that starts with another byte is not
+        // trimmed (a call at opt-level z).
+        if matches!(rest.as_bytes().first(), Some(b' ' | 0xE2 | 0xC2)) {
+            rest = rest.trim_start_matches([' ', '•', '·']);
+        }
         if rest.is_empty() {
             break;
         }
-        // Every word below starts with one of these: any other first byte is none of them.
-        if !matches!(rest.as_bytes()[0], b'1' | b'2' | b'3' | b'P' | b'F' | b'A') {
+        // The one word (two for `3`) that may start here, by its first byte: any other first
+        // byte starts none of them.
+        let word = match rest.as_bytes()[0] {
+            b'1' => "1st",
+            b'2' => "2nd",
+            b'3' if rest.starts_with("3rd+") => "3rd+",
+            b'3' => "3rd",
+            b'P' => "Premium",
+            b'F' => "Following",
+            b'A' => "Author",
+            _ => return false,
+        };
+        let Some(r) = rest.strip_prefix(word) else {
             return false;
-        }
-        if let Some(r) = [
-            "1st",
-            "2nd",
-            "3rd+",
-            "3rd",
-            "Premium",
-            "Following",
-            "Author",
-        ]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        {
-            degrees += 1;
-            rest = r;
-        } else {
-            return false;
-        }
+        };
+        degrees += 1;
+        rest = r;
     }
     degrees > 0 && ["1st", "2nd", "3rd"].iter().any(|d| find(t, d).is_some())
 }
