@@ -725,7 +725,19 @@ pub fn is_counted_nouns(t: &str) -> bool {
     }
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
     // without collecting the words, stopping at the first pair that is not one.
-    if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // The first word is a count only when the bytes a count is made of run up to a white
+    // space char (its first byte): most lines that start with a digit (`13h`, `10:42 AM`)
+    // are ruled out without cutting them into words.
+    let b = t.as_bytes();
+    let mut k = 0;
+    while k < b.len() && matches!(b[k], b'0'..=b'9' | b',' | b'.' | b'K' | b'M' | b'B' | b'k') {
+        k += 1;
+    }
+    let spaced = matches!(
+        b.get(k),
+        Some(b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    );
+    if spaced && b[0].is_ascii_digit() {
         let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
         let mut pairs = 0;
         let all = loop {
