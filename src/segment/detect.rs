@@ -309,7 +309,12 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // `·`, which a header line that holds a time holds (`Ada @ada · 5h`): found by one forward
     // search over the paste like the needles (not a search a line), apart from them so that
     // its many occurrences do not keep the lines around them from being clear of the others.
-    let mut dot = Needle::new(Finder::new("·"));
+    #[cfg(not(target_arch = "wasm32"))]
+    let dot = Finder::new("·");
+    // Its rare byte chosen as the crate builds (no `commonness` walk in the .wasm).
+    #[cfg(target_arch = "wasm32")]
+    let dot = const { RareFinder::new("·") };
+    let mut dot = Needle::new(dot);
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
