@@ -617,9 +617,24 @@ pub fn footer_start(line: &str) -> bool {
         "What’s happening",
         "What's happening",
     ];
+    // The capitals the starts start with, as bits from `A`: a line that starts with another
+    // byte (most of them) is compared with none.
+    const FIRSTS: u32 = {
+        let (mut bits, mut i) = (0, 0);
+        while i < STARTS.len() {
+            let b = STARTS[i].as_bytes()[0];
+            assert!(b.is_ascii_uppercase(), "a footer starts with a capital");
+            bits |= 1 << (b - b'A');
+            i += 1;
+        }
+        bits
+    };
     let t = crate::segment::trim(line);
-    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     let first = t.as_bytes().first();
+    if !first.is_some_and(|&b| b.is_ascii_uppercase() && FIRSTS >> (b - b'A') & 1 != 0) {
+        return false;
+    }
+    // `What’s happening?` (with its question mark) is the compose box, not the sidebar.
     STARTS
         .iter()
         .any(|s| s.as_bytes().first() == first && t.starts_with(s))
@@ -710,7 +725,19 @@ pub fn is_counted_nouns(t: &str) -> bool {
     }
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
     // without collecting the words, stopping at the first pair that is not one.
-    if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // The first word is a count only when the bytes a count is made of run up to a white
+    // space char (its first byte): most lines that start with a digit (`13h`, `10:42 AM`)
+    // are ruled out without cutting them into words.
+    let b = t.as_bytes();
+    let mut k = 0;
+    while k < b.len() && matches!(b[k], b'0'..=b'9' | b',' | b'.' | b'K' | b'M' | b'B' | b'k') {
+        k += 1;
+    }
+    let spaced = matches!(
+        b.get(k),
+        Some(b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    );
+    if spaced && b[0].is_ascii_digit() {
         let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
         let mut pairs = 0;
         let all = loop {
@@ -857,31 +884,31 @@ fn is_connection_degree(t: &str) -> bool {
     let mut rest = t;
     let mut degrees = 0;
     loop {
-        rest = rest.trim_start_matches([' ', '•', '·']);
+        // `•` and `·` start with E2 and C2: a word that starts with another byte is not
+        // trimmed (a call at opt-level z).
+        if matches!(rest.as_bytes().first(), Some(b' ' | 0xE2 | 0xC2)) {
+            rest = rest.trim_start_matches([' ', '•', '·']);
+        }
         if rest.is_empty() {
             break;
         }
-        // Every word below starts with one of these: any other first byte is none of them.
-        if !matches!(rest.as_bytes()[0], b'1' | b'2' | b'3' | b'P' | b'F' | b'A') {
+        // The one word (two for `3`) that may start here, by its first byte: any other first
+        // byte starts none of them.
+        let word = match rest.as_bytes()[0] {
+            b'1' => "1st",
+            b'2' => "2nd",
+            b'3' if rest.starts_with("3rd+") => "3rd+",
+            b'3' => "3rd",
+            b'P' => "Premium",
+            b'F' => "Following",
+            b'A' => "Author",
+            _ => return false,
+        };
+        let Some(r) = rest.strip_prefix(word) else {
             return false;
-        }
-        if let Some(r) = [
-            "1st",
-            "2nd",
-            "3rd+",
-            "3rd",
-            "Premium",
-            "Following",
-            "Author",
-        ]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        {
-            degrees += 1;
-            rest = r;
-        } else {
-            return false;
-        }
+        };
+        degrees += 1;
+        rest = r;
     }
     degrees > 0 && ["1st", "2nd", "3rd"].iter().any(|d| find(t, d).is_some())
 }

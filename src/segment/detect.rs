@@ -306,6 +306,15 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             k += 1;
         }
     }
+    // `·`, which a header line that holds a time holds (`Ada @ada · 5h`): found by one forward
+    // search over the paste like the needles (not a search a line), apart from them so that
+    // its many occurrences do not keep the lines around them from being clear of the others.
+    #[cfg(not(target_arch = "wasm32"))]
+    let dot = Finder::new("·");
+    // Its rare byte chosen as the crate builds (no `commonness` walk in the .wasm).
+    #[cfg(target_arch = "wasm32")]
+    let dot = const { RareFinder::new("·") };
+    let mut dot = Needle::new(dot);
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
@@ -377,8 +386,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             }
         }
         // A header line holds a time only after a `·` (most lines hold none: no copies made).
-        let dotted = || crate::clean::find(l, "·").is_some();
-        if let Some(h) = dotted()
+        if let Some(h) = dot
+            .in_line(text, at, l)
             .then(|| headers::header_line(l))
             .flatten()
             .filter(|h| h.time.is_some())
@@ -418,7 +427,9 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has!(THREADS_NET) || has!(THREADS_COM) || has!(FOR_THREADS) {
             add(&mut score, Threads, "threads-link", 2);
         }
-        if headers::is_username(l)
+        // A user name starts with a lowercase letter, a digit or `_`: most lines do not.
+        if matches!(first, b'a'..=b'z' | b'0'..=b'9' | b'_')
+            && headers::is_username(l)
             && next.is_some_and(|n| {
                 n == "Author" || (headers::time_line(n).is_some() && !crate::clean::has(n, '·'))
             })
