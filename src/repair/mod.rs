@@ -386,7 +386,6 @@ impl FirstOf {
 /// The length of `s` in UTF-16 code units: one a char (every byte but continuation
 /// bytes), two for chars of four bytes; eight bytes at a time.
 fn utf16_len(s: &str) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
     let mut units = b.len();
     let mut i = 0;
@@ -395,9 +394,9 @@ fn utf16_len(s: &str) -> usize {
         if w & HIGH == 0 {
             continue;
         }
-        // Bit 7 of each byte: a continuation byte (10xxxxxx), a lead of four (11110xxx; the
-        // shifts bring bits 6, 5 and 4 of the same byte up to bit 7).
-        let cont = w & !(w << 1) & HIGH;
+        // Bit 7 of each byte: a continuation byte, a lead of four (11110xxx; the shifts
+        // bring bits 6, 5 and 4 of the same byte up to bit 7).
+        let cont = continuation_bytes(w);
         let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
         units = units + four.count_ones() as usize - cont.count_ones() as usize;
     }
@@ -405,6 +404,16 @@ fn utf16_len(s: &str) -> usize {
         units = units + usize::from(x >= 0xF0) - usize::from((x as i8) < -0x40);
     }
     units
+}
+
+/// Bit 7 of each byte of eight, the high bits.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Of eight UTF-8 bytes, the continuation bytes (10xxxxxx), as bit 7 of each (the shift
+/// brings bit 6 of the same byte up to bit 7).
+#[inline]
+fn continuation_bytes(w: u64) -> u64 {
+    w & !(w << 1) & HIGH
 }
 
 /// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control.
@@ -631,7 +640,6 @@ fn scan_chars(chars: &[char]) -> Scan {
 #[inline]
 fn plain_ascii8(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which +1 turns into 0x80
     // when no byte has its high bit set, with no carry between bytes).
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
@@ -959,7 +967,6 @@ impl Line {
     /// all the copies [`Line::report`] reports: one walk along the line (edits are sorted by
     /// their range of pasted chars; one that is not is walked to from the start).
     fn locate(&mut self, pasted: &str) {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = pasted.as_bytes();
         // `byte_k` is where char `char_k` starts (or a continuation byte before it).
         let (mut char_k, mut byte_k) = (0usize, 0usize);
@@ -969,9 +976,9 @@ impl Line {
                 (char_k, byte_k) = (0, 0);
             }
             // Eight bytes at a time while all the chars they start come before char `k`
-            // (a char starts at each byte but a continuation byte, 10xxxxxx).
+            // (a char starts at each byte but a continuation byte).
             while let Some(w) = word8(bytes, byte_k) {
-                let starts = 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+                let starts = 8 - continuation_bytes(w).count_ones() as usize;
                 if char_k + starts > k {
                     break;
                 }
@@ -1369,6 +1376,17 @@ fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
 mod tests {
     use super::*;
 
+    /// A fixed pseudo-random sequence (xorshift from `seed`), so that a failure can be
+    /// replayed.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     /// The alphabet of [`undamaged_lines_are_left_alone`]: every char a code page writes
     /// from 0x80, ASCII, and letters, emoji and marks of scripts no page writes.
     fn alphabet() -> Vec<char> {
@@ -1393,13 +1411,7 @@ mod tests {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(30_000);
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut passed = 0;
         for _ in 0..n {
             // Half the lines draw from one page's chars (as mojibake under it would), the
@@ -1490,13 +1502,7 @@ mod tests {
     #[test]
     fn scan_chars_answers_as_scan_line() {
         let alphabet = alphabet();
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let mut each = [0usize; 3];
         for _ in 0..50_000 {
             let len = (next() % 12) as usize;
@@ -1684,13 +1690,7 @@ mod tests {
         // Random lines of 1- to 4-byte chars (long enough for the eight-byte steps), edits
         // over random ranges in order, then one out of order: each edit's bytes are its chars.
         let alphabet = ['a', ' ', 'é', 'Ā', '€', '“', '漢', '🧵', '😀', 'z'];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..2_000 {
             let len = (next() % 60) as usize;
             let chars: Vec<char> = (0..len)
