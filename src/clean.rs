@@ -75,23 +75,16 @@ pub fn classify(line: &str) -> Option<&'static str> {
     {
         return Some("ui");
     }
-    if last == b'y'
-        && t.ends_with("can reply")
-        && t.split_whitespace().count() <= 8
-        && !t.ends_with(". can reply")
-    {
+    if ends(t, "can reply") && t.split_whitespace().count() <= 8 && !t.ends_with(". can reply") {
         return Some("ui");
     }
-    let poll_tail =
-        (last == b's' && t.ends_with("Final results")) || (last == b't' && t.ends_with(" left"));
+    let poll_tail = ends(t, "Final results") || ends(t, " left");
     if t == "Final results"
         || (poll_tail && t.starts_with(|c: char| c.is_ascii_digit()) && find(t, " votes").is_some())
     {
         return Some("ui");
     }
-    if is_read_replies(t)
-        || last == b'g' && t.ends_with("· Trending") && t.split_whitespace().count() <= 5
-    {
+    if is_read_replies(t) || ends(t, "· Trending") && t.split_whitespace().count() <= 5 {
         return Some("ui");
     }
     // `Joined May 2010` ends with its year.
@@ -512,6 +505,13 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Media player modal", "media"),
     ("Last edited ", "timestamp"),
 ];
+
+/// `t.ends_with(suffix)`, the last bytes compared first, inline: most lines end with
+/// another byte, and `ends_with` is a call at opt-level z.
+#[inline(always)]
+fn ends(t: &str, suffix: &str) -> bool {
+    t.as_bytes().last() == suffix.as_bytes().last() && t.ends_with(suffix)
+}
 
 /// The eight bytes of `b` from `i`, as one little-endian word (for scans eight bytes at a
 /// time); `None` past the end.
