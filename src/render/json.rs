@@ -20,11 +20,35 @@ use crate::thread::{Author, Media, Platform, Post, Removed, Repair, Span, Thread
 /// `\\u` and the UTF-16 unit `u` in four lower-case hex digits, as serde_json writes them.
 fn hex4(out: &mut String, u: u32) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push_str("\\u");
-    for shift in [12, 8, 4, 0] {
-        out.push(char::from(HEX[(u >> shift) as usize & 0xF]));
+    // Made on the stack and pushed once (six pushes of a char were a third of the escape).
+    let mut buf = *b"\\u0000";
+    for (k, shift) in [12, 8, 4, 0].into_iter().enumerate() {
+        buf[2 + k] = HEX[(u >> shift) as usize & 0xF];
     }
+    out.push_str(ascii_str(&buf));
 }
+
+/// ASCII bytes as a `str` (the writer's own bytes, always ASCII; never the empty fallback).
+fn ascii_str(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Whether none of eight bytes (a little-endian `u64`) needs the string writer's attention:
+/// no control (below 0x20), no `"`, no `\\`, and, when `beyond` is [`HIGH`], no byte outside
+/// ASCII. The zero-byte test (`(x - 0x01…) & !x & 0x80…`) is exact for whether any byte is
+/// zero, and so for whether any byte is below a bound or equal to a byte.
+#[inline]
+fn plain8(w: u64, beyond: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let quote = zero(w ^ (ONES * u64::from(b'"')));
+    let backslash = zero(w ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGH == 0 && w & beyond == 0
+}
+
+/// Bit 7 of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// [`BYTE_KIND`]: a byte JSON always escapes (a control, `"`, `\\`).
 const ESCAPE: u8 = 1;
@@ -164,7 +188,6 @@ impl<'a> Writer<'a> {
 
     /// The key of the next member: `"key":` (`"key": ` when pretty).
     pub fn key(&mut self, key: &str) {
-        self.separate();
         // The model's keys need no escaping (ASCII letters): written as they are, with no
         // scan of the string writer; a key that would need it still goes through it.
         let b = key.as_bytes();
@@ -172,6 +195,15 @@ impl<'a> Writer<'a> {
         while i < b.len() && BYTE_KIND[usize::from(b[i])] == 0 {
             i += 1;
         }
+        if i == b.len() && !self.pretty {
+            // Compact: `,"key":` in three pushes (what `separate` and the quotes would make).
+            self.out.push_str(if self.empty { "\"" } else { ",\"" });
+            self.empty = false;
+            self.out.push_str(key);
+            self.out.push_str("\":");
+            return;
+        }
+        self.separate();
         if i == b.len() {
             self.out.push('"');
             self.out.push_str(key);
@@ -218,9 +250,20 @@ impl<'a> Writer<'a> {
         } else {
             ESCAPE
         };
+        let beyond = if self.ascii { HIGH } else { 0 };
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
+            // Eight bytes at a time while none needs a look (most of a post's text).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                if plain8(
+                    u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+                    beyond,
+                ) {
+                    i += 8;
+                    continue;
+                }
+            }
             let b = bytes[i];
             if BYTE_KIND[usize::from(b)] & escaped == 0 {
                 i += 1;
@@ -278,9 +321,7 @@ impl<'a> Writer<'a> {
                 break;
             }
         }
-        for &d in &digits[i..] {
-            self.out.push(char::from(d));
-        }
+        self.out.push_str(ascii_str(&digits[i..]));
     }
 }
 
@@ -624,6 +665,24 @@ mod tests {
             v = serde_json::Value::Object(map);
         }
         v
+    }
+
+    #[test]
+    fn plain8_finds_every_byte_the_string_writer_must_look_at() {
+        for x in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"abcdefgh";
+                w[at] = x;
+                let w = u64::from_le_bytes(w);
+                let plain = x >= 0x20 && x != b'"' && x != b'\\';
+                assert_eq!(plain8(w, 0), plain, "byte {x:#04x} at {at}");
+                assert_eq!(
+                    plain8(w, HIGH),
+                    plain && x < 0x80,
+                    "byte {x:#04x} at {at}, ASCII"
+                );
+            }
+        }
     }
 
     #[test]
