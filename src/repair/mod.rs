@@ -127,7 +127,7 @@ pub fn repair(text: &str) -> Repaired {
                 }
                 continue;
             }
-            Err(slot) => distinct.insert(slot, looked.len(), line),
+            Err(slot) => distinct.insert(slot, looked.len()),
         }
         let at = match line_needs_repair(line, &mut chars, known) {
             Some(damaged) => {
@@ -307,7 +307,7 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
                     kept[i].count += r.count;
                     continue;
                 }
-                Err(slot) => first.insert(slot, kept.len(), &r.from),
+                Err(slot) => first.insert(slot, kept.len()),
             }
         }
         kept.push(r);
@@ -316,11 +316,12 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
 }
 
 /// Where the first of each distinct key is in a list (the first repair of each `from`, the
-/// first of each repeated line): a small open-addressing table on an FNV-1a hash of the
-/// keys, which stay in the list (a std `HashMap<String, _>` would bring SipHash and its
-/// own table code into the `.wasm`). Each slot keeps its key's hash beside the index, so a
-/// probe reads a key only where the hashes agree and the table grows without reading any:
-/// a 10 MB paste of distinct lines probes the table, not the paste.
+/// first of each repeated line): a small open-addressing table on a hash of the keys, which
+/// stay in the list (a std `HashMap<String, _>` would bring SipHash and its own table code
+/// into the `.wasm`). Each slot keeps its key's hash beside the index, so a probe reads a
+/// key only where the hashes agree and the table grows without reading any: a 10 MB paste
+/// of distinct lines probes the table, not the paste. A key is hashed once, for both its
+/// look-up and its insertion.
 #[derive(Default)]
 struct FirstOf {
     /// (hash, index into the list), the index `u32::MAX` for an empty slot; a power of two
@@ -330,35 +331,56 @@ struct FirstOf {
 }
 
 impl FirstOf {
+    /// The key's bytes eight at a time, each word mixed in by a folded multiply (the 128-bit
+    /// product's halves xored, as wyhash mixes): a multiply a word where FNV-1a took one a
+    /// byte in a chain, a twentieth of the repair of a damaged paste.
     fn hash(s: &str) -> u32 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in s.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        const K0: u64 = 0xa076_1d64_78bd_642f;
+        const K1: u64 = 0xe703_7ed1_a0b4_28db;
+        let mix = |a: u64, b: u64| {
+            let m = u128::from(a) * u128::from(b);
+            (m as u64) ^ (m >> 64) as u64
+        };
+        let b = s.as_bytes();
+        let mut h = b.len() as u64 ^ K0;
+        let mut i = 0;
+        while let Some(w) = word8(b, i) {
+            h = mix(h ^ w, K1);
+            i += 8;
         }
+        let mut tail = 0u64;
+        for (k, &x) in b[i..].iter().enumerate() {
+            tail |= u64::from(x) << (8 * k);
+        }
+        h = mix(h ^ tail ^ K0, K1);
         (h ^ h >> 32) as u32
     }
 
-    /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes.
-    fn find<'a>(&self, key_of: &dyn Fn(usize) -> &'a str, key: &str) -> Result<usize, usize> {
+    /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes
+    /// with the key's hash (for [`FirstOf::insert`]).
+    fn find<'a>(
+        &self,
+        key_of: &dyn Fn(usize) -> &'a str,
+        key: &str,
+    ) -> Result<usize, (usize, u32)> {
+        let h = Self::hash(key);
         if self.slots.is_empty() {
-            return Err(0);
+            return Err((0, h));
         }
         let mask = self.slots.len() - 1;
-        let h = Self::hash(key);
         let mut k = h as usize & mask;
         loop {
             match self.slots[k] {
-                (_, u32::MAX) => return Err(k),
+                (_, u32::MAX) => return Err((k, h)),
                 (g, i) if g == h && key_of(i as usize) == key => return Ok(i as usize),
                 _ => k = (k + 1) & mask,
             }
         }
     }
 
-    /// Records that item `index` (about to be pushed) is the first with `key`, at the
-    /// `slot` that [`FirstOf::find`] gave, growing the table when half full.
-    fn insert(&mut self, slot: usize, index: usize, key: &str) {
-        let h = Self::hash(key);
+    /// Records that item `index` (about to be pushed) is the first with its key, at the
+    /// slot and with the hash that [`FirstOf::find`] gave, growing the table when half full.
+    fn insert(&mut self, (slot, h): (usize, u32), index: usize) {
         if (self.used + 1) * 2 > self.slots.len() {
             let mut grown = vec![(0, u32::MAX); (self.slots.len() * 2).max(16)];
             let mask = grown.len() - 1;
@@ -569,13 +591,16 @@ fn scan_line(b: &[u8]) -> Scan {
     let mut i = 0;
     while i < b.len() {
         if scan.gap {
-            // After ASCII: a run of plain ASCII leaves nothing pending.
+            // After ASCII: a run of plain ASCII leaves nothing pending. Stepped over eight
+            // bytes at a time, then to the first byte that is not plain (or the end): each
+            // byte of the run would have left the scanner as it is here.
             let start = i;
-            while let Some(w) = word8(b, i) {
-                if !plain_ascii8(w) {
+            loop {
+                let n = plain_prefix(b, i);
+                i += n;
+                if n < 8 {
                     break;
                 }
-                i += 8;
             }
             if i > start {
                 scan.prev = 0;
@@ -636,17 +661,23 @@ fn scan_chars(chars: &[char]) -> Scan {
     scan.end()
 }
 
-/// Whether eight bytes are plain ASCII: no byte from 0x80, no control, no DEL, no `&`.
+/// How many bytes from `b[i]` on (eight at most) are plain ASCII: no byte from 0x80, no
+/// control, no DEL, no `&`. A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which
+/// +1 turns into 0x80) and a byte from 0x80 each flag bit 7 of their byte; the lowest flag is
+/// exact (a borrow or carry only reaches bytes above the one that made it). None when fewer
+/// than eight bytes are left (the caller takes those one at a time).
 #[inline]
-fn plain_ascii8(w: u64) -> bool {
+fn plain_prefix(b: &[u8], i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which +1 turns into 0x80
-    // when no byte has its high bit set, with no carry between bytes).
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let Some(w) = word8(b, i) else {
+        return 0;
+    };
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
     let amp = w ^ (ONES * u64::from(b'&'));
-    let has_amp = amp.wrapping_sub(ONES) & !amp & HIGH;
-    let del = w.wrapping_add(ONES) & HIGH;
-    w & HIGH == 0 && below_space == 0 && has_amp == 0 && del == 0
+    let has_amp = amp.wrapping_sub(ONES) & !amp;
+    let del = w.wrapping_add(ONES);
+    let flags = (w | below_space | has_amp | del) & HIGH;
+    flags.trailing_zeros() as usize / 8
 }
 
 /// Whether `u` is a char that NFC can neither change nor compose with the char before it
@@ -1549,17 +1580,31 @@ mod tests {
     }
 
     #[test]
-    fn plain_ascii8_finds_every_byte_that_matters() {
-        for x in 0..=255u8 {
-            for at in 0..8 {
-                let mut w = *b"abcdefgh";
-                w[at] = x;
-                let plain = (0x20..0x7F).contains(&x) && x != b'&';
-                assert_eq!(
-                    plain_ascii8(u64::from_le_bytes(w)),
-                    plain,
-                    "byte {x:#04x} at {at}"
-                );
+    fn plain_prefix_counts_the_plain_bytes_before_the_first_that_matters() {
+        let plain = |x: u8| (0x20..0x7F).contains(&x) && x != b'&';
+        for len in 0..=11 {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    // Every byte but one plain; behind the odd one, bytes that carry or borrow.
+                    let mut line: Vec<u8> = (0..len).map(|k| b'a' + k as u8).collect();
+                    line[at] = x;
+                    for (k, y) in line.iter_mut().enumerate().skip(at + 1) {
+                        *y = [0x00, 0xFF, 0x7E, 0x1F, b'&', b'z'][k % 6];
+                    }
+                    for from in 0..=len {
+                        // Fewer than eight bytes left: none (the caller takes them one at a time).
+                        let want = if len - from < 8 {
+                            0
+                        } else {
+                            line[from..]
+                                .iter()
+                                .take(8)
+                                .take_while(|&&y| plain(y))
+                                .count()
+                        };
+                        assert_eq!(plain_prefix(&line, from), want, "{line:?} from {from}");
+                    }
+                }
             }
         }
     }
