@@ -33,23 +33,6 @@ fn ascii_str(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Whether none of eight bytes (a little-endian `u64`) needs the string writer's attention:
-/// no control (below 0x20), no `"`, no `\\`, and, when `beyond` is [`HIGH`], no byte outside
-/// ASCII. The zero-byte test (`(x - 0x01…) & !x & 0x80…`) is exact for whether any byte is
-/// zero, and so for whether any byte is below a bound or equal to a byte.
-#[inline]
-fn plain8(w: u64, beyond: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
-    let quote = zero(w ^ (ONES * u64::from(b'"')));
-    let backslash = zero(w ^ (ONES * u64::from(b'\\')));
-    (below_space | quote | backslash) & HIGH == 0 && w & beyond == 0
-}
-
-/// Bit 7 of every byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// [`BYTE_KIND`]: a byte JSON always escapes (a control, `"`, `\\`).
 const ESCAPE: u8 = 1;
 /// [`BYTE_KIND`]: a byte of a char outside ASCII.
@@ -250,20 +233,9 @@ impl<'a> Writer<'a> {
         } else {
             ESCAPE
         };
-        let beyond = if self.ascii { HIGH } else { 0 };
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // Eight bytes at a time while none needs a look (most of a post's text).
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                if plain8(
-                    u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-                    beyond,
-                ) {
-                    i += 8;
-                    continue;
-                }
-            }
             let b = bytes[i];
             if BYTE_KIND[usize::from(b)] & escaped == 0 {
                 i += 1;
@@ -665,24 +637,6 @@ mod tests {
             v = serde_json::Value::Object(map);
         }
         v
-    }
-
-    #[test]
-    fn plain8_finds_every_byte_the_string_writer_must_look_at() {
-        for x in 0..=255u8 {
-            for at in 0..8 {
-                let mut w = *b"abcdefgh";
-                w[at] = x;
-                let w = u64::from_le_bytes(w);
-                let plain = x >= 0x20 && x != b'"' && x != b'\\';
-                assert_eq!(plain8(w, 0), plain, "byte {x:#04x} at {at}");
-                assert_eq!(
-                    plain8(w, HIGH),
-                    plain && x < 0x80,
-                    "byte {x:#04x} at {at}, ASCII"
-                );
-            }
-        }
     }
 
     #[test]
