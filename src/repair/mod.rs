@@ -348,9 +348,11 @@ impl FirstOf {
             h = mix(h ^ w, K1);
             i += 8;
         }
+        // The last bytes (fewer than eight), each into its own byte of one word.
         let mut tail = 0u64;
-        for (k, &x) in b[i..].iter().enumerate() {
-            tail |= u64::from(x) << (8 * k);
+        while i < b.len() {
+            tail = tail << 8 | u64::from(b[i]);
+            i += 1;
         }
         h = mix(h ^ tail ^ K0, K1);
         (h ^ h >> 32) as u32
