@@ -741,9 +741,10 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Closer(c) => {
-                    let (author, time) = self.side.closers[c as usize]
-                        .take()
-                        .expect("a closer line is read once");
+                    // Each closer line is read once.
+                    let Some((author, time)) = self.side.closers[c as usize].take() else {
+                        continue;
+                    };
                     self.remove(i, line, "header");
                     if let Some(top) = self.top.as_mut() {
                         if top.post.author.is_none() {
@@ -820,10 +821,10 @@ impl<'a> Assembler<'a> {
         for i in 0..n {
             match self.kinds[i] {
                 Kind::Handle(h) => {
-                    let h = self.side.handles[h as usize]
-                        .take()
-                        .expect("a handle line is read once");
-                    self.handle_header(i, h);
+                    // Each handle line is read once.
+                    if let Some(h) = self.side.handles[h as usize].take() {
+                        self.handle_header(i, h);
+                    }
                 }
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i);
@@ -1003,7 +1004,7 @@ impl<'a> Assembler<'a> {
             Header {
                 author: Author {
                     name: None,
-                    handle: Some(format!("@{line}")),
+                    handle: Some(headers::with_at(line)),
                 },
                 time,
                 quoted: false,
@@ -1057,12 +1058,9 @@ impl<'a> Assembler<'a> {
     }
 
     fn ensure(&mut self) -> &mut Draft {
-        if self.top.is_none() {
-            self.top = Some(Draft::default());
-        }
         match self.inner {
             Some(ref mut d) => d,
-            None => self.top.as_mut().expect("top was just made"),
+            None => self.top.get_or_insert_with(Draft::default),
         }
     }
 
