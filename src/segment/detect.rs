@@ -242,11 +242,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         let n = &mut seen[at].1;
         if *n < 3 {
             *n += 1;
-            let i = Platform::ALL
-                .iter()
-                .position(|q| *q == p)
-                .expect("every platform is in ALL");
-            score[i] += w;
+            // `ALL` lists the platforms in their declared order (a test checks it).
+            score[p as usize] += w;
         }
     };
     // The needles, each named by its place in `needles`.
@@ -469,11 +466,13 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                 .unwrap_or(usize::MAX);
         }
     }
-    let (best, &max) = score
+    let Some((best, &max)) = score
         .iter()
         .enumerate()
         .max_by_key(|&(i, s)| (*s, std::cmp::Reverse(i)))
-        .expect("seven scores");
+    else {
+        return Platform::Plain;
+    };
     if max >= 2 {
         Platform::ALL[best]
     } else {
@@ -488,6 +487,14 @@ mod tests {
     fn of(text: &str) -> Platform {
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         detect(text, &lines)
+    }
+
+    #[test]
+    fn platforms_are_listed_in_their_declared_order() {
+        // `detect` scores a platform at `p as usize`, its place in `Platform::ALL`.
+        for (i, p) in Platform::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i, "{p:?} is at {i} in ALL");
+        }
     }
 
     #[test]

@@ -444,7 +444,16 @@ pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
     if label.is_empty() && time.is_none() {
         return None;
     }
-    Some((format!("@{user}"), time))
+    Some((with_at(user), time))
+}
+
+/// `@` and `name`: a handle (pushed, not `format!`ed: the formatting code of each `format!`
+/// call goes into the .wasm).
+pub(crate) fn with_at(name: &str) -> String {
+    let mut handle = String::with_capacity(name.len() + 1);
+    handle.push('@');
+    handle.push_str(name);
+    handle
 }
 
 /// A Threads user name as the copy shows it, without `@`: `zuck`, `ada.lovelace_`.

@@ -98,8 +98,19 @@ enum Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Why(u8);
 
+impl Why {
+    // The reasons assembly gives, first in every [`Side::reasons`]: known without a search.
+    const HEADER: Why = Why(0);
+    const TIMESTAMP: Why = Why(1);
+    const MEDIA: Why = Why(2);
+    const UI: Why = Why(3);
+    const MARKER: Why = Why(4);
+    const PROFILE: Why = Why(5);
+    /// What the constants stand for, in their order.
+    const FIRST: [&'static str; 6] = ["header", "timestamp", "media", "ui", "marker", "profile"];
+}
+
 /// What the lines of a few kinds carry, beside the per-line [`Kind`]s.
-#[derive(Default)]
 struct Side {
     /// The reasons lines were given, each once (a dozen or so).
     reasons: Vec<&'static str>,
@@ -109,6 +120,15 @@ struct Side {
 }
 
 impl Side {
+    fn new() -> Side {
+        Side {
+            reasons: Why::FIRST.to_vec(),
+            media: Vec::new(),
+            handles: Vec::new(),
+            closers: Vec::new(),
+        }
+    }
+
     /// The [`Why`] of `reason`.
     fn why(&mut self, reason: &'static str) -> Why {
         // The same word from the same place is the same pointer: compared first, before the
@@ -125,9 +145,9 @@ impl Side {
                 self.reasons.len() - 1
             }
         };
-        // Not `expect` on a `Result` (here and below): its error's Debug code would go into the
-        // .wasm (0.4 kB).
-        Why(u8::try_from(at).unwrap_or_else(|_| unreachable!("a few dozen reasons at most")))
+        // The reasons are words of this module and of `clean`, a few dozen at most: a byte
+        // holds their places (cast, with no panic path in the .wasm).
+        Why(at as u8)
     }
 
     /// The reason a [`Why`] stands for.
@@ -140,7 +160,8 @@ impl Side {
         matches!(kind, Kind::Cruft(w) if reasons.contains(&self.reason(w)))
     }
 
-    /// Index of the next item pushed onto a table of `len` items.
+    /// Index of the next item pushed onto a table of `len` items (not `expect` on a
+    /// `Result`: its error's Debug code would go into the .wasm, 0.4 kB).
     fn slot(len: usize) -> u32 {
         u32::try_from(len).unwrap_or_else(|_| unreachable!("fewer than four billion lines"))
     }
@@ -259,7 +280,7 @@ pub fn segment_owned(text: String, platform: Option<Platform>) -> Segmented {
 fn assemble(text: &str, platform: Option<Platform>) -> (Segmented, Cuts) {
     let lines = trimmed_lines(text);
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
-    let mut side = Side::default();
+    let mut side = Side::new();
     let kinds = classify(&lines, platform, &mut side);
     let (mut seg, cuts) = Assembler::new(text, lines, kinds, side, platform).run();
     seg.platform = platform;
@@ -323,7 +344,12 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', b) {
-        lines.push(trim(&text[start..end]));
+        // A blank line (a third of a paste's, often) with no call.
+        lines.push(if end == start {
+            ""
+        } else {
+            trim(&text[start..end])
+        });
         start = end + 1;
     }
     if start < text.len() {
@@ -337,12 +363,22 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
 /// one of the non-ASCII ones) is trimmed again by `str::trim`. On a line that is trimmed
 /// already (what the stages pass each other) it costs two compares; one that starts or ends
 /// with an emoji or a letter outside ASCII costs a few more, not a char decoded.
+///
+/// Natively the two compares are inlined where it is called (20,000 calls on x-1000, most
+/// on a line trimmed already); in the .wasm it stays one function.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn trim(line: &str) -> &str {
     // Most lines are trimmed already and start and end with printable ASCII: two compares.
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
     if printable(line.as_bytes().first()) && printable(line.as_bytes().last()) {
         return line;
     }
+    trim_ends(line)
+}
+
+/// [`trim`] of a line that does not start and end with printable ASCII.
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn trim_ends(line: &str) -> &str {
     let t = line.trim_ascii();
     // The white space chars outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
     // U+2029, U+202F, U+205F, U+3000) start with C2, E1, E2 or E3 and end with 80–8A, 9F,
@@ -392,9 +428,9 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
             Kind::Separator(side.why("elision"), boundary)
         } else if t == "Replying to" {
             replying = true;
-            Kind::Cruft(side.why("ui"))
+            Kind::Cruft(Why::UI)
         } else if replying && (headers::is_handle_line(t) || t == "and" || t.starts_with("and ")) {
-            Kind::Cruft(side.why("ui"))
+            Kind::Cruft(Why::UI)
         } else if let Some((name, handle, time)) = headers::attribution(t) {
             side.closers.push(Some((
                 Author {
@@ -427,7 +463,7 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
         {
             Kind::Cruft(side.why("reactions"))
         } else if is_duration(t) {
-            Kind::Cruft(side.why("media"))
+            Kind::Cruft(Why::MEDIA)
         } else if let Some(reason) = clean::classify(t) {
             Kind::Cruft(side.why(reason))
         } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
@@ -475,10 +511,10 @@ enum Taken {
 
 impl Taken {
     /// The removed line's reason.
-    fn reason(self) -> &'static str {
+    fn why(self) -> Why {
         match self {
-            Taken::Header => "header",
-            Taken::Timestamp => "timestamp",
+            Taken::Header => Why::HEADER,
+            Taken::Timestamp => Why::TIMESTAMP,
         }
     }
 }
@@ -594,13 +630,8 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn remove(&mut self, i: usize, text: &str, reason: &'static str) {
-        let why = self.side.why(reason);
-        self.remove_as(i, text, why);
-    }
-
-    /// [`Assembler::remove`] with the reason's [`Why`] known already (a cruft line's).
-    fn remove_as(&mut self, i: usize, text: &str, why: Why) {
+    /// Removes `text`, a piece of line `i` (the line itself, mostly), for the reason `why`.
+    fn remove(&mut self, i: usize, text: &str, why: Why) {
         // Where `text` stands in the paste, when it is a slice of it (almost always).
         let at = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         let inside = at <= self.text.len() && text.len() <= self.text.len() - at;
@@ -683,7 +714,7 @@ impl<'a> Assembler<'a> {
                 self.start(h);
             }
             if let Some(taken) = self.consumed[i] {
-                self.remove(i, line, taken.reason());
+                self.remove(i, line, taken.why());
                 continue;
             }
             match self.kinds[i] {
@@ -693,7 +724,6 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Cruft(why) => {
-                    let reason = self.side.reason(why);
                     let follow = line
                         .strip_prefix("You can follow ")
                         .or_else(|| line.strip_prefix("Thread by "));
@@ -702,15 +732,15 @@ impl<'a> Assembler<'a> {
                             self.follow = Some(h[..n].to_owned());
                         }
                     }
-                    if reason == "profile" {
+                    if why == Why::PROFILE {
                         if let Some(top) = self.top.as_mut().filter(|t| t.post.time.is_none()) {
                             top.profile = true;
                         }
                     }
-                    self.remove_as(i, line, why);
+                    self.remove(i, line, why);
                 }
                 Kind::Media(m) => {
-                    self.remove(i, line, "media");
+                    self.remove(i, line, Why::MEDIA);
                     if let Some(m) = self.side.media[m as usize].take() {
                         let media = &mut self.ensure().post.media;
                         // Most posts show one image or video: room for one, not four.
@@ -720,10 +750,10 @@ impl<'a> Assembler<'a> {
                         media.push(m);
                     }
                 }
-                Kind::Quote => self.remove(i, line, "ui"),
-                Kind::Dot => self.remove(i, line, "header"),
+                Kind::Quote => self.remove(i, line, Why::UI),
+                Kind::Dot => self.remove(i, line, Why::HEADER),
                 Kind::Time(clock) => {
-                    self.remove(i, line, "timestamp");
+                    self.remove(i, line, Why::TIMESTAMP);
                     let time = self.time_text(i);
                     let target = if clock {
                         self.top.as_mut()
@@ -735,16 +765,17 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Separator(why, boundary) => {
-                    self.remove_as(i, line, why);
+                    self.remove(i, line, why);
                     if boundary {
                         self.close();
                     }
                 }
                 Kind::Closer(c) => {
-                    let (author, time) = self.side.closers[c as usize]
-                        .take()
-                        .expect("a closer line is read once");
-                    self.remove(i, line, "header");
+                    // Each closer line is read once.
+                    let Some((author, time)) = self.side.closers[c as usize].take() else {
+                        continue;
+                    };
+                    self.remove(i, line, Why::HEADER);
                     if let Some(top) = self.top.as_mut() {
                         if top.post.author.is_none() {
                             top.post.author = Some(author);
@@ -756,10 +787,10 @@ impl<'a> Assembler<'a> {
                     self.close();
                 }
                 Kind::EndMarker => {
-                    self.remove(i, line, "marker");
+                    self.remove(i, line, Why::MARKER);
                     self.close();
                 }
-                Kind::Doubled => self.remove(i, line, "header"),
+                Kind::Doubled => self.remove(i, line, Why::HEADER),
                 Kind::Text | Kind::Handle(_) => {
                     // Tabs and list names above a timeline (`e/acc`, `regen`): short lines
                     // between interface lines. A short first post stays.
@@ -783,13 +814,13 @@ impl<'a> Assembler<'a> {
                         })
                     };
                     if preamble && clean::is_ui_word_any_case(line) {
-                        self.remove(i, line, "ui");
+                        self.remove(i, line, Why::UI);
                         last_label = Some(i);
                         continue;
                     }
                     if preamble && label_like(line) && ui(self.prev(i), &self) && next_label(&self)
                     {
-                        self.remove(i, line, "ui");
+                        self.remove(i, line, Why::UI);
                         last_label = Some(i);
                         continue;
                     }
@@ -820,10 +851,10 @@ impl<'a> Assembler<'a> {
         for i in 0..n {
             match self.kinds[i] {
                 Kind::Handle(h) => {
-                    let h = self.side.handles[h as usize]
-                        .take()
-                        .expect("a handle line is read once");
-                    self.handle_header(i, h);
+                    // Each handle line is read once.
+                    if let Some(h) = self.side.handles[h as usize].take() {
+                        self.handle_header(i, h);
+                    }
                 }
                 Kind::Text if self.platform == Platform::Threads => {
                     self.threads_header(i);
@@ -1003,7 +1034,7 @@ impl<'a> Assembler<'a> {
             Header {
                 author: Author {
                     name: None,
-                    handle: Some(format!("@{line}")),
+                    handle: Some(headers::with_at(line)),
                 },
                 time,
                 quoted: false,
@@ -1057,12 +1088,9 @@ impl<'a> Assembler<'a> {
     }
 
     fn ensure(&mut self) -> &mut Draft {
-        if self.top.is_none() {
-            self.top = Some(Draft::default());
-        }
         match self.inner {
             Some(ref mut d) => d,
-            None => self.top.as_mut().expect("top was just made"),
+            None => self.top.get_or_insert_with(Draft::default),
         }
     }
 
@@ -1115,7 +1143,7 @@ impl<'a> Assembler<'a> {
                 self.removed[j].line = 0;
             }
             for &l in &top.lines {
-                self.remove(l, self.lines[l], "profile");
+                self.remove(l, self.lines[l], Why::PROFILE);
             }
             return;
         }
@@ -1130,7 +1158,7 @@ impl<'a> Assembler<'a> {
                 .iter()
                 .find(|&&l| crate::clean::find(lines[l], m).is_some())
             {
-                self.remove(l, m, "marker");
+                self.remove(l, m, Why::MARKER);
             }
         }
     }
@@ -1140,7 +1168,7 @@ impl<'a> Assembler<'a> {
         let mark = self.removed.len();
         let (mut body, tail) = clean::strip_glued(line);
         if let Some(tail) = tail {
-            self.remove(i, tail, "ui");
+            self.remove(i, tail, Why::UI);
         }
         // LinkedIn's hidden `hashtag` label, glued to the tag in a copy: `hashtag#rust`.
         let unglued;
@@ -1148,14 +1176,14 @@ impl<'a> Assembler<'a> {
             let n;
             (unglued, n) = crate::clean::replace(body, "hashtag#", "#");
             for _ in 0..n {
-                self.remove(i, "hashtag", "ui");
+                self.remove(i, "hashtag", Why::UI);
             }
             body = &unglued;
         }
         let mut close_after = false;
         if let Some(n) = markers::end_tail(body) {
             let (head, tail) = body.split_at(body.len() - n);
-            self.remove(i, trim(tail), "marker");
+            self.remove(i, trim(tail), Why::MARKER);
             body = head.trim_end();
             close_after = !has_headers;
         }
@@ -1246,7 +1274,7 @@ impl<'a> Assembler<'a> {
         draft.blank = false;
         draft.lines.push(i);
         if let Some(m) = second_marker {
-            self.remove(i, m, "marker");
+            self.remove(i, m, Why::MARKER);
         }
         self.note_pieces(mark, i);
         if close_after {
@@ -1365,6 +1393,24 @@ mod tests {
 
     fn texts(s: &Segmented) -> Vec<&str> {
         s.posts.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_reasons_assembly_gives_are_known_by_place() {
+        let mut side = Side::new();
+        for (why, reason) in [
+            (Why::HEADER, "header"),
+            (Why::TIMESTAMP, "timestamp"),
+            (Why::MEDIA, "media"),
+            (Why::UI, "ui"),
+            (Why::MARKER, "marker"),
+            (Why::PROFILE, "profile"),
+        ] {
+            assert_eq!(side.reason(why), reason);
+            // The same reason written elsewhere (another copy of the word) is found too.
+            assert_eq!(side.why(String::from(reason).leak()), why, "{reason}");
+        }
+        assert_eq!(side.reasons.len(), Why::FIRST.len(), "none added twice");
     }
 
     #[test]

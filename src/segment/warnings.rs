@@ -36,20 +36,12 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
     if let Some(line) = lost_link(post, next) {
         out.push(warn("lost_link", line));
     }
-    // One walk over the words finds both: truncated links first, then lost mentions.
-    let mut phrases = Vec::new();
-    // The lines as `str::lines` cuts them, found with memchr (most posts are one line).
+    // Truncated links first, then lost mentions, each in the order of the text. The words
+    // of the whole text are those of its lines (a line feed is white space).
     let text = post.text.as_str();
-    let mut start = 0;
-    while start < text.len() {
-        let (line, next) = line_from(text, start);
-        lost_mentions_in(line, &mut phrases, |token| {
-            if is_truncated_link(token) {
-                out.push(warn("truncated_link", token));
-            }
-        });
-        start = next;
-    }
+    truncated_links(text, |token| out.push(warn("truncated_link", token)));
+    let mut phrases = Vec::new();
+    lost_mentions_in(text, &mut phrases);
     for phrase in phrases {
         out.push(Warning {
             kind: "lost_mention".to_owned(),
@@ -57,19 +49,6 @@ fn check(post: &Post, number: usize, next: Option<&Post>, out: &mut Vec<Warning>
             text: phrase,
         });
     }
-}
-
-/// The line of `text` that starts at byte `start` (after a line feed, or 0), as `str::lines`
-/// gives it (without its `\n` or `\r\n`), and where the line after it starts.
-fn line_from(text: &str, start: usize) -> (&str, usize) {
-    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k);
-    let line = &text[start..end];
-    let line = if end < text.len() {
-        line.strip_suffix('\r').unwrap_or(line)
-    } else {
-        line
-    };
-    (line, end + 1)
 }
 
 fn has_link(text: &str) -> bool {
@@ -100,7 +79,7 @@ fn lost_link<'a>(post: &'a Post, next: Option<&Post>) -> Option<&'a str> {
     // Only the end of the line is compared, char by char from the end, lowercased as it
     // goes (no character lowercases to ` `, `.` or `!`). The promises are ASCII and caseless
     // emoji: lowercasing as `ucd::lower_for_ascii` does answers as `to_lowercase` would.
-    let trimmed = last.trim_end_matches([' ', '.', '!']);
+    let trimmed = trim_end_ascii(last, b" .!");
     const PROMISES: &[&str] = &[
         "here:",
         "here 👇",
@@ -188,20 +167,10 @@ fn ends_with_lower(text: &str, suffix: &str) -> bool {
     })
 }
 
+/// Whether a word that ends with an ellipsis (and perhaps `)`, `,` or `]` after it) is a
+/// link the page shortened for display, from `head`, what stands before the ellipsis:
 /// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
-pub fn is_truncated_link(token: &str) -> bool {
-    // Most words end with none of `)`, `,`, `]`, `.` or `…` (whose last byte is A6): one
-    // compare rules them out.
-    if !matches!(
-        token.as_bytes().last(),
-        Some(b')' | b',' | b']' | b'.' | 0xA6)
-    ) {
-        return false;
-    }
-    let t = token.trim_end_matches([')', ',', ']']);
-    let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
-        return false;
-    };
+fn is_link_head(head: &str) -> bool {
     if crate::clean::find(head, "://").is_some() {
         return true;
     }
@@ -220,175 +189,268 @@ pub fn is_truncated_link(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
-/// [`lost_mentions_in`] of every line of `text`.
+/// [`lost_mentions_in`] of `text`.
 #[cfg(test)]
 fn lost_mentions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for line in text.lines() {
-        lost_mentions_in(line, &mut out, |_| {});
-    }
+    lost_mentions_in(text, &mut out);
     out
 }
 
-/// Prepositions a vanished name left behind in `line`, with what cannot follow them, pushed
-/// to `out`; `each` sees every word of the line on the way that ends with `)`, `,`, `]`, `.`
-/// or `…` (the words [`is_truncated_link`] may take).
-fn lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
-    // The prepositions as `word_key`s; the last three may end a line.
-    const BEFORE: [u64; 8] = [
-        word_key(b"at"),
-        word_key(b"with"),
-        word_key(b"by"),
-        word_key(b"from"),
-        word_key(b"to"),
-        word_key(b"via"),
-        word_key(b"cc"),
-        word_key(b"h/t"),
-    ];
-    const ENDS_LINE: usize = 5;
-    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
-    // Each word is found once, as places in the line (the next one is known before the
-    // word is looked at); only the words looked at are sliced.
-    let bytes = line.as_bytes();
-    let mut next = word_at(line, 0);
-    while let Some((start, end)) = next {
-        next = word_at(line, end);
-        // The word's bytes are looked at first; it is sliced as a `str` (a call with its
-        // char boundary checks at opt-level z) only when it is passed on.
-        let wb = &bytes[start..end];
-        if matches!(wb[wb.len() - 1], b')' | b',' | b']' | b'.' | 0xA6) {
-            each(&line[start..end]);
-        }
-        // The prepositions (`at`, `with`, `by`, `via`, `from`, `to`, `cc`, `h/t`) are ASCII:
-        // no other word lowercases to one of them (the Kelvin sign
-        // lowercases to `k`, in none of them), so no lowercase copy of every word.
-        // Each starts with one of these letters, in either case (`| 0x20` lowercases an
-        // ASCII letter): one compare rules out most short words.
-        let first = wb[0] | 0x20;
-        if wb.len() > 4 || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h') {
+/// `s` without the bytes of `chars` (ASCII) at its end: `trim_end_matches` with no generic
+/// char searcher (a few hundred bytes of .wasm for each set of chars).
+fn trim_end_ascii<'a>(s: &'a str, chars: &[u8]) -> &'a str {
+    let mut end = s.len();
+    while end > 0 && chars.contains(&s.as_bytes()[end - 1]) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The words of `text` (as `split_whitespace` cuts them) that are links the page shortened,
+/// in order, passed to `each`. Each such word ends with `…` or `...` and then only `)`, `,`
+/// or `]`: they are found from those ends (memchr), not by walking every word.
+fn truncated_links<'a>(text: &'a str, mut each: impl FnMut(&'a str)) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(b'.', 0xA6, &b[from..]) {
+        // `p`: the last byte of `...` or of `…` (E2 80 A6), which starts at `p - 2`.
+        let p = from + k;
+        from = p + 1;
+        let dots = b[p] == b'.';
+        let (one, two) = if dots { (b'.', b'.') } else { (0xE2, 0x80) };
+        if p < 2 || b[p - 1] != two || b[p - 2] != one {
             continue;
         }
-        let w = &line[start..end];
-        // The word as one number, matched against the prepositions' (no compare of strings
-        // with each in turn: at opt-level z each is a call).
-        let key = word_key(w.as_bytes());
-        let mut p = 0;
-        while p < BEFORE.len() && BEFORE[p] != key {
-            p += 1;
+        let mut end = p + 1;
+        while end < b.len() && matches!(b[end], b')' | b',' | b']') {
+            end += 1;
         }
-        if p == BEFORE.len() {
+        // The word ends there (at white space or the end of the text), or this is no end.
+        if end < b.len() && space_at(b, end) == 0 {
             continue;
         }
-        // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
-        // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
-        // of the word would.
-        let lost = match next.map(|(s, e)| &line[s..e]) {
-            // `cc` / `h/t` / `via` at the end of a line: the names went.
-            None => p >= ENDS_LINE,
-            Some(",") | Some(";") | Some("&") => true,
-            Some(n) => {
-                // `At we are`: a subject pronoun cannot follow a preposition.
-                let n = n.trim_end_matches([',', '.', '!', '?', ':']);
-                AFTER.iter().any(|a| n.eq_ignore_ascii_case(a))
-            }
-        };
-        if lost {
-            // The word and the two after it.
-            let mut phrase = w.to_owned();
-            let mut after = next;
-            for _ in 0..2 {
-                let Some((s, e)) = after else { break };
-                phrase.push(' ');
-                phrase.push_str(&line[s..e]);
-                after = word_at(line, e);
-            }
-            out.push(phrase);
+        let start = word_start(b, p - 2);
+        if is_link_head(&text[start..p - 2]) {
+            each(&text[start..end]);
         }
+        from = end;
     }
 }
 
-/// A word of up to four bytes as one number: its bytes ASCII-lowercased (as
-/// `eq_ignore_ascii_case` folds them) and its length, so two words have the same key exactly
-/// when they are equal ignoring ASCII case. Longer words are not keyed (the callers skip them).
-const fn word_key(w: &[u8]) -> u64 {
-    let mut key = w.len() as u64;
+/// Where the word holding byte `j` of `b` (a str's bytes; `j` a char boundary, no white space)
+/// starts: after the white space char before it, or at 0. Read back a byte at a time; a char
+/// is white space when it ends at a byte as [`space_at`] reads it from its first.
+fn word_start(b: &[u8], mut j: usize) -> usize {
+    while j > 0 {
+        let c = b[j - 1];
+        let space = if c < 0x80 {
+            matches!(c, b'\t'..=b'\r' | b' ')
+        } else {
+            (j >= 2 && space_at(b, j - 2) == 2) || (j >= 3 && space_at(b, j - 3) == 3)
+        };
+        if space {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// Prepositions a vanished name left behind in `text`, with what cannot follow them on their
+/// line, pushed to `out`.
+///
+/// The words are not walked one by one (a branch a byte, mispredicted at every word's end):
+/// the white space of 64 bytes at a time is a bit mask ([`space_bits`]), from which the
+/// starts of the words of at most four bytes (a preposition's length) come at once; only
+/// those are looked at, each as one number.
+fn lost_mentions_in(text: &str, out: &mut Vec<String>) {
+    // The prepositions, as [`fold4`] gives them; the last three may end a line.
+    const KEYS: [u64; 8] = [
+        fold4(b"at"),
+        fold4(b"with"),
+        fold4(b"by"),
+        fold4(b"from"),
+        fold4(b"to"),
+        fold4(b"via"),
+        fold4(b"cc"),
+        fold4(b"h/t"),
+    ];
+    const ENDS_LINE: usize = 5;
+    const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
+    let b = text.as_bytes();
+    let blocks = b.len().div_ceil(64);
+    let mut carry = 0;
+    // Bit `i`: byte `64 k + i` is white space (`s`), ends a word (`ends`: the first white
+    // space byte after it). Before the text and past its end is white space.
+    let mut s = space_bits(b, 0, &mut carry);
+    let mut before = 1;
+    let mut ends = s & !(s << 1 | before);
+    for k in 0..blocks {
+        let s_next = if k + 1 < blocks {
+            space_bits(b, 64 * (k + 1), &mut carry)
+        } else {
+            !0
+        };
+        let ends_next = s_next & !(s_next << 1 | s >> 63);
+        // An end 1 to 4 bytes after a start: a word of at most 4 bytes.
+        let near = |d: u32| ends >> d | ends_next << (64 - d);
+        let mut short = !s & (s << 1 | before) & (near(1) | near(2) | near(3) | near(4));
+        while short != 0 {
+            let at = short.trailing_zeros();
+            short &= short - 1;
+            let len = (ends >> at | ends_next << 1 << (63 - at)).trailing_zeros() as usize;
+            let start = 64 * k + at as usize;
+            let end = start + len;
+            // Four bytes read at once (folded as `fold4` folds each), those past the word
+            // masked off.
+            let key = match b.get(start..).and_then(<[u8]>::first_chunk::<4>) {
+                Some(w) => {
+                    let x = u32::from_le_bytes(*w);
+                    let folded = (x | x >> 1 & 0x2020_2020) & (u32::MAX >> (32 - 8 * len));
+                    u64::from(folded) | (len as u64) << 32
+                }
+                None => fold4(&b[start..end]),
+            };
+            let Some(p) = KEYS.iter().position(|&k| k == key) else {
+                continue;
+            };
+            // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
+            // with no `k`, so this answers as comparing `lower_for_ascii` (and so
+            // `to_lowercase`) of the word would.
+            let next = word_in_line(text, end);
+            let lost = match next.map(|(s, e)| &text[s..e]) {
+                // `cc` / `h/t` / `via` at the end of a line: the names went.
+                None => p >= ENDS_LINE,
+                Some(",") | Some(";") | Some("&") => true,
+                Some(n) => {
+                    // `At we are`: a subject pronoun cannot follow a preposition.
+                    let n = trim_end_ascii(n, b",.!?:");
+                    AFTER.iter().any(|a| n.eq_ignore_ascii_case(a))
+                }
+            };
+            if lost {
+                // The word and the two after it.
+                let mut phrase = text[start..end].to_owned();
+                let mut after = next;
+                for _ in 0..2 {
+                    let Some((s, e)) = after else { break };
+                    phrase.push(' ');
+                    phrase.push_str(&text[s..e]);
+                    after = word_in_line(text, e);
+                }
+                out.push(phrase);
+            }
+        }
+        before = s >> 63;
+        s = s_next;
+        ends = ends_next;
+    }
+}
+
+/// The word after byte `from` of `text` on the same line (no line feed between), as
+/// [`word_at`] gives it.
+fn word_in_line(text: &str, from: usize) -> Option<(usize, usize)> {
+    word_at(text, from).filter(|&(s, _)| !text.as_bytes()[from..s].contains(&b'\n'))
+}
+
+/// A word of one to four bytes as one number: its length (a byte may be 0) and its bytes
+/// little-endian, each with bit 6 copied to bit 5. That lowercases ASCII letters, folds no
+/// other byte onto a lowercase letter and no byte but `/` onto `/`: a word has the number of
+/// a preposition (lowercase letters and `/`) exactly when they are equal ignoring ASCII case.
+const fn fold4(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 32;
     let mut i = 0;
-    while i < w.len() && i < 4 {
-        key = key << 8 | w[i].to_ascii_lowercase() as u64;
+    while i < w.len() {
+        key |= ((w[i] | (w[i] >> 1 & 0x20)) as u64) << (8 * i);
         i += 1;
     }
     key
 }
 
-/// The bytes that are part of a word whatever follows them: printable ASCII, and every byte
-/// from 0x80 but C2, E1, E2 and E3 (which start the white space chars outside ASCII).
-const IN_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0x21;
-    while b < 256 {
-        t[b] = !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
-        b += 1;
+/// Which of the 64 bytes of `b` from `at` are white space (`char::is_whitespace`), a bit a
+/// byte; bytes past the end count as white space. `carry`: the bits of a white space char
+/// begun in the block before that fall in this one (and out: this one's into the next).
+///
+/// Eight bytes at a time as a `u64`, with no branch: the spaces (0x20), and the bytes that
+/// may start other white space: those below 0x20 (U+0009–U+000D) and those that start a char
+/// outside ASCII (0xC0 and up: every white space char there starts with C2, E1, E2 or E3).
+/// Only those few are then read, each with [`space_at`].
+fn space_bits(b: &[u8], at: usize, carry: &mut u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of byte `j` to bit `j`, gathered by one multiply.
+    let gather = |m: u64| (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let mut bits = 0;
+    let mut special = 0;
+    for c in 0..8 {
+        let i = at + 8 * c;
+        let Some(&w) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
+            // The end of the text: its last bytes are read one by one, and white space
+            // follows them.
+            let n = b.len().saturating_sub(i).min(8);
+            bits |= (0xFF << n & 0xFF) << (8 * c);
+            special |= ((1 << n) - 1) << (8 * c);
+            continue;
+        };
+        let x = u64::from_le_bytes(w);
+        // Bit 7 of a byte: below 0x20 (ASCII, and its low 7 bits plus 0x60 stay below
+        // 0x80); 0xC0 and up (bits 7 and 6 set).
+        let control = !((x & LOW7) + 0x6060_6060_6060_6060) & !x;
+        let lead = x & (x << 1);
+        // The bytes that are 0x20: those of `x ^ 0x2020…` that are zero.
+        let v = x ^ 0x2020_2020_2020_2020;
+        let zero = !(((v & LOW7) + LOW7) | v) & HIGH;
+        bits |= gather(zero) << (8 * c);
+        special |= gather((control | lead) & HIGH) << (8 * c);
     }
-    t
-};
+    bits |= std::mem::take(carry);
+    while special != 0 {
+        let j = special.trailing_zeros();
+        special &= special - 1;
+        // One to three bytes of white space from byte `j` (none from most).
+        let run = (1u64 << space_at(b, at + j as usize)) - 1;
+        bits |= run << j;
+        if j > 61 {
+            *carry |= run >> (64 - j);
+        }
+    }
+    bits
+}
 
 /// The length of the white space char (`char::is_whitespace`) at byte `i` of `b`, a str's
 /// bytes (0 when none starts there), read from its bytes with no char decoded: U+0009–U+000D
 /// and U+0020; U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028,
 /// U+2029, U+202F (E2 80 80–8A, A8, A9, AF) and U+205F (E2 81 9F); U+3000 (E3 80 80).
-#[inline]
 fn space_at(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    let space = match b[i] {
-        b'\t'..=b'\r' | b' ' => return 1,
-        0xC2 => return if matches!(at(1), 0x85 | 0xA0) { 2 } else { 0 },
-        0xE1 => at(1) == 0x9A && at(2) == 0x80,
-        0xE2 => match at(1) {
-            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-            0x81 => at(2) == 0x9F,
-            _ => false,
-        },
-        0xE3 => at(1) == 0x80 && at(2) == 0x80,
-        _ => false,
-    };
-    if space {
-        3
-    } else {
-        0
+    match (b[i], at(1), at(2)) {
+        (b'\t'..=b'\r' | b' ', _, _) => 1,
+        (0xC2, 0x85 | 0xA0, _) => 2,
+        (0xE1, 0x9A, 0x80)
+        | (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+        | (0xE2, 0x81, 0x9F)
+        | (0xE3, 0x80, 0x80) => 3,
+        _ => 0,
     }
 }
 
 /// The first word of `s` at or after byte `from` (a char boundary), as `str::split_whitespace`
-/// cuts words, as its start and end: found a byte at a time with one table look-up a byte;
-/// only a byte below 0x21 or one a white space char outside ASCII may start is looked at
-/// closer (bytes, no char decoded). Every byte of a word but its first is a byte of a char
-/// that is no space, so a char's continuation bytes are simply stepped over.
-#[inline]
+/// cuts words, as its start and end. Read a byte at a time with [`space_at`] (only the few
+/// words after a preposition are read so): every byte of a word but its first is a byte of a
+/// char that is no space, so a char's continuation bytes are simply stepped over.
 fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut i = from;
     while i < b.len() {
-        // The space that parts most words, with no call (at opt-level z `space_at` is one).
-        let n = match b[i] {
-            b' ' => 1,
-            c if IN_WORD[usize::from(c)] => break,
-            _ => space_at(b, i),
-        };
+        let n = space_at(b, i);
         if n == 0 {
             break;
         }
         i += n;
     }
     let start = i;
-    while i < b.len() {
-        let c = b[i];
-        if IN_WORD[usize::from(c)] {
-            i += 1;
-            continue;
-        }
-        if c == b' ' || space_at(b, i) > 0 {
-            break;
-        }
+    while i < b.len() && space_at(b, i) == 0 {
         i += 1;
     }
     (i > start).then_some((start, i))
@@ -420,6 +482,270 @@ mod tests {
             }
             let std: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(ours, std, "the same words in {line:?}");
+        }
+    }
+
+    /// The walk over every word that [`lost_mentions_in`] and [`truncated_links`] replace,
+    /// kept to compare them with: prepositions a vanished name left behind in `line`, with
+    /// what cannot follow them, pushed to `out`; `each` sees every word of the line on the way
+    /// that ends with `)`, `,`, `]`, `.` or `…` (the words [`old_is_truncated_link`] may take).
+    fn old_lost_mentions_in(line: &str, out: &mut Vec<String>, mut each: impl FnMut(&str)) {
+        // The prepositions as `word_key`s; the last three may end a line.
+        const BEFORE: [u64; 8] = [
+            word_key(b"at"),
+            word_key(b"with"),
+            word_key(b"by"),
+            word_key(b"from"),
+            word_key(b"to"),
+            word_key(b"via"),
+            word_key(b"cc"),
+            word_key(b"h/t"),
+        ];
+        const ENDS_LINE: usize = 5;
+        const AFTER: &[&str] = &["we", "i", "they", "he", "she"];
+        // Each word is found once, as places in the line (the next one is known before the
+        // word is looked at); only the words looked at are sliced.
+        let bytes = line.as_bytes();
+        let mut next = word_at(line, 0);
+        while let Some((start, end)) = next {
+            next = word_at(line, end);
+            // The word's bytes are looked at first; it is sliced as a `str` (a call with its
+            // char boundary checks at opt-level z) only when it is passed on.
+            let wb = &bytes[start..end];
+            if matches!(wb[wb.len() - 1], b')' | b',' | b']' | b'.' | 0xA6) {
+                each(&line[start..end]);
+            }
+            // The prepositions (`at`, `with`, `by`, `via`, `from`, `to`, `cc`, `h/t`) are ASCII:
+            // no other word lowercases to one of them (the Kelvin sign
+            // lowercases to `k`, in none of them), so no lowercase copy of every word.
+            // Each starts with one of these letters, in either case (`| 0x20` lowercases an
+            // ASCII letter): one compare rules out most short words.
+            let first = wb[0] | 0x20;
+            if wb.len() > 4
+                || !matches!(first, b'a' | b'w' | b'b' | b'v' | b'f' | b't' | b'c' | b'h')
+            {
+                continue;
+            }
+            let w = &line[start..end];
+            // The word as one number, matched against the prepositions' (no compare of strings
+            // with each in turn: at opt-level z each is a call).
+            let key = word_key(w.as_bytes());
+            let mut p = 0;
+            while p < BEFORE.len() && BEFORE[p] != key {
+                p += 1;
+            }
+            if p == BEFORE.len() {
+                continue;
+            }
+            // Compared with ASCII case folded, with no lowercase copy: the pronouns are ASCII
+            // with no `k`, so this answers as comparing `lower_for_ascii` (and so `to_lowercase`)
+            // of the word would.
+            let lost = match next.map(|(s, e)| &line[s..e]) {
+                // `cc` / `h/t` / `via` at the end of a line: the names went.
+                None => p >= ENDS_LINE,
+                Some(",") | Some(";") | Some("&") => true,
+                Some(n) => {
+                    // `At we are`: a subject pronoun cannot follow a preposition.
+                    let n = n.trim_end_matches([',', '.', '!', '?', ':']);
+                    AFTER.iter().any(|a| n.eq_ignore_ascii_case(a))
+                }
+            };
+            if lost {
+                // The word and the two after it.
+                let mut phrase = w.to_owned();
+                let mut after = next;
+                for _ in 0..2 {
+                    let Some((s, e)) = after else { break };
+                    phrase.push(' ');
+                    phrase.push_str(&line[s..e]);
+                    after = word_at(line, e);
+                }
+                out.push(phrase);
+            }
+        }
+    }
+
+    /// A word of up to four bytes as one number: its bytes ASCII-lowercased (as
+    /// `eq_ignore_ascii_case` folds them) and its length, so two words have the same key exactly
+    /// when they are equal ignoring ASCII case. Longer words are not keyed (the callers skip them).
+    const fn word_key(w: &[u8]) -> u64 {
+        let mut key = w.len() as u64;
+        let mut i = 0;
+        while i < w.len() && i < 4 {
+            key = key << 8 | w[i].to_ascii_lowercase() as u64;
+            i += 1;
+        }
+        key
+    }
+
+    /// The old test of every word that may end a truncated link:
+    /// `example.com/reports/bike-...`, `x.com/striver_79/sta…`, `https://exa…`.
+    fn old_is_truncated_link(token: &str) -> bool {
+        // Most words end with none of `)`, `,`, `]`, `.` or `…` (whose last byte is A6): one
+        // compare rules them out.
+        if !matches!(
+            token.as_bytes().last(),
+            Some(b')' | b',' | b']' | b'.' | 0xA6)
+        ) {
+            return false;
+        }
+        let t = token.trim_end_matches([')', ',', ']']);
+        let Some(head) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else {
+            return false;
+        };
+        if crate::clean::find(head, "://").is_some() {
+            return true;
+        }
+        let Some((host, _)) = head.split_once('/') else {
+            return false;
+        };
+        let host = host.trim_start_matches(['(', '[', '"', '“']);
+        let Some((name, tld)) = host.rsplit_once('.') else {
+            return false;
+        };
+        !name.is_empty()
+            && tld.len() >= 2
+            && tld.bytes().all(|b| b.is_ascii_alphabetic())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    }
+
+    /// A fixed pseudo-random sequence (xorshift from `seed`), so that a failure can be
+    /// replayed.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    #[test]
+    fn words_found_by_masks_are_those_of_the_walk_over_every_word() {
+        // Pieces that make prepositions, pronouns, truncated links and every kind of white
+        // space, glued at random: the old walk (line by line, every word) and the new
+        // searches must find the same phrases and links, in the same order.
+        let pieces = [
+            "at",
+            "AT",
+            "with",
+            "By",
+            "from",
+            "to",
+            "To",
+            "via",
+            "cc",
+            "h/t",
+            "H/T",
+            "h\u{f}t",
+            "we",
+            "I",
+            "they,",
+            "He!",
+            "she:",
+            ",",
+            ";",
+            "&",
+            "a",
+            "att",
+            "the",
+            "word",
+            "longerword",
+            "é",
+            "👇🏻",
+            "“x”",
+            "…",
+            "...",
+            "....",
+            ".",
+            ")",
+            "],",
+            "example.com/a-",
+            "x.com/st",
+            "example.com/a-…",
+            "x.com/st...",
+            "(example.com/b…),",
+            "https://exa",
+            "(example.com/b",
+            "\u{1c}",
+            "\0",
+            "\u{b}",
+        ];
+        let spaces = [
+            " ", " ", " ", "  ", "\n", "\r\n", "\t", "\u{a0}", "\u{85}", "\u{1680}", "\u{2000}",
+            "\u{200a}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{200b}", "",
+            "\r",
+        ];
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        let (mut links_seen, mut phrases_seen) = (0, 0);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            let n = next() % 40;
+            for _ in 0..n {
+                let r = next();
+                text.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                text.push_str(spaces[((r >> 20) % spaces.len() as u64) as usize]);
+            }
+            let mut want_links = Vec::new();
+            let mut want = Vec::new();
+            for line in text.lines() {
+                old_lost_mentions_in(line, &mut want, |t| {
+                    if old_is_truncated_link(t) {
+                        want_links.push(t.to_owned());
+                    }
+                });
+            }
+            let mut links = Vec::new();
+            super::truncated_links(&text, |t| links.push(t.to_owned()));
+            assert_eq!(links, want_links, "the same truncated links in {text:?}");
+            assert_eq!(
+                lost_mentions(&text),
+                want,
+                "the same lost mentions in {text:?}"
+            );
+            links_seen += links.len();
+            phrases_seen += want.len();
+        }
+        assert!(
+            links_seen > 1000 && phrases_seen > 1000,
+            "the texts hold enough of both to compare"
+        );
+    }
+
+    #[test]
+    fn space_bits_mark_white_space_as_split_whitespace_cuts_it() {
+        // Every multiple of 8 bytes in a line feeds the fast path; white space chars across
+        // the 8- and 64-byte edges feed the carry.
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
+        let chars = [
+            'a', ' ', '\n', '\u{a0}', '\u{3000}', '\u{2028}', 'é', '👇', '\u{1c}', '…',
+        ];
+        for _ in 0..5_000 {
+            let n = next() % 200;
+            let text: String = (0..n)
+                .map(|_| chars[(next() % chars.len() as u64) as usize])
+                .collect();
+            let b = text.as_bytes();
+            let mut want = vec![true; b.len().div_ceil(64) * 64];
+            for (i, c) in text.char_indices() {
+                for k in 0..c.len_utf8() {
+                    want[i + k] = c.is_whitespace();
+                }
+            }
+            let mut carry = 0;
+            for k in 0..b.len().div_ceil(64) {
+                let bits = space_bits(b, 64 * k, &mut carry);
+                for j in 0..64 {
+                    assert_eq!(
+                        bits >> j & 1 == 1,
+                        want[64 * k + j],
+                        "byte {} of {text:?}",
+                        64 * k + j
+                    );
+                }
+            }
         }
     }
 
@@ -489,31 +815,6 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_cut_as_str_lines_cuts_them() {
-        for text in [
-            "",
-            "a",
-            "\n",
-            "a\n",
-            "a\nb",
-            "a\r\nb\r\n",
-            "a\r",
-            "\r\n\r\n",
-            "a\n\n\nb\r",
-        ] {
-            let mut got = Vec::new();
-            let mut start = 0;
-            while start < text.len() {
-                let (line, next) = line_from(text, start);
-                got.push(line);
-                start = next;
-            }
-            let want: Vec<&str> = text.lines().collect();
-            assert_eq!(got, want, "the lines of {text:?} as str::lines gives them");
-        }
-    }
-
-    #[test]
     fn lost_links() {
         let w = find(&[
             post(1, "We have no moat\nFull article here:"),
@@ -554,16 +855,33 @@ mod tests {
 
     #[test]
     fn truncated_links() {
-        assert!(is_truncated_link("example.com/reports/bike-..."));
-        assert!(is_truncated_link("x.com/striver_79/sta…"));
-        assert!(is_truncated_link("https://exa…"));
-        assert!(!is_truncated_link("wait..."));
-        assert!(!is_truncated_link("and/or…"));
-        assert!(
-            is_truncated_link("(example.com/a-…),"),
+        let links = |text: &str| {
+            let mut found = Vec::new();
+            super::truncated_links(text, |t| found.push(t.to_owned()));
+            found
+        };
+        for link in [
+            "example.com/reports/bike-...",
+            "x.com/striver_79/sta…",
+            "https://exa…",
+            "example.com/a-....",
+        ] {
+            assert_eq!(links(link), [link], "{link:?} was cut");
+        }
+        for word in [
+            "wait...",
+            "and/or…",
+            "example.com/a",
+            "example.com/a-...x",
+            "...",
+        ] {
+            assert!(links(word).is_empty(), "{word:?} is no cut link");
+        }
+        assert_eq!(
+            links("see (example.com/a-…), and https://b.co/x…\u{a0}x.com/st..."),
+            ["(example.com/a-…),", "https://b.co/x…", "x.com/st..."],
             "closing punctuation after the ellipsis is the sentence's"
         );
-        assert!(!is_truncated_link("example.com/a"), "no ellipsis, no cut");
     }
 
     #[test]
