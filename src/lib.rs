@@ -39,6 +39,7 @@ mod ucd;
 pub mod wasm;
 
 pub use render::{render, render_to, Format};
+
 pub use thread::{
     Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
     SmallText, Span, Theme, Thread, TitleMode, Warning,
@@ -144,4 +145,19 @@ fn first_sentence(text: &str) -> Option<String> {
 /// Formats `input` and renders it as `to` in one call.
 pub fn convert(input: &str, to: Format, options: &Options) -> String {
     render(&format(input, options), to, options)
+}
+
+/// What the unit tests share.
+#[cfg(test)]
+mod test_rng {
+    /// A fixed pseudo-random sequence (xorshift from `state`), so that a failure can be
+    /// replayed.
+    pub fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
 }

@@ -1408,17 +1408,7 @@ fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A fixed pseudo-random sequence (xorshift from `seed`), so that a failure can be
-    /// replayed.
-    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
-        move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        }
-    }
+    use crate::test_rng::xorshift;
 
     /// The alphabet of [`undamaged_lines_are_left_alone`]: every char a code page writes
     /// from 0x80, ASCII, and letters, emoji and marks of scripts no page writes.
