@@ -513,6 +513,23 @@ fn ends(t: &str, suffix: &str) -> bool {
     t.as_bytes().last() == suffix.as_bytes().last() && t.ends_with(suffix)
 }
 
+/// The length of the white space char (`char::is_whitespace`) at byte `i` of `b`, a str's
+/// bytes (0 when none starts there), read from its bytes with no char decoded: U+0009–U+000D
+/// and U+0020; U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028,
+/// U+2029, U+202F (E2 80 80–8A, A8, A9, AF) and U+205F (E2 81 9F); U+3000 (E3 80 80).
+pub(crate) fn space_at(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match (b[i], at(1), at(2)) {
+        (b'\t'..=b'\r' | b' ', _, _) => 1,
+        (0xC2, 0x85 | 0xA0, _) => 2,
+        (0xE1, 0x9A, 0x80)
+        | (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+        | (0xE2, 0x81, 0x9F)
+        | (0xE3, 0x80, 0x80) => 3,
+        _ => 0,
+    }
+}
+
 /// The eight bytes of `b` from `i`, as one little-endian word (for scans eight bytes at a
 /// time); `None` past the end.
 #[inline]
@@ -726,17 +743,14 @@ pub fn is_counted_nouns(t: &str) -> bool {
     // Pairs of a count and a noun, as many as there are (not one word left over): walked
     // without collecting the words, stopping at the first pair that is not one.
     // The first word is a count only when the bytes a count is made of run up to a white
-    // space char (its first byte): most lines that start with a digit (`13h`, `10:42 AM`)
-    // are ruled out without cutting them into words.
+    // space char (`is_count` takes no other byte, and a noun must follow): most lines that
+    // start with a digit (`13h`, `10:42 AM`) are ruled out without cutting them into words.
     let b = t.as_bytes();
     let mut k = 0;
     while k < b.len() && matches!(b[k], b'0'..=b'9' | b',' | b'.' | b'K' | b'M' | b'B' | b'k') {
         k += 1;
     }
-    let spaced = matches!(
-        b.get(k),
-        Some(b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
-    );
+    let spaced = k < b.len() && space_at(b, k) > 0;
     if spaced && b[0].is_ascii_digit() {
         let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
         let mut pairs = 0;

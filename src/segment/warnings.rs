@@ -11,6 +11,7 @@
 //! Warnings are about posts (numbered as output); a quoted post's warning names the post
 //! that quotes it.
 
+use crate::clean::space_at;
 use crate::entities;
 use crate::thread::{Post, Span, Warning};
 
@@ -416,23 +417,6 @@ fn space_bits(b: &[u8], at: usize, carry: &mut u64) -> u64 {
         }
     }
     bits
-}
-
-/// The length of the white space char (`char::is_whitespace`) at byte `i` of `b`, a str's
-/// bytes (0 when none starts there), read from its bytes with no char decoded: U+0009–U+000D
-/// and U+0020; U+0085 and U+00A0 (C2 85, C2 A0); U+1680 (E1 9A 80); U+2000–U+200A, U+2028,
-/// U+2029, U+202F (E2 80 80–8A, A8, A9, AF) and U+205F (E2 81 9F); U+3000 (E3 80 80).
-fn space_at(b: &[u8], i: usize) -> usize {
-    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match (b[i], at(1), at(2)) {
-        (b'\t'..=b'\r' | b' ', _, _) => 1,
-        (0xC2, 0x85 | 0xA0, _) => 2,
-        (0xE1, 0x9A, 0x80)
-        | (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
-        | (0xE2, 0x81, 0x9F)
-        | (0xE3, 0x80, 0x80) => 3,
-        _ => 0,
-    }
 }
 
 /// The first word of `s` at or after byte `from` (a char boundary), as `str::split_whitespace`
