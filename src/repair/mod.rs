@@ -425,7 +425,7 @@ fn utf16_len(s: &str) -> usize {
         units = units + four.count_ones() as usize - cont.count_ones() as usize;
     }
     for &x in &b[i..] {
-        units = units + usize::from(x >= 0xF0) - usize::from((x as i8) < -0x40);
+        units = units + usize::from(x >= 0xF0) - usize::from(mojibake::is_cont(x));
     }
     units
 }
@@ -1019,7 +1019,7 @@ impl Line {
                 byte_k += 8;
             }
             while let Some(&b) = bytes.get(byte_k) {
-                if b & 0xC0 != 0x80 {
+                if !mojibake::is_cont(b) {
                     if char_k == k {
                         break;
                     }

@@ -384,7 +384,8 @@ fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
     encode_into(chars, page, &mut v).then_some(v)
 }
 
-fn is_cont(b: u8) -> bool {
+/// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
+pub(super) fn is_cont(b: u8) -> bool {
     (0x80..=0xBF).contains(&b)
 }
 
