@@ -771,17 +771,17 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Closer(c) => {
-                    // Each closer line is read once.
-                    let Some((author, time)) = self.side.closers[c as usize].take() else {
-                        continue;
-                    };
                     self.remove(i, line, Why::HEADER);
-                    if let Some(top) = self.top.as_mut() {
-                        if top.post.author.is_none() {
-                            top.post.author = Some(author);
-                        }
-                        if top.post.time.is_none() {
-                            top.post.time = time;
+                    // Each closer line is visited once, so its author and time are there (and
+                    // were the table ever empty here, the line would still be in `removed`).
+                    if let Some((author, time)) = self.side.closers[c as usize].take() {
+                        if let Some(top) = self.top.as_mut() {
+                            if top.post.author.is_none() {
+                                top.post.author = Some(author);
+                            }
+                            if top.post.time.is_none() {
+                                top.post.time = time;
+                            }
                         }
                     }
                     self.close();
