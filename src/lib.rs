@@ -39,7 +39,6 @@ mod ucd;
 pub mod wasm;
 
 pub use render::{render, render_to, Format};
-
 pub use thread::{
     Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
     SmallText, Span, Theme, Thread, TitleMode, Warning,
