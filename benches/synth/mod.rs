@@ -290,15 +290,9 @@ pub fn x_thread_damaged(bytes: usize) -> String {
         .find(|p| p.name == "mixed-1252-8859-13")
         .expect("the mixed table is one of the pages");
     let clean = x_thread_bytes(bytes);
-    clean
-        .bytes()
-        .filter(|&b| b < 0x80 || page.writes(b) && !page.undefined.contains(&b))
-        .map(|b| {
-            if b < 0x80 {
-                char::from(b)
-            } else {
-                page.char_at(usize::from(b - 0x80))
-            }
-        })
-        .collect()
+    page.decode(
+        clean
+            .bytes()
+            .filter(|&b| b < 0x80 || page.writes(b) && !page.undefined.contains(&b)),
+    )
 }
