@@ -204,6 +204,7 @@ fn main() {
         |input: &str, stage: &str| rows.iter().find(|r| r.input == input && r.stage == stage);
     if let (Some(small), Some(big)) = (find("x-1000", "pipeline"), find("x-10mb", "pipeline")) {
         print_budgets(small, big);
+        kept_heap_ratio(&x1000, &x10mb, budget);
     }
     if only.is_empty() {
         write_rows(&out_dir, &rows);
@@ -229,6 +230,37 @@ fn print_budgets(small: &Row, big: &Row) {
         verdict(ratio <= size_ratio * 1.05)
     );
 }
+
+/// The linearity pair again with glibc keeping its heap between runs: what part of the
+/// ratio is the allocator handing the 10 MB run's memory back to the kernel after each run
+/// (fresh pages, a fault each, on the next), which the 300 KB run never does. A diagnostic
+/// only: the budget line above is the default allocator's.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn kept_heap_ratio(small: &str, big: &str, budget: Duration) {
+    // glibc's mallopt(3): M_TRIM_THRESHOLD -1 and M_MMAP_MAX -4.
+    unsafe extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt only sets allocator parameters; no allocation is live across a change
+    // of them that glibc does not handle.
+    let set = unsafe { mallopt(-1, i32::MAX) == 1 && mallopt(-4, 0) == 1 };
+    if !set {
+        return;
+    }
+    let options = Options::default();
+    // The big one first: the small one then runs in the same (grown) heap.
+    let pair = [big, small]
+        .map(|paste| time(budget, || unspool::convert(paste, Format::Html, &options)).0);
+    println!(
+        "  (diagnostic: with glibc keeping its heap between runs, x-10mb takes {:.1}× the x-1000 time: {:.3} / {:.3} ms)",
+        pair[0].as_secs_f64() / pair[1].as_secs_f64(),
+        pair[0].as_secs_f64() * 1e3,
+        pair[1].as_secs_f64() * 1e3
+    );
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn kept_heap_ratio(_: &str, _: &str, _: Duration) {}
 
 /// `target/bench/pipeline.jsonl`: one object a row, read by `tools/bench.py`.
 fn write_rows(out_dir: &std::path::Path, rows: &[Row]) {
