@@ -22,56 +22,59 @@ use crate::thread::{Author, Options, Span, Thread};
 /// Escapes `s` so CommonMark shows it as written. `line_start` says whether `s` begins a line,
 /// where `#`, `>`, `-`, `+`, `=` and `1.` would start a block.
 pub fn escape(s: &str, line_start: bool, out: &mut String) {
-    let chars: Vec<char> = s.chars().collect();
+    // Every char that may need a backslash is ASCII: a walk over bytes, copying the runs
+    // between them whole (a char at a time, into a vector of chars made each call, was most
+    // of the Markdown renderer's time). A byte of a char outside ASCII is never one of them,
+    // nor a space, so it ends a line start as its char would.
+    let bytes = s.as_bytes();
+    let spaceish = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\t'));
     let mut at_start = line_start;
+    // Bytes before `run` are written.
+    let mut run = 0;
     let mut i = 0;
-    // Byte offset of `chars[i]` in `s`.
-    let mut b = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = if i == 0 { None } else { Some(chars[i - 1]) };
-        let next = chars.get(i + 1).copied();
-        let spaceish = |c: Option<char>| c.is_none_or(|c| c == ' ' || c == '\t');
+    while i < bytes.len() {
+        let c = bytes[i];
         if at_start && c.is_ascii_digit() {
-            let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-            out.extend(&chars[i..i + digits]);
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
             i += digits;
-            b += digits;
-            let delim = chars.get(i).copied();
             if digits <= 9
-                && matches!(delim, Some('.' | ')'))
-                && spaceish(chars.get(i + 1).copied())
+                && matches!(bytes.get(i), Some(b'.' | b')'))
+                && spaceish(bytes.get(i + 1))
             {
+                out.push_str(&s[run..i]);
                 out.push('\\');
+                run = i;
             }
             at_start = false;
             continue;
         }
+        let next = bytes.get(i + 1);
         let needs = match c {
-            '\\' | '`' | '*' | '<' | '[' | ']' | '|' => true,
-            '_' => {
+            b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'|' => true,
+            b'_' => {
                 let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                !(word(prev) && word(next))
+                !(word(s[..i].chars().next_back()) && word(s[i + 1..].chars().next()))
             }
-            '&' => entity_follows(&s[b + 1..]),
-            '~' => prev == Some('~') || next == Some('~'),
-            '#' if at_start => {
-                let hashes = chars[i..].iter().take_while(|&&c| c == '#').count();
-                hashes <= 6 && spaceish(chars.get(i + hashes).copied())
+            b'&' => entity_follows(&s[i + 1..]),
+            b'~' => i.checked_sub(1).map(|k| bytes[k]) == Some(b'~') || next == Some(&b'~'),
+            b'#' if at_start => {
+                let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
+                hashes <= 6 && spaceish(bytes.get(i + hashes))
             }
-            '>' if at_start => true,
-            '-' | '+' if at_start => spaceish(next) || next == Some(c),
-            '=' if at_start => spaceish(next) || next == Some('='),
+            b'>' if at_start => true,
+            b'-' | b'+' if at_start => spaceish(next) || next == Some(&c),
+            b'=' if at_start => spaceish(next) || next == Some(&b'='),
             _ => false,
         };
         if needs {
+            out.push_str(&s[run..i]);
             out.push('\\');
+            run = i;
         }
-        out.push(c);
-        at_start = at_start && (c == ' ' || c == '\t');
+        at_start = at_start && (c == b' ' || c == b'\t');
         i += 1;
-        b += c.len_utf8();
     }
+    out.push_str(&s[run..]);
 }
 
 /// Whether the text after an `&` would make it an entity (`amp;`, `#39;`, `#x27;`).
@@ -304,6 +307,60 @@ fn spans(out: &mut String, article: &Article, options: &Options, line: &Line, st
 mod tests {
     use super::*;
 
+    /// The escape as it was written first, a char at a time: the reference for [`escape`].
+    fn escape_by_chars(s: &str, line_start: bool, out: &mut String) {
+        let chars: Vec<char> = s.chars().collect();
+        let mut at_start = line_start;
+        let mut i = 0;
+        // Byte offset of `chars[i]` in `s`.
+        let mut b = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let prev = if i == 0 { None } else { Some(chars[i - 1]) };
+            let next = chars.get(i + 1).copied();
+            let spaceish = |c: Option<char>| c.is_none_or(|c| c == ' ' || c == '\t');
+            if at_start && c.is_ascii_digit() {
+                let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                out.extend(&chars[i..i + digits]);
+                i += digits;
+                b += digits;
+                let delim = chars.get(i).copied();
+                if digits <= 9
+                    && matches!(delim, Some('.' | ')'))
+                    && spaceish(chars.get(i + 1).copied())
+                {
+                    out.push('\\');
+                }
+                at_start = false;
+                continue;
+            }
+            let needs = match c {
+                '\\' | '`' | '*' | '<' | '[' | ']' | '|' => true,
+                '_' => {
+                    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                    !(word(prev) && word(next))
+                }
+                '&' => entity_follows(&s[b + 1..]),
+                '~' => prev == Some('~') || next == Some('~'),
+                '#' if at_start => {
+                    let hashes = chars[i..].iter().take_while(|&&c| c == '#').count();
+                    hashes <= 6 && spaceish(chars.get(i + hashes).copied())
+                }
+                '>' if at_start => true,
+                '-' | '+' if at_start => spaceish(next) || next == Some(c),
+                '=' if at_start => spaceish(next) || next == Some('='),
+                _ => false,
+            };
+            if needs {
+                out.push('\\');
+            }
+            out.push(c);
+            at_start = at_start && (c == ' ' || c == '\t');
+            i += 1;
+            b += c.len_utf8();
+        }
+    }
+
     fn esc(s: &str) -> String {
         let mut o = String::new();
         escape(s, true, &mut o);
@@ -333,5 +390,28 @@ mod tests {
         assert_eq!(esc("a > b"), "a > b");
         assert_eq!(esc("~~x~~ ~y"), "\\~\\~x\\~\\~ ~y");
         assert_eq!(esc("<b> [x](y)"), "\\<b> \\[x\\](y)");
+    }
+
+    #[test]
+    fn escape_by_bytes_is_the_escape_by_chars() {
+        // Texts of the chars the escape looks at, around letters outside ASCII (a `_` between
+        // two is inside a word), spaces and digits, at a line start and not.
+        const PARTS: [&str; 30] = [
+            "\\", "`", "*", "<", "[", "]", "|", "_", "&", "amp;", "#x27;", "#39;", "~", "#", ">",
+            "-", "+", "=", "1", "23", ".", ")", " ", "\t", "a", "é", "日", "😀", "\u{a0}", "x_y",
+        ];
+        let mut next = crate::test_rng::xorshift(0x5eed_1234_abcd_0001);
+        for _ in 0..40_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 9 {
+                s.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+            }
+            for line_start in [true, false] {
+                let (mut ours, mut want) = (String::new(), String::new());
+                escape(&s, line_start, &mut ours);
+                escape_by_chars(&s, line_start, &mut want);
+                assert_eq!(ours, want, "{s:?} at a line start: {line_start}");
+            }
+        }
     }
 }
