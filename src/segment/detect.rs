@@ -246,28 +246,29 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             score[p as usize] += w;
         }
     };
-    // The needles, each named by its place in `needles`.
-    const BSKY_SOCIAL: usize = 0;
-    const BSKY_APP: usize = 1;
-    const X_CORP: usize = 2;
-    const TWITTER_COM: usize = 3;
-    const STATUS: usize = 4;
-    const X_COM: usize = 5;
-    const REPOSTS: usize = 6;
-    const QUOTES: usize = 7;
-    const BOOSTS: usize = 8;
-    const FAVOURITES: usize = 9;
-    const THREADS_NET: usize = 10;
-    const THREADS_COM: usize = 11;
-    const FOR_THREADS: usize = 12;
-    const VISIBLE: usize = 13;
-    const THREADREADERAPP: usize = 14;
-    const THREAD_READER_APP: usize = 15;
-    const TWTEXTAPP: usize = 16;
-    const PIC_TWITTER: usize = 17;
-    const NEEDLES: [&str; 18] = [
-        ".bsky.social",
-        "bsky.app/",
+    // The substrings looked for, each named by its place in `NEEDLES`. Needles that share a
+    // substring are found by it: a whole-paste pass for `hreads` stands for three
+    // (`threads.net`, `threads.com`, `for Threads`), `bsky` for two, `twitter.com/` for two,
+    // as most needles occur nowhere and each is a pass over the whole paste (a shared
+    // substring as common as `thread` would cost more in the lines that hold it). A needle is then looked
+    // for only in a line that holds its shared substring (one that holds the needle does):
+    // `has!(SHARED, "needle")`.
+    const BSKY: usize = 0;
+    const X_CORP: usize = 1;
+    const TWITTER_COM: usize = 2;
+    const STATUS: usize = 3;
+    const X_COM: usize = 4;
+    const REPOSTS: usize = 5;
+    const QUOTES: usize = 6;
+    const BOOSTS: usize = 7;
+    const FAVOURITES: usize = 8;
+    const HREADS: usize = 9;
+    const VISIBLE: usize = 10;
+    const TWTEXTAPP: usize = 11;
+    const THREADREADERAPP: usize = 12;
+    const THREAD_READER_APP: usize = 13;
+    const NEEDLES: [&str; 14] = [
+        "bsky",
         "X Corp",
         "twitter.com/",
         "/status/",
@@ -276,14 +277,11 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         " quotes",
         " boosts",
         " favourites",
-        "threads.net",
-        "threads.com",
-        "for Threads",
+        "hreads",
         "Visible to anyone on or off LinkedIn",
+        "twtextapp",
         "threadreaderapp",
         "Thread Reader App",
-        "twtextapp",
-        "pic.twitter.com/",
     ];
     #[cfg(not(target_arch = "wasm32"))]
     let finders = NEEDLES.map(Finder::new);
@@ -333,10 +331,21 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                     needles[$k].in_line(text, at, l)
                 }
             };
+            // A longer needle that holds needle `$k`: looked for in the line only when the
+            // line holds `$k`.
+            ($k:expr, $longer:expr) => {{
+                debug_assert!(
+                    crate::clean::find($longer, NEEDLES[$k]).is_some(),
+                    "a line that holds {:?} holds {:?}",
+                    $longer,
+                    NEEDLES[$k]
+                );
+                has!($k) && crate::clean::find(l, $longer).is_some()
+            }};
         }
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has!(BSKY_SOCIAL) || has!(BSKY_APP) {
+        if has!(BSKY, ".bsky.social") || has!(BSKY, "bsky.app/") {
             add(&mut score, Bluesky, "bsky", 3);
         }
         // Lengths first: in the .wasm each string compare is a call, and most lines have a
@@ -421,7 +430,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has!(BOOSTS) || has!(FAVOURITES) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has!(THREADS_NET) || has!(THREADS_COM) || has!(FOR_THREADS) {
+        if has!(HREADS, "threads.net") || has!(HREADS, "threads.com") || has!(HREADS, "for Threads")
+        {
             add(&mut score, Threads, "threads-link", 2);
         }
         // A user name starts with a lowercase letter, a digit or `_`: most lines do not.
@@ -453,7 +463,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has!(PIC_TWITTER) {
+        if has!(TWITTER_COM, "pic.twitter.com/") {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
         if let (Some(at), false) = (at, clear) {
@@ -642,6 +652,19 @@ mod tests {
             detect(text, &lines),
             Platform::Bluesky,
             "each line's counts are seen"
+        );
+        // A line that holds only the substring a needle shares with others holds none of them.
+        for text in [
+            "bsky\nbsky\nbsky",
+            "hreads\nthreads\nthreads\nThreads",
+            "a twitter.com/ada\nb twitter.com/ada\ntwitter.com/",
+        ] {
+            assert_eq!(of(text), Platform::Plain, "{text:?}");
+        }
+        assert_eq!(
+            of("pic.twitter.com/a\nx\nthreads.com and for Threads"),
+            Platform::Threads,
+            "threads-link counts twice (4), tr-pic once (1)"
         );
         let text = "12\n reposts";
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
