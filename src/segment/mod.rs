@@ -383,14 +383,24 @@ fn trim_ends(line: &str) -> &str {
     // The white space chars outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
     // U+2029, U+202F, U+205F, U+3000) start with C2, E1, E2 or E3 and end with 80–8A, 9F,
     // A0, A8, A9 or AF; a line that starts and ends with other bytes has none at its ends.
-    let first = t
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-    let last = t
-        .as_bytes()
-        .last()
-        .is_some_and(|&b| matches!(b, 0x0B | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF));
+    // A byte after C2 and one before the last rule out more with one compare each: `·` (C2
+    // B7, X's header dot, a line of its own 1,000 times on x-1000) and an emoji whose last
+    // byte is 80–8A (`👇`: F0 9F 91 87) are not white space (their second and next-to-last
+    // bytes are not those of one: U+0085 and U+00A0 are C2 85 and C2 A0, and the others end
+    // with 80 or 81 or 9A and the last byte).
+    let b = t.as_bytes();
+    let first = match b.first() {
+        Some(0x0B | 0xE1 | 0xE2 | 0xE3) => true,
+        Some(0xC2) => matches!(b.get(1), Some(0x85 | 0xA0)),
+        _ => false,
+    };
+    let last = match b.last() {
+        Some(0x0B) => true,
+        Some(0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) => {
+            b.len() >= 2 && matches!(b[b.len() - 2], 0xC2 | 0x80 | 0x81 | 0x9A)
+        }
+        _ => false,
+    };
     if first || last {
         t.trim()
     } else {
