@@ -492,11 +492,10 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
     kinds
 }
 
-/// A post being built, with the lines its text came from.
+/// A post being built (the lines its text came from are in [`Assembler::draft_lines`]).
 #[derive(Default)]
 struct Draft {
     post: Post,
-    lines: Vec<usize>,
     /// Indices in `removed` of pieces cut from these lines while they were read as text (a
     /// glued `Show more`, LinkedIn's `hashtag` label, a marker).
     pieces: Vec<usize>,
@@ -610,6 +609,11 @@ struct Assembler<'a> {
     owned: Vec<String>,
     top: Option<Draft>,
     inner: Option<Draft>,
+    /// The lines the text of `top` and `inner` came from, in order: one vector for every
+    /// post (a vector a post was an allocation a post), emptied as each closes. Lines go
+    /// to the active draft, `inner` while there is one, and `inner` is attached to `top`
+    /// before `top` closes (there is no `inner` without a `top`): they are all `top`'s then.
+    draft_lines: Vec<usize>,
     follow: Option<String>,
 }
 
@@ -636,6 +640,7 @@ impl<'a> Assembler<'a> {
             owned: Vec::new(),
             top: None,
             inner: None,
+            draft_lines: Vec::new(),
             follow: None,
         }
     }
@@ -1133,7 +1138,6 @@ impl<'a> Assembler<'a> {
                 if !inner.is_empty() {
                     top.post.quoted = Some(Box::new(inner.post));
                 }
-                top.lines.extend(inner.lines);
                 top.pieces.extend(inner.pieces);
             }
         }
@@ -1145,6 +1149,15 @@ impl<'a> Assembler<'a> {
         let Some(top) = self.top.take() else {
             return;
         };
+        // The lines of the post (and of the post it quotes), given back empty for the next.
+        let lines = std::mem::take(&mut self.draft_lines);
+        self.close_lines(top, &lines);
+        self.draft_lines = lines;
+        self.draft_lines.clear();
+    }
+
+    /// [`Assembler::close`] of `top`, whose text came from `lines`.
+    fn close_lines(&mut self, top: Draft, lines: &[usize]) {
         if top.profile {
             // A profile block goes whole, each line as pasted. Pieces of its lines reported
             // while they were read as text are folded into that, so nothing is reported
@@ -1152,7 +1165,7 @@ impl<'a> Assembler<'a> {
             for &j in &top.pieces {
                 self.removed[j].line = 0;
             }
-            for &l in &top.lines {
+            for &l in lines {
                 self.remove(l, self.lines[l], Why::PROFILE);
             }
             return;
@@ -1162,11 +1175,9 @@ impl<'a> Assembler<'a> {
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
-            let lines = &self.lines;
-            if let Some(&l) = top
-                .lines
+            if let Some(&l) = lines
                 .iter()
-                .find(|&&l| crate::clean::find(lines[l], m).is_some())
+                .find(|&&l| crate::clean::find(self.lines[l], m).is_some())
             {
                 self.remove(l, m, Why::MARKER);
             }
@@ -1220,9 +1231,9 @@ impl<'a> Assembler<'a> {
             if ends_post {
                 if let Some(d) = self.active() {
                     d.post.marker = Some(trim(body).to_owned());
-                    // The line is the post's: a profile block that it ends reports it too.
-                    d.lines.push(i);
                 }
+                // The line is the post's: a profile block that it ends reports it too.
+                self.draft_lines.push(i);
                 self.note_pieces(mark, i);
                 if !has_headers {
                     self.close();
@@ -1282,7 +1293,7 @@ impl<'a> Assembler<'a> {
         }
         draft.post.text.push_str(trim(body));
         draft.blank = false;
-        draft.lines.push(i);
+        self.draft_lines.push(i);
         if let Some(m) = second_marker {
             self.remove(i, m, Why::MARKER);
         }
