@@ -694,8 +694,11 @@ impl<'a> Assembler<'a> {
         // Every handle line was read: give their table back before the posts are built.
         self.side.handles = Vec::new();
         self.find_markers();
-        let has_headers = self.open.count() > 0;
-        let has_markers = self.markers.iter().any(Option::is_some);
+        // Each table counted once (each count a vectorised walk).
+        let opened = self.open.count();
+        let marked = self.markers.iter().filter(|m| m.is_some()).count();
+        let has_headers = opened > 0;
+        let has_markers = marked > 0;
         let has_bounds = self
             .kinds
             .iter()
@@ -717,10 +720,7 @@ impl<'a> Assembler<'a> {
             .count();
         self.removed.reserve(known + known / 8);
         // A post a header or a marker opens, give or take: room for them at once too.
-        let openers = self
-            .open
-            .count()
-            .max(self.markers.iter().filter(|m| m.is_some()).count());
+        let openers = opened.max(marked);
         self.posts.reserve(openers + openers / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
