@@ -750,8 +750,8 @@ pub fn is_counted_nouns(t: &str) -> bool {
     while k < b.len() && matches!(b[k], b'0'..=b'9' | b',' | b'.' | b'K' | b'M' | b'B' | b'k') {
         k += 1;
     }
-    let spaced = k < b.len() && space_at(b, k) > 0;
-    if spaced && b[0].is_ascii_digit() {
+    // The first byte first: most lines start with a letter (no call to `space_at`).
+    if b.first().is_some_and(u8::is_ascii_digit) && k < b.len() && space_at(b, k) > 0 {
         let mut words = t.split_whitespace().filter(|w| !matches!(*w, "•" | "·"));
         let mut pairs = 0;
         let all = loop {

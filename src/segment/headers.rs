@@ -156,7 +156,11 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         };
         // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
         let name = super::trim(&line[..at]);
-        if name.chars().count() > 60 || crate::clean::has(name, '@') {
+        // More than 60 chars: counted only when more than 60 bytes (no count of a short name)
+        // and fewer than 241 (a char is at most four bytes; the text before a handle in a
+        // long post is not counted either).
+        let long = name.len() > 240 || (name.len() > 60 && name.chars().count() > 60);
+        if long || crate::clean::has(name, '@') {
             return None;
         }
         let rest = line[at + n..].trim_start();

@@ -281,7 +281,7 @@ fn assemble(text: &str, platform: Option<Platform>) -> (Segmented, Cuts) {
     let lines = trimmed_lines(text);
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
     let mut side = Side::new();
-    let kinds = classify(&lines, platform, &mut side);
+    let kinds = classify(text, &lines, platform, &mut side);
     let (mut seg, cuts) = Assembler::new(text, lines, kinds, side, platform).run();
     seg.platform = platform;
     (seg, cuts)
@@ -408,12 +408,29 @@ fn trim_ends(line: &str) -> &str {
     }
 }
 
-/// Pass 1: what each line is.
-fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
+/// Pass 1: what each line is (`lines`: slices of `text`).
+fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
     let mut kinds = Vec::with_capacity(lines.len());
     let mut footer = false;
     let mut replying = false;
     let handles = platform != Platform::Linkedin;
+    // Where the next `@` of the paste stands, at or after the line last asked about
+    // (`usize::MAX`: none): a line with none holds no handle (most text lines), and is not
+    // searched for one. Found by a search over the paste that goes on past each `@` asked
+    // about, not one a line.
+    let b = text.as_bytes();
+    let mut at_sign = memchr::memchr(b'@', b).unwrap_or(usize::MAX);
+    let mut has_at = |t: &str| {
+        let off = (t.as_ptr() as usize).wrapping_sub(b.as_ptr() as usize);
+        let Some(rest) = b.get(off..) else {
+            // Not a slice of the paste (never so here): `header_line` looks.
+            return true;
+        };
+        if at_sign < off {
+            at_sign = memchr::memchr(b'@', rest).map_or(usize::MAX, |k| off + k);
+        }
+        at_sign < off + t.len()
+    };
     for (i, &t) in lines.iter().enumerate() {
         let kind = if t.is_empty() {
             Kind::Blank
@@ -478,7 +495,10 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
             Kind::Cruft(side.why(reason))
         } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
             Kind::Time(clock)
-        } else if let Some(h) = handles.then(|| headers::header_line(t)).flatten() {
+        } else if let Some(h) = (handles && has_at(t))
+            .then(|| headers::header_line(t))
+            .flatten()
+        {
             side.handles.push(Some(h));
             Kind::Handle(Side::slot(side.handles.len() - 1))
         } else {
