@@ -153,12 +153,30 @@ const fn commonness(b: u8) -> usize {
 /// A substring looked for on every line: its occurrences are found by one forward search
 /// over the whole paste (the lines are visited in order), not one search per line, which on
 /// short lines cost more in set-up than in searching.
-struct Needle {
+pub(super) struct Needle {
     finder: Finder,
     /// The next occurrence at or after the last line asked about (`usize::MAX`: none left).
     next: usize,
     /// Whether `next` was searched for yet.
     known: bool,
+}
+
+/// The [`Needle`] of a literal: memmem's natively; in the .wasm, a [`RareFinder`] with its rare
+/// byte chosen as the crate builds (no `commonness` walk).
+macro_rules! needle {
+    ($s:literal) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let finder = Finder::new($s);
+        #[cfg(target_arch = "wasm32")]
+        let finder = const { RareFinder::new($s) };
+        Needle::new(finder)
+    }};
+}
+
+/// The searchers of the substrings the classifier rules lines out by, before it reads them
+/// (see [`Needle::in_line`]): `@` (a handle) and `/status/` (a permalink).
+pub(super) fn handle_and_permalink() -> [Needle; 2] {
+    [needle!("@"), needle!("/status/")]
 }
 
 impl Needle {
@@ -172,7 +190,7 @@ impl Needle {
 
     /// Whether the needle occurs in `line`, a line of `text` at byte `at` (lines are asked
     /// about in order). A line that is not part of `text` is searched on its own.
-    fn in_line(&mut self, text: &str, at: Option<usize>, line: &str) -> bool {
+    pub(super) fn in_line(&mut self, text: &str, at: Option<usize>, line: &str) -> bool {
         let Some(at) = at else {
             return self.finder.find(line.as_bytes()).is_some();
         };
@@ -217,7 +235,7 @@ const UI_LENGTHS: [bool; 32] = {
 };
 
 /// Where `line` starts in `text`, when it is a slice of it.
-fn offset_in(text: &str, line: &str) -> Option<usize> {
+pub(super) fn offset_in(text: &str, line: &str) -> Option<usize> {
     let start = text.as_ptr() as usize;
     let at = (line.as_ptr() as usize).checked_sub(start)?;
     (at + line.len() <= text.len()).then_some(at)
@@ -304,12 +322,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // `·`, which a header line that holds a time holds (`Ada @ada · 5h`): found by one forward
     // search over the paste like the needles (not a search a line), apart from them so that
     // its many occurrences do not keep the lines around them from being clear of the others.
-    #[cfg(not(target_arch = "wasm32"))]
-    let dot = Finder::new("·");
-    // Its rare byte chosen as the crate builds (no `commonness` walk in the .wasm).
-    #[cfg(target_arch = "wasm32")]
-    let dot = const { RareFinder::new("·") };
-    let mut dot = Needle::new(dot);
+    let mut dot = needle!("·");
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;

@@ -414,23 +414,10 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
     let mut footer = false;
     let mut replying = false;
     let handles = platform != Platform::Linkedin;
-    // Where the next `@` of the paste stands, at or after the line last asked about
-    // (`usize::MAX`: none): a line with none holds no handle (most text lines), and is not
-    // searched for one. Found by a search over the paste that goes on past each `@` asked
-    // about, not one a line.
-    let b = text.as_bytes();
-    let mut at_sign = memchr::memchr(b'@', b).unwrap_or(usize::MAX);
-    let mut has_at = |t: &str| {
-        let off = (t.as_ptr() as usize).wrapping_sub(b.as_ptr() as usize);
-        let Some(rest) = b.get(off..) else {
-            // Not a slice of the paste (never so here): `header_line` looks.
-            return true;
-        };
-        if at_sign < off {
-            at_sign = memchr::memchr(b'@', rest).map_or(usize::MAX, |k| off + k);
-        }
-        at_sign < off + t.len()
-    };
+    // A line with no `@` holds no handle (most text lines), and one with no `/status/` no
+    // permalink: they are not read for one. Each is found by a search over the paste that
+    // goes on past each occurrence asked about, not one a line.
+    let [mut at_sign, mut status] = detect::handle_and_permalink();
     for (i, &t) in lines.iter().enumerate() {
         let kind = if t.is_empty() {
             Kind::Blank
@@ -467,7 +454,11 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
                 time,
             )));
             Kind::Closer(Side::slot(side.closers.len() - 1))
-        } else if let Some((handle, time)) = headers::permalink(t) {
+        } else if let Some((handle, time)) = status
+            .in_line(text, detect::offset_in(text, t), t)
+            .then(|| headers::permalink(t))
+            .flatten()
+        {
             side.closers.push(Some((
                 Author {
                     name: None,
@@ -495,7 +486,7 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
             Kind::Cruft(side.why(reason))
         } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
             Kind::Time(clock)
-        } else if let Some(h) = (handles && has_at(t))
+        } else if let Some(h) = (handles && at_sign.in_line(text, detect::offset_in(text, t), t))
             .then(|| headers::header_line(t))
             .flatten()
         {
