@@ -515,6 +515,17 @@ struct Draft {
 }
 
 impl Draft {
+    /// A draft of `post`, with nothing else in it (not `..Draft::default()`, which makes a
+    /// default post only to drop it, a call a post).
+    fn of(post: Post) -> Draft {
+        Draft {
+            post,
+            pieces: Vec::new(),
+            blank: false,
+            profile: false,
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.post.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
     }
@@ -1126,14 +1137,11 @@ impl<'a> Assembler<'a> {
 
     /// Opens a post for a header.
     fn start(&mut self, h: Header) {
-        let draft = Draft {
-            post: Post {
-                author: Some(h.author),
-                time: h.time,
-                ..Post::default()
-            },
-            ..Draft::default()
-        };
+        let draft = Draft::of(Post {
+            author: Some(h.author),
+            time: h.time,
+            ..Post::default()
+        });
         if h.quoted && self.top.is_some() {
             self.attach_inner();
             if self.top.as_ref().is_some_and(|t| t.post.quoted.is_none()) {
@@ -1281,13 +1289,10 @@ impl<'a> Assembler<'a> {
             // The next paragraph-post keeps the author of the header above them all.
             let author = self.top.as_ref().and_then(|d| d.post.author.clone());
             self.close();
-            self.top = Some(Draft {
-                post: Post {
-                    author,
-                    ..Post::default()
-                },
-                ..Draft::default()
-            });
+            self.top = Some(Draft::of(Post {
+                author,
+                ..Post::default()
+            }));
         }
         let draft = self.ensure();
         // A post keeps its first marker; a second one (`… 2/` in a post that began `1/`) is
