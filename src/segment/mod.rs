@@ -79,8 +79,9 @@ enum Kind {
     Quote,
     /// A lone `·` between a handle and its time.
     Dot,
-    /// A time; `true` when it holds a clock time (X's detail line under the main post).
-    Time(bool),
+    /// A time; `true` when it holds a clock time (X's detail line under the main post), and
+    /// where the time stands in the line.
+    Time(bool, Stamp),
     /// A handle line, a header if pass 2 confirms it (what it says: [`Side::handles`]).
     Handle(u32),
     /// A LinkedIn line that doubles its text (name or headline).
@@ -91,6 +92,26 @@ enum Kind {
     Separator(Why, bool),
     /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
     EndMarker,
+}
+
+/// Where the time of a [`Kind::Time`] line stands in it, as the classifier read it: its
+/// start and length in bytes (two bytes, so that a [`Kind`] stays eight). `Stamp(0, 0)`: not
+/// kept (LinkedIn's own shape, or a time past 255 bytes), read again when used.
+///
+/// Not part of what a line is: any two stamps are equal (so `Kind::Time(false, Stamp::ANY)`
+/// is every time that is no clock time, and comparing kinds compares no stamps).
+#[derive(Clone, Copy, Debug, Eq)]
+struct Stamp(u8, u8);
+
+impl Stamp {
+    /// A stamp to compare kinds with (equal to every stamp).
+    const ANY: Stamp = Stamp(0, 0);
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, _: &Stamp) -> bool {
+        true
+    }
 }
 
 /// A removed line's reason, as its place in [`Side::reasons`] (one byte where a `&str` took
@@ -474,7 +495,7 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
         {
             Kind::Doubled
         } else if platform == Platform::Linkedin && headers::linkedin_time(t).is_some() {
-            Kind::Time(false)
+            Kind::Time(false, Stamp(0, 0))
         } else if platform == Platform::Linkedin
             && clean::is_reaction_word(t)
             && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
@@ -484,8 +505,16 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
             Kind::Cruft(Why::MEDIA)
         } else if let Some(reason) = clean::classify(t) {
             Kind::Cruft(side.why(reason))
-        } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
-            Kind::Time(clock)
+        } else if let Some((time, clock)) = headers::time_span(t) {
+            // The time is a slice of the line: kept as its place (not read again for each
+            // header that takes it).
+            let start = time.as_ptr() as usize - t.as_ptr() as usize;
+            let stamp = if start < 256 && time.len() < 256 {
+                Stamp(start as u8, time.len() as u8)
+            } else {
+                Stamp(0, 0)
+            };
+            Kind::Time(clock, stamp)
         } else if let Some(h) = (handles && at_sign.in_line(text, detect::offset_in(text, t), t))
             .then(|| headers::header_line(t))
             .flatten()
@@ -704,10 +733,15 @@ impl<'a> Assembler<'a> {
         after.iter().position(|l| !l.is_empty()).map(|k| i + 1 + k)
     }
 
-    /// The time a [`Kind::Time`] line holds, as written (read again from the line, as the
-    /// classifier read it: LinkedIn's own shape first on a LinkedIn paste).
+    /// The time a [`Kind::Time`] line holds, as written: where the classifier found it, or
+    /// read again from the line as the classifier read it (LinkedIn's own shape first on a
+    /// LinkedIn paste).
     fn time_text(&self, i: usize) -> String {
         let line = self.lines[i];
+        if let Kind::Time(_, Stamp(start, len @ 1..)) = self.kinds[i] {
+            let start = usize::from(start);
+            return line[start..start + usize::from(len)].to_owned();
+        }
         (self.platform == Platform::Linkedin)
             .then(|| headers::linkedin_time(line))
             .flatten()
@@ -793,7 +827,7 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Quote => self.remove(i, line, Why::UI),
                 Kind::Dot => self.remove(i, line, Why::HEADER),
-                Kind::Time(clock) => {
+                Kind::Time(clock, _) => {
                     self.remove(i, line, Why::TIMESTAMP);
                     let time = self.time_text(i);
                     let target = if clock {
@@ -993,13 +1027,13 @@ impl<'a> Assembler<'a> {
                 dot_at = Some(d);
                 k = self.next(d);
             }
-            time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false));
+            time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false, Stamp::ANY));
         }
         let start = name_at.unwrap_or(i);
         // Mastodon shows the time above the name.
         let time_above = match (time_at, h.time.is_none(), self.prev(start)) {
             (None, true, Some(t))
-                if self.kinds[t] == Kind::Time(false) && self.consumed[t].is_none() =>
+                if self.kinds[t] == Kind::Time(false, Stamp::ANY) && self.consumed[t].is_none() =>
             {
                 Some(t)
             }
@@ -1064,7 +1098,7 @@ impl<'a> Assembler<'a> {
             skipped.push(j);
             k = self.next(j);
         }
-        let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false)) else {
+        let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false, Stamp::ANY)) else {
             return;
         };
         let time = Some(self.time_text(t));
@@ -1452,6 +1486,37 @@ mod tests {
             assert_eq!(side.why(String::from(reason).leak()), why, "{reason}");
         }
         assert_eq!(side.reasons.len(), Why::FIRST.len(), "none added twice");
+    }
+
+    #[test]
+    fn a_time_is_read_where_the_classifier_found_it() {
+        assert_eq!(
+            std::mem::size_of::<Kind>(),
+            8,
+            "a kind is eight bytes a line"
+        );
+        let far = format!("{}5h", "· ".repeat(200));
+        let long = format!("Mar 17, 2024{}", " ·".repeat(200));
+        for (line, stamped) in [
+            ("5h", true),
+            ("· 19h", true),
+            ("10:42 AM · May 5, 2023·4M Views", true),
+            ("Mar 17, 2024 · Edited", true),
+            ("\u{a0}· 2d", true),
+            (far.as_str(), false),
+            (long.as_str(), true),
+        ] {
+            let mut side = Side::new();
+            let lines = trimmed_lines(line);
+            let kinds = classify(line, &lines, Platform::X, &mut side);
+            let Kind::Time(_, Stamp(_, len)) = kinds[0] else {
+                panic!("{line:?} is a time line");
+            };
+            assert_eq!(len > 0, stamped, "{line:?}: its time's place kept");
+            let a = Assembler::new(line, lines.clone(), kinds, side, Platform::X);
+            let want = headers::time_span(lines[0]).map(|(t, _)| t);
+            assert_eq!(Some(a.time_text(0).as_str()), want, "{line:?}");
+        }
     }
 
     #[test]
