@@ -153,12 +153,30 @@ const fn commonness(b: u8) -> usize {
 /// A substring looked for on every line: its occurrences are found by one forward search
 /// over the whole paste (the lines are visited in order), not one search per line, which on
 /// short lines cost more in set-up than in searching.
-struct Needle {
+pub(super) struct Needle {
     finder: Finder,
     /// The next occurrence at or after the last line asked about (`usize::MAX`: none left).
     next: usize,
     /// Whether `next` was searched for yet.
     known: bool,
+}
+
+/// The [`Needle`] of a literal: memmem's natively; in the .wasm, a [`RareFinder`] with its rare
+/// byte chosen as the crate builds (no `commonness` walk).
+macro_rules! needle {
+    ($s:literal) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let finder = Finder::new($s);
+        #[cfg(target_arch = "wasm32")]
+        let finder = const { RareFinder::new($s) };
+        Needle::new(finder)
+    }};
+}
+
+/// The searchers of the substrings the classifier rules lines out by, before it reads them
+/// (see [`Needle::in_line`]): `@` (a handle) and `/status/` (a permalink).
+pub(super) fn handle_and_permalink() -> [Needle; 2] {
+    [needle!("@"), needle!("/status/")]
 }
 
 impl Needle {
@@ -172,34 +190,37 @@ impl Needle {
 
     /// Whether the needle occurs in `line`, a line of `text` at byte `at` (lines are asked
     /// about in order). A line that is not part of `text` is searched on its own.
-    fn in_line(&mut self, text: &str, at: Option<usize>, line: &str) -> bool {
+    ///
+    /// Natively inlined where it is asked (thousands of lines, most answered by the occurrence
+    /// known already); the search itself is one function.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(super) fn in_line(&mut self, text: &str, at: Option<usize>, line: &str) -> bool {
         let Some(at) = at else {
             return self.finder.find(line.as_bytes()).is_some();
         };
-        if !self.known || (self.next != usize::MAX && self.next < at) {
-            self.known = true;
-            self.next = self
-                .finder
-                .find(&text.as_bytes()[at..])
-                .map_or(usize::MAX, |k| at + k);
-        }
-        self.next != usize::MAX && self.next + self.finder.needle().len() <= at + line.len()
+        let next = self.ahead(text, at);
+        next != usize::MAX && next + self.finder.needle().len() <= at + line.len()
     }
-}
 
-impl Needle {
     /// Where the needle's next occurrence that starts at or after byte `from` of `text`
     /// begins (`usize::MAX`: none), searched only when the one known lies before `from`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn ahead(&mut self, text: &str, from: usize) -> usize {
         if !self.known || (self.next != usize::MAX && self.next < from) {
-            self.known = true;
-            self.next = text
-                .as_bytes()
-                .get(from..)
-                .and_then(|rest| self.finder.find(rest))
-                .map_or(usize::MAX, |k| from + k);
+            self.search(text, from);
         }
         self.next
+    }
+
+    /// [`Needle::ahead`]'s search, from byte `from` of `text`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    fn search(&mut self, text: &str, from: usize) {
+        self.known = true;
+        self.next = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| self.finder.find(rest))
+            .map_or(usize::MAX, |k| from + k);
     }
 }
 
@@ -217,7 +238,7 @@ const UI_LENGTHS: [bool; 32] = {
 };
 
 /// Where `line` starts in `text`, when it is a slice of it.
-fn offset_in(text: &str, line: &str) -> Option<usize> {
+pub(super) fn offset_in(text: &str, line: &str) -> Option<usize> {
     let start = text.as_ptr() as usize;
     let at = (line.as_ptr() as usize).checked_sub(start)?;
     (at + line.len() <= text.len()).then_some(at)
@@ -246,28 +267,29 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
             score[p as usize] += w;
         }
     };
-    // The needles, each named by its place in `needles`.
-    const BSKY_SOCIAL: usize = 0;
-    const BSKY_APP: usize = 1;
-    const X_CORP: usize = 2;
-    const TWITTER_COM: usize = 3;
-    const STATUS: usize = 4;
-    const X_COM: usize = 5;
-    const REPOSTS: usize = 6;
-    const QUOTES: usize = 7;
-    const BOOSTS: usize = 8;
-    const FAVOURITES: usize = 9;
-    const THREADS_NET: usize = 10;
-    const THREADS_COM: usize = 11;
-    const FOR_THREADS: usize = 12;
-    const VISIBLE: usize = 13;
-    const THREADREADERAPP: usize = 14;
-    const THREAD_READER_APP: usize = 15;
-    const TWTEXTAPP: usize = 16;
-    const PIC_TWITTER: usize = 17;
-    const NEEDLES: [&str; 18] = [
-        ".bsky.social",
-        "bsky.app/",
+    // The substrings looked for, each named by its place in `NEEDLES`. Needles that share a
+    // substring are found by it: a whole-paste pass for `hreads` stands for three
+    // (`threads.net`, `threads.com`, `for Threads`), `bsky` for two, `twitter.com/` for two,
+    // as most needles occur nowhere and each is a pass over the whole paste (a shared
+    // substring as common as `thread` would cost more in the lines that hold it). A needle is then looked
+    // for only in a line that holds its shared substring (one that holds the needle does):
+    // `has!(SHARED, "needle")`.
+    const BSKY: usize = 0;
+    const X_CORP: usize = 1;
+    const TWITTER_COM: usize = 2;
+    const STATUS: usize = 3;
+    const X_COM: usize = 4;
+    const REPOSTS: usize = 5;
+    const QUOTES: usize = 6;
+    const BOOSTS: usize = 7;
+    const FAVOURITES: usize = 8;
+    const HREADS: usize = 9;
+    const VISIBLE: usize = 10;
+    const TWTEXTAPP: usize = 11;
+    const THREADREADERAPP: usize = 12;
+    const THREAD_READER_APP: usize = 13;
+    const NEEDLES: [&str; 14] = [
+        "bsky",
         "X Corp",
         "twitter.com/",
         "/status/",
@@ -276,14 +298,11 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         " quotes",
         " boosts",
         " favourites",
-        "threads.net",
-        "threads.com",
-        "for Threads",
+        "hreads",
         "Visible to anyone on or off LinkedIn",
+        "twtextapp",
         "threadreaderapp",
         "Thread Reader App",
-        "twtextapp",
-        "pic.twitter.com/",
     ];
     #[cfg(not(target_arch = "wasm32"))]
     let finders = NEEDLES.map(Finder::new);
@@ -306,12 +325,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // `·`, which a header line that holds a time holds (`Ada @ada · 5h`): found by one forward
     // search over the paste like the needles (not a search a line), apart from them so that
     // its many occurrences do not keep the lines around them from being clear of the others.
-    #[cfg(not(target_arch = "wasm32"))]
-    let dot = Finder::new("·");
-    // Its rare byte chosen as the crate builds (no `commonness` walk in the .wasm).
-    #[cfg(target_arch = "wasm32")]
-    let dot = const { RareFinder::new("·") };
-    let mut dot = Needle::new(dot);
+    let mut dot = needle!("·");
     // How far ahead the nearest occurrence of any needle stands: a line that ends before it
     // holds none, and is not asked about each (most lines of most pastes).
     let mut nearest = 0;
@@ -333,10 +347,21 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
                     needles[$k].in_line(text, at, l)
                 }
             };
+            // A longer needle that holds needle `$k`: looked for in the line only when the
+            // line holds `$k`.
+            ($k:expr, $longer:expr) => {{
+                debug_assert!(
+                    crate::clean::find($longer, NEEDLES[$k]).is_some(),
+                    "a line that holds {:?} holds {:?}",
+                    $longer,
+                    NEEDLES[$k]
+                );
+                has!($k) && crate::clean::find(l, $longer).is_some()
+            }};
         }
         let next = lines[i + 1..].iter().find(|n| !n.is_empty()).copied();
         use Platform::*;
-        if has!(BSKY_SOCIAL) || has!(BSKY_APP) {
+        if has!(BSKY, ".bsky.social") || has!(BSKY, "bsky.app/") {
             add(&mut score, Bluesky, "bsky", 3);
         }
         // Lengths first: in the .wasm each string compare is a call, and most lines have a
@@ -421,7 +446,8 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if has!(BOOSTS) || has!(FAVOURITES) {
             add(&mut score, Mastodon, "masto-counts", 2);
         }
-        if has!(THREADS_NET) || has!(THREADS_COM) || has!(FOR_THREADS) {
+        if has!(HREADS, "threads.net") || has!(HREADS, "threads.com") || has!(HREADS, "for Threads")
+        {
             add(&mut score, Threads, "threads-link", 2);
         }
         // A user name starts with a lowercase letter, a digit or `_`: most lines do not.
@@ -453,7 +479,7 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
         if headers::attribution(l).is_some() {
             add(&mut score, Threadreader, "tr-attribution", 2);
         }
-        if has!(PIC_TWITTER) {
+        if has!(TWITTER_COM, "pic.twitter.com/") {
             add(&mut score, Threadreader, "tr-pic", 1);
         }
         if let (Some(at), false) = (at, clear) {
@@ -642,6 +668,19 @@ mod tests {
             detect(text, &lines),
             Platform::Bluesky,
             "each line's counts are seen"
+        );
+        // A line that holds only the substring a needle shares with others holds none of them.
+        for text in [
+            "bsky\nbsky\nbsky",
+            "hreads\nthreads\nthreads\nThreads",
+            "a twitter.com/ada\nb twitter.com/ada\ntwitter.com/",
+        ] {
+            assert_eq!(of(text), Platform::Plain, "{text:?}");
+        }
+        assert_eq!(
+            of("pic.twitter.com/a\nx\nthreads.com and for Threads"),
+            Platform::Threads,
+            "threads-link counts twice (4), tr-pic once (1)"
         );
         let text = "12\n reposts";
         let lines: Vec<&str> = text.lines().map(str::trim).collect();

@@ -79,8 +79,9 @@ enum Kind {
     Quote,
     /// A lone `·` between a handle and its time.
     Dot,
-    /// A time; `true` when it holds a clock time (X's detail line under the main post).
-    Time(bool),
+    /// A time; `true` when it holds a clock time (X's detail line under the main post), and
+    /// where the time stands in the line.
+    Time(bool, Stamp),
     /// A handle line, a header if pass 2 confirms it (what it says: [`Side::handles`]).
     Handle(u32),
     /// A LinkedIn line that doubles its text (name or headline).
@@ -91,6 +92,26 @@ enum Kind {
     Separator(Why, bool),
     /// `/end`, `[thread]`, `🧵👇`, a lone `🧵`.
     EndMarker,
+}
+
+/// Where the time of a [`Kind::Time`] line stands in it, as the classifier read it: its
+/// start and length in bytes (two bytes, so that a [`Kind`] stays eight). `Stamp(0, 0)`: not
+/// kept (LinkedIn's own shape, or a time past 255 bytes), read again when used.
+///
+/// Not part of what a line is: any two stamps are equal (so `Kind::Time(false, Stamp::ANY)`
+/// is every time that is no clock time, and comparing kinds compares no stamps).
+#[derive(Clone, Copy, Debug, Eq)]
+struct Stamp(u8, u8);
+
+impl Stamp {
+    /// A stamp to compare kinds with (equal to every stamp).
+    const ANY: Stamp = Stamp(0, 0);
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, _: &Stamp) -> bool {
+        true
+    }
 }
 
 /// A removed line's reason, as its place in [`Side::reasons`] (one byte where a `&str` took
@@ -281,7 +302,7 @@ fn assemble(text: &str, platform: Option<Platform>) -> (Segmented, Cuts) {
     let lines = trimmed_lines(text);
     let platform = platform.unwrap_or_else(|| detect::detect(text, &lines));
     let mut side = Side::new();
-    let kinds = classify(&lines, platform, &mut side);
+    let kinds = classify(text, &lines, platform, &mut side);
     let (mut seg, cuts) = Assembler::new(text, lines, kinds, side, platform).run();
     seg.platform = platform;
     (seg, cuts)
@@ -383,14 +404,24 @@ fn trim_ends(line: &str) -> &str {
     // The white space chars outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
     // U+2029, U+202F, U+205F, U+3000) start with C2, E1, E2 or E3 and end with 80–8A, 9F,
     // A0, A8, A9 or AF; a line that starts and ends with other bytes has none at its ends.
-    let first = t
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-    let last = t
-        .as_bytes()
-        .last()
-        .is_some_and(|&b| matches!(b, 0x0B | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF));
+    // A byte after C2 and one before the last rule out more with one compare each: `·` (C2
+    // B7, X's header dot, a line of its own 1,000 times on x-1000) and an emoji whose last
+    // byte is 80–8A (`👇`: F0 9F 91 87) are not white space (their second and next-to-last
+    // bytes are not those of one: U+0085 and U+00A0 are C2 85 and C2 A0, and the others end
+    // with 80 or 81 or 9A and the last byte).
+    let b = t.as_bytes();
+    let first = match b.first() {
+        Some(0x0B | 0xE1 | 0xE2 | 0xE3) => true,
+        Some(0xC2) => matches!(b.get(1), Some(0x85 | 0xA0)),
+        _ => false,
+    };
+    let last = match b.last() {
+        Some(0x0B) => true,
+        Some(0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) => {
+            b.len() >= 2 && matches!(b[b.len() - 2], 0xC2 | 0x80 | 0x81 | 0x9A)
+        }
+        _ => false,
+    };
     if first || last {
         t.trim()
     } else {
@@ -398,12 +429,16 @@ fn trim_ends(line: &str) -> &str {
     }
 }
 
-/// Pass 1: what each line is.
-fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
+/// Pass 1: what each line is (`lines`: slices of `text`).
+fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
     let mut kinds = Vec::with_capacity(lines.len());
     let mut footer = false;
     let mut replying = false;
     let handles = platform != Platform::Linkedin;
+    // A line with no `@` holds no handle (most text lines), and one with no `/status/` no
+    // permalink: they are not read for one. Each is found by a search over the paste that
+    // goes on past each occurrence asked about, not one a line.
+    let [mut at_sign, mut status] = detect::handle_and_permalink();
     for (i, &t) in lines.iter().enumerate() {
         let kind = if t.is_empty() {
             Kind::Blank
@@ -440,7 +475,11 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
                 time,
             )));
             Kind::Closer(Side::slot(side.closers.len() - 1))
-        } else if let Some((handle, time)) = headers::permalink(t) {
+        } else if let Some((handle, time)) = status
+            .in_line(text, detect::offset_in(text, t), t)
+            .then(|| headers::permalink(t))
+            .flatten()
+        {
             side.closers.push(Some((
                 Author {
                     name: None,
@@ -456,7 +495,7 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
         {
             Kind::Doubled
         } else if platform == Platform::Linkedin && headers::linkedin_time(t).is_some() {
-            Kind::Time(false)
+            Kind::Time(false, Stamp(0, 0))
         } else if platform == Platform::Linkedin
             && clean::is_reaction_word(t)
             && lines.get(i + 1).is_some_and(|n| clean::is_count(n.trim()))
@@ -466,9 +505,20 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
             Kind::Cruft(Why::MEDIA)
         } else if let Some(reason) = clean::classify(t) {
             Kind::Cruft(side.why(reason))
-        } else if let Some(clock) = headers::time_span(t).map(|(_, clock)| clock) {
-            Kind::Time(clock)
-        } else if let Some(h) = handles.then(|| headers::header_line(t)).flatten() {
+        } else if let Some((time, clock)) = headers::time_span(t) {
+            // The time is a slice of the line: kept as its place (not read again for each
+            // header that takes it).
+            let start = time.as_ptr() as usize - t.as_ptr() as usize;
+            let stamp = if start < 256 && time.len() < 256 {
+                Stamp(start as u8, time.len() as u8)
+            } else {
+                Stamp(0, 0)
+            };
+            Kind::Time(clock, stamp)
+        } else if let Some(h) = (handles && at_sign.in_line(text, detect::offset_in(text, t), t))
+            .then(|| headers::header_line(t))
+            .flatten()
+        {
             side.handles.push(Some(h));
             Kind::Handle(Side::slot(side.handles.len() - 1))
         } else {
@@ -482,11 +532,10 @@ fn classify(lines: &[&str], platform: Platform, side: &mut Side) -> Vec<Kind> {
     kinds
 }
 
-/// A post being built, with the lines its text came from.
+/// A post being built (the lines its text came from are in [`Assembler::draft_lines`]).
 #[derive(Default)]
 struct Draft {
     post: Post,
-    lines: Vec<usize>,
     /// Indices in `removed` of pieces cut from these lines while they were read as text (a
     /// glued `Show more`, LinkedIn's `hashtag` label, a marker).
     pieces: Vec<usize>,
@@ -495,6 +544,17 @@ struct Draft {
 }
 
 impl Draft {
+    /// A draft of `post`, with nothing else in it (not `..Draft::default()`, which makes a
+    /// default post only to drop it, a call a post).
+    fn of(post: Post) -> Draft {
+        Draft {
+            post,
+            pieces: Vec::new(),
+            blank: false,
+            profile: false,
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.post.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
     }
@@ -600,6 +660,11 @@ struct Assembler<'a> {
     owned: Vec<String>,
     top: Option<Draft>,
     inner: Option<Draft>,
+    /// The lines the text of `top` and `inner` came from, in order: one vector for every
+    /// post (a vector a post was an allocation a post), emptied as each closes. Lines go
+    /// to the active draft, `inner` while there is one, and `inner` is attached to `top`
+    /// before `top` closes (there is no `inner` without a `top`): they are all `top`'s then.
+    draft_lines: Vec<usize>,
     follow: Option<String>,
 }
 
@@ -626,11 +691,16 @@ impl<'a> Assembler<'a> {
             owned: Vec::new(),
             top: None,
             inner: None,
+            draft_lines: Vec::new(),
             follow: None,
         }
     }
 
     /// Removes `text`, a piece of line `i` (the line itself, mostly), for the reason `why`.
+    ///
+    /// Natively inlined where it is called (7,000 calls on x-1000, each a compare and a push);
+    /// in the .wasm it stays one function.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn remove(&mut self, i: usize, text: &str, why: Why) {
         // Where `text` stands in the paste, when it is a slice of it (almost always).
         let at = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
@@ -663,10 +733,15 @@ impl<'a> Assembler<'a> {
         after.iter().position(|l| !l.is_empty()).map(|k| i + 1 + k)
     }
 
-    /// The time a [`Kind::Time`] line holds, as written (read again from the line, as the
-    /// classifier read it: LinkedIn's own shape first on a LinkedIn paste).
+    /// The time a [`Kind::Time`] line holds, as written: where the classifier found it, or
+    /// read again from the line as the classifier read it (LinkedIn's own shape first on a
+    /// LinkedIn paste).
     fn time_text(&self, i: usize) -> String {
         let line = self.lines[i];
+        if let Kind::Time(_, Stamp(start, len @ 1..)) = self.kinds[i] {
+            let start = usize::from(start);
+            return line[start..start + usize::from(len)].to_owned();
+        }
         (self.platform == Platform::Linkedin)
             .then(|| headers::linkedin_time(line))
             .flatten()
@@ -679,8 +754,11 @@ impl<'a> Assembler<'a> {
         // Every handle line was read: give their table back before the posts are built.
         self.side.handles = Vec::new();
         self.find_markers();
-        let has_headers = self.open.count() > 0;
-        let has_markers = self.markers.iter().any(Option::is_some);
+        // Each table counted once (each count a vectorised walk).
+        let opened = self.open.count();
+        let marked = self.markers.iter().filter(|m| m.is_some()).count();
+        let has_headers = opened > 0;
+        let has_markers = marked > 0;
         let has_bounds = self
             .kinds
             .iter()
@@ -702,10 +780,7 @@ impl<'a> Assembler<'a> {
             .count();
         self.removed.reserve(known + known / 8);
         // A post a header or a marker opens, give or take: room for them at once too.
-        let openers = self
-            .open
-            .count()
-            .max(self.markers.iter().filter(|m| m.is_some()).count());
+        let openers = opened.max(marked);
         self.posts.reserve(openers + openers / 8);
         for i in 0..self.lines.len() {
             let line = self.lines[i];
@@ -752,7 +827,7 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Quote => self.remove(i, line, Why::UI),
                 Kind::Dot => self.remove(i, line, Why::HEADER),
-                Kind::Time(clock) => {
+                Kind::Time(clock, _) => {
                     self.remove(i, line, Why::TIMESTAMP);
                     let time = self.time_text(i);
                     let target = if clock {
@@ -952,13 +1027,13 @@ impl<'a> Assembler<'a> {
                 dot_at = Some(d);
                 k = self.next(d);
             }
-            time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false));
+            time_at = k.filter(|&t| self.kinds[t] == Kind::Time(false, Stamp::ANY));
         }
         let start = name_at.unwrap_or(i);
         // Mastodon shows the time above the name.
         let time_above = match (time_at, h.time.is_none(), self.prev(start)) {
             (None, true, Some(t))
-                if self.kinds[t] == Kind::Time(false) && self.consumed[t].is_none() =>
+                if self.kinds[t] == Kind::Time(false, Stamp::ANY) && self.consumed[t].is_none() =>
             {
                 Some(t)
             }
@@ -1023,7 +1098,7 @@ impl<'a> Assembler<'a> {
             skipped.push(j);
             k = self.next(j);
         }
-        let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false)) else {
+        let Some(t) = k.filter(|&t| self.kinds[t] == Kind::Time(false, Stamp::ANY)) else {
             return;
         };
         let time = Some(self.time_text(t));
@@ -1096,14 +1171,11 @@ impl<'a> Assembler<'a> {
 
     /// Opens a post for a header.
     fn start(&mut self, h: Header) {
-        let draft = Draft {
-            post: Post {
-                author: Some(h.author),
-                time: h.time,
-                ..Post::default()
-            },
-            ..Draft::default()
-        };
+        let draft = Draft::of(Post {
+            author: Some(h.author),
+            time: h.time,
+            ..Post::default()
+        });
         if h.quoted && self.top.is_some() {
             self.attach_inner();
             if self.top.as_ref().is_some_and(|t| t.post.quoted.is_none()) {
@@ -1123,7 +1195,6 @@ impl<'a> Assembler<'a> {
                 if !inner.is_empty() {
                     top.post.quoted = Some(Box::new(inner.post));
                 }
-                top.lines.extend(inner.lines);
                 top.pieces.extend(inner.pieces);
             }
         }
@@ -1135,6 +1206,15 @@ impl<'a> Assembler<'a> {
         let Some(top) = self.top.take() else {
             return;
         };
+        // The lines of the post (and of the post it quotes), given back empty for the next.
+        let lines = std::mem::take(&mut self.draft_lines);
+        self.close_lines(top, &lines);
+        self.draft_lines = lines;
+        self.draft_lines.clear();
+    }
+
+    /// [`Assembler::close`] of `top`, whose text came from `lines`.
+    fn close_lines(&mut self, top: Draft, lines: &[usize]) {
         if top.profile {
             // A profile block goes whole, each line as pasted. Pieces of its lines reported
             // while they were read as text are folded into that, so nothing is reported
@@ -1142,7 +1222,7 @@ impl<'a> Assembler<'a> {
             for &j in &top.pieces {
                 self.removed[j].line = 0;
             }
-            for &l in &top.lines {
+            for &l in lines {
                 self.remove(l, self.lines[l], Why::PROFILE);
             }
             return;
@@ -1152,11 +1232,9 @@ impl<'a> Assembler<'a> {
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
-            let lines = &self.lines;
-            if let Some(&l) = top
-                .lines
+            if let Some(&l) = lines
                 .iter()
-                .find(|&&l| crate::clean::find(lines[l], m).is_some())
+                .find(|&&l| crate::clean::find(self.lines[l], m).is_some())
             {
                 self.remove(l, m, Why::MARKER);
             }
@@ -1210,9 +1288,9 @@ impl<'a> Assembler<'a> {
             if ends_post {
                 if let Some(d) = self.active() {
                     d.post.marker = Some(trim(body).to_owned());
-                    // The line is the post's: a profile block that it ends reports it too.
-                    d.lines.push(i);
                 }
+                // The line is the post's: a profile block that it ends reports it too.
+                self.draft_lines.push(i);
                 self.note_pieces(mark, i);
                 if !has_headers {
                     self.close();
@@ -1245,13 +1323,10 @@ impl<'a> Assembler<'a> {
             // The next paragraph-post keeps the author of the header above them all.
             let author = self.top.as_ref().and_then(|d| d.post.author.clone());
             self.close();
-            self.top = Some(Draft {
-                post: Post {
-                    author,
-                    ..Post::default()
-                },
-                ..Draft::default()
-            });
+            self.top = Some(Draft::of(Post {
+                author,
+                ..Post::default()
+            }));
         }
         let draft = self.ensure();
         // A post keeps its first marker; a second one (`… 2/` in a post that began `1/`) is
@@ -1272,7 +1347,7 @@ impl<'a> Assembler<'a> {
         }
         draft.post.text.push_str(trim(body));
         draft.blank = false;
-        draft.lines.push(i);
+        self.draft_lines.push(i);
         if let Some(m) = second_marker {
             self.remove(i, m, Why::MARKER);
         }
@@ -1411,6 +1486,37 @@ mod tests {
             assert_eq!(side.why(String::from(reason).leak()), why, "{reason}");
         }
         assert_eq!(side.reasons.len(), Why::FIRST.len(), "none added twice");
+    }
+
+    #[test]
+    fn a_time_is_read_where_the_classifier_found_it() {
+        assert_eq!(
+            std::mem::size_of::<Kind>(),
+            8,
+            "a kind is eight bytes a line"
+        );
+        let far = format!("{}5h", "· ".repeat(200));
+        let long = format!("Mar 17, 2024{}", " ·".repeat(200));
+        for (line, stamped) in [
+            ("5h", true),
+            ("· 19h", true),
+            ("10:42 AM · May 5, 2023·4M Views", true),
+            ("Mar 17, 2024 · Edited", true),
+            ("\u{a0}· 2d", true),
+            (far.as_str(), false),
+            (long.as_str(), true),
+        ] {
+            let mut side = Side::new();
+            let lines = trimmed_lines(line);
+            let kinds = classify(line, &lines, Platform::X, &mut side);
+            let Kind::Time(_, Stamp(_, len)) = kinds[0] else {
+                panic!("{line:?} is a time line");
+            };
+            assert_eq!(len > 0, stamped, "{line:?}: its time's place kept");
+            let a = Assembler::new(line, lines.clone(), kinds, side, Platform::X);
+            let want = headers::time_span(lines[0]).map(|(t, _)| t);
+            assert_eq!(Some(a.time_text(0).as_str()), want, "{line:?}");
+        }
     }
 
     #[test]
