@@ -666,20 +666,28 @@ fn scan_chars(chars: &[char]) -> Scan {
 /// How many bytes from `b[i]` on (eight at most) are plain ASCII: no byte from 0x80, no
 /// control, no DEL, no `&`. A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which
 /// +1 turns into 0x80) and a byte from 0x80 each flag bit 7 of their byte; the lowest flag is
-/// exact (a borrow or carry only reaches bytes above the one that made it). None when fewer
-/// than eight bytes are left (the caller takes those one at a time).
+/// exact (a borrow or carry only reaches bytes above the one that made it). When fewer than
+/// eight bytes are left, those are read padded with plain bytes, so a line's tail is not
+/// taken one byte at a time: at most as many as are left.
 #[inline]
 fn plain_prefix(b: &[u8], i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let Some(w) = word8(b, i) else {
-        return 0;
+    let w = match word8(b, i) {
+        Some(w) => w,
+        None => {
+            let mut w = ONES * u64::from(b'a');
+            for &x in b.get(i..).unwrap_or_default().iter().rev() {
+                w = w << 8 | u64::from(x);
+            }
+            w
+        }
     };
     let below_space = w.wrapping_sub(ONES * 0x20) & !w;
     let amp = w ^ (ONES * u64::from(b'&'));
     let has_amp = amp.wrapping_sub(ONES) & !amp;
     let del = w.wrapping_add(ONES);
     let flags = (w | below_space | has_amp | del) & HIGH;
-    flags.trailing_zeros() as usize / 8
+    (flags.trailing_zeros() as usize / 8).min(b.len().saturating_sub(i))
 }
 
 /// Whether `u` is a char that NFC can neither change nor compose with the char before it
@@ -1584,16 +1592,11 @@ mod tests {
                         *y = [0x00, 0xFF, 0x7E, 0x1F, b'&', b'z'][k % 6];
                     }
                     for from in 0..=len {
-                        // Fewer than eight bytes left: none (the caller takes them one at a time).
-                        let want = if len - from < 8 {
-                            0
-                        } else {
-                            line[from..]
-                                .iter()
-                                .take(8)
-                                .take_while(|&&y| plain(y))
-                                .count()
-                        };
+                        let want = line[from..]
+                            .iter()
+                            .take(8)
+                            .take_while(|&&y| plain(y))
+                            .count();
                         assert_eq!(plain_prefix(&line, from), want, "{line:?} from {from}");
                     }
                 }
