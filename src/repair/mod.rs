@@ -71,9 +71,12 @@ pub fn repair(text: &str) -> Repaired {
     // line ending other than `\n`), with what the scan found of them so that
     // `line_needs_repair` need not ask again. Clean lines are not listed.
     let mut todo: Vec<(usize, Known)> = Vec::new();
+    let bytes = text.as_bytes();
     for k in 0..count {
-        let (line, ending) = line_at(text, &starts, k);
-        let mut known = match scan_line(line.as_bytes()) {
+        // By bytes: a clean line is never sliced as a `str` (whose ends would be checked).
+        let end = line_end(bytes, &starts, k);
+        let line = &bytes[starts[k]..end];
+        let mut known = match scan_line(line) {
             Scan::UndamagedNfc => Known::Clean,
             Scan::Undamaged => Known::Undamaged,
             Scan::MayBeDamaged => Known::MayBeDamaged,
@@ -81,14 +84,15 @@ pub fn repair(text: &str) -> Repaired {
         if known == Known::MayBeDamaged && several && bad_lines.len() < EVIDENCE && !line.is_ascii()
         {
             buf.clear();
-            buf.extend(line.chars());
+            buf.extend(line_at(text, &starts, k).0.chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
             } else {
                 known = Known::NotBad;
             }
         }
-        if known != Known::Clean || !matches!(ending, "" | "\n") {
+        // The ending is none (the last line), `\n`, `\r` or `\r\n`.
+        if known != Known::Clean || bytes.get(end) == Some(&b'\r') {
             todo.push((k, known));
         }
     }
@@ -724,16 +728,21 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
 fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) {
+    let end = line_end(text.as_bytes(), starts, k);
+    (&text[starts[k]..end], &text[end..starts[k + 1]])
+}
+
+/// Where line `k` of `bytes` ends, before its line ending.
+#[inline]
+fn line_end(bytes: &[u8], starts: &[usize], k: usize) -> usize {
     let (start, next) = (starts[k], starts[k + 1]);
-    let bytes = text.as_bytes();
-    let ending = if k + 2 == starts.len() {
-        0
+    if k + 2 == starts.len() {
+        next
     } else if next >= start + 2 && &bytes[next - 2..next] == b"\r\n" {
-        2
+        next - 2
     } else {
-        1
-    };
-    (&text[start..next - ending], &text[next - ending..next])
+        next - 1
+    }
 }
 
 /// What the evidence scan of [`repair`] found of a line.
