@@ -59,11 +59,12 @@ pub fn repair(text: &str) -> Repaired {
         out.text = text.to_owned();
         return out;
     }
+    let bytes = text.as_bytes();
     // Where each line starts (and the text's end): 8 bytes a line, where a list of
-    // (line, ending) slices would cost 32 bytes a line of a 10 MB paste.
-    let starts = line_starts(text);
-    let count = starts.len() - 1;
-    let several = count > 1;
+    // (line, ending) slices would cost 32 bytes a line of a 10 MB paste. Found by the scan
+    // below as it reaches each line's end.
+    let mut starts = vec![0];
+    let several = memchr::memchr2(b'\n', b'\r', bytes).is_some();
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
@@ -71,20 +72,21 @@ pub fn repair(text: &str) -> Repaired {
     // line ending other than `\n`), with what the scan found of them so that
     // `line_needs_repair` need not ask again. Clean lines are not listed.
     let mut todo: Vec<(usize, Known)> = Vec::new();
-    let bytes = text.as_bytes();
-    for k in 0..count {
-        // By bytes: a clean line is never sliced as a `str` (whose ends would be checked).
-        let end = line_end(bytes, &starts, k);
-        let line = &bytes[starts[k]..end];
-        let mut known = match scan_line(line) {
+    for k in 0.. {
+        let start = starts[k];
+        let (scan, end) = scan_line(bytes, start);
+        let mut known = match scan {
             Scan::UndamagedNfc => Known::Clean,
             Scan::Undamaged => Known::Undamaged,
             Scan::MayBeDamaged => Known::MayBeDamaged,
         };
-        if known == Known::MayBeDamaged && several && bad_lines.len() < EVIDENCE && !line.is_ascii()
+        if known == Known::MayBeDamaged
+            && several
+            && bad_lines.len() < EVIDENCE
+            && !bytes[start..end].is_ascii()
         {
             buf.clear();
-            buf.extend(line_at(text, &starts, k).0.chars());
+            buf.extend(text[start..end].chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
             } else {
@@ -92,9 +94,15 @@ pub fn repair(text: &str) -> Repaired {
             }
         }
         // The ending is none (the last line), `\n`, `\r` or `\r\n`.
-        if known != Known::Clean || bytes.get(end) == Some(&b'\r') {
+        let cr = bytes.get(end) == Some(&b'\r');
+        if known != Known::Clean || cr {
             todo.push((k, known));
         }
+        if end == bytes.len() {
+            starts.push(end);
+            break;
+        }
+        starts.push(end + 1 + usize::from(cr && bytes.get(end + 1) == Some(&b'\n')));
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
     drop(bad_lines);
@@ -590,11 +598,11 @@ fn lone_risk(u: u32) -> bool {
     )
 }
 
-/// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
+/// [`surely_undamaged`] of the line from `b[i]`, whether every char is [`nfc_inert`], and
+/// where the line ends (at its `\n` or `\r`, or the end of `b`). Plain ASCII goes eight
 /// bytes at a time.
-fn scan_line(b: &[u8]) -> Scan {
+fn scan_line(b: &[u8], mut i: usize) -> (Scan, usize) {
     let mut scan = Scanner::new();
-    let mut i = 0;
     while i < b.len() {
         if scan.gap {
             // After ASCII: a run of plain ASCII leaves nothing pending. Stepped over eight
@@ -617,8 +625,11 @@ fn scan_line(b: &[u8]) -> Scan {
         }
         let c = b[i];
         if c < 0x80 {
+            if c == b'\n' || c == b'\r' {
+                return (scan.end(), i);
+            }
             if !scan.ascii(c) {
-                return Scan::MayBeDamaged;
+                break;
             }
             i += 1;
             continue;
@@ -629,7 +640,7 @@ fn scan_line(b: &[u8]) -> Scan {
             _ => 4,
         };
         let Some(seq) = b.get(i..i + len) else {
-            return Scan::MayBeDamaged;
+            break;
         };
         let u = match len {
             2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
@@ -644,11 +655,16 @@ fn scan_line(b: &[u8]) -> Scan {
             }
         };
         if !scan.other(u) {
-            return Scan::MayBeDamaged;
+            break;
         }
         i += len;
     }
-    scan.end()
+    if i >= b.len() {
+        return (scan.end(), b.len());
+    }
+    // Stopped at a char that may be damage: the rest of the line is not looked at.
+    let end = memchr::memchr2(b'\n', b'\r', &b[i..]).map_or(b.len(), |k| i + k);
+    (Scan::MayBeDamaged, end)
 }
 
 /// [`scan_line`] of a line's chars (no UTF-8 written out for it).
@@ -708,7 +724,9 @@ fn nfc_inert(u: u32) -> bool {
 }
 
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
-/// or `\r`, and the last line is there even when empty.
+/// or `\r`, and the last line is there even when empty. (The way [`repair`] once found
+/// them; it now has [`scan_line`] find each line's end.)
+#[cfg(test)]
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -1468,7 +1486,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let scan = scan_line(line.as_bytes());
+            let scan = scan_line_alone(line.as_bytes());
             assert!(
                 scan != Scan::UndamagedNfc || is_nfc(&line),
                 "{line:?}: the scan says NFC, unicode-normalization does not"
@@ -1539,6 +1557,55 @@ mod tests {
     /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
     /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
     /// parts, marks, controls).
+    /// [`scan_line`] of a line on its own.
+    fn scan_line_alone(line: &[u8]) -> Scan {
+        scan_line(line, 0).0
+    }
+
+    /// Scanning a whole text, each line from where the one before ended, finds the lines
+    /// `line_starts` finds and answers for each what the scan of the line on its own does
+    /// (words read past a line's end, damage before its end).
+    #[test]
+    fn scan_line_in_a_text_answers_as_on_the_line_alone() {
+        let mut alphabet = alphabet();
+        alphabet.extend("\n\r\nabcdefgh  ".chars());
+        let mut next = xorshift(0xD1B5_4A32_D192_ED03);
+        let mut each = [0usize; 3];
+        for _ in 0..20_000 {
+            let len = (next() % 48) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let b = text.as_bytes();
+            let starts = line_starts(&text);
+            let mut at = 0;
+            for k in 0..starts.len() - 1 {
+                assert_eq!(at, starts[k], "{text:?} line {k}");
+                let (line, _) = line_at(&text, &starts, k);
+                let want = scan_line_alone(line.as_bytes());
+                assert_eq!(
+                    scan_line(line.as_bytes(), 0),
+                    (want, line.len()),
+                    "{line:?}"
+                );
+                let (scan, end) = scan_line(b, at);
+                assert_eq!((scan, end), (want, at + line.len()), "{text:?} line {k}");
+                each[want as usize] += 1;
+                if end == b.len() {
+                    at = usize::MAX;
+                    break;
+                }
+                let cr = b[end] == b'\r';
+                at = end + 1 + usize::from(cr && b.get(end + 1) == Some(&b'\n'));
+            }
+            assert_eq!(at, usize::MAX, "{text:?}: the last line reaches the end");
+        }
+        assert!(
+            each.iter().all(|&n| n > 1000),
+            "every answer is tried: {each:?}"
+        );
+    }
+
     #[test]
     fn scan_chars_answers_as_scan_line() {
         let alphabet = alphabet();
@@ -1550,7 +1617,7 @@ mod tests {
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
             let chars: Vec<char> = line.chars().collect();
-            let want = scan_line(line.as_bytes());
+            let want = scan_line_alone(line.as_bytes());
             assert_eq!(scan_chars(&chars), want, "{line:?}");
             each[want as usize] += 1;
         }
@@ -1655,7 +1722,7 @@ mod tests {
         ] {
             let chars: Vec<char> = s.chars().collect();
             assert!(
-                surely_undamaged(&chars) && scan_line(s.as_bytes()) != Scan::MayBeDamaged,
+                surely_undamaged(&chars) && scan_line_alone(s.as_bytes()) != Scan::MayBeDamaged,
                 "{s:?} holds nothing a repair could change"
             );
         }
@@ -1670,7 +1737,7 @@ mod tests {
         ] {
             let chars: Vec<char> = s.chars().collect();
             assert!(!surely_undamaged(&chars), "{s:?} may need a repair");
-            assert_eq!(scan_line(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
+            assert_eq!(scan_line_alone(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
         }
     }
 
