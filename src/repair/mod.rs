@@ -64,7 +64,6 @@ pub fn repair(text: &str) -> Repaired {
     // (line, ending) slices would cost 32 bytes a line of a 10 MB paste. Found by the scan
     // below as it reaches each line's end.
     let mut starts = vec![0];
-    let several = memchr::memchr2(b'\n', b'\r', bytes).is_some();
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
@@ -80,6 +79,8 @@ pub fn repair(text: &str) -> Repaired {
             Scan::Undamaged => Known::Undamaged,
             Scan::MayBeDamaged => Known::MayBeDamaged,
         };
+        // Whether the text has two lines or more: a line after this one, or before it.
+        let several = k > 0 || end < bytes.len();
         if known == Known::MayBeDamaged
             && several
             && bad_lines.len() < EVIDENCE
@@ -155,7 +156,8 @@ pub fn repair(text: &str) -> Repaired {
     }
     drop(distinct);
     drop(looked);
-    if several {
+    if starts.len() > 2 {
+        // Two lines or more.
         settle_page(&mut fixed, &order, preferred, &mut memo);
     }
     for (k, line) in &mut fixed {
@@ -686,28 +688,21 @@ fn scan_chars(chars: &[char]) -> Scan {
 /// How many bytes from `b[i]` on (eight at most) are plain ASCII: no byte from 0x80, no
 /// control, no DEL, no `&`. A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which
 /// +1 turns into 0x80) and a byte from 0x80 each flag bit 7 of their byte; the lowest flag is
-/// exact (a borrow or carry only reaches bytes above the one that made it). When fewer than
-/// eight bytes are left, those are read padded with plain bytes, so a line's tail is not
-/// taken one byte at a time: at most as many as are left.
+/// exact (a borrow or carry only reaches bytes above the one that made it). None when fewer
+/// than eight bytes are left (the caller takes those one at a time: [`scan_line`] reads
+/// words across line ends, so only the text's last bytes).
 #[inline]
 fn plain_prefix(b: &[u8], i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let w = match word8(b, i) {
-        Some(w) => w,
-        None => {
-            let mut w = ONES * u64::from(b'a');
-            for &x in b.get(i..).unwrap_or_default().iter().rev() {
-                w = w << 8 | u64::from(x);
-            }
-            w
-        }
+    let Some(w) = word8(b, i) else {
+        return 0;
     };
     let below_space = w.wrapping_sub(ONES * 0x20) & !w;
     let amp = w ^ (ONES * u64::from(b'&'));
     let has_amp = amp.wrapping_sub(ONES) & !amp;
     let del = w.wrapping_add(ONES);
     let flags = (w | below_space | has_amp | del) & HIGH;
-    (flags.trailing_zeros() as usize / 8).min(b.len().saturating_sub(i))
+    flags.trailing_zeros() as usize / 8
 }
 
 /// Whether `u` is a char that NFC can neither change nor compose with the char before it
@@ -756,7 +751,8 @@ fn line_end(bytes: &[u8], starts: &[usize], k: usize) -> usize {
     let (start, next) = (starts[k], starts[k + 1]);
     if k + 2 == starts.len() {
         next
-    } else if next >= start + 2 && &bytes[next - 2..next] == b"\r\n" {
+    } else if next >= start + 2 && bytes[next - 2] == b'\r' {
+        // A CR in line `k` is its ending's: CRLF.
         next - 2
     } else {
         next - 1
@@ -1668,11 +1664,16 @@ mod tests {
                         *y = [0x00, 0xFF, 0x7E, 0x1F, b'&', b'z'][k % 6];
                     }
                     for from in 0..=len {
-                        let want = line[from..]
-                            .iter()
-                            .take(8)
-                            .take_while(|&&y| plain(y))
-                            .count();
+                        // Fewer than eight bytes left: none (the caller takes them one at a time).
+                        let want = if len - from < 8 {
+                            0
+                        } else {
+                            line[from..]
+                                .iter()
+                                .take(8)
+                                .take_while(|&&y| plain(y))
+                                .count()
+                        };
                         assert_eq!(plain_prefix(&line, from), want, "{line:?} from {from}");
                     }
                 }
