@@ -59,11 +59,11 @@ pub fn repair(text: &str) -> Repaired {
         out.text = text.to_owned();
         return out;
     }
+    let bytes = text.as_bytes();
     // Where each line starts (and the text's end): 8 bytes a line, where a list of
-    // (line, ending) slices would cost 32 bytes a line of a 10 MB paste.
-    let starts = line_starts(text);
-    let count = starts.len() - 1;
-    let several = count > 1;
+    // (line, ending) slices would cost 32 bytes a line of a 10 MB paste. Found by the scan
+    // below as it reaches each line's end.
+    let mut starts = vec![0];
     // Document evidence: the page that explains most damaged lines.
     let mut bad_lines: Vec<Vec<char>> = Vec::new();
     let mut buf: Vec<char> = Vec::new();
@@ -71,26 +71,39 @@ pub fn repair(text: &str) -> Repaired {
     // line ending other than `\n`), with what the scan found of them so that
     // `line_needs_repair` need not ask again. Clean lines are not listed.
     let mut todo: Vec<(usize, Known)> = Vec::new();
-    for k in 0..count {
-        let (line, ending) = line_at(text, &starts, k);
-        let mut known = match scan_line(line.as_bytes()) {
+    for k in 0.. {
+        let start = starts[k];
+        let (scan, end) = scan_line(bytes, start);
+        let mut known = match scan {
             Scan::UndamagedNfc => Known::Clean,
             Scan::Undamaged => Known::Undamaged,
             Scan::MayBeDamaged => Known::MayBeDamaged,
         };
-        if known == Known::MayBeDamaged && several && bad_lines.len() < EVIDENCE && !line.is_ascii()
+        // Whether the text has two lines or more: a line after this one, or before it.
+        let several = k > 0 || end < bytes.len();
+        if known == Known::MayBeDamaged
+            && several
+            && bad_lines.len() < EVIDENCE
+            && !bytes[start..end].is_ascii()
         {
             buf.clear();
-            buf.extend(line.chars());
+            buf.extend(text[start..end].chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
             } else {
                 known = Known::NotBad;
             }
         }
-        if known != Known::Clean || !matches!(ending, "" | "\n") {
+        // The ending is none (the last line), `\n`, `\r` or `\r\n`.
+        let cr = bytes.get(end) == Some(&b'\r');
+        if known != Known::Clean || cr {
             todo.push((k, known));
         }
+        if end == bytes.len() {
+            starts.push(end);
+            break;
+        }
+        starts.push(end + 1 + usize::from(cr && bytes.get(end + 1) == Some(&b'\n')));
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
     drop(bad_lines);
@@ -143,7 +156,8 @@ pub fn repair(text: &str) -> Repaired {
     }
     drop(distinct);
     drop(looked);
-    if several {
+    if starts.len() > 2 {
+        // Two lines or more.
         settle_page(&mut fixed, &order, preferred, &mut memo);
     }
     for (k, line) in &mut fixed {
@@ -586,11 +600,11 @@ fn lone_risk(u: u32) -> bool {
     )
 }
 
-/// [`surely_undamaged`], and whether every char is [`nfc_inert`]. Plain ASCII goes eight
+/// [`surely_undamaged`] of the line from `b[i]`, whether every char is [`nfc_inert`], and
+/// where the line ends (at its `\n` or `\r`, or the end of `b`). Plain ASCII goes eight
 /// bytes at a time.
-fn scan_line(b: &[u8]) -> Scan {
+fn scan_line(b: &[u8], mut i: usize) -> (Scan, usize) {
     let mut scan = Scanner::new();
-    let mut i = 0;
     while i < b.len() {
         if scan.gap {
             // After ASCII: a run of plain ASCII leaves nothing pending. Stepped over eight
@@ -613,8 +627,11 @@ fn scan_line(b: &[u8]) -> Scan {
         }
         let c = b[i];
         if c < 0x80 {
+            if c == b'\n' || c == b'\r' {
+                return (scan.end(), i);
+            }
             if !scan.ascii(c) {
-                return Scan::MayBeDamaged;
+                break;
             }
             i += 1;
             continue;
@@ -625,7 +642,7 @@ fn scan_line(b: &[u8]) -> Scan {
             _ => 4,
         };
         let Some(seq) = b.get(i..i + len) else {
-            return Scan::MayBeDamaged;
+            break;
         };
         let u = match len {
             2 => u32::from(c & 0x1F) << 6 | u32::from(seq[1] & 0x3F),
@@ -640,11 +657,16 @@ fn scan_line(b: &[u8]) -> Scan {
             }
         };
         if !scan.other(u) {
-            return Scan::MayBeDamaged;
+            break;
         }
         i += len;
     }
-    scan.end()
+    if i >= b.len() {
+        return (scan.end(), b.len());
+    }
+    // Stopped at a char that may be damage: the rest of the line is not looked at.
+    let end = memchr::memchr2(b'\n', b'\r', &b[i..]).map_or(b.len(), |k| i + k);
+    (Scan::MayBeDamaged, end)
 }
 
 /// [`scan_line`] of a line's chars (no UTF-8 written out for it).
@@ -667,7 +689,8 @@ fn scan_chars(chars: &[char]) -> Scan {
 /// control, no DEL, no `&`. A byte below 0x20, a zero byte of `w ^ '&'`, a byte 0x7F (which
 /// +1 turns into 0x80) and a byte from 0x80 each flag bit 7 of their byte; the lowest flag is
 /// exact (a borrow or carry only reaches bytes above the one that made it). None when fewer
-/// than eight bytes are left (the caller takes those one at a time).
+/// than eight bytes are left (the caller takes those one at a time: [`scan_line`] reads
+/// words across line ends, so only the text's last bytes).
 #[inline]
 fn plain_prefix(b: &[u8], i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -696,7 +719,9 @@ fn nfc_inert(u: u32) -> bool {
 }
 
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
-/// or `\r`, and the last line is there even when empty.
+/// or `\r`, and the last line is there even when empty. (The way [`repair`] once found
+/// them; it now has [`scan_line`] find each line's end.)
+#[cfg(test)]
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -716,16 +741,22 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
 fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) {
+    let end = line_end(text.as_bytes(), starts, k);
+    (&text[starts[k]..end], &text[end..starts[k + 1]])
+}
+
+/// Where line `k` of `bytes` ends, before its line ending.
+#[inline]
+fn line_end(bytes: &[u8], starts: &[usize], k: usize) -> usize {
     let (start, next) = (starts[k], starts[k + 1]);
-    let bytes = text.as_bytes();
-    let ending = if k + 2 == starts.len() {
-        0
-    } else if next >= start + 2 && &bytes[next - 2..next] == b"\r\n" {
-        2
+    if k + 2 == starts.len() {
+        next
+    } else if next >= start + 2 && bytes[next - 2] == b'\r' {
+        // A CR in line `k` is its ending's: CRLF.
+        next - 2
     } else {
-        1
-    };
-    (&text[start..next - ending], &text[next - ending..next])
+        next - 1
+    }
 }
 
 /// What the evidence scan of [`repair`] found of a line.
@@ -1451,7 +1482,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let scan = scan_line(line.as_bytes());
+            let scan = scan_line_alone(line.as_bytes());
             assert!(
                 scan != Scan::UndamagedNfc || is_nfc(&line),
                 "{line:?}: the scan says NFC, unicode-normalization does not"
@@ -1522,6 +1553,55 @@ mod tests {
     /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
     /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
     /// parts, marks, controls).
+    /// [`scan_line`] of a line on its own.
+    fn scan_line_alone(line: &[u8]) -> Scan {
+        scan_line(line, 0).0
+    }
+
+    /// Scanning a whole text, each line from where the one before ended, finds the lines
+    /// `line_starts` finds and answers for each what the scan of the line on its own does
+    /// (words read past a line's end, damage before its end).
+    #[test]
+    fn scan_line_in_a_text_answers_as_on_the_line_alone() {
+        let mut alphabet = alphabet();
+        alphabet.extend("\n\r\nabcdefgh  ".chars());
+        let mut next = xorshift(0xD1B5_4A32_D192_ED03);
+        let mut each = [0usize; 3];
+        for _ in 0..20_000 {
+            let len = (next() % 48) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let b = text.as_bytes();
+            let starts = line_starts(&text);
+            let mut at = 0;
+            for k in 0..starts.len() - 1 {
+                assert_eq!(at, starts[k], "{text:?} line {k}");
+                let (line, _) = line_at(&text, &starts, k);
+                let want = scan_line_alone(line.as_bytes());
+                assert_eq!(
+                    scan_line(line.as_bytes(), 0),
+                    (want, line.len()),
+                    "{line:?}"
+                );
+                let (scan, end) = scan_line(b, at);
+                assert_eq!((scan, end), (want, at + line.len()), "{text:?} line {k}");
+                each[want as usize] += 1;
+                if end == b.len() {
+                    at = usize::MAX;
+                    break;
+                }
+                let cr = b[end] == b'\r';
+                at = end + 1 + usize::from(cr && b.get(end + 1) == Some(&b'\n'));
+            }
+            assert_eq!(at, usize::MAX, "{text:?}: the last line reaches the end");
+        }
+        assert!(
+            each.iter().all(|&n| n > 1000),
+            "every answer is tried: {each:?}"
+        );
+    }
+
     #[test]
     fn scan_chars_answers_as_scan_line() {
         let alphabet = alphabet();
@@ -1533,7 +1613,7 @@ mod tests {
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
             let chars: Vec<char> = line.chars().collect();
-            let want = scan_line(line.as_bytes());
+            let want = scan_line_alone(line.as_bytes());
             assert_eq!(scan_chars(&chars), want, "{line:?}");
             each[want as usize] += 1;
         }
@@ -1643,7 +1723,7 @@ mod tests {
         ] {
             let chars: Vec<char> = s.chars().collect();
             assert!(
-                surely_undamaged(&chars) && scan_line(s.as_bytes()) != Scan::MayBeDamaged,
+                surely_undamaged(&chars) && scan_line_alone(s.as_bytes()) != Scan::MayBeDamaged,
                 "{s:?} holds nothing a repair could change"
             );
         }
@@ -1658,7 +1738,7 @@ mod tests {
         ] {
             let chars: Vec<char> = s.chars().collect();
             assert!(!surely_undamaged(&chars), "{s:?} may need a repair");
-            assert_eq!(scan_line(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
+            assert_eq!(scan_line_alone(s.as_bytes()), Scan::MayBeDamaged, "{s:?}");
         }
     }
 
