@@ -216,12 +216,7 @@ impl<'a> Writer<'a> {
     /// The name of the next member: `"key":` (`"key": ` when pretty), after a comma unless it
     /// is the first; its value is written next.
     pub fn key(&mut self, key: Key) {
-        // Compact: the comma alone, not `separate` (no new line to indent).
-        if self.pretty {
-            self.separate();
-        } else if !std::mem::replace(&mut self.empty, false) {
-            self.bytes().push(b',');
-        }
+        self.separate();
         let pretty = self.pretty;
         let out = self.bytes();
         out.push(b'"');
