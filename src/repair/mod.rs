@@ -103,7 +103,7 @@ pub fn repair(text: &str) -> Repaired {
             starts.push(end);
             break;
         }
-        starts.push(end + 1 + usize::from(cr && bytes.get(end + 1) == Some(&b'\n')));
+        starts.push(after_ending(bytes, end));
     }
     let preferred = document_page(bad_lines.iter().map(Vec::as_slice).collect());
     drop(bad_lines);
@@ -737,6 +737,16 @@ fn line_starts(text: &str) -> Vec<usize> {
     }
     starts.push(text.len());
     starts
+}
+
+/// Where the line after the one that ends at byte `end` (at its `\n` or `\r`) starts: past
+/// `\n`, `\r\n` or `\r`.
+fn after_ending(bytes: &[u8], end: usize) -> usize {
+    end + if bytes[end..].starts_with(b"\r\n") {
+        2
+    } else {
+        1
+    }
 }
 
 /// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
@@ -1550,9 +1560,6 @@ mod tests {
         }
     }
 
-    /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
-    /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
-    /// parts, marks, controls).
     /// [`scan_line`] of a line on its own.
     fn scan_line_alone(line: &[u8]) -> Scan {
         scan_line(line, 0).0
@@ -1591,8 +1598,7 @@ mod tests {
                     at = usize::MAX;
                     break;
                 }
-                let cr = b[end] == b'\r';
-                at = end + 1 + usize::from(cr && b.get(end + 1) == Some(&b'\n'));
+                at = after_ending(b, end);
             }
             assert_eq!(at, usize::MAX, "{text:?}: the last line reaches the end");
         }
@@ -1602,6 +1608,9 @@ mod tests {
         );
     }
 
+    /// The scan of a line's chars answers as the scan of its UTF-8, on random lines of the
+    /// chars that matter to it (pages' chars side by side, spaces and `?` between, emoji
+    /// parts, marks, controls).
     #[test]
     fn scan_chars_answers_as_scan_line() {
         let alphabet = alphabet();
