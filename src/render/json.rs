@@ -170,12 +170,13 @@ impl<'a> Writer<'a> {
 
     fn newline(&mut self) {
         if self.pretty {
+            // The indent as one fill of spaces (two a level), not a copy a level: at
+            // opt-level z, the .wasm, each copy was a call.
             let depth = self.depth;
             let out = self.bytes();
             out.push(b'\n');
-            for _ in 0..depth {
-                out.extend_from_slice(b"  ");
-            }
+            let end = out.len() + 2 * depth;
+            out.resize(end, b' ');
         }
     }
 
