@@ -34,45 +34,45 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
-        if at_start && c.is_ascii_digit() {
+        // Whether a backslash goes before byte `i`, and how far to step: a line's leading
+        // digits are stepped over whole, and the `.` or `)` after them (an ordered list's
+        // marker) is the byte that may take the backslash.
+        let (needs, step) = if at_start && c.is_ascii_digit() {
             let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
             i += digits;
-            if digits <= 9
+            let marker = digits <= 9
                 && matches!(bytes.get(i), Some(b'.' | b')'))
-                && spaceish(bytes.get(i + 1))
-            {
-                out.push_str(&s[run..i]);
-                out.push('\\');
-                run = i;
-            }
-            at_start = false;
-            continue;
-        }
-        let next = bytes.get(i + 1);
-        let needs = match c {
-            b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'|' => true,
-            b'_' => {
-                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                !(word(s[..i].chars().next_back()) && word(s[i + 1..].chars().next()))
-            }
-            b'&' => entity_follows(&s[i + 1..]),
-            b'~' => i.checked_sub(1).map(|k| bytes[k]) == Some(b'~') || next == Some(&b'~'),
-            b'#' if at_start => {
-                let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
-                hashes <= 6 && spaceish(bytes.get(i + hashes))
-            }
-            b'>' if at_start => true,
-            b'-' | b'+' if at_start => spaceish(next) || next == Some(&c),
-            b'=' if at_start => spaceish(next) || next == Some(&b'='),
-            _ => false,
+                && spaceish(bytes.get(i + 1));
+            (marker, 0)
+        } else {
+            let next = bytes.get(i + 1);
+            let needs = match c {
+                b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'|' => true,
+                b'_' => {
+                    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                    !(word(s[..i].chars().next_back()) && word(s[i + 1..].chars().next()))
+                }
+                b'&' => entity_follows(&s[i + 1..]),
+                b'~' => i.checked_sub(1).map(|k| bytes[k]) == Some(b'~') || next == Some(&b'~'),
+                b'#' if at_start => {
+                    let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
+                    hashes <= 6 && spaceish(bytes.get(i + hashes))
+                }
+                b'>' if at_start => true,
+                b'-' | b'+' if at_start => spaceish(next) || next == Some(&c),
+                b'=' if at_start => spaceish(next) || next == Some(&b'='),
+                _ => false,
+            };
+            (needs, 1)
         };
         if needs {
             out.push_str(&s[run..i]);
             out.push('\\');
             run = i;
         }
-        at_start = at_start && (c == b' ' || c == b'\t');
-        i += 1;
+        // Only spaces and tabs keep a line's start (not the digits, which step 0).
+        at_start = step == 1 && at_start && (c == b' ' || c == b'\t');
+        i += step;
     }
     out.push_str(&s[run..]);
 }
