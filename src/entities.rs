@@ -381,43 +381,52 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
+/// ASCII characters as a set of bits (bit `n` for the character `n`), for a test with one
+/// shift where a `matches!` of many characters compares each in turn.
+const fn ascii_set(chars: &[u8]) -> u128 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        set |= 1 << chars[i];
+        i += 1;
+    }
+    set
+}
+
+const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// Whether `c` is in `set` (an [`ascii_set`]): one half of it shifted, with no 128-bit shift
+/// (a call on wasm32).
+fn in_ascii_set(set: u128, c: char) -> bool {
+    let n = c as u32;
+    let half = if n < 64 {
+        set as u64
+    } else {
+        (set >> 64) as u64
+    };
+    n < 128 && (half >> (n & 63)) & 1 != 0
+}
+
+/// The ASCII part of `validGeneralUrlPathChars`.
+const PATH_ASCII: u128 = ascii_set(ALNUM) | ascii_set(b"!*';:=+,.$/%#[]-_~@|&");
+
 /// `validGeneralUrlPathChars`.
 fn is_path_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '!' | '*'
-                | '\''
-                | ';'
-                | ':'
-                | '='
-                | '+'
-                | ','
-                | '.'
-                | '$'
-                | '/'
-                | '%'
-                | '#'
-                | '['
-                | ']'
-                | '-'
-                | '\u{2013}'
-                | '_'
-                | '~'
-                | '@'
-                | '|'
-                | '&'
-        )
-        || is_cyrillic(c)
-        || is_latin_accent(c)
+    if c.is_ascii() {
+        return in_ascii_set(PATH_ASCII, c);
+    }
+    c == '\u{2013}' || is_cyrillic(c) || is_latin_accent(c)
 }
+
+/// The ASCII part of `validUrlPathEndingChars`.
+const PATH_END_ASCII: u128 = ascii_set(ALNUM) | ascii_set(b"+-=_#/");
 
 /// `validUrlPathEndingChars` (without the balanced parentheses).
 fn is_path_end(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
-        || is_cyrillic(c)
-        || is_latin_accent(c)
+    if c.is_ascii() {
+        return in_ascii_set(PATH_END_ASCII, c);
+    }
+    is_cyrillic(c) || is_latin_accent(c)
 }
 
 /// Where a URL ending at `end` ends once a `?query` that follows is taken in: after its last
@@ -560,8 +569,10 @@ fn is_tld(candidate: &str) -> bool {
     let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        // Bytes in order, a prefix first: the order the list is sorted in.
-        match tld(mid).cmp(lower) {
+        // Bytes in order, a prefix first: the order the list is sorted in. Compared here, not
+        // with `Ord` on slices (a `memcmp` call a step, where most steps differ at the first
+        // byte).
+        match compare(tld(mid), lower) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
@@ -570,16 +581,31 @@ fn is_tld(candidate: &str) -> bool {
     false
 }
 
+/// `a.cmp(b)` for byte strings, a byte at a time.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
 // ---------------------------------------------------------------------------------------------
 // URLs (`extractUrl` and `extractUrlsWithIndices`).
 
-/// Where the next `.` and the next space, tab or line feed are, for a scan that only moves
-/// forward: a match needs a dot right after its first label (after `https://`, which holds
-/// neither), and labels hold no space, so a match cannot start before a space that comes
-/// before the next dot.
+/// Where the next dot that may end a URL's first label and the next space, tab or line feed
+/// are, for a scan that only moves forward: a match needs a dot right after its first label
+/// (after `https://`, which holds neither), then a domain character (a label or a top-level
+/// domain starts there: an ASCII letter or digit, or a byte from 0x80), and labels hold no
+/// space, so a match cannot start before a space that comes before the next such dot. A
+/// sentence's full stop, followed by a space or the end, is not one.
 #[derive(Default)]
 struct DotLookahead {
-    /// The next dot at or after the last byte asked about.
+    /// The next dot followed by an ASCII letter or digit or a byte from 0x80, at or after the
+    /// last byte asked about.
     dot: Option<usize>,
     /// The next space, tab or line feed at or after the last byte asked about.
     space: Option<usize>,
@@ -593,7 +619,19 @@ impl DotLookahead {
         let bytes = text.as_bytes();
         let rest = |from: usize| bytes.get(from..).unwrap_or_default();
         if !self.known || self.dot.is_some_and(|d| d < s) {
-            self.dot = memchr::memchr(b'.', rest(s)).map(|k| s + k);
+            let mut from = s;
+            self.dot = None;
+            while let Some(k) = memchr::memchr(b'.', rest(from)) {
+                let d = from + k;
+                if bytes
+                    .get(d + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                {
+                    self.dot = Some(d);
+                    break;
+                }
+                from = d + 1;
+            }
         }
         if !self.known || self.space.is_some_and(|w| w < s) {
             self.space = memchr::memchr3(b' ', b'\n', b'\t', rest(s)).map(|k| s + k);
@@ -638,11 +676,12 @@ impl<'a> UrlScanner<'a> {
 
     fn run(mut self, out: &mut Found) {
         let text = self.text;
-        if !crate::clean::has(text, '.') {
-            return;
-        }
         let bytes = text.as_bytes();
         let mut dots = DotLookahead::default();
+        // A text with no dot that a label or top-level domain follows holds no URL.
+        if dots.hopeless(text, 0) && dots.dot.is_none() {
+            return;
+        }
         let mut i = 0;
         while i < text.len() {
             // Fast path: an ASCII letter or digit is never a preceding character, and only the
@@ -989,6 +1028,32 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
     if domain.starts_with("xn--") && ascii_domains(domain).is_empty() {
         return false; // a punycode label cannot hold non-ASCII characters
     }
+    let utf16 = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    if domain.is_ascii() {
+        // Labels of 1–63 bytes, encoded as they are: the encoded domain is as long as the
+        // domain (no split, no punycode).
+        let mut len = 0;
+        for &b in domain.as_bytes() {
+            if b == b'.' {
+                if len == 0 {
+                    return false;
+                }
+                len = 0;
+            } else {
+                len += 1;
+                if len > 63 {
+                    return false;
+                }
+            }
+        }
+        return len > 0 && protocol_len + utf16(url) <= 4096;
+    }
     let mut encoded = 0usize;
     for label in domain.split('.') {
         // punycode.js splits on the ideographic full stops too.
@@ -1018,13 +1083,6 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
         encoded += len + 1;
     }
     let encoded = encoded.saturating_sub(1);
-    let utf16 = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        }
-    };
     let (url16, domain16) = (utf16(url), utf16(domain));
     protocol_len + url16 + encoded <= 4096 + domain16
 }
@@ -1356,6 +1414,272 @@ fn cashtags(text: &str, out: &mut Found) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The old ways, kept as references for the faster ones.
+
+    /// `validGeneralUrlPathChars`.
+    fn old_is_path_char(c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '!' | '*'
+                    | '\''
+                    | ';'
+                    | ':'
+                    | '='
+                    | '+'
+                    | ','
+                    | '.'
+                    | '$'
+                    | '/'
+                    | '%'
+                    | '#'
+                    | '['
+                    | ']'
+                    | '-'
+                    | '\u{2013}'
+                    | '_'
+                    | '~'
+                    | '@'
+                    | '|'
+                    | '&'
+            )
+            || is_cyrillic(c)
+            || is_latin_accent(c)
+    }
+
+    /// `validUrlPathEndingChars` (without the balanced parentheses).
+    fn old_is_path_end(c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
+            || is_cyrillic(c)
+            || is_latin_accent(c)
+    }
+
+    /// `valid_idna` as it was: every domain split into labels and encoded.
+    fn old_valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
+        if domain.starts_with("xn--") && ascii_domains(domain).is_empty() {
+            return false; // a punycode label cannot hold non-ASCII characters
+        }
+        let mut encoded = 0usize;
+        for label in domain.split('.') {
+            // punycode.js splits on the ideographic full stops too.
+            let mut len = 0usize;
+            let mut parts = 0usize;
+            if label.is_ascii() {
+                // No full stop but `.` in it: one part, with no split (at opt-level z a split on
+                // chars is a call a char).
+                let Some(n) = punycode_len(label) else {
+                    return false;
+                };
+                len = n;
+                parts = 1;
+            } else {
+                for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+                    let Some(n) = punycode_len(part) else {
+                        return false;
+                    };
+                    len += n;
+                    parts += 1;
+                }
+            }
+            len += parts - 1;
+            if len == 0 || len > 63 {
+                return false;
+            }
+            encoded += len + 1;
+        }
+        let encoded = encoded.saturating_sub(1);
+        let utf16 = |s: &str| {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.encode_utf16().count()
+            }
+        };
+        let (url16, domain16) = (utf16(url), utf16(domain));
+        protocol_len + url16 + encoded <= 4096 + domain16
+    }
+
+    /// The URL scan with no lookahead: the pattern tried after every character that may
+    /// precede a URL, and at the start.
+    fn urls_tried_everywhere(text: &str) -> Found {
+        let mut scanner = UrlScanner::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = char_at(text, i).unwrap();
+            let preceding_ok = !(c.is_ascii_alphanumeric()
+                || matches!(c, '@' | '＠' | '$' | '#' | '＃')
+                || is_invalid(c))
+                || is_directional(c);
+            let mut found = None;
+            if preceding_ok {
+                found = scanner.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
+            }
+            if found.is_none() && i == 0 {
+                found = scanner.match_at(0).map(|m| (m, None));
+            }
+            match found {
+                Some((m, before)) => {
+                    i = m.end;
+                    scanner.accept(&m, before, &mut out);
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+        out
+    }
+
+    /// Random texts made of pieces of links, mentions, hashtags, cashtags and sentences.
+    fn random_texts(seed: u64, count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "http://",
+            "https://",
+            "HTTPS://",
+            "t.co/",
+            "example",
+            "x",
+            "1",
+            "a-b",
+            "a_b",
+            "_",
+            "-",
+            ".",
+            ".",
+            ".",
+            "..",
+            "com",
+            "co",
+            "jp",
+            "org",
+            "zw",
+            "onion",
+            "みんな",
+            "삼성",
+            "xn--",
+            "xn--p1ai",
+            "bücher",
+            "これは",
+            "а",
+            "é",
+            "–",
+            " ",
+            " ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "/",
+            "/path",
+            "(",
+            ")",
+            "(a)",
+            "?",
+            "?q=1&b",
+            "#",
+            "＃",
+            "@",
+            "＠",
+            "$",
+            "$TSLA",
+            "#tag",
+            "@bob",
+            ":",
+            ":8080",
+            "://",
+            ",",
+            "!",
+            "'",
+            "\"",
+            "。",
+            "．",
+            "\u{200e}",
+            "\u{feff}",
+            "rt",
+            "RT",
+            "~",
+            "|",
+            "+",
+            "=",
+            "&",
+            "%",
+            "[",
+            "]",
+            "🔥",
+        ];
+        let mut next = crate::test_rng::xorshift(seed);
+        (0..count)
+            .map(|_| {
+                let n = 1 + (next() % 24) as usize;
+                let mut t = String::new();
+                for _ in 0..n {
+                    t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_url_scan_finds_what_trying_everywhere_finds() {
+        for t in random_texts(0x0e17_1357_9bdf_2468, 40_000) {
+            assert_eq!(found_urls(&t), urls_tried_everywhere(&t), "in {t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_sets_hold_what_the_matches_held() {
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_path_char(c), old_is_path_char(c), "{c:?}");
+            assert_eq!(is_path_end(c), old_is_path_end(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn idna_checks_agree_with_the_old_way() {
+        let mut next = crate::test_rng::xorshift(0x1d4a_0b5e_ed00_0001);
+        let labels = ["a", "bücher", "xn--p1ai", "", "みんな", "a。b", "-", "x"];
+        for _ in 0..20_000 {
+            let mut domain = String::new();
+            for k in 0..1 + next() % 4 {
+                if k > 0 {
+                    domain.push('.');
+                }
+                let label = labels[(next() % labels.len() as u64) as usize];
+                let times = 1 + (next() % 70) as usize * usize::from(next() % 4 == 0);
+                domain.push_str(&label.repeat(times));
+            }
+            let url = format!("https://{domain}/{}", "p".repeat((next() % 4200) as usize));
+            for protocol_len in [0, 7, 8] {
+                assert_eq!(
+                    valid_idna(&domain, &url, protocol_len),
+                    old_valid_idna(&domain, &url, protocol_len),
+                    "{domain:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tld_lookups_agree_with_a_walk_of_the_list() {
+        let (text, ends) = &*tlds::LIST;
+        let mut all = Vec::new();
+        let mut start = 0;
+        for &end in ends {
+            all.push(&text[start..usize::from(end)]);
+            start = usize::from(end);
+        }
+        for &tld in &all {
+            assert!(is_tld(tld), "{tld}");
+            for cut in 0..tld.len() {
+                if tld.is_char_boundary(cut) {
+                    assert_eq!(is_tld(&tld[..cut]), all.contains(&&tld[..cut]), "{tld} cut");
+                }
+            }
+            let longer = format!("{tld}a");
+            assert_eq!(is_tld(&longer), all.contains(&longer.as_str()), "{longer}");
+        }
+    }
 
     #[test]
     fn position_map_keeps_what_it_is_given() {
