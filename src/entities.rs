@@ -41,57 +41,6 @@ use crate::thread::{Platform, Span};
 use serde::Serialize;
 use std::ops::Range;
 
-/// A map from byte positions of one text to what the URL scanner found there: open
-/// addressing, hashed with one multiplication (the keys need no protection against chosen
-/// collisions; a std `HashMap` would bring its table code into the `.wasm` for this use).
-#[derive(Default)]
-struct PositionMap {
-    /// (position, value); position `usize::MAX` for an empty slot. A power of two long.
-    slots: Vec<(usize, Option<usize>)>,
-    used: usize,
-}
-
-impl PositionMap {
-    fn slot(&self, key: usize) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & mask;
-        while self.slots[k].0 != usize::MAX && self.slots[k].0 != key {
-            k = (k + 1) & mask;
-        }
-        k
-    }
-
-    fn get(&self, key: &usize) -> Option<&Option<usize>> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let slot = &self.slots[self.slot(*key)];
-        (slot.0 == *key).then_some(&slot.1)
-    }
-
-    fn contains_key(&self, key: &usize) -> bool {
-        self.get(key).is_some()
-    }
-
-    fn insert(&mut self, key: usize, value: Option<usize>) {
-        if (self.used + 1) * 2 > self.slots.len() {
-            let grown = vec![(usize::MAX, None); (self.slots.len() * 2).max(16)];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.used = 0;
-            for (k, v) in old.into_iter().filter(|e| e.0 != usize::MAX) {
-                let at = self.slot(k);
-                self.slots[at] = (k, v);
-                self.used += 1;
-            }
-        }
-        let at = self.slot(key);
-        if self.slots[at].0 != key {
-            self.used += 1;
-        }
-        self.slots[at] = (key, value);
-    }
-}
-
 /// Entities of one text, each as it appears, in order.
 #[derive(Serialize, Debug, Default, PartialEq, Eq)]
 pub struct Entities {
@@ -650,8 +599,12 @@ struct UrlScanner<'a> {
     text: &'a str,
     /// The label run last measured: its start, its end and the last `_` in it.
     run: (usize, usize, Option<usize>),
-    /// For a label that starts right after a dot: where the longest domain from there ends.
-    after_dot: PositionMap,
+    /// For labels that start right after a dot: where the longest domain from there ends, by
+    /// position, in increasing order (see [`UrlScanner::best_after_dot`]).
+    after_dot: Vec<(usize, Option<usize>)>,
+    /// Of each label in the chain being solved: whether it may be a subdomain, and whether it
+    /// may be the domain name (kept to reuse its memory).
+    chain: Vec<(bool, bool)>,
 }
 
 /// What the URL pattern matched at one position.
@@ -670,7 +623,8 @@ impl<'a> UrlScanner<'a> {
         UrlScanner {
             text,
             run: (usize::MAX, 0, None),
-            after_dot: PositionMap::default(),
+            after_dot: Vec::new(),
+            chain: Vec::new(),
         }
     }
 
@@ -863,26 +817,46 @@ impl<'a> UrlScanner<'a> {
         None
     }
 
+    /// What `after_dot` holds for position `t`, if it holds it (a binary search).
+    fn known(&self, t: usize) -> Option<Option<usize>> {
+        let (mut lo, mut hi) = (0, self.after_dot.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (at, end) = self.after_dot[mid];
+            if at == t {
+                return Some(end);
+            }
+            if at < t {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        None
+    }
+
     /// Where the longest domain ends whose first label starts at `t` (just after a dot).
     fn best_after_dot(&mut self, t: usize) -> Option<usize> {
         // After most dots (a sentence's end) comes no label at all: nothing to remember.
         if !char_at(self.text, t).is_some_and(is_domain_char) {
             return None;
         }
-        if let Some(&known) = self.after_dot.get(&t) {
+        if let Some(known) = self.known(t) {
             return known;
         }
         // Walk the chain of dot-separated labels forward, then solve it backward, so each
-        // label is looked at once however many positions ask about it.
+        // label is looked at once however many positions ask about it. Its positions come after
+        // every one remembered, so `after_dot` stays sorted: the scan asks at `t` or later, and
+        // the only dots from `t` to the chain's end are the chain's own, whose positions are
+        // remembered with it.
         let text = self.text;
-        let mut chain: Vec<(usize, usize, bool, bool)> = Vec::new(); // start, next, sub, name
+        let first = self.after_dot.len();
+        self.chain.clear();
         let mut at = t;
         loop {
-            if self.after_dot.contains_key(&at) {
-                break;
-            }
+            debug_assert!(self.after_dot.last().is_none_or(|&(k, _)| k < at));
+            self.after_dot.push((at, None));
             if !char_at(text, at).is_some_and(is_domain_char) {
-                self.after_dot.insert(at, None);
                 break;
             }
             let mut e = at;
@@ -895,18 +869,19 @@ impl<'a> UrlScanner<'a> {
                 e += c.len_utf8();
             }
             if text.as_bytes().get(e) != Some(&b'.') {
-                self.after_dot.insert(at, None);
                 break;
             }
             let last_ok = char_before(text, e).is_some_and(is_domain_char);
-            chain.push((at, e + 1, last_ok, last_ok && !has_us));
+            self.chain.push((last_ok, last_ok && !has_us));
             at = e + 1;
         }
-        for &(start, next, sub_ok, name_ok) in chain.iter().rev() {
-            let result = self.resolve(next, sub_ok, name_ok);
-            self.after_dot.insert(start, result);
+        // The chain's last position (where no label continues it) keeps `None`.
+        for k in (0..self.chain.len()).rev() {
+            let (sub_ok, name_ok) = self.chain[k];
+            let next = self.after_dot[first + k + 1].0;
+            self.after_dot[first + k].1 = self.resolve(next, sub_ok, name_ok);
         }
-        self.after_dot.get(&t).copied().flatten()
+        self.after_dot[first].1
     }
 }
 
@@ -1679,30 +1654,6 @@ mod tests {
             let longer = format!("{tld}a");
             assert_eq!(is_tld(&longer), all.contains(&longer.as_str()), "{longer}");
         }
-    }
-
-    #[test]
-    fn position_map_keeps_what_it_is_given() {
-        let mut m = PositionMap::default();
-        assert!(!m.contains_key(&7), "empty at first");
-        for k in 0..5000usize {
-            m.insert(k * 3, (k % 2 == 0).then_some(k));
-        }
-        m.insert(9, Some(1));
-        for k in 0..5000usize {
-            let want = if k == 3 {
-                Some(1)
-            } else {
-                (k % 2 == 0).then_some(k)
-            };
-            assert_eq!(m.get(&(k * 3)), Some(&want), "position {}", k * 3);
-            assert!(
-                !m.contains_key(&(k * 3 + 1)),
-                "never inserted: {}",
-                k * 3 + 1
-            );
-        }
-        assert_eq!(m.used, 5000, "a second insert of a key replaces it");
     }
 
     #[test]
