@@ -888,15 +888,23 @@ impl<'a> UrlScanner<'a> {
 /// Where a URL path that starts at byte `p` (after its `/`) ends: the longest run of path
 /// characters and balanced parentheses that ends with a path-ending character.
 fn path_end(text: &str, p: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut last = p;
     let mut at = p;
-    while let Some(c) = char_at(text, at) {
-        if is_path_char(c) {
-            at += c.len_utf8();
-            if is_path_end(c) {
-                last = at;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            // An ASCII byte is its char, a byte long (most paths are ASCII).
+            let c = char::from(b);
+            if in_ascii_set(PATH_ASCII, c) {
+                at += 1;
+                if in_ascii_set(PATH_END_ASCII, c) {
+                    last = at;
+                }
+                continue;
             }
-        } else if c == '(' {
+            if b != b'(' {
+                break;
+            }
             match balanced_parens(text, at) {
                 Some(e) => {
                     at = e;
@@ -905,7 +913,14 @@ fn path_end(text: &str, p: usize) -> usize {
                 None => break,
             }
         } else {
-            break;
+            let c = text[at..].chars().next().unwrap_or_default();
+            if !is_path_char(c) {
+                break;
+            }
+            at += c.len_utf8();
+            if is_path_end(c) {
+                last = at;
+            }
         }
     }
     last
@@ -1320,10 +1335,18 @@ fn hashtags(text: &str, out: &mut Found) {
         let mut end = i;
         let mut has_alpha = false;
         for c in text[i..].chars() {
-            if !is_hashtag_alnum(c) {
-                break;
+            // ASCII asked here: a hashtag's letters and digits, with no Unicode tables.
+            if c.is_ascii() {
+                if !(c.is_ascii_alphanumeric() || c == '_') {
+                    break;
+                }
+                has_alpha |= c.is_ascii_alphabetic();
+            } else {
+                if !is_hashtag_alnum(c) {
+                    break;
+                }
+                has_alpha |= is_hashtag_alpha(c);
             }
-            has_alpha |= is_hashtag_alpha(c);
             end += c.len_utf8();
         }
         if !has_alpha {
@@ -1476,6 +1499,31 @@ mod tests {
         protocol_len + url16 + encoded <= 4096 + domain16
     }
 
+    /// `path_end` as it was: a char at a time.
+    fn old_path_end(text: &str, p: usize) -> usize {
+        let mut last = p;
+        let mut at = p;
+        while let Some(c) = char_at(text, at) {
+            if old_is_path_char(c) {
+                at += c.len_utf8();
+                if old_is_path_end(c) {
+                    last = at;
+                }
+            } else if c == '(' {
+                match balanced_parens(text, at) {
+                    Some(e) => {
+                        at = e;
+                        last = at;
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        last
+    }
+
     /// The URL scan with no lookahead: the pattern tried after every character that may
     /// precede a URL, and at the start.
     fn urls_tried_everywhere(text: &str) -> Found {
@@ -1599,6 +1647,27 @@ mod tests {
     fn the_url_scan_finds_what_trying_everywhere_finds() {
         for t in random_texts(0x0e17_1357_9bdf_2468, 40_000) {
             assert_eq!(found_urls(&t), urls_tried_everywhere(&t), "in {t:?}");
+        }
+    }
+
+    #[test]
+    fn paths_end_where_they_ended_a_char_at_a_time() {
+        for t in random_texts(0x9a7b_e11d_0000_0003, 20_000) {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(path_end(&t, p), old_path_end(&t, p), "{t:?} from {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashtags_read_ascii_as_the_unicode_classes_do() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(
+                c.is_ascii_alphanumeric() || c == '_',
+                is_hashtag_alnum(c),
+                "{c:?}"
+            );
+            assert_eq!(c.is_ascii_alphabetic(), is_hashtag_alpha(c), "{c:?}");
         }
     }
 
