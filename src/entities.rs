@@ -582,15 +582,17 @@ impl DotLookahead {
                 from = d + 1;
             }
         }
+        // With no such dot ahead there is nothing to match, and no space to look for (most
+        // posts: this is their only search).
+        let Some(d) = self.dot else {
+            self.known = true;
+            return true;
+        };
         if !self.known || self.space.is_some_and(|w| w < s) {
             self.space = memchr::memchr3(b' ', b'\n', b'\t', rest(s)).map(|k| s + k);
         }
         self.known = true;
-        match (self.dot, self.space) {
-            (None, _) => true,
-            (Some(d), Some(w)) => w < d,
-            (Some(_), None) => false,
-        }
+        self.space.is_some_and(|w| w < d)
     }
 }
 
