@@ -193,8 +193,7 @@ fn entities(text: &str, handles: Handles) -> Found {
     // Every scanner pushes onto one vector (not a vector a kind, four allocations a post).
     let mut all: Found = Vec::new();
     UrlScanner::new(text).run(&mut all);
-    mentions(text, handles, &mut all);
-    hashtags(text, &mut all);
+    mentions_and_hashtags(text, handles, &mut all);
     cashtags(text, &mut all);
     // Stable: keeps the kind order at equal starts.
     crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
@@ -1214,75 +1213,57 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
     (labels >= min && after_ok && is_tld(&s[last_label])).then_some(p)
 }
 
-fn mentions(text: &str, handles: Handles, out: &mut Found) {
+/// The mention that the `@` or `＠` (`at_len` bytes) at byte `i` starts, pushed onto `out`
+/// if there is one; returns where the search for mentions goes on.
+fn mention_at(text: &str, handles: Handles, i: usize, at_len: usize, out: &mut Found) -> usize {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Jump to the next `@` or the first byte of `＠` (EF BC A0).
-        match memchr::memchr2(b'@', 0xEF, &b[i..]) {
-            Some(k) => i += k,
-            None => break,
-        }
-        let at_len = if b[i] == b'@' {
-            1
-        } else if text.get(i..).is_some_and(|r| r.starts_with('＠')) {
-            '＠'.len_utf8()
-        } else {
-            i += 1;
-            continue;
-        };
-        if !mention_may_follow(text, i) {
-            i += at_len;
-            continue;
-        }
-        let name_start = i + at_len;
-        // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
-        if let Some(n) = handle_domain(&text[name_start..], 2) {
-            out.push((i..name_start + n, Kind::Mention));
-            i = name_start + n;
-            continue;
-        }
-        let name_len = b[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
-        if name_len == 0 {
-            i += at_len;
-            continue;
-        }
-        // Mastodon handle: `@user@instance.social`.
-        let after_name = name_start + name_len;
-        if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
-            if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
-                out.push((i..after_name + 1 + n, Kind::Mention));
-                i = after_name + 1 + n;
-                continue;
-            }
-        }
-        let mut end = name_start + name_len.min(20);
-        // An optional list: `/slug`.
-        if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
-            let slug = b[end + 2..]
-                .iter()
-                .take(24)
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
-                .count();
-            end += 2 + slug;
-        }
-        let after = &text[end..];
-        // Asked only where the next byte may start one of them (`＠` starts with EF, a
-        // Latin accent with a byte from 0x80).
-        let next = after.as_bytes().first().copied().unwrap_or(0);
-        let rejected = (next == b'@' || next == b':' || next >= 0x80)
-            && (after.starts_with('@')
-                || after.starts_with('＠')
-                || after.starts_with("://")
-                || after.chars().next().is_some_and(is_latin_accent));
-        if !rejected {
-            out.push((i..end, Kind::Mention));
-        }
-        i = end;
+    if !mention_may_follow(text, i) {
+        return i + at_len;
     }
+    let name_start = i + at_len;
+    // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
+    if let Some(n) = handle_domain(&text[name_start..], 2) {
+        out.push((i..name_start + n, Kind::Mention));
+        return name_start + n;
+    }
+    let name_len = b[name_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    if name_len == 0 {
+        return i + at_len;
+    }
+    // Mastodon handle: `@user@instance.social`.
+    let after_name = name_start + name_len;
+    if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
+        if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
+            out.push((i..after_name + 1 + n, Kind::Mention));
+            return after_name + 1 + n;
+        }
+    }
+    let mut end = name_start + name_len.min(20);
+    // An optional list: `/slug`.
+    if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+        let slug = b[end + 2..]
+            .iter()
+            .take(24)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+            .count();
+        end += 2 + slug;
+    }
+    let after = &text[end..];
+    // Asked only where the next byte may start one of them (`＠` starts with EF, a
+    // Latin accent with a byte from 0x80).
+    let next = after.as_bytes().first().copied().unwrap_or(0);
+    let rejected = (next == b'@' || next == b':' || next >= 0x80)
+        && (after.starts_with('@')
+            || after.starts_with('＠')
+            || after.starts_with("://")
+            || after.chars().next().is_some_and(is_latin_accent));
+    if !rejected {
+        out.push((i..end, Kind::Mention));
+    }
+    end
 }
 
 fn is_hashtag_alpha(c: char) -> bool {
@@ -1313,56 +1294,70 @@ fn is_hashtag_alnum(c: char) -> bool {
         )
 }
 
-fn hashtags(text: &str, out: &mut Found) {
-    let mut i = 0;
-    while i < text.len() {
-        // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
-        let b = text.as_bytes();
-        let Some(pos) = memchr::memchr2(b'#', 0xEF, &b[i..]) else {
-            break;
-        };
-        let h = i + pos;
-        if b[h] != b'#' && !text[h..].starts_with('＃') {
-            i = h + 1;
-            continue;
-        }
-        let hash_len = if text.as_bytes()[h] == b'#' { 1 } else { 3 };
-        i = h + hash_len;
-        let boundary = char_before(text, h).is_none_or(|p| {
-            matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&')
-        });
-        if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
-            continue;
-        }
-        let mut end = i;
-        let mut has_alpha = false;
-        for c in text[i..].chars() {
-            // ASCII asked here: a hashtag's letters and digits, with no Unicode tables.
-            if c.is_ascii() {
-                if !(c.is_ascii_alphanumeric() || c == '_') {
-                    break;
-                }
-                has_alpha |= c.is_ascii_alphabetic();
-            } else {
-                if !is_hashtag_alnum(c) {
-                    break;
-                }
-                has_alpha |= is_hashtag_alpha(c);
+/// The hashtag that the `#` or `＃` (`hash_len` bytes) at byte `h` starts, pushed onto `out`
+/// if there is one; returns where the search for hashtags goes on.
+fn hashtag_at(text: &str, h: usize, hash_len: usize, out: &mut Found) -> usize {
+    let i = h + hash_len;
+    let boundary = char_before(text, h)
+        .is_none_or(|p| matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&'));
+    if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
+        return i;
+    }
+    let mut end = i;
+    let mut has_alpha = false;
+    for c in text[i..].chars() {
+        // ASCII asked here: a hashtag's letters and digits, with no Unicode tables.
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || c == '_') {
+                break;
             }
-            end += c.len_utf8();
+            has_alpha |= c.is_ascii_alphabetic();
+        } else {
+            if !is_hashtag_alnum(c) {
+                break;
+            }
+            has_alpha |= is_hashtag_alpha(c);
         }
-        if !has_alpha {
-            continue;
+        end += c.len_utf8();
+    }
+    if !has_alpha {
+        return i;
+    }
+    let after = &text[end..];
+    // `＃` starts with EF: other next bytes are ruled out with no compare.
+    let next = after.as_bytes().first().copied().unwrap_or(0);
+    let joined = matches!(next, b'#' | b':' | 0xEF)
+        && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+    if !joined {
+        out.push((h..end, Kind::Hashtag));
+    }
+    end
+}
+
+/// Mentions and hashtags, in one pass over their sigils: `@`, `#` and the first byte of `＠`
+/// and `＃` (EF BC A0, EF BC 83). Each kind goes on from where its last one said, as when each
+/// had a pass of its own (overlaps between them are settled later, by start).
+fn mentions_and_hashtags(text: &str, handles: Handles, out: &mut Found) {
+    let b = text.as_bytes();
+    let (mut mentions_from, mut hashtags_from) = (0, 0);
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'@', b'#', 0xEF, &b[i..]) {
+        let p = i + k;
+        i = p + 1;
+        let (mention, len) = match b[p] {
+            b'@' => (true, 1),
+            b'#' => (false, 1),
+            _ if text[p..].starts_with('＠') => (true, 3),
+            _ if text[p..].starts_with('＃') => (false, 3),
+            _ => continue,
+        };
+        if mention {
+            if p >= mentions_from {
+                mentions_from = mention_at(text, handles, p, len, out);
+            }
+        } else if p >= hashtags_from {
+            hashtags_from = hashtag_at(text, p, len, out);
         }
-        let after = &text[end..];
-        // `＃` starts with EF: other next bytes are ruled out with no compare.
-        let next = after.as_bytes().first().copied().unwrap_or(0);
-        let joined = matches!(next, b'#' | b':' | 0xEF)
-            && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
-        if !joined {
-            out.push((h..end, Kind::Hashtag));
-        }
-        i = end;
     }
 }
 
@@ -1526,6 +1521,124 @@ mod tests {
         last
     }
 
+    /// The mention scan as it was: a pass of its own.
+    fn old_mentions(text: &str, handles: Handles, out: &mut Found) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Jump to the next `@` or the first byte of `＠` (EF BC A0).
+            match memchr::memchr2(b'@', 0xEF, &b[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            let at_len = if b[i] == b'@' {
+                1
+            } else if text.get(i..).is_some_and(|r| r.starts_with('＠')) {
+                '＠'.len_utf8()
+            } else {
+                i += 1;
+                continue;
+            };
+            if !mention_may_follow(text, i) {
+                i += at_len;
+                continue;
+            }
+            let name_start = i + at_len;
+            // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
+            if let Some(n) = handle_domain(&text[name_start..], 2) {
+                out.push((i..name_start + n, Kind::Mention));
+                i = name_start + n;
+                continue;
+            }
+            let name_len = b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                .count();
+            if name_len == 0 {
+                i += at_len;
+                continue;
+            }
+            // Mastodon handle: `@user@instance.social`.
+            let after_name = name_start + name_len;
+            if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
+                if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
+                    out.push((i..after_name + 1 + n, Kind::Mention));
+                    i = after_name + 1 + n;
+                    continue;
+                }
+            }
+            let mut end = name_start + name_len.min(20);
+            // An optional list: `/slug`.
+            if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+                let slug = b[end + 2..]
+                    .iter()
+                    .take(24)
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+                    .count();
+                end += 2 + slug;
+            }
+            let after = &text[end..];
+            // Asked only where the next byte may start one of them (`＠` starts with EF, a
+            // Latin accent with a byte from 0x80).
+            let next = after.as_bytes().first().copied().unwrap_or(0);
+            let rejected = (next == b'@' || next == b':' || next >= 0x80)
+                && (after.starts_with('@')
+                    || after.starts_with('＠')
+                    || after.starts_with("://")
+                    || after.chars().next().is_some_and(is_latin_accent));
+            if !rejected {
+                out.push((i..end, Kind::Mention));
+            }
+            i = end;
+        }
+    }
+
+    /// The hashtag scan as it was: a pass of its own.
+    fn old_hashtags(text: &str, out: &mut Found) {
+        let mut i = 0;
+        while i < text.len() {
+            // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
+            let b = text.as_bytes();
+            let Some(pos) = memchr::memchr2(b'#', 0xEF, &b[i..]) else {
+                break;
+            };
+            let h = i + pos;
+            if b[h] != b'#' && !text[h..].starts_with('＃') {
+                i = h + 1;
+                continue;
+            }
+            let hash_len = if text.as_bytes()[h] == b'#' { 1 } else { 3 };
+            i = h + hash_len;
+            let boundary = char_before(text, h).is_none_or(|p| {
+                matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&')
+            });
+            if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
+                continue;
+            }
+            let mut end = i;
+            let mut has_alpha = false;
+            for c in text[i..].chars() {
+                if !is_hashtag_alnum(c) {
+                    break;
+                }
+                has_alpha |= is_hashtag_alpha(c);
+                end += c.len_utf8();
+            }
+            if !has_alpha {
+                continue;
+            }
+            let after = &text[end..];
+            // `＃` starts with EF: other next bytes are ruled out with no compare.
+            let next = after.as_bytes().first().copied().unwrap_or(0);
+            let joined = matches!(next, b'#' | b':' | 0xEF)
+                && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+            if !joined {
+                out.push((h..end, Kind::Hashtag));
+            }
+            i = end;
+        }
+    }
+
     /// The URL scan with no lookahead: the pattern tried after every character that may
     /// precede a URL, and at the start.
     fn urls_tried_everywhere(text: &str) -> Found {
@@ -1620,6 +1733,12 @@ mod tests {
             "．",
             "\u{200e}",
             "\u{feff}",
+            "\u{fe0f}",
+            "\u{20e3}",
+            "social",
+            "bsky",
+            "@a@b.social",
+            "a/list",
             "rt",
             "RT",
             "~",
@@ -1670,6 +1789,21 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(c.is_ascii_alphabetic(), is_hashtag_alpha(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_the_mentions_and_hashtags_two_passes_found() {
+        for t in random_texts(0x5197_a115_0000_0005, 40_000) {
+            for handles in [Handles::Twitter, Handles::Fediverse] {
+                let mut one = Vec::new();
+                mentions_and_hashtags(&t, handles, &mut one);
+                let mut two = Vec::new();
+                old_mentions(&t, handles, &mut two);
+                old_hashtags(&t, &mut two);
+                crate::sort::sort_by_key(&mut two, |(r, _)| r.start as u64);
+                assert_eq!(one, two, "in {t:?}");
+            }
         }
     }
 
