@@ -1206,11 +1206,15 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
         }
         p += 1;
     }
+    // Most mentions are one label: asked first, before the char after is decoded.
+    if labels < min {
+        return None;
+    }
     let after_ok = s[p..]
         .chars()
         .next()
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '@'));
-    (labels >= min && after_ok && is_tld(&s[last_label])).then_some(p)
+    (after_ok && is_tld(&s[last_label])).then_some(p)
 }
 
 /// The mention that the `@` or `＠` (`at_len` bytes) at byte `i` starts, pushed onto `out`
