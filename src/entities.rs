@@ -41,57 +41,6 @@ use crate::thread::{Platform, Span};
 use serde::Serialize;
 use std::ops::Range;
 
-/// A map from byte positions of one text to what the URL scanner found there: open
-/// addressing, hashed with one multiplication (the keys need no protection against chosen
-/// collisions; a std `HashMap` would bring its table code into the `.wasm` for this use).
-#[derive(Default)]
-struct PositionMap {
-    /// (position, value); position `usize::MAX` for an empty slot. A power of two long.
-    slots: Vec<(usize, Option<usize>)>,
-    used: usize,
-}
-
-impl PositionMap {
-    fn slot(&self, key: usize) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & mask;
-        while self.slots[k].0 != usize::MAX && self.slots[k].0 != key {
-            k = (k + 1) & mask;
-        }
-        k
-    }
-
-    fn get(&self, key: &usize) -> Option<&Option<usize>> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let slot = &self.slots[self.slot(*key)];
-        (slot.0 == *key).then_some(&slot.1)
-    }
-
-    fn contains_key(&self, key: &usize) -> bool {
-        self.get(key).is_some()
-    }
-
-    fn insert(&mut self, key: usize, value: Option<usize>) {
-        if (self.used + 1) * 2 > self.slots.len() {
-            let grown = vec![(usize::MAX, None); (self.slots.len() * 2).max(16)];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.used = 0;
-            for (k, v) in old.into_iter().filter(|e| e.0 != usize::MAX) {
-                let at = self.slot(k);
-                self.slots[at] = (k, v);
-                self.used += 1;
-            }
-        }
-        let at = self.slot(key);
-        if self.slots[at].0 != key {
-            self.used += 1;
-        }
-        self.slots[at] = (key, value);
-    }
-}
-
 /// Entities of one text, each as it appears, in order.
 #[derive(Serialize, Debug, Default, PartialEq, Eq)]
 pub struct Entities {
@@ -244,8 +193,7 @@ fn entities(text: &str, handles: Handles) -> Found {
     // Every scanner pushes onto one vector (not a vector a kind, four allocations a post).
     let mut all: Found = Vec::new();
     UrlScanner::new(text).run(&mut all);
-    mentions(text, handles, &mut all);
-    hashtags(text, &mut all);
+    mentions_and_hashtags(text, handles, &mut all);
     cashtags(text, &mut all);
     // Stable: keeps the kind order at equal starts.
     crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
@@ -381,43 +329,52 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
+/// ASCII characters as a set of bits (bit `n` for the character `n`), for a test with one
+/// shift where a `matches!` of many characters compares each in turn.
+const fn ascii_set(chars: &[u8]) -> u128 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        set |= 1 << chars[i];
+        i += 1;
+    }
+    set
+}
+
+const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// Whether `c` is in `set` (an [`ascii_set`]): one half of it shifted, with no 128-bit shift
+/// (a call on wasm32).
+fn in_ascii_set(set: u128, c: char) -> bool {
+    let n = c as u32;
+    let half = if n < 64 {
+        set as u64
+    } else {
+        (set >> 64) as u64
+    };
+    n < 128 && (half >> (n & 63)) & 1 != 0
+}
+
+/// The ASCII part of `validGeneralUrlPathChars`.
+const PATH_ASCII: u128 = ascii_set(ALNUM) | ascii_set(b"!*';:=+,.$/%#[]-_~@|&");
+
 /// `validGeneralUrlPathChars`.
 fn is_path_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '!' | '*'
-                | '\''
-                | ';'
-                | ':'
-                | '='
-                | '+'
-                | ','
-                | '.'
-                | '$'
-                | '/'
-                | '%'
-                | '#'
-                | '['
-                | ']'
-                | '-'
-                | '\u{2013}'
-                | '_'
-                | '~'
-                | '@'
-                | '|'
-                | '&'
-        )
-        || is_cyrillic(c)
-        || is_latin_accent(c)
+    if c.is_ascii() {
+        return in_ascii_set(PATH_ASCII, c);
+    }
+    c == '\u{2013}' || is_cyrillic(c) || is_latin_accent(c)
 }
+
+/// The ASCII part of `validUrlPathEndingChars`.
+const PATH_END_ASCII: u128 = ascii_set(ALNUM) | ascii_set(b"+-=_#/");
 
 /// `validUrlPathEndingChars` (without the balanced parentheses).
 fn is_path_end(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
-        || is_cyrillic(c)
-        || is_latin_accent(c)
+    if c.is_ascii() {
+        return in_ascii_set(PATH_END_ASCII, c);
+    }
+    is_cyrillic(c) || is_latin_accent(c)
 }
 
 /// Where a URL ending at `end` ends once a `?query` that follows is taken in: after its last
@@ -560,8 +517,10 @@ fn is_tld(candidate: &str) -> bool {
     let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        // Bytes in order, a prefix first: the order the list is sorted in.
-        match tld(mid).cmp(lower) {
+        // Bytes in order, a prefix first: the order the list is sorted in. Compared here, not
+        // with `Ord` on slices (a `memcmp` call a step, where most steps differ at the first
+        // byte).
+        match compare(tld(mid), lower) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
@@ -570,16 +529,31 @@ fn is_tld(candidate: &str) -> bool {
     false
 }
 
+/// `a.cmp(b)` for byte strings, a byte at a time.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
+}
+
 // ---------------------------------------------------------------------------------------------
 // URLs (`extractUrl` and `extractUrlsWithIndices`).
 
-/// Where the next `.` and the next space, tab or line feed are, for a scan that only moves
-/// forward: a match needs a dot right after its first label (after `https://`, which holds
-/// neither), and labels hold no space, so a match cannot start before a space that comes
-/// before the next dot.
+/// Where the next dot that may end a URL's first label and the next space, tab or line feed
+/// are, for a scan that only moves forward: a match needs a dot right after its first label
+/// (after `https://`, which holds neither), then a domain character (a label or a top-level
+/// domain starts there: an ASCII letter or digit, or a byte from 0x80), and labels hold no
+/// space, so a match cannot start before a space that comes before the next such dot. A
+/// sentence's full stop, followed by a space or the end, is not one.
 #[derive(Default)]
 struct DotLookahead {
-    /// The next dot at or after the last byte asked about.
+    /// The next dot followed by an ASCII letter or digit or a byte from 0x80, at or after the
+    /// last byte asked about.
     dot: Option<usize>,
     /// The next space, tab or line feed at or after the last byte asked about.
     space: Option<usize>,
@@ -593,17 +567,31 @@ impl DotLookahead {
         let bytes = text.as_bytes();
         let rest = |from: usize| bytes.get(from..).unwrap_or_default();
         if !self.known || self.dot.is_some_and(|d| d < s) {
-            self.dot = memchr::memchr(b'.', rest(s)).map(|k| s + k);
+            let mut from = s;
+            self.dot = None;
+            while let Some(k) = memchr::memchr(b'.', rest(from)) {
+                let d = from + k;
+                if bytes
+                    .get(d + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                {
+                    self.dot = Some(d);
+                    break;
+                }
+                from = d + 1;
+            }
         }
+        // With no such dot ahead there is nothing to match, and no space to look for (most
+        // posts: this is their only search).
+        let Some(d) = self.dot else {
+            self.known = true;
+            return true;
+        };
         if !self.known || self.space.is_some_and(|w| w < s) {
             self.space = memchr::memchr3(b' ', b'\n', b'\t', rest(s)).map(|k| s + k);
         }
         self.known = true;
-        match (self.dot, self.space) {
-            (None, _) => true,
-            (Some(d), Some(w)) => w < d,
-            (Some(_), None) => false,
-        }
+        self.space.is_some_and(|w| w < d)
     }
 }
 
@@ -612,8 +600,12 @@ struct UrlScanner<'a> {
     text: &'a str,
     /// The label run last measured: its start, its end and the last `_` in it.
     run: (usize, usize, Option<usize>),
-    /// For a label that starts right after a dot: where the longest domain from there ends.
-    after_dot: PositionMap,
+    /// For labels that start right after a dot: where the longest domain from there ends, by
+    /// position, in increasing order (see [`UrlScanner::best_after_dot`]).
+    after_dot: Vec<(usize, Option<usize>)>,
+    /// Of each label in the chain being solved: whether it may be a subdomain, and whether it
+    /// may be the domain name (kept to reuse its memory).
+    chain: Vec<(bool, bool)>,
 }
 
 /// What the URL pattern matched at one position.
@@ -632,17 +624,19 @@ impl<'a> UrlScanner<'a> {
         UrlScanner {
             text,
             run: (usize::MAX, 0, None),
-            after_dot: PositionMap::default(),
+            after_dot: Vec::new(),
+            chain: Vec::new(),
         }
     }
 
     fn run(mut self, out: &mut Found) {
         let text = self.text;
-        if !crate::clean::has(text, '.') {
-            return;
-        }
         let bytes = text.as_bytes();
         let mut dots = DotLookahead::default();
+        // A text with no dot that a label or top-level domain follows holds no URL.
+        if dots.hopeless(text, 0) && dots.dot.is_none() {
+            return;
+        }
         let mut i = 0;
         while i < text.len() {
             // Fast path: an ASCII letter or digit is never a preceding character, and only the
@@ -824,26 +818,46 @@ impl<'a> UrlScanner<'a> {
         None
     }
 
+    /// What `after_dot` holds for position `t`, if it holds it (a binary search).
+    fn known(&self, t: usize) -> Option<Option<usize>> {
+        let (mut lo, mut hi) = (0, self.after_dot.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (at, end) = self.after_dot[mid];
+            if at == t {
+                return Some(end);
+            }
+            if at < t {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        None
+    }
+
     /// Where the longest domain ends whose first label starts at `t` (just after a dot).
     fn best_after_dot(&mut self, t: usize) -> Option<usize> {
         // After most dots (a sentence's end) comes no label at all: nothing to remember.
         if !char_at(self.text, t).is_some_and(is_domain_char) {
             return None;
         }
-        if let Some(&known) = self.after_dot.get(&t) {
+        if let Some(known) = self.known(t) {
             return known;
         }
         // Walk the chain of dot-separated labels forward, then solve it backward, so each
-        // label is looked at once however many positions ask about it.
+        // label is looked at once however many positions ask about it. Its positions come after
+        // every one remembered, so `after_dot` stays sorted: the scan asks at `t` or later, and
+        // the only dots from `t` to the chain's end are the chain's own, whose positions are
+        // remembered with it.
         let text = self.text;
-        let mut chain: Vec<(usize, usize, bool, bool)> = Vec::new(); // start, next, sub, name
+        let first = self.after_dot.len();
+        self.chain.clear();
         let mut at = t;
         loop {
-            if self.after_dot.contains_key(&at) {
-                break;
-            }
+            debug_assert!(self.after_dot.last().is_none_or(|&(k, _)| k < at));
+            self.after_dot.push((at, None));
             if !char_at(text, at).is_some_and(is_domain_char) {
-                self.after_dot.insert(at, None);
                 break;
             }
             let mut e = at;
@@ -856,33 +870,42 @@ impl<'a> UrlScanner<'a> {
                 e += c.len_utf8();
             }
             if text.as_bytes().get(e) != Some(&b'.') {
-                self.after_dot.insert(at, None);
                 break;
             }
             let last_ok = char_before(text, e).is_some_and(is_domain_char);
-            chain.push((at, e + 1, last_ok, last_ok && !has_us));
+            self.chain.push((last_ok, last_ok && !has_us));
             at = e + 1;
         }
-        for &(start, next, sub_ok, name_ok) in chain.iter().rev() {
-            let result = self.resolve(next, sub_ok, name_ok);
-            self.after_dot.insert(start, result);
+        // The chain's last position (where no label continues it) keeps `None`.
+        for k in (0..self.chain.len()).rev() {
+            let (sub_ok, name_ok) = self.chain[k];
+            let next = self.after_dot[first + k + 1].0;
+            self.after_dot[first + k].1 = self.resolve(next, sub_ok, name_ok);
         }
-        self.after_dot.get(&t).copied().flatten()
+        self.after_dot[first].1
     }
 }
 
 /// Where a URL path that starts at byte `p` (after its `/`) ends: the longest run of path
 /// characters and balanced parentheses that ends with a path-ending character.
 fn path_end(text: &str, p: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut last = p;
     let mut at = p;
-    while let Some(c) = char_at(text, at) {
-        if is_path_char(c) {
-            at += c.len_utf8();
-            if is_path_end(c) {
-                last = at;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            // An ASCII byte is its char, a byte long (most paths are ASCII).
+            let c = char::from(b);
+            if in_ascii_set(PATH_ASCII, c) {
+                at += 1;
+                if in_ascii_set(PATH_END_ASCII, c) {
+                    last = at;
+                }
+                continue;
             }
-        } else if c == '(' {
+            if b != b'(' {
+                break;
+            }
             match balanced_parens(text, at) {
                 Some(e) => {
                     at = e;
@@ -891,7 +914,14 @@ fn path_end(text: &str, p: usize) -> usize {
                 None => break,
             }
         } else {
-            break;
+            let c = text[at..].chars().next().unwrap_or_default();
+            if !is_path_char(c) {
+                break;
+            }
+            at += c.len_utf8();
+            if is_path_end(c) {
+                last = at;
+            }
         }
     }
     last
@@ -989,6 +1019,32 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
     if domain.starts_with("xn--") && ascii_domains(domain).is_empty() {
         return false; // a punycode label cannot hold non-ASCII characters
     }
+    let utf16 = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    if domain.is_ascii() {
+        // Labels of 1–63 bytes, encoded as they are: the encoded domain is as long as the
+        // domain (no split, no punycode).
+        let mut len = 0;
+        for &b in domain.as_bytes() {
+            if b == b'.' {
+                if len == 0 {
+                    return false;
+                }
+                len = 0;
+            } else {
+                len += 1;
+                if len > 63 {
+                    return false;
+                }
+            }
+        }
+        return len > 0 && protocol_len + utf16(url) <= 4096;
+    }
     let mut encoded = 0usize;
     for label in domain.split('.') {
         // punycode.js splits on the ideographic full stops too.
@@ -1018,13 +1074,6 @@ fn valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
         encoded += len + 1;
     }
     let encoded = encoded.saturating_sub(1);
-    let utf16 = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        }
-    };
     let (url16, domain16) = (utf16(url), utf16(domain));
     protocol_len + url16 + encoded <= 4096 + domain16
 }
@@ -1157,82 +1206,68 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
         }
         p += 1;
     }
+    // Most mentions are one label: asked first, before the char after is decoded.
+    if labels < min {
+        return None;
+    }
     let after_ok = s[p..]
         .chars()
         .next()
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '@'));
-    (labels >= min && after_ok && is_tld(&s[last_label])).then_some(p)
+    (after_ok && is_tld(&s[last_label])).then_some(p)
 }
 
-fn mentions(text: &str, handles: Handles, out: &mut Found) {
+/// The mention that the `@` or `＠` (`at_len` bytes) at byte `i` starts, pushed onto `out`
+/// if there is one; returns where the search for mentions goes on.
+fn mention_at(text: &str, handles: Handles, i: usize, at_len: usize, out: &mut Found) -> usize {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Jump to the next `@` or the first byte of `＠` (EF BC A0).
-        match memchr::memchr2(b'@', 0xEF, &b[i..]) {
-            Some(k) => i += k,
-            None => break,
-        }
-        let at_len = if b[i] == b'@' {
-            1
-        } else if text.get(i..).is_some_and(|r| r.starts_with('＠')) {
-            '＠'.len_utf8()
-        } else {
-            i += 1;
-            continue;
-        };
-        if !mention_may_follow(text, i) {
-            i += at_len;
-            continue;
-        }
-        let name_start = i + at_len;
-        // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
-        if let Some(n) = handle_domain(&text[name_start..], 2) {
-            out.push((i..name_start + n, Kind::Mention));
-            i = name_start + n;
-            continue;
-        }
-        let name_len = b[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
-        if name_len == 0 {
-            i += at_len;
-            continue;
-        }
-        // Mastodon handle: `@user@instance.social`.
-        let after_name = name_start + name_len;
-        if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
-            if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
-                out.push((i..after_name + 1 + n, Kind::Mention));
-                i = after_name + 1 + n;
-                continue;
-            }
-        }
-        let mut end = name_start + name_len.min(20);
-        // An optional list: `/slug`.
-        if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
-            let slug = b[end + 2..]
-                .iter()
-                .take(24)
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
-                .count();
-            end += 2 + slug;
-        }
-        let after = &text[end..];
-        // Asked only where the next byte may start one of them (`＠` starts with EF, a
-        // Latin accent with a byte from 0x80).
-        let next = after.as_bytes().first().copied().unwrap_or(0);
-        let rejected = (next == b'@' || next == b':' || next >= 0x80)
-            && (after.starts_with('@')
-                || after.starts_with('＠')
-                || after.starts_with("://")
-                || after.chars().next().is_some_and(is_latin_accent));
-        if !rejected {
-            out.push((i..end, Kind::Mention));
-        }
-        i = end;
+    if !mention_may_follow(text, i) {
+        return i + at_len;
     }
+    let name_start = i + at_len;
+    // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
+    if let Some(n) = handle_domain(&text[name_start..], 2) {
+        out.push((i..name_start + n, Kind::Mention));
+        return name_start + n;
+    }
+    let name_len = b[name_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    if name_len == 0 {
+        return i + at_len;
+    }
+    // Mastodon handle: `@user@instance.social`.
+    let after_name = name_start + name_len;
+    if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
+        if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
+            out.push((i..after_name + 1 + n, Kind::Mention));
+            return after_name + 1 + n;
+        }
+    }
+    let mut end = name_start + name_len.min(20);
+    // An optional list: `/slug`.
+    if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+        let slug = b[end + 2..]
+            .iter()
+            .take(24)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+            .count();
+        end += 2 + slug;
+    }
+    let after = &text[end..];
+    // Asked only where the next byte may start one of them (`＠` starts with EF, a
+    // Latin accent with a byte from 0x80).
+    let next = after.as_bytes().first().copied().unwrap_or(0);
+    let rejected = (next == b'@' || next == b':' || next >= 0x80)
+        && (after.starts_with('@')
+            || after.starts_with('＠')
+            || after.starts_with("://")
+            || after.chars().next().is_some_and(is_latin_accent));
+    if !rejected {
+        out.push((i..end, Kind::Mention));
+    }
+    end
 }
 
 fn is_hashtag_alpha(c: char) -> bool {
@@ -1263,48 +1298,70 @@ fn is_hashtag_alnum(c: char) -> bool {
         )
 }
 
-fn hashtags(text: &str, out: &mut Found) {
-    let mut i = 0;
-    while i < text.len() {
-        // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
-        let b = text.as_bytes();
-        let Some(pos) = memchr::memchr2(b'#', 0xEF, &b[i..]) else {
-            break;
-        };
-        let h = i + pos;
-        if b[h] != b'#' && !text[h..].starts_with('＃') {
-            i = h + 1;
-            continue;
-        }
-        let hash_len = if text.as_bytes()[h] == b'#' { 1 } else { 3 };
-        i = h + hash_len;
-        let boundary = char_before(text, h).is_none_or(|p| {
-            matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&')
-        });
-        if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
-            continue;
-        }
-        let mut end = i;
-        let mut has_alpha = false;
-        for c in text[i..].chars() {
+/// The hashtag that the `#` or `＃` (`hash_len` bytes) at byte `h` starts, pushed onto `out`
+/// if there is one; returns where the search for hashtags goes on.
+fn hashtag_at(text: &str, h: usize, hash_len: usize, out: &mut Found) -> usize {
+    let i = h + hash_len;
+    let boundary = char_before(text, h)
+        .is_none_or(|p| matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&'));
+    if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
+        return i;
+    }
+    let mut end = i;
+    let mut has_alpha = false;
+    for c in text[i..].chars() {
+        // ASCII asked here: a hashtag's letters and digits, with no Unicode tables.
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || c == '_') {
+                break;
+            }
+            has_alpha |= c.is_ascii_alphabetic();
+        } else {
             if !is_hashtag_alnum(c) {
                 break;
             }
             has_alpha |= is_hashtag_alpha(c);
-            end += c.len_utf8();
         }
-        if !has_alpha {
-            continue;
+        end += c.len_utf8();
+    }
+    if !has_alpha {
+        return i;
+    }
+    let after = &text[end..];
+    // `＃` starts with EF: other next bytes are ruled out with no compare.
+    let next = after.as_bytes().first().copied().unwrap_or(0);
+    let joined = matches!(next, b'#' | b':' | 0xEF)
+        && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+    if !joined {
+        out.push((h..end, Kind::Hashtag));
+    }
+    end
+}
+
+/// Mentions and hashtags, in one pass over their sigils: `@`, `#` and the first byte of `＠`
+/// and `＃` (EF BC A0, EF BC 83). Each kind goes on from where its last one said, as when each
+/// had a pass of its own (overlaps between them are settled later, by start).
+fn mentions_and_hashtags(text: &str, handles: Handles, out: &mut Found) {
+    let b = text.as_bytes();
+    let (mut mentions_from, mut hashtags_from) = (0, 0);
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'@', b'#', 0xEF, &b[i..]) {
+        let p = i + k;
+        i = p + 1;
+        let (mention, len) = match b[p] {
+            b'@' => (true, 1),
+            b'#' => (false, 1),
+            _ if text[p..].starts_with('＠') => (true, 3),
+            _ if text[p..].starts_with('＃') => (false, 3),
+            _ => continue,
+        };
+        if mention {
+            if p >= mentions_from {
+                mentions_from = mention_at(text, handles, p, len, out);
+            }
+        } else if p >= hashtags_from {
+            hashtags_from = hashtag_at(text, p, len, out);
         }
-        let after = &text[end..];
-        // `＃` starts with EF: other next bytes are ruled out with no compare.
-        let next = after.as_bytes().first().copied().unwrap_or(0);
-        let joined = matches!(next, b'#' | b':' | 0xEF)
-            && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
-        if !joined {
-            out.push((h..end, Kind::Hashtag));
-        }
-        i = end;
     }
 }
 
@@ -1357,28 +1414,455 @@ fn cashtags(text: &str, out: &mut Found) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn position_map_keeps_what_it_is_given() {
-        let mut m = PositionMap::default();
-        assert!(!m.contains_key(&7), "empty at first");
-        for k in 0..5000usize {
-            m.insert(k * 3, (k % 2 == 0).then_some(k));
+    // The old ways, kept as references for the faster ones.
+
+    /// `validGeneralUrlPathChars`.
+    fn old_is_path_char(c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '!' | '*'
+                    | '\''
+                    | ';'
+                    | ':'
+                    | '='
+                    | '+'
+                    | ','
+                    | '.'
+                    | '$'
+                    | '/'
+                    | '%'
+                    | '#'
+                    | '['
+                    | ']'
+                    | '-'
+                    | '\u{2013}'
+                    | '_'
+                    | '~'
+                    | '@'
+                    | '|'
+                    | '&'
+            )
+            || is_cyrillic(c)
+            || is_latin_accent(c)
+    }
+
+    /// `validUrlPathEndingChars` (without the balanced parentheses).
+    fn old_is_path_end(c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
+            || is_cyrillic(c)
+            || is_latin_accent(c)
+    }
+
+    /// `valid_idna` as it was: every domain split into labels and encoded.
+    fn old_valid_idna(domain: &str, url: &str, protocol_len: usize) -> bool {
+        if domain.starts_with("xn--") && ascii_domains(domain).is_empty() {
+            return false; // a punycode label cannot hold non-ASCII characters
         }
-        m.insert(9, Some(1));
-        for k in 0..5000usize {
-            let want = if k == 3 {
-                Some(1)
+        let mut encoded = 0usize;
+        for label in domain.split('.') {
+            // punycode.js splits on the ideographic full stops too.
+            let mut len = 0usize;
+            let mut parts = 0usize;
+            if label.is_ascii() {
+                // No full stop but `.` in it: one part, with no split (at opt-level z a split on
+                // chars is a call a char).
+                let Some(n) = punycode_len(label) else {
+                    return false;
+                };
+                len = n;
+                parts = 1;
             } else {
-                (k % 2 == 0).then_some(k)
-            };
-            assert_eq!(m.get(&(k * 3)), Some(&want), "position {}", k * 3);
-            assert!(
-                !m.contains_key(&(k * 3 + 1)),
-                "never inserted: {}",
-                k * 3 + 1
-            );
+                for part in label.split(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+                    let Some(n) = punycode_len(part) else {
+                        return false;
+                    };
+                    len += n;
+                    parts += 1;
+                }
+            }
+            len += parts - 1;
+            if len == 0 || len > 63 {
+                return false;
+            }
+            encoded += len + 1;
         }
-        assert_eq!(m.used, 5000, "a second insert of a key replaces it");
+        let encoded = encoded.saturating_sub(1);
+        let utf16 = |s: &str| {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.encode_utf16().count()
+            }
+        };
+        let (url16, domain16) = (utf16(url), utf16(domain));
+        protocol_len + url16 + encoded <= 4096 + domain16
+    }
+
+    /// `path_end` as it was: a char at a time.
+    fn old_path_end(text: &str, p: usize) -> usize {
+        let mut last = p;
+        let mut at = p;
+        while let Some(c) = char_at(text, at) {
+            if old_is_path_char(c) {
+                at += c.len_utf8();
+                if old_is_path_end(c) {
+                    last = at;
+                }
+            } else if c == '(' {
+                match balanced_parens(text, at) {
+                    Some(e) => {
+                        at = e;
+                        last = at;
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        last
+    }
+
+    /// The mention scan as it was: a pass of its own.
+    fn old_mentions(text: &str, handles: Handles, out: &mut Found) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Jump to the next `@` or the first byte of `＠` (EF BC A0).
+            match memchr::memchr2(b'@', 0xEF, &b[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            let at_len = if b[i] == b'@' {
+                1
+            } else if text.get(i..).is_some_and(|r| r.starts_with('＠')) {
+                '＠'.len_utf8()
+            } else {
+                i += 1;
+                continue;
+            };
+            if !mention_may_follow(text, i) {
+                i += at_len;
+                continue;
+            }
+            let name_start = i + at_len;
+            // Bluesky handle: `@name.bsky.social`, `@nytimes.com`.
+            if let Some(n) = handle_domain(&text[name_start..], 2) {
+                out.push((i..name_start + n, Kind::Mention));
+                i = name_start + n;
+                continue;
+            }
+            let name_len = b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                .count();
+            if name_len == 0 {
+                i += at_len;
+                continue;
+            }
+            // Mastodon handle: `@user@instance.social`.
+            let after_name = name_start + name_len;
+            if handles == Handles::Fediverse && name_len <= 30 && b.get(after_name) == Some(&b'@') {
+                if let Some(n) = handle_domain(&text[after_name + 1..], 2) {
+                    out.push((i..after_name + 1 + n, Kind::Mention));
+                    i = after_name + 1 + n;
+                    continue;
+                }
+            }
+            let mut end = name_start + name_len.min(20);
+            // An optional list: `/slug`.
+            if b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+                let slug = b[end + 2..]
+                    .iter()
+                    .take(24)
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+                    .count();
+                end += 2 + slug;
+            }
+            let after = &text[end..];
+            // Asked only where the next byte may start one of them (`＠` starts with EF, a
+            // Latin accent with a byte from 0x80).
+            let next = after.as_bytes().first().copied().unwrap_or(0);
+            let rejected = (next == b'@' || next == b':' || next >= 0x80)
+                && (after.starts_with('@')
+                    || after.starts_with('＠')
+                    || after.starts_with("://")
+                    || after.chars().next().is_some_and(is_latin_accent));
+            if !rejected {
+                out.push((i..end, Kind::Mention));
+            }
+            i = end;
+        }
+    }
+
+    /// The hashtag scan as it was: a pass of its own.
+    fn old_hashtags(text: &str, out: &mut Found) {
+        let mut i = 0;
+        while i < text.len() {
+            // The next `#` or `＃` (EF BC 83): memchr to either first byte, then a check.
+            let b = text.as_bytes();
+            let Some(pos) = memchr::memchr2(b'#', 0xEF, &b[i..]) else {
+                break;
+            };
+            let h = i + pos;
+            if b[h] != b'#' && !text[h..].starts_with('＃') {
+                i = h + 1;
+                continue;
+            }
+            let hash_len = if text.as_bytes()[h] == b'#' { 1 } else { 3 };
+            i = h + hash_len;
+            let boundary = char_before(text, h).is_none_or(|p| {
+                matches!(p, '\u{fe0e}' | '\u{fe0f}') || !(is_hashtag_alnum(p) || p == '&')
+            });
+            if !boundary || matches!(char_at(text, i), Some('\u{fe0f}' | '\u{20e3}')) {
+                continue;
+            }
+            let mut end = i;
+            let mut has_alpha = false;
+            for c in text[i..].chars() {
+                if !is_hashtag_alnum(c) {
+                    break;
+                }
+                has_alpha |= is_hashtag_alpha(c);
+                end += c.len_utf8();
+            }
+            if !has_alpha {
+                continue;
+            }
+            let after = &text[end..];
+            // `＃` starts with EF: other next bytes are ruled out with no compare.
+            let next = after.as_bytes().first().copied().unwrap_or(0);
+            let joined = matches!(next, b'#' | b':' | 0xEF)
+                && (after.starts_with('#') || after.starts_with('＃') || after.starts_with("://"));
+            if !joined {
+                out.push((h..end, Kind::Hashtag));
+            }
+            i = end;
+        }
+    }
+
+    /// The URL scan with no lookahead: the pattern tried after every character that may
+    /// precede a URL, and at the start.
+    fn urls_tried_everywhere(text: &str) -> Found {
+        let mut scanner = UrlScanner::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = char_at(text, i).unwrap();
+            let preceding_ok = !(c.is_ascii_alphanumeric()
+                || matches!(c, '@' | '＠' | '$' | '#' | '＃')
+                || is_invalid(c))
+                || is_directional(c);
+            let mut found = None;
+            if preceding_ok {
+                found = scanner.match_at(i + c.len_utf8()).map(|m| (m, Some(c)));
+            }
+            if found.is_none() && i == 0 {
+                found = scanner.match_at(0).map(|m| (m, None));
+            }
+            match found {
+                Some((m, before)) => {
+                    i = m.end;
+                    scanner.accept(&m, before, &mut out);
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+        out
+    }
+
+    /// Random texts made of pieces of links, mentions, hashtags, cashtags and sentences.
+    fn random_texts(seed: u64, count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "http://",
+            "https://",
+            "HTTPS://",
+            "t.co/",
+            "example",
+            "x",
+            "1",
+            "a-b",
+            "a_b",
+            "_",
+            "-",
+            ".",
+            ".",
+            ".",
+            "..",
+            "com",
+            "co",
+            "jp",
+            "org",
+            "zw",
+            "onion",
+            "みんな",
+            "삼성",
+            "xn--",
+            "xn--p1ai",
+            "bücher",
+            "これは",
+            "а",
+            "é",
+            "–",
+            " ",
+            " ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "/",
+            "/path",
+            "(",
+            ")",
+            "(a)",
+            "?",
+            "?q=1&b",
+            "#",
+            "＃",
+            "@",
+            "＠",
+            "$",
+            "$TSLA",
+            "#tag",
+            "@bob",
+            ":",
+            ":8080",
+            "://",
+            ",",
+            "!",
+            "'",
+            "\"",
+            "。",
+            "．",
+            "\u{200e}",
+            "\u{feff}",
+            "\u{fe0f}",
+            "\u{20e3}",
+            "social",
+            "bsky",
+            "@a@b.social",
+            "a/list",
+            "rt",
+            "RT",
+            "~",
+            "|",
+            "+",
+            "=",
+            "&",
+            "%",
+            "[",
+            "]",
+            "🔥",
+        ];
+        let mut next = crate::test_rng::xorshift(seed);
+        (0..count)
+            .map(|_| {
+                let n = 1 + (next() % 24) as usize;
+                let mut t = String::new();
+                for _ in 0..n {
+                    t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_url_scan_finds_what_trying_everywhere_finds() {
+        for t in random_texts(0x0e17_1357_9bdf_2468, 40_000) {
+            assert_eq!(found_urls(&t), urls_tried_everywhere(&t), "in {t:?}");
+        }
+    }
+
+    #[test]
+    fn paths_end_where_they_ended_a_char_at_a_time() {
+        for t in random_texts(0x9a7b_e11d_0000_0003, 20_000) {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(path_end(&t, p), old_path_end(&t, p), "{t:?} from {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashtags_read_ascii_as_the_unicode_classes_do() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(
+                c.is_ascii_alphanumeric() || c == '_',
+                is_hashtag_alnum(c),
+                "{c:?}"
+            );
+            assert_eq!(c.is_ascii_alphabetic(), is_hashtag_alpha(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_the_mentions_and_hashtags_two_passes_found() {
+        for t in random_texts(0x5197_a115_0000_0005, 40_000) {
+            for handles in [Handles::Twitter, Handles::Fediverse] {
+                let mut one = Vec::new();
+                mentions_and_hashtags(&t, handles, &mut one);
+                let mut two = Vec::new();
+                old_mentions(&t, handles, &mut two);
+                old_hashtags(&t, &mut two);
+                crate::sort::sort_by_key(&mut two, |(r, _)| r.start as u64);
+                assert_eq!(one, two, "in {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_sets_hold_what_the_matches_held() {
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_path_char(c), old_is_path_char(c), "{c:?}");
+            assert_eq!(is_path_end(c), old_is_path_end(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn idna_checks_agree_with_the_old_way() {
+        let mut next = crate::test_rng::xorshift(0x1d4a_0b5e_ed00_0001);
+        let labels = ["a", "bücher", "xn--p1ai", "", "みんな", "a。b", "-", "x"];
+        for _ in 0..20_000 {
+            let mut domain = String::new();
+            for k in 0..1 + next() % 4 {
+                if k > 0 {
+                    domain.push('.');
+                }
+                let label = labels[(next() % labels.len() as u64) as usize];
+                let times = 1 + (next() % 70) as usize * usize::from(next() % 4 == 0);
+                domain.push_str(&label.repeat(times));
+            }
+            let url = format!("https://{domain}/{}", "p".repeat((next() % 4200) as usize));
+            for protocol_len in [0, 7, 8] {
+                assert_eq!(
+                    valid_idna(&domain, &url, protocol_len),
+                    old_valid_idna(&domain, &url, protocol_len),
+                    "{domain:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tld_lookups_agree_with_a_walk_of_the_list() {
+        let (text, ends) = &*tlds::LIST;
+        let mut all = Vec::new();
+        let mut start = 0;
+        for &end in ends {
+            all.push(&text[start..usize::from(end)]);
+            start = usize::from(end);
+        }
+        for &tld in &all {
+            assert!(is_tld(tld), "{tld}");
+            for cut in 0..tld.len() {
+                if tld.is_char_boundary(cut) {
+                    assert_eq!(is_tld(&tld[..cut]), all.contains(&&tld[..cut]), "{tld} cut");
+                }
+            }
+            let longer = format!("{tld}a");
+            assert_eq!(is_tld(&longer), all.contains(&longer.as_str()), "{longer}");
+        }
     }
 
     #[test]
