@@ -491,6 +491,24 @@ fn fuzz_a_line_left_under_the_documents_page_repairs_idempotently() {
     );
 }
 
+/// Fuzz finding (repair, not idempotent): `Highli` + U+0340 + U+FFFD runs (a copy with
+/// invalid bytes in it). NFC, the last step of a line's repair, turned `i` + U+0340 into `ì`:
+/// 0xEC under Latin-1, the lead byte of a three-byte sequence whose two bytes were lost
+/// (the U+FFFD after it), which only a second repair then read as mojibake. A line NFC
+/// changes is now read again at once.
+#[test]
+fn fuzz_a_char_composed_by_nfc_is_read_in_the_same_repair() {
+    let bytes = include_bytes!("fixtures/fuzz/repair-nfc-composes-a-lead-byte.bin");
+    repair_holds_the_fuzz_invariants(&String::from_utf8_lossy(bytes));
+    // The smallest such line: what the second repair made of it, the first makes now.
+    let once = unspool::repair::repair("li\u{300}\u{FFFD}\u{FFFD}");
+    assert_eq!(
+        once.text,
+        unspool::repair::repair("l\u{EC}\u{FFFD}\u{FFFD}").text
+    );
+    assert_eq!(unspool::repair::repair(&once.text).text, once.text);
+}
+
 /// A thread damaged whole repeats its damaged lines on every post (the author's name, the
 /// separator): each distinct line is repaired once and its copies take the result, so every
 /// copy must still come out repaired and reported, each repair at its own offset.

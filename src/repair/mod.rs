@@ -927,6 +927,17 @@ impl Line {
     /// pasted line was and the edits so far kept: a repair of the repaired line.
     /// `damaged`: as in [`Line::repair`], of the chars as they stand.
     fn run(&mut self, preferred: Option<usize>, damaged: bool, memo: &mut mojibake::Memo) {
+        self.run_at(preferred, damaged, memo, 0);
+    }
+
+    /// [`Line::run`], the `again`th time for the line (see its end).
+    fn run_at(
+        &mut self,
+        preferred: Option<usize>,
+        damaged: bool,
+        memo: &mut mojibake::Memo,
+        again: u8,
+    ) {
         let line = self;
         let mut ctx = mojibake::Context {
             preferred,
@@ -980,7 +991,18 @@ impl Line {
             line.apply(&p);
         }
         let p = nfc_pieces(&line.chars);
+        if p.is_empty() {
+            return;
+        }
         line.apply(&p);
+        // NFC can compose a char that is a byte of mojibake (`i` and U+0300 become `ì`,
+        // 0xEC under Latin-1, a lead byte, before two U+FFFD: lost bytes), which a second
+        // repair would then read: read it now, so that repair stays idempotent (a fuzz
+        // finding). NFC of NFC changes nothing, so this ends once no repair changes the
+        // line; twice at most all the same.
+        if again < 2 && scan_chars(&line.chars) == Scan::MayBeDamaged {
+            line.run_at(preferred, false, memo, again + 1);
+        }
     }
 
     fn apply(&mut self, pieces: &[Piece]) {
