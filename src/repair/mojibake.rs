@@ -162,10 +162,9 @@ struct Tables {
     /// Each page's [`droppable`] bytes.
     droppable: Vec<Vec<u8>>,
     /// U+0080–U+25FF, by code point then page (`ALL.len()` a char): the smallest byte the
-    /// page writes the char with, 0 for none.
-    byte_low: Vec<u8>,
-    /// Whether a page writes some char with two bytes (the seed's mixed table).
-    has_alt: Vec<bool>,
+    /// page writes the char with (low half; 0 for none) and the next one (high half; 0 for
+    /// none, as for every char of a page that writes each char once).
+    byte_low: Vec<u16>,
     /// U+0080–U+25FF, by code point.
     low: Vec<Role>,
     /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
@@ -178,8 +177,7 @@ fn tables() -> &'static Tables {
         let mut inverse = Vec::with_capacity(ALL.len());
         let mut low = vec![Role::default(); (LOW_END - 0x80) as usize];
         let mut high: Vec<(u32, Role)> = Vec::new();
-        let mut byte_low = vec![0u8; (LOW_END as usize - 0x80) * ALL.len()];
-        let mut has_alt = vec![false; ALL.len()];
+        let mut byte_low = vec![0u16; (LOW_END as usize - 0x80) * ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
             let bit = 1u16 << k;
             let apple = page.char_at(0x70) == '\u{F8FF}';
@@ -224,12 +222,14 @@ fn tables() -> &'static Tables {
                 }
             }
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
-            has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
+            // By char then byte: a char's smallest byte comes first, its next one second.
             for &(c, b) in &inv {
                 let at = usize::from(c).checked_sub(0x80).map(|u| u * ALL.len() + k);
                 if let Some(slot) = at.and_then(|at| byte_low.get_mut(at)) {
                     if *slot == 0 {
-                        *slot = b;
+                        *slot = u16::from(b);
+                    } else if *slot >> 8 == 0 {
+                        *slot |= u16::from(b) << 8;
                     }
                 }
             }
@@ -239,7 +239,6 @@ fn tables() -> &'static Tables {
             inverse,
             droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
             byte_low,
-            has_alt,
             low,
             high,
         }
@@ -282,16 +281,13 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
     }
     let u = u16::try_from(c as u32).ok()?;
     let tables = tables();
-    if let Some(&b) = tables
+    // Below U+2600 (every char a page has but three) one lookup, the mixed table's second
+    // bytes too.
+    if let Some(&w) = tables
         .byte_low
         .get((usize::from(u) - 0x80) * ALL.len() + page.id)
     {
-        if b == 0 {
-            return None;
-        }
-        if !tables.has_alt[page.id] {
-            return Some((b, 0));
-        }
+        return (w != 0).then_some((w as u8, (w >> 8) as u8));
     }
     let inverse = &tables.inverse[page.id];
     let first = inverse.partition_point(|&(k, _)| k < u);
@@ -2789,6 +2785,52 @@ mod tests {
         fix_all(&chars, None, 0).into_iter().collect()
     }
 
+    /// Whether `page` writes some char with two bytes (the seed's mixed table).
+    fn has_alt(page: &CodePage) -> bool {
+        tables().inverse[page.id]
+            .windows(2)
+            .any(|w| w[0].0 == w[1].0)
+    }
+
+    /// `byte_of` as it was: the first byte from the low table, and for a page that writes
+    /// some char with two bytes, both from a search of the page's inverse table.
+    fn byte_of_by_search(c: char, page: &CodePage) -> Option<(u8, u8)> {
+        if c.is_ascii() {
+            return Some((c as u8, 0));
+        }
+        if c == '\u{FFFD}' && page.sloppy {
+            return Some((0x1A, 0));
+        }
+        let u = u16::try_from(c as u32).ok()?;
+        let inverse = &tables().inverse[page.id];
+        let first = inverse.partition_point(|&(k, _)| k < u);
+        let b = inverse.get(first).filter(|e| e.0 == u)?.1;
+        let alt = inverse
+            .get(first + 1)
+            .filter(|e| e.0 == u)
+            .map_or(0, |e| e.1);
+        Some((b, alt))
+    }
+
+    #[test]
+    fn byte_of_answers_as_the_search() {
+        // Every char of the BMP and some above, under every page.
+        for u in (0..0x10000u32).chain((0x10000..0x110000).step_by(97)) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            for page in ALL {
+                assert_eq!(
+                    byte_of(c, page),
+                    byte_of_by_search(c, page),
+                    "{}: U+{u:04X}",
+                    page.name
+                );
+            }
+        }
+        assert!(ALL.iter().any(|p| has_alt(p)));
+    }
+
     #[test]
     fn the_one_pass_reading_agrees_with_the_general_one() {
         // Sentences of 23 languages with emoji and signs, damaged by every page once and
@@ -2810,7 +2852,7 @@ mod tests {
                         asked += 1;
                         if let Some(plain) = transcode_plain(&chars, other) {
                             answered += 1;
-                            mixed += usize::from(other.name == MIXED && tables().has_alt[other.id]);
+                            mixed += usize::from(other.name == MIXED && has_alt(other));
                             for lossy in [false, true] {
                                 assert_eq!(
                                     plain,
