@@ -573,9 +573,11 @@ fn plausibility(s: &Text) -> i32 {
 /// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
 /// and a small letter (`PÔl`), else 0; `last` is the piece before it, if any.
 fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
-    let Some(first) = p.to.chars().next() else {
+    // Most readings are no capital: the rest is not asked (the case lookups of the chars
+    // around cost more than this one).
+    if !p.to.chars().next().is_some_and(char::is_uppercase) {
         return 0;
-    };
+    }
     let before = char_before(chars, last, p.start);
     // A capital after a small letter (`hÔ`), or between a capital and a small ASCII letter
     // (`PÔl` where windows-1257 reads `PĆ”l`; the mixed table's `Pál`).
@@ -590,7 +592,7 @@ fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
         && chars.get(p.end + 1).is_some_and(|c| c.is_lowercase())
         && p.start >= 2
         && (chars[p.start - 2].is_lowercase() || chars[p.start - 2].is_ascii_digit());
-    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between || alone))
+    i32::from(before.is_some_and(char::is_lowercase) || between || alone)
 }
 
 /// The char before `at` as the line reads so far: the last char of `last` (the piece before
