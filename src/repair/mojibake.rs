@@ -1248,16 +1248,23 @@ fn lost_readings_from(
     if lost.is_empty() || likely_seconds(lead).is_empty() {
         return;
     }
-    let mut present: Vec<[u8; 2]> = Vec::new();
+    // The continuation bytes present (three at most), each with its other value: no
+    // allocation a call.
+    let mut held = [[0u8; 2]; 3];
+    let mut len = 0;
     for k in 1..n {
         match v.get(i + k) {
-            Some(x) if is_cont(x.b) || is_cont(x.alt) => present.push([x.b, x.alt]),
+            Some(x) if is_cont(x.b) || is_cont(x.alt) => {
+                held[len] = [x.b, x.alt];
+                len += 1;
+            }
             _ => break,
         }
     }
     if none_present {
-        present.clear();
+        len = 0;
     }
+    let present = &held[..len];
     let missing = n - 1 - present.len();
     if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
         return;
