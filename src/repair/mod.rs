@@ -963,6 +963,11 @@ impl Line {
                     Scan::UndamagedNfc => return,
                 }
             }
+            // No char the small fixes change (most lines): they would find nothing, as
+            // one look at each char tells.
+            if !has_small_fix(&line.chars) {
+                break;
+            }
             let mut small = mojibake::c1_pieces(&line.chars);
             line.apply(&small);
             let p = ligature_pieces(&line.chars);
