@@ -947,8 +947,7 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             if !ok {
                 continue;
             }
-            if let Ok(s) = std::str::from_utf8(&buf[..n]) {
-                let c = s.chars().next().expect("a valid sequence holds a char");
+            if let Some(c) = decode_seq(&buf[..n]) {
                 if !assigned(c) {
                     continue;
                 }
@@ -962,6 +961,37 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             }
         }
     }
+}
+
+/// The char of a UTF-8 sequence, `buf` its lead and continuation bytes: what
+/// `str::from_utf8` reads there when it reads one char of all the bytes (no overlong form, no
+/// surrogate, nothing past U+10FFFF), else `None`. Without its general machinery: the
+/// readings of a damaged line decode thousands of sequences.
+fn decode_seq(buf: &[u8]) -> Option<char> {
+    let (&lead, rest) = buf.split_first()?;
+    let second = *rest.first()?;
+    let fits = match lead {
+        0xC2..=0xDF => rest.len() == 1,
+        0xE0 => rest.len() == 2 && second >= 0xA0,
+        0xED => rest.len() == 2 && second <= 0x9F,
+        0xE1..=0xEF => rest.len() == 2,
+        0xF0 => rest.len() == 3 && second >= 0x90,
+        0xF4 => rest.len() == 3 && second <= 0x8F,
+        0xF1..=0xF3 => rest.len() == 3,
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    // Two, three or four bytes: the lead's low 5, 4 or 3 bits, then 6 bits a byte.
+    let mut u = u32::from(lead) & (0x7F >> buf.len());
+    for &b in rest {
+        if !is_cont(b) {
+            return None;
+        }
+        u = u << 6 | u32::from(b & 0x3F);
+    }
+    char::from_u32(u)
 }
 
 /// Whether `c` is assigned in Unicode (private use included, noncharacters not): a
@@ -1316,8 +1346,7 @@ fn lost_readings_from(
                 if !ok {
                     continue;
                 }
-                if let Ok(s) = std::str::from_utf8(&buf[..n]) {
-                    let c = s.chars().next().expect("a valid sequence holds a char");
+                if let Some(c) = decode_seq(&buf[..n]) {
                     if kept_lost(c) && !found.iter().any(|&(d, _)| d == c) {
                         found.push((c, present.len() + 1));
                     }
@@ -1441,7 +1470,7 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
         buf[got] = b;
         got += 1;
         if need == 0 {
-            let c = std::str::from_utf8(&buf[..got]).ok()?.chars().next()?;
+            let c = decode_seq(&buf[..got])?;
             if !assigned(c) || c == '\u{A0}' {
                 return None;
             }
@@ -2819,6 +2848,43 @@ mod tests {
             .filter(|e| e.0 == u)
             .map_or(0, |e| e.1);
         Some((b, alt))
+    }
+
+    #[test]
+    fn decode_seq_answers_as_from_utf8() {
+        // Every lead byte from 0x80 with two, three and four bytes: every second byte, and
+        // every third too for three; the others from the edges of the continuation range.
+        let edges = [
+            0x00, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        let by_std = |buf: &[u8]| {
+            std::str::from_utf8(buf)
+                .ok()
+                .filter(|s| s.chars().count() == 1)
+                .and_then(|s| s.chars().next())
+        };
+        let mut bufs: Vec<Vec<u8>> = Vec::new();
+        for lead in 0x80..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                bufs.push(vec![lead, second]);
+                for &third in &edges {
+                    bufs.push(vec![lead, second, third]);
+                    for &fourth in &edges {
+                        bufs.push(vec![lead, second, third, fourth]);
+                    }
+                }
+                if (0xE0..=0xEF).contains(&lead) {
+                    for third in 0..=0xFFu8 {
+                        bufs.push(vec![lead, second, third]);
+                    }
+                }
+            }
+        }
+        for buf in &bufs {
+            assert_eq!(decode_seq(buf), by_std(buf), "{buf:02X?}");
+        }
+        assert_eq!(decode_seq(&[]), None);
+        assert_eq!(decode_seq(&[0xC3]), None);
     }
 
     #[test]
