@@ -932,7 +932,13 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             continue;
         }
         let mut buf = [lead, 0, 0, 0];
-        let combos = 1usize << (n - 1);
+        // Each continuation byte's value or its other one (a 0 reads nothing): with no
+        // other value among them, only the first combination can read.
+        let mut alts = false;
+        for x in &v[i + 1..i + n] {
+            alts |= x.alt != 0;
+        }
+        let combos = if alts { 1usize << (n - 1) } else { 1 };
         for mask in 0..combos {
             let mut ok = true;
             for (k, slot) in buf.iter_mut().enumerate().take(n).skip(1) {
@@ -2764,6 +2770,7 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
 
     #[test]
     fn quote_scan_answers_as_a_full_rescan() {
@@ -2848,6 +2855,97 @@ mod tests {
             .filter(|e| e.0 == u)
             .map_or(0, |e| e.1);
         Some((b, alt))
+    }
+
+    /// `readings` as it was: every combination of values tried, with other values or none.
+    fn readings_every_combination(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
+        out.clear();
+        let options = |k: usize| -> [u8; 2] {
+            let x = v[k];
+            [x.b, x.alt]
+        };
+        for lead in options(i) {
+            if lead == 0 {
+                continue;
+            }
+            let n = match lead {
+                0xC0 => 2,
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => continue,
+            };
+            if lead == 0xC0 {
+                if v.get(i + 1).is_some_and(|x| x.b == 0x80) {
+                    out.push(('\0', 2));
+                }
+                continue;
+            }
+            if i + n > v.len() {
+                continue;
+            }
+            let mut buf = [lead, 0, 0, 0];
+            let combos = 1usize << (n - 1);
+            for mask in 0..combos {
+                let mut ok = true;
+                for (k, slot) in buf.iter_mut().enumerate().take(n).skip(1) {
+                    let o = options(i + k);
+                    let b = if mask >> (k - 1) & 1 == 1 { o[1] } else { o[0] };
+                    if b == 0 || !is_cont(b) {
+                        ok = false;
+                        break;
+                    }
+                    *slot = b;
+                }
+                if !ok {
+                    continue;
+                }
+                if let Some(c) = decode_seq(&buf[..n]) {
+                    if !assigned(c) {
+                        continue;
+                    }
+                    if !out.iter().any(|&(d, _)| d == c) {
+                        out.push((c, n));
+                    }
+                } else if lead == 0xED && n == 3 {
+                    if let Some(c) = surrogate_pair(v, i).filter(|&c| assigned(c)) {
+                        out.push((c, 6));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn readings_answer_as_every_combination() {
+        // Random bytes, some with an other value, from the values that lead, continue,
+        // end early or read surrogates: the same readings at every place.
+        let mut rng = xorshift(0x4EAD_1265);
+        let values = [
+            0x00, 0x41, 0x80, 0x84, 0x8A, 0x9F, 0xA5, 0xA0, 0xBF, 0xC0, 0xC3, 0xC5, 0xD0, 0xDF,
+            0xE0, 0xE2, 0xE3, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+        ];
+        let mut pick = || values[(rng() % values.len() as u64) as usize];
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        for _ in 0..20_000 {
+            let v: Vec<Byte> = (0..8)
+                .map(|k| {
+                    let b = pick();
+                    let alt = if pick() > 0xC0 { pick() } else { 0 };
+                    Byte {
+                        b: b.max(1),
+                        alt,
+                        src: k,
+                        space: false,
+                    }
+                })
+                .collect();
+            for i in 0..v.len() {
+                readings(&v, i, &mut new);
+                readings_every_combination(&v, i, &mut old);
+                assert_eq!(new, old, "at {i}");
+            }
+        }
     }
 
     #[test]
