@@ -324,17 +324,19 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         // Whether a byte may stand where no sequence is pending: after a complete one, or
         // after a two-byte lead whose second byte was dropped.
         let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
-        let mut next = 0u8;
-        // The char's byte, and its other byte if the page has one.
-        for x in std::iter::once(b).chain((alt != 0).then_some(alt)) {
+        // The states the byte `x` leads to.
+        let step = |x: u8| {
             let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
-            let cont = is_cont(x) || wild;
-            if cont && states & (SHORT | need(1)) != 0 {
-                next |= NONE;
-            }
-            for n in 2..=3u8 {
-                if cont && states & need(n) != 0 {
-                    next |= need(n - 1);
+            let mut next = 0u8;
+            if is_cont(x) || wild {
+                if states & (SHORT | need(1)) != 0 {
+                    next |= NONE;
+                }
+                if states & need(2) != 0 {
+                    next |= need(1);
+                }
+                if states & need(3) != 0 {
+                    next |= need(2);
                 }
             }
             if fresh {
@@ -346,6 +348,12 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
                     _ => 0,
                 };
             }
+            next
+        };
+        // The char's byte, and its other byte if the page has one.
+        let mut next = step(b);
+        if alt != 0 {
+            next |= step(alt);
         }
         if next == 0 {
             return false;
@@ -2946,6 +2954,93 @@ mod tests {
                 assert_eq!(new, old, "at {i}");
             }
         }
+    }
+
+    /// `could_decode` as it was: a char's byte and its other one walked as a chained
+    /// iterator, the pending lengths as a loop.
+    fn could_decode_by_chain(chars: &[char], page: &CodePage) -> bool {
+        let space_ok = page.name != "macroman";
+        // A two-byte lead alone where the page drops bytes (`lone_letters`).
+        let drops = !droppable(page).is_empty();
+        // The states a sequence may be in, one bit each: none pending (`NONE`); one byte to come
+        // after a two-byte lead, which may stand alone where the page drops bytes (`SHORT`); one,
+        // two or three bytes to come in a longer sequence (`need(n)`).
+        const NONE: u8 = 1;
+        const SHORT: u8 = 2;
+        let need = |n: u8| 1u8 << (n + 1);
+        let mut states = NONE;
+        for &c in chars {
+            if states == NONE && c.is_ascii() {
+                continue;
+            }
+            let Some((b, alt)) = byte_of(c, page) else {
+                return false;
+            };
+            // Whether a byte may stand where no sequence is pending: after a complete one, or
+            // after a two-byte lead whose second byte was dropped.
+            let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
+            let mut next = 0u8;
+            // The char's byte, and its other byte if the page has one.
+            for x in std::iter::once(b).chain((alt != 0).then_some(alt)) {
+                let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
+                let cont = is_cont(x) || wild;
+                if cont && states & (SHORT | need(1)) != 0 {
+                    next |= NONE;
+                }
+                for n in 2..=3u8 {
+                    if cont && states & need(n) != 0 {
+                        next |= need(n - 1);
+                    }
+                }
+                if fresh {
+                    next |= match x {
+                        0xC0 | 0xC2..=0xDF => SHORT,
+                        0xE0..=0xEF => need(2),
+                        0xF0..=0xF4 => need(3),
+                        _ if x < 0x80 || x == 0x1A => NONE,
+                        _ => 0,
+                    };
+                }
+            }
+            if next == 0 {
+                return false;
+            }
+            states = next;
+        }
+        states & NONE != 0 || (states & SHORT != 0 && drops)
+    }
+
+    #[test]
+    fn could_decode_answers_as_the_chain() {
+        // Random lines of the chars the pages write, ASCII, spaces, `?` and U+FFFD, mostly
+        // of one page's chars (damage), under every page.
+        let mut rng = xorshift(0xC0DE_DEC0);
+        let mut all: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        all.extend(['a', ' ', '?', '\u{FFFD}', '\u{A0}']);
+        let mut said = [0usize; 2];
+        for _ in 0..20_000 {
+            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let own: Vec<char> = home.chars().collect();
+            let len = (rng() % 10) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 8 {
+                    0 => all[(rng() % all.len() as u64) as usize],
+                    1 => [' ', '?', 'a'][(rng() % 3) as usize],
+                    _ => own[(rng() % own.len() as u64) as usize],
+                })
+                .collect();
+            for page in ALL {
+                let answer = could_decode(&chars, page);
+                assert_eq!(
+                    answer,
+                    could_decode_by_chain(&chars, page),
+                    "{chars:?} under {}",
+                    page.name
+                );
+                said[usize::from(answer)] += 1;
+            }
+        }
+        assert!(said[0] > 1000 && said[1] > 1000, "both answers: {said:?}");
     }
 
     #[test]
