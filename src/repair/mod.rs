@@ -974,6 +974,11 @@ impl Line {
                     Scan::UndamagedNfc => return,
                 }
             }
+            // No char the small fixes change (most lines): they would find nothing, as
+            // one look at each char tells.
+            if !has_small_fix(&line.chars) {
+                break;
+            }
             let mut small = mojibake::c1_pieces(&line.chars);
             line.apply(&small);
             let p = ligature_pieces(&line.chars);
@@ -1230,11 +1235,24 @@ impl Line {
 /// control or zero-width char ([`is_junk`]), a ligature or digraph ([`ligature`]), a C1
 /// control. ASCII first: most chars are, and only `&`, DEL and controls of it count.
 fn has_small_fix(chars: &[char]) -> bool {
+    // The ASCII chars that count, one bit each: `&` and `is_junk`'s.
+    const ASCII: u128 = {
+        let mut mask = 1u128 << b'&';
+        let mut u = 0;
+        while u < 0x80 {
+            if is_junk(u as u8 as char) {
+                mask |= 1 << u;
+            }
+            u += 1;
+        }
+        mask
+    };
     chars.iter().any(|&c| {
-        if c.is_ascii() {
-            c == '&' || is_junk(c)
+        let u = c as u32;
+        if u < 0x80 {
+            ASCII >> u & 1 == 1
         } else {
-            is_junk(c) || ligature(c).is_some() || ('\u{80}'..='\u{9f}').contains(&c)
+            is_junk(c) || ligature(c).is_some() || (0x80..=0x9F).contains(&u)
         }
     })
 }
@@ -1349,7 +1367,7 @@ fn ligature_pieces(chars: &[char]) -> Vec<Piece> {
 
 /// Controls (tab, newline and form feed stay; C1 controls are handled as windows-1252)
 /// and zero-width characters other than joiners.
-fn is_junk(c: char) -> bool {
+const fn is_junk(c: char) -> bool {
     matches!(c,
         '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'
         | '\u{200B}' | '\u{2060}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFC}')

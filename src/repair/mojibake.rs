@@ -162,10 +162,9 @@ struct Tables {
     /// Each page's [`droppable`] bytes.
     droppable: Vec<Vec<u8>>,
     /// U+0080–U+25FF, by code point then page (`ALL.len()` a char): the smallest byte the
-    /// page writes the char with, 0 for none.
-    byte_low: Vec<u8>,
-    /// Whether a page writes some char with two bytes (the seed's mixed table).
-    has_alt: Vec<bool>,
+    /// page writes the char with (low half; 0 for none) and the next one (high half; 0 for
+    /// none, as for every char of a page that writes each char once).
+    byte_low: Vec<u16>,
     /// U+0080–U+25FF, by code point.
     low: Vec<Role>,
     /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
@@ -178,8 +177,7 @@ fn tables() -> &'static Tables {
         let mut inverse = Vec::with_capacity(ALL.len());
         let mut low = vec![Role::default(); (LOW_END - 0x80) as usize];
         let mut high: Vec<(u32, Role)> = Vec::new();
-        let mut byte_low = vec![0u8; (LOW_END as usize - 0x80) * ALL.len()];
-        let mut has_alt = vec![false; ALL.len()];
+        let mut byte_low = vec![0u16; (LOW_END as usize - 0x80) * ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
             let bit = 1u16 << k;
             let apple = page.char_at(0x70) == '\u{F8FF}';
@@ -224,12 +222,14 @@ fn tables() -> &'static Tables {
                 }
             }
             crate::sort::sort_by_key(&mut inv, |&(c, b)| u64::from(c) << 8 | u64::from(b));
-            has_alt[k] = inv.windows(2).any(|w| w[0].0 == w[1].0);
+            // By char then byte: a char's smallest byte comes first, its next one second.
             for &(c, b) in &inv {
                 let at = usize::from(c).checked_sub(0x80).map(|u| u * ALL.len() + k);
                 if let Some(slot) = at.and_then(|at| byte_low.get_mut(at)) {
                     if *slot == 0 {
-                        *slot = b;
+                        *slot = u16::from(b);
+                    } else if *slot >> 8 == 0 {
+                        *slot |= u16::from(b) << 8;
                     }
                 }
             }
@@ -239,7 +239,6 @@ fn tables() -> &'static Tables {
             inverse,
             droppable: ALL.iter().map(|p| droppable_bytes(p)).collect(),
             byte_low,
-            has_alt,
             low,
             high,
         }
@@ -282,16 +281,13 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
     }
     let u = u16::try_from(c as u32).ok()?;
     let tables = tables();
-    if let Some(&b) = tables
+    // Below U+2600 (every char a page has but three) one lookup, the mixed table's second
+    // bytes too.
+    if let Some(&w) = tables
         .byte_low
         .get((usize::from(u) - 0x80) * ALL.len() + page.id)
     {
-        if b == 0 {
-            return None;
-        }
-        if !tables.has_alt[page.id] {
-            return Some((b, 0));
-        }
+        return (w != 0).then_some((w as u8, (w >> 8) as u8));
     }
     let inverse = &tables.inverse[page.id];
     let first = inverse.partition_point(|&(k, _)| k < u);
@@ -328,17 +324,19 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
         // Whether a byte may stand where no sequence is pending: after a complete one, or
         // after a two-byte lead whose second byte was dropped.
         let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
-        let mut next = 0u8;
-        // The char's byte, and its other byte if the page has one.
-        for x in std::iter::once(b).chain((alt != 0).then_some(alt)) {
+        // The states the byte `x` leads to.
+        let step = |x: u8| {
             let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
-            let cont = is_cont(x) || wild;
-            if cont && states & (SHORT | need(1)) != 0 {
-                next |= NONE;
-            }
-            for n in 2..=3u8 {
-                if cont && states & need(n) != 0 {
-                    next |= need(n - 1);
+            let mut next = 0u8;
+            if is_cont(x) || wild {
+                if states & (SHORT | need(1)) != 0 {
+                    next |= NONE;
+                }
+                if states & need(2) != 0 {
+                    next |= need(1);
+                }
+                if states & need(3) != 0 {
+                    next |= need(2);
                 }
             }
             if fresh {
@@ -350,6 +348,12 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
                     _ => 0,
                 };
             }
+            next
+        };
+        // The char's byte, and its other byte if the page has one.
+        let mut next = step(b);
+        if alt != 0 {
+            next |= step(alt);
         }
         if next == 0 {
             return false;
@@ -577,9 +581,11 @@ fn plausibility(s: &Text) -> i32 {
 /// 1 if the piece reads as a capital right after a small letter (`hÔ`) or between a capital
 /// and a small letter (`PÔl`), else 0; `last` is the piece before it, if any.
 fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
-    let Some(first) = p.to.chars().next() else {
+    // Most readings are no capital: the rest is not asked (the case lookups of the chars
+    // around cost more than this one).
+    if !p.to.chars().next().is_some_and(char::is_uppercase) {
         return 0;
-    };
+    }
     let before = char_before(chars, last, p.start);
     // A capital after a small letter (`hÔ`), or between a capital and a small ASCII letter
     // (`PÔl` where windows-1257 reads `PĆ”l`; the mixed table's `Pál`).
@@ -594,7 +600,7 @@ fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
         && chars.get(p.end + 1).is_some_and(|c| c.is_lowercase())
         && p.start >= 2
         && (chars[p.start - 2].is_lowercase() || chars[p.start - 2].is_ascii_digit());
-    i32::from(first.is_uppercase() && (before.is_some_and(char::is_lowercase) || between || alone))
+    i32::from(before.is_some_and(char::is_lowercase) || between || alone)
 }
 
 /// The char before `at` as the line reads so far: the last char of `last` (the piece before
@@ -934,7 +940,13 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             continue;
         }
         let mut buf = [lead, 0, 0, 0];
-        let combos = 1usize << (n - 1);
+        // Each continuation byte's value or its other one (a 0 reads nothing): with no
+        // other value among them, only the first combination can read.
+        let mut alts = false;
+        for x in &v[i + 1..i + n] {
+            alts |= x.alt != 0;
+        }
+        let combos = if alts { 1usize << (n - 1) } else { 1 };
         for mask in 0..combos {
             let mut ok = true;
             for (k, slot) in buf.iter_mut().enumerate().take(n).skip(1) {
@@ -949,8 +961,7 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             if !ok {
                 continue;
             }
-            if let Ok(s) = std::str::from_utf8(&buf[..n]) {
-                let c = s.chars().next().expect("a valid sequence holds a char");
+            if let Some(c) = decode_seq(&buf[..n]) {
                 if !assigned(c) {
                     continue;
                 }
@@ -964,6 +975,37 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
             }
         }
     }
+}
+
+/// The char of a UTF-8 sequence, `buf` its lead and continuation bytes: what
+/// `str::from_utf8` reads there when it reads one char of all the bytes (no overlong form, no
+/// surrogate, nothing past U+10FFFF), else `None`. Without its general machinery: the
+/// readings of a damaged line decode thousands of sequences.
+fn decode_seq(buf: &[u8]) -> Option<char> {
+    let (&lead, rest) = buf.split_first()?;
+    let second = *rest.first()?;
+    let fits = match lead {
+        0xC2..=0xDF => rest.len() == 1,
+        0xE0 => rest.len() == 2 && second >= 0xA0,
+        0xED => rest.len() == 2 && second <= 0x9F,
+        0xE1..=0xEF => rest.len() == 2,
+        0xF0 => rest.len() == 3 && second >= 0x90,
+        0xF4 => rest.len() == 3 && second <= 0x8F,
+        0xF1..=0xF3 => rest.len() == 3,
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    // Two, three or four bytes: the lead's low 5, 4 or 3 bits, then 6 bits a byte.
+    let mut u = u32::from(lead) & (0x7F >> buf.len());
+    for &b in rest {
+        if !is_cont(b) {
+            return None;
+        }
+        u = u << 6 | u32::from(b & 0x3F);
+    }
+    char::from_u32(u)
 }
 
 /// Whether `c` is assigned in Unicode (private use included, noncharacters not): a
@@ -1250,16 +1292,23 @@ fn lost_readings_from(
     if lost.is_empty() || likely_seconds(lead).is_empty() {
         return;
     }
-    let mut present: Vec<[u8; 2]> = Vec::new();
+    // The continuation bytes present (three at most), each with its other value: no
+    // allocation a call.
+    let mut held = [[0u8; 2]; 3];
+    let mut len = 0;
     for k in 1..n {
         match v.get(i + k) {
-            Some(x) if is_cont(x.b) || is_cont(x.alt) => present.push([x.b, x.alt]),
+            Some(x) if is_cont(x.b) || is_cont(x.alt) => {
+                held[len] = [x.b, x.alt];
+                len += 1;
+            }
             _ => break,
         }
     }
     if none_present {
-        present.clear();
+        len = 0;
     }
+    let present = &held[..len];
     let missing = n - 1 - present.len();
     if (present.is_empty() && !(none_present && n == 3)) || missing == 0 || missing > 2 {
         return;
@@ -1311,8 +1360,7 @@ fn lost_readings_from(
                 if !ok {
                     continue;
                 }
-                if let Ok(s) = std::str::from_utf8(&buf[..n]) {
-                    let c = s.chars().next().expect("a valid sequence holds a char");
+                if let Some(c) = decode_seq(&buf[..n]) {
                     if kept_lost(c) && !found.iter().any(|&(d, _)| d == c) {
                         found.push((c, present.len() + 1));
                     }
@@ -1436,7 +1484,7 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
         buf[got] = b;
         got += 1;
         if need == 0 {
-            let c = std::str::from_utf8(&buf[..got]).ok()?.chars().next()?;
+            let c = decode_seq(&buf[..got])?;
             if !assigned(c) || c == '\u{A0}' {
                 return None;
             }
@@ -2730,6 +2778,7 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
 
     #[test]
     fn quote_scan_answers_as_a_full_rescan() {
@@ -2789,6 +2838,267 @@ mod tests {
         fix_all(&chars, None, 0).into_iter().collect()
     }
 
+    /// Whether `page` writes some char with two bytes (the seed's mixed table).
+    fn has_alt(page: &CodePage) -> bool {
+        tables().inverse[page.id]
+            .windows(2)
+            .any(|w| w[0].0 == w[1].0)
+    }
+
+    /// `byte_of` as it was: the first byte from the low table, and for a page that writes
+    /// some char with two bytes, both from a search of the page's inverse table.
+    fn byte_of_by_search(c: char, page: &CodePage) -> Option<(u8, u8)> {
+        if c.is_ascii() {
+            return Some((c as u8, 0));
+        }
+        if c == '\u{FFFD}' && page.sloppy {
+            return Some((0x1A, 0));
+        }
+        let u = u16::try_from(c as u32).ok()?;
+        let inverse = &tables().inverse[page.id];
+        let first = inverse.partition_point(|&(k, _)| k < u);
+        let b = inverse.get(first).filter(|e| e.0 == u)?.1;
+        let alt = inverse
+            .get(first + 1)
+            .filter(|e| e.0 == u)
+            .map_or(0, |e| e.1);
+        Some((b, alt))
+    }
+
+    /// `readings` as it was: every combination of values tried, with other values or none.
+    fn readings_every_combination(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
+        out.clear();
+        let options = |k: usize| -> [u8; 2] {
+            let x = v[k];
+            [x.b, x.alt]
+        };
+        for lead in options(i) {
+            if lead == 0 {
+                continue;
+            }
+            let n = match lead {
+                0xC0 => 2,
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => continue,
+            };
+            if lead == 0xC0 {
+                if v.get(i + 1).is_some_and(|x| x.b == 0x80) {
+                    out.push(('\0', 2));
+                }
+                continue;
+            }
+            if i + n > v.len() {
+                continue;
+            }
+            let mut buf = [lead, 0, 0, 0];
+            let combos = 1usize << (n - 1);
+            for mask in 0..combos {
+                let mut ok = true;
+                for (k, slot) in buf.iter_mut().enumerate().take(n).skip(1) {
+                    let o = options(i + k);
+                    let b = if mask >> (k - 1) & 1 == 1 { o[1] } else { o[0] };
+                    if b == 0 || !is_cont(b) {
+                        ok = false;
+                        break;
+                    }
+                    *slot = b;
+                }
+                if !ok {
+                    continue;
+                }
+                if let Some(c) = decode_seq(&buf[..n]) {
+                    if !assigned(c) {
+                        continue;
+                    }
+                    if !out.iter().any(|&(d, _)| d == c) {
+                        out.push((c, n));
+                    }
+                } else if lead == 0xED && n == 3 {
+                    if let Some(c) = surrogate_pair(v, i).filter(|&c| assigned(c)) {
+                        out.push((c, 6));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn readings_answer_as_every_combination() {
+        // Random bytes, some with an other value, from the values that lead, continue,
+        // end early or read surrogates: the same readings at every place.
+        let mut rng = xorshift(0x4EAD_1265);
+        let values = [
+            0x00, 0x41, 0x80, 0x84, 0x8A, 0x9F, 0xA5, 0xA0, 0xBF, 0xC0, 0xC3, 0xC5, 0xD0, 0xDF,
+            0xE0, 0xE2, 0xE3, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+        ];
+        let mut pick = || values[(rng() % values.len() as u64) as usize];
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        for _ in 0..20_000 {
+            let v: Vec<Byte> = (0..8)
+                .map(|k| {
+                    let b = pick();
+                    let alt = if pick() > 0xC0 { pick() } else { 0 };
+                    Byte {
+                        b: b.max(1),
+                        alt,
+                        src: k,
+                        space: false,
+                    }
+                })
+                .collect();
+            for i in 0..v.len() {
+                readings(&v, i, &mut new);
+                readings_every_combination(&v, i, &mut old);
+                assert_eq!(new, old, "at {i}");
+            }
+        }
+    }
+
+    /// `could_decode` as it was: a char's byte and its other one walked as a chained
+    /// iterator, the pending lengths as a loop.
+    fn could_decode_by_chain(chars: &[char], page: &CodePage) -> bool {
+        let space_ok = page.name != "macroman";
+        // A two-byte lead alone where the page drops bytes (`lone_letters`).
+        let drops = !droppable(page).is_empty();
+        // The states a sequence may be in, one bit each: none pending (`NONE`); one byte to come
+        // after a two-byte lead, which may stand alone where the page drops bytes (`SHORT`); one,
+        // two or three bytes to come in a longer sequence (`need(n)`).
+        const NONE: u8 = 1;
+        const SHORT: u8 = 2;
+        let need = |n: u8| 1u8 << (n + 1);
+        let mut states = NONE;
+        for &c in chars {
+            if states == NONE && c.is_ascii() {
+                continue;
+            }
+            let Some((b, alt)) = byte_of(c, page) else {
+                return false;
+            };
+            // Whether a byte may stand where no sequence is pending: after a complete one, or
+            // after a two-byte lead whose second byte was dropped.
+            let fresh = states & NONE != 0 || (states & SHORT != 0 && drops);
+            let mut next = 0u8;
+            // The char's byte, and its other byte if the page has one.
+            for x in std::iter::once(b).chain((alt != 0).then_some(alt)) {
+                let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
+                let cont = is_cont(x) || wild;
+                if cont && states & (SHORT | need(1)) != 0 {
+                    next |= NONE;
+                }
+                for n in 2..=3u8 {
+                    if cont && states & need(n) != 0 {
+                        next |= need(n - 1);
+                    }
+                }
+                if fresh {
+                    next |= match x {
+                        0xC0 | 0xC2..=0xDF => SHORT,
+                        0xE0..=0xEF => need(2),
+                        0xF0..=0xF4 => need(3),
+                        _ if x < 0x80 || x == 0x1A => NONE,
+                        _ => 0,
+                    };
+                }
+            }
+            if next == 0 {
+                return false;
+            }
+            states = next;
+        }
+        states & NONE != 0 || (states & SHORT != 0 && drops)
+    }
+
+    #[test]
+    fn could_decode_answers_as_the_chain() {
+        // Random lines of the chars the pages write, ASCII, spaces, `?` and U+FFFD, mostly
+        // of one page's chars (damage), under every page.
+        let mut rng = xorshift(0xC0DE_DEC0);
+        let mut all: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        all.extend(['a', ' ', '?', '\u{FFFD}', '\u{A0}']);
+        let mut said = [0usize; 2];
+        for _ in 0..20_000 {
+            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let own: Vec<char> = home.chars().collect();
+            let len = (rng() % 10) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 8 {
+                    0 => all[(rng() % all.len() as u64) as usize],
+                    1 => [' ', '?', 'a'][(rng() % 3) as usize],
+                    _ => own[(rng() % own.len() as u64) as usize],
+                })
+                .collect();
+            for page in ALL {
+                let answer = could_decode(&chars, page);
+                assert_eq!(
+                    answer,
+                    could_decode_by_chain(&chars, page),
+                    "{chars:?} under {}",
+                    page.name
+                );
+                said[usize::from(answer)] += 1;
+            }
+        }
+        assert!(said[0] > 1000 && said[1] > 1000, "both answers: {said:?}");
+    }
+
+    #[test]
+    fn decode_seq_answers_as_from_utf8() {
+        // Every lead byte from 0x80 with two, three and four bytes: every second byte, and
+        // every third too for three; the others from the edges of the continuation range.
+        let edges = [
+            0x00, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        let by_std = |buf: &[u8]| {
+            std::str::from_utf8(buf)
+                .ok()
+                .filter(|s| s.chars().count() == 1)
+                .and_then(|s| s.chars().next())
+        };
+        let mut bufs: Vec<Vec<u8>> = Vec::new();
+        for lead in 0x80..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                bufs.push(vec![lead, second]);
+                for &third in &edges {
+                    bufs.push(vec![lead, second, third]);
+                    for &fourth in &edges {
+                        bufs.push(vec![lead, second, third, fourth]);
+                    }
+                }
+                if (0xE0..=0xEF).contains(&lead) {
+                    for third in 0..=0xFFu8 {
+                        bufs.push(vec![lead, second, third]);
+                    }
+                }
+            }
+        }
+        for buf in &bufs {
+            assert_eq!(decode_seq(buf), by_std(buf), "{buf:02X?}");
+        }
+        assert_eq!(decode_seq(&[]), None);
+        assert_eq!(decode_seq(&[0xC3]), None);
+    }
+
+    #[test]
+    fn byte_of_answers_as_the_search() {
+        // Every char of the BMP and some above, under every page.
+        for u in (0..0x10000u32).chain((0x10000..0x110000).step_by(97)) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            for page in ALL {
+                assert_eq!(
+                    byte_of(c, page),
+                    byte_of_by_search(c, page),
+                    "{}: U+{u:04X}",
+                    page.name
+                );
+            }
+        }
+        assert!(ALL.iter().any(|p| has_alt(p)));
+    }
+
     #[test]
     fn the_one_pass_reading_agrees_with_the_general_one() {
         // Sentences of 23 languages with emoji and signs, damaged by every page once and
@@ -2810,7 +3120,7 @@ mod tests {
                         asked += 1;
                         if let Some(plain) = transcode_plain(&chars, other) {
                             answered += 1;
-                            mixed += usize::from(other.name == MIXED && tables().has_alt[other.id]);
+                            mixed += usize::from(other.name == MIXED && has_alt(other));
                             for lossy in [false, true] {
                                 assert_eq!(
                                     plain,
