@@ -829,14 +829,26 @@ impl<'a> Assembler<'a> {
                 Kind::Dot => self.remove(i, line, Why::HEADER),
                 Kind::Time(clock, _) => {
                     self.remove(i, line, Why::TIMESTAMP);
-                    let time = self.time_text(i);
+                    // The time is copied out only for a draft that takes it: most time lines
+                    // here are X's detail line under a post whose header gave it its time.
                     let target = if clock {
-                        self.top.as_mut()
+                        self.top.as_ref()
                     } else {
-                        self.active().filter(|d| d.post.text.is_empty())
+                        self.inner
+                            .as_ref()
+                            .or(self.top.as_ref())
+                            .filter(|d| d.post.text.is_empty())
                     };
-                    if let Some(d) = target.filter(|d| d.post.time.is_none()) {
-                        d.post.time = Some(time);
+                    if target.is_some_and(|d| d.post.time.is_none()) {
+                        let time = self.time_text(i);
+                        let target = if clock {
+                            self.top.as_mut()
+                        } else {
+                            self.active()
+                        };
+                        if let Some(d) = target {
+                            d.post.time = Some(time);
+                        }
                     }
                 }
                 Kind::Separator(why, boundary) => {
@@ -982,7 +994,9 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Text => {
                     linkedin_run = false;
-                    li_texts.push(i);
+                    if linkedin {
+                        li_texts.push(i);
+                    }
                 }
                 Kind::Separator(..) => {
                     linkedin_run = false;
@@ -990,7 +1004,9 @@ impl<'a> Assembler<'a> {
                     li_texts.clear();
                 }
                 Kind::Media(_) => li_texts.clear(),
-                k if self.side.is_cruft(k, &["reactions", "count"]) => li_texts.clear(),
+                // The short lines above a time are read only on LinkedIn: elsewhere none is
+                // kept, and no cruft line is asked whether it ends them.
+                k if linkedin && self.side.is_cruft(k, &["reactions", "count"]) => li_texts.clear(),
                 _ => {}
             }
         }
