@@ -153,19 +153,23 @@ impl Side {
     /// The [`Why`] of `reason`.
     fn why(&mut self, reason: &'static str) -> Why {
         // The same word from the same place is the same pointer: compared first, before the
-        // bytes of each reason.
-        let at = match self
-            .reasons
-            .iter()
-            .position(|r| std::ptr::eq(*r, reason))
-            .or_else(|| self.reasons.iter().position(|r| *r == reason))
-        {
-            Some(at) => at,
-            None => {
-                self.reasons.push(reason);
-                self.reasons.len() - 1
+        // bytes of each reason. Plain loops: two `position` closures were code of their own in
+        // the .wasm.
+        let reasons = &self.reasons[..];
+        let n = reasons.len();
+        let mut at = 0;
+        while at < n && !std::ptr::eq(reasons[at], reason) {
+            at += 1;
+        }
+        if at == n {
+            at = 0;
+            while at < n && reasons[at] != reason {
+                at += 1;
             }
-        };
+        }
+        if at == n {
+            self.reasons.push(reason);
+        }
         // The reasons are words of this module and of `clean`, a few dozen at most: a byte
         // holds their places (cast, with no panic path in the .wasm).
         Why(at as u8)
@@ -268,15 +272,23 @@ fn is_elision(t: &str) -> bool {
 
 /// A short line with no sentence punctuation: a tab, a list name, a chat name.
 fn label_like(t: &str) -> bool {
+    // The ASCII marks compared as the last byte (a char array pattern is code of its own in
+    // the .wasm, one for each array length).
     t.chars().count() <= 40
         && t.split_whitespace().count() <= 4
-        && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+        && !matches!(
+            t.as_bytes().last(),
+            Some(b'.' | b'!' | b'?' | b':' | b',' | b';' | b'"')
+        )
+        && !t.ends_with('”')
         && crate::clean::find(t, "://").is_none()
 }
 
 /// A display name as it stands above a handle.
 fn plausible_name(t: &str) -> bool {
-    t.chars().count() <= 60 && !t.ends_with([':', ',', ';']) && markers::leading(t).is_none()
+    t.chars().count() <= 60
+        && !matches!(t.as_bytes().last(), Some(b':' | b',' | b';'))
+        && markers::leading(t).is_none()
 }
 
 /// Splits `text` into posts.
@@ -320,14 +332,18 @@ struct Cuts {
 impl Cuts {
     /// Copies the pieces' texts out of `text` into one string, which they then point into.
     fn pack(&mut self, text: &str) -> String {
-        let mut kept = String::with_capacity(
-            self.list
-                .iter()
-                .filter(|c| !c.owned)
-                .map(|c| c.len as usize)
-                .sum(),
-        );
-        for cut in self.list.iter_mut().filter(|c| !c.owned) {
+        // Plain loops, not adaptor chains (their closures were code of their own in the .wasm).
+        let mut size = 0;
+        for cut in &self.list {
+            if !cut.owned {
+                size += cut.len as usize;
+            }
+        }
+        let mut kept = String::with_capacity(size);
+        for cut in &mut self.list {
+            if cut.owned {
+                continue;
+            }
             let start = cut.start as usize;
             let at = kept.len();
             kept.push_str(&text[start..start + cut.len as usize]);
@@ -1481,6 +1497,36 @@ fn continues_list(text: &str, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`label_like`] as it was, with a char array for its marks.
+    fn old_label_like(t: &str) -> bool {
+        t.chars().count() <= 40
+            && t.split_whitespace().count() <= 4
+            && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+            && crate::clean::find(t, "://").is_none()
+    }
+
+    /// [`plausible_name`] as it was, with a char array for its marks.
+    fn old_plausible_name(t: &str) -> bool {
+        t.chars().count() <= 60 && !t.ends_with([':', ',', ';']) && markers::leading(t).is_none()
+    }
+
+    #[test]
+    fn labels_and_names_end_as_their_char_arrays_said() {
+        let pieces = [
+            "a", "Ab", " ", ".", "!", "?", ":", ",", ";", "\"", "”", "“", "’", "…", "é", "1/",
+            "x://", "·", "🧵", "。", "\u{a0}",
+        ];
+        let mut next = crate::test_rng::xorshift(0xA076_1D64_78BD_642F);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..next() % 8 {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(label_like(&t), old_label_like(&t), "{t:?}");
+            assert_eq!(plausible_name(&t), old_plausible_name(&t), "{t:?}");
+        }
+    }
 
     fn texts(s: &Segmented) -> Vec<&str> {
         s.posts.iter().map(|p| p.text.as_str()).collect()
