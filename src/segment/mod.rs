@@ -775,25 +775,25 @@ impl<'a> Assembler<'a> {
         let marked = self.markers.iter().filter(|m| m.is_some()).count();
         let has_headers = opened > 0;
         let has_markers = marked > 0;
-        let has_bounds = self
-            .kinds
-            .iter()
-            .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
+        // Most lines of a big paste are removed: room for the lines already known to go and
+        // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
+        // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
+        // out only at the end. Counted in the walk that finds whether any line ends a post, the
+        // two tables walked together (at opt-level z an index into a Vec is a call, two a
+        // line).
+        let mut known = 0;
+        let mut has_bounds = false;
+        for (k, c) in self.kinds.iter().zip(&self.consumed) {
+            has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
+            if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
+                known += 1;
+            }
+        }
         // An unrolled page puts the author once above the whole thread, one paragraph a post.
         let unrolled = self.platform == Platform::Threadreader;
         let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
         let mut preamble = has_headers;
         let mut last_label = None;
-        // Most lines of a big paste are removed: room for the lines already known to go and
-        // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
-        // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
-        // out only at the end.
-        let known = (0..self.lines.len())
-            .filter(|&i| {
-                self.consumed[i].is_some()
-                    || !matches!(self.kinds[i], Kind::Blank | Kind::Text | Kind::Handle(_))
-            })
-            .count();
         self.removed.reserve(known + known / 8);
         // A post a header or a marker opens, give or take: room for them at once too.
         let openers = opened.max(marked);
