@@ -274,13 +274,24 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // hashing code out of the WebAssembly).
     let mut seen: Vec<(&'static str, u32)> = Vec::new();
     let mut add = |score: &mut [u32; 7], p: Platform, signal: &'static str, w: u32| {
-        let at = match seen.iter().position(|(s, _)| *s == signal) {
-            Some(at) => at,
-            None => {
-                seen.push((signal, 0));
-                seen.len() - 1
+        // The same signal from the same place is the same pointer: compared first, then the
+        // bytes (in the .wasm a compare of strings is a call, one for each signal seen before
+        // it, on each of thousands of signals).
+        let list = &seen[..];
+        let n = list.len();
+        let mut at = 0;
+        while at < n && !std::ptr::eq(list[at].0, signal) {
+            at += 1;
+        }
+        if at == n {
+            at = 0;
+            while at < n && list[at].0 != signal {
+                at += 1;
             }
-        };
+        }
+        if at == n {
+            seen.push((signal, 0));
+        }
         let n = &mut seen[at].1;
         if *n < 3 {
             *n += 1;
