@@ -163,7 +163,14 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         if long || crate::clean::has(name, '@') {
             return None;
         }
-        let rest = line[at + n..].trim_start();
+        // A handle that ends its line (a header line's, mostly: lines are trimmed) has
+        // nothing after it to trim (a call at opt-level z).
+        let rest = &line[at + n..];
+        let rest = if rest.is_empty() {
+            rest
+        } else {
+            rest.trim_start()
+        };
         let time = if rest.is_empty() {
             None
         } else {
@@ -244,8 +251,12 @@ fn time_token(s: &str) -> Option<usize> {
         }
         // relative: 5h, 26m, 2mo, 1y, 3d, 2w, 10s, 5 min
         if d <= 3 && matches!(b.get(d), Some(b'm' | b'h' | b's' | b'd' | b'w' | b'y')) {
+            // Only the units that start with that letter are compared, in their order.
             for unit in ["mo", "min", "hr", "s", "m", "h", "d", "w", "y"] {
-                if s[d..].starts_with(unit) && word_end(d + unit.len()) {
+                if b[d] == unit.as_bytes()[0]
+                    && s[d..].starts_with(unit)
+                    && word_end(d + unit.len())
+                {
                     return Some(d + unit.len());
                 }
             }
@@ -401,7 +412,10 @@ fn is_time_trailer(rest: &str) -> bool {
 
 /// `— Name (@handle) August 8, 2017`: who wrote the post just above, on a page that embeds
 /// posts. Returns `(name, handle, time)`.
-#[inline]
+///
+/// Always inlined (it is asked about every line twice): at opt-level z a plain `#[inline]` left
+/// it a call, 15,000 on x-1000, for a first-byte compare.
+#[inline(always)]
 pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
     // `—` and `―` start with byte E2: most lines start with neither it nor `-` (and are
     // ruled out here, inline, with no call).
@@ -491,15 +505,28 @@ pub(crate) fn with_at(name: &str) -> String {
 }
 
 /// A Threads user name as the copy shows it, without `@`: `zuck`, `ada.lovelace_`.
+///
+/// One walk over the bytes, by index (at opt-level z `bytes().any` and `bytes().all` were two
+/// walks, each a call a byte); the letter it needs is a lowercase one, as no other letter is
+/// allowed.
 pub fn is_username(line: &str) -> bool {
-    let n = line.len();
-    (1..=30).contains(&n)
-        && line.bytes().any(|b| b.is_ascii_alphabetic())
-        && line
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
-        && line.as_bytes().first() != Some(&b'.')
-        && line.as_bytes().last() != Some(&b'.')
+    let b = line.as_bytes();
+    let n = b.len();
+    if !(1..=30).contains(&n) || b[0] == b'.' || b[n - 1] == b'.' {
+        return false;
+    }
+    let mut letter = false;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_lowercase() {
+            letter = true;
+        } else if !(c.is_ascii_digit() || c == b'.' || c == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    letter
 }
 
 /// A LinkedIn line that doubles its text (`Alex ExampleAlex Example`): the text once.
@@ -528,6 +555,169 @@ pub fn linkedin_time(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`time_token`] as it was: every unit compared whole.
+    fn old_time_token(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        let word_end = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+        // Each literal compared only after its first byte (in the .wasm a compare is a call).
+        if matches!(b.first(), Some(b'n' | b'J' | b'j')) {
+            for w in ["now", "Just now", "just now"] {
+                if s.starts_with(w) && word_end(w.len()) {
+                    return Some(w.len());
+                }
+            }
+        }
+        let d = digits(b);
+        if d > 0 {
+            // clock: 10:42 AM
+            if d <= 2 && b.get(d) == Some(&b':') && digits(&b[d + 1..]) == 2 {
+                let mut i = d + 3;
+                let rest = &s[i..];
+                let trimmed = rest.trim_start();
+                let skipped = rest.len() - trimmed.len();
+                for ampm in ["AM", "PM", "am", "pm", "a.m.", "p.m."] {
+                    if trimmed.starts_with(ampm) && word_end(i + skipped + ampm.len()) {
+                        i += skipped + ampm.len();
+                        break;
+                    }
+                }
+                return Some(i);
+            }
+            // ISO date 2024-03-17
+            if d == 4 && b.get(4) == Some(&b'-') && digits(&b[5..]) == 2 && b.get(7) == Some(&b'-')
+            {
+                let dd = digits(&b[8..]);
+                if dd == 2 {
+                    return Some(10);
+                }
+            }
+            // numeric date 03/17/24
+            if d <= 2 && b.get(d) == Some(&b'/') {
+                let m = digits(&b[d + 1..]);
+                if (1..=2).contains(&m) && b.get(d + 1 + m) == Some(&b'/') {
+                    let y = digits(&b[d + 2 + m..]);
+                    if y == 2 || y == 4 {
+                        return Some(d + 2 + m + y);
+                    }
+                }
+                return None;
+            }
+            // relative: 5h, 26m, 2mo, 1y, 3d, 2w, 10s, 5 min
+            if d <= 3 && matches!(b.get(d), Some(b'm' | b'h' | b's' | b'd' | b'w' | b'y')) {
+                for unit in ["mo", "min", "hr", "s", "m", "h", "d", "w", "y"] {
+                    if s[d..].starts_with(unit) && word_end(d + unit.len()) {
+                        return Some(d + unit.len());
+                    }
+                }
+            }
+            // day month [year]: 3 Nov, 6 Nov 2021
+            if d <= 2 && b.get(d) == Some(&b' ') {
+                let rest = &s[d + 1..];
+                let word = first_word(rest);
+                if month(word).is_some() {
+                    let mut i = d + 1 + word.len();
+                    let after = &b[i..];
+                    if after.first() == Some(&b' ') && digits(&after[1..]) == 4 {
+                        i += 5;
+                    }
+                    return Some(i);
+                }
+            }
+            return None;
+        }
+        // month day[, year]: Mar 17, 2024 / Nov 19 / August 8, 2017
+        let word = first_word(s);
+        month(word)?;
+        let mut i = word.len();
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+        }
+        if b.get(i) != Some(&b' ') {
+            return None;
+        }
+        let dd = digits(&b[i + 1..]);
+        if dd == 0 || dd > 2 {
+            // `May 2023`
+            if dd == 4 {
+                return Some(i + 5);
+            }
+            return None;
+        }
+        i += 1 + dd;
+        if b.get(i) == Some(&b',') && b.get(i + 1) == Some(&b' ') && digits(&b[i + 2..]) == 4 {
+            i += 6;
+        } else if b.get(i) == Some(&b' ') && digits(&b[i + 1..]) == 4 {
+            i += 5;
+        }
+        Some(i)
+    }
+
+    #[test]
+    fn time_token_answers_as_it_did_comparing_every_unit() {
+        let pieces = [
+            "1", "2", "10", "5", "2024", ":", "42", " ", "AM", "PM", "am", "pm", "a.m.", "p.m.",
+            "a", "p", "A", "mo", "min", "hr", "s", "m", "h", "d", "w", "y", "x", "-", "03", "/",
+            "17", "Nov", "May", "Sept", "now", "Just now", ",", ".", "é",
+        ];
+        let mut next = crate::test_rng::xorshift(0x1234_5678_9ABC_DEF1);
+        for _ in 0..50_000 {
+            let mut t = String::new();
+            for _ in 0..1 + next() % 5 {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(time_token(&t), old_time_token(&t), "{t:?}");
+        }
+    }
+
+    /// [`is_username`] as it was: two walks (`any` and `all`) over the bytes.
+    fn old_is_username(line: &str) -> bool {
+        let n = line.len();
+        (1..=30).contains(&n)
+            && line.bytes().any(|b| b.is_ascii_alphabetic())
+            && line
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+            && line.as_bytes().first() != Some(&b'.')
+            && line.as_bytes().last() != Some(&b'.')
+    }
+
+    #[test]
+    fn is_username_answers_as_its_two_walks_did() {
+        // Lines of the bytes a user name is made of and a few others, of every length around
+        // the limits.
+        let alphabet = [
+            "a", "z", "q", "0", "9", ".", "_", "A", "Z", "-", " ", "@", "é", "·", "`", "{", "/",
+            ":",
+        ];
+        let mut next = crate::test_rng::xorshift(0x9E37_79B9_7F4A_7C15);
+        for round in 0..20_000 {
+            let len = (next() % 34) as usize;
+            let mut line = String::new();
+            for _ in 0..len {
+                // Mostly the bytes of a name, so that many lines are one.
+                let k = (next() % if round % 2 == 0 { 7 } else { 18 }) as usize;
+                line.push_str(alphabet[k]);
+            }
+            assert_eq!(is_username(&line), old_is_username(&line), "{line:?}");
+        }
+        for line in [
+            "",
+            "a",
+            ".",
+            "_",
+            "0",
+            "a.",
+            ".a",
+            "a.b",
+            "zuck",
+            "ada.lovelace_",
+            "12",
+            "1a",
+        ] {
+            assert_eq!(is_username(line), old_is_username(line), "{line:?}");
+        }
+    }
 
     /// [`time_span`] without its check of a line's first two letters.
     fn old_time_span(line: &str) -> Option<(&str, bool)> {

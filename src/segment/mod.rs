@@ -153,19 +153,23 @@ impl Side {
     /// The [`Why`] of `reason`.
     fn why(&mut self, reason: &'static str) -> Why {
         // The same word from the same place is the same pointer: compared first, before the
-        // bytes of each reason.
-        let at = match self
-            .reasons
-            .iter()
-            .position(|r| std::ptr::eq(*r, reason))
-            .or_else(|| self.reasons.iter().position(|r| *r == reason))
-        {
-            Some(at) => at,
-            None => {
-                self.reasons.push(reason);
-                self.reasons.len() - 1
+        // bytes of each reason. Plain loops: two `position` closures were code of their own in
+        // the .wasm.
+        let reasons = &self.reasons[..];
+        let n = reasons.len();
+        let mut at = 0;
+        while at < n && !std::ptr::eq(reasons[at], reason) {
+            at += 1;
+        }
+        if at == n {
+            at = 0;
+            while at < n && reasons[at] != reason {
+                at += 1;
             }
-        };
+        }
+        if at == n {
+            self.reasons.push(reason);
+        }
         // The reasons are words of this module and of `clean`, a few dozen at most: a byte
         // holds their places (cast, with no panic path in the .wasm).
         Why(at as u8)
@@ -268,15 +272,23 @@ fn is_elision(t: &str) -> bool {
 
 /// A short line with no sentence punctuation: a tab, a list name, a chat name.
 fn label_like(t: &str) -> bool {
+    // The ASCII marks compared as the last byte (a char array pattern is code of its own in
+    // the .wasm, one for each array length).
     t.chars().count() <= 40
         && t.split_whitespace().count() <= 4
-        && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+        && !matches!(
+            t.as_bytes().last(),
+            Some(b'.' | b'!' | b'?' | b':' | b',' | b';' | b'"')
+        )
+        && !t.ends_with('”')
         && crate::clean::find(t, "://").is_none()
 }
 
 /// A display name as it stands above a handle.
 fn plausible_name(t: &str) -> bool {
-    t.chars().count() <= 60 && !t.ends_with([':', ',', ';']) && markers::leading(t).is_none()
+    t.chars().count() <= 60
+        && !matches!(t.as_bytes().last(), Some(b':' | b',' | b';'))
+        && markers::leading(t).is_none()
 }
 
 /// Splits `text` into posts.
@@ -320,14 +332,18 @@ struct Cuts {
 impl Cuts {
     /// Copies the pieces' texts out of `text` into one string, which they then point into.
     fn pack(&mut self, text: &str) -> String {
-        let mut kept = String::with_capacity(
-            self.list
-                .iter()
-                .filter(|c| !c.owned)
-                .map(|c| c.len as usize)
-                .sum(),
-        );
-        for cut in self.list.iter_mut().filter(|c| !c.owned) {
+        // Plain loops, not adaptor chains (their closures were code of their own in the .wasm).
+        let mut size = 0;
+        for cut in &self.list {
+            if !cut.owned {
+                size += cut.len as usize;
+            }
+        }
+        let mut kept = String::with_capacity(size);
+        for cut in &mut self.list {
+            if cut.owned {
+                continue;
+            }
             let start = cut.start as usize;
             let at = kept.len();
             kept.push_str(&text[start..start + cut.len as usize]);
@@ -759,25 +775,25 @@ impl<'a> Assembler<'a> {
         let marked = self.markers.iter().filter(|m| m.is_some()).count();
         let has_headers = opened > 0;
         let has_markers = marked > 0;
-        let has_bounds = self
-            .kinds
-            .iter()
-            .any(|k| matches!(k, Kind::Closer(..) | Kind::Separator(_, true)));
+        // Most lines of a big paste are removed: room for the lines already known to go and
+        // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
+        // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
+        // out only at the end. Counted in the walk that finds whether any line ends a post, the
+        // two tables walked together (at opt-level z an index into a Vec is a call, two a
+        // line).
+        let mut known = 0;
+        let mut has_bounds = false;
+        for (k, c) in self.kinds.iter().zip(&self.consumed) {
+            has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
+            if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
+                known += 1;
+            }
+        }
         // An unrolled page puts the author once above the whole thread, one paragraph a post.
         let unrolled = self.platform == Platform::Threadreader;
         let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
         let mut preamble = has_headers;
         let mut last_label = None;
-        // Most lines of a big paste are removed: room for the lines already known to go and
-        // some glued tails (`Show more`), so the vector does not grow by doubling (twice its
-        // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
-        // out only at the end.
-        let known = (0..self.lines.len())
-            .filter(|&i| {
-                self.consumed[i].is_some()
-                    || !matches!(self.kinds[i], Kind::Blank | Kind::Text | Kind::Handle(_))
-            })
-            .count();
         self.removed.reserve(known + known / 8);
         // A post a header or a marker opens, give or take: room for them at once too.
         let openers = opened.max(marked);
@@ -829,14 +845,26 @@ impl<'a> Assembler<'a> {
                 Kind::Dot => self.remove(i, line, Why::HEADER),
                 Kind::Time(clock, _) => {
                     self.remove(i, line, Why::TIMESTAMP);
-                    let time = self.time_text(i);
+                    // The time is copied out only for a draft that takes it: most time lines
+                    // here are X's detail line under a post whose header gave it its time.
                     let target = if clock {
-                        self.top.as_mut()
+                        self.top.as_ref()
                     } else {
-                        self.active().filter(|d| d.post.text.is_empty())
+                        self.inner
+                            .as_ref()
+                            .or(self.top.as_ref())
+                            .filter(|d| d.post.text.is_empty())
                     };
-                    if let Some(d) = target.filter(|d| d.post.time.is_none()) {
-                        d.post.time = Some(time);
+                    if target.is_some_and(|d| d.post.time.is_none()) {
+                        let time = self.time_text(i);
+                        let target = if clock {
+                            self.top.as_mut()
+                        } else {
+                            self.active()
+                        };
+                        if let Some(d) = target {
+                            d.post.time = Some(time);
+                        }
                     }
                 }
                 Kind::Separator(why, boundary) => {
@@ -982,7 +1010,9 @@ impl<'a> Assembler<'a> {
                 }
                 Kind::Text => {
                     linkedin_run = false;
-                    li_texts.push(i);
+                    if linkedin {
+                        li_texts.push(i);
+                    }
                 }
                 Kind::Separator(..) => {
                     linkedin_run = false;
@@ -990,7 +1020,9 @@ impl<'a> Assembler<'a> {
                     li_texts.clear();
                 }
                 Kind::Media(_) => li_texts.clear(),
-                k if self.side.is_cruft(k, &["reactions", "count"]) => li_texts.clear(),
+                // The short lines above a time are read only on LinkedIn: elsewhere none is
+                // kept, and no cruft line is asked whether it ends them.
+                k if linkedin && self.side.is_cruft(k, &["reactions", "count"]) => li_texts.clear(),
                 _ => {}
             }
         }
@@ -1465,6 +1497,36 @@ fn continues_list(text: &str, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`label_like`] as it was, with a char array for its marks.
+    fn old_label_like(t: &str) -> bool {
+        t.chars().count() <= 40
+            && t.split_whitespace().count() <= 4
+            && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+            && crate::clean::find(t, "://").is_none()
+    }
+
+    /// [`plausible_name`] as it was, with a char array for its marks.
+    fn old_plausible_name(t: &str) -> bool {
+        t.chars().count() <= 60 && !t.ends_with([':', ',', ';']) && markers::leading(t).is_none()
+    }
+
+    #[test]
+    fn labels_and_names_end_as_their_char_arrays_said() {
+        let pieces = [
+            "a", "Ab", " ", ".", "!", "?", ":", ",", ";", "\"", "”", "“", "’", "…", "é", "1/",
+            "x://", "·", "🧵", "。", "\u{a0}",
+        ];
+        let mut next = crate::test_rng::xorshift(0xA076_1D64_78BD_642F);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..next() % 8 {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(label_like(&t), old_label_like(&t), "{t:?}");
+            assert_eq!(plausible_name(&t), old_plausible_name(&t), "{t:?}");
+        }
+    }
 
     fn texts(s: &Segmented) -> Vec<&str> {
         s.posts.iter().map(|p| p.text.as_str()).collect()
