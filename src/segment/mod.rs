@@ -848,12 +848,9 @@ impl<'a> Assembler<'a> {
                     // The time is copied out only for a draft that takes it: most time lines
                     // here are X's detail line under a post whose header gave it its time.
                     let target = if clock {
-                        self.top.as_ref()
+                        self.top.as_mut()
                     } else {
-                        self.inner
-                            .as_ref()
-                            .or(self.top.as_ref())
-                            .filter(|d| d.post.text.is_empty())
+                        self.active().filter(|d| d.post.text.is_empty())
                     };
                     if target.is_some_and(|d| d.post.time.is_none()) {
                         let time = self.time_text(i);
