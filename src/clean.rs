@@ -537,6 +537,35 @@ pub(crate) fn space_at(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Bit `k` (below 128) of `set`, for sets of chars or bytes as 128 bits: one 64-bit word of
+/// it shifted. In the .wasm the word is chosen by index ([`bit128_by_index`]): a 128-bit
+/// shift by a variable is a call there (`__lshrti3`), and LLVM folds a `k < 64` choice of the
+/// word back into one; natively that choice compiles best.
+#[inline]
+pub(crate) fn bit128(set: u128, k: u32) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        bit128_by_index(set, k)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let half = if k < 64 {
+            set as u64
+        } else {
+            (set >> 64) as u64
+        };
+        half >> (k & 63) & 1 != 0
+    }
+}
+
+/// [`bit128`] as the .wasm reads it: the word chosen by index from an array.
+#[cfg(any(target_arch = "wasm32", test))]
+#[inline]
+fn bit128_by_index(set: u128, k: u32) -> bool {
+    let halves = [set as u64, (set >> 64) as u64];
+    halves[(k >> 6) as usize & 1] >> (k & 63) & 1 != 0
+}
+
 /// The eight bytes of `b` from `i`, as one little-endian word (for scans eight bytes at a
 /// time); `None` past the end.
 #[inline]
@@ -1047,6 +1076,20 @@ pub fn strip_glued(line: &str) -> (&str, Option<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both ways of reading a bit of a 128-bit set answer as the 128-bit shift does.
+    #[test]
+    fn bit128_is_the_bit_of_the_set() {
+        let mut next = crate::test_rng::xorshift(0x0123_4567_89AB_CDEF);
+        for _ in 0..200 {
+            let set = u128::from(next()) << 64 | u128::from(next());
+            for k in 0..128 {
+                let want = set >> k & 1 == 1;
+                assert_eq!(bit128(set, k), want, "bit {k} of {set:#x}");
+                assert_eq!(bit128_by_index(set, k), want, "bit {k} of {set:#x}");
+            }
+        }
+    }
 
     #[test]
     fn counts_and_their_nouns_in_pairs() {

@@ -343,16 +343,10 @@ const fn ascii_set(chars: &[u8]) -> u128 {
 
 const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/// Whether `c` is in `set` (an [`ascii_set`]): one half of it shifted, with no 128-bit shift
-/// (a call on wasm32).
+/// Whether `c` is in `set` (an [`ascii_set`]).
 fn in_ascii_set(set: u128, c: char) -> bool {
     let n = c as u32;
-    let half = if n < 64 {
-        set as u64
-    } else {
-        (set >> 64) as u64
-    };
-    n < 128 && (half >> (n & 63)) & 1 != 0
+    n < 128 && crate::clean::bit128(set, n)
 }
 
 /// The ASCII part of `validGeneralUrlPathChars`.

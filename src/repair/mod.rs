@@ -1250,7 +1250,7 @@ fn has_small_fix(chars: &[char]) -> bool {
     chars.iter().any(|&c| {
         let u = c as u32;
         if u < 0x80 {
-            ASCII >> u & 1 == 1
+            crate::clean::bit128(ASCII, u)
         } else {
             is_junk(c) || ligature(c).is_some() || (0x80..=0x9F).contains(&u)
         }

@@ -643,7 +643,7 @@ fn common_letter(c: char) -> bool {
     const RARE_LATIN_A: u128 = rare_latin_a("ĈĉĊċĜĝĠġĤĥĦħĨĩĬĭĲĳĴĵĸĿŀŉŊŋŎŏŔŕŦŧŨũŬŭŴŵŶŷſ");
     match c as u32 {
         0xC0..=0xFF => c != '×' && c != '÷',
-        u @ 0x100..=0x17F => RARE_LATIN_A >> (u - 0x100) & 1 == 0,
+        u @ 0x100..=0x17F => !crate::clean::bit128(RARE_LATIN_A, u - 0x100),
         0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
         0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => is_letter(c),
         0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => is_letter(c),
