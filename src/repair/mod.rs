@@ -681,7 +681,7 @@ fn scan_chars(chars: &[char]) -> Scan {
 
 /// How many bytes from `b[i]` on are plain ASCII (as [`plain_prefix`] reads them), up to
 /// the last eight bytes of `b` (the caller takes those one at a time): eight bytes at a
-/// time, and on x-86-64 sixteen first (SSE2, in every x86-64 CPU), where most lines are
+/// time, and on x86-64 sixteen first (SSE2, in every x86-64 CPU), where most lines are
 /// long runs of ASCII between a few curly quotes and emoji.
 #[inline]
 fn plain_run(b: &[u8], from: usize) -> usize {

@@ -395,8 +395,9 @@ fn space_bits(b: &[u8], at: usize, carry: &mut u64) -> u64 {
 
 /// [`space_bits`]' two masks of the 64 bytes of `b` from `at`: the spaces, and the bytes
 /// that may start other white space; in the block the text ends in, its last bytes are all
-/// special (read one by one) and the bytes past its end are spaces. A whole block on x86-64: sixteen bytes at a time with SSE2 (every x86-64 CPU has it),
-/// where the portable way ([`masks_by_words`], the .wasm's) reads eight.
+/// special (read one by one) and the bytes past its end are spaces. A whole block on x86-64:
+/// sixteen bytes at a time with SSE2 (every x86-64 CPU has it), where the portable way
+/// ([`masks_by_words`], the .wasm's) reads eight.
 fn masks(b: &[u8], at: usize) -> (u64, u64) {
     #[cfg(target_arch = "x86_64")]
     if let Some(block) = b.get(at..).and_then(<[u8]>::first_chunk::<64>) {
