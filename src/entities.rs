@@ -91,10 +91,14 @@ pub fn extract_with(text: &str, handles: Handles) -> Entities {
     let mut e = Entities::default();
     for span in spans_with(text, handles) {
         match span {
-            Span::Link { text, .. } => e.urls.push(text),
-            Span::Mention { text } => e.mentions.push(ascii_sigil(text, '＠', '@')),
-            Span::Hashtag { text } => e.hashtags.push(ascii_sigil(text, '＃', '#')),
-            Span::Cashtag { text } => e.cashtags.push(text),
+            Span::Link { text, .. } => e.urls.push(String::from(&*text)),
+            Span::Mention { text } => e
+                .mentions
+                .push(ascii_sigil(String::from(&*text), '＠', '@')),
+            Span::Hashtag { text } => e
+                .hashtags
+                .push(ascii_sigil(String::from(&*text), '＃', '#')),
+            Span::Cashtag { text } => e.cashtags.push(String::from(&*text)),
             Span::Text { .. } => {}
         }
     }
@@ -124,34 +128,37 @@ pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
     for (range, kind) in found {
         if plain_start < range.start {
             out.push(Span::Text {
-                text: text[plain_start..range.start].to_owned(),
+                text: text[plain_start..range.start].into(),
             });
         }
-        let t = text[range.clone()].to_owned();
+        let t = &text[range.clone()];
         out.push(match kind {
             Kind::Url => {
-                let has_scheme = starts_with_ignore_case(&t, "http://")
-                    || starts_with_ignore_case(&t, "https://");
+                let has_scheme =
+                    starts_with_ignore_case(t, "http://") || starts_with_ignore_case(t, "https://");
                 // Made at its size, with no `format!` (a thread holds thousands of links).
                 let href = if has_scheme {
-                    t.clone()
+                    t.into()
                 } else {
                     let mut href = String::with_capacity("https://".len() + t.len());
                     href.push_str("https://");
-                    href.push_str(&t);
-                    href
+                    href.push_str(t);
+                    crate::thread::span_text(href)
                 };
-                Span::Link { text: t, href }
+                Span::Link {
+                    text: t.into(),
+                    href,
+                }
             }
-            Kind::Mention => Span::Mention { text: t },
-            Kind::Hashtag => Span::Hashtag { text: t },
-            Kind::Cashtag => Span::Cashtag { text: t },
+            Kind::Mention => Span::Mention { text: t.into() },
+            Kind::Hashtag => Span::Hashtag { text: t.into() },
+            Kind::Cashtag => Span::Cashtag { text: t.into() },
         });
         plain_start = range.end;
     }
     if plain_start < text.len() {
         out.push(Span::Text {
-            text: text[plain_start..].to_owned(),
+            text: text[plain_start..].into(),
         });
     }
     out

@@ -663,8 +663,8 @@ fn relink_post(post: &mut crate::thread::Post, links: &[&PastedLink]) {
             Span::Link { text, href } => {
                 let pasted = links
                     .iter()
-                    .find(|l| l.text.trim_end_matches('…').trim_end() == text);
-                let href = pasted.map_or(href, |l| l.href.clone());
+                    .find(|l| l.text.trim_end_matches('…').trim_end() == &*text);
+                let href = pasted.map_or(href, |l| l.href.as_str().into());
                 spans.push(Span::Link { text, href });
             }
             other => spans.push(other),
@@ -687,19 +687,17 @@ fn cut(text: &str, links: &[&PastedLink], spans: &mut Vec<Span>) {
         let Some((at, link)) = hit else { break };
         if at > 0 {
             spans.push(Span::Text {
-                text: rest[..at].to_owned(),
+                text: rest[..at].into(),
             });
         }
         spans.push(Span::Link {
-            text: link.text.clone(),
-            href: link.href.clone(),
+            text: link.text.as_str().into(),
+            href: link.href.as_str().into(),
         });
         rest = &rest[at + link.text.len()..];
     }
     if !rest.is_empty() {
-        spans.push(Span::Text {
-            text: rest.to_owned(),
-        });
+        spans.push(Span::Text { text: rest.into() });
     }
 }
 

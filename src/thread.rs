@@ -75,6 +75,25 @@ pub struct Author {
     pub handle: Option<String>,
 }
 
+/// The texts of a [`Span`]: natively a [`SmallText`] (about half of all spans are a few
+/// bytes, a mention or the words between two links, kept in place with no allocation: a big
+/// paste holds millions of spans, each once allocated and freed); in the browser a `String`,
+/// whose code is in the `.wasm` anyway (SmallText's cost it ~265 B gz), as for [`RepairText`].
+#[cfg(not(target_arch = "wasm32"))]
+pub type SpanText = SmallText;
+/// The texts of a [`Span`] (see the native definition).
+#[cfg(target_arch = "wasm32")]
+pub type SpanText = String;
+
+/// A made `String` as a [`SpanText`]: kept as it is in the browser, where the two are one
+/// type (an `into` there is a no-op clippy rightly calls useless).
+pub fn span_text(s: String) -> SpanText {
+    #[cfg(not(target_arch = "wasm32"))]
+    return SmallText::from(s);
+    #[cfg(target_arch = "wasm32")]
+    return s;
+}
+
 /// A run of a post's text with its meaning.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -82,29 +101,29 @@ pub enum Span {
     /// Plain text (may hold `\n`: one for a line break, two between paragraphs).
     Text {
         /// The text.
-        text: String,
+        text: SpanText,
     },
     /// A link. `href` is the full address (a scheme added where the text had none).
     Link {
         /// The text as written in the post.
-        text: String,
+        text: SpanText,
         /// Where it points.
-        href: String,
+        href: SpanText,
     },
     /// `@name`, `@user@instance`, `@name.bsky.social`.
     Mention {
         /// The mention with its `@`.
-        text: String,
+        text: SpanText,
     },
     /// `#tag`.
     Hashtag {
         /// The hashtag with its `#`.
-        text: String,
+        text: SpanText,
     },
     /// `$TICKER`.
     Cashtag {
         /// The cashtag with its `$`.
-        text: String,
+        text: SpanText,
     },
 }
 
@@ -194,19 +213,18 @@ impl SmallText {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Inline { len, bytes } => {
-                // Not `expect`: formatting the error would bring its Debug code into the
-                // .wasm.
-                let Ok(s) = std::str::from_utf8(&bytes[..usize::from(*len)]) else {
-                    unreachable!("an inline text is copied from a str, whole chars only")
-                };
-                s
+                // SAFETY: an inline text is made only by `From<&str>`, which copies a whole
+                // `str` of at most INLINE bytes and sets `len` to its length (`Repr` is
+                // private: nothing else writes `bytes` or `len`), so `bytes[..len]` is valid
+                // UTF-8. Checking it again on every read cost a pass over the bytes each time
+                // a span's text is read (several times a span in the renderers).
+                unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) }
             }
             Repr::Heap(s) => s,
         }
     }
 
-    /// The text's bytes, without the UTF-8 check [`SmallText::as_str`] makes of a short
-    /// text: for comparing (equal bytes are equal texts).
+    /// The text's bytes: for comparing (equal bytes are equal texts).
     pub fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             Repr::Inline { len, bytes } => &bytes[..usize::from(*len)],
@@ -513,6 +531,22 @@ pub fn utf16_offset(s: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_text_reads_back_what_it_was_made_of() {
+        // Every length around the inline limit, with chars of 1 to 4 bytes ending at it.
+        for tail in ["a", "é", "€", "🧵"] {
+            for n in 0..=SmallText::INLINE + 2 {
+                let s = format!("{}{tail}", "x".repeat(n));
+                for t in [SmallText::from(s.as_str()), SmallText::from(s.clone())] {
+                    assert_eq!(t.as_str(), s, "{n} bytes then {tail:?}");
+                    assert_eq!(t.as_bytes(), s.as_bytes());
+                    assert_eq!(t.len(), s.len(), "read through Deref");
+                }
+            }
+        }
+        assert_eq!(SmallText::default().as_str(), "");
+    }
 
     #[test]
     fn serialises_with_the_design_names() {

@@ -205,22 +205,14 @@ fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
         time: Some(text.to_owned()),
         text: text.to_owned(),
         spans: vec![
-            Span::Text {
-                text: text.to_owned(),
-            },
+            Span::Text { text: text.into() },
             Span::Link {
-                text: text.to_owned(),
-                href: text.to_owned(),
+                text: text.into(),
+                href: text.into(),
             },
-            Span::Mention {
-                text: text.to_owned(),
-            },
-            Span::Hashtag {
-                text: text.to_owned(),
-            },
-            Span::Cashtag {
-                text: text.to_owned(),
-            },
+            Span::Mention { text: text.into() },
+            Span::Hashtag { text: text.into() },
+            Span::Cashtag { text: text.into() },
         ],
         quoted: Some(Box::new(Post {
             marker: Some(text.to_owned()),

@@ -92,7 +92,7 @@ fn who_links(article: &Article, options: &Options, author: &unspool::Author, out
         .map(str::trim)
         .filter(|h| !h.is_empty())
     {
-        let span = Span::Mention { text: h.to_owned() };
+        let span = Span::Mention { text: h.into() };
         if let Some(href) = render::span_href(article, options, &span) {
             out.push(Item::Link(h.to_owned(), href));
         }
@@ -413,7 +413,9 @@ fn random_text_full_of_markdown_syntax_parses_back() {
             posts: vec![unspool::Post {
                 number: 1,
                 text: text.clone(),
-                spans: vec![Span::Text { text: text.clone() }],
+                spans: vec![Span::Text {
+                    text: text.as_str().into(),
+                }],
                 ..Default::default()
             }],
             ..Default::default()

@@ -464,7 +464,7 @@ fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
             w.raw(" ");
         }
         let as_span = crate::thread::Span::Mention {
-            text: handle.to_owned(),
+            text: handle.into(),
         };
         match super::span_href(article, w.options, &as_span) {
             Some(href) => w.link(&href, handle),

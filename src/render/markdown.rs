@@ -163,7 +163,7 @@ fn who(
             out.push(' ');
         }
         let span = Span::Mention {
-            text: handle.to_owned(),
+            text: handle.into(),
         };
         match span_href(article, options, &span) {
             Some(href) => link(out, handle, &href),

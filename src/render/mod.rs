@@ -163,9 +163,7 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
                         let para = paras.last_mut().expect("paras is never empty");
                         para.last_mut()
                             .expect("a paragraph has a line")
-                            .push(Cow::Owned(Span::Text {
-                                text: part.to_owned(),
-                            }));
+                            .push(Cow::Owned(Span::Text { text: part.into() }));
                     }
                     if parts.peek().is_some() {
                         let para = paras.last_mut().expect("paras is never empty");
@@ -353,7 +351,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
     let mut blocks = if post.spans.is_empty() && !post.text.is_empty() {
         // A model with no spans (made by hand): its text is one span, made here.
         let whole = [Span::Text {
-            text: post.text.clone(),
+            text: post.text.as_str().into(),
         }];
         let mut kept = Vec::new();
         for block in blocks(&whole) {
@@ -431,7 +429,7 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
                 first.insert(
                     0,
                     Cow::Owned(Span::Text {
-                        text: format!("{marker} "),
+                        text: crate::thread::span_text(format!("{marker} ")),
                     }),
                 );
             }
@@ -447,7 +445,7 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
             Some(Block::Para(lines)) => {
                 let last = lines.last_mut().expect("a paragraph has a line");
                 last.push(Cow::Owned(Span::Text {
-                    text: format!(" {marker}"),
+                    text: crate::thread::span_text(format!(" {marker}")),
                 }));
             }
             _ => blocks.push(Block::Para(vec![vec![Cow::Owned(Span::Text {
@@ -628,9 +626,7 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
     let rest = rest.trim_start();
     let mut item: Line = Vec::with_capacity(line.len());
     if !rest.is_empty() {
-        item.push(Cow::Owned(Span::Text {
-            text: rest.to_owned(),
-        }));
+        item.push(Cow::Owned(Span::Text { text: rest.into() }));
     }
     item.extend(line[1..].iter().cloned());
     if line_is_blank(&item) {
