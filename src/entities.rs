@@ -112,20 +112,35 @@ pub fn spans(text: &str) -> Vec<Span> {
 
 /// [`spans`], with fediverse handles as mentions where `handles` says so.
 pub fn spans_with(text: &str, handles: Handles) -> Vec<Span> {
-    let found = entities(text, handles);
+    spans_reusing(text, handles, &mut Scratch::default())
+}
+
+/// The working memory of [`spans_reusing`], kept from one text to the next: a thread's
+/// posts share one vector of the entities found, instead of each making, growing and freeing
+/// its own. (The URL scanner's vectors of domains measured were kept too at first: 0.06 M
+/// instructions fewer on x-1000, for 150 B more of .wasm, gzipped.)
+#[derive(Default)]
+pub struct Scratch {
+    found: Found,
+}
+
+/// [`spans_with`], with working memory kept in `scratch` between calls.
+pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec<Span> {
+    entities_into(text, handles, scratch);
+    let found = &scratch.found;
     // A plain run before each entity that does not touch the one before, and one after the
     // last: counted first, so the vector is made once at its size (a big paste holds tens of
     // thousands of posts' spans at once).
     let mut runs = found.len();
     let mut end = 0;
-    for (range, _) in &found {
+    for (range, _) in found {
         runs += usize::from(end < range.start);
         end = range.end;
     }
     runs += usize::from(end < text.len());
     let mut out = Vec::with_capacity(runs);
     let mut plain_start = 0;
-    for (range, kind) in found {
+    for &(ref range, kind) in found {
         if plain_start < range.start {
             out.push(Span::Text {
                 text: text[plain_start..range.start].into(),
@@ -194,16 +209,18 @@ pub(crate) enum Kind {
     Cashtag,
 }
 
-/// All entities of `text`, by start, overlaps removed (the first to start wins; at the same
-/// start, URLs before mentions before hashtags before cashtags, as twitter-text concatenates).
-fn entities(text: &str, handles: Handles) -> Found {
+/// All entities of `text` into `scratch.found` (made with the scratch's memory), by start,
+/// overlaps removed (the first to start wins; at the same start, URLs before mentions before
+/// hashtags before cashtags, as twitter-text concatenates).
+fn entities_into(text: &str, handles: Handles, scratch: &mut Scratch) {
     // Every scanner pushes onto one vector (not a vector a kind, four allocations a post).
-    let mut all: Found = Vec::new();
-    UrlScanner::new(text).run(&mut all);
-    mentions_and_hashtags(text, handles, &mut all);
-    cashtags(text, &mut all);
+    let all = &mut scratch.found;
+    all.clear();
+    UrlScanner::new(text).run(all);
+    mentions_and_hashtags(text, handles, all);
+    cashtags(text, all);
     // Stable: keeps the kind order at equal starts.
-    crate::sort::sort_by_key(&mut all, |(r, _)| r.start as u64);
+    crate::sort::sort_by_key(all, |(r, _)| r.start as u64);
     // Overlaps dropped in place (no second vector): an entity is kept when it starts at or
     // after the end of the last one kept.
     let mut kept = 0;
@@ -214,7 +231,6 @@ fn entities(text: &str, handles: Handles) -> Found {
         }
     }
     all.truncate(kept);
-    all
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +646,7 @@ impl<'a> UrlScanner<'a> {
         }
     }
 
-    fn run(mut self, out: &mut Found) {
+    fn run(&mut self, out: &mut Found) {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut dots = DotLookahead::default();
@@ -1672,6 +1688,22 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn spans_with_scratch_kept_between_texts_are_the_fresh_ones() {
+        // One scratch through thousands of texts, long and short, with and without links
+        // (what a memory left over from the text before could spoil), each handle mode.
+        for handles in [Handles::Twitter, Handles::Fediverse] {
+            let mut scratch = Scratch::default();
+            for text in random_texts(0x5c7a_7c40_0000_0001, 4000) {
+                assert_eq!(
+                    spans_reusing(&text, handles, &mut scratch),
+                    spans_with(&text, handles),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     /// Random texts made of pieces of links, mentions, hashtags, cashtags and sentences.

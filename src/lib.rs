@@ -87,10 +87,11 @@ fn from_segmented(seg: segment::Segmented, options: &Options) -> Thread {
         }
     }
     let handles = entities::Handles::of(seg.platform);
+    let mut scratch = entities::Scratch::default();
     for post in &mut posts {
-        post.spans = entities::spans_with(&post.text, handles);
+        post.spans = entities::spans_reusing(&post.text, handles, &mut scratch);
         if let Some(q) = post.quoted.as_mut() {
-            q.spans = entities::spans_with(&q.text, handles);
+            q.spans = entities::spans_reusing(&q.text, handles, &mut scratch);
         }
     }
     let mut warnings = seg.warnings;
