@@ -821,7 +821,8 @@ impl<'a> Assembler<'a> {
                         let follow = line
                             .strip_prefix("You can follow ")
                             .or_else(|| line.strip_prefix("Thread by "));
-                        if let Some(h) = follow.filter(|h| h.starts_with('@')) {
+                        // (`handle_len` is `None` for anything that does not start with `@`.)
+                        if let Some(h) = follow {
                             if let Some(n) = headers::handle_len(h) {
                                 self.follow = Some(h[..n].to_owned());
                             }
