@@ -356,9 +356,9 @@ fn lost_mentions_in(text: &str, out: &mut Vec<String>) {
 }
 
 /// Whether the word after a preposition that ends at byte `end` of `b` (a str's bytes) is
-/// known by its first byte to be no sign of a lost name: a space, then printable ASCII that
-/// starts none of `,` `;` `&` and the subject pronouns (`we`, `i`, `they`, `he`, `she`, in
-/// either case). The next word on the line starts with that byte (its trimmed end keeps it,
+/// known by its first byte to be no sign of a lost name: a space, then an ASCII byte above it
+/// (no white space) that starts none of `,` `;` `&` and the subject pronouns (`we`, `i`,
+/// `they`, `he`, `she`, in either case). The next word on the line starts with that byte (its trimmed end keeps it,
 /// or is empty, which is no pronoun).
 ///
 /// Most prepositions are answered so (`to the`), the word not read a byte at a time (a third
