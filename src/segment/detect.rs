@@ -224,6 +224,133 @@ impl Needle {
     }
 }
 
+/// The substrings [`detect`] looks for over the whole paste (see there), each named there by
+/// its place here.
+const NEEDLES: [&str; 14] = [
+    "bsky",
+    "X Corp",
+    "twitter.com/",
+    "/status/",
+    "x.com/",
+    " reposts",
+    " quotes",
+    " boosts",
+    " favourites",
+    "hreads",
+    "Visible to anyone on or off LinkedIn",
+    "twtextapp",
+    "threadreaderapp",
+    "Thread Reader App",
+];
+
+/// Where in each needle of [`NEEDLES`] stand the two bytes [`first_by_pairs`] looks for: a
+/// pair rare in pastes (`ky` of `bsky`, ` q` of ` quotes`), so that few places are compared
+/// with the needles. A common pair would cost time, never an answer: every occurrence of a
+/// needle holds its pair.
+#[cfg(target_arch = "x86_64")]
+const PAIR_AT: [usize; 14] = [2, 0, 0, 0, 0, 2, 0, 1, 3, 4, 33, 1, 5, 6];
+
+/// Where each needle of [`NEEDLES`] first occurs in `hay` (`usize::MAX`: nowhere), as
+/// memmem's `find` answers, found in one pass over it; `None` on a CPU without AVX2.
+///
+/// Most needles occur nowhere in a paste, and a search for each went over the whole paste:
+/// fourteen passes of memmem (AVX2, half an instruction a byte each). This one compares
+/// 32 bytes at a time with every needle's pair at once ([`PAIR_AT`]), and only the places
+/// where a pair stands with the needles (about two instructions a byte in all).
+#[cfg(target_arch = "x86_64")]
+fn first_by_pairs(hay: &[u8]) -> Option<[usize; 14]> {
+    if !std::arch::is_x86_feature_detected!("avx2") {
+        return None;
+    }
+    let mut first = [usize::MAX; 14];
+    let mut open: u32 = (1 << 14) - 1;
+    // SAFETY: AVX2 is there (asked above).
+    let from = unsafe { pairs_avx2(hay, &mut first, &mut open) };
+    // The places the vectors left (the last 32 or so), one by one.
+    let mut p = from;
+    while open != 0 && p + 1 < hay.len() {
+        pair_at(hay, p, &mut first, &mut open);
+        p += 1;
+    }
+    Some(first)
+}
+
+/// Which needles of [`NEEDLES`] each byte is the first of the pair of ([`PAIR_AT`]), as bits.
+#[cfg(target_arch = "x86_64")]
+const PAIR_FIRST: [u16; 256] = {
+    let mut by_byte = [0u16; 256];
+    let mut k = 0;
+    while k < NEEDLES.len() {
+        by_byte[NEEDLES[k].as_bytes()[PAIR_AT[k]] as usize] |= 1 << k;
+        k += 1;
+    }
+    by_byte
+};
+
+/// [`first_by_pairs`]' check of the pair at byte `p` of `hay` (`p + 1` is in it): each needle
+/// not found yet whose pair starts with that byte, compared whole where it would start.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn pair_at(hay: &[u8], p: usize, first: &mut [usize; 14], open: &mut u32) {
+    let mut ks = u32::from(PAIR_FIRST[usize::from(hay[p])]) & *open;
+    while ks != 0 {
+        let k = ks.trailing_zeros() as usize;
+        ks &= ks - 1;
+        let needle = NEEDLES[k].as_bytes();
+        let at = PAIR_AT[k];
+        if hay[p + 1] == needle[at + 1] && p >= at && hay[p - at..].starts_with(needle) {
+            first[k] = p - at;
+            *open &= !(1 << k);
+        }
+    }
+}
+
+/// [`first_by_pairs`]' vector pass: the pairs at bytes `j..j + 32` of `hay` compared with
+/// each needle's at once, for each `j` (a multiple of 32) while `j + 33` bytes are there, in
+/// order (a needle's first pair found is its first occurrence). Returns where it stopped.
+///
+/// # Safety
+/// The CPU has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pairs_avx2(hay: &[u8], first: &mut [usize; 14], open: &mut u32) -> usize {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+    };
+    let mut j = 0;
+    while *open != 0 && j + 33 <= hay.len() {
+        // SAFETY: bytes `j..j + 33` are inside `hay` (two unaligned loads of 32); the CPU
+        // has AVX2 (this function's contract).
+        let hits = unsafe {
+            let a = _mm256_loadu_si256(hay.as_ptr().add(j).cast::<__m256i>());
+            let b = _mm256_loadu_si256(hay.as_ptr().add(j + 1).cast::<__m256i>());
+            // Each needle's pair written out (a macro, not a loop: at opt-level z a loop stays
+            // one, with its bytes loaded and broadcast again for each block).
+            let mut any = _mm256_setzero_si256();
+            macro_rules! pairs {
+                ($($k:literal)*) => {$(
+                    let one = const { NEEDLES[$k].as_bytes()[PAIR_AT[$k]] as i8 };
+                    let two = const { NEEDLES[$k].as_bytes()[PAIR_AT[$k] + 1] as i8 };
+                    let one = _mm256_cmpeq_epi8(a, _mm256_set1_epi8(one));
+                    let two = _mm256_cmpeq_epi8(b, _mm256_set1_epi8(two));
+                    any = _mm256_or_si256(any, _mm256_and_si256(one, two));
+                )*};
+            }
+            pairs!(0 1 2 3 4 5 6 7 8 9 10 11 12 13);
+            _mm256_movemask_epi8(any)
+        };
+        let mut hits = hits as u32;
+        while hits != 0 {
+            let p = j + hits.trailing_zeros() as usize;
+            hits &= hits - 1;
+            pair_at(hay, p, first, open);
+        }
+        j += 32;
+    }
+    j
+}
+
 /// Which lengths (in bytes) the interface lines matched in [`detect`] have (a test checks
 /// each): a line of another length is compared with none of them.
 const UI_LENGTHS: [bool; 32] = {
@@ -302,10 +429,11 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // The substrings looked for, each named by its place in `NEEDLES`. Needles that share a
     // substring are found by it: a whole-paste pass for `hreads` stands for three
     // (`threads.net`, `threads.com`, `for Threads`), `bsky` for two, `twitter.com/` for two,
-    // as most needles occur nowhere and each is a pass over the whole paste (a shared
-    // substring as common as `thread` would cost more in the lines that hold it). A needle is then looked
-    // for only in a line that holds its shared substring (one that holds the needle does):
-    // `has!(SHARED, "needle")`.
+    // as most needles occur nowhere and each is a pass over the whole paste (one pass for all
+    // of them natively with AVX2, [`first_by_pairs`], and in the .wasm, but a needle fewer is
+    // still a pair fewer to compare; a shared substring as common as `thread` would cost more
+    // in the lines that hold it). A needle is then looked for only in a line that holds its
+    // shared substring (one that holds the needle does): `has!(SHARED, "needle")`.
     const BSKY: usize = 0;
     const X_CORP: usize = 1;
     const TWITTER_COM: usize = 2;
@@ -320,27 +448,21 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     const TWTEXTAPP: usize = 11;
     const THREADREADERAPP: usize = 12;
     const THREAD_READER_APP: usize = 13;
-    const NEEDLES: [&str; 14] = [
-        "bsky",
-        "X Corp",
-        "twitter.com/",
-        "/status/",
-        "x.com/",
-        " reposts",
-        " quotes",
-        " boosts",
-        " favourites",
-        "hreads",
-        "Visible to anyone on or off LinkedIn",
-        "twtextapp",
-        "threadreaderapp",
-        "Thread Reader App",
-    ];
     #[cfg(not(target_arch = "wasm32"))]
     let finders = NEEDLES.map(Finder::new);
     #[cfg(target_arch = "wasm32")]
     let finders = const { RareFinder::all(NEEDLES) };
     let mut needles = finders.map(Needle::new);
+    // Natively with AVX2, every needle's first occurrence found in one pass too.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(first) = first_by_pairs(text.as_bytes()) {
+        let mut k = 0;
+        while k < needles.len() {
+            needles[k].known = true;
+            needles[k].next = first[k];
+            k += 1;
+        }
+    }
     // In the .wasm, every needle's first occurrence found in one pass (most are nowhere, and
     // are not searched for again); a needle asked about past its occurrence searches on.
     #[cfg(target_arch = "wasm32")]
@@ -643,6 +765,51 @@ mod tests {
             3,
             "the rarest byte of \" reposts\" is its p, not the space"
         );
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn the_pair_pass_finds_each_needle_first_where_memmem_does() {
+        // Every pair is the needle's own bytes, and each needle has one byte to its pair's
+        // right.
+        for (k, n) in NEEDLES.iter().enumerate() {
+            assert!(PAIR_AT[k] + 1 < n.len(), "{n:?}: its pair is in it");
+        }
+        let Some(_) = first_by_pairs(b"") else {
+            return; // no AVX2 here: the pass is never used
+        };
+        // Pastes made of pieces of the needles (their pairs without the rest, their starts
+        // and ends), a few whole ones, and other bytes, at every length up to a few blocks.
+        let mut pieces: Vec<&str> = vec![" ", "\n", "a", "·", "é", "👇", "the ", "X", "t"];
+        for n in NEEDLES {
+            pieces.push(n);
+            pieces.push(&n[..n.len() / 2]);
+            pieces.push(&n[n.len() / 2..]);
+            pieces.push(&n[1..]);
+            pieces.push(&n[..n.len() - 1]);
+        }
+        let mut next = crate::test_rng::xorshift(0x5EED_0014);
+        for round in 0..3000 {
+            let mut hay = String::new();
+            let len = (next() % 400) as usize;
+            while hay.len() < len {
+                let piece = pieces[(next() % pieces.len() as u64) as usize];
+                // Whole needles seldom, so that most are found late or nowhere.
+                if NEEDLES.contains(&piece) && next() % 8 != 0 {
+                    continue;
+                }
+                hay.push_str(piece);
+            }
+            let first = first_by_pairs(hay.as_bytes()).unwrap_or([0; 14]);
+            for (k, n) in NEEDLES.iter().enumerate() {
+                let memmem = memchr::memmem::find(hay.as_bytes(), n.as_bytes());
+                assert_eq!(
+                    first[k],
+                    memmem.unwrap_or(usize::MAX),
+                    "round {round}: {n:?} first in {hay:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -154,6 +154,22 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         let Some(n) = handle_len(&line[at..]) else {
             continue;
         };
+        // What follows the handle first: a line of text that mentions someone (`thanks
+        // @ada for…`) is ruled out by it before its name is counted. (Each check below ends
+        // the search with no header, so their order changes no answer.)
+        // A handle that ends its line (a header line's, mostly: lines are trimmed) has
+        // nothing after it to trim (a call at opt-level z).
+        let rest = &line[at + n..];
+        let rest = if rest.is_empty() {
+            rest
+        } else {
+            rest.trim_start()
+        };
+        let after_dot = if rest.is_empty() {
+            None
+        } else {
+            Some(rest.strip_prefix('·')?)
+        };
         // A handle inside a word that is not a glued name (`a@b.c` e-mail) is no header.
         let name = super::trim(&line[..at]);
         // More than 60 chars: counted only when more than 60 bytes (no count of a short name)
@@ -163,19 +179,9 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
         if long || crate::clean::has(name, '@') {
             return None;
         }
-        // A handle that ends its line (a header line's, mostly: lines are trimmed) has
-        // nothing after it to trim (a call at opt-level z).
-        let rest = &line[at + n..];
-        let rest = if rest.is_empty() {
-            rest
-        } else {
-            rest.trim_start()
-        };
-        let time = if rest.is_empty() {
-            None
-        } else {
-            let after_dot = rest.strip_prefix('·')?;
-            Some(time_line(after_dot)?.0)
+        let time = match after_dot {
+            Some(after_dot) => Some(time_line(after_dot)?.0),
+            None => None,
         };
         let handle = line[at..at + n].to_owned();
         let bare = name.is_empty();
@@ -555,6 +561,83 @@ pub fn linkedin_time(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`header_line`] as it was: the name before the handle checked before what follows it.
+    fn old_header_line(line: &str) -> Option<HeaderLine> {
+        let b = line.as_bytes();
+        let mut from = 0;
+        while let Some(off) = memchr::memchr(b'@', &b[from..]) {
+            let at = from + off;
+            from = at + 1;
+            let Some(n) = handle_len(&line[at..]) else {
+                continue;
+            };
+            let name = crate::segment::trim(&line[..at]);
+            let long = name.len() > 240 || (name.len() > 60 && name.chars().count() > 60);
+            if long || crate::clean::has(name, '@') {
+                return None;
+            }
+            let rest = line[at + n..].trim_start();
+            let time = if rest.is_empty() {
+                None
+            } else {
+                let after_dot = rest.strip_prefix('·')?;
+                Some(time_line(after_dot)?.0)
+            };
+            let handle = line[at..at + n].to_owned();
+            let bare = name.is_empty();
+            let name = (!name.is_empty()).then(|| name.to_owned());
+            let name = name.filter(|nm| Some(nm.as_str()) != handle.strip_prefix('@'));
+            return Some(HeaderLine {
+                name,
+                handle,
+                time,
+                bare,
+            });
+        }
+        None
+    }
+
+    #[test]
+    fn header_lines_are_read_as_they_were() {
+        let pieces = [
+            "Ada",
+            "Ada Lovelace ",
+            "ada",
+            "@ada",
+            "@ada.bsky.social",
+            "@ada@mastodon.social",
+            "@",
+            " ",
+            "·",
+            " · ",
+            "5h",
+            "Mar 17, 2024",
+            "now",
+            "x",
+            "é",
+            "👇",
+            "thanks ",
+            "a@b.c",
+            ".",
+            "-",
+            "\u{a0}",
+            "words and more words and more words ",
+        ];
+        let mut next = crate::test_rng::xorshift(0x4EAD_E121);
+        for round in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..next() % 12 {
+                line.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let line = crate::segment::trim(&line);
+            assert_eq!(
+                header_line(line),
+                old_header_line(line),
+                "round {round}: {line:?}"
+            );
+        }
+    }
 
     /// [`time_token`] as it was: every unit compared whole.
     fn old_time_token(s: &str) -> Option<usize> {

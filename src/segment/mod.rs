@@ -815,12 +815,17 @@ impl<'a> Assembler<'a> {
                     }
                 }
                 Kind::Cruft(why) => {
-                    let follow = line
-                        .strip_prefix("You can follow ")
-                        .or_else(|| line.strip_prefix("Thread by "));
-                    if let Some(h) = follow.filter(|h| h.starts_with('@')) {
-                        if let Some(n) = headers::handle_len(h) {
-                            self.follow = Some(h[..n].to_owned());
+                    // Compared only on a line that starts as one of the two does (most cruft
+                    // lines are counts and times; each compare is a call at opt-level z).
+                    if matches!(line.as_bytes().first(), Some(b'Y' | b'T')) {
+                        let follow = line
+                            .strip_prefix("You can follow ")
+                            .or_else(|| line.strip_prefix("Thread by "));
+                        // (`handle_len` is `None` for anything that does not start with `@`.)
+                        if let Some(h) = follow {
+                            if let Some(n) = headers::handle_len(h) {
+                                self.follow = Some(h[..n].to_owned());
+                            }
                         }
                     }
                     if why == Why::PROFILE {
