@@ -368,8 +368,14 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
 fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     out.clear();
     for (i, &c) in chars.iter().enumerate() {
-        let Some((b, alt)) = byte_of(c, page) else {
-            return false;
+        // ASCII (most chars) is its own byte: no call.
+        let (b, alt) = if c.is_ascii() {
+            (c as u8, 0)
+        } else {
+            match byte_of(c, page) {
+                Some(found) => found,
+                None => return false,
+            }
         };
         out.push(Byte {
             b,
@@ -566,7 +572,7 @@ fn plausibility(s: &Text) -> i32 {
             if common_letter(c) {
                 return 1;
             }
-            let likely = likelihood(c);
+            let likely = likely_class(c);
             if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
             } else if likely >= 1500 {
@@ -863,15 +869,51 @@ fn is_emoji(c: char) -> bool {
 
 /// How likely `c` is as the reading of a damaged sequence (higher is likelier).
 fn likelihood(c: char) -> i32 {
+    match emoji_at(c) {
+        Some(i) => emoji_likelihood(i),
+        None => plain_likelihood(c),
+    }
+}
+
+/// Where `c` is in [`emoji::SINGLE`] if it is an emoji on its own (the chars from U+203C,
+/// `©` and `®`).
+#[inline]
+fn emoji_at(c: char) -> Option<usize> {
     let u = c as u32;
     if u >= 0x203C || u == 0xA9 || u == 0xAE {
-        if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
-            if let Some(rank) = emoji::COMMON.iter().position(|&e| e == u) {
-                return 3000 - rank as i32;
-            }
-            return 2000 - (emoji::SINGLE[i] >> 21) as i32;
-        }
+        return emoji::SINGLE
+            .binary_search_by_key(&u, |&e| e & 0x1F_FFFF)
+            .ok();
     }
+    None
+}
+
+/// [`likelihood`] of the emoji `emoji::SINGLE[i]`: a common one by its rank, the others
+/// older first. Always from 1840 (`2000 - 160`, the newest's version × 10) to 3000, so
+/// at least 1500 (a test checks every one): the rules that only ask whether a char's
+/// likelihood is 0 or reaches 1500 ([`likely_class`]) need not look for the rank, a
+/// linear search of [`emoji::COMMON`].
+fn emoji_likelihood(i: usize) -> i32 {
+    let e = emoji::SINGLE[i];
+    let u = e & 0x1F_FFFF;
+    if let Some(rank) = emoji::COMMON.iter().position(|&c| c == u) {
+        return 3000 - rank as i32;
+    }
+    2000 - (e >> 21) as i32
+}
+
+/// [`likelihood`] where only its class counts (0, below 1500, 1500 or more): an emoji's is
+/// left at 2000, with no look for its rank ([`emoji_likelihood`]).
+fn likely_class(c: char) -> i32 {
+    match emoji_at(c) {
+        Some(_) => 2000,
+        None => plain_likelihood(c),
+    }
+}
+
+/// [`likelihood`] of a char that is no emoji on its own.
+fn plain_likelihood(c: char) -> i32 {
+    let u = c as u32;
     match u {
         // The commonest non-ASCII chars of web text: curly quotes, dashes, the ellipsis.
         0x2019 => 3600,
@@ -1391,7 +1433,7 @@ fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
         u if is_syllable(u) || u == 0x30FC => true,
-        _ => likelihood(c) >= 1500,
+        _ => likely_class(c) >= 1500,
     }
 }
 
@@ -2779,6 +2821,22 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 mod tests {
     use super::*;
     use crate::test_rng::xorshift;
+
+    /// Every emoji's likelihood reaches 1500 and is no 0, as [`likely_class`] assumes; and
+    /// it gives the class of [`likelihood`] for every char of the BMP and the emoji planes.
+    #[test]
+    fn likely_class_is_the_class_of_likelihood() {
+        let class = |l: i32| (l == 0, l >= 1500);
+        for (i, &e) in emoji::SINGLE.iter().enumerate() {
+            assert!(emoji_likelihood(i) >= 1500, "{e:x}");
+        }
+        for u in (0x80..0x3_0000).chain(0xF_0000..0xF_0100) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            assert_eq!(class(likely_class(c)), class(likelihood(c)), "{u:x}");
+        }
+    }
 
     #[test]
     fn quote_scan_answers_as_a_full_rescan() {
