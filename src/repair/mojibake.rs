@@ -169,6 +169,8 @@ struct Tables {
     low: Vec<Role>,
     /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
     high: Vec<(u32, Role)>,
+    /// The pages whose byte 0xF0 is the Apple logo (MacRoman), one bit each.
+    apple: u16,
 }
 
 fn tables() -> &'static Tables {
@@ -178,9 +180,13 @@ fn tables() -> &'static Tables {
         let mut low = vec![Role::default(); (LOW_END - 0x80) as usize];
         let mut high: Vec<(u32, Role)> = Vec::new();
         let mut byte_low = vec![0u16; (LOW_END as usize - 0x80) * ALL.len()];
+        let mut apples = 0u16;
         for (k, page) in ALL.iter().enumerate() {
             let bit = 1u16 << k;
             let apple = page.char_at(0x70) == '\u{F8FF}';
+            if apple {
+                apples |= bit;
+            }
             let mut inv: Vec<(u16, u8)> = Vec::with_capacity(128);
             for (j, c) in page.chars().enumerate() {
                 let byte = 0x80 + j as u8;
@@ -241,6 +247,7 @@ fn tables() -> &'static Tables {
             byte_low,
             low,
             high,
+            apple: apples,
         }
     })
 }
@@ -2545,9 +2552,14 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             i += 1;
             continue;
         }
-        // Pages under which `c` may start a sequence and `d` continue it (the roles are a
-        // superset of what `byte_of` gives: they count strict pages' undefined bytes too).
-        let pages = role(c as u32).starts & role(d as u32).cont & ((1 << ALL.len()) - 1);
+        // Pages under which `c` may start a sequence of three or four bytes (a byte of it
+        // E0–F4; MacRoman's any continuation byte, as its lead 0xF0 may be lost) and `d`
+        // continue it. The roles are a superset of what `byte_of` gives (they count strict
+        // pages' undefined bytes too), so every page the loop below would take is kept:
+        // most pairs (`Ã©`, a two-byte lead) leave none, with no `byte_of` per page.
+        let rc = role(c as u32);
+        let leads = rc.before_question | tables().apple;
+        let pages = rc.starts & leads & role(d as u32).cont & ((1 << ALL.len()) - 1);
         if pages == 0 {
             i += 1;
             continue;
@@ -2821,6 +2833,25 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 mod tests {
     use super::*;
     use crate::test_rng::xorshift;
+
+    /// The pages [`suspicious_runs`] keeps for a char (its role's `starts`, of those a lead of
+    /// three or four bytes or MacRoman's) hold every page whose `byte_of` the loop then takes:
+    /// a byte E0–F4, or 0x9F under MacRoman. Every char of every page, U+FFFD too.
+    #[test]
+    fn suspicious_runs_keeps_every_page_it_would_take() {
+        let chars = ALL.iter().flat_map(|p| p.chars()).chain(['\u{FFFD}']);
+        for c in chars {
+            let r = role(c as u32);
+            let kept = r.starts & (r.before_question | tables().apple);
+            for (k, page) in ALL.iter().enumerate() {
+                let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
+                let apple = page.char_at(0x70) == '\u{F8FF}';
+                if (0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F {
+                    assert!(kept >> k & 1 == 1, "{c:?} under {}", page.name);
+                }
+            }
+        }
+    }
 
     /// Every emoji's likelihood reaches 1500 and is no 0, as [`likely_class`] assumes; and
     /// it gives the class of [`likelihood`] for every char of the BMP and the emoji planes.
