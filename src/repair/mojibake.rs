@@ -255,15 +255,35 @@ fn tables() -> &'static Tables {
 /// The pages that can produce every char of `chars`.
 pub fn possible_pages(chars: &[char]) -> u16 {
     let mut m = u16::MAX;
-    for &c in chars {
-        if !c.is_ascii() {
-            m &= page_mask(c);
-            if m == 0 {
-                break;
-            }
-        }
+    let mut i = 0;
+    while m != 0 {
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        m &= page_mask(c);
+        i += 1;
     }
     m & ((1 << ALL.len()) - 1)
+}
+
+/// Where the run of ASCII chars at `from` ends: the first index from `from` on whose char is
+/// not ASCII, or `chars.len()`. Four chars a test (one `or` of their code points): most of a
+/// damaged line is ASCII, and the scans that pass over it (`could_decode` for each page,
+/// `possible_pages`, `suspicious_runs`, badness's scan) skip it so.
+#[inline]
+pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = chars.get(i..i + 4) {
+        if (w[0] as u32 | w[1] as u32 | w[2] as u32 | w[3] as u32) >= 0x80 {
+            break;
+        }
+        i += 4;
+    }
+    while chars.get(i).is_some_and(char::is_ascii) {
+        i += 1;
+    }
+    i
 }
 
 /// A byte of the re-encoded line: its value, another value it may have had (0: none),
@@ -321,10 +341,16 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
     const SHORT: u8 = 2;
     let need = |n: u8| 1u8 << (n + 1);
     let mut states = NONE;
-    for &c in chars {
-        if states == NONE && c.is_ascii() {
-            continue;
+    let mut i = 0;
+    loop {
+        // ASCII with no sequence pending changes nothing: the run is passed at once.
+        if states == NONE {
+            i = ascii_end(chars, i);
         }
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        i += 1;
         let Some((b, alt)) = byte_of(c, page) else {
             return false;
         };
@@ -2540,11 +2566,10 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
     let mut v = Vec::new();
     let mut i = 0;
     'chars: while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii() {
-            i += 1;
-            continue;
-        }
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
         let Some(&d) = chars.get(i + 1) else {
             break;
         };
@@ -3099,6 +3124,44 @@ mod tests {
         states & NONE != 0 || (states & SHORT != 0 && drops)
     }
 
+    /// `possible_pages` as it was: one char at a time.
+    fn possible_pages_by_char(chars: &[char]) -> u16 {
+        let mut m = u16::MAX;
+        for &c in chars {
+            if !c.is_ascii() {
+                m &= page_mask(c);
+                if m == 0 {
+                    break;
+                }
+            }
+        }
+        m & ((1 << ALL.len()) - 1)
+    }
+
+    #[test]
+    fn ascii_end_and_possible_pages_answer_as_one_char_at_a_time() {
+        // Random lines of ASCII (U+0000–U+007F, its edges often) with a few chars of the
+        // pages and others: every start.
+        let mut rng = xorshift(0xA5C1_1E4D);
+        let mut other: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        other.extend(['\u{FFFD}', '\u{4E00}', '😀']);
+        for _ in 0..20_000 {
+            let len = (rng() % 24) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 10 {
+                    0 => other[(rng() % other.len() as u64) as usize],
+                    1 => ['\0', '\u{7F}', '\u{80}'][(rng() % 3) as usize],
+                    _ => char::from((rng() % 0x80) as u8),
+                })
+                .collect();
+            for from in 0..=len {
+                let slow = (from..len).find(|&k| !chars[k].is_ascii()).unwrap_or(len);
+                assert_eq!(ascii_end(&chars, from), slow, "{chars:?} from {from}");
+            }
+            assert_eq!(possible_pages(&chars), possible_pages_by_char(&chars));
+        }
+    }
+
     #[test]
     fn could_decode_answers_as_the_chain() {
         // Random lines of the chars the pages write, ASCII, spaces, `?` and U+FFFD, mostly
@@ -3110,7 +3173,8 @@ mod tests {
         for _ in 0..20_000 {
             let home = ALL[(rng() % ALL.len() as u64) as usize];
             let own: Vec<char> = home.chars().collect();
-            let len = (rng() % 10) as usize;
+            // Up to 19 chars: ASCII runs long enough for `ascii_end`'s four at a time.
+            let len = (rng() % 20) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 8 {
                     0 => all[(rng() % all.len() as u64) as usize],
