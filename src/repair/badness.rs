@@ -11,6 +11,8 @@
 //! that look like UTF-8 read as a single-byte code page, so that mixed clean and damaged
 //! text can be repaired piece by piece.
 
+use super::mojibake::ascii_end;
+
 use super::charclass::{
     classes, BAD, BOX, C1, COMMON, CONT, CONT_STRICT, CURRENCY, END, FIRST2, FIRST3, FIRST4,
     KAOMOJI, LAW, LOWER_ACC, LOWER_COMMON, NUMERIC, START, UPPER_ACC, UPPER_COMMON,
@@ -34,6 +36,14 @@ fn scan(chars: &[char], first_only: bool) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < chars.len() {
+        // A rule at an ASCII char needs a non-ASCII char one or two places on (no ASCII
+        // char is of a class `ascii_rule_at`'s rules ask of the next char, and the others
+        // want `Ã` or `Â` there or after a space): in a run of ASCII chars, only the last
+        // two can start one. Most of a line is passed so, four chars a test.
+        let end = ascii_end(chars, i);
+        if end > i + 2 {
+            i = end - 2;
+        }
         match rule_at(chars, i) {
             Some(len) => {
                 count += 1;
@@ -376,6 +386,67 @@ fn sequence_at(chars: &[char], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
+
+    /// `scan` as it was: a rule asked at every char.
+    fn scan_every_char(chars: &[char], first_only: bool) -> usize {
+        let mut count = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            match rule_at(chars, i) {
+                Some(len) => {
+                    count += 1;
+                    if first_only {
+                        return count;
+                    }
+                    i += len.max(1);
+                }
+                None => i += 1,
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn ascii_chars_are_of_no_class_the_rules_ask() {
+        // The space is of `CONT` (a lost no-break space, for `utf8_runs`), which no rule of
+        // the scan asks.
+        for u in 0..0x80u8 {
+            assert_eq!(classes(char::from(u)) & !CONT, 0, "{u:#x}");
+        }
+    }
+
+    #[test]
+    fn scan_answers_as_every_char() {
+        // Random lines of ASCII (letters, spaces, punctuation) and the chars the rules
+        // name: accented letters, `Ã`, `Â`, currency, box drawing, C1 controls, no-break
+        // spaces, quotes.
+        let mut rng = xorshift(0x5CA1_AB1E);
+        let ascii: Vec<char> = "ab z A Z.,?! 0 9\t".chars().collect();
+        let other: Vec<char> =
+            "ÃÂâ€œ™éèÉ¢£¤¥©®°±µ¶·¿×÷ÐØÞßðøþ╗║╔═ˆ˜ŒœŠšŸŽžƒ\u{80}\u{85}\u{9F}\u{A0}’“”„‚…–—"
+                .chars()
+                .collect();
+        let mut found = [0usize; 2];
+        for _ in 0..40_000 {
+            let len = (rng() % 24) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 5 {
+                    0 => other[(rng() % other.len() as u64) as usize],
+                    _ => ascii[(rng() % ascii.len() as u64) as usize],
+                })
+                .collect();
+            for first_only in [false, true] {
+                let n = scan(&chars, first_only);
+                assert_eq!(n, scan_every_char(&chars, first_only), "{chars:?}");
+                found[usize::from(n > 0)] += 1;
+            }
+        }
+        assert!(
+            found[0] > 1000 && found[1] > 1000,
+            "both answers: {found:?}"
+        );
+    }
 
     fn bad(s: &str) -> usize {
         badness(&s.chars().collect::<Vec<_>>())

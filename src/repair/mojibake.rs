@@ -20,7 +20,7 @@
 //! - C1 controls left over are read as windows-1252 (`\x85` → `…`).
 
 use super::badness::{badness, is_bad, utf8_runs};
-use super::codepages::{CodePage, ALL};
+use super::codepages::{self as cp, CodePage, ALL};
 use super::emoji;
 
 /// One replacement in a line.
@@ -180,7 +180,7 @@ fn tables() -> &'static Tables {
         let mut byte_low = vec![0u16; (LOW_END as usize - 0x80) * ALL.len()];
         for (k, page) in ALL.iter().enumerate() {
             let bit = 1u16 << k;
-            let apple = page.char_at(0x70) == '\u{F8FF}';
+            let apple = page.id == cp::MAC_ROMAN.id;
             let mut inv: Vec<(u16, u8)> = Vec::with_capacity(128);
             for (j, c) in page.chars().enumerate() {
                 let byte = 0x80 + j as u8;
@@ -259,6 +259,26 @@ pub fn possible_pages(chars: &[char]) -> u16 {
     m & ((1 << ALL.len()) - 1)
 }
 
+/// Where the run of ASCII chars at `from` ends: the first index from `from` on whose char is
+/// not ASCII, or `chars.len()`. Four chars a test (one `or` of their code points): most of a
+/// damaged line is ASCII, and the scans that pass over it (`could_decode` for each page,
+/// `suspicious_runs`, badness's scan) skip it so. Not `possible_pages`: there it cost more
+/// than it saved (measured).
+#[inline]
+pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = chars.get(i..i + 4) {
+        if (w[0] as u32 | w[1] as u32 | w[2] as u32 | w[3] as u32) >= 0x80 {
+            break;
+        }
+        i += 4;
+    }
+    while chars.get(i).is_some_and(char::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 /// A byte of the re-encoded line: its value, another value it may have had (0: none),
 /// and the char it came from.
 #[derive(Clone, Copy)]
@@ -304,7 +324,7 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
 /// Every way through is followed at once: a char the page writes with two bytes (the mixed
 /// table's `Š` is 0x8A and 0xD0) may continue a sequence or start one.
 fn could_decode(chars: &[char], page: &CodePage) -> bool {
-    let space_ok = page.name != "macroman";
+    let space_ok = page.id != cp::MAC_ROMAN.id;
     // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
     // The states a sequence may be in, one bit each: none pending (`NONE`); one byte to come
@@ -314,10 +334,16 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
     const SHORT: u8 = 2;
     let need = |n: u8| 1u8 << (n + 1);
     let mut states = NONE;
-    for &c in chars {
-        if states == NONE && c.is_ascii() {
-            continue;
+    let mut i = 0;
+    loop {
+        // ASCII with no sequence pending changes nothing: the run is passed at once.
+        if states == NONE {
+            i = ascii_end(chars, i);
         }
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        i += 1;
         let Some((b, alt)) = byte_of(c, page) else {
             return false;
         };
@@ -368,8 +394,14 @@ fn could_decode(chars: &[char], page: &CodePage) -> bool {
 fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     out.clear();
     for (i, &c) in chars.iter().enumerate() {
-        let Some((b, alt)) = byte_of(c, page) else {
-            return false;
+        // ASCII (most chars) is its own byte: no call.
+        let (b, alt) = if c.is_ascii() {
+            (c as u8, 0)
+        } else {
+            match byte_of(c, page) {
+                Some(found) => found,
+                None => return false,
+            }
         };
         out.push(Byte {
             b,
@@ -566,7 +598,7 @@ fn plausibility(s: &Text) -> i32 {
             if common_letter(c) {
                 return 1;
             }
-            let likely = likelihood(c);
+            let likely = likely_class(c);
             if likely == 0 || matches!(u, 0x17F | 0x180..=0x19F | 0x1A2..=0x1AE | 0x1B1..=0x217) {
                 -3
             } else if likely >= 1500 {
@@ -863,9 +895,27 @@ fn is_emoji(c: char) -> bool {
 
 /// How likely `c` is as the reading of a damaged sequence (higher is likelier).
 fn likelihood(c: char) -> i32 {
+    likelihood_ranked(c, true)
+}
+
+/// [`likelihood`] where only its class counts (0, below 1500, 1500 or more): an emoji's is
+/// left at 2000, with no look for its rank among the common ones (a linear search of
+/// [`emoji::COMMON`]). Every emoji's likelihood is from 1840 (`2000 - 160`, the newest's
+/// version × 10) to 3000, so the class is the same (a test checks every char).
+fn likely_class(c: char) -> i32 {
+    likelihood_ranked(c, false)
+}
+
+/// [`likelihood`], an emoji's ranked among the common ones where `ranked` (else 2000: see
+/// [`likely_class`]). One body for both: two would cost the .wasm ~200 bytes more.
+#[inline(never)]
+fn likelihood_ranked(c: char, ranked: bool) -> i32 {
     let u = c as u32;
     if u >= 0x203C || u == 0xA9 || u == 0xAE {
         if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
+            if !ranked {
+                return 2000;
+            }
             if let Some(rank) = emoji::COMMON.iter().position(|&e| e == u) {
                 return 3000 - rank as i32;
             }
@@ -1049,7 +1099,7 @@ fn droppable_bytes(page: &CodePage) -> Vec<u8> {
         .filter(|&b| is_cont(b))
         .collect();
     // ISO-8859-13 and TIS-620 decode 0x80-0x9F as invisible C1 controls, lost in copying.
-    if matches!(page.name, "iso-8859-13" | "windows-874") {
+    if page.id == cp::ISO8859_13.id || page.id == cp::CP874.id {
         d.extend((0x80..=0x9F).filter(|b| !page.undefined.contains(b)));
     }
     if page.char_at(0x2D) == '\u{AD}' {
@@ -1391,7 +1441,7 @@ fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
         u if is_syllable(u) || u == 0x30FC => true,
-        _ => likelihood(c) >= 1500,
+        _ => likely_class(c) >= 1500,
     }
 }
 
@@ -1515,14 +1565,14 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
 /// sequence ranked.
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
     let mut v = encode(chars, page)?;
-    if page.name != "macroman" {
+    if page.id != cp::MAC_ROMAN.id {
         v = restore_a0(v);
     }
     let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
     if page.sloppy {
         // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
         // (windows-874, the mixed table) lost bytes are recovered instead.
-        let question = !matches!(page.name, "windows-874" | MIXED);
+        let question = !(page.id == cp::CP874.id || page.id == cp::MIXED.id);
         let mut i = 0;
         while i < v.len() {
             match lossy_at(&v, i, question) {
@@ -1612,29 +1662,29 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
             if found.is_empty()
                 && x.b == 0x9F
-                && page.char_at(0x70) == '\u{F8FF}'
+                && page.id == cp::MAC_ROMAN.id
                 && !touches_letter(chars, x.src as usize, three)
             {
-                // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F.
-                let mut w = vec![Byte {
+                // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F. The
+                // four bytes in an array and their readings in `cands` (empty here, and not
+                // read again this round): no allocation, less code in the .wasm.
+                let lead = Byte {
                     b: 0xF0,
                     alt: 0,
                     src: x.src,
                     space: false,
-                }];
-                w.extend(v[i..(i + 3).min(v.len())].iter().copied());
-                let mut c4 = Vec::new();
-                readings(&w, 0, &mut c4);
-                found.extend(
-                    c4.into_iter()
-                        .filter(|&(c, n)| n == 4 && is_emoji(c))
-                        .map(|(c, _)| (c, 3)),
-                );
+                };
+                let mut w = [lead; 4];
+                let n = (v.len() - i).min(3);
+                w[1..=n].copy_from_slice(&v[i..i + n]);
+                readings(&w[..=n], 0, &mut cands);
+                for &(c, n) in &cands {
+                    if n == 4 && is_emoji(c) {
+                        found.push((c, 3));
+                    }
+                }
             }
-            if found.is_empty()
-                && page.name == "windows-874"
-                && isolated_thai(chars, x.src as usize)
-            {
+            if found.is_empty() && page.id == cp::CP874.id && isolated_thai(chars, x.src as usize) {
                 lost_readings_from(&v, i, x.b, lost, &mut found, true);
             }
             if found.is_empty() {
@@ -1729,6 +1779,8 @@ fn rank(
     found: &[(char, usize)],
     page: &CodePage,
 ) -> (char, usize, f32, Vec<String>) {
+    // Asked once: each string compare costs the .wasm.
+    let lost = kind == "lost_bytes";
     let x = v[0];
     let open = quotes.open(chars, pieces, x.src as usize);
     let last = found.iter().map(|f| f.1).max().unwrap_or(1);
@@ -1847,14 +1899,14 @@ fn rank(
                 script(c),
                 Some(Script::Latin | Script::Greek | Script::Cyrillic)
             );
-            if kind == "lost_bytes" || !cased {
+            if lost || !cased {
                 bonus += letter_rank(c);
             }
             // Hebrew's final letters (`ך ם ן ף ץ`) end words and only end them: windows-1252
             // drops the second byte of both `א` (D7 90) and `ם` (D7 9D), and at a word's end
             // `ם` is the likelier (12.5% of wordfreq's Hebrew words end so, 4.8% in `א`), but
             // for the commonest words that end in `א`: `לא`, `הוא`, `היא` (and `שלא`, `ללא`…).
-            if kind == "lost_bytes" && matches!(c, 'ך' | 'ם' | 'ן' | 'ף' | 'ץ') {
+            if lost && matches!(c, 'ך' | 'ם' | 'ן' | 'ף' | 'ץ') {
                 // The char after as read (`×` before `× ` is the lead of `נ`, D7 A0), or a
                 // lead whose own second byte was lost (`×××` is `האם`'s `אם`).
                 let next_letter = next.first().is_some_and(|&(d, _)| is_letter(d))
@@ -1875,7 +1927,7 @@ fn rank(
             // A lost byte's letter ending a word: Cyrillic and Greek words end in a vowel far
             // more often than in most consonants (`рождениÑ` is `рождения`, not `рожденис`).
             const VOWELS: &str = "аеёиоуыэюяіїєαεηιουωάέήίόύώ";
-            if kind == "lost_bytes"
+            if lost
                 && prev.is_some()
                 && after.is_none_or(|&a| !is_letter(a))
                 && crate::clean::has(VOWELS, crate::ucd::lowercase_first(c))
@@ -2194,15 +2246,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // one letter or more differ, the mixed table's reading, which weighed both bytes, takes
     // the place when its letters rank higher (`ć”` is `ち` there, windows-1257's `ご`).
     if let Some((best_score, k, pieces)) = best.as_mut() {
-        let twins: &[&str] = match ALL[*k].name {
-            "windows-1250" => &["iso-8859-2"],
-            "windows-1257" => &["iso-8859-13", MIXED],
-            _ => &[],
+        // By place in `ALL` (a page's id), not by name: string compares cost the .wasm.
+        let twins: &[usize] = if *k == cp::CP1250.id {
+            &[cp::ISO8859_2.id]
+        } else if *k == cp::CP1257.id {
+            &[cp::ISO8859_13.id, cp::MIXED.id]
+        } else {
+            &[]
         };
-        for &name in twins {
-            let Some(t) = ALL.iter().position(|p| p.name == name) else {
-                continue;
-            };
+        for &t in twins {
             if preferred.is_some() || possible >> t & 1 == 0 {
                 continue;
             }
@@ -2216,7 +2268,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                     .zip(&other)
                     .filter(|(a, b)| a.to != b.to)
                     .count();
-                let better = if name == MIXED {
+                let better = if t == cp::MIXED.id {
                     differ >= 1 && ranks(&other) > ranks(pieces)
                 } else {
                     differ >= 1 && commonness(chars, &other) > commonness(chars, pieces)
@@ -2316,7 +2368,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let before = damage(chars);
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
-        if droppable(page).is_empty() && page.char_at(0x70) != '\u{F8FF}' {
+        if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
@@ -2386,9 +2438,6 @@ fn score(chars: &[char], pieces: &[Piece], page: &CodePage) -> i32 {
     sum
 }
 
-/// The name of the mixed table (windows-1252's 0x80–0x9F row, ISO-8859-13 above).
-const MIXED: &str = "mixed-1252-8859-13";
-
 /// The sum of [`letter_rank`] of the letters that `pieces` read as.
 fn ranks(pieces: &[Piece]) -> i32 {
     pieces
@@ -2453,8 +2502,7 @@ fn is_vowel(c: char) -> bool {
 /// Apple logo, 0xF0, was dropped), or a lone Thai lead char amid Latin text (windows-874
 /// with its continuation bytes dropped).
 pub fn suspicious(chars: &[char]) -> bool {
-    (0..chars.len()).any(|i| isolated_thai(chars, i) && i > 0 && chars.len() > 4)
-        || !suspicious_runs(chars, true).is_empty()
+    has_isolated_thai(chars) || !suspicious_runs(chars, true).is_empty()
 }
 
 /// Whether some two non-ASCII chars side by side could both come from one code page. When
@@ -2491,11 +2539,10 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
     let mut v = Vec::new();
     let mut i = 0;
     'chars: while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii() {
-            i += 1;
-            continue;
-        }
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
         let Some(&d) = chars.get(i + 1) else {
             break;
         };
@@ -2503,9 +2550,14 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             i += 1;
             continue;
         }
-        // Pages under which `c` may start a sequence and `d` continue it (the roles are a
-        // superset of what `byte_of` gives: they count strict pages' undefined bytes too).
-        let pages = role(c as u32).starts & role(d as u32).cont & ((1 << ALL.len()) - 1);
+        // Pages under which `c` may start a sequence of three or four bytes (a byte of it
+        // E0–F4; MacRoman's any continuation byte, as its lead 0xF0 may be lost) and `d`
+        // continue it. The roles are a superset of what `byte_of` gives (they count strict
+        // pages' undefined bytes too), so every page the loop below would take is kept:
+        // most pairs (`Ã©`, a two-byte lead) leave none, with no `byte_of` per page.
+        let rc = role(c as u32);
+        let leads = rc.before_question | 1 << cp::MAC_ROMAN.id;
+        let pages = rc.starts & leads & role(d as u32).cont & ((1 << ALL.len()) - 1);
         if pages == 0 {
             i += 1;
             continue;
@@ -2516,7 +2568,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
                 continue;
             }
             let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
-            let apple = page.char_at(0x70) == '\u{F8FF}';
+            let apple = page.id == cp::MAC_ROMAN.id;
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
                 continue;
             }
@@ -2531,7 +2583,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !encode_into(&chars[i..i + n], page, &mut v) {
                 continue;
             }
-            let apple = page.char_at(0x70) == '\u{F8FF}';
+            let apple = page.id == cp::MAC_ROMAN.id;
             let lead_lost = apple && v[0].b == 0x9F;
             if lead_lost {
                 let lead = Byte {
@@ -2570,7 +2622,9 @@ pub fn damage(chars: &[char]) -> usize {
 }
 
 /// Whether the line holds a whole sequence of three or four bytes under `page` that reads
-/// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it.
+/// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it. Its pages are told by
+/// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
+/// `byte_of` was called for each char (+3% instructions, measured).
 fn evidence(chars: &[char], page: &CodePage) -> bool {
     if page.name == "windows-874" {
         return (1..chars.len()).any(|i| isolated_thai(chars, i));
@@ -2642,16 +2696,20 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let lead = byte(chars[i]).iter().any(|&b| (0xE0..=0xF4).contains(&b));
-        if !lead || chars[i].is_ascii() {
+        // ASCII is neither a lead nor a continuation byte: not looked up.
+        if chars[i].is_ascii() || !byte(chars[i]).iter().any(|&b| (0xE0..=0xF4).contains(&b)) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() && j - i < 4 && byte(chars[j]).iter().any(|&b| is_cont(b)) {
+        while j < chars.len()
+            && j - i < 4
+            && !chars[j].is_ascii()
+            && byte(chars[j]).iter().any(|&b| is_cont(b))
+        {
             j += 1;
         }
-        let lone_thai = page.name == "windows-874" && isolated_thai(chars, i);
+        let lone_thai = page.id == cp::CP874.id && isolated_thai(chars, i);
         if j - i < 2 && !lone_thai {
             i += 1;
             continue;
@@ -2779,6 +2837,72 @@ pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> 
 mod tests {
     use super::*;
     use crate::test_rng::xorshift;
+
+    /// Pages are told apart by id (their place in `ALL`), which names the same pages as
+    /// their names did.
+    #[test]
+    fn page_ids_are_places_and_name_the_pages() {
+        for (k, page) in ALL.iter().enumerate() {
+            assert_eq!(page.id, k, "{}", page.name);
+        }
+        let named = [
+            (&cp::MAC_ROMAN, "macroman"),
+            (&cp::CP874, "windows-874"),
+            (&cp::ISO8859_13, "iso-8859-13"),
+            (&cp::ISO8859_2, "iso-8859-2"),
+            (&cp::CP1250, "windows-1250"),
+            (&cp::CP1257, "windows-1257"),
+            (&cp::MIXED, "mixed-1252-8859-13"),
+        ];
+        for (page, name) in named {
+            assert_eq!(ALL[page.id].name, name);
+        }
+    }
+
+    /// MacRoman, told by its id, is the one page whose byte 0xF0 is the Apple logo.
+    #[test]
+    fn macroman_is_the_apple_page() {
+        for page in ALL {
+            let apple = page.char_at(0x70) == '\u{F8FF}';
+            assert_eq!(apple, page.id == cp::MAC_ROMAN.id, "{}", page.name);
+        }
+    }
+
+    /// The pages [`suspicious_runs`] keeps for a char (its role's `starts`, of those a lead of
+    /// three or four bytes or MacRoman's) hold every page whose `byte_of` the loop then takes:
+    /// a byte E0–F4, or 0x9F under MacRoman. Every char of every page, U+FFFD too.
+    #[test]
+    fn suspicious_runs_keeps_every_page_it_would_take() {
+        let chars = ALL.iter().flat_map(|p| p.chars()).chain(['\u{FFFD}']);
+        for c in chars {
+            let r = role(c as u32);
+            let kept = r.starts & (r.before_question | 1 << cp::MAC_ROMAN.id);
+            for (k, page) in ALL.iter().enumerate() {
+                let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
+                let apple = page.char_at(0x70) == '\u{F8FF}';
+                if (0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F {
+                    assert!(kept >> k & 1 == 1, "{c:?} under {}", page.name);
+                }
+            }
+        }
+    }
+
+    /// Every emoji's likelihood reaches 1500 and is no 0, as [`likely_class`] assumes; and
+    /// it gives the class of [`likelihood`] for every char of the BMP and the emoji planes.
+    #[test]
+    fn likely_class_is_the_class_of_likelihood() {
+        let class = |l: i32| (l == 0, l >= 1500);
+        for &e in emoji::SINGLE.iter() {
+            let c = char::from_u32(e & 0x1F_FFFF).unwrap_or('\0');
+            assert!(likelihood(c) >= 1500, "{e:x}");
+        }
+        for u in (0x80..0x3_0000).chain(0xF_0000..0xF_0100) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            assert_eq!(class(likely_class(c)), class(likelihood(c)), "{u:x}");
+        }
+    }
 
     #[test]
     fn quote_scan_answers_as_a_full_rescan() {
@@ -3011,6 +3135,29 @@ mod tests {
     }
 
     #[test]
+    fn ascii_end_answers_as_one_char_at_a_time() {
+        // Random lines of ASCII (U+0000–U+007F, its edges often) with a few chars of the
+        // pages and others: every start.
+        let mut rng = xorshift(0xA5C1_1E4D);
+        let mut other: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        other.extend(['\u{FFFD}', '\u{4E00}', '😀']);
+        for _ in 0..20_000 {
+            let len = (rng() % 24) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 10 {
+                    0 => other[(rng() % other.len() as u64) as usize],
+                    1 => ['\0', '\u{7F}', '\u{80}'][(rng() % 3) as usize],
+                    _ => char::from((rng() % 0x80) as u8),
+                })
+                .collect();
+            for from in 0..=len {
+                let slow = (from..len).find(|&k| !chars[k].is_ascii()).unwrap_or(len);
+                assert_eq!(ascii_end(&chars, from), slow, "{chars:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
     fn could_decode_answers_as_the_chain() {
         // Random lines of the chars the pages write, ASCII, spaces, `?` and U+FFFD, mostly
         // of one page's chars (damage), under every page.
@@ -3021,7 +3168,8 @@ mod tests {
         for _ in 0..20_000 {
             let home = ALL[(rng() % ALL.len() as u64) as usize];
             let own: Vec<char> = home.chars().collect();
-            let len = (rng() % 10) as usize;
+            // Up to 19 chars: ASCII runs long enough for `ascii_end`'s four at a time.
+            let len = (rng() % 20) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 8 {
                     0 => all[(rng() % all.len() as u64) as usize],
@@ -3120,7 +3268,7 @@ mod tests {
                         asked += 1;
                         if let Some(plain) = transcode_plain(&chars, other) {
                             answered += 1;
-                            mixed += usize::from(other.name == MIXED && has_alt(other));
+                            mixed += usize::from(other.id == cp::MIXED.id && has_alt(other));
                             for lossy in [false, true] {
                                 assert_eq!(
                                     plain,
