@@ -301,8 +301,7 @@ fn settle_page(
 /// of binary junk would otherwise give one repair per byte). Zero-width characters stay
 /// one repair each: some were meant.
 fn merge_controls(repairs: &mut Vec<Repair>) {
-    // The kind compared as bytes first: most repairs are no control, and reading a short
-    // text as a `str` checks its UTF-8 each time (natively a repair's texts are `SmallText`).
+    // The kind compared first: most repairs are no control, and their texts need no look.
     let stray = |r: &Repair| {
         r.kind == "control"
             && r.to.is_empty()
