@@ -158,7 +158,7 @@ pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec
                     let mut href = String::with_capacity("https://".len() + t.len());
                     href.push_str("https://");
                     href.push_str(t);
-                    crate::thread::span_text(href)
+                    crate::thread::short_text(href)
                 };
                 Span::Link {
                     text: t.into(),

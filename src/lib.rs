@@ -41,7 +41,7 @@ pub mod wasm;
 pub use render::{render, render_to, Format};
 pub use thread::{
     Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
-    SmallText, Span, SpanText, Theme, Thread, TitleMode, Warning,
+    ShortText, SmallText, Span, SpanText, Theme, Thread, TitleMode, Warning,
 };
 
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].

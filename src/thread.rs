@@ -70,24 +70,29 @@ impl Platform {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Author {
     /// Display name, as shown on the page.
-    pub name: Option<String>,
+    pub name: Option<ShortText>,
     /// Handle with its `@` (`@ada`, `@ada@mastodon.social`, `@ada.bsky.social`).
-    pub handle: Option<String>,
+    pub handle: Option<ShortText>,
 }
 
-/// The texts of a [`Span`]: natively a [`SmallText`] (about half of all spans are a few
-/// bytes, a mention or the words between two links, kept in place with no allocation: a big
-/// paste holds millions of spans, each once allocated and freed); in the browser a `String`,
-/// whose code is in the `.wasm` anyway (SmallText's cost it ~265 B gz), as for [`RepairText`].
+/// A short text of the model — a span, a post's time or marker, an author's name or handle,
+/// a media kind, a repair's texts: natively a [`SmallText`] (most are a few bytes, kept in
+/// place with no allocation: a big paste holds millions of them, each once allocated and
+/// freed, and freeing them was what grew faster than the paste); in the browser a `String`,
+/// whose code is in the `.wasm` anyway (SmallText's cost it ~265 B gz). It reads as a `&str`
+/// either way (`Deref`, `as_deref`).
 #[cfg(not(target_arch = "wasm32"))]
-pub type SpanText = SmallText;
-/// The texts of a [`Span`] (see the native definition).
+pub type ShortText = SmallText;
+/// A short text of the model (see the native definition).
 #[cfg(target_arch = "wasm32")]
-pub type SpanText = String;
+pub type ShortText = String;
 
-/// A made `String` as a [`SpanText`]: kept as it is in the browser, where the two are one
+/// The texts of a [`Span`].
+pub type SpanText = ShortText;
+
+/// A made `String` as a [`ShortText`]: kept as it is in the browser, where the two are one
 /// type (an `into` there is a no-op clippy rightly calls useless).
-pub fn span_text(s: String) -> SpanText {
+pub fn short_text(s: String) -> ShortText {
     #[cfg(not(target_arch = "wasm32"))]
     return SmallText::from(s);
     #[cfg(target_arch = "wasm32")]
@@ -144,7 +149,7 @@ impl Span {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Media {
     /// `image`, `video` or `gif`.
-    pub kind: String,
+    pub kind: ShortText,
     /// Alternative text, where the copy kept it.
     pub alt: Option<String>,
 }
@@ -157,7 +162,7 @@ pub struct Post {
     /// Who wrote it, where the paste says.
     pub author: Option<Author>,
     /// The time as the paste showed it (`5h`, `10:42 AM · May 5, 2023`).
-    pub time: Option<String>,
+    pub time: Option<ShortText>,
     /// What a reader reads: paragraphs split by a blank line, markers stripped.
     pub text: String,
     /// `text`, cut into links, mentions, hashtags, cashtags and plain runs.
@@ -171,7 +176,7 @@ pub struct Post {
     pub reply: bool,
     /// The author's own thread marker that was stripped (`1/`, `(2/12)`, `🧵`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub marker: Option<String>,
+    pub marker: Option<ShortText>,
 }
 
 /// A line of the paste that is not part of any post, and why.
@@ -327,14 +332,8 @@ impl<'de> Deserialize<'de> for SmallText {
     }
 }
 
-/// The texts of a [`Repair`]: natively a [`SmallText`] (nearly all are a few bytes, kept in
-/// place with no allocation: a paste of mojibake has a repair every few words); in the
-/// browser a `String`, whose code is in the `.wasm` anyway (SmallText's would cost it bytes).
-#[cfg(not(target_arch = "wasm32"))]
-pub type RepairText = SmallText;
-/// The texts of a [`Repair`] (see the native definition).
-#[cfg(target_arch = "wasm32")]
-pub type RepairText = String;
+/// The texts of a [`Repair`] (a paste of mojibake has a repair every few words).
+pub type RepairText = ShortText;
 
 /// One change the repair stage made.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -196,13 +196,13 @@ fn compose_and_entities_write_as_serde_json_does() {
 /// A thread holding `text` in every string field, and `confidence` in a repair.
 fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
     let author = unspool::Author {
-        name: Some(text.to_owned()),
+        name: Some(text.into()),
         handle: None,
     };
     let post = Post {
         number: usize::MAX,
         author: Some(author.clone()),
-        time: Some(text.to_owned()),
+        time: Some(text.into()),
         text: text.to_owned(),
         spans: vec![
             Span::Text { text: text.into() },
@@ -215,12 +215,12 @@ fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
             Span::Cashtag { text: text.into() },
         ],
         quoted: Some(Box::new(Post {
-            marker: Some(text.to_owned()),
+            marker: Some(text.into()),
             reply: true,
             ..Post::default()
         })),
         media: vec![unspool::Media {
-            kind: text.to_owned(),
+            kind: text.into(),
             alt: Some(text.to_owned()),
         }],
         reply: false,

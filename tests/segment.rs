@@ -75,7 +75,8 @@ fn paste_text(raw: &str, json_text: bool) -> String {
 fn author_key(p: &Post) -> Option<String> {
     p.author
         .as_ref()
-        .and_then(|a| a.handle.clone().or_else(|| a.name.clone()))
+        .and_then(|a| a.handle.as_deref().or(a.name.as_deref()))
+        .map(str::to_owned)
 }
 
 fn check_post(name: &str, i: usize, got: &Post, want: &Value) {
@@ -172,7 +173,8 @@ fn run_case(name: &str, raw: &str, want: &Value) {
         let got = t
             .author
             .as_ref()
-            .and_then(|a| a.handle.clone().or_else(|| a.name.clone()));
+            .and_then(|a| a.handle.as_deref().or(a.name.as_deref()))
+            .map(str::to_owned);
         assert_eq!(got.as_deref(), a.as_str(), "{name}: thread author");
     }
     if let Some(posts) = want.get("posts").and_then(Value::as_array) {

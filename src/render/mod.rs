@@ -429,7 +429,7 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
                 first.insert(
                     0,
                     Cow::Owned(Span::Text {
-                        text: crate::thread::span_text(format!("{marker} ")),
+                        text: crate::thread::short_text(format!("{marker} ")),
                     }),
                 );
             }
@@ -445,7 +445,7 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
             Some(Block::Para(lines)) => {
                 let last = lines.last_mut().expect("a paragraph has a line");
                 last.push(Cow::Owned(Span::Text {
-                    text: crate::thread::span_text(format!(" {marker}")),
+                    text: crate::thread::short_text(format!(" {marker}")),
                 }));
             }
             _ => blocks.push(Block::Para(vec![vec![Cow::Owned(Span::Text {
@@ -891,7 +891,7 @@ pub fn shown_spans<'a>(
 
 /// An author's name and handle as shown: trimmed, and `None` where blank.
 pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
-    fn part(s: &Option<String>) -> Option<&str> {
+    fn part(s: &Option<crate::thread::ShortText>) -> Option<&str> {
         s.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     (part(&author.name), part(&author.handle))

@@ -16,6 +16,8 @@
 //!
 //! All scanners are byte-level and linear in the line.
 
+use crate::thread::ShortText;
+
 /// Month number (1-based) of an English month name or abbreviation (`Mar`, `Sept`, `March`).
 pub fn month(word: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
@@ -134,11 +136,11 @@ pub fn is_handle_line(line: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderLine {
     /// The display name written before the handle, if any.
-    pub name: Option<String>,
+    pub name: Option<ShortText>,
     /// The handle, with its `@`.
-    pub handle: String,
+    pub handle: ShortText,
     /// The time written after the handle, if any.
-    pub time: Option<String>,
+    pub time: Option<ShortText>,
     /// Nothing stands before the handle (its name, if any, is on the line above).
     pub bare: bool,
 }
@@ -183,11 +185,12 @@ pub fn header_line(line: &str) -> Option<HeaderLine> {
             Some(after_dot) => Some(time_line(after_dot)?.0),
             None => None,
         };
-        let handle = line[at..at + n].to_owned();
+        let handle = &line[at..at + n];
         let bare = name.is_empty();
-        let name = (!name.is_empty()).then(|| name.to_owned());
         // Bluesky shows the handle twice when there is no display name.
-        let name = name.filter(|nm| Some(nm.as_str()) != handle.strip_prefix('@'));
+        let name =
+            (!name.is_empty() && Some(name) != handle.strip_prefix('@')).then(|| name.into());
+        let handle = handle.into();
         return Some(HeaderLine {
             name,
             handle,
@@ -311,8 +314,8 @@ fn time_token(s: &str) -> Option<usize> {
 
 /// Reads a line that is only a time (with separators, `Edited`, a view count): the time as
 /// written (trimmed of separators and counts) and whether it holds a clock time.
-pub fn time_line(line: &str) -> Option<(String, bool)> {
-    time_span(line).map(|(t, clock)| (t.to_owned(), clock))
+pub fn time_line(line: &str) -> Option<(ShortText, bool)> {
+    time_span(line).map(|(t, clock)| (t.into(), clock))
 }
 
 /// [`time_line`], the time as a slice of `line` (nothing copied).
@@ -422,7 +425,7 @@ fn is_time_trailer(rest: &str) -> bool {
 /// Always inlined (it is asked about every line twice): at opt-level z a plain `#[inline]` left
 /// it a call, 15,000 on x-1000, for a first-byte compare.
 #[inline(always)]
-pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>)> {
+pub fn attribution(line: &str) -> Option<(Option<ShortText>, ShortText, Option<ShortText>)> {
     // `—` and `―` start with byte E2: most lines start with neither it nor `-` (and are
     // ruled out here, inline, with no call).
     if !matches!(line.as_bytes().first(), Some(0xE2 | b'-')) {
@@ -432,7 +435,7 @@ pub fn attribution(line: &str) -> Option<(Option<String>, String, Option<String>
 }
 
 /// [`attribution`] of a line that starts with byte E2 or `-`.
-fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<String>)> {
+fn attribution_after_dash(line: &str) -> Option<(Option<ShortText>, ShortText, Option<ShortText>)> {
     let rest = line
         .strip_prefix('—')
         .or_else(|| line.strip_prefix('―'))
@@ -451,17 +454,13 @@ fn attribution_after_dash(line: &str) -> Option<(Option<String>, String, Option<
     } else {
         Some(time_line(after)?.0)
     };
-    Some((
-        (!name.is_empty()).then(|| name.to_owned()),
-        handle.to_owned(),
-        time,
-    ))
+    Some(((!name.is_empty()).then(|| name.into()), handle.into(), time))
 }
 
 /// `Twitter Post Link: https://twitter.com/ada/status/1 12:41 PM · Feb 28, 2023`: a post's
 /// permalink, written after it. Returns `(handle, time)`. A bare link with neither a label
 /// nor a time is content (a post may share a link), not a permalink.
-pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
+pub fn permalink(line: &str) -> Option<(ShortText, Option<ShortText>)> {
     // Every permalink holds a `/`: most lines do not, and need no substring search.
     if !crate::clean::has(line, '/') {
         return None;
@@ -503,11 +502,11 @@ pub fn permalink(line: &str) -> Option<(String, Option<String>)> {
 
 /// `@` and `name`: a handle (pushed, not `format!`ed: the formatting code of each `format!`
 /// call goes into the .wasm).
-pub(crate) fn with_at(name: &str) -> String {
+pub(crate) fn with_at(name: &str) -> ShortText {
     let mut handle = String::with_capacity(name.len() + 1);
     handle.push('@');
     handle.push_str(name);
-    handle
+    crate::thread::short_text(handle)
 }
 
 /// A Threads user name as the copy shows it, without `@`: `zuck`, `ada.lovelace_`.
@@ -549,13 +548,13 @@ pub fn doubled(line: &str) -> Option<&str> {
 }
 
 /// A LinkedIn time line: `2mo • Edited • 2 months ago • …`, `1h •`: the short time.
-pub fn linkedin_time(line: &str) -> Option<String> {
+pub fn linkedin_time(line: &str) -> Option<ShortText> {
     let first = line.split('•').next()?.trim();
     if !crate::clean::has(line, '•') || first.is_empty() {
         return None;
     }
     let n = time_token(first)?;
-    (n == first.len()).then(|| first.to_owned())
+    (n == first.len()).then(|| first.into())
 }
 
 #[cfg(test)]
@@ -589,8 +588,8 @@ mod tests {
             let name = (!name.is_empty()).then(|| name.to_owned());
             let name = name.filter(|nm| Some(nm.as_str()) != handle.strip_prefix('@'));
             return Some(HeaderLine {
-                name,
-                handle,
+                name: name.map(|n| n.as_str().into()),
+                handle: handle.as_str().into(),
                 time,
                 bare,
             });

@@ -36,7 +36,7 @@ pub mod markers;
 pub mod warnings;
 
 use crate::clean;
-use crate::thread::{Author, Media, Platform, Post, Removed, SmallText, Warning};
+use crate::thread::{Author, Media, Platform, Post, Removed, ShortText, SmallText, Warning};
 use headers::HeaderLine;
 use markers::{Marker, Style};
 use std::borrow::Cow;
@@ -137,7 +137,7 @@ struct Side {
     reasons: Vec<&'static str>,
     media: Vec<Option<Media>>,
     handles: Vec<Option<HeaderLine>>,
-    closers: Vec<Option<(Author, Option<String>)>>,
+    closers: Vec<Option<(Author, Option<ShortText>)>>,
 }
 
 impl Side {
@@ -196,7 +196,7 @@ impl Side {
 #[derive(Clone, Debug)]
 struct Header {
     author: Author,
-    time: Option<String>,
+    time: Option<ShortText>,
     quoted: bool,
 }
 
@@ -204,7 +204,7 @@ struct Header {
 fn media(t: &str) -> Option<Media> {
     let m = |kind: &str, alt: Option<&str>| {
         Some(Media {
-            kind: kind.to_owned(),
+            kind: kind.into(),
             alt: alt.map(str::to_owned),
         })
     };
@@ -681,7 +681,7 @@ struct Assembler<'a> {
     /// to the active draft, `inner` while there is one, and `inner` is attached to `top`
     /// before `top` closes (there is no `inner` without a `top`): they are all `top`'s then.
     draft_lines: Vec<usize>,
-    follow: Option<String>,
+    follow: Option<ShortText>,
 }
 
 impl<'a> Assembler<'a> {
@@ -752,16 +752,16 @@ impl<'a> Assembler<'a> {
     /// The time a [`Kind::Time`] line holds, as written: where the classifier found it, or
     /// read again from the line as the classifier read it (LinkedIn's own shape first on a
     /// LinkedIn paste).
-    fn time_text(&self, i: usize) -> String {
+    fn time_text(&self, i: usize) -> ShortText {
         let line = self.lines[i];
         if let Kind::Time(_, Stamp(start, len @ 1..)) = self.kinds[i] {
             let start = usize::from(start);
-            return line[start..start + usize::from(len)].to_owned();
+            return line[start..start + usize::from(len)].into();
         }
         (self.platform == Platform::Linkedin)
             .then(|| headers::linkedin_time(line))
             .flatten()
-            .or_else(|| headers::time_span(line).map(|(t, _)| t.to_owned()))
+            .or_else(|| headers::time_span(line).map(|(t, _)| t.into()))
             .unwrap_or_default()
     }
 
@@ -824,7 +824,7 @@ impl<'a> Assembler<'a> {
                         // (`handle_len` is `None` for anything that does not start with `@`.)
                         if let Some(h) = follow {
                             if let Some(n) = headers::handle_len(h) {
-                                self.follow = Some(h[..n].to_owned());
+                                self.follow = Some(h[..n].into());
                             }
                         }
                     }
@@ -1092,7 +1092,7 @@ impl<'a> Assembler<'a> {
         }
         let time_line = time_at.or(time_above);
         let time = h.time.or_else(|| time_line.map(|t| self.time_text(t)));
-        let name = h.name.or_else(|| name_at.map(|j| self.lines[j].to_owned()));
+        let name = h.name.or_else(|| name_at.map(|j| self.lines[j].into()));
         let first = time_above.unwrap_or(start);
         // `Quote` above the header (past interface lines such as `Square profile picture`)
         let mut q = self.prev(first);
@@ -1321,7 +1321,7 @@ impl<'a> Assembler<'a> {
                     .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
             if ends_post {
                 if let Some(d) = self.active() {
-                    d.post.marker = Some(trim(body).to_owned());
+                    d.post.marker = Some(trim(body).into());
                 }
                 // The line is the post's: a profile block that it ends reports it too.
                 self.draft_lines.push(i);
@@ -1368,7 +1368,7 @@ impl<'a> Assembler<'a> {
         let second_marker = match marker {
             Some(m) if draft.post.marker.is_some() => Some(m),
             Some(m) => {
-                draft.post.marker = Some(m.to_owned());
+                draft.post.marker = Some(m.into());
                 None
             }
             None => None,
@@ -1464,13 +1464,13 @@ fn trim_in_place(s: &mut String) {
 }
 
 /// A LinkedIn name without the badges after it (`Alex Example ✪` → `Alex Example`).
-fn linkedin_name(name: &str) -> String {
+fn linkedin_name(name: &str) -> ShortText {
     let name = crate::clean::find(name, " • ")
         .map_or(name, |at| &name[..at])
         .trim();
     let name = headers::doubled(name).unwrap_or(name);
     name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
-        .to_owned()
+        .into()
 }
 
 /// Same person: same handle (ignoring case), or same name when there are no handles.
