@@ -365,7 +365,7 @@ fn render_chunked(
     flush: &mut dyn FnMut(&mut String),
 ) {
     // The posts' views are made one at a time, each written (and handed on) before the next.
-    let (article, views) = super::article_lazy(thread, options);
+    let (article, mut views) = super::article_lazy(thread, options);
     let mut w = Writer {
         out: std::mem::take(out),
         options,
@@ -384,9 +384,10 @@ fn render_chunked(
     );
     w.raw("\n");
     header(&mut w, &article);
-    for (i, post) in views.enumerate() {
+    let mut first = true;
+    while let Some(post) = views.next() {
         // Inline: a rule between posts survives editors that drop a section's border.
-        if i > 0 && options.html_style == HtmlStyle::Inline {
+        if !first && options.html_style == HtmlStyle::Inline {
             w.open("hr", Role::Rule, "");
             w.raw("\n");
         }
@@ -397,6 +398,8 @@ fn render_chunked(
         w.close("section");
         w.raw("\n");
         w.chunk();
+        views.recycle(post);
+        first = false;
     }
     if !article.removed.is_empty() {
         w.open("details", Role::Removed, "");

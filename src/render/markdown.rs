@@ -96,7 +96,7 @@ fn entity_follows(rest: &str) -> bool {
 /// Renders the thread as CommonMark.
 pub fn render(thread: &Thread, options: &Options) -> String {
     // The posts' views are made one at a time: never all of a big thread's at once.
-    let (article, views) = super::article_lazy(thread, options);
+    let (article, mut views) = super::article_lazy(thread, options);
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str("# ");
@@ -115,13 +115,14 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         who(&mut out, &article, options, author, true, true);
         out.push_str("\n\n");
     }
-    for (i, post) in views.enumerate() {
-        if i > 0 || !out.is_empty() {
+    let mut first = true;
+    while let Some(post) = views.next() {
+        if !first || !out.is_empty() {
             out.push_str("---\n\n");
         }
-        let mut body = String::new();
-        post_body(&mut body, &article, options, &post);
-        out.push_str(&body);
+        post_body(&mut out, &article, options, &post);
+        views.recycle(post);
+        first = false;
     }
     if !article.removed.is_empty() {
         out.push_str("---\n\n**Removed lines**\n\n");

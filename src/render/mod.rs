@@ -267,12 +267,20 @@ impl<'l, 'a> Iterator for LineIter<'l, 'a> {
 
 /// Cuts spans into paragraphs (split at a blank line) of lines (split at `\n`).
 pub fn paragraphs(spans: &[Span]) -> Vec<Lines<'_>> {
-    // The first paragraph made at the size of a post with no line break (most are): its
-    // pieces pushed with no growing.
-    let mut cut = Cutter {
-        paras: Vec::new(),
-        para: Vec::with_capacity(spans.len()),
-    };
+    let mut paras = Vec::new();
+    for block in cut_spans(spans, &mut Spare::default()) {
+        if let Block::Para(lines) = block {
+            paras.push(lines);
+        }
+    }
+    paras
+}
+
+/// [`paragraphs`], as `Para` blocks, in vectors taken from `spare`.
+fn cut_spans<'a>(spans: &'a [Span], spare: &mut Spare<'a>) -> Vec<Block<'a>> {
+    let mut cut = Cutter::new(spare);
+    // Room for a post with no line break (most are): its pieces pushed with no growing.
+    cut.para.reserve(spans.len());
     for span in spans {
         match span {
             Span::Text { text } => cut.text(text),
@@ -283,14 +291,62 @@ pub fn paragraphs(spans: &[Span]) -> Vec<Lines<'_>> {
     cut.finish()
 }
 
-/// The paragraphs being cut: those closed, and the pieces of the one open (its lines joined
-/// by breaks; its last line is empty when `para` is empty or ends with a break).
-struct Cutter<'a> {
-    paras: Vec<Lines<'a>>,
-    para: Vec<Piece<'a>>,
+/// The vectors of the views written, given back ([`PostViews::recycle`]) and used again for
+/// the next post's: a thread's posts are shown with the allocations of about one (a post's
+/// blocks and pieces made and freed for each post were a third of the renderers' calls to
+/// malloc and free).
+#[derive(Default)]
+struct Spare<'a> {
+    pieces: Vec<Vec<Piece<'a>>>,
+    blocks: Vec<Vec<Block<'a>>>,
 }
 
-impl<'a> Cutter<'a> {
+impl<'a> Spare<'a> {
+    /// A vector of pieces, empty.
+    fn pieces(&mut self) -> Vec<Piece<'a>> {
+        self.pieces.pop().unwrap_or_default()
+    }
+
+    /// A vector of blocks, empty.
+    fn blocks(&mut self) -> Vec<Block<'a>> {
+        self.blocks.pop().unwrap_or_default()
+    }
+
+    /// Keeps a view's vectors, emptied.
+    fn keep(&mut self, mut blocks: Vec<Block<'a>>) {
+        for block in blocks.drain(..) {
+            match block {
+                Block::Para(lines) | Block::List { items: lines, .. } => {
+                    let mut pieces = lines.pieces;
+                    pieces.clear();
+                    self.pieces.push(pieces);
+                }
+                Block::Quote(quoted) => self.keep(quoted.blocks),
+                Block::Media(_) => {}
+            }
+        }
+        self.blocks.push(blocks);
+    }
+}
+
+/// The paragraphs being cut: those closed (`Para` blocks), and the pieces of the one open
+/// (its lines joined by breaks; its last line is empty when `para` is empty or ends with a
+/// break).
+struct Cutter<'a, 's> {
+    blocks: Vec<Block<'a>>,
+    para: Vec<Piece<'a>>,
+    spare: &'s mut Spare<'a>,
+}
+
+impl<'a, 's> Cutter<'a, 's> {
+    fn new(spare: &'s mut Spare<'a>) -> Cutter<'a, 's> {
+        Cutter {
+            blocks: spare.blocks(),
+            para: spare.pieces(),
+            spare,
+        }
+    }
+
     /// A text: its pieces between line breaks (the empty ones dropped), a line or a paragraph
     /// ended at each `\n`.
     fn text(&mut self, text: &'a str) {
@@ -323,16 +379,18 @@ impl<'a> Cutter<'a> {
     /// Ends the open paragraph, its blank lines dropped (white space only, or empty), and
     /// the paragraph with them if no line is left.
     fn close(&mut self) {
-        let mut para = std::mem::take(&mut self.para);
-        drop_blank_lines(&mut para);
-        if !para.is_empty() {
-            self.paras.push(Lines { pieces: para });
+        drop_blank_lines(&mut self.para);
+        if !self.para.is_empty() {
+            let next = self.spare.pieces();
+            let pieces = std::mem::replace(&mut self.para, next);
+            self.blocks.push(Block::Para(Lines { pieces }));
         }
     }
 
-    fn finish(mut self) -> Vec<Lines<'a>> {
+    fn finish(mut self) -> Vec<Block<'a>> {
         self.close();
-        self.paras
+        self.spare.pieces.push(self.para);
+        self.blocks
     }
 }
 
@@ -481,6 +539,7 @@ pub fn article_lazy<'a, 'o>(
         kept,
         at: 0,
         options,
+        spare: Spare::default(),
     };
     (article, views)
 }
@@ -493,6 +552,16 @@ pub struct PostViews<'a, 'o> {
     /// The next post to show.
     at: usize,
     options: &'o Options,
+    /// The vectors of the views given back, for the next ones.
+    spare: Spare<'a>,
+}
+
+impl<'a> PostViews<'a, '_> {
+    /// Gives back a view once it is written: its vectors make the next views (with no
+    /// allocation for most).
+    pub fn recycle(&mut self, view: PostView<'a>) {
+        self.spare.keep(view.blocks);
+    }
 }
 
 impl<'a> Iterator for PostViews<'a, '_> {
@@ -502,13 +571,14 @@ impl<'a> Iterator for PostViews<'a, '_> {
         let options = self.options;
         let post = *self.kept.get(self.at)?;
         self.at += 1;
-        let mut view = post_view(post, options, false);
+        let mut view = post_view(post, options, false, &mut self.spare);
         if options.merge && !post.reply {
             view.label = None;
             view.time = None;
             // The author's posts that follow flow into this one.
             while let Some(next) = self.kept.get(self.at).filter(|p| !p.reply) {
-                append_flowing(&mut view.blocks, post_view(next, options, false).blocks);
+                let next = post_view(next, options, false, &mut self.spare);
+                append_flowing(&mut view.blocks, next.blocks);
                 self.at += 1;
             }
         } else if !options.merge {
@@ -518,18 +588,20 @@ impl<'a> Iterator for PostViews<'a, '_> {
     }
 }
 
-fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a> {
+fn post_view<'a>(
+    post: &'a Post,
+    options: &Options,
+    quoted: bool,
+    spare: &mut Spare<'a>,
+) -> PostView<'a> {
     // The post's own text, not a copy of it (the pieces borrow it).
     let paras = if post.spans.is_empty() {
         // A model with no spans (made by hand): its text is one plain text.
-        let mut cut = Cutter {
-            paras: Vec::new(),
-            para: Vec::new(),
-        };
+        let mut cut = Cutter::new(spare);
         cut.text(&post.text);
         cut.finish()
     } else {
-        paragraphs(&post.spans)
+        cut_spans(&post.spans, spare)
     };
     let mut blocks = blocks_of(paras, post.media.len() + usize::from(post.quoted.is_some()));
     if options.keep_markers {
@@ -544,7 +616,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
     }
     blocks.extend(post.media.iter().map(Block::Media));
     if let Some(q) = &post.quoted {
-        blocks.push(Block::Quote(Box::new(post_view(q, options, true))));
+        blocks.push(Block::Quote(Box::new(post_view(q, options, true, spare))));
     }
     PostView {
         label: None,
@@ -638,29 +710,36 @@ fn starts_lowercase(para: &Lines) -> bool {
 
 /// Cuts spans into blocks: paragraphs and lists.
 pub fn blocks(spans: &[Span]) -> Vec<Block<'_>> {
-    blocks_of(paragraphs(spans), 0)
+    blocks_of(cut_spans(spans, &mut Spare::default()), 0)
 }
 
-/// The blocks of `paras`, in a vector with room for `more` blocks after them (a post's media
-/// and quote).
-fn blocks_of(paras: Vec<Lines<'_>>, more: usize) -> Vec<Block<'_>> {
+/// The blocks of `paras` (`Para` blocks, as cut), with room for `more` blocks after them (a
+/// post's media and quote).
+fn blocks_of(mut paras: Vec<Block<'_>>, more: usize) -> Vec<Block<'_>> {
     // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
     let mut any = false;
-    for para in &paras {
-        for line in para {
-            any = any || list_item(line).is_some();
+    for block in &paras {
+        if let Block::Para(para) = block {
+            for line in para {
+                any = any || list_item(line).is_some();
+            }
         }
     }
     if !any {
-        let mut out = Vec::with_capacity(paras.len() + more);
-        for para in paras {
-            out.push(Block::Para(para));
-        }
-        return out;
+        paras.reserve(more);
+        return paras;
     }
+    lists(&paras)
+}
+
+/// [`blocks_of`] for paragraphs with list items in them.
+fn lists<'a>(paras: &[Block<'a>]) -> Vec<Block<'a>> {
     // Every line with its paragraph and, if it is one, its list item.
     let mut lines: Vec<(usize, &Line, Option<Item>)> = Vec::new();
-    for (p, para) in paras.iter().enumerate() {
+    for (p, block) in paras.iter().enumerate() {
+        let Block::Para(para) = block else {
+            continue;
+        };
         for line in para {
             lines.push((p, line, list_item(line)));
         }
@@ -1674,6 +1753,52 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, want, "blocks of {spans:?}");
+        }
+    }
+
+    #[test]
+    fn views_made_from_recycled_vectors_are_the_views_made_fresh() {
+        let mut next = crate::test_rng::xorshift(0x7ec0_c1ed_0014_0003);
+        for _ in 0..2_000 {
+            let post = |next: &mut dyn FnMut() -> u64, number| {
+                let mut next = || next();
+                Post {
+                    number,
+                    spans: random_spans(&mut next),
+                    media: vec![
+                        Media {
+                            kind: "image".into(),
+                            alt: None,
+                        };
+                        (next() % 2) as usize
+                    ],
+                    ..Post::default()
+                }
+            };
+            let mut posts = Vec::new();
+            for number in 1..=(next() % 6) as usize {
+                let mut p = post(&mut next, number);
+                if next() % 4 == 0 {
+                    p.quoted = Some(Box::new(post(&mut next, 0)));
+                }
+                posts.push(p);
+            }
+            let thread = Thread {
+                posts,
+                ..Thread::default()
+            };
+            let options = Options {
+                merge: next() % 3 == 0,
+                ..Options::default()
+            };
+            let want = article(&thread, &options).posts;
+            let (_, mut views) = article_lazy(&thread, &options);
+            let mut got = Vec::new();
+            while let Some(view) = views.next() {
+                got.push(view.clone());
+                views.recycle(view);
+            }
+            assert_eq!(got, want, "{thread:?}");
         }
     }
 
