@@ -918,30 +918,33 @@ pub fn clean_href(href: &str) -> Option<String> {
 /// `href` with its leading and trailing spaces and controls dropped, if its scheme is
 /// `http:`, `https:` or `mailto:` and something follows it: what [`clean_href`] encodes.
 fn safe_link(href: &str) -> Option<&str> {
-    // The chars trimmed and escaped are all ASCII: bytes, with no decoding (at opt-level z,
-    // the .wasm, a char loop is a call a char).
-    let strip = |b: &u8| *b <= b' ' || *b == 0x7f;
-    let lead = href.bytes().take_while(strip).count();
-    let tail = href.as_bytes()[lead..]
-        .iter()
-        .rev()
-        .take_while(|b| strip(b))
-        .count();
-    let t = &href[lead..href.len() - tail];
-    // ASCII case only: no other char lowercases to a letter of these schemes.
-    let ok = ["http://", "https://", "mailto:"].iter().any(|s| {
-        t.as_bytes()
-            .get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
-    });
-    let rest = t
-        .split_once(':')
-        .map_or("", |(_, r)| r)
-        .trim_start_matches('/');
-    if !ok || rest.is_empty() {
-        return None;
+    // The chars trimmed are all ASCII: bytes, with no decoding, in index loops (at opt-level
+    // z, the .wasm, a char loop is a call a char, and each `take_while` closure a call a
+    // byte).
+    let b = href.as_bytes();
+    let strip = |b: u8| b <= b' ' || b == 0x7f;
+    let (mut start, mut end) = (0, b.len());
+    while start < end && strip(b[start]) {
+        start += 1;
     }
-    Some(t)
+    while end > start && strip(b[end - 1]) {
+        end -= 1;
+    }
+    let t = &b[start..end];
+    // ASCII case only: no other char lowercases to a letter of these schemes. After the
+    // scheme (its first `:` and any `/`s), something must follow.
+    let scheme = |s: &[u8]| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s);
+    let mut rest = if scheme(b"https://") {
+        8
+    } else if scheme(b"http://") || scheme(b"mailto:") {
+        7
+    } else {
+        return None;
+    };
+    while rest < t.len() && t[rest] == b'/' {
+        rest += 1;
+    }
+    (rest < t.len()).then_some(&href[start..end])
 }
 
 /// Pushes the safe link `t` ([`safe_link`]) with its spaces, controls, quotes, `<`, `>`, `\`
