@@ -21,7 +21,9 @@
 //! ul ol li blockquote figure figcaption time details summary`; the only attributes `class`,
 //! `style`, `data-theme`, `href`, `rel`, `start` and `datetime` (from [`machine_time`]).
 
-use super::{author_words, media_label, shown_spans, Article, Block, Line, ListKind, PostView};
+use super::{
+    media_label, shown_spans, shows_words, Article, Block, Href, Line, ListKind, PostView,
+};
 use crate::thread::{HtmlStyle, Options, Theme, Thread};
 use std::fmt::Write as _;
 
@@ -313,10 +315,11 @@ impl Writer<'_> {
         self.out.push_str(s);
     }
 
-    fn link(&mut self, href: &str, text: &str) {
+    fn link(&mut self, href: &Href, text: &str) {
         self.open_attrs("a", Role::Link);
         self.out.push_str(" href=\"");
-        escape(href, &mut self.out);
+        // Written escaped straight into the output, with no `String` made for the address.
+        href.push_html(&mut self.out);
         self.out.push_str(AFTER_HREF);
         self.text(text);
         self.close("a");
@@ -362,7 +365,7 @@ fn render_chunked(
     flush: &mut dyn FnMut(&mut String),
 ) {
     // The posts' views are made one at a time, each written (and handed on) before the next.
-    let (article, views) = super::article_lazy(thread, options);
+    let (article, mut views) = super::article_lazy(thread, options);
     let mut w = Writer {
         out: std::mem::take(out),
         options,
@@ -381,9 +384,10 @@ fn render_chunked(
     );
     w.raw("\n");
     header(&mut w, &article);
-    for (i, post) in views.enumerate() {
+    let mut first = true;
+    while let Some(post) = views.next() {
         // Inline: a rule between posts survives editors that drop a section's border.
-        if i > 0 && options.html_style == HtmlStyle::Inline {
+        if !first && options.html_style == HtmlStyle::Inline {
             w.open("hr", Role::Rule, "");
             w.raw("\n");
         }
@@ -394,6 +398,8 @@ fn render_chunked(
         w.close("section");
         w.raw("\n");
         w.chunk();
+        views.recycle(post);
+        first = false;
     }
     if !article.removed.is_empty() {
         w.open("details", Role::Removed, "");
@@ -429,8 +435,8 @@ fn render_chunked(
 }
 
 fn header(w: &mut Writer, article: &Article) {
-    let words = article.author.and_then(author_words);
-    if article.title.is_none() && words.is_none() {
+    let words = article.author.is_some_and(shows_words);
+    if article.title.is_none() && !words {
         return;
     }
     w.open("header", Role::Header, "");
@@ -441,7 +447,7 @@ fn header(w: &mut Writer, article: &Article) {
         w.close("h1");
         w.raw("\n");
     }
-    if let Some(author) = article.author.filter(|_| words.is_some()) {
+    if let Some(author) = article.author.filter(|_| words) {
         w.open("p", Role::Byline, "");
         who(w, article, author);
         w.close("p");
@@ -463,10 +469,7 @@ fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
         if name.is_some() {
             w.raw(" ");
         }
-        let as_span = crate::thread::Span::Mention {
-            text: handle.into(),
-        };
-        match super::span_href(article, w.options, &as_span) {
+        match super::handle_href(article, w.options, handle) {
             Some(href) => w.link(&href, handle),
             None => w.text(handle),
         }
@@ -474,7 +477,7 @@ fn who(w: &mut Writer, article: &Article, author: &crate::thread::Author) {
 }
 
 fn post_body(w: &mut Writer, article: &Article, post: &PostView) {
-    let has_who = post.byline.and_then(author_words).is_some();
+    let has_who = post.byline.is_some_and(shows_words);
     if post.label.is_some() || has_who || post.time.is_some() {
         w.open("p", Role::Meta, "");
         let mut first = true;

@@ -93,28 +93,34 @@ pub fn to_string_ascii<T: ToJson + ?Sized>(value: &T) -> String {
 }
 
 /// A member's name, checked when the program is built by [`key!`]: plain (nothing in it to
-/// escape), so writing one is a copy.
+/// escape). It is kept as the whole of what goes before a member's value, `,"name": `, so
+/// that writing it is one copy of a slice of it (without the comma before the first member,
+/// without the space when compact): the comma, the quotes and the colon pushed one by one
+/// were each a call at opt-level z (the .wasm), and a model has dozens of members a post.
 #[derive(Clone, Copy, Debug)]
 pub struct Key(&'static str);
 
 impl Key {
-    /// Fails the build where `name` is empty or needs escaping.
-    pub const fn new(name: &'static str) -> Key {
-        let b = name.as_bytes();
-        assert!(!b.is_empty());
-        let mut i = 0;
-        while i < b.len() {
+    /// Fails the build where `member` is not `,"name": ` with a name that is not empty and
+    /// needs no escaping.
+    pub const fn new(member: &'static str) -> Key {
+        let b = member.as_bytes();
+        let n = b.len();
+        assert!(n > 5 && b[0] == b',' && b[1] == b'"');
+        assert!(b[n - 3] == b'"' && b[n - 2] == b':' && b[n - 1] == b' ');
+        let mut i = 2;
+        while i < n - 3 {
             assert!(BYTE_KIND[b[i] as usize] == 0, "a key needs no escaping");
             i += 1;
         }
-        Key(name)
+        Key(member)
     }
 }
 
 /// The [`Key`] of a member named by a literal: `key!("text")`.
 macro_rules! key {
     ($name:literal) => {{
-        const KEY: Key = Key::new($name);
+        const KEY: Key = Key::new(concat!(",\"", $name, "\": "));
         KEY
     }};
 }
@@ -217,12 +223,18 @@ impl<'a> Writer<'a> {
     /// The name of the next member: `"key":` (`"key": ` when pretty), after a comma unless it
     /// is the first; its value is written next.
     pub fn key(&mut self, key: Key) {
-        self.separate();
-        let pretty = self.pretty;
-        let out = self.bytes();
-        out.push(b'"');
-        out.extend_from_slice(key.0.as_bytes());
-        out.extend_from_slice(if pretty { b"\": " } else { b"\":" });
+        let member = key.0.as_bytes();
+        if self.pretty {
+            // The comma, the line break and indent, then `"name": `.
+            self.separate();
+            self.bytes().extend_from_slice(&member[1..]);
+        } else {
+            // `,"name":` (`"name":` for the first member) in one copy.
+            let from = usize::from(self.empty);
+            self.empty = false;
+            self.bytes()
+                .extend_from_slice(&member[from..member.len() - 1]);
+        }
     }
 
     /// One member, `"key": value`.
@@ -257,8 +269,9 @@ impl<'a> Writer<'a> {
         } else {
             ESCAPE
         };
+        // No `reserve` first: each copy below grows the buffer as it needs (doubling), and at
+        // opt-level z (the .wasm) a `reserve` was one more call a string, 31,000 on x-1000.
         let out = self.bytes();
-        out.reserve(s.len() + 2);
         out.push(b'"');
         let bytes = s.as_bytes();
         let mut start = 0;
@@ -414,13 +427,28 @@ impl ToJson for Author {
 
 impl ToJson for Span {
     fn write_json(&self, w: &mut Writer<'_>) {
-        let kind = match self {
-            Span::Text { .. } => "text",
-            Span::Link { .. } => "link",
-            Span::Mention { .. } => "mention",
-            Span::Hashtag { .. } => "hashtag",
-            Span::Cashtag { .. } => "cashtag",
+        // Compact (what the page parses), the object's opening, its type and its text's key
+        // are one copy: a span is the model's most frequent object (ten a post on x-1000),
+        // and at opt-level z (the .wasm) each push and copy of the members one by one was a
+        // call. The writer is left as `end_object` leaves it.
+        let (kind, head) = match self {
+            Span::Text { .. } => ("text", "{\"type\":\"text\",\"text\":"),
+            Span::Link { .. } => ("link", "{\"type\":\"link\",\"text\":"),
+            Span::Mention { .. } => ("mention", "{\"type\":\"mention\",\"text\":"),
+            Span::Hashtag { .. } => ("hashtag", "{\"type\":\"hashtag\",\"text\":"),
+            Span::Cashtag { .. } => ("cashtag", "{\"type\":\"cashtag\",\"text\":"),
         };
+        if !w.pretty {
+            w.bytes().extend_from_slice(head.as_bytes());
+            w.string(self.text());
+            if let Span::Link { href, .. } = self {
+                w.bytes().extend_from_slice(b",\"href\":");
+                w.string(href);
+            }
+            w.bytes().push(b'}');
+            w.empty = false;
+            return;
+        }
         w.begin_object();
         w.field(key!("type"), kind);
         w.field(key!("text"), self.text());
@@ -691,6 +719,62 @@ mod tests {
                     }
                 }
                 assert_eq!(to_string_ascii(s.as_str()), ascii, "{s:?} escaped to ASCII");
+            }
+        }
+    }
+
+    #[test]
+    fn compact_spans_are_written_as_their_members_one_by_one() {
+        // The span as every other object is written: the reference for its compact copy.
+        struct ByMembers<'a>(&'a Span);
+        impl ToJson for ByMembers<'_> {
+            fn write_json(&self, w: &mut Writer<'_>) {
+                let kind = match self.0 {
+                    Span::Text { .. } => "text",
+                    Span::Link { .. } => "link",
+                    Span::Mention { .. } => "mention",
+                    Span::Hashtag { .. } => "hashtag",
+                    Span::Cashtag { .. } => "cashtag",
+                };
+                w.begin_object();
+                w.field(key!("type"), kind);
+                w.field(key!("text"), self.0.text());
+                if let Span::Link { href, .. } = self.0 {
+                    w.field(key!("href"), href);
+                }
+                w.end_object();
+            }
+        }
+        const PARTS: [&str; 8] = ["a", "@ada", " ", "\"", "\\", "\n", "é", "😀"];
+        let mut next = crate::test_rng::xorshift(0x59a2_c0de_0014_0006);
+        for _ in 0..5_000 {
+            let mut text = || {
+                let mut t = String::new();
+                for _ in 0..next() % 5 {
+                    t.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                }
+                t
+            };
+            let (a, b) = (text(), text());
+            let (a, b) = (a.as_str(), b.as_str());
+            let span = [
+                Span::Text { text: a.into() },
+                Span::Link {
+                    text: a.into(),
+                    href: b.into(),
+                },
+                Span::Mention { text: a.into() },
+                Span::Hashtag { text: a.into() },
+                Span::Cashtag { text: a.into() },
+            ];
+            for s in &span {
+                // Alone, and in an array after another (a comma before it, state after it).
+                let pair = [ByMembers(s), ByMembers(&span[0])];
+                let ours: &[&Span] = &[s, &span[0]];
+                assert_eq!(to_string(s), to_string(&ByMembers(s)), "{s:?}");
+                assert_eq!(to_string_ascii(s), to_string_ascii(&ByMembers(s)), "{s:?}");
+                assert_eq!(to_string(ours), to_string(&pair[..]), "{s:?} in an array");
+                assert_eq!(to_string_pretty(ours), to_string_pretty(&pair[..]), "{s:?}");
             }
         }
     }

@@ -15,9 +15,9 @@
 //! safe addresses.
 
 use super::{
-    author_words, media_label, shown_spans, span_href, Article, Block, Line, ListKind, PostView,
+    media_label, shown_spans, shows_words, Article, Block, Href, Line, ListKind, PostView,
 };
-use crate::thread::{Author, Options, Span, Thread};
+use crate::thread::{Author, Options, Thread};
 
 /// Escapes `s` so CommonMark shows it as written. `line_start` says whether `s` begins a line,
 /// where `#`, `>`, `-`, `+`, `=` and `1.` would start a block.
@@ -96,7 +96,7 @@ fn entity_follows(rest: &str) -> bool {
 /// Renders the thread as CommonMark.
 pub fn render(thread: &Thread, options: &Options) -> String {
     // The posts' views are made one at a time: never all of a big thread's at once.
-    let (article, views) = super::article_lazy(thread, options);
+    let (article, mut views) = super::article_lazy(thread, options);
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str("# ");
@@ -111,17 +111,18 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         out.push_str(&heading);
         out.push_str("\n\n");
     }
-    if let Some(author) = article.author.filter(|a| author_words(a).is_some()) {
+    if let Some(author) = article.author.filter(|a| shows_words(a)) {
         who(&mut out, &article, options, author, true, true);
         out.push_str("\n\n");
     }
-    for (i, post) in views.enumerate() {
-        if i > 0 || !out.is_empty() {
+    let mut first = true;
+    while let Some(post) = views.next() {
+        if !first || !out.is_empty() {
             out.push_str("---\n\n");
         }
-        let mut body = String::new();
-        post_body(&mut body, &article, options, &post);
-        out.push_str(&body);
+        post_body(&mut out, &article, options, &post);
+        views.recycle(post);
+        first = false;
     }
     if !article.removed.is_empty() {
         out.push_str("---\n\n**Removed lines**\n\n");
@@ -162,17 +163,14 @@ fn who(
         if name.is_some() {
             out.push(' ');
         }
-        let span = Span::Mention {
-            text: handle.into(),
-        };
-        match span_href(article, options, &span) {
+        match super::handle_href(article, options, handle) {
             Some(href) => link(out, handle, &href),
             None => escape(handle, start && name.is_none(), out),
         }
     }
 }
 
-fn link(out: &mut String, text: &str, href: &str) {
+fn link(out: &mut String, text: &str, href: &Href) {
     // A `!` just before the `[` would make the link an image (a request when the Markdown is
     // shown): escape it, unless an odd run of backslashes already does (fuzz finding).
     if let Some(head) = out.strip_suffix('!') {
@@ -186,19 +184,25 @@ fn link(out: &mut String, text: &str, href: &str) {
     escape(text, false, out);
     out.push_str("](<");
     // `clean_href` already percent-encoded spaces, `<`, `>` and `\`; an `&` that would read
-    // as an entity (`&copy;`) is escaped.
-    for (i, c) in href.char_indices() {
-        if c == '&' && entity_follows(&href[i + 1..]) {
-            out.push('\\');
+    // as an entity (`&copy;`) is escaped. The address is written straight into the output,
+    // and taken back out only when it holds an `&` (no `String` made for most).
+    let at = out.len();
+    href.push(out);
+    if crate::clean::has(&out[at..], '&') {
+        let href = out.split_off(at);
+        for (i, c) in href.char_indices() {
+            if c == '&' && entity_follows(&href[i + 1..]) {
+                out.push('\\');
+            }
+            out.push(c);
         }
-        out.push(c);
     }
     out.push_str(">)");
 }
 
 /// Writes a post's blocks, each followed by a blank line.
 fn post_body(out: &mut String, article: &Article, options: &Options, post: &PostView) {
-    let has_who = post.byline.and_then(author_words).is_some();
+    let has_who = post.byline.is_some_and(shows_words);
     if has_who || post.time.is_some() {
         out.push('_');
         if let Some(author) = post.byline.filter(|_| has_who) {

@@ -134,70 +134,300 @@ pub fn to_json(thread: &Thread) -> String {
     json::to_string_pretty(thread)
 }
 
-/// A line of a paragraph: its spans, the post's own (borrowed) where a span is shown whole,
-/// made only for the pieces of a text that a line break cuts (and the few words a renderer
-/// adds), so that rendering copies no text.
-pub type Line<'a> = Vec<Cow<'a, Span>>;
+/// A piece of a line as it is shown: its text, and the span it stands for when that span is a
+/// link, mention, hashtag or cashtag (what it may link to). Plain text — a text span whole or
+/// cut at a line break, or the few words a renderer adds — has no span: a piece borrows the
+/// post's text and copies none of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Piece<'a> {
+    text: &'a str,
+    span: Option<&'a Span>,
+}
 
-/// Cuts spans into paragraphs (split at a blank line) of lines (split at `\n`).
-pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
-    // The first line made at the size of a post with no line break (most are): its spans
-    // pushed with no growing.
-    let mut paras: Vec<Vec<Line>> = vec![vec![Vec::with_capacity(spans.len())]];
-    for span in spans {
+impl<'a> Piece<'a> {
+    /// Plain text.
+    fn plain(text: &'a str) -> Piece<'a> {
+        Piece { text, span: None }
+    }
+
+    /// The text shown.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The link, mention, hashtag or cashtag this piece stands for; `None` for plain text.
+    pub fn span(&self) -> Option<&'a Span> {
+        self.span
+    }
+
+    /// What [`Lines`] keeps between two lines: the one piece with no text and no span (every
+    /// plain piece pushed has text).
+    fn is_break(&self) -> bool {
+        self.text.is_empty() && self.span.is_none()
+    }
+}
+
+/// A span shown whole: plain text for a text span, else the span itself.
+impl<'a> From<&'a Span> for Piece<'a> {
+    fn from(span: &'a Span) -> Piece<'a> {
         match span {
-            // A text with no line break in it is one piece: the span itself.
-            Span::Text { text } if !crate::clean::has(text, '\n') => {
-                if !text.is_empty() {
-                    paras
-                        .last_mut()
-                        .and_then(|p| p.last_mut())
-                        .expect("paras is never empty")
-                        .push(Cow::Borrowed(span));
-                }
-            }
-            Span::Text { text } => {
-                let mut parts = text.split('\n').peekable();
-                while let Some(part) = parts.next() {
-                    if !part.is_empty() {
-                        let para = paras.last_mut().expect("paras is never empty");
-                        para.last_mut()
-                            .expect("a paragraph has a line")
-                            .push(Cow::Owned(Span::Text { text: part.into() }));
-                    }
-                    if parts.peek().is_some() {
-                        let para = paras.last_mut().expect("paras is never empty");
-                        if para.last().is_some_and(Vec::is_empty) {
-                            // A blank line: close the paragraph.
-                            para.pop();
-                            if !para.is_empty() {
-                                paras.push(vec![Vec::new()]);
-                            } else {
-                                para.push(Vec::new());
-                            }
-                        } else {
-                            para.push(Vec::new());
-                        }
-                    }
-                }
-            }
-            other => paras
-                .last_mut()
-                .and_then(|p| p.last_mut())
-                .expect("paras is never empty")
-                .push(Cow::Borrowed(other)),
+            Span::Text { text } => Piece::plain(text),
+            other => Piece {
+                text: other.text(),
+                span: Some(other),
+            },
         }
     }
-    for p in &mut paras {
-        p.retain(|l| !line_is_blank(l));
+}
+
+impl<'a> From<&Piece<'a>> for Piece<'a> {
+    fn from(piece: &Piece<'a>) -> Piece<'a> {
+        *piece
     }
-    paras.retain(|p| !p.is_empty());
+}
+
+/// The break between two lines in [`Lines`].
+const BREAK: Piece<'static> = Piece {
+    text: "",
+    span: None,
+};
+
+/// A line of a paragraph or a list item: its pieces.
+pub type Line<'a> = [Piece<'a>];
+
+/// The lines of a paragraph (or the items of a list): their pieces in one vector, a break
+/// between two lines, so that a paragraph is one allocation however many lines it has (a
+/// vector a line, and a copy of each piece of a text cut at a line break, were most of the
+/// renderers' allocations). No line is empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lines<'a> {
+    pieces: Vec<Piece<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    /// The lines, in order.
+    pub fn iter(&self) -> LineIter<'_, 'a> {
+        LineIter {
+            rest: Some(&self.pieces[..]).filter(|p| !p.is_empty()),
+        }
+    }
+
+    /// The number of lines.
+    pub fn count(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// The last line (empty when there is none).
+    fn last_line(&self) -> &Line<'a> {
+        let mut start = self.pieces.len();
+        while start > 0 && !self.pieces[start - 1].is_break() {
+            start -= 1;
+        }
+        &self.pieces[start..]
+    }
+
+    /// Starts a new line (a break after the last one).
+    fn push_break(&mut self) {
+        self.pieces.push(BREAK);
+    }
+}
+
+impl<'l, 'a> IntoIterator for &'l Lines<'a> {
+    type Item = &'l Line<'a>;
+    type IntoIter = LineIter<'l, 'a>;
+    fn into_iter(self) -> LineIter<'l, 'a> {
+        self.iter()
+    }
+}
+
+/// The lines of [`Lines`], cut at its breaks.
+pub struct LineIter<'l, 'a> {
+    /// The pieces not yet given; `None` once the last line is given.
+    rest: Option<&'l [Piece<'a>]>,
+}
+
+impl<'l, 'a> Iterator for LineIter<'l, 'a> {
+    type Item = &'l Line<'a>;
+
+    fn next(&mut self) -> Option<&'l Line<'a>> {
+        let rest = self.rest?;
+        // An index loop: no closure, no iterator adaptor in the .wasm.
+        let mut k = 0;
+        while k < rest.len() {
+            if rest[k].is_break() {
+                self.rest = Some(&rest[k + 1..]);
+                return Some(&rest[..k]);
+            }
+            k += 1;
+        }
+        self.rest = None;
+        Some(rest)
+    }
+}
+
+/// Cuts spans into paragraphs (split at a blank line) of lines (split at `\n`).
+pub fn paragraphs(spans: &[Span]) -> Vec<Lines<'_>> {
+    let mut paras = Vec::new();
+    for block in cut_spans(spans, &mut Spare::default()) {
+        if let Block::Para(lines) = block {
+            paras.push(lines);
+        }
+    }
     paras
 }
 
+/// [`paragraphs`], as `Para` blocks, in vectors taken from `spare`.
+fn cut_spans<'a>(spans: &'a [Span], spare: &mut Spare<'a>) -> Vec<Block<'a>> {
+    let mut cut = Cutter::new(spare);
+    // Room for a post with no line break (most are): its pieces pushed with no growing.
+    cut.para.reserve(spans.len());
+    for span in spans {
+        match span {
+            Span::Text { text } => cut.text(text),
+            // Shown whole, even with no text (the renderers drop it).
+            other => cut.para.push(Piece::from(other)),
+        }
+    }
+    cut.finish()
+}
+
+/// The vectors of the views written, given back ([`PostViews::recycle`]) and used again for
+/// the next post's: a thread's posts are shown with the allocations of about one (a post's
+/// blocks and pieces made and freed for each post were a third of the renderers' calls to
+/// malloc and free).
+#[derive(Default)]
+struct Spare<'a> {
+    pieces: Vec<Vec<Piece<'a>>>,
+    blocks: Vec<Vec<Block<'a>>>,
+}
+
+impl<'a> Spare<'a> {
+    /// A vector of pieces, empty.
+    fn pieces(&mut self) -> Vec<Piece<'a>> {
+        self.pieces.pop().unwrap_or_default()
+    }
+
+    /// A vector of blocks, empty.
+    fn blocks(&mut self) -> Vec<Block<'a>> {
+        self.blocks.pop().unwrap_or_default()
+    }
+
+    /// Keeps a view's vectors, emptied.
+    fn keep(&mut self, mut blocks: Vec<Block<'a>>) {
+        for block in blocks.drain(..) {
+            match block {
+                Block::Para(lines) | Block::List { items: lines, .. } => {
+                    let mut pieces = lines.pieces;
+                    pieces.clear();
+                    self.pieces.push(pieces);
+                }
+                Block::Quote(quoted) => self.keep(quoted.blocks),
+                Block::Media(_) => {}
+            }
+        }
+        self.blocks.push(blocks);
+    }
+}
+
+/// The paragraphs being cut: those closed (`Para` blocks), and the pieces of the one open
+/// (its lines joined by breaks; its last line is empty when `para` is empty or ends with a
+/// break).
+struct Cutter<'a, 's> {
+    blocks: Vec<Block<'a>>,
+    para: Vec<Piece<'a>>,
+    spare: &'s mut Spare<'a>,
+}
+
+impl<'a, 's> Cutter<'a, 's> {
+    fn new(spare: &'s mut Spare<'a>) -> Cutter<'a, 's> {
+        Cutter {
+            blocks: spare.blocks(),
+            para: spare.pieces(),
+            spare,
+        }
+    }
+
+    /// A text: its pieces between line breaks (the empty ones dropped), a line or a paragraph
+    /// ended at each `\n`.
+    fn text(&mut self, text: &'a str) {
+        let mut rest = text;
+        while let Some(k) = memchr::memchr(b'\n', rest.as_bytes()) {
+            if k > 0 {
+                self.para.push(Piece::plain(&rest[..k]));
+            }
+            self.newline();
+            rest = &rest[k + 1..];
+        }
+        if !rest.is_empty() {
+            self.para.push(Piece::plain(rest));
+        }
+    }
+
+    /// A `\n`: a line break after a line with pieces; after an empty line, the end of the
+    /// paragraph (a blank line), unless that line is the paragraph's first (it stays, empty).
+    fn newline(&mut self) {
+        match self.para.last() {
+            None => {}
+            Some(p) if p.is_break() => {
+                self.para.pop();
+                self.close();
+            }
+            Some(_) => self.para.push(BREAK),
+        }
+    }
+
+    /// Ends the open paragraph, its blank lines dropped (white space only, or empty), and
+    /// the paragraph with them if no line is left.
+    fn close(&mut self) {
+        drop_blank_lines(&mut self.para);
+        if !self.para.is_empty() {
+            let next = self.spare.pieces();
+            let pieces = std::mem::replace(&mut self.para, next);
+            self.blocks.push(Block::Para(Lines { pieces }));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block<'a>> {
+        self.close();
+        self.spare.pieces.push(self.para);
+        self.blocks
+    }
+}
+
+/// Drops the blank lines of `pieces` (lines joined by breaks), in place: most paragraphs have
+/// none, and cost a look at each line's first piece.
+fn drop_blank_lines(pieces: &mut Vec<Piece>) {
+    let n = pieces.len();
+    // Pieces before `w` are kept; the line being looked at starts at `r`.
+    let (mut w, mut r) = (0, 0);
+    while r <= n {
+        let mut end = r;
+        while end < n && !pieces[end].is_break() {
+            end += 1;
+        }
+        if !line_is_blank(&pieces[r..end]) {
+            if w > 0 {
+                pieces[w] = BREAK;
+                w += 1;
+            }
+            if w != r {
+                pieces.copy_within(r..end, w);
+            }
+            w += end - r;
+        }
+        r = end + 1;
+    }
+    pieces.truncate(w);
+}
+
 fn line_is_blank(line: &Line) -> bool {
-    line.iter()
-        .all(|s| crate::segment::trim(s.text()).is_empty())
+    // A loop: `all` with a closure is its own function in the .wasm.
+    for piece in line {
+        if !crate::segment::trim(piece.text).is_empty() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The kind of a list item's marker: a bullet character or an ordered delimiter.
@@ -213,7 +443,7 @@ pub enum ListKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block<'a> {
     /// A paragraph of lines (joined by hard line breaks).
-    Para(Vec<Line<'a>>),
+    Para(Lines<'a>),
     /// A list; `start` is the first number of an ordered list (1 for bullets).
     List {
         /// Bullet or ordered.
@@ -221,7 +451,7 @@ pub enum Block<'a> {
         /// First number.
         start: usize,
         /// One line per item, the marker removed.
-        items: Vec<Line<'a>>,
+        items: Lines<'a>,
     },
     /// A quoted post.
     Quote(Box<PostView<'a>>),
@@ -309,6 +539,7 @@ pub fn article_lazy<'a, 'o>(
         kept,
         at: 0,
         options,
+        spare: Spare::default(),
     };
     (article, views)
 }
@@ -321,6 +552,16 @@ pub struct PostViews<'a, 'o> {
     /// The next post to show.
     at: usize,
     options: &'o Options,
+    /// The vectors of the views given back, for the next ones.
+    spare: Spare<'a>,
+}
+
+impl<'a> PostViews<'a, '_> {
+    /// Gives back a view once it is written: its vectors make the next views (with no
+    /// allocation for most).
+    pub fn recycle(&mut self, view: PostView<'a>) {
+        self.spare.keep(view.blocks);
+    }
 }
 
 impl<'a> Iterator for PostViews<'a, '_> {
@@ -330,13 +571,14 @@ impl<'a> Iterator for PostViews<'a, '_> {
         let options = self.options;
         let post = *self.kept.get(self.at)?;
         self.at += 1;
-        let mut view = post_view(post, options, false);
+        let mut view = post_view(post, options, false, &mut self.spare);
         if options.merge && !post.reply {
             view.label = None;
             view.time = None;
             // The author's posts that follow flow into this one.
             while let Some(next) = self.kept.get(self.at).filter(|p| !p.reply) {
-                append_flowing(&mut view.blocks, post_view(next, options, false).blocks);
+                let next = post_view(next, options, false, &mut self.spare);
+                append_flowing(&mut view.blocks, next.blocks);
                 self.at += 1;
             }
         } else if !options.merge {
@@ -346,24 +588,22 @@ impl<'a> Iterator for PostViews<'a, '_> {
     }
 }
 
-fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a> {
-    // The post's own spans, not a copy of them (`blocks` borrows what it keeps whole).
-    let mut blocks = if post.spans.is_empty() && !post.text.is_empty() {
-        // A model with no spans (made by hand): its text is one span, made here.
-        let whole = [Span::Text {
-            text: post.text.as_str().into(),
-        }];
-        let mut kept = Vec::new();
-        for block in blocks(&whole) {
-            kept.extend(owned(block));
-        }
-        kept
+fn post_view<'a>(
+    post: &'a Post,
+    options: &Options,
+    quoted: bool,
+    spare: &mut Spare<'a>,
+) -> PostView<'a> {
+    // The post's own text, not a copy of it (the pieces borrow it).
+    let paras = if post.spans.is_empty() {
+        // A model with no spans (made by hand): its text is one plain text.
+        let mut cut = Cutter::new(spare);
+        cut.text(&post.text);
+        cut.finish()
     } else {
-        blocks_and(
-            &post.spans,
-            post.media.len() + usize::from(post.quoted.is_some()),
-        )
+        cut_spans(&post.spans, spare)
     };
+    let mut blocks = blocks_of(paras, post.media.len() + usize::from(post.quoted.is_some()));
     if options.keep_markers {
         if let Some(marker) = post
             .marker
@@ -376,7 +616,7 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
     }
     blocks.extend(post.media.iter().map(Block::Media));
     if let Some(q) = &post.quoted {
-        blocks.push(Block::Quote(Box::new(post_view(q, options, true))));
+        blocks.push(Block::Quote(Box::new(post_view(q, options, true, spare))));
     }
     PostView {
         label: None,
@@ -391,66 +631,33 @@ fn post_view<'a>(post: &'a Post, options: &Options, quoted: bool) -> PostView<'a
     }
 }
 
-/// `block` with every span it borrows copied: a [`blocks`] block that outlives its spans
-/// (`blocks` makes paragraphs and lists only).
-fn owned(block: Block<'_>) -> Option<Block<'static>> {
-    // Plain loops: iterator adaptors here were a kilobyte of the .wasm for a rare case.
-    fn own(lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
-        let mut out = Vec::with_capacity(lines.len());
-        for line in lines {
-            let mut copy = Vec::with_capacity(line.len());
-            for span in line {
-                copy.push(Cow::Owned(span.into_owned()));
-            }
-            out.push(copy);
-        }
-        out
-    }
-    match block {
-        Block::Para(lines) => Some(Block::Para(own(lines))),
-        Block::List { kind, start, items } => Some(Block::List {
-            kind,
-            start,
-            items: own(items),
-        }),
-        Block::Quote(_) | Block::Media(_) => None,
-    }
-}
-
 /// Puts the author's marker back: one with a digit (`1/`, `(2/12)`) before the first
 /// paragraph, any other (`🧵`, `/end`) after the last one; a list keeps its items, so a marker
-/// next to one gets a line of its own.
-fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
+/// next to one gets a line of its own. The space between the marker and the text is a piece
+/// of its own: every renderer shows `1/` and ` ` as it shows `1/ ` (the Markdown escape of
+/// a marker's chars looks no further than a space).
+fn put_marker<'a>(blocks: &mut Vec<Block<'a>>, marker: &'a str) {
     let leads = marker.bytes().any(|b| b.is_ascii_digit());
+    let alone = || {
+        Block::Para(Lines {
+            pieces: vec![Piece::plain(marker)],
+        })
+    };
     if leads {
         match blocks.first_mut() {
             Some(Block::Para(lines)) => {
-                let first = lines.first_mut().expect("a paragraph has a line");
-                first.insert(
-                    0,
-                    Cow::Owned(Span::Text {
-                        text: crate::thread::short_text(format!("{marker} ")),
-                    }),
-                );
+                lines.pieces.insert(0, Piece::plain(" "));
+                lines.pieces.insert(0, Piece::plain(marker));
             }
-            _ => blocks.insert(
-                0,
-                Block::Para(vec![vec![Cow::Owned(Span::Text {
-                    text: marker.into(),
-                })]]),
-            ),
+            _ => blocks.insert(0, alone()),
         }
     } else {
         match blocks.last_mut() {
             Some(Block::Para(lines)) => {
-                let last = lines.last_mut().expect("a paragraph has a line");
-                last.push(Cow::Owned(Span::Text {
-                    text: crate::thread::short_text(format!(" {marker}")),
-                }));
+                lines.pieces.push(Piece::plain(" "));
+                lines.pieces.push(Piece::plain(marker));
             }
-            _ => blocks.push(Block::Para(vec![vec![Cow::Owned(Span::Text {
-                text: marker.into(),
-            })]])),
+            _ => blocks.push(alone()),
         }
     }
 }
@@ -459,14 +666,12 @@ fn put_marker(blocks: &mut Vec<Block>, marker: &str) {
 fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
     let mut next = next.into_iter();
     match (run.last_mut(), next.next()) {
-        (Some(Block::Para(prev)), Some(Block::Para(mut first)))
+        (Some(Block::Para(prev)), Some(Block::Para(first)))
             if !ends_sentence(prev) && starts_lowercase(&first) =>
         {
-            let last = prev.last_mut().expect("a paragraph has a line");
-            last.push(Cow::Owned(Span::Text { text: " ".into() }));
-            let mut lines = first.drain(..);
-            last.extend(lines.next().into_iter().flatten());
-            prev.extend(lines);
+            // Its first line goes on the last one, after a space; its other lines follow.
+            prev.pieces.push(Piece::plain(" "));
+            prev.pieces.extend(first.pieces);
         }
         (_, Some(block)) => run.push(block),
         (_, None) => {}
@@ -474,18 +679,18 @@ fn append_flowing<'a>(run: &mut Vec<Block<'a>>, next: Vec<Block<'a>>) {
     run.extend(next);
 }
 
-/// A line's text, its spans' texts one after another (pushed in a loop: a collect into a
+/// A line's text, its pieces' texts one after another (pushed in a loop: a collect into a
 /// `String` is its own copy of the extend code in the .wasm).
 pub(crate) fn line_string(line: &Line) -> String {
     let mut out = String::new();
-    for span in line {
-        out.push_str(span.text());
+    for piece in line {
+        out.push_str(piece.text);
     }
     out
 }
 
-fn ends_sentence(para: &[Line]) -> bool {
-    let text = para.last().map(line_string).unwrap_or_default();
+fn ends_sentence(para: &Lines) -> bool {
+    let text = line_string(para.last_line());
     let text = text.trim_end();
     let text = text.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     match text.chars().next_back() {
@@ -495,35 +700,48 @@ fn ends_sentence(para: &[Line]) -> bool {
     }
 }
 
-fn starts_lowercase(para: &[Line]) -> bool {
-    para.first()
-        .and_then(|l| l.first())
-        .and_then(|s| s.text().trim_start().chars().next())
+fn starts_lowercase(para: &Lines) -> bool {
+    // The first piece is the first line's (no line is empty).
+    para.pieces
+        .first()
+        .and_then(|p| p.text.trim_start().chars().next())
         .is_some_and(char::is_lowercase)
 }
 
 /// Cuts spans into blocks: paragraphs and lists.
 pub fn blocks(spans: &[Span]) -> Vec<Block<'_>> {
-    blocks_and(spans, 0)
+    blocks_of(cut_spans(spans, &mut Spare::default()), 0)
 }
 
-/// [`blocks`], in a vector with room for `more` blocks after them (a post's media and quote).
-fn blocks_and(spans: &[Span], more: usize) -> Vec<Block<'_>> {
-    let paras = paragraphs(spans);
+/// The blocks of `paras` (`Para` blocks, as cut), with room for `more` blocks after them (a
+/// post's media and quote).
+fn blocks_of(mut paras: Vec<Block<'_>>, more: usize) -> Vec<Block<'_>> {
     // Most posts hold no list: their paragraphs are their blocks, as the walk below makes them.
-    if !paras.iter().flatten().any(|line| list_item(line).is_some()) {
-        let mut out = Vec::with_capacity(paras.len() + more);
-        for para in paras {
-            out.push(Block::Para(para));
+    let mut any = false;
+    for block in &paras {
+        if let Block::Para(para) = block {
+            for line in para {
+                any = any || list_item(line).is_some();
+            }
         }
-        return out;
     }
+    if !any {
+        paras.reserve(more);
+        return paras;
+    }
+    lists(&paras)
+}
+
+/// [`blocks_of`] for paragraphs with list items in them.
+fn lists<'a>(paras: &[Block<'a>]) -> Vec<Block<'a>> {
     // Every line with its paragraph and, if it is one, its list item.
-    let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();
-    for (p, para) in paras.into_iter().enumerate() {
+    let mut lines: Vec<(usize, &Line, Option<Item>)> = Vec::new();
+    for (p, block) in paras.iter().enumerate() {
+        let Block::Para(para) = block else {
+            continue;
+        };
         for line in para {
-            let item = list_item(&line);
-            lines.push((p, line, item));
+            lines.push((p, line, list_item(line)));
         }
     }
     // Runs of items that go together; only runs of two or more become lists.
@@ -547,12 +765,12 @@ fn blocks_and(spans: &[Span], more: usize) -> Vec<Block<'_>> {
         i = j;
     }
     let mut out: Vec<Block> = Vec::new();
-    let mut para: Vec<Line> = Vec::new();
+    let mut para = Lines::default();
     let mut para_idx = usize::MAX;
     for ((p, line, item), listed) in lines.into_iter().zip(in_list) {
         match item.filter(|_| listed) {
-            Some((kind, n, item)) => {
-                if !para.is_empty() {
+            Some((kind, n, rest)) => {
+                if !para.pieces.is_empty() {
                     out.push(Block::Para(std::mem::take(&mut para)));
                 }
                 if let Some(Block::List {
@@ -561,31 +779,48 @@ fn blocks_and(spans: &[Span], more: usize) -> Vec<Block<'_>> {
                     items,
                 }) = out.last_mut()
                 {
-                    if continues(*k, *start, items.len(), kind, n) {
-                        items.push(item);
+                    if continues(*k, *start, items.count(), kind, n) {
+                        push_item(items, rest, line);
                         continue;
                     }
                 }
+                let mut items = Lines::default();
+                push_item(&mut items, rest, line);
                 out.push(Block::List {
                     kind,
                     start: n,
-                    items: vec![item],
+                    items,
                 });
                 para_idx = usize::MAX;
             }
             None => {
-                if p != para_idx && !para.is_empty() {
+                if p != para_idx && !para.pieces.is_empty() {
                     out.push(Block::Para(std::mem::take(&mut para)));
                 }
                 para_idx = p;
-                para.push(line);
+                if !para.pieces.is_empty() {
+                    para.push_break();
+                }
+                para.pieces.extend_from_slice(line);
             }
         }
     }
-    if !para.is_empty() {
+    if !para.pieces.is_empty() {
         out.push(Block::Para(para));
     }
     out
+}
+
+/// Adds an item to a list's `items`: `rest`, the first piece's text after the marker, then
+/// the line's other pieces.
+fn push_item<'a>(items: &mut Lines<'a>, rest: &'a str, line: &Line<'a>) {
+    if !items.pieces.is_empty() {
+        items.push_break();
+    }
+    if !rest.is_empty() {
+        items.pieces.push(Piece::plain(rest));
+    }
+    items.pieces.extend_from_slice(&line[1..]);
 }
 
 fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize) -> bool {
@@ -596,15 +831,15 @@ fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize)
         }
 }
 
-/// A list item: its marker's kind, its number and the line without the marker.
-type Item<'a> = (ListKind, usize, Line<'a>);
+/// A list item: its marker's kind, its number and the first piece's text after the marker
+/// (the item is that text, then the line's other pieces).
+type Item<'a> = (ListKind, usize, &'a str);
 
-/// If `line` starts with a list marker, its kind, number and the line without the marker.
+/// If `line` starts with a list marker (in plain text) and shows something after it, its
+/// kind, number and the text after the marker.
 fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
-    let Some(Span::Text { text }) = line.first().map(|s| &**s) else {
-        return None;
-    };
-    let t = text.trim_start();
+    let first = line.first().filter(|p| p.span.is_none())?;
+    let t = first.text.trim_start();
     let (kind, n, rest) = if let Some(rest) = ["- ", "• ", "* "]
         .iter()
         .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
@@ -624,15 +859,10 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         (ListKind::Ordered(delim as char), n, &t[digits + 2..])
     };
     let rest = rest.trim_start();
-    let mut item: Line = Vec::with_capacity(line.len());
-    if !rest.is_empty() {
-        item.push(Cow::Owned(Span::Text { text: rest.into() }));
-    }
-    item.extend(line[1..].iter().cloned());
-    if line_is_blank(&item) {
+    if crate::segment::trim(rest).is_empty() && line_is_blank(&line[1..]) {
         return None;
     }
-    Some((kind, n, item))
+    Some((kind, n, rest))
 }
 
 /// The first sentence of `text`, for a title: up to `.`, `!`, `?` or `…` followed by a space,
@@ -674,7 +904,7 @@ pub fn first_sentence(text: &str) -> Option<String> {
 
 /// Whether `href` may become a link: `http:`, `https:` or `mailto:` only.
 pub fn safe_href(href: &str) -> bool {
-    clean_href(href).is_some()
+    safe_link(href).is_some()
 }
 
 /// `href` ready for an attribute or a Markdown link destination, or `None` when its scheme is
@@ -682,30 +912,47 @@ pub fn safe_href(href: &str) -> bool {
 /// as browsers do; spaces, controls, quotes, `<`, `>`, `\` and `` ` `` inside are
 /// percent-encoded.
 pub fn clean_href(href: &str) -> Option<String> {
-    // The chars trimmed and escaped are all ASCII: bytes, with no decoding (at opt-level z,
-    // the .wasm, a char loop is a call a char).
-    let strip = |b: &u8| *b <= b' ' || *b == 0x7f;
-    let lead = href.bytes().take_while(strip).count();
-    let tail = href.as_bytes()[lead..]
-        .iter()
-        .rev()
-        .take_while(|b| strip(b))
-        .count();
-    let t = &href[lead..href.len() - tail];
-    // ASCII case only: no other char lowercases to a letter of these schemes.
-    let ok = ["http://", "https://", "mailto:"].iter().any(|s| {
-        t.as_bytes()
-            .get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
-    });
-    let rest = t
-        .split_once(':')
-        .map_or("", |(_, r)| r)
-        .trim_start_matches('/');
-    if !ok || rest.is_empty() {
-        return None;
+    safe_link(href).map(|t| Href::Link(t).into_string())
+}
+
+/// `href` with its leading and trailing spaces and controls dropped, if its scheme is
+/// `http:`, `https:` or `mailto:` and something follows it: what [`clean_href`] encodes.
+fn safe_link(href: &str) -> Option<&str> {
+    // The chars trimmed are all ASCII: bytes, with no decoding, in index loops (at opt-level
+    // z, the .wasm, a char loop is a call a char, and each `take_while` closure a call a
+    // byte).
+    let b = href.as_bytes();
+    let strip = |b: u8| b <= b' ' || b == 0x7f;
+    let (mut start, mut end) = (0, b.len());
+    while start < end && strip(b[start]) {
+        start += 1;
     }
-    let mut out = String::with_capacity(t.len());
+    while end > start && strip(b[end - 1]) {
+        end -= 1;
+    }
+    let t = &b[start..end];
+    // ASCII case only: no other char lowercases to a letter of these schemes. After the
+    // scheme (its first `:` and any `/`s), something must follow.
+    let scheme = |s: &[u8]| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s);
+    let mut rest = if scheme(b"https://") {
+        8
+    } else if scheme(b"http://") || scheme(b"mailto:") {
+        7
+    } else {
+        return None;
+    };
+    while rest < t.len() && t[rest] == b'/' {
+        rest += 1;
+    }
+    (rest < t.len()).then_some(&href[start..end])
+}
+
+/// Pushes the safe link `t` ([`safe_link`]) with its spaces, controls, quotes, `<`, `>`, `\`
+/// and `` ` `` percent-encoded, and with `amp` in place of each `&` (`"&"` for the address
+/// itself, `"&amp;"` for it escaped in an HTML attribute: the one char of the address that
+/// HTML escapes, the others being percent-encoded).
+fn push_link(t: &str, amp: &str, out: &mut String) {
+    out.reserve(t.len());
     // Runs of bytes kept are copied whole; a byte escaped is an ASCII char's only byte.
     let mut run = 0;
     // An index loop: at opt-level z `bytes().enumerate()` is a call a byte.
@@ -713,15 +960,70 @@ pub fn clean_href(href: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`') {
+        if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' | b'&') {
             out.push_str(&t[run..i]);
-            push_percent(b, &mut out);
+            if b == b'&' {
+                out.push_str(amp);
+            } else {
+                push_percent(b, out);
+            }
             run = i + 1;
         }
         i += 1;
     }
     out.push_str(&t[run..]);
-    Some(out)
+}
+
+/// Where a piece links: an address as it is written out, made by [`Href::push`] straight
+/// into a renderer's output (an address built as a `String` first was an allocation for each
+/// of a thread's thousands of links, mentions and hashtags).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Href<'a> {
+    /// A safe link ([`safe_link`]), percent-encoded as it is written ([`clean_href`]).
+    Link(&'a str),
+    /// An entity's address: a prefix, the word percent-encoded, a suffix. The prefixes and
+    /// suffixes hold no char that HTML escapes, and a percent-encoded word none either.
+    Entity(&'static str, &'a str, &'static str),
+    /// An address made whole (a Mastodon one, from a server's name).
+    Made(String),
+}
+
+impl Href<'_> {
+    /// Pushes the address.
+    pub fn push(&self, out: &mut String) {
+        match self {
+            Href::Link(t) => push_link(t, "&", out),
+            Href::Entity(prefix, word, suffix) => {
+                out.reserve(prefix.len() + word.len() + suffix.len());
+                out.push_str(prefix);
+                push_percent_encoded(word, out);
+                out.push_str(suffix);
+            }
+            Href::Made(s) => out.push_str(s),
+        }
+    }
+
+    /// Pushes the address escaped for an HTML attribute value (as `html::escape` would):
+    /// only a link's `&` and a made address need it.
+    pub fn push_html(&self, out: &mut String) {
+        match self {
+            Href::Link(t) => push_link(t, "&amp;", out),
+            Href::Entity(..) => self.push(out),
+            Href::Made(s) => html::escape(s, out),
+        }
+    }
+
+    /// The address as a `String`.
+    pub fn into_string(self) -> String {
+        match self {
+            Href::Made(s) => s,
+            other => {
+                let mut out = String::new();
+                other.push(&mut out);
+                out
+            }
+        }
+    }
 }
 
 fn percent_encode(s: &str) -> String {
@@ -751,16 +1053,6 @@ fn push_percent_encoded(s: &str, out: &mut String) {
     out.push_str(&s[run..]);
 }
 
-/// `prefix`, then `word` percent-encoded, then `suffix`: an entity's address made at once
-/// (a thread links thousands of mentions and hashtags).
-fn address(prefix: &str, word: &str, suffix: &str) -> String {
-    let mut out = String::with_capacity(prefix.len() + 3 * word.len() + suffix.len());
-    out.push_str(prefix);
-    push_percent_encoded(word, &mut out);
-    out.push_str(suffix);
-    out
-}
-
 /// `%XX`, the byte `b` percent-encoded (upper-case hex), with no `format!`.
 fn push_percent(b: u8, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -786,81 +1078,117 @@ fn mastodon_instance(handle: &str) -> Option<&str> {
 /// thread's author; `#tag` → `/tags/TAG` on the author's server. Threads:
 /// `threads.net/@name`. LinkedIn: `linkedin.com/feed/hashtag/TAG/`.
 pub fn entity_href(platform: Platform, author: Option<&str>, span: &Span) -> Option<String> {
+    entity_address(platform, author, span).map(Href::into_string)
+}
+
+/// [`entity_href`], as an [`Href`].
+fn entity_address<'a>(
+    platform: Platform,
+    author: Option<&str>,
+    span: &'a Span,
+) -> Option<Href<'a>> {
+    let sigil = match span {
+        Span::Mention { .. } => b'@',
+        Span::Hashtag { .. } => b'#',
+        Span::Cashtag { .. } => b'$',
+        _ => return None,
+    };
+    entity_at(platform, author, sigil, span.text())
+}
+
+/// Where the entity `text` links, its kind told by its `sigil` (`@` a mention, `#` a hashtag,
+/// `$` a cashtag): [`entity_href`] with no span made.
+fn entity_at<'a>(
+    platform: Platform,
+    author: Option<&str>,
+    sigil: u8,
+    text: &'a str,
+) -> Option<Href<'a>> {
     // The sigils are ASCII: the word is what follows the byte (no char encoded to compare).
-    fn word(s: &str, sigil: u8) -> Option<&str> {
-        let t = crate::segment::trim(s);
-        let w = t
-            .get(1..)
-            .filter(|_| t.as_bytes().first() == Some(&sigil))?;
-        Some(w).filter(|w| !w.is_empty())
-    }
-    match (platform, span) {
-        (Platform::X | Platform::Threadreader, Span::Mention { text }) => {
-            let name = word(text, b'@')?;
-            let plain = !name.bytes().any(|b| b == b'@' || b == b'.');
-            plain.then(|| address("https://x.com/", name, ""))
+    let t = crate::segment::trim(text);
+    let word = t
+        .get(1..)
+        .filter(|w| t.as_bytes().first() == Some(&sigil) && !w.is_empty())?;
+    let entity = |prefix| Some(Href::Entity(prefix, word, ""));
+    match (platform, sigil) {
+        (Platform::X | Platform::Threadreader, b'@') => {
+            let plain = !word.bytes().any(|b| b == b'@' || b == b'.');
+            plain.then_some(Href::Entity("https://x.com/", word, ""))
         }
-        (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => {
-            Some(address("https://x.com/hashtag/", word(text, b'#')?, ""))
-        }
-        (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => {
-            Some(address("https://x.com/search?q=%24", word(text, b'$')?, ""))
-        }
-        (Platform::Bluesky, Span::Mention { text }) => {
-            let handle = word(text, b'@')?;
-            crate::clean::has(handle, '.').then(|| address("https://bsky.app/profile/", handle, ""))
-        }
-        (Platform::Bluesky, Span::Hashtag { text }) => {
-            Some(address("https://bsky.app/hashtag/", word(text, b'#')?, ""))
-        }
-        (Platform::Mastodon, Span::Mention { text }) => {
-            let handle = word(text, b'@')?;
-            let (user, server) = match handle.split_once('@') {
-                Some((u, s)) => (
-                    u.to_owned(),
-                    mastodon_instance(&format!("@x@{s}"))?.to_owned(),
-                ),
+        (Platform::X | Platform::Threadreader, b'#') => entity("https://x.com/hashtag/"),
+        (Platform::X | Platform::Threadreader, b'$') => entity("https://x.com/search?q=%24"),
+        (Platform::Bluesky, b'@') => crate::clean::has(word, '.').then_some(Href::Entity(
+            "https://bsky.app/profile/",
+            word,
+            "",
+        )),
+        (Platform::Bluesky, b'#') => entity("https://bsky.app/hashtag/"),
+        (Platform::Mastodon, b'@') => {
+            let (user, server) = match word.split_once('@') {
+                Some((u, s)) => (u, mastodon_instance(&format!("@x@{s}"))?.to_owned()),
                 None => {
                     // Mastodon shows every mention short: only the author's own is certain.
                     let own = author?.trim_start_matches('@').split_once('@')?.0;
-                    (own == handle).then_some(())?;
-                    (handle.to_owned(), mastodon_instance(author?)?.to_owned())
+                    (own == word).then_some(())?;
+                    (word, mastodon_instance(author?)?.to_owned())
                 }
             };
-            Some(format!("https://{server}/@{}", percent_encode(&user)))
+            Some(Href::Made(format!(
+                "https://{server}/@{}",
+                percent_encode(user)
+            )))
         }
-        (Platform::Mastodon, Span::Hashtag { text }) => Some(format!(
+        (Platform::Mastodon, b'#') => Some(Href::Made(format!(
             "https://{}/tags/{}",
             author.and_then(mastodon_instance)?,
-            percent_encode(word(text, b'#')?)
+            percent_encode(word)
+        ))),
+        (Platform::Threads, b'@') => (!crate::clean::has(word, '@')).then_some(Href::Entity(
+            "https://www.threads.net/@",
+            word,
+            "",
         )),
-        (Platform::Threads, Span::Mention { text }) => {
-            let name = word(text, b'@')?;
-            (!crate::clean::has(name, '@')).then(|| address("https://www.threads.net/@", name, ""))
-        }
-        (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
+        (Platform::Linkedin, b'#') => Some(Href::Entity(
             "https://www.linkedin.com/feed/hashtag/",
-            word(text, b'#')?,
+            word,
             "/",
         )),
         _ => None,
     }
 }
 
-/// Where `span` links in this article, if anywhere: a safe link's cleaned address, or an
-/// entity's platform address when `link_entities` is on.
-pub fn span_href(article: &Article, options: &Options, span: &Span) -> Option<String> {
-    match span {
+/// Where `span` (a span, or a piece of a line) links in this article, if anywhere: a safe
+/// link's cleaned address, or an entity's platform address when `link_entities` is on.
+pub fn span_href<'s>(
+    article: &Article,
+    options: &Options,
+    span: impl Into<Piece<'s>>,
+) -> Option<String> {
+    piece_href(article, options, span.into()).map(Href::into_string)
+}
+
+/// [`span_href`] of a piece, as an [`Href`].
+pub fn piece_href<'a>(article: &Article, options: &Options, piece: Piece<'a>) -> Option<Href<'a>> {
+    match piece.span? {
         // A link cut short by the platform (`bsky.app/profile/…`) leads nowhere: text only.
         Span::Link { href, .. } if href.ends_with('…') || href.ends_with("...") => None,
-        Span::Link { href, .. } => clean_href(href),
+        Span::Link { href, .. } => safe_link(href).map(Href::Link),
         Span::Text { .. } => None,
-        _ if options.link_entities => {
+        span if options.link_entities => {
             let author = article.author.and_then(|a| a.handle.as_deref());
-            entity_href(article.platform, author, span)
+            entity_address(article.platform, author, span)
         }
         _ => None,
     }
+}
+
+/// Where an author's shown `handle` links in this article: as a mention in the text would.
+pub fn handle_href<'a>(article: &Article, options: &Options, handle: &'a str) -> Option<Href<'a>> {
+    if !options.link_entities {
+        return None;
+    }
+    let author = article.author.and_then(|a| a.handle.as_deref());
+    entity_at(article.platform, author, b'@', handle)
 }
 
 /// A line's pieces as every renderer shows them: the line's outer white space trimmed, empty
@@ -870,10 +1198,10 @@ pub fn shown_spans<'a>(
     article: &'a Article,
     options: &'a Options,
     line: &'a Line<'a>,
-) -> impl Iterator<Item = (&'a str, Option<String>)> + 'a {
+) -> impl Iterator<Item = (&'a str, Option<Href<'a>>)> + 'a {
     let last = line.len().saturating_sub(1);
-    line.iter().enumerate().filter_map(move |(i, span)| {
-        let mut text = span.text();
+    line.iter().enumerate().filter_map(move |(i, piece)| {
+        let mut text = piece.text;
         if i == 0 {
             text = text.trim_start();
         }
@@ -884,7 +1212,7 @@ pub fn shown_spans<'a>(
             return None;
         }
         let href =
-            span_href(article, options, span).filter(|_| !crate::segment::trim(text).is_empty());
+            piece_href(article, options, *piece).filter(|_| !crate::segment::trim(text).is_empty());
         Some((text, href))
     })
 }
@@ -895,6 +1223,11 @@ pub fn shown(author: &Author) -> (Option<&str>, Option<&str>) {
         s.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     (part(&author.name), part(&author.handle))
+}
+
+/// Whether an author shows any words ([`author_words`] is not `None`), with none made.
+pub fn shows_words(author: &Author) -> bool {
+    shown(author) != (None, None)
 }
 
 /// The words shown for an author: `Name @handle`, either part alone, or `None`.
@@ -908,13 +1241,14 @@ pub fn author_words(author: &Author) -> Option<String> {
     }
 }
 
-/// How a media placeholder is labelled: `Image`, `Video`, `GIF`, or the kind as given.
-pub fn media_label(media: &Media) -> String {
+/// How a media placeholder is labelled: `Image`, `Video`, `GIF`, or the kind as given
+/// (borrowed for the kinds known: no allocation for each of a thread's images).
+pub fn media_label(media: &Media) -> Cow<'static, str> {
     match media.kind.trim() {
-        "image" | "" => "Image".into(),
-        "video" => "Video".into(),
-        "gif" => "GIF".into(),
-        other => crate::ucd::capitalize(other),
+        "image" | "" => Cow::Borrowed("Image"),
+        "video" => Cow::Borrowed("Video"),
+        "gif" => Cow::Borrowed("GIF"),
+        other => Cow::Owned(crate::ucd::capitalize(other)),
     }
 }
 
@@ -993,6 +1327,46 @@ mod tests {
         ] {
             assert_eq!(clean_href(h), clean_by_chars(h), "clean_href({h:?})");
         }
+        // Random addresses: the cleaning, and the address written escaped for HTML in one
+        // pass, against the char-by-char cleaning escaped after it.
+        const PARTS: [&str; 20] = [
+            "https://",
+            "HTTP://",
+            "mailto:",
+            "javascript:",
+            " ",
+            "\u{7f}",
+            "\"",
+            "'",
+            "<",
+            ">",
+            "\\",
+            "`",
+            "&",
+            "amp;",
+            "é",
+            "a",
+            "/",
+            ":",
+            "\u{1}",
+            "🧵",
+        ];
+        let mut next = crate::test_rng::xorshift(0x11c0_ffee_0014_0002);
+        for _ in 0..30_000 {
+            let mut h = String::new();
+            for _ in 0..next() % 8 {
+                h.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+            }
+            let want = clean_by_chars(&h);
+            assert_eq!(clean_href(&h), want, "clean_href({h:?})");
+            assert_eq!(safe_link(&h).is_some(), want.is_some(), "{h:?} is safe");
+            if let (Some(t), Some(want)) = (safe_link(&h), want) {
+                let (mut html, mut escaped) = (String::new(), String::new());
+                Href::Link(t).push_html(&mut html);
+                html::escape(&want, &mut escaped);
+                assert_eq!(html, escaped, "{h:?} escaped for HTML");
+            }
+        }
         for w in [
             "",
             "rustlang",
@@ -1014,27 +1388,485 @@ mod tests {
         let all = spans("a @b\nc\n\nd");
         let p = paragraphs(&all);
         assert_eq!(p.len(), 2, "a blank line splits paragraphs");
-        assert_eq!(p[0].len(), 2, "a single newline is a line break");
+        assert_eq!(p[0].count(), 2, "a single newline is a line break");
         assert_eq!(
-            p[1][0],
-            vec![Cow::Owned(Span::Text { text: "d".into() })],
+            p[1].iter().next(),
+            Some(&[Piece::plain("d")][..]),
             "the piece after the blank line"
         );
         let whole = [Span::Text {
-            text: "one line".into(),
+            text: "one\ntwo".into(),
         }];
+        let p = paragraphs(&whole);
+        let first = p[0].iter().next().expect("a line");
         assert!(
-            matches!(paragraphs(&whole)[0][0][0], Cow::Borrowed(_)),
-            "a text with no line break is shown as the span it is, not a copy"
+            std::ptr::eq(first[0].text().as_ptr(), whole[0].text().as_ptr()),
+            "a piece is the span's own text, not a copy"
         );
+    }
+
+    /// The block model as it was: lines of spans (`Cow`s, a copy for each piece of a text cut
+    /// at a line break), the reference for [`paragraphs`] and [`blocks`].
+    mod reference {
+        use crate::render::ListKind;
+        use crate::thread::Span;
+        use std::borrow::Cow;
+
+        pub type Line<'a> = Vec<Cow<'a, Span>>;
+
+        #[derive(Debug)]
+        pub enum Block<'a> {
+            Para(Vec<Line<'a>>),
+            List {
+                kind: ListKind,
+                start: usize,
+                items: Vec<Line<'a>>,
+            },
+        }
+
+        pub fn paragraphs(spans: &[Span]) -> Vec<Vec<Line<'_>>> {
+            let mut paras: Vec<Vec<Line>> = vec![vec![Vec::with_capacity(spans.len())]];
+            for span in spans {
+                match span {
+                    Span::Text { text } if !text.contains('\n') => {
+                        if !text.is_empty() {
+                            paras
+                                .last_mut()
+                                .and_then(|p| p.last_mut())
+                                .expect("paras is never empty")
+                                .push(Cow::Borrowed(span));
+                        }
+                    }
+                    Span::Text { text } => {
+                        let mut parts = text.split('\n').peekable();
+                        while let Some(part) = parts.next() {
+                            if !part.is_empty() {
+                                let para = paras.last_mut().expect("paras is never empty");
+                                para.last_mut()
+                                    .expect("a paragraph has a line")
+                                    .push(Cow::Owned(Span::Text { text: part.into() }));
+                            }
+                            if parts.peek().is_some() {
+                                let para = paras.last_mut().expect("paras is never empty");
+                                if para.last().is_some_and(Vec::is_empty) {
+                                    para.pop();
+                                    if !para.is_empty() {
+                                        paras.push(vec![Vec::new()]);
+                                    } else {
+                                        para.push(Vec::new());
+                                    }
+                                } else {
+                                    para.push(Vec::new());
+                                }
+                            }
+                        }
+                    }
+                    other => paras
+                        .last_mut()
+                        .and_then(|p| p.last_mut())
+                        .expect("paras is never empty")
+                        .push(Cow::Borrowed(other)),
+                }
+            }
+            for p in &mut paras {
+                p.retain(|l| !line_is_blank(l));
+            }
+            paras.retain(|p| !p.is_empty());
+            paras
+        }
+
+        fn line_is_blank(line: &Line) -> bool {
+            line.iter()
+                .all(|s| crate::segment::trim(s.text()).is_empty())
+        }
+
+        pub fn blocks(spans: &[Span]) -> Vec<Block<'_>> {
+            let paras = paragraphs(spans);
+            let mut lines: Vec<(usize, Line, Option<Item>)> = Vec::new();
+            for (p, para) in paras.into_iter().enumerate() {
+                for line in para {
+                    let item = list_item(&line);
+                    lines.push((p, line, item));
+                }
+            }
+            let mut in_list = vec![false; lines.len()];
+            let mut i = 0;
+            while i < lines.len() {
+                let Some((kind, start, _)) = &lines[i].2 else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while let Some((_, _, Some((k, n, _)))) = lines.get(j) {
+                    if !continues(*kind, *start, j - i, *k, *n) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j - i >= 2 {
+                    in_list[i..j].iter_mut().for_each(|f| *f = true);
+                }
+                i = j;
+            }
+            let mut out: Vec<Block> = Vec::new();
+            let mut para: Vec<Line> = Vec::new();
+            let mut para_idx = usize::MAX;
+            for ((p, line, item), listed) in lines.into_iter().zip(in_list) {
+                match item.filter(|_| listed) {
+                    Some((kind, n, item)) => {
+                        if !para.is_empty() {
+                            out.push(Block::Para(std::mem::take(&mut para)));
+                        }
+                        if let Some(Block::List {
+                            kind: k,
+                            start,
+                            items,
+                        }) = out.last_mut()
+                        {
+                            if continues(*k, *start, items.len(), kind, n) {
+                                items.push(item);
+                                continue;
+                            }
+                        }
+                        out.push(Block::List {
+                            kind,
+                            start: n,
+                            items: vec![item],
+                        });
+                        para_idx = usize::MAX;
+                    }
+                    None => {
+                        if p != para_idx && !para.is_empty() {
+                            out.push(Block::Para(std::mem::take(&mut para)));
+                        }
+                        para_idx = p;
+                        para.push(line);
+                    }
+                }
+            }
+            if !para.is_empty() {
+                out.push(Block::Para(para));
+            }
+            out
+        }
+
+        fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize) -> bool {
+            kind == next
+                && match kind {
+                    ListKind::Bullet(_) => true,
+                    ListKind::Ordered(_) => n == start + len,
+                }
+        }
+
+        type Item<'a> = (ListKind, usize, Line<'a>);
+
+        fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
+            let Some(Span::Text { text }) = line.first().map(|s| &**s) else {
+                return None;
+            };
+            let t = text.trim_start();
+            let (kind, n, rest) = if let Some(rest) = ["- ", "• ", "* "]
+                .iter()
+                .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
+            {
+                let bullet = rest.0.chars().next().expect("markers are not empty");
+                (ListKind::Bullet(bullet), 1, rest.1)
+            } else {
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 0 || digits > 3 {
+                    return None;
+                }
+                let delim = *t.as_bytes().get(digits)?;
+                if !matches!(delim, b'.' | b')') || t.as_bytes().get(digits + 1) != Some(&b' ') {
+                    return None;
+                }
+                let n: usize = t[..digits].parse().ok()?;
+                (ListKind::Ordered(delim as char), n, &t[digits + 2..])
+            };
+            let rest = rest.trim_start();
+            let mut item: Line = Vec::with_capacity(line.len());
+            if !rest.is_empty() {
+                item.push(Cow::Owned(Span::Text { text: rest.into() }));
+            }
+            item.extend(line[1..].iter().cloned());
+            if line_is_blank(&item) {
+                return None;
+            }
+            Some((kind, n, item))
+        }
+
+        /// `entity_href` as it was, matching on the span and making each address a `String`.
+        pub fn entity_href(
+            platform: crate::thread::Platform,
+            author: Option<&str>,
+            span: &Span,
+        ) -> Option<String> {
+            use crate::thread::Platform;
+            fn word(s: &str, sigil: u8) -> Option<&str> {
+                let t = crate::segment::trim(s);
+                let w = t
+                    .get(1..)
+                    .filter(|_| t.as_bytes().first() == Some(&sigil))?;
+                Some(w).filter(|w| !w.is_empty())
+            }
+            let address = |p: &str, w: &str, s: &str| format!("{p}{}{s}", super::percent_encode(w));
+            let instance = super::mastodon_instance;
+            match (platform, span) {
+                (Platform::X | Platform::Threadreader, Span::Mention { text }) => {
+                    let name = word(text, b'@')?;
+                    let plain = !name.bytes().any(|b| b == b'@' || b == b'.');
+                    plain.then(|| address("https://x.com/", name, ""))
+                }
+                (Platform::X | Platform::Threadreader, Span::Hashtag { text }) => {
+                    Some(address("https://x.com/hashtag/", word(text, b'#')?, ""))
+                }
+                (Platform::X | Platform::Threadreader, Span::Cashtag { text }) => {
+                    Some(address("https://x.com/search?q=%24", word(text, b'$')?, ""))
+                }
+                (Platform::Bluesky, Span::Mention { text }) => {
+                    let handle = word(text, b'@')?;
+                    handle
+                        .contains('.')
+                        .then(|| address("https://bsky.app/profile/", handle, ""))
+                }
+                (Platform::Bluesky, Span::Hashtag { text }) => {
+                    Some(address("https://bsky.app/hashtag/", word(text, b'#')?, ""))
+                }
+                (Platform::Mastodon, Span::Mention { text }) => {
+                    let handle = word(text, b'@')?;
+                    let (user, server) = match handle.split_once('@') {
+                        Some((u, s)) => (u.to_owned(), instance(&format!("@x@{s}"))?.to_owned()),
+                        None => {
+                            let own = author?.trim_start_matches('@').split_once('@')?.0;
+                            (own == handle).then_some(())?;
+                            (handle.to_owned(), instance(author?)?.to_owned())
+                        }
+                    };
+                    Some(format!(
+                        "https://{server}/@{}",
+                        super::percent_encode(&user)
+                    ))
+                }
+                (Platform::Mastodon, Span::Hashtag { text }) => Some(format!(
+                    "https://{}/tags/{}",
+                    author.and_then(instance)?,
+                    super::percent_encode(word(text, b'#')?)
+                )),
+                (Platform::Threads, Span::Mention { text }) => {
+                    let name = word(text, b'@')?;
+                    (!name.contains('@')).then(|| address("https://www.threads.net/@", name, ""))
+                }
+                (Platform::Linkedin, Span::Hashtag { text }) => Some(address(
+                    "https://www.linkedin.com/feed/hashtag/",
+                    word(text, b'#')?,
+                    "/",
+                )),
+                _ => None,
+            }
+        }
+    }
+
+    /// A line as text and, for each piece, the span it stands for (none for plain text).
+    type Shown = Vec<(String, Option<Span>)>;
+
+    fn shown_new(line: &Line) -> Shown {
+        line.iter()
+            .map(|p| (p.text().to_owned(), p.span().cloned()))
+            .collect()
+    }
+
+    fn shown_old(line: &reference::Line) -> Shown {
+        line.iter()
+            .map(|s| {
+                let span = Some((**s).clone()).filter(|s| !matches!(s, Span::Text { .. }));
+                (s.text().to_owned(), span)
+            })
+            .collect()
+    }
+
+    /// Random spans of the texts the cutting and the lists look at: line breaks, blank lines,
+    /// white space, list markers, entities (some with no text).
+    fn random_spans(next: &mut impl FnMut() -> u64) -> Vec<Span> {
+        const PARTS: [&str; 22] = [
+            "\n", "\n", "\n\n", " ", "  ", "\t", "\u{a0}", "a", "word", "é", "- ", "• ", "* ",
+            "1. ", "2. ", "3) ", "12. ", "-", "1.", "x.", "🧵", "\u{3000}",
+        ];
+        let mut spans = Vec::new();
+        for _ in 0..next() % 7 {
+            let mut text = String::new();
+            for _ in 0..next() % 6 {
+                text.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+            }
+            spans.push(match next() % 6 {
+                0 => Span::Mention {
+                    text: format!("@a{}", text.trim()).into(),
+                },
+                1 => Span::Hashtag {
+                    text: text.trim().into(),
+                },
+                2 => Span::Link {
+                    text: text.clone().into(),
+                    href: "https://a.example/".into(),
+                },
+                _ => Span::Text { text: text.into() },
+            });
+        }
+        spans
+    }
+
+    #[test]
+    fn pieces_cut_and_listed_as_the_copied_spans_were() {
+        let mut next = crate::test_rng::xorshift(0x0b10_c5ed_2026_0014);
+        for _ in 0..30_000 {
+            let spans = random_spans(&mut next);
+            let want: Vec<Vec<Shown>> = reference::paragraphs(&spans)
+                .iter()
+                .map(|p| p.iter().map(shown_old).collect())
+                .collect();
+            let got: Vec<Vec<Shown>> = paragraphs(&spans)
+                .iter()
+                .map(|p| p.iter().map(shown_new).collect())
+                .collect();
+            assert_eq!(got, want, "paragraphs of {spans:?}");
+            let want: Vec<(String, Vec<Shown>)> = reference::blocks(&spans)
+                .iter()
+                .map(|b| match b {
+                    reference::Block::Para(lines) => {
+                        ("p".into(), lines.iter().map(shown_old).collect())
+                    }
+                    reference::Block::List { kind, start, items } => (
+                        format!("{kind:?}@{start}"),
+                        items.iter().map(shown_old).collect(),
+                    ),
+                })
+                .collect();
+            let got: Vec<(String, Vec<Shown>)> = blocks(&spans)
+                .iter()
+                .map(|b| match b {
+                    Block::Para(lines) => ("p".into(), lines.iter().map(shown_new).collect()),
+                    Block::List { kind, start, items } => (
+                        format!("{kind:?}@{start}"),
+                        items.iter().map(shown_new).collect(),
+                    ),
+                    _ => unreachable!("blocks makes paragraphs and lists"),
+                })
+                .collect();
+            assert_eq!(got, want, "blocks of {spans:?}");
+        }
+    }
+
+    #[test]
+    fn views_made_from_recycled_vectors_are_the_views_made_fresh() {
+        let mut next = crate::test_rng::xorshift(0x7ec0_c1ed_0014_0003);
+        for _ in 0..2_000 {
+            let post = |next: &mut dyn FnMut() -> u64, number| {
+                let mut next = || next();
+                Post {
+                    number,
+                    spans: random_spans(&mut next),
+                    media: vec![
+                        Media {
+                            kind: "image".into(),
+                            alt: None,
+                        };
+                        (next() % 2) as usize
+                    ],
+                    ..Post::default()
+                }
+            };
+            let mut posts = Vec::new();
+            for number in 1..=(next() % 6) as usize {
+                let mut p = post(&mut next, number);
+                if next() % 4 == 0 {
+                    p.quoted = Some(Box::new(post(&mut next, 0)));
+                }
+                posts.push(p);
+            }
+            let thread = Thread {
+                posts,
+                ..Thread::default()
+            };
+            let options = Options {
+                merge: next() % 3 == 0,
+                ..Options::default()
+            };
+            let want = article(&thread, &options).posts;
+            let (_, mut views) = article_lazy(&thread, &options);
+            let mut got = Vec::new();
+            while let Some(view) = views.next() {
+                got.push(view.clone());
+                views.recycle(view);
+            }
+            assert_eq!(got, want, "{thread:?}");
+        }
+    }
+
+    #[test]
+    fn entity_addresses_are_those_made_as_strings() {
+        const PARTS: [&str; 16] = [
+            "@",
+            "#",
+            "$",
+            "a",
+            "Z9",
+            ".",
+            "@",
+            "ada",
+            "fosstodon.org",
+            " ",
+            "é",
+            "🧵",
+            "/",
+            "\"",
+            "-_~",
+            "x.y",
+        ];
+        let platforms = [
+            Platform::X,
+            Platform::Threadreader,
+            Platform::Bluesky,
+            Platform::Mastodon,
+            Platform::Threads,
+            Platform::Linkedin,
+            Platform::Plain,
+        ];
+        let mut next = crate::test_rng::xorshift(0xadd2_e55e_5014_0001);
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 6 {
+                text.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+            }
+            let span = match next() % 4 {
+                0 => Span::Mention { text: text.into() },
+                1 => Span::Hashtag { text: text.into() },
+                2 => Span::Cashtag { text: text.into() },
+                _ => Span::Text { text: text.into() },
+            };
+            let author = ["@kim@fosstodon.org", "@ada", "ada", ""][(next() % 5) as usize % 4];
+            let author = Some(author).filter(|_| next() % 4 != 0);
+            for platform in platforms {
+                let want = reference::entity_href(platform, author, &span);
+                assert_eq!(
+                    entity_href(platform, author, &span),
+                    want,
+                    "{span:?} on {platform:?} by {author:?}"
+                );
+                if let Some(href) = entity_address(platform, author, &span) {
+                    let (mut html, mut escaped) = (String::new(), String::new());
+                    href.push_html(&mut html);
+                    html::escape(&href.into_string(), &mut escaped);
+                    assert_eq!(html, escaped, "{span:?}'s address escaped for HTML");
+                }
+            }
+        }
     }
 
     fn kinds(text: &str) -> Vec<String> {
         blocks(&spans(text))
             .iter()
             .map(|b| match b {
-                Block::Para(lines) => format!("p{}", lines.len()),
-                Block::List { kind, start, items } => format!("{kind:?}@{start}x{}", items.len()),
+                Block::Para(lines) => format!("p{}", lines.count()),
+                Block::List { kind, start, items } => format!("{kind:?}@{start}x{}", items.count()),
                 _ => "other".into(),
             })
             .collect()
