@@ -9,9 +9,10 @@
 //! - `x-10mb`: the same kind of copy, 10 MB.
 //!
 //! Stages: `repair`, `segment` (with clean) on the repaired text, `entities` (spans of every
-//! post), each renderer on the finished [`Thread`](unspool::Thread), and `pipeline`
-//! (`format` + HTML, what the page does on each keystroke). Every MB/s figure divides the
-//! size of the *paste* by the median time of the stage, so stages compare directly.
+//! post), each renderer on the finished [`Thread`](unspool::Thread), `pipeline`
+//! (`format` + HTML, what the page does on each keystroke), and `drop model` (freeing a
+//! finished model: part of `pipeline`, shown alone). Every MB/s figure divides the size of the
+//! *paste* by the median time of the stage, so stages compare directly.
 //!
 //! Prints a table, checks the budgets of issue 9 (pipeline ≥ 50 MB/s on `x-1000`; 10 MB in
 //! ≤ 35× the time of 300 KB, i.e. time growing ≤ 1.05× as fast as the bytes) and writes
@@ -120,6 +121,31 @@ fn bench_input(name: &'static str, paste: &str, budget: Duration, rows: &mut Vec
         "pipeline",
         time(budget, || unspool::convert(paste, Format::Html, &options)),
     );
+    // Part of the pipeline's time, shown alone: freeing the finished model (each run drops a
+    // model made before it, untimed). What grows faster than the paste when it is big.
+    add(
+        "drop model",
+        time_setup(budget, || unspool::format(paste, &options), drop),
+    );
+}
+
+/// [`time`] of `f` on a value `setup` makes, untimed, before each run.
+fn time_setup<S>(
+    budget: Duration,
+    mut setup: impl FnMut() -> S,
+    mut f: impl FnMut(S),
+) -> (Duration, usize) {
+    f(setup());
+    let mut runs = Vec::new();
+    let start = Instant::now();
+    while runs.len() < 3 || (start.elapsed() < budget && runs.len() < 200) {
+        let input = setup();
+        let t = Instant::now();
+        f(black_box(input));
+        runs.push(t.elapsed());
+    }
+    runs.sort();
+    (runs[runs.len() / 2], runs.len())
 }
 
 fn write_inputs(dir: &std::path::Path, inputs: &[(&str, &str)]) {
