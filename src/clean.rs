@@ -566,6 +566,9 @@ fn bit128_by_index(set: u128, k: u32) -> bool {
     halves[(k >> 6) as usize & 1] >> (k & 63) & 1 != 0
 }
 
+/// Bit 7 of each byte of a [`word8`]: the flags of scans eight bytes at a time.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// The eight bytes of `b` from `i`, as one little-endian word (for scans eight bytes at a
 /// time); `None` past the end.
 #[inline]

@@ -35,7 +35,7 @@ mod entities;
 pub mod mojibake;
 pub mod zwj;
 
-use crate::clean::word8;
+use crate::clean::{word8, HIGH};
 use crate::thread::Repair;
 use mojibake::{Piece, Text};
 #[cfg(not(target_arch = "wasm32"))]
@@ -442,9 +442,6 @@ fn utf16_len(s: &str) -> usize {
     }
     units
 }
-
-/// Bit 7 of each byte of eight, the high bits.
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Of eight UTF-8 bytes, the continuation bytes (10xxxxxx), as bit 7 of each (the shift
 /// brings bit 6 of the same byte up to bit 7).

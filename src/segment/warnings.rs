@@ -465,8 +465,8 @@ fn masks_sse2(block: &[u8; 64]) -> (u64, u64) {
 
 /// [`masks`] eight bytes at a time as a `u64`, with no branch but at the end of the text.
 fn masks_by_words(b: &[u8], at: usize) -> (u64, u64) {
+    use crate::clean::HIGH;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // Bit 7 of byte `j` to bit `j`, gathered by one multiply.
     let gather = |m: u64| (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
     let mut bits = 0;
