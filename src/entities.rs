@@ -139,11 +139,12 @@ pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec
     }
     runs += usize::from(end < text.len());
     let mut out = Vec::with_capacity(runs);
+    let source = Source::of(text);
     let mut plain_start = 0;
     for &(ref range, kind) in found {
         if plain_start < range.start {
             out.push(Span::Text {
-                text: text[plain_start..range.start].into(),
+                text: source.piece(plain_start..range.start),
             });
         }
         let t = &text[range.clone()];
@@ -153,27 +154,33 @@ pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec
                     starts_with_ignore_case(t, "http://") || starts_with_ignore_case(t, "https://");
                 // Made at its size, with no `format!` (a thread holds thousands of links).
                 let href = if has_scheme {
-                    t.into()
+                    source.piece(range.clone())
                 } else {
                     let mut href = String::with_capacity("https://".len() + t.len());
                     href.push_str("https://");
                     href.push_str(t);
-                    crate::thread::short_text(href)
+                    crate::thread::span_text(href)
                 };
                 Span::Link {
-                    text: t.into(),
+                    text: source.piece(range.clone()),
                     href,
                 }
             }
-            Kind::Mention => Span::Mention { text: t.into() },
-            Kind::Hashtag => Span::Hashtag { text: t.into() },
-            Kind::Cashtag => Span::Cashtag { text: t.into() },
+            Kind::Mention => Span::Mention {
+                text: source.piece(range.clone()),
+            },
+            Kind::Hashtag => Span::Hashtag {
+                text: source.piece(range.clone()),
+            },
+            Kind::Cashtag => Span::Cashtag {
+                text: source.piece(range.clone()),
+            },
         });
         plain_start = range.end;
     }
     if plain_start < text.len() {
         out.push(Span::Text {
-            text: text[plain_start..].into(),
+            text: source.piece(plain_start..text.len()),
         });
     }
     out
@@ -207,6 +214,39 @@ pub(crate) enum Kind {
     Mention,
     Hashtag,
     Cashtag,
+}
+
+/// Where a post's spans take their texts from: natively one shared copy of the post's text,
+/// each span a range of it (one allocation a post, where each span longer than a few bytes
+/// was one: freeing hundreds of thousands of them was what grew fastest on a big paste); in
+/// the browser each span's own `String`.
+struct Source<'t> {
+    #[cfg(target_arch = "wasm32")]
+    text: &'t str,
+    #[cfg(not(target_arch = "wasm32"))]
+    base: std::sync::Arc<str>,
+    #[cfg(not(target_arch = "wasm32"))]
+    text: std::marker::PhantomData<&'t str>,
+}
+
+impl<'t> Source<'t> {
+    fn of(text: &'t str) -> Source<'t> {
+        #[cfg(target_arch = "wasm32")]
+        return Source { text };
+        #[cfg(not(target_arch = "wasm32"))]
+        return Source {
+            base: std::sync::Arc::from(text),
+            text: std::marker::PhantomData,
+        };
+    }
+
+    /// The text of `range` of the post's text.
+    fn piece(&self, range: Range<usize>) -> crate::thread::SpanText {
+        #[cfg(target_arch = "wasm32")]
+        return self.text[range].into();
+        #[cfg(not(target_arch = "wasm32"))]
+        return crate::thread::SharedText::slice(&self.base, range);
+    }
 }
 
 /// All entities of `text` into `scratch.found` (made with the scratch's memory), by start,

@@ -39,6 +39,8 @@ mod ucd;
 pub mod wasm;
 
 pub use render::{render, render_to, Format};
+#[cfg(not(target_arch = "wasm32"))]
+pub use thread::SharedText;
 pub use thread::{
     Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
     ShortText, SmallText, Span, SpanText, Theme, Thread, TitleMode, Warning,

@@ -87,8 +87,169 @@ pub type ShortText = SmallText;
 #[cfg(target_arch = "wasm32")]
 pub type ShortText = String;
 
-/// The texts of a [`Span`].
-pub type SpanText = ShortText;
+/// The texts of a [`Span`]: natively a [`SharedText`], a range of one copy of the post's text
+/// that all its spans share (one allocation a post, not one a long span); in the browser a
+/// `String`.
+#[cfg(not(target_arch = "wasm32"))]
+pub type SpanText = SharedText;
+/// The texts of a [`Span`] (see the native definition).
+#[cfg(target_arch = "wasm32")]
+pub type SpanText = String;
+
+/// A made `String` as a [`SpanText`] (kept as it is in the browser).
+pub fn span_text(s: String) -> SpanText {
+    #[cfg(not(target_arch = "wasm32"))]
+    return SharedText::from(s);
+    #[cfg(target_arch = "wasm32")]
+    return s;
+}
+
+/// A range of a shared text: what a post's spans hold natively ([`SpanText`]). Cloning or
+/// slicing it copies no text; it reads as a `&str` (`Deref`), compares with strings, and is
+/// a JSON string.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone)]
+pub struct SharedText {
+    base: std::sync::Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl SharedText {
+    /// `start` and `end` of a text that is its whole base (see [`SharedText::slice`]).
+    const WHOLE: u32 = u32::MAX;
+
+    /// `base[range]`, sharing `base`. Panics as `&base[range]` would (a range past the text or
+    /// off a char boundary), so that reading it never does. A range whose ends do not fit in
+    /// 32 bits (no post is 4 GiB) gets a copy of its own.
+    pub fn slice(base: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> SharedText {
+        let text = &base[range.clone()];
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) if end != SharedText::WHOLE => SharedText {
+                base: base.clone(),
+                start,
+                end,
+            },
+            _ => SharedText::from(std::sync::Arc::<str>::from(text)),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        if self.end == SharedText::WHOLE {
+            &self.base
+        } else {
+            &self.base[self.start as usize..self.end as usize]
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl From<&str> for SharedText {
+    fn from(s: &str) -> SharedText {
+        SharedText::from(std::sync::Arc::<str>::from(s))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl From<String> for SharedText {
+    fn from(s: String) -> SharedText {
+        SharedText::from(std::sync::Arc::<str>::from(s))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl From<std::sync::Arc<str>> for SharedText {
+    fn from(base: std::sync::Arc<str>) -> SharedText {
+        SharedText {
+            base,
+            start: SharedText::WHOLE,
+            end: SharedText::WHOLE,
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for SharedText {
+    fn default() -> SharedText {
+        SharedText::from("")
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Eq for SharedText {}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PartialEq<String> for SharedText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> Deserialize<'de> for SharedText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedText, D::Error> {
+        String::deserialize(deserializer).map(SharedText::from)
+    }
+}
 
 /// A made `String` as a [`ShortText`]: kept as it is in the browser, where the two are one
 /// type (an `into` there is a no-op clippy rightly calls useless).
@@ -545,6 +706,34 @@ mod tests {
             }
         }
         assert_eq!(SmallText::default().as_str(), "");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn shared_text_reads_its_range_and_compares_as_text() {
+        let base: std::sync::Arc<str> = std::sync::Arc::from("ab €🧵 cd");
+        let whole = SharedText::slice(&base, 0..base.len());
+        assert_eq!(whole, "ab €🧵 cd");
+        let mid = SharedText::slice(&base, 3..10);
+        assert_eq!(mid.as_str(), "€🧵");
+        assert_eq!(
+            mid,
+            SharedText::from("€🧵"),
+            "equal texts from other bases are equal"
+        );
+        assert_eq!(mid.clone().len(), 7, "a clone reads the same range");
+        assert_eq!(SharedText::slice(&base, 0..2).as_str(), "ab");
+        assert_eq!(SharedText::from("whole").as_str(), "whole");
+        let cut = std::panic::catch_unwind(|| SharedText::slice(&base, 0..4));
+        assert!(
+            cut.is_err(),
+            "a range off a char boundary panics when made, as str slicing"
+        );
+        assert_eq!(SharedText::default().as_str(), "");
+        assert_eq!(
+            serde_json::to_string(&mid).expect("a str serialises"),
+            "\"€🧵\""
+        );
     }
 
     #[test]

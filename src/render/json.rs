@@ -354,6 +354,13 @@ impl ToJson for crate::thread::SmallText {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl ToJson for crate::thread::SharedText {
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.string(self.as_str());
+    }
+}
+
 impl ToJson for usize {
     fn write_json(&self, w: &mut Writer<'_>) {
         w.number(*self);
