@@ -34,12 +34,29 @@ use unspool::{render, Format, Options};
 
 /// The median of a few timed runs of `f`, after one warm-up run.
 fn time<T>(budget: Duration, mut f: impl FnMut() -> T) -> (Duration, usize) {
-    black_box(f());
+    time_setup(
+        budget,
+        || (),
+        |()| {
+            black_box(f());
+        },
+    )
+}
+
+/// The median of a few timed runs of `f` on a value `setup` makes, untimed, before each run,
+/// after one warm-up run.
+fn time_setup<S>(
+    budget: Duration,
+    mut setup: impl FnMut() -> S,
+    mut f: impl FnMut(S),
+) -> (Duration, usize) {
+    f(setup());
     let mut runs = Vec::new();
     let start = Instant::now();
     while runs.len() < 3 || (start.elapsed() < budget && runs.len() < 200) {
+        let input = setup();
         let t = Instant::now();
-        black_box(f());
+        f(black_box(input));
         runs.push(t.elapsed());
     }
     runs.sort();
@@ -127,25 +144,6 @@ fn bench_input(name: &'static str, paste: &str, budget: Duration, rows: &mut Vec
         "drop model",
         time_setup(budget, || unspool::format(paste, &options), drop),
     );
-}
-
-/// [`time`] of `f` on a value `setup` makes, untimed, before each run.
-fn time_setup<S>(
-    budget: Duration,
-    mut setup: impl FnMut() -> S,
-    mut f: impl FnMut(S),
-) -> (Duration, usize) {
-    f(setup());
-    let mut runs = Vec::new();
-    let start = Instant::now();
-    while runs.len() < 3 || (start.elapsed() < budget && runs.len() < 200) {
-        let input = setup();
-        let t = Instant::now();
-        f(black_box(input));
-        runs.push(t.elapsed());
-    }
-    runs.sort();
-    (runs[runs.len() / 2], runs.len())
 }
 
 fn write_inputs(dir: &std::path::Path, inputs: &[(&str, &str)]) {
