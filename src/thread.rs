@@ -75,12 +75,12 @@ pub struct Author {
     pub handle: Option<ShortText>,
 }
 
-/// A short text of the model — a span, a post's time or marker, an author's name or handle,
-/// a media kind, a repair's texts: natively a [`SmallText`] (most are a few bytes, kept in
-/// place with no allocation: a big paste holds millions of them, each once allocated and
+/// A short text of the model — a post's time or marker, an author's name or handle, a media
+/// kind, a repair's texts: natively a [`SmallText`] (most are a few bytes, kept in place with
+/// no allocation: a 10 MB paste holds hundreds of thousands of them, each once allocated and
 /// freed, and freeing them was what grew faster than the paste); in the browser a `String`,
 /// whose code is in the `.wasm` anyway (SmallText's cost it ~265 B gz). It reads as a `&str`
-/// either way (`Deref`, `as_deref`).
+/// either way (`Deref`, `as_deref`). (A span's texts are [`SpanText`].)
 #[cfg(not(target_arch = "wasm32"))]
 pub type ShortText = SmallText;
 /// A short text of the model (see the native definition).
