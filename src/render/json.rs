@@ -92,7 +92,7 @@ pub fn to_string_ascii<T: ToJson + ?Sized>(value: &T) -> String {
     out
 }
 
-/// A member's name, checked when the program is built by [`key!`]: plain (nothing in it to
+/// A member's name, checked when the program is built by `key!`: plain (nothing in it to
 /// escape). It is kept as the whole of what goes before a member's value, `,"name": `, so
 /// that writing it is one copy of a slice of it (without the comma before the first member,
 /// without the space when compact): the comma, the quotes and the colon pushed one by one

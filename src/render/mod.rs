@@ -979,7 +979,7 @@ fn push_link(t: &str, amp: &str, out: &mut String) {
 /// of a thread's thousands of links, mentions and hashtags).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Href<'a> {
-    /// A safe link ([`safe_link`]), percent-encoded as it is written ([`clean_href`]).
+    /// A safe link (`safe_link`), percent-encoded as it is written ([`clean_href`]).
     Link(&'a str),
     /// An entity's address: a prefix, the word percent-encoded, a suffix. The prefixes and
     /// suffixes hold no char that HTML escapes, and a percent-encoded word none either.
