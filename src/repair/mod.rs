@@ -171,6 +171,18 @@ pub fn repair(text: &str) -> Repaired {
     let mut copied = 0;
     // The next line in `order`.
     let mut next = 0;
+    // Where the first copy of each line in `fixed` went: its repaired text in `result`, its
+    // length in UTF-16 units, its offset there and its repairs in `out.repairs`. A later copy
+    // copies them (a repair's offset moved by the copies' distance) with no second walk of
+    // the line: what `report` gives depends on the base offset only by adding it.
+    let mut written: Vec<Option<Written>> = Vec::new();
+    written.resize_with(fixed.len(), || None);
+    out.repairs.reserve(
+        order
+            .iter()
+            .map(|&(_, i)| fixed[i as usize].1.edits.len())
+            .sum(),
+    );
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
@@ -179,13 +191,37 @@ pub fn repair(text: &str) -> Repaired {
         let (line, ending) = line_at(text, &starts, k);
         if let Some(&(_, i)) = order.get(next).filter(|f| f.0 == k) {
             next += 1;
-            let (_, fixed) = &fixed[i as usize];
             let base = units;
-            for &c in &fixed.chars {
-                result.push(c);
-                units += c.len_utf16();
+            match &written[i as usize] {
+                Some(w) => {
+                    // SAFETY: the bytes copied are a whole `str` pushed before (a line's
+                    // repaired chars), so the result stays UTF-8. (`String::extend_from_within`
+                    // is newer than the crate's minimum Rust.)
+                    unsafe { result.as_mut_vec().extend_from_within(w.text.0..w.text.1) };
+                    units += w.units;
+                    let moved = base - w.base;
+                    for r in w.repairs.0..w.repairs.1 {
+                        let r = &out.repairs[r];
+                        let at = r.at + moved;
+                        out.repairs.push(Repair { at, ..r.clone() });
+                    }
+                }
+                None => {
+                    let (_, fixed) = &fixed[i as usize];
+                    let (text, repairs) = (result.len(), out.repairs.len());
+                    for &c in &fixed.chars {
+                        result.push(c);
+                        units += c.len_utf16();
+                    }
+                    fixed.report(line, base, &mut out.repairs);
+                    written[i as usize] = Some(Written {
+                        text: (text, result.len()),
+                        units: units - base,
+                        base,
+                        repairs: (repairs, out.repairs.len()),
+                    });
+                }
             }
-            fixed.report(line, base, &mut out.repairs);
         } else {
             result.push_str(line);
             units += utf16_len(line);
@@ -223,6 +259,15 @@ pub fn repair(text: &str) -> Repaired {
     out.text = result;
     merge_controls(&mut out.repairs);
     out
+}
+
+/// Where [`repair`] wrote the first copy of a repaired line: its text's bytes in the result,
+/// its length in UTF-16 units, its offset in them, its repairs' places in the list.
+struct Written {
+    text: (usize, usize),
+    units: usize,
+    base: usize,
+    repairs: (usize, usize),
 }
 
 /// How many of a document's damaged lines (the first ones) its code page is inferred from.
@@ -2055,5 +2100,52 @@ mod tests {
             vec![5, 7, 8, 11],
             "’ at 5, the newline at 7, “ at 8, ” at 11"
         );
+    }
+
+    /// A line the paste repeats is repaired once and its later copies copy the first one's
+    /// text and repairs, moved: each copy's repairs must be those of the line repaired alone,
+    /// at the copy's own place in UTF-16 units (lines of 4-byte chars between the copies).
+    #[test]
+    fn repeated_lines_report_their_repairs_at_each_copy() {
+        let damaged = [
+            "Itâ€™s “no moatâ€ šŸ§µ",
+            "farms šŸ„ and Ä°stanbul",
+            "â€œhiâ€\u{9d} &amp; Ã©tÃ©",
+        ];
+        let fillers = ["🔥🔥 plain", "", "ascii only", "Zürich 😀"];
+        let mut lines = Vec::new();
+        let mut expected: Vec<(String, Vec<Repair>)> = Vec::new();
+        for round in 0..4 {
+            for (k, d) in damaged.iter().enumerate() {
+                if (round + k) % 3 != 2 {
+                    lines.push(d.to_string());
+                    let alone = repair(d);
+                    assert!(!alone.repairs.is_empty(), "{d}: repaired alone");
+                    expected.push((alone.text, alone.repairs));
+                }
+                lines.push(fillers[(round + k) % fillers.len()].to_string());
+                expected.push((lines.last().unwrap().clone(), Vec::new()));
+            }
+        }
+        let r = repair(&lines.join("\n"));
+        let mut want = Vec::new();
+        let mut units = 0;
+        for (text, repairs) in &expected {
+            want.extend(repairs.iter().map(|x| Repair {
+                at: x.at + units,
+                ..x.clone()
+            }));
+            units += text.encode_utf16().count() + 1;
+        }
+        let texts: Vec<&str> = expected.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(r.text, texts.join("\n"));
+        assert_eq!(r.repairs, want);
+        // Copies of guesses too: lost bytes with their alternatives (the first line's `”`,
+        // the second's 🐄), three copies of each line.
+        let guesses = want
+            .iter()
+            .filter(|x| x.kind == "lost_bytes" && !x.alternatives.is_empty())
+            .count();
+        assert!(guesses >= 6, "lost bytes with alternatives: {guesses}");
     }
 }
