@@ -104,6 +104,88 @@ pub fn span_text(s: String) -> SpanText {
     return s;
 }
 
+/// What makes a text type of the model read and compare as a `&str`: `Deref` and `AsRef` to
+/// its `as_str`, equality with itself and with strings, `Debug` and `Display` as the text,
+/// and a JSON string both ways (read through `From<String>`). `SharedText` and `SmallText`
+/// share these; the attributes (a `cfg`) go on every impl.
+macro_rules! str_like {
+    ($(#[$attr:meta])* $ty:ident) => {
+        $(#[$attr])*
+        impl std::ops::Deref for $ty {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl PartialEq for $ty {
+            fn eq(&self, other: &$ty) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl Eq for $ty {}
+
+        $(#[$attr])*
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        $(#[$attr])*
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        $(#[$attr])*
+        impl PartialEq<String> for $ty {
+            fn eq(&self, other: &String) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+
+        $(#[$attr])*
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $(#[$attr])*
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        $(#[$attr])*
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                String::deserialize(deserializer).map(<$ty>::from)
+            }
+        }
+    };
+}
+
 /// A range of a shared text: what a post's spans hold natively ([`SpanText`]). Cloning or
 /// slicing it copies no text; it reads as a `&str` (`Deref`), compares with strings, and is
 /// a JSON string.
@@ -177,78 +259,9 @@ impl Default for SharedText {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl std::ops::Deref for SharedText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl AsRef<str> for SharedText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl PartialEq for SharedText {
-    fn eq(&self, other: &SharedText) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Eq for SharedText {}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl PartialEq<str> for SharedText {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl PartialEq<&str> for SharedText {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl PartialEq<String> for SharedText {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl std::fmt::Debug for SharedText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl std::fmt::Display for SharedText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Serialize for SharedText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'de> Deserialize<'de> for SharedText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedText, D::Error> {
-        String::deserialize(deserializer).map(SharedText::from)
-    }
+str_like! {
+    #[cfg(not(target_arch = "wasm32"))]
+    SharedText
 }
 
 /// A made `String` as a [`ShortText`]: kept as it is in the browser, where the two are one
@@ -430,68 +443,7 @@ impl Default for SmallText {
     }
 }
 
-impl std::ops::Deref for SmallText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for SmallText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for SmallText {
-    fn eq(&self, other: &SmallText) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl Eq for SmallText {}
-
-impl PartialEq<str> for SmallText {
-    fn eq(&self, other: &str) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl PartialEq<&str> for SmallText {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl PartialEq<String> for SmallText {
-    fn eq(&self, other: &String) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl std::fmt::Debug for SmallText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for SmallText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for SmallText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for SmallText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SmallText, D::Error> {
-        String::deserialize(deserializer).map(SmallText::from)
-    }
-}
+str_like! { SmallText }
 
 /// The texts of a [`Repair`] (a paste of mojibake has a repair every few words).
 pub type RepairText = ShortText;
