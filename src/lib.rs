@@ -51,7 +51,7 @@ pub fn format(input: &str, options: &Options) -> Thread {
     with_repairs(repair::repair(input), options)
 }
 
-/// [`format`] on a paste the caller gives up: the paste is dropped as soon as it is
+/// [`format()`] on a paste the caller gives up: the paste is dropped as soon as it is
 /// repaired, so that a big paste is not held twice while it is segmented (the CLI).
 pub fn format_owned(input: String, options: &Options) -> Thread {
     let repaired = repair::repair(&input);
