@@ -398,28 +398,17 @@ pub fn detect(text: &str, lines: &[&str]) -> Platform {
     // Index by Platform::ALL order.
     let mut score = [0u32; 7];
     // How often each signal counted: a few dozen names, so a list beats a hash map (and keeps
-    // hashing code out of the WebAssembly).
-    let mut seen: Vec<(&'static str, u32)> = Vec::new();
+    // hashing code out of the WebAssembly); names and counts in two lists, the names a slice
+    // of words for [`super::place_of`].
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
     let mut add = |score: &mut [u32; 7], p: Platform, signal: &'static str, w: u32| {
-        // The same signal from the same place is the same pointer: compared first, then the
-        // bytes (in the .wasm a compare of strings is a call, one for each signal seen before
-        // it, on each of thousands of signals).
-        let list = &seen[..];
-        let n = list.len();
-        let mut at = 0;
-        while at < n && !std::ptr::eq(list[at].0, signal) {
-            at += 1;
+        let at = super::place_of(&seen, signal);
+        if at == seen.len() {
+            seen.push(signal);
+            counts.push(0);
         }
-        if at == n {
-            at = 0;
-            while at < n && list[at].0 != signal {
-                at += 1;
-            }
-        }
-        if at == n {
-            seen.push((signal, 0));
-        }
-        let n = &mut seen[at].1;
+        let n = &mut counts[at];
         if *n < 3 {
             *n += 1;
             // `ALL` lists the platforms in their declared order (a test checks it).

@@ -131,6 +131,27 @@ impl Why {
     const FIRST: [&'static str; 6] = ["header", "timestamp", "media", "ui", "marker", "profile"];
 }
 
+/// The place of `word` in `words` (a short list of this crate's fixed words: reasons,
+/// detection signals), or `words.len()` when it is not there. The same word from the same
+/// place is the same pointer, so pointers are compared first and the bytes only when none
+/// matches (in the .wasm a compare of strings is a call, one for each word before it, on each
+/// of thousands of lines). Plain loops: `position` closures were code of their own in the
+/// .wasm.
+fn place_of(words: &[&'static str], word: &str) -> usize {
+    let n = words.len();
+    let mut at = 0;
+    while at < n && !std::ptr::eq(words[at], word) {
+        at += 1;
+    }
+    if at == n {
+        at = 0;
+        while at < n && words[at] != word {
+            at += 1;
+        }
+    }
+    at
+}
+
 /// What the lines of a few kinds carry, beside the per-line [`Kind`]s.
 struct Side {
     /// The reasons lines were given, each once (a dozen or so).
@@ -152,22 +173,8 @@ impl Side {
 
     /// The [`Why`] of `reason`.
     fn why(&mut self, reason: &'static str) -> Why {
-        // The same word from the same place is the same pointer: compared first, before the
-        // bytes of each reason. Plain loops: two `position` closures were code of their own in
-        // the .wasm.
-        let reasons = &self.reasons[..];
-        let n = reasons.len();
-        let mut at = 0;
-        while at < n && !std::ptr::eq(reasons[at], reason) {
-            at += 1;
-        }
-        if at == n {
-            at = 0;
-            while at < n && reasons[at] != reason {
-                at += 1;
-            }
-        }
-        if at == n {
+        let at = place_of(&self.reasons, reason);
+        if at == self.reasons.len() {
             self.reasons.push(reason);
         }
         // The reasons are words of this module and of `clean`, a few dozen at most: a byte
