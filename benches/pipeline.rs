@@ -228,6 +228,7 @@ fn main() {
         |input: &str, stage: &str| rows.iter().find(|r| r.input == input && r.stage == stage);
     if let (Some(small), Some(big)) = (find("x-1000", "pipeline"), find("x-10mb", "pipeline")) {
         print_budgets(small, big);
+        fresh_pages(&x1000, &x10mb);
         kept_heap_ratio(&x1000, &x10mb, budget);
     }
     if only.is_empty() {
@@ -255,10 +256,46 @@ fn print_budgets(small: &Row, big: &Row) {
     );
 }
 
+/// How many fresh pages (minor page faults: memory the kernel hands over and zeroes) one
+/// pipeline run takes on each paste, once warm: the part of the linearity ratio that is the
+/// allocator returning a big run's buffers to the kernel after each run. A diagnostic.
+#[cfg(target_os = "linux")]
+fn fresh_pages(small: &str, big: &str) {
+    // /proc/self/stat: field 10 is minflt; the name (field 2) is in parentheses and may hold
+    // spaces, so fields are counted after its `)`.
+    let faults = || -> Option<u64> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(7)?
+            .parse()
+            .ok()
+    };
+    let options = Options::default();
+    let per_run = |paste: &str| -> Option<u64> {
+        black_box(unspool::convert(paste, Format::Html, &options));
+        let before = faults()?;
+        for _ in 0..5 {
+            black_box(unspool::convert(paste, Format::Html, &options));
+        }
+        Some((faults()? - before) / 5)
+    };
+    if let (Some(s), Some(b)) = (per_run(small), per_run(big)) {
+        println!(
+            "  (diagnostic: fresh pages a pipeline run, once warm: x-1000 {s}, x-10mb {b} = {:.1} MB)",
+            b as f64 * 4096.0 / 1e6
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn fresh_pages(_: &str, _: &str) {}
+
 /// The linearity pair again with glibc keeping its heap between runs: what part of the
 /// ratio is the allocator handing the 10 MB run's memory back to the kernel after each run
-/// (fresh pages, a fault each, on the next), which the 300 KB run never does. A diagnostic
-/// only: the budget line above is the default allocator's.
+/// (fresh pages, a fault each, on the next), which the 300 KB run never does ([`fresh_pages`]
+/// counts them). A diagnostic only: the budget line above is the default allocator's.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn kept_heap_ratio(small: &str, big: &str, budget: Duration) {
     // glibc's mallopt(3): M_TRIM_THRESHOLD -1 and M_MMAP_MAX -4.
