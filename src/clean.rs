@@ -729,7 +729,7 @@ pub(crate) fn find_bytes_by(h: &[u8], n: &[u8], r: usize) -> Option<usize> {
     let mut from = r;
     while let Some(k) = memchr::memchr(b, h.get(from..)?) {
         let at = from + k - r;
-        if h[at..].starts_with(n) {
+        if crate::entities::sub_b(h, at..).starts_with(n) {
             return Some(at);
         }
         from += k + 1;
@@ -744,8 +744,8 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
         return Some(h.len());
     };
     let mut end = h.len();
-    while let Some(at) = memchr::memrchr(first, &h[..end]) {
-        if h[at..].starts_with(n) {
+    while let Some(at) = memchr::memrchr(first, crate::entities::sub_b(h, ..end)) {
+        if crate::entities::sub_b(h, at..).starts_with(n) {
             return Some(at);
         }
         end = at;
@@ -772,9 +772,9 @@ pub(crate) fn replace(hay: &str, needle: &str, with: &str) -> (String, usize) {
     let mut out = String::with_capacity(hay.len());
     let (mut rest, mut n) = (hay, 0);
     while let Some(at) = find(rest, needle).filter(|_| !needle.is_empty()) {
-        out.push_str(&rest[..at]);
+        out.push_str(crate::entities::sub(rest, ..at));
         out.push_str(with);
-        rest = &rest[at + needle.len()..];
+        rest = crate::entities::sub(rest, at + needle.len()..);
         n += 1;
     }
     out.push_str(rest);
@@ -948,8 +948,8 @@ pub fn is_counted_nouns(t: &str) -> bool {
             .last()
             .map(|(i, _)| i);
         if let Some(i) = digits_start {
-            let count = &head[i..];
-            let label = &head[..i];
+            let count = crate::entities::sub(head, i..);
+            let label = crate::entities::sub(head, ..i);
             return is_count(count) && label.split_whitespace().count() <= 4;
         }
     }
@@ -976,7 +976,7 @@ fn is_reactions(t: &str) -> bool {
     while !rest.is_empty() {
         match REACTIONS.iter().find(|r| rest.starts_with(**r)) {
             Some(r) => {
-                rest = &rest[r.len()..];
+                rest = crate::entities::sub(rest, r.len()..);
                 n += 1;
             }
             None => return false,
@@ -1002,9 +1002,11 @@ fn is_pronouns(t: &str) -> bool {
     if t.as_bytes().first() != Some(&b'(') {
         return false;
     }
-    t[1..].strip_suffix(')').is_some_and(|r| {
-        has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
-    })
+    crate::entities::sub(t, 1..)
+        .strip_suffix(')')
+        .is_some_and(|r| {
+            has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+        })
 }
 
 /// `Ada Lovelace and 45 others`: who reacted.
@@ -1015,7 +1017,14 @@ fn is_and_others(t: &str) -> bool {
     }
     t.strip_suffix(" others")
         .or_else(|| t.strip_suffix(" other"))
-        .and_then(|h| rfind(h, " and ").map(|at| (&h[..at], &h[at + 5..])))
+        .and_then(|h| {
+            rfind(h, " and ").map(|at| {
+                (
+                    crate::entities::sub(h, ..at),
+                    crate::entities::sub(h, at + 5..),
+                )
+            })
+        })
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
@@ -1120,7 +1129,7 @@ fn is_joined(t: &str) -> bool {
     };
     // Exactly two words after it (walked, not collected: a collect is its own copy of
     // Vec's from_iter in the .wasm).
-    let mut rest = t[at + "Joined ".len()..].split_whitespace();
+    let mut rest = crate::entities::sub(t, at + "Joined ".len()..).split_whitespace();
     let (Some(month), Some(year), None) = (rest.next(), rest.next(), rest.next()) else {
         return false;
     };
@@ -1147,10 +1156,14 @@ fn is_read_time(t: &str) -> bool {
     if t.as_bytes().last() != Some(&b'd') {
         return false;
     }
-    let Some((tweets, mins)) = t
-        .strip_suffix(" min read")
-        .and_then(|head| find(head, ", ").map(|at| (&head[..at], &head[at + 2..])))
-    else {
+    let Some((tweets, mins)) = t.strip_suffix(" min read").and_then(|head| {
+        find(head, ", ").map(|at| {
+            (
+                crate::entities::sub(head, ..at),
+                crate::entities::sub(head, at + 2..),
+            )
+        })
+    }) else {
         return false;
     };
     is_count(mins)

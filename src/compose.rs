@@ -157,7 +157,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
             i += 1;
             continue;
         }
-        let rest = &normalized[i..];
+        let rest = crate::entities::sub(normalized, i..);
         let (len, w) = if at_url {
             (
                 urls[next_url].0.len(),
@@ -169,7 +169,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
             let c = rest.chars().next().expect("i < len");
             (c.len_utf8(), char_weight(c, config))
         };
-        let piece = &normalized[i..i + len];
+        let piece = crate::entities::sub(normalized, i..i + len);
         let piece_units = piece.encode_utf16().count();
         weight += w;
         if valid {
@@ -253,8 +253,8 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         Target::Bluesky => {
             let mut i = 0;
             while i < text.len() {
-                let n = grapheme_len(&text[i..]);
-                out.push((&text[i..i + n], 1));
+                let n = grapheme_len(crate::entities::sub(text, i..));
+                out.push((crate::entities::sub(text, i..i + n), 1));
                 i += n;
             }
         }
@@ -262,7 +262,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
             let mut i = 0;
             for span in entities::spans_with(text, entities::Handles::Fediverse) {
                 let t = span.text();
-                let piece = &text[i..i + t.len()];
+                let piece = crate::entities::sub(text, i..i + t.len());
                 i += t.len();
                 match &span {
                     Span::Link { text: l, .. }
@@ -276,13 +276,15 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
                     Span::Mention { text: m } if m.chars().skip(1).any(|c| c == '@') => {
                         // `@user@instance` counts as `@user`.
                         let sigil = m.chars().next().map_or(0, char::len_utf8);
-                        let user = m[sigil..].find('@').map_or(m.len(), |k| sigil + k);
-                        out.push((piece, m[..user].chars().count()));
+                        let user = crate::entities::sub(m, sigil..)
+                            .find('@')
+                            .map_or(m.len(), |k| sigil + k);
+                        out.push((piece, crate::entities::sub(m, ..user).chars().count()));
                     }
                     _ => out.extend(
                         piece
                             .char_indices()
-                            .map(|(k, c)| (&piece[k..k + c.len_utf8()], 1)),
+                            .map(|(k, c)| (crate::entities::sub(piece, k..k + c.len_utf8()), 1)),
                     ),
                 }
             }
@@ -290,7 +292,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         Target::Threads | Target::X => {
             out.extend(
                 text.char_indices()
-                    .map(|(k, c)| (&text[k..k + c.len_utf8()], 1)),
+                    .map(|(k, c)| (crate::entities::sub(text, k..k + c.len_utf8()), 1)),
             );
         }
     }
@@ -420,7 +422,7 @@ fn is_tag(c: char) -> bool {
 fn emoji_len(s: &str) -> Option<usize> {
     let c0 = s.chars().next()?;
     let mut end = c0.len_utf8();
-    let next = |at: usize| s[at..].chars().next();
+    let next = |at: usize| crate::entities::sub(s, at..).chars().next();
     if matches!(c0, '#' | '*' | '0'..='9') {
         if next(end) == Some('\u{fe0f}') {
             end += 3;
@@ -470,20 +472,24 @@ pub fn grapheme_len(s: &str) -> usize {
         return 0;
     };
     let mut end = c0.len_utf8();
-    if c0 == '\r' && s[end..].starts_with('\n') {
+    if c0 == '\r' && crate::entities::sub(s, end..).starts_with('\n') {
         return end + 1;
     }
     if c0.is_control() {
         return end;
     }
     if is_regional(c0) {
-        if let Some(c1) = s[end..].chars().next().filter(|&c| is_regional(c)) {
+        if let Some(c1) = crate::entities::sub(s, end..)
+            .chars()
+            .next()
+            .filter(|&c| is_regional(c))
+        {
             end += c1.len_utf8();
         }
     }
     let pictographic = is_pictographic(c0);
     let mut after_zwj = false;
-    for c in s[end..].chars() {
+    for c in crate::entities::sub(s, end..).chars() {
         let extend = crate::ucd::is_combining_mark(c)
             || is_skin_tone(c)
             || is_tag(c)
@@ -638,12 +644,12 @@ fn manual_blocks(text: &str) -> Vec<&str> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         if line.trim() == "---" {
-            blocks.push(&text[start..at]);
+            blocks.push(crate::entities::sub(text, start..at));
             start = at + line.len();
         }
         at += line.len();
     }
-    blocks.push(&text[start..]);
+    blocks.push(crate::entities::sub(text, start..));
     blocks.retain(|b| !b.trim().is_empty());
     blocks
 }
@@ -685,14 +691,14 @@ impl Packer {
             let mut best: [Option<Break>; 4] = [None; 4];
             let mut all_fit = true;
             for b in &breaks[next_break..] {
-                if !self.fits(block[s..b.end].trim_end(), n) {
+                if !self.fits(crate::entities::sub(block, s..b.end).trim_end(), n) {
                     all_fit = false;
                     break;
                 }
                 best[b.rank as usize] = Some(*b);
             }
-            if all_fit && self.fits(block[s..].trim_end(), n) {
-                out.push((block[s..].trim_end().to_owned(), None));
+            if all_fit && self.fits(crate::entities::sub(block, s..).trim_end(), n) {
+                out.push((crate::entities::sub(block, s..).trim_end().to_owned(), None));
                 return;
             }
             let farthest = best.iter().flatten().map(|b| b.end).max();
@@ -707,25 +713,29 @@ impl Packer {
                 (None, sentence, None) => sentence,
             };
             if let Some(b) = chosen {
-                out.push((block[s..b.end].trim_end().to_owned(), None));
+                out.push((
+                    crate::entities::sub(block, s..b.end).trim_end().to_owned(),
+                    None,
+                ));
                 s = skip_space(block, b.resume);
                 continue;
             }
             // Not even the first word fits: cut it between grapheme clusters, outside entities.
             let word_end = breaks.get(next_break).map_or(block.len(), |b| b.end);
             let cuts = grapheme_cuts(block, s, word_end, &protected);
-            let fitting = cuts.partition_point(|&c| self.fits(&block[s..c], n));
+            let fitting =
+                cuts.partition_point(|&c| self.fits(crate::entities::sub(block, s..c), n));
             let mut k = fitting;
-            while k > 0 && !self.fits(&block[s..cuts[k - 1]], n) {
+            while k > 0 && !self.fits(crate::entities::sub(block, s..cuts[k - 1]), n) {
                 k -= 1;
             }
             if k > 0 {
-                out.push((block[s..cuts[k - 1]].to_owned(), None));
+                out.push((crate::entities::sub(block, s..cuts[k - 1]).to_owned(), None));
                 s = cuts[k - 1];
             } else {
                 // A single grapheme or entity that cannot fit: keep it whole and say so.
                 let end = cuts.first().copied().unwrap_or(word_end);
-                let body = &block[s..end];
+                let body = crate::entities::sub(block, s..end);
                 let over = count(
                     &self.numbering.apply(body, n, self.total.max(n)),
                     self.target,
@@ -746,7 +756,7 @@ impl Packer {
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
-    from + text[from..]
+    from + crate::entities::sub(text, from..)
         .chars()
         .take_while(|c| c.is_whitespace())
         .map(char::len_utf8)
@@ -794,7 +804,7 @@ fn breaks(text: &str, protected: &[std::ops::Range<usize>]) -> Vec<Break> {
             }
             let rank = if newlines >= 2 {
                 3
-            } else if newlines == 1 || ends_sentence(&text[..i]) {
+            } else if newlines == 1 || ends_sentence(crate::entities::sub(text, ..i)) {
                 2
             } else {
                 1
@@ -836,7 +846,7 @@ fn grapheme_cuts(
     let mut cuts = Vec::new();
     let mut at = s;
     while at < end {
-        at += grapheme_len(&text[at..]).max(1);
+        at += grapheme_len(crate::entities::sub(text, at..)).max(1);
         if let Some(r) = protected.iter().find(|r| r.start < at && at < r.end) {
             at = r.end;
         }

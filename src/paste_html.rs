@@ -356,19 +356,19 @@ pub fn parse(html: &str) -> Pasted {
     let b = html.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let Some(lt) = memchr::memchr(b'<', &b[i..]).map(|k| i + k) else {
-            text_node(&mut out, &stack, &html[i..]);
+        let Some(lt) = memchr::memchr(b'<', crate::entities::sub_b(b, i..)).map(|k| i + k) else {
+            text_node(&mut out, &stack, crate::entities::sub(html, i..));
             break;
         };
         if lt > i {
-            text_node(&mut out, &stack, &html[i..lt]);
+            text_node(&mut out, &stack, crate::entities::sub(html, i..lt));
         }
         i = lt;
         let next = b.get(i + 1).copied().unwrap_or(0);
-        if html[i..].starts_with("<!--") {
+        if crate::entities::sub(html, i..).starts_with("<!--") {
             i = find(b, i + 4, b"-->").map_or(b.len(), |k| k + 3);
         } else if next == b'!' || next == b'?' {
-            i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |k| i + k + 1);
+            i = memchr::memchr(b'>', crate::entities::sub_b(b, i..)).map_or(b.len(), |k| i + k + 1);
         } else if next == b'/' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
             let (tag, end) = read_tag(html, i + 2);
             i = end;
@@ -434,7 +434,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
     while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
         i += 1;
     }
-    let name = html[start..i].to_ascii_lowercase();
+    let name = crate::entities::sub(html, start..i).to_ascii_lowercase();
     let mut tag = Tag {
         name,
         attrs: Vec::new(),
@@ -461,7 +461,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
             }
             i += 1;
         }
-        let attr_name = html[name_start..i].to_ascii_lowercase();
+        let attr_name = crate::entities::sub(html, name_start..i).to_ascii_lowercase();
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             i += 1;
         }
@@ -473,8 +473,9 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
             }
             match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
-                    value = decode_references(&html[i + 1..end]);
+                    let end = memchr::memchr(q, crate::entities::sub_b(b, i + 1..))
+                        .map_or(b.len(), |k| i + 1 + k);
+                    value = decode_references(crate::entities::sub(html, i + 1..end));
                     i = (end + 1).min(b.len());
                 }
                 _ => {
@@ -482,7 +483,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
                     while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'>') {
                         i += 1;
                     }
-                    value = decode_references(&html[s..i]);
+                    value = decode_references(crate::entities::sub(html, s..i));
                 }
             }
         }
@@ -599,7 +600,7 @@ fn drop_address_ellipsis(out: &mut Writer, start: usize) {
     if out.text.get(start..) != Some("…") {
         return;
     }
-    let before = &out.text[..start];
+    let before = crate::entities::sub(&out.text, ..start);
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let lower = word.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
@@ -783,15 +784,15 @@ pub fn decode_references(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = memchr::memchr(b'&', rest.as_bytes()) {
-        out.push_str(&rest[..p]);
-        rest = &rest[p + 1..];
+        out.push_str(crate::entities::sub(rest, ..p));
+        rest = crate::entities::sub(rest, p + 1..);
         let len = rest
             .bytes()
             .take(32)
             .position(|c| c == b';')
             .filter(|&n| n > 0);
         let decoded = len.and_then(|n| {
-            let name = &rest[..n];
+            let name = crate::entities::sub(rest, ..n);
             let value = match name.strip_prefix('#') {
                 Some(num) => {
                     let code = match num.strip_prefix(['x', 'X']) {
@@ -810,7 +811,7 @@ pub fn decode_references(s: &str) -> String {
         match decoded {
             Some((n, v)) => {
                 out.push_str(&v);
-                rest = &rest[n + 1..];
+                rest = crate::entities::sub(rest, n + 1..);
             }
             None => out.push('&'),
         }
@@ -868,14 +869,14 @@ fn cut(text: &str, links: &[&PastedLink], spans: &mut Vec<Span>) {
         let Some((at, link)) = hit else { break };
         if at > 0 {
             spans.push(Span::Text {
-                text: rest[..at].into(),
+                text: crate::entities::sub(rest, ..at).into(),
             });
         }
         spans.push(Span::Link {
             text: link.text.as_str().into(),
             href: link.href.as_str().into(),
         });
-        rest = &rest[at + link.text.len()..];
+        rest = crate::entities::sub(rest, at + link.text.len()..);
     }
     if !rest.is_empty() {
         spans.push(Span::Text { text: rest.into() });

@@ -353,10 +353,11 @@ impl<'a, 's> Cutter<'a, 's> {
         let mut rest = text;
         while let Some(k) = memchr::memchr(b'\n', rest.as_bytes()) {
             if k > 0 {
-                self.para.push(Piece::plain(&rest[..k]));
+                self.para
+                    .push(Piece::plain(crate::entities::sub(rest, ..k)));
             }
             self.newline();
-            rest = &rest[k + 1..];
+            rest = crate::entities::sub(rest, k + 1..);
         }
         if !rest.is_empty() {
             self.para.push(Piece::plain(rest));
@@ -855,8 +856,12 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         if !matches!(delim, b'.' | b')') || t.as_bytes().get(digits + 1) != Some(&b' ') {
             return None;
         }
-        let n: usize = t[..digits].parse().ok()?;
-        (ListKind::Ordered(delim as char), n, &t[digits + 2..])
+        let n: usize = crate::entities::sub(t, ..digits).parse().ok()?;
+        (
+            ListKind::Ordered(delim as char),
+            n,
+            crate::entities::sub(t, digits + 2..),
+        )
     };
     let rest = rest.trim_start();
     if crate::segment::trim(rest).is_empty() && line_is_blank(&line[1..]) {
@@ -887,13 +892,16 @@ pub fn first_sentence(text: &str) -> Option<String> {
             || matches!(c, '.' | ':' | '\u{fe0f}' | '\u{200d}')
             || (c >= '\u{2190}' && !c.is_alphanumeric())
     };
-    let mut s = line[..end].trim_end_matches(symbol);
+    let mut s = crate::entities::sub(line, ..end).trim_end_matches(symbol);
     const MAX: usize = 90;
     let mut cut = false;
     if s.chars().count() > MAX {
         let byte = s.char_indices().nth(MAX).map_or(s.len(), |(b, _)| b);
-        let head = &s[..byte];
-        s = head.rfind(' ').map_or(head, |sp| &head[..sp]).trim_end();
+        let head = crate::entities::sub(s, ..byte);
+        s = head
+            .rfind(' ')
+            .map_or(head, |sp| crate::entities::sub(head, ..sp))
+            .trim_end();
         cut = true;
     }
     if s.is_empty() {
@@ -944,7 +952,7 @@ fn safe_link(href: &str) -> Option<&str> {
     while rest < t.len() && t[rest] == b'/' {
         rest += 1;
     }
-    (rest < t.len()).then_some(&href[start..end])
+    (rest < t.len()).then_some(crate::entities::sub(href, start..end))
 }
 
 /// Pushes the safe link `t` ([`safe_link`]) with its spaces, controls, quotes, `<`, `>`, `\`
@@ -961,7 +969,7 @@ fn push_link(t: &str, amp: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' | b'&') {
-            out.push_str(&t[run..i]);
+            out.push_str(crate::entities::sub(t, run..i));
             if b == b'&' {
                 out.push_str(amp);
             } else {
@@ -971,7 +979,7 @@ fn push_link(t: &str, amp: &str, out: &mut String) {
         }
         i += 1;
     }
-    out.push_str(&t[run..]);
+    out.push_str(crate::entities::sub(t, run..));
 }
 
 /// Where a piece links: an address as it is written out, made by [`Href::push`] straight
@@ -1043,14 +1051,14 @@ fn push_percent_encoded(s: &str, out: &mut String) {
         let b = bytes[i];
         if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
             if run < i {
-                out.push_str(&s[run..i]);
+                out.push_str(crate::entities::sub(s, run..i));
             }
             push_percent(b, out);
             run = i + 1;
         }
         i += 1;
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::entities::sub(s, run..));
 }
 
 /// `%XX`, the byte `b` percent-encoded (upper-case hex), with no `format!`.
