@@ -166,7 +166,8 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
         } else if let Some(n) = config.emoji_parsing.then(|| emoji_len(rest)).flatten() {
             (n, config.default_weight)
         } else {
-            let c = rest.chars().next().expect("i < len");
+            // `i < len`: never the default (no panic path in the .wasm).
+            let c = rest.chars().next().unwrap_or_default();
             (c.len_utf8(), char_weight(c, config))
         };
         let piece = crate::entities::sub(normalized, i..i + len);
@@ -690,7 +691,7 @@ impl Packer {
             }
             let mut best: [Option<Break>; 4] = [None; 4];
             let mut all_fit = true;
-            for b in &breaks[next_break..] {
+            for b in crate::entities::sub_b(&breaks, next_break..) {
                 if !self.fits(crate::entities::sub(block, s..b.end).trim_end(), n) {
                     all_fit = false;
                     break;

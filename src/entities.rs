@@ -417,9 +417,9 @@ pub(crate) fn sub<R: std::slice::SliceIndex<str, Output = str>>(s: &str, range: 
     return &s[range];
 }
 
-/// `&b[range]`: [`sub`] for bytes.
+/// `&b[range]`: [`sub`] for bytes (and other slices).
 #[inline(always)]
-pub(crate) fn sub_b<R: std::slice::SliceIndex<[u8], Output = [u8]>>(b: &[u8], range: R) -> &[u8] {
+pub(crate) fn sub_b<T, R: std::slice::SliceIndex<[T], Output = [T]>>(b: &[T], range: R) -> &[T] {
     #[cfg(target_arch = "wasm32")]
     return b.get(range).unwrap_or_default();
     #[cfg(not(target_arch = "wasm32"))]
@@ -724,7 +724,8 @@ impl<'a> UrlScanner<'a> {
                 i += 1;
                 continue;
             }
-            let c = char_at(text, i).expect("i is a char boundary inside the text");
+            // `i` is a char boundary inside the text: never `None` (no panic path in the .wasm).
+            let Some(c) = char_at(text, i) else { break };
             // `validUrlPrecedingChars` consumes one character, or matches the start.
             let preceding_ok = !(c.is_ascii_alphanumeric()
                 || matches!(c, '@' | '＠' | '$' | '#' | '＃')
@@ -738,7 +739,7 @@ impl<'a> UrlScanner<'a> {
                     // all without a dot): the characters up to it are only tried as
                     // preceding characters, hopelessly. One jump a sentence, not a word.
                     skip_to = match dots.dot {
-                        Some(d) => memchr::memrchr3(b' ', b'\n', b'\t', &bytes[skip_to..d])
+                        Some(d) => memchr::memrchr3(b' ', b'\n', b'\t', sub_b(bytes, skip_to..d))
                             .map_or(skip_to, |k| skip_to + k),
                         None => text.len(),
                     };
@@ -1040,7 +1041,8 @@ fn ascii_domains(domain: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut p = 0;
     while p < domain.len() {
-        let c = char_at(domain, p).expect("p is a char boundary");
+        // `p` is a char boundary: never `None` (no panic path in the .wasm).
+        let Some(c) = char_at(domain, p) else { break };
         if !is_ascii_label_char(c) {
             p += c.len_utf8();
             continue;
@@ -1191,12 +1193,10 @@ fn punycode_len(label: &str) -> Option<usize> {
     let mut h = basic as u64;
     let total = cps.len() as u64;
     while h < total {
-        let m = cps
-            .iter()
-            .map(|&c| u64::from(c))
-            .filter(|&c| c >= n)
-            .min()
-            .expect("a code point ≥ n remains while h < total");
+        // A code point ≥ n remains while h < total: never `None` (no panic path in the .wasm).
+        let Some(m) = cps.iter().map(|&c| u64::from(c)).filter(|&c| c >= n).min() else {
+            break;
+        };
         delta += (m - n) * (h + 1);
         n = m;
         for &c in &cps {
@@ -1424,7 +1424,7 @@ fn mentions_and_hashtags(text: &str, handles: Handles, out: &mut Found) {
     let b = text.as_bytes();
     let (mut mentions_from, mut hashtags_from) = (0, 0);
     let mut i = 0;
-    while let Some(k) = memchr::memchr3(b'@', b'#', 0xEF, &b[i..]) {
+    while let Some(k) = memchr::memchr3(b'@', b'#', 0xEF, sub_b(b, i..)) {
         let p = i + k;
         i = p + 1;
         let (mention, len) = match b[p] {
@@ -1449,7 +1449,7 @@ fn cashtags(text: &str, out: &mut Found) {
     // Each `$` found with memchr, as the other scanners find their sigils (a `match_indices`
     // searcher set up a post cost more than the search on most posts, which hold none).
     let mut from = 0;
-    while let Some(k) = memchr::memchr(b'$', &b[from..]) {
+    while let Some(k) = memchr::memchr(b'$', sub_b(b, from..)) {
         let d = from + k;
         from = d + 1;
         if !char_before(text, d).is_none_or(is_space) {

@@ -38,7 +38,10 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
         // digits are stepped over whole, and the `.` or `)` after them (an ordered list's
         // marker) is the byte that may take the backslash.
         let (needs, step) = if at_start && c.is_ascii_digit() {
-            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = crate::entities::sub_b(bytes, i..)
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             i += digits;
             let marker = digits <= 9
                 && matches!(bytes.get(i), Some(b'.' | b')'))
@@ -56,7 +59,10 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
                 b'&' => entity_follows(crate::entities::sub(s, i + 1..)),
                 b'~' => i.checked_sub(1).map(|k| bytes[k]) == Some(b'~') || next == Some(&b'~'),
                 b'#' if at_start => {
-                    let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
+                    let hashes = crate::entities::sub_b(bytes, i..)
+                        .iter()
+                        .take_while(|&&b| b == b'#')
+                        .count();
                     hashes <= 6 && spaceish(bytes.get(i + hashes))
                 }
                 b'>' if at_start => true,

@@ -223,7 +223,7 @@ impl<'a> Lines<'a> {
         while start > 0 && !self.pieces[start - 1].is_break() {
             start -= 1;
         }
-        &self.pieces[start..]
+        crate::entities::sub_b(&self.pieces, start..)
     }
 
     /// Starts a new line (a break after the last one).
@@ -406,7 +406,7 @@ fn drop_blank_lines(pieces: &mut Vec<Piece>) {
         while end < n && !pieces[end].is_break() {
             end += 1;
         }
-        if !line_is_blank(&pieces[r..end]) {
+        if !line_is_blank(crate::entities::sub_b(pieces, r..end)) {
             if w > 0 {
                 pieces[w] = BREAK;
                 w += 1;
@@ -821,7 +821,9 @@ fn push_item<'a>(items: &mut Lines<'a>, rest: &'a str, line: &Line<'a>) {
     if !rest.is_empty() {
         items.pieces.push(Piece::plain(rest));
     }
-    items.pieces.extend_from_slice(&line[1..]);
+    items
+        .pieces
+        .extend_from_slice(crate::entities::sub_b(line, 1..));
 }
 
 fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize) -> bool {
@@ -845,7 +847,8 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         .iter()
         .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
     {
-        let bullet = rest.0.chars().next().expect("markers are not empty");
+        // Markers are not empty: never the default (no panic path in the .wasm).
+        let bullet = rest.0.chars().next().unwrap_or_default();
         (ListKind::Bullet(bullet), 1, rest.1)
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -864,7 +867,7 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         )
     };
     let rest = rest.trim_start();
-    if crate::segment::trim(rest).is_empty() && line_is_blank(&line[1..]) {
+    if crate::segment::trim(rest).is_empty() && line_is_blank(crate::entities::sub_b(line, 1..)) {
         return None;
     }
     Some((kind, n, rest))
@@ -938,7 +941,7 @@ fn safe_link(href: &str) -> Option<&str> {
     while end > start && strip(b[end - 1]) {
         end -= 1;
     }
-    let t = &b[start..end];
+    let t = crate::entities::sub_b(b, start..end);
     // ASCII case only: no other char lowercases to a letter of these schemes. After the
     // scheme (its first `:` and any `/`s), something must follow.
     let scheme = |s: &[u8]| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s);
@@ -1577,7 +1580,8 @@ mod tests {
                 .iter()
                 .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
             {
-                let bullet = rest.0.chars().next().expect("markers are not empty");
+                // Markers are not empty: never the default (no panic path in the .wasm).
+                let bullet = rest.0.chars().next().unwrap_or_default();
                 (ListKind::Bullet(bullet), 1, rest.1)
             } else {
                 let digits = t.bytes().take_while(u8::is_ascii_digit).count();
