@@ -654,7 +654,7 @@ fn ends(t: &str, suffix: &str) -> bool {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn space_at(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match (b[i], at(1), at(2)) {
+    match (at(0), at(1), at(2)) {
         (b'\t'..=b'\r' | b' ', _, _) => 1,
         (0xC2, 0x85 | 0xA0, _) => 2,
         (0xE1, 0x9A, 0x80)

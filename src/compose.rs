@@ -141,7 +141,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
     let mut next_url = 0;
     let mut i = 0;
     while i < normalized.len() {
-        while next_url < urls.len() && urls[next_url].0.start < i {
+        while urls.get(next_url).is_some_and(|u| u.0.start < i) {
             next_url += 1;
         }
         let at_url = urls.get(next_url).is_some_and(|u| u.0.start == i);
@@ -160,7 +160,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
         let rest = crate::entities::sub(normalized, i..);
         let (len, w) = if at_url {
             (
-                urls[next_url].0.len(),
+                urls.get(next_url).map_or(0, |u| u.0.len()),
                 config.transformed_url_length * config.scale,
             )
         } else if let Some(n) = config.emoji_parsing.then(|| emoji_len(rest)).flatten() {

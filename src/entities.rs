@@ -1274,12 +1274,13 @@ fn handle_domain(s: &str, min: usize) -> Option<usize> {
         while p < b.len() && (b[p].is_ascii_alphanumeric() || b[p] == b'-') {
             p += 1;
         }
-        if p == start || b[start] == b'-' || b[p - 1] == b'-' {
+        if p == start || b.get(start) == Some(&b'-') || b.get(p - 1) == Some(&b'-') {
             return None;
         }
         labels += 1;
         last_label = start..p;
-        let next_is_label = p + 1 < b.len() && b[p] == b'.' && b[p + 1].is_ascii_alphanumeric();
+        let next_is_label =
+            b.get(p) == Some(&b'.') && b.get(p + 1).is_some_and(u8::is_ascii_alphanumeric);
         if !next_is_label {
             break;
         }
@@ -1427,7 +1428,7 @@ fn mentions_and_hashtags(text: &str, handles: Handles, out: &mut Found) {
     while let Some(k) = memchr::memchr3(b'@', b'#', 0xEF, sub_b(b, i..)) {
         let p = i + k;
         i = p + 1;
-        let (mention, len) = match b[p] {
+        let (mention, len) = match b.get(p).copied().unwrap_or_default() {
             b'@' => (true, 1),
             b'#' => (false, 1),
             _ if sub(text, p..).starts_with('＠') => (true, 3),

@@ -220,7 +220,7 @@ impl<'a> Lines<'a> {
     /// The last line (empty when there is none).
     fn last_line(&self) -> &Line<'a> {
         let mut start = self.pieces.len();
-        while start > 0 && !self.pieces[start - 1].is_break() {
+        while start > 0 && self.pieces.get(start - 1).is_some_and(|p| !p.is_break()) {
             start -= 1;
         }
         crate::entities::sub_b(&self.pieces, start..)
@@ -403,7 +403,7 @@ fn drop_blank_lines(pieces: &mut Vec<Piece>) {
     let (mut w, mut r) = (0, 0);
     while r <= n {
         let mut end = r;
-        while end < n && !pieces[end].is_break() {
+        while end < n && pieces.get(end).is_some_and(|p| !p.is_break()) {
             end += 1;
         }
         if !line_is_blank(crate::entities::sub_b(pieces, r..end)) {
@@ -938,7 +938,7 @@ fn safe_link(href: &str) -> Option<&str> {
     while start < end && strip(b[start]) {
         start += 1;
     }
-    while end > start && strip(b[end - 1]) {
+    while end > start && b.get(end - 1).is_some_and(|&c| strip(c)) {
         end -= 1;
     }
     let t = crate::entities::sub_b(b, start..end);
