@@ -392,17 +392,35 @@ const PICTOGRAPHIC: &[(u32, u32)] = &[
 
 fn is_pictographic(c: char) -> bool {
     let cp = c as u32;
-    PICTOGRAPHIC
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    // The last range that starts at or before `cp`, and whether it reaches `cp`.
+    let k = PICTOGRAPHIC_PACKED.partition_point(|&r| r >> 11 <= cp);
+    k.checked_sub(1)
+        .and_then(|k| PICTOGRAPHIC_PACKED.get(k))
+        .is_some_and(|&r| cp - (r >> 11) <= r & 0x7ff)
+}
+
+/// [`PICTOGRAPHIC`] packed at compile time, a `u32` a range (its start above 11 bits of its
+/// length less one), in the same order: 4 bytes a range in the .wasm instead of 8.
+static PICTOGRAPHIC_PACKED: [u32; PICTOGRAPHIC.len()] = pack_ranges(PICTOGRAPHIC);
+
+/// `ranges` (inclusive, sorted, disjoint) as [`PICTOGRAPHIC_PACKED`] holds them.
+const fn pack_ranges<const N: usize>(ranges: &[(u32, u32)]) -> [u32; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let (lo, hi) = ranges[i];
+        assert!(
+            lo <= hi && hi - lo < 0x800 && lo < 1 << 21,
+            "a range fits its packing"
+        );
+        assert!(
+            i == 0 || ranges[i - 1].1 < lo,
+            "the ranges are sorted and disjoint"
+        );
+        out[i] = lo << 11 | (hi - lo);
+        i += 1;
+    }
+    out
 }
 
 fn is_skin_tone(c: char) -> bool {
@@ -861,6 +879,31 @@ fn grapheme_cuts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_pictographic`] as it was, a binary search of the `(u32, u32)` ranges: the
+    /// reference for the packed one.
+    fn old_is_pictographic(c: char) -> bool {
+        let cp = c as u32;
+        PICTOGRAPHIC
+            .binary_search_by(|&(lo, hi)| {
+                if hi < cp {
+                    std::cmp::Ordering::Less
+                } else if lo > cp {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+
+    /// The packed ranges answer as the pairs did, for every char.
+    #[test]
+    fn packed_pictographic_answers_as_the_pairs_did() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_pictographic(c), old_is_pictographic(c), "{:x}", c as u32);
+        }
+    }
 
     #[test]
     fn graphemes_keep_emoji_whole() {
