@@ -234,7 +234,10 @@ const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
 static UI_BYTES: [u8; total_len(UI)] = packed(&UI_SORTED);
 static PLAYER_BYTES: [u8; total_len(PLAYER)] = packed(&PLAYER_SORTED);
 static SIGNUP_BYTES: [u8; total_len(SIGNUP)] = packed(&SIGNUP_SORTED);
+const COUNTED_SORTED: [&str; COUNTED.len()] = sorted(COUNTED);
+static COUNTED_BYTES: [u8; total_len(COUNTED)] = packed(&COUNTED_SORTED);
 static UI_STARTS: [u16; LONGEST + 2] = length_starts(&UI_SORTED);
+static COUNTED_STARTS: [u16; LONGEST + 2] = length_starts(&COUNTED_SORTED);
 static PLAYER_STARTS: [u16; LONGEST + 2] = length_starts(&PLAYER_SORTED);
 static SIGNUP_STARTS: [u16; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
 
@@ -542,12 +545,17 @@ const PLAYER: &[&str] = &[
 /// where a person's own heading for the paste is as loose as it is likely. (The sorted copy:
 /// only it is in the binary then, not both.)
 pub fn is_ui_word_any_case(t: &str) -> bool {
-    // Only entries of its length can equal it with case ignored (ASCII case keeps lengths).
+    !has(t, ' ') && in_sorted_any_case(&UI_BYTES, &UI_STARTS, t)
+}
+
+/// Whether `t` is an entry of a packed lexicon (as [`in_sorted`]) in any ASCII letter case:
+/// only entries of its length can equal it with case ignored (ASCII case keeps lengths).
+fn in_sorted_any_case(bytes: &[u8], starts: &[u16], t: &str) -> bool {
     let n = t.len();
-    if n == 0 || has(t, ' ') {
+    if n == 0 {
         return false;
     }
-    let run = same_length(&UI_BYTES, &UI_STARTS, n);
+    let run = same_length(bytes, starts, n);
     let mut k = 0;
     while let Some(e) = run.get(k..k + n) {
         if e.eq_ignore_ascii_case(t.as_bytes()) {
@@ -847,7 +855,7 @@ pub fn is_count(t: &str) -> bool {
     true
 }
 
-/// Nouns the platforms count.
+/// Nouns the platforms count (looked up packed, as the lexicons are: [`packed`]).
 const COUNTED: &[&str] = &[
     "reply",
     "replies",
@@ -891,9 +899,13 @@ const COUNTED: &[&str] = &[
 /// answers as `to_lowercase` would without core's case tables (see `ucd::lower_for_ascii`).
 fn is_counted_noun(w: &str) -> bool {
     if w.is_ascii() {
-        COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
+        in_sorted_any_case(&COUNTED_BYTES, &COUNTED_STARTS, w)
     } else {
-        COUNTED.contains(&crate::ucd::lower_for_ascii(w).as_str())
+        in_sorted(
+            &COUNTED_BYTES,
+            &COUNTED_STARTS,
+            &crate::ucd::lower_for_ascii(w),
+        )
     }
 }
 
@@ -1584,6 +1596,42 @@ mod tests {
             && old_same_length(&UI_SORTED, &old_length_starts(&UI_SORTED), t)
                 .iter()
                 .any(|u| u.eq_ignore_ascii_case(t))
+    }
+
+    /// [`is_counted_noun`] as it was, on the `&str` table: the reference for the packed one.
+    fn old_is_counted_noun(w: &str) -> bool {
+        if w.is_ascii() {
+            COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
+        } else {
+            COUNTED.contains(&crate::ucd::lower_for_ascii(w).as_str())
+        }
+    }
+
+    /// The packed nouns answer as the table did: on each noun recased, cut, grown, with a
+    /// byte or a Kelvin sign put in, and on random words.
+    #[test]
+    fn packed_nouns_answer_as_the_table_did() {
+        let mut next = crate::test_rng::xorshift(0xc0a7_c0de_0015_0006);
+        for _ in 0..20_000 {
+            let mut t = COUNTED[next() as usize % COUNTED.len()].to_owned();
+            match next() % 7 {
+                0 => {}
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => t.push(['s', ' ', 'K'][next() as usize % 3]),
+                3 => t.make_ascii_uppercase(),
+                4 => t = t.replace('k', "\u{212A}"),
+                5 => {
+                    let k = next() as usize % t.len();
+                    t.replace_range(k..k + 1, ["a", "E", " ", "\u{212A}"][next() as usize % 4]);
+                }
+                _ => {
+                    t = (0..next() % 10)
+                        .map(|_| ['e', 'k', 'S', 'o', ' ', '\u{212A}'][next() as usize % 6])
+                        .collect();
+                }
+            }
+            assert_eq!(is_counted_noun(&t), old_is_counted_noun(&t), "{t:?}");
+        }
     }
 
     /// The packed lexicons answer as the `&str` tables did, on their entries and on lines
