@@ -37,27 +37,18 @@ pub fn classify(line: &str) -> Option<&'static str> {
     // checks each entry): no entry of UI starts with a digit (`13h`, X's times), every one of
     // SIGNUP with a capital (not `@ada`, `13h`). Each lookup is a call at opt-level z.
     let first = t.as_bytes()[0];
-    if !first.is_ascii_digit() && in_sorted(&UI_SORTED, &UI_STARTS, t) || is_x_sidebar_label(t) {
+    if !first.is_ascii_digit() && in_sorted(&UI_BYTES, &UI_STARTS, t) || is_x_sidebar_label(t) {
         return Some("ui");
     }
-    if in_sorted(&PLAYER_SORTED, &PLAYER_STARTS, t) {
+    if in_sorted(&PLAYER_BYTES, &PLAYER_STARTS, t) {
         return Some("media");
     }
-    if first.is_ascii_uppercase() && in_sorted(&SIGNUP_SORTED, &SIGNUP_STARTS, t) {
+    if first.is_ascii_uppercase() && in_sorted(&SIGNUP_BYTES, &SIGNUP_STARTS, t) {
         return Some("signup");
     }
-    // Most lines start with a byte no prefix starts with: look at that byte first.
-    if PREFIX_FIRST[first as usize] {
-        // The prefixes that start with that byte, in their written order.
-        let from = PREFIXES_BY_FIRST.partition_point(|(p, _)| p.as_bytes()[0] < first);
-        for (prefix, reason) in &PREFIXES_BY_FIRST[from..] {
-            if prefix.as_bytes()[0] != first {
-                break;
-            }
-            if t.starts_with(prefix) {
-                return Some(reason);
-            }
-        }
+    // Most lines start with a byte no prefix starts with: one load rules them out.
+    if let Some(reason) = prefix_reason(t) {
+        return Some(reason);
     }
     if is_pronouns(t) {
         return Some("header");
@@ -152,17 +143,49 @@ const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] {
 /// The longest entry a sorted lexicon may hold (checked as the crate builds).
 const LONGEST: usize = 63;
 
-/// Where each length's entries start in `sorted` (ordered by [`shorter_or_less`]): those of
-/// length `n` are `sorted[starts[n]..starts[n + 1]]`.
-const fn length_starts(sorted: &[&str]) -> [u8; LONGEST + 2] {
+/// How many bytes the entries of `list` hold together: the length of its [`packed`] bytes.
+const fn total_len(list: &[&str]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < list.len() {
+        n += list[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// The entries of `sorted` (ordered by [`shorter_or_less`]) concatenated, at compile time:
+/// those of one length are a run of pieces of that length. A lexicon is these bytes and
+/// its [`length_starts`], not a table of `&str` (8 bytes each in the .wasm, a pointer and a
+/// length that compress poorly: 183 entries in the three lexicons).
+const fn packed<const B: usize>(sorted: &[&str]) -> [u8; B] {
+    let mut out = [0; B];
+    let (mut at, mut i) = (0, 0);
+    while i < sorted.len() {
+        let e = sorted[i].as_bytes();
+        let mut k = 0;
+        while k < e.len() {
+            out[at] = e[k];
+            at += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    assert!(at == B, "the packed bytes hold every entry");
+    out
+}
+
+/// Where each length's entries start in the [`packed`] bytes of `sorted` (ordered by
+/// [`shorter_or_less`]): those of length `n` are `bytes[starts[n]..starts[n + 1]]`.
+const fn length_starts(sorted: &[&str]) -> [u16; LONGEST + 2] {
     let mut starts = [0; LONGEST + 2];
     let mut n = 0;
-    let mut i = 0;
+    let (mut i, mut at) = (0, 0);
     while n < starts.len() {
         while i < sorted.len() && sorted[i].len() < n {
+            at += sorted[i].len();
             i += 1;
         }
-        starts[n] = i as u8;
+        starts[n] = at as u16;
         n += 1;
     }
     assert!(
@@ -170,52 +193,151 @@ const fn length_starts(sorted: &[&str]) -> [u8; LONGEST + 2] {
         "a lexicon entry is longer than LONGEST"
     );
     assert!(
-        sorted.len() <= u8::MAX as usize,
-        "a lexicon has more entries than a u8 counts"
+        total_len(sorted) <= u16::MAX as usize,
+        "a lexicon has more bytes than a u16 counts"
     );
     starts
 }
 
-/// The entries of `sorted` as long as `t` (`starts` made by [`length_starts`]).
-fn same_length<'a>(sorted: &'a [&'static str], starts: &[u8], t: &str) -> &'a [&'static str] {
-    let (Some(&a), Some(&b)) = (starts.get(t.len()), starts.get(t.len() + 1)) else {
+/// The entries of a packed lexicon (`bytes` made by [`packed`], `starts` by
+/// [`length_starts`]) of length `n`, one after another.
+fn same_length<'a>(bytes: &'a [u8], starts: &[u16], n: usize) -> &'a [u8] {
+    let (Some(&a), Some(&b)) = (starts.get(n), starts.get(n + 1)) else {
         return &[];
     };
-    sorted.get(usize::from(a)..usize::from(b)).unwrap_or(&[])
+    bytes.get(usize::from(a)..usize::from(b)).unwrap_or(&[])
 }
 
-/// Whether `t` is one of `sorted` (made by [`sorted`], `starts` by [`length_starts`]): only
-/// the few entries of its length are compared, each by its first byte before the rest (in
-/// the .wasm a compare of strings is a call).
-fn in_sorted(sorted: &[&'static str], starts: &[u8], t: &str) -> bool {
-    let first = t.as_bytes().first();
-    same_length(sorted, starts, t)
-        .iter()
-        .any(|e| e.as_bytes().first() == first && *e == t)
-}
-
-/// A table of which bytes start at least one of `prefixes`.
-const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
-    let mut out = [false; 256];
-    let mut i = 0;
-    while i < prefixes.len() {
-        out[prefixes[i].0.as_bytes()[0] as usize] = true;
-        i += 1;
+/// Whether `t` is an entry of a packed lexicon (`bytes` made by [`packed`], `starts` by
+/// [`length_starts`]): only the few entries of its length are compared, each by its first
+/// byte before the rest (in the .wasm a compare of slices is a call).
+fn in_sorted(bytes: &[u8], starts: &[u16], t: &str) -> bool {
+    let t = t.as_bytes();
+    let n = t.len();
+    if n == 0 {
+        return false;
     }
-    out
+    let run = same_length(bytes, starts, n);
+    let mut k = 0;
+    while let Some(e) = run.get(k..k + n) {
+        if e.first() == t.first() && e == t {
+            return true;
+        }
+        k += n;
+    }
+    false
 }
 
 const UI_SORTED: [&str; UI.len()] = sorted(UI);
 const PLAYER_SORTED: [&str; PLAYER.len()] = sorted(PLAYER);
 const SIGNUP_SORTED: [&str; SIGNUP.len()] = sorted(SIGNUP);
-const UI_STARTS: [u8; LONGEST + 2] = length_starts(&UI_SORTED);
-const PLAYER_STARTS: [u8; LONGEST + 2] = length_starts(&PLAYER_SORTED);
-const SIGNUP_STARTS: [u8; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
-const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
+static UI_BYTES: [u8; total_len(UI)] = packed(&UI_SORTED);
+static PLAYER_BYTES: [u8; total_len(PLAYER)] = packed(&PLAYER_SORTED);
+static SIGNUP_BYTES: [u8; total_len(SIGNUP)] = packed(&SIGNUP_SORTED);
+const COUNTED_SORTED: [&str; COUNTED.len()] = sorted(COUNTED);
+static COUNTED_BYTES: [u8; total_len(COUNTED)] = packed(&COUNTED_SORTED);
+static UI_STARTS: [u16; LONGEST + 2] = length_starts(&UI_SORTED);
+static COUNTED_STARTS: [u16; LONGEST + 2] = length_starts(&COUNTED_SORTED);
+static PLAYER_STARTS: [u16; LONGEST + 2] = length_starts(&PLAYER_SORTED);
+static SIGNUP_STARTS: [u16; LONGEST + 2] = length_starts(&SIGNUP_SORTED);
 
 /// [`PREFIXES`] ordered by first byte, at compile time; those with the same first byte keep
 /// their written order, so the first that matches is the one the written list gives.
 const PREFIXES_BY_FIRST: [(&str, &str); PREFIXES.len()] = by_first_byte(PREFIXES);
+
+/// The prefixes of [`PREFIXES_BY_FIRST`], packed like the lexicons ([`packed`]): their bytes
+/// one after another, where each starts (and the last ends), and its reason as an index into
+/// [`REASONS`]; a table of `(&str, &str)` is 16 bytes an entry in the .wasm.
+static PREFIX_BYTES: [u8; total_len(&prefixes_of(&PREFIXES_BY_FIRST))] =
+    packed(&prefixes_of(&PREFIXES_BY_FIRST));
+static PREFIX_STARTS: [u16; PREFIXES.len() + 1] = prefix_starts(&PREFIXES_BY_FIRST);
+static PREFIX_REASONS: [u8; PREFIXES.len()] = reason_indices(&PREFIXES_BY_FIRST);
+
+/// The reasons [`PREFIXES`] give.
+const REASONS: [&str; 6] = ["ui", "signup", "footer", "header", "media", "timestamp"];
+
+/// For each byte, the index in [`PREFIXES_BY_FIRST`] of the first prefix that starts with
+/// it, or `u8::MAX` when none does: no search for where a line's prefixes start.
+static PREFIX_FROM: [u8; 256] = prefix_from(&PREFIXES_BY_FIRST);
+
+/// The prefixes of `list`, without their reasons.
+const fn prefixes_of<const N: usize>(list: &[(&'static str, &str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = list[i].0;
+        i += 1;
+    }
+    out
+}
+
+/// Where each prefix of `list` starts in its [`packed`] bytes, and where the last ends.
+const fn prefix_starts<const N: usize, const M: usize>(list: &[(&str, &str); N]) -> [u16; M] {
+    assert!(M == N + 1, "a start for each prefix, and the end");
+    let mut out = [0; M];
+    let mut i = 0;
+    while i < N {
+        out[i + 1] = out[i] + list[i].0.len() as u16;
+        i += 1;
+    }
+    out
+}
+
+/// The index in [`REASONS`] of each reason of `list`.
+const fn reason_indices<const N: usize>(list: &[(&str, &str); N]) -> [u8; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let mut r = 0;
+        while !same_str(REASONS[r], list[i].1) {
+            r += 1; // past the end (a compile error) when a reason is not in REASONS
+        }
+        out[i] = r as u8;
+        i += 1;
+    }
+    out
+}
+
+/// `a == b`, at compile time.
+const fn same_str(a: &str, b: &str) -> bool {
+    !shorter_or_less(a, b) && !shorter_or_less(b, a)
+}
+
+/// [`PREFIX_FROM`] for `list` (ordered by first byte).
+const fn prefix_from<const N: usize>(list: &[(&str, &str); N]) -> [u8; 256] {
+    assert!(
+        N < u8::MAX as usize,
+        "prefix indices fit a u8 below u8::MAX"
+    );
+    let mut out = [u8::MAX; 256];
+    let mut i = N;
+    while i > 0 {
+        i -= 1;
+        out[list[i].0.as_bytes()[0] as usize] = i as u8;
+    }
+    out
+}
+
+/// The reason of the first of [`PREFIXES`] (in their written order) that `t` starts with.
+fn prefix_reason(t: &str) -> Option<&'static str> {
+    let t = t.as_bytes();
+    let first = *t.first()?;
+    let mut i = usize::from(PREFIX_FROM[usize::from(first)]);
+    // Past the last prefix when none starts with `first` (`u8::MAX`): the loop ends at once.
+    while let (Some(&a), Some(&b)) = (PREFIX_STARTS.get(i), PREFIX_STARTS.get(i + 1)) {
+        let prefix = PREFIX_BYTES
+            .get(usize::from(a)..usize::from(b))
+            .unwrap_or(&[]);
+        if prefix.first() != Some(&first) {
+            break;
+        }
+        if t.starts_with(prefix) {
+            return REASONS.get(usize::from(PREFIX_REASONS[i])).copied();
+        }
+        i += 1;
+    }
+    None
+}
 
 /// `list` stably sorted by the first byte of each prefix (insertion sort, by the compiler).
 const fn by_first_byte<const N: usize>(
@@ -423,11 +545,25 @@ const PLAYER: &[&str] = &[
 /// where a person's own heading for the paste is as loose as it is likely. (The sorted copy:
 /// only it is in the binary then, not both.)
 pub fn is_ui_word_any_case(t: &str) -> bool {
-    // Only entries of its length can equal it with case ignored (ASCII case keeps lengths).
-    !has(t, ' ')
-        && same_length(&UI_SORTED, &UI_STARTS, t)
-            .iter()
-            .any(|u| u.eq_ignore_ascii_case(t))
+    !has(t, ' ') && in_sorted_any_case(&UI_BYTES, &UI_STARTS, t)
+}
+
+/// Whether `t` is an entry of a packed lexicon (as [`in_sorted`]) in any ASCII letter case:
+/// only entries of its length can equal it with case ignored (ASCII case keeps lengths).
+fn in_sorted_any_case(bytes: &[u8], starts: &[u16], t: &str) -> bool {
+    let n = t.len();
+    if n == 0 {
+        return false;
+    }
+    let run = same_length(bytes, starts, n);
+    let mut k = 0;
+    while let Some(e) = run.get(k..k + n) {
+        if e.eq_ignore_ascii_case(t.as_bytes()) {
+            return true;
+        }
+        k += n;
+    }
+    false
 }
 
 /// Sign-up and cookie prompts.
@@ -526,7 +662,7 @@ fn ends(t: &str, suffix: &str) -> bool {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn space_at(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match (b[i], at(1), at(2)) {
+    match (at(0), at(1), at(2)) {
         (b'\t'..=b'\r' | b' ', _, _) => 1,
         (0xC2, 0x85 | 0xA0, _) => 2,
         (0xE1, 0x9A, 0x80)
@@ -601,7 +737,7 @@ pub(crate) fn find_bytes_by(h: &[u8], n: &[u8], r: usize) -> Option<usize> {
     let mut from = r;
     while let Some(k) = memchr::memchr(b, h.get(from..)?) {
         let at = from + k - r;
-        if h[at..].starts_with(n) {
+        if crate::entities::sub_b(h, at..).starts_with(n) {
             return Some(at);
         }
         from += k + 1;
@@ -616,8 +752,8 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
         return Some(h.len());
     };
     let mut end = h.len();
-    while let Some(at) = memchr::memrchr(first, &h[..end]) {
-        if h[at..].starts_with(n) {
+    while let Some(at) = memchr::memrchr(first, crate::entities::sub_b(h, ..end)) {
+        if crate::entities::sub_b(h, at..).starts_with(n) {
             return Some(at);
         }
         end = at;
@@ -644,9 +780,9 @@ pub(crate) fn replace(hay: &str, needle: &str, with: &str) -> (String, usize) {
     let mut out = String::with_capacity(hay.len());
     let (mut rest, mut n) = (hay, 0);
     while let Some(at) = find(rest, needle).filter(|_| !needle.is_empty()) {
-        out.push_str(&rest[..at]);
+        out.push_str(crate::entities::sub(rest, ..at));
         out.push_str(with);
-        rest = &rest[at + needle.len()..];
+        rest = crate::entities::sub(rest, at + needle.len()..);
         n += 1;
     }
     out.push_str(rest);
@@ -719,7 +855,7 @@ pub fn is_count(t: &str) -> bool {
     true
 }
 
-/// Nouns the platforms count.
+/// Nouns the platforms count (looked up packed, as the lexicons are: [`packed`]).
 const COUNTED: &[&str] = &[
     "reply",
     "replies",
@@ -763,9 +899,13 @@ const COUNTED: &[&str] = &[
 /// answers as `to_lowercase` would without core's case tables (see `ucd::lower_for_ascii`).
 fn is_counted_noun(w: &str) -> bool {
     if w.is_ascii() {
-        COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
+        in_sorted_any_case(&COUNTED_BYTES, &COUNTED_STARTS, w)
     } else {
-        COUNTED.contains(&crate::ucd::lower_for_ascii(w).as_str())
+        in_sorted(
+            &COUNTED_BYTES,
+            &COUNTED_STARTS,
+            &crate::ucd::lower_for_ascii(w),
+        )
     }
 }
 
@@ -820,8 +960,8 @@ pub fn is_counted_nouns(t: &str) -> bool {
             .last()
             .map(|(i, _)| i);
         if let Some(i) = digits_start {
-            let count = &head[i..];
-            let label = &head[..i];
+            let count = crate::entities::sub(head, i..);
+            let label = crate::entities::sub(head, ..i);
             return is_count(count) && label.split_whitespace().count() <= 4;
         }
     }
@@ -848,7 +988,7 @@ fn is_reactions(t: &str) -> bool {
     while !rest.is_empty() {
         match REACTIONS.iter().find(|r| rest.starts_with(**r)) {
             Some(r) => {
-                rest = &rest[r.len()..];
+                rest = crate::entities::sub(rest, r.len()..);
                 n += 1;
             }
             None => return false,
@@ -874,9 +1014,11 @@ fn is_pronouns(t: &str) -> bool {
     if t.as_bytes().first() != Some(&b'(') {
         return false;
     }
-    t[1..].strip_suffix(')').is_some_and(|r| {
-        has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
-    })
+    crate::entities::sub(t, 1..)
+        .strip_suffix(')')
+        .is_some_and(|r| {
+            has(r, '/') && r.len() <= 20 && r.chars().all(|c| c.is_alphabetic() || c == '/')
+        })
 }
 
 /// `Ada Lovelace and 45 others`: who reacted.
@@ -887,7 +1029,14 @@ fn is_and_others(t: &str) -> bool {
     }
     t.strip_suffix(" others")
         .or_else(|| t.strip_suffix(" other"))
-        .and_then(|h| rfind(h, " and ").map(|at| (&h[..at], &h[at + 5..])))
+        .and_then(|h| {
+            rfind(h, " and ").map(|at| {
+                (
+                    crate::entities::sub(h, ..at),
+                    crate::entities::sub(h, at + 5..),
+                )
+            })
+        })
         .is_some_and(|(who, n)| is_count(n) && who.split_whitespace().count() <= 5)
 }
 
@@ -992,7 +1141,7 @@ fn is_joined(t: &str) -> bool {
     };
     // Exactly two words after it (walked, not collected: a collect is its own copy of
     // Vec's from_iter in the .wasm).
-    let mut rest = t[at + "Joined ".len()..].split_whitespace();
+    let mut rest = crate::entities::sub(t, at + "Joined ".len()..).split_whitespace();
     let (Some(month), Some(year), None) = (rest.next(), rest.next(), rest.next()) else {
         return false;
     };
@@ -1019,10 +1168,14 @@ fn is_read_time(t: &str) -> bool {
     if t.as_bytes().last() != Some(&b'd') {
         return false;
     }
-    let Some((tweets, mins)) = t
-        .strip_suffix(" min read")
-        .and_then(|head| find(head, ", ").map(|at| (&head[..at], &head[at + 2..])))
-    else {
+    let Some((tweets, mins)) = t.strip_suffix(" min read").and_then(|head| {
+        find(head, ", ").map(|at| {
+            (
+                crate::entities::sub(head, ..at),
+                crate::entities::sub(head, at + 2..),
+            )
+        })
+    }) else {
         return false;
     };
     is_count(mins)
@@ -1134,6 +1287,66 @@ mod tests {
             COUNTED.iter().all(|c| c.len() <= 12),
             "no noun is longer than the 12 letters is_counted_nouns allows for"
         );
+    }
+
+    /// A table of which bytes start at least one of `prefixes`.
+    const fn first_bytes(prefixes: &[(&str, &str)]) -> [bool; 256] {
+        let mut out = [false; 256];
+        let mut i = 0;
+        while i < prefixes.len() {
+            out[prefixes[i].0.as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        out
+    }
+
+    /// How [`classify`] looked prefixes up before they were packed: the reference for
+    /// [`prefix_reason`].
+    fn old_prefix_reason(t: &str) -> Option<&'static str> {
+        const PREFIX_FIRST: [bool; 256] = first_bytes(PREFIXES);
+        let first = *t.as_bytes().first()?;
+        if PREFIX_FIRST[first as usize] {
+            let from = PREFIXES_BY_FIRST.partition_point(|(p, _)| p.as_bytes()[0] < first);
+            for (prefix, reason) in &PREFIXES_BY_FIRST[from..] {
+                if prefix.as_bytes()[0] != first {
+                    break;
+                }
+                if t.starts_with(prefix) {
+                    return Some(reason);
+                }
+            }
+        }
+        None
+    }
+
+    /// The packed prefixes answer as the table of pairs did: on each prefix with a tail,
+    /// cut, with a byte changed, and on random lines.
+    #[test]
+    fn packed_prefixes_answer_as_the_pairs_did() {
+        let mut next = crate::test_rng::xorshift(0x9ef1_c0de_0015_0002);
+        for _ in 0..20_000 {
+            let (p, _) = PREFIXES[next() as usize % PREFIXES.len()];
+            let mut t: Vec<u8> = p.bytes().collect();
+            match next() % 5 {
+                0 => t.extend_from_slice(b" tail"),
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => {
+                    let k = next() as usize % t.len();
+                    t[k] = b"aT .@"[next() as usize % 5];
+                }
+                3 => {}
+                _ => {
+                    t = (0..next() % 12).map(|_| (next() % 256) as u8).collect();
+                }
+            }
+            let t = String::from_utf8_lossy(&t);
+            assert_eq!(prefix_reason(&t), old_prefix_reason(&t), "{t:?}");
+        }
+        for b in 0..=255u8 {
+            let t = String::from_utf8_lossy(&[b]).into_owned();
+            assert_eq!(prefix_reason(&t), old_prefix_reason(&t), "{t:?}");
+        }
+        assert_eq!(prefix_reason(""), None);
     }
 
     #[test]
@@ -1345,54 +1558,177 @@ mod tests {
         }
     }
 
+    /// The lexicons as they were looked up before they were packed: sorted `&str` tables
+    /// and where each length's entries start (as indices). The reference the packed lookups
+    /// are checked against.
+    fn old_length_starts(sorted: &[&str]) -> [u8; LONGEST + 2] {
+        let mut starts = [0; LONGEST + 2];
+        let mut i = 0;
+        for (n, start) in starts.iter_mut().enumerate() {
+            while i < sorted.len() && sorted[i].len() < n {
+                i += 1;
+            }
+            *start = i as u8;
+        }
+        starts
+    }
+
+    fn old_same_length<'a>(
+        sorted: &'a [&'static str],
+        starts: &[u8],
+        t: &str,
+    ) -> &'a [&'static str] {
+        let (Some(&a), Some(&b)) = (starts.get(t.len()), starts.get(t.len() + 1)) else {
+            return &[];
+        };
+        sorted.get(usize::from(a)..usize::from(b)).unwrap_or(&[])
+    }
+
+    fn old_in_sorted(sorted: &[&'static str], starts: &[u8], t: &str) -> bool {
+        let first = t.as_bytes().first();
+        old_same_length(sorted, starts, t)
+            .iter()
+            .any(|e| e.as_bytes().first() == first && *e == t)
+    }
+
+    fn old_is_ui_word_any_case(t: &str) -> bool {
+        !has(t, ' ')
+            && old_same_length(&UI_SORTED, &old_length_starts(&UI_SORTED), t)
+                .iter()
+                .any(|u| u.eq_ignore_ascii_case(t))
+    }
+
+    /// [`is_counted_noun`] as it was, on the `&str` table: the reference for the packed one.
+    fn old_is_counted_noun(w: &str) -> bool {
+        if w.is_ascii() {
+            COUNTED.iter().any(|c| c.eq_ignore_ascii_case(w))
+        } else {
+            COUNTED.contains(&crate::ucd::lower_for_ascii(w).as_str())
+        }
+    }
+
+    /// The packed nouns answer as the table did: on each noun recased, cut, grown, with a
+    /// byte or a Kelvin sign put in, and on random words.
+    #[test]
+    fn packed_nouns_answer_as_the_table_did() {
+        let mut next = crate::test_rng::xorshift(0xc0a7_c0de_0015_0006);
+        for _ in 0..20_000 {
+            let mut t = COUNTED[next() as usize % COUNTED.len()].to_owned();
+            match next() % 7 {
+                0 => {}
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => t.push(['s', ' ', 'K'][next() as usize % 3]),
+                3 => t.make_ascii_uppercase(),
+                4 => t = t.replace('k', "\u{212A}"),
+                5 => {
+                    let k = next() as usize % t.len();
+                    t.replace_range(k..k + 1, ["a", "E", " ", "\u{212A}"][next() as usize % 4]);
+                }
+                _ => {
+                    t = (0..next() % 10)
+                        .map(|_| ['e', 'k', 'S', 'o', ' ', '\u{212A}'][next() as usize % 6])
+                        .collect();
+                }
+            }
+            assert_eq!(is_counted_noun(&t), old_is_counted_noun(&t), "{t:?}");
+        }
+    }
+
+    /// The packed lexicons answer as the `&str` tables did, on their entries and on lines
+    /// made from them (cut, grown, recased, a byte changed) and random ones.
+    #[test]
+    fn packed_lexicons_answer_as_the_str_tables_did() {
+        let mut next = crate::test_rng::xorshift(0x1e81_c0de_0015_0001);
+        let lexicons: [(&[&'static str], &[u8], &[u16]); 3] = [
+            (&UI_SORTED, &UI_BYTES, &UI_STARTS),
+            (&PLAYER_SORTED, &PLAYER_BYTES, &PLAYER_STARTS),
+            (&SIGNUP_SORTED, &SIGNUP_BYTES, &SIGNUP_STARTS),
+        ];
+        let all: Vec<&str> = UI.iter().chain(PLAYER).chain(SIGNUP).copied().collect();
+        for _ in 0..20_000 {
+            let e = all[next() as usize % all.len()];
+            let mut t: Vec<u8> = e.bytes().collect();
+            match next() % 7 {
+                0 => {}
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => t.push(b"s xA"[next() as usize % 4]),
+                3 => t.make_ascii_uppercase(),
+                4 => t.make_ascii_lowercase(),
+                5 => {
+                    let k = next() as usize % t.len();
+                    t[k] = b"aZ .0"[next() as usize % 5];
+                }
+                _ => {
+                    t = (0..next() % 12)
+                        .map(|_| b"aePs .x"[next() as usize % 7])
+                        .collect();
+                }
+            }
+            let t = String::from_utf8_lossy(&t);
+            for (sorted, bytes, starts) in lexicons {
+                assert_eq!(
+                    in_sorted(bytes, starts, &t),
+                    old_in_sorted(sorted, &old_length_starts(sorted), &t),
+                    "{t:?}"
+                );
+            }
+            assert_eq!(
+                is_ui_word_any_case(&t),
+                old_is_ui_word_any_case(&t),
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn sorted_lexicons_find_every_entry_and_nothing_else() {
-        for (list, sorted, starts) in [
-            (UI, &UI_SORTED[..], &UI_STARTS),
-            (PLAYER, &PLAYER_SORTED[..], &PLAYER_STARTS),
-            (SIGNUP, &SIGNUP_SORTED[..], &SIGNUP_STARTS),
+        for (list, sorted, bytes, starts) in [
+            (UI, &UI_SORTED[..], &UI_BYTES[..], &UI_STARTS),
+            (
+                PLAYER,
+                &PLAYER_SORTED[..],
+                &PLAYER_BYTES[..],
+                &PLAYER_STARTS,
+            ),
+            (
+                SIGNUP,
+                &SIGNUP_SORTED[..],
+                &SIGNUP_BYTES[..],
+                &SIGNUP_STARTS,
+            ),
         ] {
             assert!(
                 sorted.windows(2).all(|w| !shorter_or_less(w[1], w[0])),
                 "the compile-time sort orders entries by length, as length_starts expects"
             );
             for e in list {
-                assert!(in_sorted(sorted, starts, e), "{e:?} is in its lexicon");
+                assert!(in_sorted(bytes, starts, e), "{e:?} is in its lexicon");
                 let longer = format!("{e}s");
                 assert_eq!(
-                    in_sorted(sorted, starts, &longer),
+                    in_sorted(bytes, starts, &longer),
                     list.contains(&longer.as_str()),
                     "{longer:?} is found only if the lexicon holds it"
                 );
                 assert!(
-                    !in_sorted(sorted, starts, &e.to_uppercase())
+                    !in_sorted(bytes, starts, &e.to_uppercase())
                         || list.contains(&e.to_uppercase().as_str())
                 );
             }
-        }
-        for (sorted, starts) in [
-            (&UI_SORTED[..], &UI_STARTS),
-            (&PLAYER_SORTED[..], &PLAYER_STARTS),
-            (&SIGNUP_SORTED[..], &SIGNUP_STARTS),
-        ] {
             for n in 0..=LONGEST + 1 {
-                let t = "x".repeat(n);
-                assert!(
-                    same_length(sorted, starts, &t).iter().all(|e| e.len() == n),
-                    "the entries of length {n} are those of length {n}"
-                );
-                assert_eq!(
-                    same_length(sorted, starts, &t).len(),
-                    sorted.iter().filter(|e| e.len() == n).count(),
-                    "every entry of length {n} is among them"
-                );
+                let run = same_length(bytes, starts, n);
+                let want: Vec<u8> = sorted
+                    .iter()
+                    .filter(|e| e.len() == n)
+                    .flat_map(|e| e.bytes())
+                    .collect();
+                assert_eq!(run, want, "the entries of length {n}, in order");
             }
             assert!(
-                !in_sorted(sorted, starts, ""),
+                !in_sorted(bytes, starts, ""),
                 "no lexicon holds the empty line"
             );
             assert!(
-                !in_sorted(sorted, starts, &"x".repeat(500)),
+                !in_sorted(bytes, starts, &"x".repeat(500)),
                 "nor a long one"
             );
         }

@@ -141,7 +141,7 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
     let mut next_url = 0;
     let mut i = 0;
     while i < normalized.len() {
-        while next_url < urls.len() && urls[next_url].0.start < i {
+        while urls.get(next_url).is_some_and(|u| u.0.start < i) {
             next_url += 1;
         }
         let at_url = urls.get(next_url).is_some_and(|u| u.0.start == i);
@@ -157,19 +157,20 @@ pub fn count_x(text: &str, config: &XConfig) -> Count {
             i += 1;
             continue;
         }
-        let rest = &normalized[i..];
+        let rest = crate::entities::sub(normalized, i..);
         let (len, w) = if at_url {
             (
-                urls[next_url].0.len(),
+                urls.get(next_url).map_or(0, |u| u.0.len()),
                 config.transformed_url_length * config.scale,
             )
         } else if let Some(n) = config.emoji_parsing.then(|| emoji_len(rest)).flatten() {
             (n, config.default_weight)
         } else {
-            let c = rest.chars().next().expect("i < len");
+            // `i < len`: never the default (no panic path in the .wasm).
+            let c = rest.chars().next().unwrap_or_default();
             (c.len_utf8(), char_weight(c, config))
         };
-        let piece = &normalized[i..i + len];
+        let piece = crate::entities::sub(normalized, i..i + len);
         let piece_units = piece.encode_utf16().count();
         weight += w;
         if valid {
@@ -253,8 +254,8 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         Target::Bluesky => {
             let mut i = 0;
             while i < text.len() {
-                let n = grapheme_len(&text[i..]);
-                out.push((&text[i..i + n], 1));
+                let n = grapheme_len(crate::entities::sub(text, i..));
+                out.push((crate::entities::sub(text, i..i + n), 1));
                 i += n;
             }
         }
@@ -262,7 +263,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
             let mut i = 0;
             for span in entities::spans_with(text, entities::Handles::Fediverse) {
                 let t = span.text();
-                let piece = &text[i..i + t.len()];
+                let piece = crate::entities::sub(text, i..i + t.len());
                 i += t.len();
                 match &span {
                     Span::Link { text: l, .. }
@@ -276,13 +277,15 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
                     Span::Mention { text: m } if m.chars().skip(1).any(|c| c == '@') => {
                         // `@user@instance` counts as `@user`.
                         let sigil = m.chars().next().map_or(0, char::len_utf8);
-                        let user = m[sigil..].find('@').map_or(m.len(), |k| sigil + k);
-                        out.push((piece, m[..user].chars().count()));
+                        let user = crate::entities::sub(m, sigil..)
+                            .find('@')
+                            .map_or(m.len(), |k| sigil + k);
+                        out.push((piece, crate::entities::sub(m, ..user).chars().count()));
                     }
                     _ => out.extend(
                         piece
                             .char_indices()
-                            .map(|(k, c)| (&piece[k..k + c.len_utf8()], 1)),
+                            .map(|(k, c)| (crate::entities::sub(piece, k..k + c.len_utf8()), 1)),
                     ),
                 }
             }
@@ -290,7 +293,7 @@ fn pieces(text: &str, target: Target) -> Vec<(&str, usize)> {
         Target::Threads | Target::X => {
             out.extend(
                 text.char_indices()
-                    .map(|(k, c)| (&text[k..k + c.len_utf8()], 1)),
+                    .map(|(k, c)| (crate::entities::sub(text, k..k + c.len_utf8()), 1)),
             );
         }
     }
@@ -389,17 +392,35 @@ const PICTOGRAPHIC: &[(u32, u32)] = &[
 
 fn is_pictographic(c: char) -> bool {
     let cp = c as u32;
-    PICTOGRAPHIC
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    // The last range that starts at or before `cp`, and whether it reaches `cp`.
+    let k = PICTOGRAPHIC_PACKED.partition_point(|&r| r >> 11 <= cp);
+    k.checked_sub(1)
+        .and_then(|k| PICTOGRAPHIC_PACKED.get(k))
+        .is_some_and(|&r| cp - (r >> 11) <= r & 0x7ff)
+}
+
+/// [`PICTOGRAPHIC`] packed at compile time, a `u32` a range (its start above 11 bits of its
+/// length less one), in the same order: 4 bytes a range in the .wasm instead of 8.
+static PICTOGRAPHIC_PACKED: [u32; PICTOGRAPHIC.len()] = pack_ranges(PICTOGRAPHIC);
+
+/// `ranges` (inclusive, sorted, disjoint) as [`PICTOGRAPHIC_PACKED`] holds them.
+const fn pack_ranges<const N: usize>(ranges: &[(u32, u32)]) -> [u32; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let (lo, hi) = ranges[i];
+        assert!(
+            lo <= hi && hi - lo < 0x800 && lo < 1 << 21,
+            "a range fits its packing"
+        );
+        assert!(
+            i == 0 || ranges[i - 1].1 < lo,
+            "the ranges are sorted and disjoint"
+        );
+        out[i] = lo << 11 | (hi - lo);
+        i += 1;
+    }
+    out
 }
 
 fn is_skin_tone(c: char) -> bool {
@@ -420,7 +441,7 @@ fn is_tag(c: char) -> bool {
 fn emoji_len(s: &str) -> Option<usize> {
     let c0 = s.chars().next()?;
     let mut end = c0.len_utf8();
-    let next = |at: usize| s[at..].chars().next();
+    let next = |at: usize| crate::entities::sub(s, at..).chars().next();
     if matches!(c0, '#' | '*' | '0'..='9') {
         if next(end) == Some('\u{fe0f}') {
             end += 3;
@@ -470,20 +491,24 @@ pub fn grapheme_len(s: &str) -> usize {
         return 0;
     };
     let mut end = c0.len_utf8();
-    if c0 == '\r' && s[end..].starts_with('\n') {
+    if c0 == '\r' && crate::entities::sub(s, end..).starts_with('\n') {
         return end + 1;
     }
     if c0.is_control() {
         return end;
     }
     if is_regional(c0) {
-        if let Some(c1) = s[end..].chars().next().filter(|&c| is_regional(c)) {
+        if let Some(c1) = crate::entities::sub(s, end..)
+            .chars()
+            .next()
+            .filter(|&c| is_regional(c))
+        {
             end += c1.len_utf8();
         }
     }
     let pictographic = is_pictographic(c0);
     let mut after_zwj = false;
-    for c in s[end..].chars() {
+    for c in crate::entities::sub(s, end..).chars() {
         let extend = crate::ucd::is_combining_mark(c)
             || is_skin_tone(c)
             || is_tag(c)
@@ -638,12 +663,12 @@ fn manual_blocks(text: &str) -> Vec<&str> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         if line.trim() == "---" {
-            blocks.push(&text[start..at]);
+            blocks.push(crate::entities::sub(text, start..at));
             start = at + line.len();
         }
         at += line.len();
     }
-    blocks.push(&text[start..]);
+    blocks.push(crate::entities::sub(text, start..));
     blocks.retain(|b| !b.trim().is_empty());
     blocks
 }
@@ -684,15 +709,15 @@ impl Packer {
             }
             let mut best: [Option<Break>; 4] = [None; 4];
             let mut all_fit = true;
-            for b in &breaks[next_break..] {
-                if !self.fits(block[s..b.end].trim_end(), n) {
+            for b in crate::entities::sub_b(&breaks, next_break..) {
+                if !self.fits(crate::entities::sub(block, s..b.end).trim_end(), n) {
                     all_fit = false;
                     break;
                 }
                 best[b.rank as usize] = Some(*b);
             }
-            if all_fit && self.fits(block[s..].trim_end(), n) {
-                out.push((block[s..].trim_end().to_owned(), None));
+            if all_fit && self.fits(crate::entities::sub(block, s..).trim_end(), n) {
+                out.push((crate::entities::sub(block, s..).trim_end().to_owned(), None));
                 return;
             }
             let farthest = best.iter().flatten().map(|b| b.end).max();
@@ -707,25 +732,29 @@ impl Packer {
                 (None, sentence, None) => sentence,
             };
             if let Some(b) = chosen {
-                out.push((block[s..b.end].trim_end().to_owned(), None));
+                out.push((
+                    crate::entities::sub(block, s..b.end).trim_end().to_owned(),
+                    None,
+                ));
                 s = skip_space(block, b.resume);
                 continue;
             }
             // Not even the first word fits: cut it between grapheme clusters, outside entities.
             let word_end = breaks.get(next_break).map_or(block.len(), |b| b.end);
             let cuts = grapheme_cuts(block, s, word_end, &protected);
-            let fitting = cuts.partition_point(|&c| self.fits(&block[s..c], n));
+            let fitting =
+                cuts.partition_point(|&c| self.fits(crate::entities::sub(block, s..c), n));
             let mut k = fitting;
-            while k > 0 && !self.fits(&block[s..cuts[k - 1]], n) {
+            while k > 0 && !self.fits(crate::entities::sub(block, s..cuts[k - 1]), n) {
                 k -= 1;
             }
             if k > 0 {
-                out.push((block[s..cuts[k - 1]].to_owned(), None));
+                out.push((crate::entities::sub(block, s..cuts[k - 1]).to_owned(), None));
                 s = cuts[k - 1];
             } else {
                 // A single grapheme or entity that cannot fit: keep it whole and say so.
                 let end = cuts.first().copied().unwrap_or(word_end);
-                let body = &block[s..end];
+                let body = crate::entities::sub(block, s..end);
                 let over = count(
                     &self.numbering.apply(body, n, self.total.max(n)),
                     self.target,
@@ -746,7 +775,7 @@ impl Packer {
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
-    from + text[from..]
+    from + crate::entities::sub(text, from..)
         .chars()
         .take_while(|c| c.is_whitespace())
         .map(char::len_utf8)
@@ -794,7 +823,7 @@ fn breaks(text: &str, protected: &[std::ops::Range<usize>]) -> Vec<Break> {
             }
             let rank = if newlines >= 2 {
                 3
-            } else if newlines == 1 || ends_sentence(&text[..i]) {
+            } else if newlines == 1 || ends_sentence(crate::entities::sub(text, ..i)) {
                 2
             } else {
                 1
@@ -836,7 +865,7 @@ fn grapheme_cuts(
     let mut cuts = Vec::new();
     let mut at = s;
     while at < end {
-        at += grapheme_len(&text[at..]).max(1);
+        at += grapheme_len(crate::entities::sub(text, at..)).max(1);
         if let Some(r) = protected.iter().find(|r| r.start < at && at < r.end) {
             at = r.end;
         }
@@ -850,6 +879,31 @@ fn grapheme_cuts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_pictographic`] as it was, a binary search of the `(u32, u32)` ranges: the
+    /// reference for the packed one.
+    fn old_is_pictographic(c: char) -> bool {
+        let cp = c as u32;
+        PICTOGRAPHIC
+            .binary_search_by(|&(lo, hi)| {
+                if hi < cp {
+                    std::cmp::Ordering::Less
+                } else if lo > cp {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+
+    /// The packed ranges answer as the pairs did, for every char.
+    #[test]
+    fn packed_pictographic_answers_as_the_pairs_did() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_pictographic(c), old_is_pictographic(c), "{:x}", c as u32);
+        }
+    }
 
     #[test]
     fn graphemes_keep_emoji_whole() {

@@ -119,7 +119,7 @@ pub fn dedent(text: &str) -> String {
     let (Some(first), Some(last)) = (first, last) else {
         return String::new();
     };
-    let lines = &lines[first..=last];
+    let lines = lines.get(first..=last).unwrap_or_default();
     let indent = lines
         .iter()
         .filter(|l| !l.is_empty())

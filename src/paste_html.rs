@@ -107,6 +107,131 @@ const BLOCK: &[&str] = &[
     "html",
 ];
 
+/// The lists above as one table, made at compile time: for each element named in any of
+/// them, its name's length, its name, and a byte of bits saying which lists hold it (bit `k`
+/// for `[SKIPPED, RAW_TEXT, VOID, BLOCK][k]`). One scan of these bytes answers all four
+/// questions, where four tables of `&str` (8 bytes an entry in the .wasm, poorly
+/// compressed) were each scanned in turn.
+static TAGS: [u8; tags_len(&TAG_LISTS)] = tags(&TAG_LISTS);
+const TAG_LISTS: [&[&str]; 4] = [SKIPPED, RAW_TEXT, VOID, BLOCK];
+const IS_SKIPPED: u8 = 1;
+const IS_RAW_TEXT: u8 = 2;
+const IS_VOID: u8 = 4;
+const IS_BLOCK: u8 = 8;
+
+/// `a == b`, at compile time.
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `name` is in `list`, at compile time.
+const fn listed(list: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same_str(list[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether `lists[k][i]` was named before (in an earlier list, or earlier in its own): its
+/// entry in [`TAGS`] is the first one's.
+const fn named_before(lists: &[&[&str]], k: usize, i: usize) -> bool {
+    let mut j = 0;
+    while j < k {
+        if listed(lists[j], lists[k][i]) {
+            return true;
+        }
+        j += 1;
+    }
+    let mut m = 0;
+    while m < i {
+        if same_str(lists[k][m], lists[k][i]) {
+            return true;
+        }
+        m += 1;
+    }
+    false
+}
+
+/// The length of [`TAGS`].
+const fn tags_len(lists: &[&[&str]]) -> usize {
+    let (mut n, mut k) = (0, 0);
+    while k < lists.len() {
+        let mut i = 0;
+        while i < lists[k].len() {
+            if !named_before(lists, k, i) {
+                n += 2 + lists[k][i].len();
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+/// [`TAGS`], from `lists`.
+const fn tags<const N: usize>(lists: &[&[&str]]) -> [u8; N] {
+    let mut out = [0; N];
+    let (mut at, mut k) = (0, 0);
+    while k < lists.len() {
+        let mut i = 0;
+        while i < lists[k].len() {
+            let name = lists[k][i].as_bytes();
+            if !named_before(lists, k, i) {
+                assert!(name.len() < 256, "a tag's length fits a byte");
+                out[at] = name.len() as u8;
+                let mut c = 0;
+                while c < name.len() {
+                    out[at + 1 + c] = name[c];
+                    c += 1;
+                }
+                let mut bits = 0;
+                let mut j = 0;
+                while j < lists.len() {
+                    if listed(lists[j], lists[k][i]) {
+                        bits |= 1 << j;
+                    }
+                    j += 1;
+                }
+                out[at + 1 + name.len()] = bits;
+                at += 2 + name.len();
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Which of the lists above hold the element `name` (bits: [`IS_SKIPPED`], [`IS_RAW_TEXT`],
+/// [`IS_VOID`], [`IS_BLOCK`]); 0 when none does.
+fn tag_kind(name: &str) -> u8 {
+    let name = name.as_bytes();
+    let mut i = 0;
+    while let Some(&n) = TAGS.get(i) {
+        let n = usize::from(n);
+        if n == name.len() && TAGS.get(i + 1..i + 1 + n) == Some(name) {
+            return TAGS.get(i + 1 + n).copied().unwrap_or(0);
+        }
+        i += n + 2;
+    }
+    0
+}
+
 /// How an open element shapes the text inside it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Context {
@@ -170,7 +295,10 @@ impl Writer {
 
     fn trim_line_end(&mut self) {
         let kept = self.text.trim_end_matches([' ', '\t']).len();
-        self.text.truncate(kept);
+        // Guarded by the test `truncate` asserts (never false here): no panic path.
+        if self.text.is_char_boundary(kept) {
+            self.text.truncate(kept);
+        }
     }
 
     fn require_breaks(&mut self, n: u8) {
@@ -210,7 +338,9 @@ impl Writer {
     fn finish(mut self) -> String {
         self.trim_line_end();
         let end = self.text.trim_end().len();
-        self.text.truncate(end);
+        if self.text.is_char_boundary(end) {
+            self.text.truncate(end);
+        }
         self.text
     }
 }
@@ -231,19 +361,19 @@ pub fn parse(html: &str) -> Pasted {
     let b = html.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let Some(lt) = memchr::memchr(b'<', &b[i..]).map(|k| i + k) else {
-            text_node(&mut out, &stack, &html[i..]);
+        let Some(lt) = memchr::memchr(b'<', crate::entities::sub_b(b, i..)).map(|k| i + k) else {
+            text_node(&mut out, &stack, crate::entities::sub(html, i..));
             break;
         };
         if lt > i {
-            text_node(&mut out, &stack, &html[i..lt]);
+            text_node(&mut out, &stack, crate::entities::sub(html, i..lt));
         }
         i = lt;
         let next = b.get(i + 1).copied().unwrap_or(0);
-        if html[i..].starts_with("<!--") {
+        if crate::entities::sub(html, i..).starts_with("<!--") {
             i = find(b, i + 4, b"-->").map_or(b.len(), |k| k + 3);
         } else if next == b'!' || next == b'?' {
-            i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |k| i + k + 1);
+            i = memchr::memchr(b'>', crate::entities::sub_b(b, i..)).map_or(b.len(), |k| i + k + 1);
         } else if next == b'/' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
             let (tag, end) = read_tag(html, i + 2);
             i = end;
@@ -251,7 +381,7 @@ pub fn parse(html: &str) -> Pasted {
         } else if next.is_ascii_alphabetic() {
             let (tag, end) = read_tag(html, i + 1);
             i = end;
-            if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
+            if tag_kind(&tag.name) & IS_RAW_TEXT != 0 && !tag.self_closing {
                 // Raw text: skipped up to its end tag, which may be missing.
                 i = find_end_tag(b, i, tag.name.as_bytes()).unwrap_or(b.len());
                 continue;
@@ -309,7 +439,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
     while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
         i += 1;
     }
-    let name = html[start..i].to_ascii_lowercase();
+    let name = crate::entities::sub(html, start..i).to_ascii_lowercase();
     let mut tag = Tag {
         name,
         attrs: Vec::new(),
@@ -336,7 +466,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
             }
             i += 1;
         }
-        let attr_name = html[name_start..i].to_ascii_lowercase();
+        let attr_name = crate::entities::sub(html, name_start..i).to_ascii_lowercase();
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             i += 1;
         }
@@ -348,8 +478,9 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
             }
             match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
-                    value = decode_references(&html[i + 1..end]);
+                    let end = memchr::memchr(q, crate::entities::sub_b(b, i + 1..))
+                        .map_or(b.len(), |k| i + 1 + k);
+                    value = decode_references(crate::entities::sub(html, i + 1..end));
                     i = (end + 1).min(b.len());
                 }
                 _ => {
@@ -357,7 +488,7 @@ fn read_tag(html: &str, start: usize) -> (Tag, usize) {
                     while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'>') {
                         i += 1;
                     }
-                    value = decode_references(&html[s..i]);
+                    value = decode_references(crate::entities::sub(html, s..i));
                 }
             }
         }
@@ -391,8 +522,9 @@ fn open(out: &mut Writer, stack: &mut Vec<Open>, tag: Tag) {
     let name = tag.name.as_str();
     let (display, styled_pre) = tag.attr("style").map(style_layout).unwrap_or_default();
     let hidden = tag.attr("hidden").is_some() || display.as_deref() == Some("none");
-    let skip = parent.skip || hidden || SKIPPED.contains(&name);
-    let is_void = VOID.contains(&name);
+    let kind = tag_kind(name);
+    let skip = parent.skip || hidden || kind & IS_SKIPPED != 0;
+    let is_void = kind & IS_VOID != 0;
 
     if !skip {
         match name {
@@ -410,7 +542,7 @@ fn open(out: &mut Writer, stack: &mut Vec<Open>, tag: Tag) {
     let block = match display.as_deref() {
         Some(d) if d.starts_with("inline") || d == "contents" => false,
         Some(_) => true,
-        None => BLOCK.contains(&name) && !(name == "div" && parent.inline_divs),
+        None => kind & IS_BLOCK != 0 && !(name == "div" && parent.inline_divs),
     };
     let breaks = match (block, name) {
         (false, _) => 0,
@@ -473,10 +605,14 @@ fn drop_address_ellipsis(out: &mut Writer, start: usize) {
     if out.text.get(start..) != Some("…") {
         return;
     }
-    let before = &out.text[..start];
+    let before = crate::entities::sub(&out.text, ..start);
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let lower = word.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
+    // `start` is a char boundary (`get(start..)` found the `…`): the test lets the compiler
+    // drop `truncate`'s assert and its panic path.
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && out.text.is_char_boundary(start)
+    {
         out.text.truncate(start);
     }
 }
@@ -494,7 +630,9 @@ fn anchor_end(out: &mut Writer, links: &mut Vec<PastedLink>, start: usize, href:
     {
         // X shows `example.com/pa…` and hides the rest: the whole address is the text.
         let bare = bare.to_owned();
-        out.text.truncate(start);
+        if out.text.is_char_boundary(start) {
+            out.text.truncate(start);
+        }
         out.text.push_str(&bare);
         return;
     }
@@ -594,20 +732,78 @@ const NAMED: &[(&str, &str)] = &[
     ("darr", "↓"),
 ];
 
+/// [`NAMED`] as one string, made at compile time: for each reference, its name's length (a
+/// char below U+0080, so the string stays UTF-8), its name, its value's length and its
+/// value. A table of `(&str, &str)` is 16 bytes an entry in the .wasm, poorly compressed.
+const NAMED_TABLE: &str = match std::str::from_utf8(&NAMED_BYTES) {
+    Ok(table) => table,
+    Err(_) => panic!("the named references' table is UTF-8"),
+};
+const NAMED_BYTES: [u8; named_len(NAMED)] = named_bytes(NAMED);
+
+/// The length of [`NAMED_TABLE`].
+const fn named_len(list: &[(&str, &str)]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < list.len() {
+        n += 2 + list[i].0.len() + list[i].1.len();
+        i += 1;
+    }
+    n
+}
+
+/// [`NAMED_TABLE`]'s bytes, from `list`.
+const fn named_bytes<const N: usize>(list: &[(&str, &str)]) -> [u8; N] {
+    let mut out = [0; N];
+    let (mut at, mut i) = (0, 0);
+    while i < list.len() {
+        let mut part = 0;
+        while part < 2 {
+            let s = if part == 0 { list[i].0 } else { list[i].1 }.as_bytes();
+            assert!(s.len() < 0x80, "a length is one ASCII byte");
+            out[at] = s.len() as u8;
+            let mut c = 0;
+            while c < s.len() {
+                out[at + 1 + c] = s[c];
+                c += 1;
+            }
+            at += 1 + s.len();
+            part += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The value of the named reference `name` (`amp` → `&`), if [`NAMED`] has it.
+fn named_value(name: &str) -> Option<&'static str> {
+    let table = NAMED_TABLE.as_bytes();
+    let mut i = 0;
+    while let Some(&n) = table.get(i) {
+        let n = usize::from(n);
+        let v = usize::from(*table.get(i + 1 + n)?);
+        let at = i + 2 + n;
+        if table.get(i + 1..i + 1 + n) == Some(name.as_bytes()) {
+            return NAMED_TABLE.get(at..at + v);
+        }
+        i = at + v;
+    }
+    None
+}
+
 /// Decodes character references: `&amp;`, `&#8217;`, `&#x1F525;`. Unknown names stay.
 pub fn decode_references(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = memchr::memchr(b'&', rest.as_bytes()) {
-        out.push_str(&rest[..p]);
-        rest = &rest[p + 1..];
+        out.push_str(crate::entities::sub(rest, ..p));
+        rest = crate::entities::sub(rest, p + 1..);
         let len = rest
             .bytes()
             .take(32)
             .position(|c| c == b';')
             .filter(|&n| n > 0);
         let decoded = len.and_then(|n| {
-            let name = &rest[..n];
+            let name = crate::entities::sub(rest, ..n);
             let value = match name.strip_prefix('#') {
                 Some(num) => {
                     let code = match num.strip_prefix(['x', 'X']) {
@@ -619,17 +815,14 @@ pub fn decode_references(s: &str) -> String {
                         _ => '\u{fffd}'.to_string(),
                     })
                 }
-                None => NAMED
-                    .iter()
-                    .find(|(k, _)| *k == name)
-                    .map(|(_, v)| (*v).to_owned()),
+                None => named_value(name).map(str::to_owned),
             };
             value.map(|v| (n, v))
         });
         match decoded {
             Some((n, v)) => {
                 out.push_str(&v);
-                rest = &rest[n + 1..];
+                rest = crate::entities::sub(rest, n + 1..);
             }
             None => out.push('&'),
         }
@@ -687,14 +880,14 @@ fn cut(text: &str, links: &[&PastedLink], spans: &mut Vec<Span>) {
         let Some((at, link)) = hit else { break };
         if at > 0 {
             spans.push(Span::Text {
-                text: rest[..at].into(),
+                text: crate::entities::sub(rest, ..at).into(),
             });
         }
         spans.push(Span::Link {
             text: link.text.as_str().into(),
             href: link.href.as_str().into(),
         });
-        rest = &rest[at + link.text.len()..];
+        rest = crate::entities::sub(rest, at + link.text.len()..);
     }
     if !rest.is_empty() {
         spans.push(Span::Text { text: rest.into() });
@@ -704,6 +897,68 @@ fn cut(text: &str, links: &[&PastedLink], spans: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The packed tag table answers as the four `&str` lists did (`contains`), on their
+    /// names, names made from them (cut, grown, a byte changed) and random ones.
+    #[test]
+    fn tag_kinds_answer_as_the_lists_did() {
+        let mut next = crate::test_rng::xorshift(0x7a65_c0de_0015_0003);
+        let all: Vec<&str> = TAG_LISTS.iter().flat_map(|l| l.iter().copied()).collect();
+        for _ in 0..20_000 {
+            let mut t: Vec<u8> = all[next() as usize % all.len()].bytes().collect();
+            match next() % 5 {
+                0 => {}
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => t.push(b"1ax"[next() as usize % 3]),
+                3 => {
+                    let k = next() as usize % t.len();
+                    t[k] = b"aeiopr1"[next() as usize % 7];
+                }
+                _ => {
+                    t = (0..next() % 9)
+                        .map(|_| b"abdeilpr1"[next() as usize % 9])
+                        .collect()
+                }
+            }
+            let t = String::from_utf8(t).unwrap();
+            let want = [SKIPPED, RAW_TEXT, VOID, BLOCK]
+                .iter()
+                .enumerate()
+                .fold(0, |bits, (k, l)| {
+                    bits | u8::from(l.contains(&t.as_str())) << k
+                });
+            assert_eq!(tag_kind(&t), want, "{t:?}");
+        }
+    }
+
+    /// The packed named references answer as the table of pairs did.
+    #[test]
+    fn named_values_answer_as_the_pairs_did() {
+        let old = |name: &str| NAMED.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        let mut next = crate::test_rng::xorshift(0x4a3e_c0de_0015_0004);
+        for _ in 0..20_000 {
+            let mut t: Vec<u8> = NAMED[next() as usize % NAMED.len()].0.bytes().collect();
+            match next() % 5 {
+                0 => {}
+                1 => t.truncate(next() as usize % (t.len() + 1)),
+                2 => t.push(b"sx;"[next() as usize % 3]),
+                3 => {
+                    let k = next() as usize % t.len();
+                    t[k] = b"aeimpqt"[next() as usize % 7];
+                }
+                _ => {
+                    t = (0..next() % 7)
+                        .map(|_| b"adlmnpqrstu"[next() as usize % 11])
+                        .collect()
+                }
+            }
+            let t = String::from_utf8(t).unwrap();
+            assert_eq!(named_value(&t), old(&t), "{t:?}");
+        }
+        for (name, value) in NAMED {
+            assert_eq!(named_value(name), Some(*value), "{name:?}");
+        }
+    }
 
     fn text(html: &str) -> String {
         parse(html).text

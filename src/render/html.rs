@@ -39,9 +39,9 @@ pub fn escape_text(s: &str, out: &mut String) {
     out.reserve(s.len());
     let b = s.as_bytes();
     let mut run = 0;
-    while let Some(k) = memchr::memchr3(b'&', b'<', b'>', &b[run..]) {
+    while let Some(k) = memchr::memchr3(b'&', b'<', b'>', crate::entities::sub_b(b, run..)) {
         let at = run + k;
-        out.push_str(&s[run..at]);
+        out.push_str(crate::entities::sub(s, run..at));
         out.push_str(match b[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -49,7 +49,7 @@ pub fn escape_text(s: &str, out: &mut String) {
         });
         run = at + 1;
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::entities::sub(s, run..));
 }
 
 /// Escapes text for HTML text and attribute values.
@@ -71,7 +71,7 @@ pub fn escape(s: &str, out: &mut String) {
     let mut run = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if ESCAPED[usize::from(b)] {
-            out.push_str(&s[run..i]);
+            out.push_str(crate::entities::sub(s, run..i));
             out.push_str(match b {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
@@ -82,7 +82,7 @@ pub fn escape(s: &str, out: &mut String) {
             run = i + 1;
         }
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::entities::sub(s, run..));
 }
 
 /// Whether `href` may become a link.
@@ -414,7 +414,8 @@ fn render_chunked(
             w.open("strong", Role::Reason, "");
             // Written in place: a `format!` for each of thousands of removed lines cost more.
             w.raw("line ");
-            write!(w.out, "{}", r.line).expect("writing to a String cannot fail");
+            // Writing to a String cannot fail (and an `expect` is a panic path in the .wasm).
+            let _ = write!(w.out, "{}", r.line);
             w.raw(" · ");
             w.text(&r.reason);
             w.close("strong");

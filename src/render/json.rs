@@ -227,13 +227,14 @@ impl<'a> Writer<'a> {
         if self.pretty {
             // The comma, the line break and indent, then `"name": `.
             self.separate();
-            self.bytes().extend_from_slice(&member[1..]);
+            self.bytes()
+                .extend_from_slice(crate::entities::sub_b(member, 1..));
         } else {
             // `,"name":` (`"name":` for the first member) in one copy.
             let from = usize::from(self.empty);
             self.empty = false;
             self.bytes()
-                .extend_from_slice(&member[from..member.len() - 1]);
+                .extend_from_slice(crate::entities::sub_b(member, from..member.len() - 1));
         }
     }
 
@@ -284,7 +285,7 @@ impl<'a> Writer<'a> {
             }
             // `b` is ASCII or a lead byte (a continuation byte is stepped over below with its
             // lead), so `start..i` is whole chars.
-            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(crate::entities::sub_b(bytes, start..i));
             i += 1;
             match b {
                 0x80.. => {
@@ -314,7 +315,7 @@ impl<'a> Writer<'a> {
             }
             start = i;
         }
-        out.extend_from_slice(&bytes[start..]);
+        out.extend_from_slice(crate::entities::sub_b(bytes, start..));
         out.push(b'"');
     }
 
@@ -331,7 +332,8 @@ impl<'a> Writer<'a> {
                 break;
             }
         }
-        self.bytes().extend_from_slice(&digits[i..]);
+        self.bytes()
+            .extend_from_slice(crate::entities::sub_b(&digits, i..));
     }
 }
 

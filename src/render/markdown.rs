@@ -38,7 +38,10 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
         // digits are stepped over whole, and the `.` or `)` after them (an ordered list's
         // marker) is the byte that may take the backslash.
         let (needs, step) = if at_start && c.is_ascii_digit() {
-            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = crate::entities::sub_b(bytes, i..)
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             i += digits;
             let marker = digits <= 9
                 && matches!(bytes.get(i), Some(b'.' | b')'))
@@ -50,12 +53,16 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
                 b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'|' => true,
                 b'_' => {
                     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                    !(word(s[..i].chars().next_back()) && word(s[i + 1..].chars().next()))
+                    !(word(crate::entities::sub(s, ..i).chars().next_back())
+                        && word(crate::entities::sub(s, i + 1..).chars().next()))
                 }
-                b'&' => entity_follows(&s[i + 1..]),
+                b'&' => entity_follows(crate::entities::sub(s, i + 1..)),
                 b'~' => i.checked_sub(1).map(|k| bytes[k]) == Some(b'~') || next == Some(&b'~'),
                 b'#' if at_start => {
-                    let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
+                    let hashes = crate::entities::sub_b(bytes, i..)
+                        .iter()
+                        .take_while(|&&b| b == b'#')
+                        .count();
                     hashes <= 6 && spaceish(bytes.get(i + hashes))
                 }
                 b'>' if at_start => true,
@@ -66,7 +73,7 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
             (needs, 1)
         };
         if needs {
-            out.push_str(&s[run..i]);
+            out.push_str(crate::entities::sub(s, run..i));
             out.push('\\');
             run = i;
         }
@@ -74,7 +81,7 @@ pub fn escape(s: &str, line_start: bool, out: &mut String) {
         at_start = step == 1 && at_start && (c == b' ' || c == b'\t');
         i += step;
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::entities::sub(s, run..));
 }
 
 /// Whether the text after an `&` would make it an entity (`amp;`, `#39;`, `#x27;`).
@@ -90,7 +97,7 @@ fn entity_follows(rest: &str) -> bool {
         .take(32)
         .take_while(u8::is_ascii_alphanumeric)
         .count();
-    name > 0 && body[name..].starts_with(';')
+    name > 0 && crate::entities::sub(body, name..).starts_with(';')
 }
 
 /// Renders the thread as CommonMark.
@@ -104,7 +111,9 @@ pub fn render(thread: &Thread, options: &Options) -> String {
         escape(title, false, &mut heading);
         // A run of `#` at the end after a space would close the heading: escape it.
         let run = heading.len() - heading.trim_end_matches('#').len();
-        let before = heading[..heading.len() - run].chars().next_back();
+        let before = crate::entities::sub(&heading, ..heading.len() - run)
+            .chars()
+            .next_back();
         if run > 0 && before.is_none_or(|c| c == ' ' || c == '\t') {
             heading.insert(heading.len() - run, '\\');
         }
@@ -188,10 +197,10 @@ fn link(out: &mut String, text: &str, href: &Href) {
     // and taken back out only when it holds an `&` (no `String` made for most).
     let at = out.len();
     href.push(out);
-    if crate::clean::has(&out[at..], '&') {
+    if crate::clean::has(crate::entities::sub(out, at..), '&') {
         let href = out.split_off(at);
         for (i, c) in href.char_indices() {
-            if c == '&' && entity_follows(&href[i + 1..]) {
+            if c == '&' && entity_follows(crate::entities::sub(&href, i + 1..)) {
                 out.push('\\');
             }
             out.push(c);

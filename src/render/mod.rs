@@ -220,10 +220,10 @@ impl<'a> Lines<'a> {
     /// The last line (empty when there is none).
     fn last_line(&self) -> &Line<'a> {
         let mut start = self.pieces.len();
-        while start > 0 && !self.pieces[start - 1].is_break() {
+        while start > 0 && self.pieces.get(start - 1).is_some_and(|p| !p.is_break()) {
             start -= 1;
         }
-        &self.pieces[start..]
+        crate::entities::sub_b(&self.pieces, start..)
     }
 
     /// Starts a new line (a break after the last one).
@@ -353,10 +353,11 @@ impl<'a, 's> Cutter<'a, 's> {
         let mut rest = text;
         while let Some(k) = memchr::memchr(b'\n', rest.as_bytes()) {
             if k > 0 {
-                self.para.push(Piece::plain(&rest[..k]));
+                self.para
+                    .push(Piece::plain(crate::entities::sub(rest, ..k)));
             }
             self.newline();
-            rest = &rest[k + 1..];
+            rest = crate::entities::sub(rest, k + 1..);
         }
         if !rest.is_empty() {
             self.para.push(Piece::plain(rest));
@@ -402,10 +403,10 @@ fn drop_blank_lines(pieces: &mut Vec<Piece>) {
     let (mut w, mut r) = (0, 0);
     while r <= n {
         let mut end = r;
-        while end < n && !pieces[end].is_break() {
+        while end < n && pieces.get(end).is_some_and(|p| !p.is_break()) {
             end += 1;
         }
-        if !line_is_blank(&pieces[r..end]) {
+        if !line_is_blank(crate::entities::sub_b(pieces, r..end)) {
             if w > 0 {
                 pieces[w] = BREAK;
                 w += 1;
@@ -820,7 +821,9 @@ fn push_item<'a>(items: &mut Lines<'a>, rest: &'a str, line: &Line<'a>) {
     if !rest.is_empty() {
         items.pieces.push(Piece::plain(rest));
     }
-    items.pieces.extend_from_slice(&line[1..]);
+    items
+        .pieces
+        .extend_from_slice(crate::entities::sub_b(line, 1..));
 }
 
 fn continues(kind: ListKind, start: usize, len: usize, next: ListKind, n: usize) -> bool {
@@ -844,7 +847,8 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         .iter()
         .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
     {
-        let bullet = rest.0.chars().next().expect("markers are not empty");
+        // Markers are not empty: never the default (no panic path in the .wasm).
+        let bullet = rest.0.chars().next().unwrap_or_default();
         (ListKind::Bullet(bullet), 1, rest.1)
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -855,11 +859,15 @@ fn list_item<'a>(line: &Line<'a>) -> Option<Item<'a>> {
         if !matches!(delim, b'.' | b')') || t.as_bytes().get(digits + 1) != Some(&b' ') {
             return None;
         }
-        let n: usize = t[..digits].parse().ok()?;
-        (ListKind::Ordered(delim as char), n, &t[digits + 2..])
+        let n: usize = crate::entities::sub(t, ..digits).parse().ok()?;
+        (
+            ListKind::Ordered(delim as char),
+            n,
+            crate::entities::sub(t, digits + 2..),
+        )
     };
     let rest = rest.trim_start();
-    if crate::segment::trim(rest).is_empty() && line_is_blank(&line[1..]) {
+    if crate::segment::trim(rest).is_empty() && line_is_blank(crate::entities::sub_b(line, 1..)) {
         return None;
     }
     Some((kind, n, rest))
@@ -887,13 +895,16 @@ pub fn first_sentence(text: &str) -> Option<String> {
             || matches!(c, '.' | ':' | '\u{fe0f}' | '\u{200d}')
             || (c >= '\u{2190}' && !c.is_alphanumeric())
     };
-    let mut s = line[..end].trim_end_matches(symbol);
+    let mut s = crate::entities::sub(line, ..end).trim_end_matches(symbol);
     const MAX: usize = 90;
     let mut cut = false;
     if s.chars().count() > MAX {
         let byte = s.char_indices().nth(MAX).map_or(s.len(), |(b, _)| b);
-        let head = &s[..byte];
-        s = head.rfind(' ').map_or(head, |sp| &head[..sp]).trim_end();
+        let head = crate::entities::sub(s, ..byte);
+        s = head
+            .rfind(' ')
+            .map_or(head, |sp| crate::entities::sub(head, ..sp))
+            .trim_end();
         cut = true;
     }
     if s.is_empty() {
@@ -927,10 +938,10 @@ fn safe_link(href: &str) -> Option<&str> {
     while start < end && strip(b[start]) {
         start += 1;
     }
-    while end > start && strip(b[end - 1]) {
+    while end > start && b.get(end - 1).is_some_and(|&c| strip(c)) {
         end -= 1;
     }
-    let t = &b[start..end];
+    let t = crate::entities::sub_b(b, start..end);
     // ASCII case only: no other char lowercases to a letter of these schemes. After the
     // scheme (its first `:` and any `/`s), something must follow.
     let scheme = |s: &[u8]| t.len() >= s.len() && t[..s.len()].eq_ignore_ascii_case(s);
@@ -944,7 +955,7 @@ fn safe_link(href: &str) -> Option<&str> {
     while rest < t.len() && t[rest] == b'/' {
         rest += 1;
     }
-    (rest < t.len()).then_some(&href[start..end])
+    (rest < t.len()).then_some(crate::entities::sub(href, start..end))
 }
 
 /// Pushes the safe link `t` ([`safe_link`]) with its spaces, controls, quotes, `<`, `>`, `\`
@@ -961,7 +972,7 @@ fn push_link(t: &str, amp: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b <= b' ' || matches!(b, 0x7f | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' | b'&') {
-            out.push_str(&t[run..i]);
+            out.push_str(crate::entities::sub(t, run..i));
             if b == b'&' {
                 out.push_str(amp);
             } else {
@@ -971,7 +982,7 @@ fn push_link(t: &str, amp: &str, out: &mut String) {
         }
         i += 1;
     }
-    out.push_str(&t[run..]);
+    out.push_str(crate::entities::sub(t, run..));
 }
 
 /// Where a piece links: an address as it is written out, made by [`Href::push`] straight
@@ -1043,14 +1054,14 @@ fn push_percent_encoded(s: &str, out: &mut String) {
         let b = bytes[i];
         if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
             if run < i {
-                out.push_str(&s[run..i]);
+                out.push_str(crate::entities::sub(s, run..i));
             }
             push_percent(b, out);
             run = i + 1;
         }
         i += 1;
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::entities::sub(s, run..));
 }
 
 /// `%XX`, the byte `b` percent-encoded (upper-case hex), with no `format!`.
@@ -1569,7 +1580,8 @@ mod tests {
                 .iter()
                 .find_map(|m| t.strip_prefix(m).map(|r| (m, r)))
             {
-                let bullet = rest.0.chars().next().expect("markers are not empty");
+                // Markers are not empty: never the default (no panic path in the .wasm).
+                let bullet = rest.0.chars().next().unwrap_or_default();
                 (ListKind::Bullet(bullet), 1, rest.1)
             } else {
                 let digits = t.bytes().take_while(u8::is_ascii_digit).count();
