@@ -1476,15 +1476,34 @@ pub fn nfc(text: &str) -> String {
 fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        // Inert chars first: the quick check's table lookup costs more than the line's
-        // other scans, and NFC_Quick_Check answers Yes for a line of them.
-        chars.iter().all(|&c| nfc_inert(c as u32))
-            || is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+        // Runs of ASCII four chars a test, then the inert chars one range test each: most
+        // lines end here. The quick check takes the rest, from the first char that is not
+        // inert (those before it leave its state as at the start).
+        let mut i = 0;
+        loop {
+            i = mojibake::ascii_end(chars, i);
+            match chars.get(i) {
+                None => return true,
+                Some(&c) if nfc_inert(c as u32) => i += 1,
+                Some(_) => return quick_nfc(chars[i..].iter().copied()),
+            }
+        }
     }
     #[cfg(target_arch = "wasm32")]
     {
         chars.iter().all(|&c| nfc_inert(c as u32))
     }
+}
+
+/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert`] char
+/// passed as an ASCII one: the check's two table lookups a char cost more than the line's
+/// other scans, and an inert char (combining class 0, NFC_Quick_Check Yes) leaves its state
+/// as ASCII does (no combining class to order against, nothing that may compose), so the
+/// answer is the same. A line of inert chars costs one range test a char.
+#[cfg(not(target_arch = "wasm32"))]
+fn quick_nfc(chars: impl Iterator<Item = char>) -> bool {
+    let plain = |c: char| if nfc_inert(c as u32) { 'a' } else { c };
+    is_nfc_quick(chars.map(plain)) == IsNormalized::Yes
 }
 
 /// Whether `text` is in NFC, for the checks that only skip work when it is: natively the
@@ -1494,7 +1513,7 @@ fn surely_nfc(chars: &[char]) -> bool {
 pub(crate) fn is_nfc(text: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        text.chars().all(|c| nfc_inert(c as u32)) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+        quick_nfc(text.chars())
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -1780,6 +1799,32 @@ mod tests {
                 "U+{u:04X} is not NFC-inert"
             );
         }
+    }
+
+    /// `quick_nfc` (inert chars passed as ASCII) answers as the quick check of the chars as
+    /// they are, on random lines of inert chars, combining marks, Hangul jamo, chars that NFC
+    /// changes or may compose, and ASCII.
+    #[test]
+    fn quick_nfc_answers_as_the_quick_check() {
+        let pool: Vec<char> = "aeiouAO \u{301}\u{300}\u{308}\u{327}\u{5B0}\u{93C}\u{1100}\u{1161}\u{11A8}\u{AC00}\u{212B}\u{2126}\u{F900}\u{340}\u{344}\u{E9}\u{C5}\u{1E0A}\u{3099}\u{304B}\u{30AB}\u{FB1D}\u{0F73}\u{1D15E}ñé€Ωω\u{2ADC}\u{1F600}"
+            .chars()
+            .collect();
+        let mut rng = xorshift(0x9E37_79B9);
+        let mut yes = 0;
+        for _ in 0..50_000 {
+            let len = (rng() % 8) as usize;
+            let line: Vec<char> = (0..len)
+                .map(|_| pool[(rng() % pool.len() as u64) as usize])
+                .collect();
+            let want = is_nfc_quick(line.iter().copied()) == IsNormalized::Yes;
+            assert_eq!(quick_nfc(line.iter().copied()), want, "{line:?}");
+            assert_eq!(surely_nfc(&line), want, "{line:?}");
+            let text: String = line.iter().collect();
+            assert_eq!(is_nfc(&text), want, "{text:?}");
+            yes += usize::from(want);
+        }
+        // Both answers are met often.
+        assert!(yes > 5_000 && yes < 45_000, "{yes}");
     }
 
     /// The run of plain bytes from any place in a text is the bytes' own count, up to the
