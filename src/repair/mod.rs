@@ -1276,6 +1276,12 @@ impl Line {
 /// control or zero-width char ([`is_junk`]), a ligature or digraph ([`ligature`]), a C1
 /// control. ASCII first: most chars are, and only `&`, DEL and controls of it count.
 fn has_small_fix(chars: &[char]) -> bool {
+    chars.iter().any(|&c| small_fix(c))
+}
+
+/// Whether `c` is a char that [`has_small_fix`] looks for.
+#[inline]
+fn small_fix(c: char) -> bool {
     // The ASCII chars that count, one bit each: `&` and `is_junk`'s.
     const ASCII: u128 = {
         let mut mask = 1u128 << b'&';
@@ -1288,14 +1294,15 @@ fn has_small_fix(chars: &[char]) -> bool {
         }
         mask
     };
-    chars.iter().any(|&c| {
-        let u = c as u32;
-        if u < 0x80 {
-            crate::clean::bit128(ASCII, u)
-        } else {
-            is_junk(c) || ligature(c).is_some() || (0x80..=0x9F).contains(&u)
-        }
-    })
+    let u = c as u32;
+    if u < 0x80 {
+        crate::clean::bit128(ASCII, u)
+    } else {
+        // Every char that counts from U+0080 is in these ranges: the rest is not asked.
+        (0x80..=0x9F).contains(&u)
+            || ((matches!(u, 0x132..=0x1F3 | 0x200B..=0x206F) || u >= 0xFB00)
+                && (is_junk(c) || ligature(c).is_some()))
+    }
 }
 
 /// `&name;`, `&#123;`, `&#x1F600;` → the char.
@@ -1680,6 +1687,21 @@ mod tests {
             );
         }
         assert!(!has_small_fix(&[]));
+    }
+
+    /// `has_small_fix` of longer lines: every char at places from the start to the end of a
+    /// line of 17, amid Latin, Cyrillic, Greek, punctuation and spaces.
+    #[test]
+    fn small_fix_answers_in_a_line_for_every_char() {
+        let plain = ['a', 'é', 'ı', 'Ж', 'λ', '’', '€', ' '];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = has_small_fix(&[c]);
+            for at in [0, 8, 16] {
+                let mut line: Vec<char> = (0..17).map(|k| plain[k % plain.len()]).collect();
+                line[at] = c;
+                assert_eq!(has_small_fix(&line), want, "U+{:04X} at {at}", c as u32);
+            }
+        }
     }
 
     /// `lone_risk` by code point answers as the byte patterns `scan_line` once tested on
