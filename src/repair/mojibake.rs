@@ -2374,7 +2374,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
-    let before = damage(chars);
+    // How damaged the line is, asked once a page gave pieces (most lines here find none).
+    let mut before = None;
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
@@ -2389,6 +2390,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         let fixed = apply(chars, &pieces);
         let after = damage(&fixed);
+        let before = *before.get_or_insert_with(|| damage(chars));
         if after >= before || (after > 0 && preferred != Some(k)) {
             continue;
         }
