@@ -2376,13 +2376,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
     // How damaged the line is, asked once a page gave pieces (most lines here find none).
     let mut before = None;
+    // The other pages cannot give evidence: not searched.
+    let may_show = evidence_pages(chars);
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
-        if !known && !evidence(chars, page) {
+        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page)) {
             continue;
         }
         let Some(pieces) = lossy_pieces(chars, page) else {
@@ -2632,6 +2634,29 @@ pub fn damage(chars: &[char]) -> usize {
     badness(chars) + usize::from(suspicious(chars))
 }
 
+/// The pages (bit k: `ALL[k]`) under which [`evidence`] may be found: under which some char
+/// may start a sequence of three or four bytes (a byte E0–F4) or, under MacRoman, be the
+/// 0x9F after a lost Apple logo (every test of `evidence` reads such a first byte), and
+/// windows-874 (whose evidence is a lone Thai char). From the chars' roles, which count
+/// every byte of a page: one lookup a char for all pages, where `evidence` writes out a
+/// window of each char for each page.
+fn evidence_pages(chars: &[char]) -> u16 {
+    let mut pages = 1 << cp::CP874.id;
+    for &c in chars {
+        if !c.is_ascii() {
+            pages |= evidence_starts(c);
+        }
+    }
+    pages
+}
+
+/// The pages under which `c` may start what [`evidence`] reads (see [`evidence_pages`]).
+#[inline]
+fn evidence_starts(c: char) -> u16 {
+    let r = role(c as u32);
+    r.before_question | (r.starts & 1 << cp::MAC_ROMAN.id)
+}
+
 /// Whether the line holds a whole sequence of three or four bytes under `page` that reads
 /// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it. Its pages are told by
 /// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
@@ -2647,7 +2672,8 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
     for i in 0..chars.len() {
-        if chars[i].is_ascii() {
+        // Only where the char may start evidence under the page (`evidence_pages`).
+        if chars[i].is_ascii() || evidence_starts(chars[i]) >> page.id & 1 == 0 {
             continue;
         }
         let end = (i + 4).min(chars.len());
@@ -3266,6 +3292,105 @@ mod tests {
             }
         }
         assert!(said[0] > 1000 && said[1] > 1000, "both answers: {said:?}");
+    }
+
+    /// `evidence` as it was: every non-ASCII char's window written out and read.
+    fn evidence_every_window(chars: &[char], page: &CodePage) -> bool {
+        if page.name == "windows-874" {
+            return (1..chars.len()).any(|i| isolated_thai(chars, i));
+        }
+        let apple = page.char_at(0x70) == '\u{F8FF}';
+        let mut cands = Vec::new();
+        let mut v = Vec::with_capacity(4);
+        // Sequences that read as kana or Hangul with a byte the page drops put back: two are
+        // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
+        let mut syllables = 0;
+        for i in 0..chars.len() {
+            if chars[i].is_ascii() {
+                continue;
+            }
+            let end = (i + 4).min(chars.len());
+            if !encode_into(&chars[i..end], page, &mut v) {
+                continue;
+            }
+            readings(&v, 0, &mut cands);
+            // A whole sequence of three bytes or more that reads as a likely char, kana or
+            // Hangul (`ã‚’` is `を`: the lines of kana and Hangul whose other chars lost a byte).
+            if cands.iter().any(|&(c, n)| n >= 3 && kept_lost(c)) {
+                return true;
+            }
+            if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
+                && lost_readings(&v, 0, droppable(page))
+                    .iter()
+                    .any(|&(c, _)| is_syllable(c as u32))
+            {
+                syllables += 1;
+                if syllables == 2 {
+                    return true;
+                }
+            }
+            // F0 9F: the first two bytes of nearly every emoji.
+            if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
+                return true;
+            }
+            // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
+            if apple
+                && v.len() >= 3
+                && v[0].b == 0x9F
+                && is_cont(v[1].b)
+                && is_cont(v[2].b)
+                && !touches_letter(chars, i, i + 3)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `evidence` (which writes out only the windows of chars that `evidence_starts` allows)
+    /// answers as when it wrote out every window, and `evidence_pages` holds every page under
+    /// which it finds some, on random lines of the chars the pages write (mostly one page's,
+    /// as damage is), ASCII, spaces, and emoji, kana and punctuation damaged by a page.
+    #[test]
+    fn evidence_is_found_only_under_evidence_pages() {
+        let mut rng = xorshift(0xE71D_E4CE);
+        let mut all: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        all.extend(['a', ' ', '?', '\u{FFFD}', '\u{A0}']);
+        let clean: Vec<char> = "“”’—…€™😀🔥👍🧵どこにをは한국ąčé".chars().collect();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let own: Vec<char> = home.chars().collect();
+            let len = (rng() % 12) as usize;
+            let mut chars: Vec<char> = Vec::new();
+            while chars.len() < len {
+                match rng() % 8 {
+                    0 => chars.push(all[(rng() % all.len() as u64) as usize]),
+                    1 => chars.push([' ', '?', 'a'][(rng() % 3) as usize]),
+                    2 | 3 => {
+                        let c = clean[(rng() % clean.len() as u64) as usize];
+                        let mut utf8 = [0u8; 4];
+                        chars.extend(home.decode(c.encode_utf8(&mut utf8).bytes()).chars());
+                    }
+                    _ => chars.push(own[(rng() % own.len() as u64) as usize]),
+                }
+            }
+            let pages = evidence_pages(&chars);
+            for (k, page) in ALL.iter().enumerate() {
+                let answer = evidence(&chars, page);
+                assert_eq!(
+                    answer,
+                    evidence_every_window(&chars, page),
+                    "{chars:?} under {}",
+                    page.name
+                );
+                if answer {
+                    found += 1;
+                    assert!(pages >> k & 1 == 1, "{chars:?} under {}", page.name);
+                }
+            }
+        }
+        assert!(found > 1000, "evidence found {found} times");
     }
 
     #[test]
