@@ -1055,21 +1055,8 @@ impl Line {
         if pieces.is_empty() {
             return;
         }
-        // Where no piece reads as more chars than it replaces (most: mojibake's two to four
-        // chars become one), the line is rewritten in place, left to right: what is written
-        // never passes what is still to be read (no two new buffers a step). Else into new
-        // ones.
-        let grows = pieces
-            .iter()
-            .any(|p| p.to.chars().nth(p.end.saturating_sub(p.start)).is_some());
-        let (mut chars, mut origin) = if grows {
-            let n = self.chars.len();
-            (Vec::with_capacity(n), Vec::with_capacity(n))
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        // In place: where the next char goes.
-        let mut to = 0;
+        let mut chars = Vec::with_capacity(self.chars.len());
+        let mut origin = Vec::with_capacity(self.chars.len());
         // The edits so far stay where they are while the pieces are applied; those a new
         // edit takes in are marked, and the new edits (sorted) are merged in at the end, so
         // a long line with thousands of edits costs linear time, not one shift per edit.
@@ -1077,7 +1064,8 @@ impl Line {
         let mut added: Vec<Edit> = Vec::with_capacity(pieces.len());
         let mut at = 0;
         for p in pieces {
-            // Read before anything is written over it: in place, `to <= at <= p.start`.
+            chars.extend_from_slice(&self.chars[at..p.start]);
+            origin.extend_from_slice(&self.origin[at..p.start]);
             let range = if p.start < p.end {
                 let s = self.origin[p.start..p.end].iter().map(|o| o.0).min();
                 let e = self.origin[p.start..p.end].iter().map(|o| o.1).max();
@@ -1086,24 +1074,9 @@ impl Line {
                 let k = self.origin.get(p.start).map_or(u32::MAX, |o| o.0);
                 (k, k)
             };
-            if grows {
-                chars.extend_from_slice(&self.chars[at..p.start]);
-                origin.extend_from_slice(&self.origin[at..p.start]);
-                for c in p.to.chars() {
-                    chars.push(c);
-                    origin.push(range);
-                }
-            } else {
-                if to < at {
-                    self.chars.copy_within(at..p.start, to);
-                    self.origin.copy_within(at..p.start, to);
-                }
-                to += p.start - at;
-                for c in p.to.chars() {
-                    self.chars[to] = c;
-                    self.origin[to] = range;
-                    to += 1;
-                }
+            for c in p.to.chars() {
+                chars.push(c);
+                origin.push(range);
             }
             let mut confidence = p.confidence;
             let mut kind = p.kind;
@@ -1154,19 +1127,10 @@ impl Line {
             );
             at = p.end;
         }
-        if grows {
-            chars.extend_from_slice(&self.chars[at..]);
-            origin.extend_from_slice(&self.origin[at..]);
-            self.chars = chars;
-            self.origin = origin;
-        } else {
-            let len = self.chars.len();
-            self.chars.copy_within(at..len, to);
-            self.origin.copy_within(at..len, to);
-            to += len - at;
-            self.chars.truncate(to);
-            self.origin.truncate(to);
-        }
+        chars.extend_from_slice(&self.chars[at..]);
+        origin.extend_from_slice(&self.origin[at..]);
+        self.chars = chars;
+        self.origin = origin;
         // Merge: both are sorted by range, and no range is in both (a new edit takes in
         // the edit of its own range).
         let old = std::mem::take(&mut self.edits);
@@ -1866,8 +1830,7 @@ mod tests {
         }
     }
 
-    /// `Line::apply` as it was: the line always written into two new buffers, each piece's
-    /// edit placed by a search of those added.
+    /// `Line::apply` as it was: each piece's edit placed by a search of those added.
     fn apply_by_copy(line: &mut Line, pieces: &[Piece]) {
         if pieces.is_empty() {
             return;
@@ -1963,8 +1926,8 @@ mod tests {
         line.edits = merged;
     }
 
-    /// `Line::apply` (in place where no piece grows; an edit that starts after those added
-    /// goes last with no search) leaves the line as `apply_by_copy` does: chars, origins and
+    /// `Line::apply` (an edit that starts after those added goes last with no search) leaves
+    /// the line as `apply_by_copy` does: chars, origins and
     /// edits, over random steps of random pieces (deletions, insertions, pieces of one char
     /// and of several, side by side or apart) on random lines.
     #[test]

@@ -51,12 +51,40 @@ pub enum Text {
 
 impl Text {
     /// Its chars.
-    pub fn chars(&self) -> impl DoubleEndedIterator<Item = char> + '_ {
-        let (one, many) = match self {
-            Text::One(c) => (Some(*c), ""),
-            Text::Many(s) => (None, s.as_str()),
-        };
-        one.into_iter().chain(many.chars())
+    pub fn chars(&self) -> TextChars<'_> {
+        match self {
+            Text::One(c) => TextChars::One(Some(*c)),
+            Text::Many(s) => TextChars::Many(s.chars()),
+        }
+    }
+}
+
+/// The chars of a [`Text`]: one iterator over either kind, with no chain of two (whose
+/// `fold`, `try_fold` and `last` the .wasm held once per use).
+pub enum TextChars<'a> {
+    /// The one char, until taken.
+    One(Option<char>),
+    /// A string's chars.
+    Many(std::str::Chars<'a>),
+}
+
+impl Iterator for TextChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            TextChars::One(c) => c.take(),
+            TextChars::Many(s) => s.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for TextChars<'_> {
+    fn next_back(&mut self) -> Option<char> {
+        match self {
+            TextChars::One(c) => c.take(),
+            TextChars::Many(s) => s.next_back(),
+        }
     }
 }
 
@@ -639,7 +667,7 @@ fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
 /// it, if any) when that piece ends at `at`, else the pasted char.
 fn char_before(chars: &[char], last: Option<&Piece>, at: usize) -> Option<char> {
     match last {
-        Some(q) if q.end == at => q.to.chars().last(),
+        Some(q) if q.end == at => q.to.chars().next_back(),
         _ => at.checked_sub(1).map(|k| chars[k]),
     }
 }
@@ -759,16 +787,17 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
         && pieces.iter().all(|p| {
             p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
         });
-    // Read again only where the page writes every char read: the rest of the line is chars
-    // it writes (`could_decode` found a byte for each), so a char read that it does not
-    // write would stop `could_decode` of the line read at once (most readings that are not
-    // plausible: `SÓ…` reads `SӅ` under windows-1252), with no line written out for it.
+    // Not read again where the page does not write some char read (a piece's one char;
+    // pieces of several chars are left to the second look): the rest of the line is chars
+    // it writes (`could_decode` found a byte for each), so such a char would stop
+    // `could_decode` of the line read at once (most readings that are not plausible: `SÓ…`
+    // reads `SӅ` under windows-1252), with no line written out for it.
     plausible
         || (again
             && !pieces.is_empty()
-            && pieces
+            && !pieces
                 .iter()
-                .all(|p| p.to.chars().all(|c| byte_of(c, page).is_some()))
+                .any(|p| matches!(p.to, Text::One(c) if byte_of(c, page).is_none()))
             && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
@@ -1152,7 +1181,7 @@ fn lone_letters(
     }
     let at = x.src as usize;
     let before = match pieces.last() {
-        Some(p) if p.end == at => p.to.chars().last(),
+        Some(p) if p.end == at => p.to.chars().next_back(),
         _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
     };
     let after = match chars.get(at + 1) {
@@ -1168,7 +1197,7 @@ fn lone_letters(
     let mut k = pieces.len();
     while sides == [None, None] && k > 0 {
         k -= 1;
-        sides[0] = pieces[k].to.chars().last().and_then(script);
+        sides[0] = pieces[k].to.chars().next_back().and_then(script);
     }
     if sides == [None, None] {
         return;
@@ -2644,16 +2673,16 @@ fn evidence_pages(chars: &[char]) -> u16 {
     let mut pages = 1 << cp::CP874.id;
     for &c in chars {
         if !c.is_ascii() {
-            pages |= evidence_starts(c);
+            pages |= evidence_starts(role(c as u32));
         }
     }
     pages
 }
 
-/// The pages under which `c` may start what [`evidence`] reads (see [`evidence_pages`]).
+/// The pages under which a char of role `r` may start what [`evidence`] reads (see
+/// [`evidence_pages`]).
 #[inline]
-fn evidence_starts(c: char) -> u16 {
-    let r = role(c as u32);
+fn evidence_starts(r: Role) -> u16 {
     r.before_question | (r.starts & 1 << cp::MAC_ROMAN.id)
 }
 
@@ -2673,7 +2702,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     let mut syllables = 0;
     for i in 0..chars.len() {
         // Only where the char may start evidence under the page (`evidence_pages`).
-        if chars[i].is_ascii() || evidence_starts(chars[i]) >> page.id & 1 == 0 {
+        if chars[i].is_ascii() || evidence_starts(role(chars[i] as u32)) >> page.id & 1 == 0 {
             continue;
         }
         let end = (i + 4).min(chars.len());
