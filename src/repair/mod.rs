@@ -495,11 +495,23 @@ fn continuation_bytes(w: u64) -> u64 {
     w & !(w << 1) & HIGH
 }
 
-/// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control.
+/// Whether any byte could start a repair: non-ASCII, `&`, CR, or a control. The runs of
+/// plain bytes go by [`plain_run`] (sixteen or eight bytes a test: clean text, all of whose
+/// bytes are read here, goes several times quicker than a byte and a branch at a time); at
+/// each byte it stops at, a line feed or tab is passed, any other is one (but in the last
+/// eight bytes, which `plain_run` leaves to the caller one at a time).
 fn needs_look(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .any(|&b| b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t'))
+    let mut i = 0;
+    loop {
+        i += plain_run(bytes, i);
+        match bytes.get(i) {
+            None => return false,
+            Some(&b) if b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t') => {
+                return true
+            }
+            Some(_) => i += 1,
+        }
+    }
 }
 
 /// Whether no repair but NFC can change the line, by a byte scan with no allocation, so
@@ -1095,18 +1107,25 @@ impl Line {
                     take(e);
                 }
             }
-            let (lo, hi) = span_of(&added, range);
-            let mut kept = lo;
-            for k in lo..hi {
-                if inside(&added[k]) {
-                    take(&added[k]);
-                } else {
-                    added.swap(kept, k);
-                    kept += 1;
+            // The pieces come in order: most start after every edit added so far (sorted,
+            // the last starts last), none of which is then inside the range, and the new edit
+            // goes last, with no search.
+            let place = if added.last().is_none_or(|e| e.start < range.0) {
+                added.len()
+            } else {
+                let (lo, hi) = span_of(&added, range);
+                let mut kept = lo;
+                for k in lo..hi {
+                    if inside(&added[k]) {
+                        take(&added[k]);
+                    } else {
+                        added.swap(kept, k);
+                        kept += 1;
+                    }
                 }
-            }
-            added.drain(kept..hi);
-            let place = added.partition_point(|e| (e.start, e.end) < range);
+                added.drain(kept..hi);
+                added.partition_point(|e| (e.start, e.end) < range)
+            };
             added.insert(
                 place,
                 Edit {
@@ -1276,6 +1295,12 @@ impl Line {
 /// control or zero-width char ([`is_junk`]), a ligature or digraph ([`ligature`]), a C1
 /// control. ASCII first: most chars are, and only `&`, DEL and controls of it count.
 fn has_small_fix(chars: &[char]) -> bool {
+    chars.iter().any(|&c| small_fix(c))
+}
+
+/// Whether `c` is a char that [`has_small_fix`] looks for.
+#[inline]
+fn small_fix(c: char) -> bool {
     // The ASCII chars that count, one bit each: `&` and `is_junk`'s.
     const ASCII: u128 = {
         let mut mask = 1u128 << b'&';
@@ -1288,14 +1313,15 @@ fn has_small_fix(chars: &[char]) -> bool {
         }
         mask
     };
-    chars.iter().any(|&c| {
-        let u = c as u32;
-        if u < 0x80 {
-            crate::clean::bit128(ASCII, u)
-        } else {
-            is_junk(c) || ligature(c).is_some() || (0x80..=0x9F).contains(&u)
-        }
-    })
+    let u = c as u32;
+    if u < 0x80 {
+        crate::clean::bit128(ASCII, u)
+    } else {
+        // Every char that counts from U+0080 is in these ranges: the rest is not asked.
+        (0x80..=0x9F).contains(&u)
+            || ((matches!(u, 0x132..=0x1F3 | 0x200B..=0x206F) || u >= 0xFB00)
+                && (is_junk(c) || ligature(c).is_some()))
+    }
 }
 
 /// `&name;`, `&#123;`, `&#x1F600;` → the char.
@@ -1476,15 +1502,34 @@ pub fn nfc(text: &str) -> String {
 fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        // Inert chars first: the quick check's table lookup costs more than the line's
-        // other scans, and NFC_Quick_Check answers Yes for a line of them.
-        chars.iter().all(|&c| nfc_inert(c as u32))
-            || is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes
+        // Runs of ASCII four chars a test, then the inert chars one range test each: most
+        // lines end here. The quick check takes the rest, from the first char that is not
+        // inert (those before it leave its state as at the start).
+        let mut i = 0;
+        loop {
+            i = mojibake::ascii_end(chars, i);
+            match chars.get(i) {
+                None => return true,
+                Some(&c) if nfc_inert(c as u32) => i += 1,
+                Some(_) => return quick_nfc(chars[i..].iter().copied()),
+            }
+        }
     }
     #[cfg(target_arch = "wasm32")]
     {
         chars.iter().all(|&c| nfc_inert(c as u32))
     }
+}
+
+/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert`] char
+/// passed as an ASCII one: the check's two table lookups a char cost more than the line's
+/// other scans, and an inert char (combining class 0, NFC_Quick_Check Yes) leaves its state
+/// as ASCII does (no combining class to order against, nothing that may compose), so the
+/// answer is the same. A line of inert chars costs one range test a char.
+#[cfg(not(target_arch = "wasm32"))]
+fn quick_nfc(chars: impl Iterator<Item = char>) -> bool {
+    let plain = |c: char| if nfc_inert(c as u32) { 'a' } else { c };
+    is_nfc_quick(chars.map(plain)) == IsNormalized::Yes
 }
 
 /// Whether `text` is in NFC, for the checks that only skip work when it is: natively the
@@ -1494,7 +1539,7 @@ fn surely_nfc(chars: &[char]) -> bool {
 pub(crate) fn is_nfc(text: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        text.chars().all(|c| nfc_inert(c as u32)) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+        quick_nfc(text.chars())
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -1663,6 +1708,21 @@ mod tests {
         assert!(!has_small_fix(&[]));
     }
 
+    /// `has_small_fix` of longer lines: every char at places from the start to the end of a
+    /// line of 17, amid Latin, Cyrillic, Greek, punctuation and spaces.
+    #[test]
+    fn small_fix_answers_in_a_line_for_every_char() {
+        let plain = ['a', 'é', 'ı', 'Ж', 'λ', '’', '€', ' '];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = has_small_fix(&[c]);
+            for at in [0, 8, 16] {
+                let mut line: Vec<char> = (0..17).map(|k| plain[k % plain.len()]).collect();
+                line[at] = c;
+                assert_eq!(has_small_fix(&line), want, "U+{:04X} at {at}", c as u32);
+            }
+        }
+    }
+
     /// `lone_risk` by code point answers as the byte patterns `scan_line` once tested on
     /// a char's UTF-8.
     #[test]
@@ -1780,6 +1840,252 @@ mod tests {
                 "U+{u:04X} is not NFC-inert"
             );
         }
+    }
+
+    /// `Line::apply` as it was: each piece's edit placed by a search of those added.
+    fn apply_by_copy(line: &mut Line, pieces: &[Piece]) {
+        if pieces.is_empty() {
+            return;
+        }
+        let mut chars = Vec::with_capacity(line.chars.len());
+        let mut origin = Vec::with_capacity(line.chars.len());
+        // The edits so far stay where they are while the pieces are applied; those a new
+        // edit takes in are marked, and the new edits (sorted) are merged in at the end, so
+        // a long line with thousands of edits costs linear time, not one shift per edit.
+        let mut taken = vec![false; line.edits.len()];
+        let mut added: Vec<Edit> = Vec::with_capacity(pieces.len());
+        let mut at = 0;
+        for p in pieces {
+            chars.extend_from_slice(&line.chars[at..p.start]);
+            origin.extend_from_slice(&line.origin[at..p.start]);
+            let range = if p.start < p.end {
+                let s = line.origin[p.start..p.end].iter().map(|o| o.0).min();
+                let e = line.origin[p.start..p.end].iter().map(|o| o.1).max();
+                (s.unwrap_or(0), e.unwrap_or(0))
+            } else {
+                let k = line.origin.get(p.start).map_or(u32::MAX, |o| o.0);
+                (k, k)
+            };
+            for c in p.to.chars() {
+                chars.push(c);
+                origin.push(range);
+            }
+            let mut confidence = p.confidence;
+            let mut kind = p.kind;
+            let mut take = |e: &Edit| {
+                confidence = confidence.min(e.confidence);
+                if e.kind == "lost_bytes" {
+                    kind = e.kind;
+                }
+            };
+            // Every edit inside the range: it starts within it and ends by its end.
+            let inside = |e: &Edit| e.start >= range.0 && e.start <= range.1 && e.end <= range.1;
+            let (lo, hi) = span_of(&line.edits, range);
+            for (e, taken) in line.edits[lo..hi].iter().zip(&mut taken[lo..hi]) {
+                if !*taken && inside(e) {
+                    *taken = true;
+                    take(e);
+                }
+            }
+            let (lo, hi) = span_of(&added, range);
+            let mut kept = lo;
+            for k in lo..hi {
+                if inside(&added[k]) {
+                    take(&added[k]);
+                } else {
+                    added.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            added.drain(kept..hi);
+            let place = added.partition_point(|e| (e.start, e.end) < range);
+            added.insert(
+                place,
+                Edit {
+                    start: range.0,
+                    end: range.1,
+                    from: (0, 0),
+                    kind,
+                    confidence,
+                    alternatives: p.alternatives.clone(),
+                },
+            );
+            at = p.end;
+        }
+        chars.extend_from_slice(&line.chars[at..]);
+        origin.extend_from_slice(&line.origin[at..]);
+        line.chars = chars;
+        line.origin = origin;
+        // Merge: both are sorted by range, and no range is in both (a new edit takes in
+        // the edit of its own range).
+        let old = std::mem::take(&mut line.edits);
+        if old.is_empty() {
+            line.edits = added;
+            return;
+        }
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for (e, taken) in old.into_iter().zip(taken) {
+            if taken {
+                continue;
+            }
+            while let Some(n) = added.next_if(|n| (n.start, n.end) < (e.start, e.end)) {
+                merged.push(n);
+            }
+            merged.push(e);
+        }
+        merged.extend(added);
+        line.edits = merged;
+    }
+
+    /// `Line::apply` (an edit that starts after those added goes last with no search) leaves
+    /// the line as `apply_by_copy` does: chars, origins and
+    /// edits, over random steps of random pieces (deletions, insertions, pieces of one char
+    /// and of several, side by side or apart) on random lines.
+    #[test]
+    fn apply_answers_as_the_copy() {
+        let mut rng = xorshift(0xA991_7E57);
+        let kinds = ["mojibake", "lost_bytes", "nfc"];
+        let mut grew = 0;
+        for _ in 0..20_000 {
+            let len = (rng() % 12) as usize;
+            let pasted: Vec<char> = (0..len)
+                .map(|_| (b'a' + (rng() % 26) as u8) as char)
+                .collect();
+            let fresh = || Line {
+                chars: pasted.clone(),
+                origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
+                edits: Vec::new(),
+            };
+            let (mut new, mut old) = (fresh(), fresh());
+            for _ in 0..1 + rng() % 3 {
+                let n = new.chars.len();
+                let mut pieces = Vec::new();
+                let mut at = 0;
+                while at <= n && rng() % 3 != 0 {
+                    let start = at + (rng() % 3) as usize;
+                    if start > n {
+                        break;
+                    }
+                    let end = (start + (rng() % 4) as usize).min(n);
+                    let to: String = (0..rng() % 4)
+                        .map(|_| ['é', 'x', '“'][(rng() % 3) as usize])
+                        .collect();
+                    if end == start && to.is_empty() {
+                        at = start + 1;
+                        continue;
+                    }
+                    pieces.push(Piece {
+                        start,
+                        end,
+                        to: to.into(),
+                        kind: kinds[(rng() % 3) as usize],
+                        confidence: (rng() % 5) as f32 / 4.0,
+                        alternatives: (0..rng() % 2).map(|k| k.to_string()).collect(),
+                    });
+                    // An insertion may be followed by a piece at its place.
+                    at = if end == start {
+                        end
+                    } else {
+                        end + (rng() % 2) as usize
+                    };
+                }
+                grew += usize::from(
+                    pieces
+                        .iter()
+                        .any(|p| p.to.chars().count() > p.end - p.start),
+                );
+                new.apply(&pieces);
+                apply_by_copy(&mut old, &pieces);
+                assert_eq!(new.chars, old.chars, "{pasted:?} {pieces:?}");
+                assert_eq!(new.origin, old.origin, "{pasted:?} {pieces:?}");
+                let edits = |l: &Line| -> Vec<(u32, u32, &str, u32, Vec<String>)> {
+                    l.edits
+                        .iter()
+                        .map(|e| {
+                            (
+                                e.start,
+                                e.end,
+                                e.kind,
+                                e.confidence.to_bits(),
+                                e.alternatives.clone(),
+                            )
+                        })
+                        .collect()
+                };
+                assert_eq!(edits(&new), edits(&old), "{pasted:?} {pieces:?}");
+            }
+        }
+        assert!(grew > 1000, "{grew}");
+    }
+
+    /// `needs_look` as it was: one byte at a time.
+    fn needs_look_bytewise(bytes: &[u8]) -> bool {
+        bytes
+            .iter()
+            .any(|&b| b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t'))
+    }
+
+    /// `needs_look` (plain runs many bytes a test) answers as one byte at a time: every byte
+    /// value at places in and after the blocks of a plain text, and random texts of plain
+    /// bytes with a few others.
+    #[test]
+    fn needs_look_answers_as_bytewise() {
+        for len in [0, 1, 31, 32, 33, 64, 70, 100] {
+            let plain: Vec<u8> = (0..len).map(|k| b"ab c\n\tz."[k % 8]).collect();
+            assert!(!needs_look(&plain));
+            for at in [0, 5, 31, 32, 40, 63, 64, 69, 99]
+                .into_iter()
+                .filter(|&at| at < len)
+            {
+                for b in 0..=255u8 {
+                    let mut text = plain.clone();
+                    text[at] = b;
+                    assert_eq!(
+                        needs_look(&text),
+                        needs_look_bytewise(&text),
+                        "{b:#x} at {at}"
+                    );
+                }
+            }
+        }
+        let mut rng = xorshift(0x1007_0B17);
+        for _ in 0..20_000 {
+            let len = (rng() % 90) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|_| match rng() % 40 {
+                    0 => (rng() % 256) as u8,
+                    _ => b"plain text\n\t"[(rng() % 12) as usize],
+                })
+                .collect();
+            assert_eq!(needs_look(&text), needs_look_bytewise(&text), "{text:?}");
+        }
+    }
+
+    /// `quick_nfc` (inert chars passed as ASCII) answers as the quick check of the chars as
+    /// they are, on random lines of inert chars, combining marks, Hangul jamo, chars that NFC
+    /// changes or may compose, and ASCII.
+    #[test]
+    fn quick_nfc_answers_as_the_quick_check() {
+        let pool: Vec<char> = "aeiouAO \u{301}\u{300}\u{308}\u{327}\u{5B0}\u{93C}\u{1100}\u{1161}\u{11A8}\u{AC00}\u{212B}\u{2126}\u{F900}\u{340}\u{344}\u{E9}\u{C5}\u{1E0A}\u{3099}\u{304B}\u{30AB}\u{FB1D}\u{0F73}\u{1D15E}ñé€Ωω\u{2ADC}\u{1F600}"
+            .chars()
+            .collect();
+        let mut rng = xorshift(0x9E37_79B9);
+        let mut yes = 0;
+        for _ in 0..50_000 {
+            let len = (rng() % 8) as usize;
+            let line: Vec<char> = (0..len)
+                .map(|_| pool[(rng() % pool.len() as u64) as usize])
+                .collect();
+            let want = is_nfc_quick(line.iter().copied()) == IsNormalized::Yes;
+            assert_eq!(quick_nfc(line.iter().copied()), want, "{line:?}");
+            assert_eq!(surely_nfc(&line), want, "{line:?}");
+            let text: String = line.iter().collect();
+            assert_eq!(is_nfc(&text), want, "{text:?}");
+            yes += usize::from(want);
+        }
+        // Both answers are met often.
+        assert!(yes > 5_000 && yes < 45_000, "{yes}");
     }
 
     /// The run of plain bytes from any place in a text is the bytes' own count, up to the

@@ -51,12 +51,40 @@ pub enum Text {
 
 impl Text {
     /// Its chars.
-    pub fn chars(&self) -> impl DoubleEndedIterator<Item = char> + '_ {
-        let (one, many) = match self {
-            Text::One(c) => (Some(*c), ""),
-            Text::Many(s) => (None, s.as_str()),
-        };
-        one.into_iter().chain(many.chars())
+    pub fn chars(&self) -> TextChars<'_> {
+        match self {
+            Text::One(c) => TextChars::One(Some(*c)),
+            Text::Many(s) => TextChars::Many(s.chars()),
+        }
+    }
+}
+
+/// The chars of a [`Text`]: one iterator over either kind, with no chain of two (whose
+/// `fold`, `try_fold` and `last` the .wasm held once per use).
+pub enum TextChars<'a> {
+    /// The one char, until taken.
+    One(Option<char>),
+    /// A string's chars.
+    Many(std::str::Chars<'a>),
+}
+
+impl Iterator for TextChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            TextChars::One(c) => c.take(),
+            TextChars::Many(s) => s.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for TextChars<'_> {
+    fn next_back(&mut self) -> Option<char> {
+        match self {
+            TextChars::One(c) => c.take(),
+            TextChars::Many(s) => s.next_back(),
+        }
     }
 }
 
@@ -639,7 +667,7 @@ fn odd_case(chars: &[char], last: Option<&Piece>, p: &Piece) -> i32 {
 /// it, if any) when that piece ends at `at`, else the pasted char.
 fn char_before(chars: &[char], last: Option<&Piece>, at: usize) -> Option<char> {
     match last {
-        Some(q) if q.end == at => q.to.chars().last(),
+        Some(q) if q.end == at => q.to.chars().next_back(),
         _ => at.checked_sub(1).map(|k| chars[k]),
     }
 }
@@ -759,8 +787,18 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
         && pieces.iter().all(|p| {
             p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
         });
+    // Not read again where the page does not write some char read (a piece's one char;
+    // pieces of several chars are left to the second look): the rest of the line is chars
+    // it writes (`could_decode` found a byte for each), so such a char would stop
+    // `could_decode` of the line read at once (most readings that are not plausible: `SÓ…`
+    // reads `SӅ` under windows-1252), with no line written out for it.
     plausible
-        || (again && !pieces.is_empty() && reads_plausibly(&apply(chars, &pieces), page, false))
+        || (again
+            && !pieces.is_empty()
+            && !pieces
+                .iter()
+                .any(|p| matches!(p.to, Text::One(c) if byte_of(c, page).is_none()))
+            && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
 /// Whether the piece reads as a symbol or pictograph that is no emoji on its own (`🗚`, `❹`,
@@ -1143,7 +1181,7 @@ fn lone_letters(
     }
     let at = x.src as usize;
     let before = match pieces.last() {
-        Some(p) if p.end == at => p.to.chars().last(),
+        Some(p) if p.end == at => p.to.chars().next_back(),
         _ => at.checked_sub(1).map(|k| chars[k]).filter(char::is_ascii),
     };
     let after = match chars.get(at + 1) {
@@ -1159,7 +1197,7 @@ fn lone_letters(
     let mut k = pieces.len();
     while sides == [None, None] && k > 0 {
         k -= 1;
-        sides[0] = pieces[k].to.chars().last().and_then(script);
+        sides[0] = pieces[k].to.chars().next_back().and_then(script);
     }
     if sides == [None, None] {
         return;
@@ -2365,14 +2403,17 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
-    let before = damage(chars);
+    // How damaged the line is, asked once a page gave pieces (most lines here find none).
+    let mut before = None;
+    // The other pages cannot give evidence: not searched.
+    let may_show = evidence_pages(chars);
     let mut best: Option<(i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
-        if !known && !evidence(chars, page) {
+        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page)) {
             continue;
         }
         let Some(pieces) = lossy_pieces(chars, page) else {
@@ -2380,6 +2421,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         let fixed = apply(chars, &pieces);
         let after = damage(&fixed);
+        let before = *before.get_or_insert_with(|| damage(chars));
         if after >= before || (after > 0 && preferred != Some(k)) {
             continue;
         }
@@ -2621,6 +2663,29 @@ pub fn damage(chars: &[char]) -> usize {
     badness(chars) + usize::from(suspicious(chars))
 }
 
+/// The pages (bit k: `ALL[k]`) under which [`evidence`] may be found: under which some char
+/// may start a sequence of three or four bytes (a byte E0–F4) or, under MacRoman, be the
+/// 0x9F after a lost Apple logo (every test of `evidence` reads such a first byte), and
+/// windows-874 (whose evidence is a lone Thai char). From the chars' roles, which count
+/// every byte of a page: one lookup a char for all pages, where `evidence` writes out a
+/// window of each char for each page.
+fn evidence_pages(chars: &[char]) -> u16 {
+    let mut pages = 1 << cp::CP874.id;
+    for &c in chars {
+        if !c.is_ascii() {
+            pages |= evidence_starts(role(c as u32));
+        }
+    }
+    pages
+}
+
+/// The pages under which a char of role `r` may start what [`evidence`] reads (see
+/// [`evidence_pages`]).
+#[inline]
+fn evidence_starts(r: Role) -> u16 {
+    r.before_question | (r.starts & 1 << cp::MAC_ROMAN.id)
+}
+
 /// Whether the line holds a whole sequence of three or four bytes under `page` that reads
 /// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it. Its pages are told by
 /// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
@@ -2636,7 +2701,8 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
     for i in 0..chars.len() {
-        if chars[i].is_ascii() {
+        // Only where the char may start evidence under the page (`evidence_pages`).
+        if chars[i].is_ascii() || evidence_starts(role(chars[i] as u32)) >> page.id & 1 == 0 {
             continue;
         }
         let end = (i + 4).min(chars.len());
@@ -3189,6 +3255,171 @@ mod tests {
             }
         }
         assert!(said[0] > 1000 && said[1] > 1000, "both answers: {said:?}");
+    }
+
+    /// `reads_plausibly` as it was: the line read is read again whatever chars it holds.
+    fn reads_plausibly_always_again(chars: &[char], page: &CodePage, again: bool) -> bool {
+        if !could_decode(chars, page) {
+            return false;
+        }
+        let Some(pieces) = transcode(chars, page, false) else {
+            return false;
+        };
+        let mut likely = 0;
+        for p in &pieces {
+            if symbol_read_from_three(p) {
+                likely += if p.end - p.start >= 4 { 2 } else { 1 };
+            } else if plausibility(&p.to) == 1 {
+                likely += 1;
+            }
+        }
+        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+        let plausible = (likely >= 2 || word)
+            && pieces.iter().all(|p| {
+                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+            });
+        plausible
+            || (again
+                && !pieces.is_empty()
+                && reads_plausibly_always_again(&apply(chars, &pieces), page, false))
+    }
+
+    /// `reads_plausibly` answers as when it read every line read again, on random text
+    /// damaged once or twice by a page (and so often read again into chars the page writes)
+    /// with clean chars mixed in, under every page.
+    #[test]
+    fn reads_plausibly_answers_as_reading_again_always() {
+        let mut rng = xorshift(0x5EED_1DEA);
+        let pool: Vec<char> = "abc xyZ'.éüßñçøåÀÉıışğčřžłąęőű’“”—…€™°ßπ√ЁёжщΩλ中한😀🔥👍\u{A0}"
+            .chars()
+            .collect();
+        let mut said = [0usize; 2];
+        for _ in 0..4_000 {
+            let len = 1 + (rng() % 6) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(rng() % pool.len() as u64) as usize])
+                .collect();
+            let by = ALL[(rng() % ALL.len() as u64) as usize];
+            let mut damaged = by.decode(text.bytes());
+            if rng() % 2 == 0 {
+                damaged = by.decode(damaged.bytes());
+            }
+            let mut chars: Vec<char> = damaged.chars().collect();
+            if rng() % 4 == 0 {
+                let k = (rng() % (chars.len() as u64 + 1)) as usize;
+                chars.insert(k, pool[(rng() % pool.len() as u64) as usize]);
+            }
+            for page in ALL {
+                let answer = reads_plausibly(&chars, page, true);
+                assert_eq!(
+                    answer,
+                    reads_plausibly_always_again(&chars, page, true),
+                    "{chars:?} under {}",
+                    page.name
+                );
+                said[usize::from(answer)] += 1;
+            }
+        }
+        assert!(said[0] > 1000 && said[1] > 1000, "both answers: {said:?}");
+    }
+
+    /// `evidence` as it was: every non-ASCII char's window written out and read.
+    fn evidence_every_window(chars: &[char], page: &CodePage) -> bool {
+        if page.name == "windows-874" {
+            return (1..chars.len()).any(|i| isolated_thai(chars, i));
+        }
+        let apple = page.char_at(0x70) == '\u{F8FF}';
+        let mut cands = Vec::new();
+        let mut v = Vec::with_capacity(4);
+        // Sequences that read as kana or Hangul with a byte the page drops put back: two are
+        // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
+        let mut syllables = 0;
+        for i in 0..chars.len() {
+            if chars[i].is_ascii() {
+                continue;
+            }
+            let end = (i + 4).min(chars.len());
+            if !encode_into(&chars[i..end], page, &mut v) {
+                continue;
+            }
+            readings(&v, 0, &mut cands);
+            // A whole sequence of three bytes or more that reads as a likely char, kana or
+            // Hangul (`ã‚’` is `を`: the lines of kana and Hangul whose other chars lost a byte).
+            if cands.iter().any(|&(c, n)| n >= 3 && kept_lost(c)) {
+                return true;
+            }
+            if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
+                && lost_readings(&v, 0, droppable(page))
+                    .iter()
+                    .any(|&(c, _)| is_syllable(c as u32))
+            {
+                syllables += 1;
+                if syllables == 2 {
+                    return true;
+                }
+            }
+            // F0 9F: the first two bytes of nearly every emoji.
+            if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
+                return true;
+            }
+            // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
+            if apple
+                && v.len() >= 3
+                && v[0].b == 0x9F
+                && is_cont(v[1].b)
+                && is_cont(v[2].b)
+                && !touches_letter(chars, i, i + 3)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `evidence` (which writes out only the windows of chars that `evidence_starts` allows)
+    /// answers as when it wrote out every window, and `evidence_pages` holds every page under
+    /// which it finds some, on random lines of the chars the pages write (mostly one page's,
+    /// as damage is), ASCII, spaces, and emoji, kana and punctuation damaged by a page.
+    #[test]
+    fn evidence_is_found_only_under_evidence_pages() {
+        let mut rng = xorshift(0xE71D_E4CE);
+        let mut all: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        all.extend(['a', ' ', '?', '\u{FFFD}', '\u{A0}']);
+        let clean: Vec<char> = "“”’—…€™😀🔥👍🧵どこにをは한국ąčé".chars().collect();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let own: Vec<char> = home.chars().collect();
+            let len = (rng() % 12) as usize;
+            let mut chars: Vec<char> = Vec::new();
+            while chars.len() < len {
+                match rng() % 8 {
+                    0 => chars.push(all[(rng() % all.len() as u64) as usize]),
+                    1 => chars.push([' ', '?', 'a'][(rng() % 3) as usize]),
+                    2 | 3 => {
+                        let c = clean[(rng() % clean.len() as u64) as usize];
+                        let mut utf8 = [0u8; 4];
+                        chars.extend(home.decode(c.encode_utf8(&mut utf8).bytes()).chars());
+                    }
+                    _ => chars.push(own[(rng() % own.len() as u64) as usize]),
+                }
+            }
+            let pages = evidence_pages(&chars);
+            for (k, page) in ALL.iter().enumerate() {
+                let answer = evidence(&chars, page);
+                assert_eq!(
+                    answer,
+                    evidence_every_window(&chars, page),
+                    "{chars:?} under {}",
+                    page.name
+                );
+                if answer {
+                    found += 1;
+                    assert!(pages >> k & 1 == 1, "{chars:?} under {}", page.name);
+                }
+            }
+        }
+        assert!(found > 1000, "evidence found {found} times");
     }
 
     #[test]
