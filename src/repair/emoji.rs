@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 /// Single-code-point emoji, `codepoint | (version × 10) << 21`, sorted; unpacked from
-/// [`SINGLE_GAPS`] and [`SINGLE_VERSIONS`] on first use (a quarter of the bytes of the
+/// `SINGLE_GAPS` and `SINGLE_VERSIONS` on first use (a quarter of the bytes of the
 /// `u32` table they make, in the .wasm).
 pub static SINGLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
     let mut out = Vec::with_capacity(SINGLE_VERSIONS.len());

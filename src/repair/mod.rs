@@ -1480,7 +1480,7 @@ fn deletion(start: usize, end: usize) -> Piece {
 ///
 /// Natively this is `unicode-normalization`; in the browser it is JavaScript's own
 /// `String.prototype.normalize`, which keeps that crate's ~125 KB of composition tables out of
-/// the `.wasm` (see [`is_nfc`] for the check before it).
+/// the `.wasm` (see `is_nfc` for the check before it).
 pub fn nfc(text: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {

@@ -5,7 +5,7 @@
 //!
 //! Rules (after ftfy 6.3's `fix_encoding`, extended):
 //! - A line that is ASCII or does not look bad ([`badness`](super::badness)) is left alone.
-//! - Otherwise each code page of [`codepages::ALL`] that can produce every char of the line
+//! - Otherwise each code page of [`codepages::ALL`](super::codepages::ALL) that can produce every char of the line
 //!   is tried, the document's most evidenced page first: the line is encoded back to bytes
 //!   and the bytes decoded as UTF-8 (CESU-8 surrogate pairs too). The first page under
 //!   which the whole line decodes wins. Where a char has two bytes in a page (the seed's
