@@ -162,4 +162,30 @@ mod test_rng {
             state
         }
     }
+
+    /// `word` changed one random way, for a lookup's test against a reference: kept, cut
+    /// short, grown by a byte of `grow`, one byte (of a non-empty word) made one of `put`, or
+    /// replaced by a word of fewer than `longest` bytes of `fresh`.
+    pub fn mutated(
+        word: &str,
+        next: &mut impl FnMut() -> u64,
+        grow: &[u8],
+        put: &[u8],
+        fresh: &[u8],
+        longest: u64,
+    ) -> Vec<u8> {
+        let pick = |from: &[u8], n: u64| from[(n % from.len() as u64) as usize];
+        let mut t = word.as_bytes().to_vec();
+        match next() % 5 {
+            0 => {}
+            1 => t.truncate(next() as usize % (t.len() + 1)),
+            2 => t.push(pick(grow, next())),
+            3 if !t.is_empty() => {
+                let k = next() as usize % t.len();
+                t[k] = pick(put, next());
+            }
+            _ => t = (0..next() % longest).map(|_| pick(fresh, next())).collect(),
+        }
+        t
+    }
 }

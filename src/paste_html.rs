@@ -905,21 +905,8 @@ mod tests {
         let mut next = crate::test_rng::xorshift(0x7a65_c0de_0015_0003);
         let all: Vec<&str> = TAG_LISTS.iter().flat_map(|l| l.iter().copied()).collect();
         for _ in 0..20_000 {
-            let mut t: Vec<u8> = all[next() as usize % all.len()].bytes().collect();
-            match next() % 5 {
-                0 => {}
-                1 => t.truncate(next() as usize % (t.len() + 1)),
-                2 => t.push(b"1ax"[next() as usize % 3]),
-                3 => {
-                    let k = next() as usize % t.len();
-                    t[k] = b"aeiopr1"[next() as usize % 7];
-                }
-                _ => {
-                    t = (0..next() % 9)
-                        .map(|_| b"abdeilpr1"[next() as usize % 9])
-                        .collect()
-                }
-            }
+            let word = all[next() as usize % all.len()];
+            let t = crate::test_rng::mutated(word, &mut next, b"1ax", b"aeiopr1", b"abdeilpr1", 9);
             let t = String::from_utf8(t).unwrap();
             let want = [SKIPPED, RAW_TEXT, VOID, BLOCK]
                 .iter()
@@ -937,21 +924,9 @@ mod tests {
         let old = |name: &str| NAMED.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
         let mut next = crate::test_rng::xorshift(0x4a3e_c0de_0015_0004);
         for _ in 0..20_000 {
-            let mut t: Vec<u8> = NAMED[next() as usize % NAMED.len()].0.bytes().collect();
-            match next() % 5 {
-                0 => {}
-                1 => t.truncate(next() as usize % (t.len() + 1)),
-                2 => t.push(b"sx;"[next() as usize % 3]),
-                3 => {
-                    let k = next() as usize % t.len();
-                    t[k] = b"aeimpqt"[next() as usize % 7];
-                }
-                _ => {
-                    t = (0..next() % 7)
-                        .map(|_| b"adlmnpqrstu"[next() as usize % 11])
-                        .collect()
-                }
-            }
+            let word = NAMED[next() as usize % NAMED.len()].0;
+            let t =
+                crate::test_rng::mutated(word, &mut next, b"sx;", b"aeimpqt", b"adlmnpqrstu", 7);
             let t = String::from_utf8(t).unwrap();
             assert_eq!(named_value(&t), old(&t), "{t:?}");
         }
