@@ -2163,6 +2163,10 @@ pub fn apply(chars: &[char], pieces: &[Piece]) -> Vec<char> {
 #[derive(Default)]
 pub struct Memo {
     steps: Vec<Step>,
+    /// [`lossy_pieces`]' readings of short runs, as ([`run_key`], pieces): the same few
+    /// runs come back under each page that may have dropped bytes, in a line (a garble of
+    /// 49 such runs has 30 distinct) and across the paste's lines.
+    runs: Vec<(u128, Option<Vec<Piece>>)>,
     /// How many steps were answered from the memo.
     #[cfg(test)]
     hits: usize,
@@ -2188,6 +2192,42 @@ struct Step {
 /// How many steps a [`Memo`] keeps (the first distinct ones): each lookup compares them all,
 /// so a paste of ever new runs pays a bounded price.
 const MEMO_STEPS: usize = 128;
+
+/// How many short runs' readings a [`Memo`] keeps (the first distinct ones): a lookup
+/// compares one number with each, a few hundred instructions at most where a reading costs
+/// thousands.
+const MEMO_RUNS: usize = 128;
+
+/// A run of one to four chars and a page as one number: the page's id, the length, each
+/// char's 21 bits.
+fn run_key(run: &[char], page: &CodePage) -> u128 {
+    debug_assert!((1..=4).contains(&run.len()));
+    let mut key = (page.id as u128) << 3 | run.len() as u128;
+    for &c in run {
+        key = key << 21 | c as u128;
+    }
+    key
+}
+
+impl Memo {
+    /// `transcode(run, page, true)`, of a run of one to four chars: each distinct run and
+    /// page read once (the first [`MEMO_RUNS`]).
+    fn lossy_run(&mut self, run: &[char], page: &CodePage) -> Option<Vec<Piece>> {
+        let key = run_key(run, page);
+        if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
+            #[cfg(test)]
+            {
+                self.hits += 1;
+            }
+            return found.clone();
+        }
+        let found = transcode(run, page, true);
+        if self.runs.len() < MEMO_RUNS {
+            self.runs.push((key, found.clone()));
+        }
+        found
+    }
+}
 
 /// [`one_step`] of a run that looks damaged ([`is_bad`] or [`suspicious`]; none for one that
 /// does not), taken once a paste through the context's [`Memo`].
@@ -2417,7 +2457,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         if !known && (may_show >> k & 1 == 0 || !evidence(chars, page)) {
             continue;
         }
-        let Some(pieces) = lossy_pieces(chars, page) else {
+        let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
             continue;
         };
         let fixed = apply(chars, &pieces);
@@ -2787,8 +2827,13 @@ fn touches_letter(chars: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
-/// with a lead byte of three or four and holds at least one continuation byte.
-fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
+/// with a lead byte of three or four and holds at least one continuation byte (each run's
+/// reading from the `memo`, where one is kept).
+fn lossy_pieces(
+    chars: &[char],
+    page: &CodePage,
+    mut memo: Option<&mut Memo>,
+) -> Option<Vec<Piece>> {
     if let Some(p) = transcode(chars, page, true) {
         return Some(p);
     }
@@ -2814,7 +2859,12 @@ fn lossy_pieces(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
             i += 1;
             continue;
         }
-        match transcode(&chars[i..j], page, true) {
+        let run = &chars[i..j];
+        let found = match memo.as_deref_mut() {
+            Some(memo) => memo.lossy_run(run, page),
+            None => transcode(run, page, true),
+        };
+        match found {
             Some(found) if !found.is_empty() => {
                 out.extend(found.into_iter().map(|mut p| {
                     p.start += i;
@@ -3020,6 +3070,65 @@ mod tests {
             };
             assert_eq!(class(likely_class(c)), class(likelihood(c)), "{u:x}");
         }
+    }
+
+    #[test]
+    fn run_keys_tell_runs_and_pages_apart() {
+        // Every run of one to four of these chars (the highest code point, and chars one bit
+        // apart, so that 20 bits a char would collide) under every page: as many keys as
+        // runs and pages.
+        let some = ['b', 'c', '\u{FFFF}', '\u{10FFFF}'];
+        let mut runs: Vec<Vec<char>> = vec![Vec::new()];
+        let mut keys = Vec::new();
+        for _ in 0..4 {
+            runs = runs
+                .iter()
+                .flat_map(|r| some.iter().map(move |&c| [r.as_slice(), &[c]].concat()))
+                .collect();
+            for page in ALL {
+                keys.extend(runs.iter().map(|r| run_key(r, page)));
+            }
+        }
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!((keys.len(), n), (n, (4 + 16 + 64 + 256) * ALL.len()));
+    }
+
+    #[test]
+    fn lossy_pieces_from_the_memo_read_as_without_it() {
+        // Random lines of the chars that damaged emoji, quotes and garbles are made of, so
+        // that short runs come back within lines and across them: under every page, the
+        // pieces with one memo for all equal those read afresh.
+        let alphabet: Vec<char> = "ðŸ“�Â€œâ™ãƒ‚¬„¢æåÃ©Å¡Ÿ¥ â a.ï¸\u{9d}\u{81}"
+            .chars()
+            .collect();
+        let mut rng = xorshift(0x10_55E5);
+        let mut memo = Memo::default();
+        let mut found = 0;
+        for _ in 0..400 {
+            let len = 3 + (rng() % 28) as usize;
+            let line: Vec<char> = (0..len)
+                .map(|_| alphabet[(rng() % alphabet.len() as u64) as usize])
+                .collect();
+            for page in ALL {
+                let with = lossy_pieces(&line, page, Some(&mut memo));
+                let without = lossy_pieces(&line, page, None);
+                found += usize::from(with.is_some());
+                assert_eq!(
+                    with,
+                    without,
+                    "{:?} under {}",
+                    String::from_iter(&line),
+                    page.name
+                );
+            }
+        }
+        assert!(
+            found > 100 && memo.hits() > 200,
+            "{found} lines read, {} hits",
+            memo.hits()
+        );
     }
 
     #[test]
