@@ -521,20 +521,27 @@ fn altered_from(v: &[Byte], i: usize) -> Option<usize> {
 
 /// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
 fn restore_a0(v: Vec<Byte>) -> Vec<Byte> {
-    if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
-        return v;
+    match (0..v.len()).position(|i| altered_at(&v, i).is_some()) {
+        Some(first) => restore_a0_found(v, first),
+        None => v,
     }
-    restore_a0_found(v)
 }
 
-/// [`restore_a0`] where some space may stand for 0xA0 (few lines): apart, so that the test
-/// before it, made of every line, stays small where it is inlined.
+/// [`restore_a0`] where some space may stand for 0xA0 (a quarter of the lines read in full
+/// on distinct damaged lines): apart, so that the test before it, made of every line, stays
+/// small where it is inlined. The line is changed in place; it is copied (a segment at a
+/// time) only where a 0xA0 byte is put in after a `C3`. `first`: where the first match of
+/// [`altered_at`] is. Nothing before it is read again: a `C3` + space before it would have
+/// been a match, and no match starts before it after the 0xA0 bytes are put in (they go in
+/// after a `C3` at `first` or later; a window that reaches one holds that `C3` past its lead,
+/// where no match has one, and one that reaches none holds the bytes that were no match).
 #[inline(never)]
-fn restore_a0_found(v: Vec<Byte>) -> Vec<Byte> {
+fn restore_a0_found(mut v: Vec<Byte>, first: usize) -> Vec<Byte> {
     // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
-    let mut w = Vec::with_capacity(v.len() + 4);
-    let mut i = 0;
-    while i < v.len() {
+    let mut w: Vec<Byte> = Vec::new();
+    // `v[..copied]` is in `w`, with the 0xA0 bytes put in.
+    let mut copied = 0;
+    for i in first..v.len() {
         if v[i].b == 0xC3 && v.get(i + 1).is_some_and(|x| x.b == b' ') {
             // The five bytes after, zeros past the end (no zero is in what they are matched
             // against): no vector, no collecting iterator in the .wasm.
@@ -548,26 +555,29 @@ fn restore_a0_found(v: Vec<Byte>) -> Vec<Byte> {
                 || rest.starts_with(b"quilo")
                 || rest.starts_with(b"s ");
             if !keep {
-                w.push(v[i]);
+                if w.capacity() == 0 {
+                    w.reserve(v.len() + 4);
+                }
+                w.extend_from_slice(&v[copied..=i]);
                 w.push(Byte {
                     b: 0xA0,
                     alt: 0,
                     src: v[i].src,
                     space: false,
                 });
-                w.push(v[i + 1]);
-                i += 2;
-                continue;
+                copied = i + 1;
             }
         }
-        w.push(v[i]);
-        i += 1;
     }
-    let mut i = 0;
-    while i < w.len() {
-        match altered_at(&w, i) {
+    if copied > 0 {
+        w.extend_from_slice(&v[copied..]);
+        v = w;
+    }
+    let mut i = first;
+    while i < v.len() {
+        match altered_at(&v, i) {
             Some(len) => {
-                for x in &mut w[i..i + len] {
+                for x in &mut v[i..i + len] {
                     if x.b == b' ' {
                         x.b = 0xA0;
                         x.space = true;
@@ -578,7 +588,7 @@ fn restore_a0_found(v: Vec<Byte>) -> Vec<Byte> {
             None => i += 1,
         }
     }
-    w
+    v
 }
 
 /// ftfy's `LOSSY_UTF8_RE`, at `i`: the length of a UTF-8 sequence with a byte lost to
@@ -3483,7 +3493,8 @@ mod tests {
         assert_eq!(decode_seq(&[0xC3]), None);
     }
 
-    /// `restore_a0` as it was: the five bytes after `C3` + space collected into a vector.
+    /// `restore_a0` as it was: the line copied byte by byte, the five bytes after `C3` +
+    /// space collected into a vector.
     fn restore_a0_collecting(v: Vec<Byte>) -> Vec<Byte> {
         if !(0..v.len()).any(|i| altered_at(&v, i).is_some()) {
             return v;
