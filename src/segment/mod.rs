@@ -159,6 +159,12 @@ struct Side {
     media: Vec<Option<Media>>,
     handles: Vec<Option<HeaderLine>>,
     closers: Vec<Option<(Author, Option<ShortText>)>>,
+    /// The lines that may carry a thread marker, found while the line was read in pass 1:
+    /// the line, its leading marker and (where the leading one is missing or may be ruled
+    /// out as a `1.` list's) its trailing one. Pass 2 decides which are the thread's
+    /// ([`Assembler::find_markers`]) without reading every text line's ends again: on a big
+    /// paste those reads came from memory, not the cache.
+    marks: Vec<(usize, Option<Marker>, Option<Marker>)>,
 }
 
 impl Side {
@@ -168,6 +174,7 @@ impl Side {
             media: Vec::new(),
             handles: Vec::new(),
             closers: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -550,6 +557,18 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
         if !(matches!(kind, Kind::Blank) || replying && matches!(kind, Kind::Cruft(_))) {
             replying = false;
         }
+        // Every line pass 2 may leave as text (a handle line it does not take and a doubled
+        // LinkedIn line with no time below become text): its markers, while it is read.
+        if matches!(kind, Kind::Text | Kind::Handle(_) | Kind::Doubled) {
+            let lead = markers::leading(t);
+            let trail = match lead {
+                Some(m) if m.style != Style::Dot => None,
+                _ => markers::trailing(t),
+            };
+            if lead.is_some() || trail.is_some() {
+                side.marks.push((i, lead, trail));
+            }
+        }
         kinds.push(kind);
     }
     kinds
@@ -689,6 +708,14 @@ struct Assembler<'a> {
     /// before `top` closes (there is no `inner` without a `top`): they are all `top`'s then.
     draft_lines: Vec<usize>,
     follow: Option<ShortText>,
+    /// The thread's author: the first post's that names one (see
+    /// [`Assembler::finish_post`]).
+    author: Option<Author>,
+    /// A removed piece was cut after one of a later line.
+    unsorted: bool,
+    /// A profile block folded pieces cut from its lines into its own report (they are
+    /// marked with line 0).
+    folded: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -716,6 +743,9 @@ impl<'a> Assembler<'a> {
             inner: None,
             draft_lines: Vec::new(),
             follow: None,
+            author: None,
+            unsorted: false,
+            folded: false,
         }
     }
 
@@ -735,8 +765,10 @@ impl<'a> Assembler<'a> {
                 (Side::slot(self.owned.len() - 1), 0, true)
             }
         };
+        let line = Side::slot(i + 1);
+        self.unsorted |= self.removed.last().is_some_and(|r| r.line > line);
         self.removed.push(Cut {
-            line: Side::slot(i + 1),
+            line,
             start,
             len,
             why,
@@ -1165,17 +1197,17 @@ impl<'a> Assembler<'a> {
             .and_then(|i| markers::leading(self.lines[i]))
             .is_some_and(|m| m.style == Style::Dot && m.n == 1);
         let mut cands: Vec<(usize, Marker, bool)> = Vec::new();
-        for i in 0..self.lines.len() {
+        for &(i, lead, trail) in &self.side.marks {
             if !matches!(self.kinds[i], Kind::Text | Kind::Handle(_)) {
                 continue;
             }
-            let line = self.lines[i];
-            if let Some(m) = markers::leading(line).filter(|m| m.style != Style::Dot || dots) {
+            if let Some(m) = lead.filter(|m| m.style != Style::Dot || dots) {
                 cands.push((i, m, true));
-            } else if let Some(m) = markers::trailing(line) {
+            } else if let Some(m) = trail {
                 cands.push((i, m, false));
             }
         }
+        self.side.marks = Vec::new();
         let mut last: Option<usize> = None;
         for c in 0..cands.len() {
             let (i, m, lead) = cands[c];
@@ -1262,6 +1294,7 @@ impl<'a> Assembler<'a> {
             // twice: they are marked (line 0) and dropped when segmentation finishes.
             for &j in &top.pieces {
                 self.removed[j].line = 0;
+                self.folded = true;
             }
             for &l in lines {
                 self.remove(l, self.lines[l], Why::PROFILE);
@@ -1269,7 +1302,9 @@ impl<'a> Assembler<'a> {
             return;
         }
         if !top.is_empty() {
-            self.posts.push(top.post);
+            let mut post = top.post;
+            self.finish_post(&mut post);
+            self.posts.push(post);
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
@@ -1280,6 +1315,27 @@ impl<'a> Assembler<'a> {
                 self.remove(l, m, Why::MARKER);
             }
         }
+    }
+
+    /// What a post gets as it closes, while it is in the cache (done once all posts were
+    /// made, it read each post again, from memory on a big paste): its number, its text
+    /// trimmed and given back what it grew past, and whether someone other than the thread's
+    /// author (the first post's that names one) wrote it.
+    fn finish_post(&mut self, post: &mut Post) {
+        let number = self.posts.len() + 1;
+        post.number = number;
+        trim_in_place(&mut post.text);
+        if let Some(q) = post.quoted.as_mut() {
+            q.number = number;
+            trim_in_place(&mut q.text);
+        }
+        if self.author.is_none() {
+            self.author.clone_from(&post.author);
+        }
+        post.reply = match (&post.author, &self.author) {
+            (Some(a), Some(b)) => !same_author(a, b),
+            _ => false,
+        };
     }
 
     /// A line of post text.
@@ -1411,35 +1467,25 @@ impl<'a> Assembler<'a> {
     }
 
     fn finish(mut self) -> (Segmented, Cuts) {
-        let author = self
-            .posts
-            .iter()
-            .find_map(|p| p.author.clone())
-            .or_else(|| {
-                self.follow.take().map(|h| Author {
-                    name: None,
-                    handle: Some(h),
-                })
-            });
-        for (k, post) in self.posts.iter_mut().enumerate() {
-            post.number = k + 1;
-            trim_in_place(&mut post.text);
-            if let Some(q) = post.quoted.as_mut() {
-                q.number = k + 1;
-                trim_in_place(&mut q.text);
-            }
-            post.reply = match (&post.author, &author) {
-                (Some(a), Some(b)) => !same_author(a, b),
-                _ => false,
-            };
-        }
+        let author = self.author.take().or_else(|| {
+            self.follow.take().map(|h| Author {
+                name: None,
+                handle: Some(h),
+            })
+        });
         // The posts were given room for as many as headers and markers suggested.
         self.posts.shrink_to_fit();
-        self.removed.retain(|r| r.line != 0);
         // Mostly in order already (only cut pieces and profile blocks come out of it): a
         // stable sort of sorted lines changes nothing, so only unsorted ones are sorted (and
-        // its buffers, 24 bytes a removed line, are not made for nothing).
-        if !self.removed.windows(2).all(|w| w[0].line <= w[1].line) {
+        // its buffers, 24 bytes a removed line, are not made for nothing). Whether they are
+        // was noted as each was cut; only a folded profile block's pieces (line 0, dropped
+        // here) take a walk over them all.
+        let mut unsorted = self.unsorted;
+        if self.folded {
+            self.removed.retain(|r| r.line != 0);
+            unsorted = !self.removed.windows(2).all(|w| w[0].line <= w[1].line);
+        }
+        if unsorted {
             crate::sort::sort_by_key(&mut self.removed, |r| u64::from(r.line));
         }
         let seg = Segmented {
@@ -1534,6 +1580,151 @@ mod tests {
             }
             assert_eq!(label_like(&t), old_label_like(&t), "{t:?}");
             assert_eq!(plausible_name(&t), old_plausible_name(&t), "{t:?}");
+        }
+    }
+
+    /// `find_markers` as it was: every text or handle line's ends read again after pass 2
+    /// (the reference for the candidates pass 1 now collects).
+    fn old_find_markers(lines: &[&str], kinds: &[Kind]) -> Vec<Option<bool>> {
+        let mut out = vec![None; lines.len()];
+        let first_text = (0..lines.len()).find(|&i| kinds[i] == Kind::Text);
+        let dots = first_text
+            .and_then(|i| markers::leading(lines[i]))
+            .is_some_and(|m| m.style == Style::Dot && m.n == 1);
+        let mut cands: Vec<(usize, Marker, bool)> = Vec::new();
+        for i in 0..lines.len() {
+            if !matches!(kinds[i], Kind::Text | Kind::Handle(_)) {
+                continue;
+            }
+            let line = lines[i];
+            if let Some(m) = markers::leading(line).filter(|m| m.style != Style::Dot || dots) {
+                cands.push((i, m, true));
+            } else if let Some(m) = markers::trailing(line) {
+                cands.push((i, m, false));
+            }
+        }
+        let mut last: Option<usize> = None;
+        for c in 0..cands.len() {
+            let (i, m, lead) = cands[c];
+            let follows = last.is_some_and(|n| m.n == n + 1);
+            let precedes = cands.get(c + 1).is_some_and(|next| next.1.n == m.n + 1);
+            let ok = match m.style {
+                Style::Keycap => true,
+                Style::Slash => {
+                    follows || precedes || (m.n == 1 && m.total.is_none() && Some(i) == first_text)
+                }
+                Style::Dot => follows || precedes,
+            };
+            if ok {
+                out[i] = Some(lead);
+                last = Some(m.n);
+            }
+        }
+        out
+    }
+
+    /// A random paste of lines that numbers, headers, handles, LinkedIn's doubled names and
+    /// interface lines are made of.
+    fn random_paste(next: &mut impl FnMut() -> u64) -> String {
+        let pool = [
+            "",
+            "",
+            "1/",
+            "2/ more",
+            "the end 3/",
+            "1. one",
+            "2. two",
+            "3.",
+            "(2/12) so",
+            "4/4",
+            "🧵",
+            "1️⃣ keycap",
+            "text 🧵",
+            "Ada Lovelace",
+            "@ada",
+            "·",
+            "5h",
+            "2.3K",
+            "Show more",
+            "plain words here",
+            "Quote",
+            "Ada LovelaceAda Lovelace",
+            "1h",
+            "Like",
+            "Reply",
+            "10:42 AM · May 5, 2023",
+            "Grace @grace · 2h",
+            "and 5/",
+            "[3/3]",
+            "see 1/2 cup",
+            "  7/  ",
+            "Image",
+            "Replying to",
+            "@bob",
+            "Follow",
+            "1/ A start 🧵",
+            "end.",
+            "2. next 3/",
+            "1. so 2/",
+            "4. four 5/",
+        ];
+        let mut paste = String::new();
+        for _ in 0..next() % 60 {
+            paste.push_str(pool[(next() % pool.len() as u64) as usize]);
+            paste.push('\n');
+        }
+        paste
+    }
+
+    #[test]
+    fn markers_found_from_pass_one_are_those_read_again_after_pass_two() {
+        let mut next = crate::test_rng::xorshift(0x3A7C_E125_0B1D_44E1);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let lines = trimmed_lines(&paste);
+            let platform = platform.unwrap_or_else(|| detect::detect(&paste, &lines));
+            let mut side = Side::new();
+            let kinds = classify(&paste, &lines, platform, &mut side);
+            let mut a = Assembler::new(&paste, lines, kinds, side, platform);
+            a.find_headers();
+            let old = old_find_markers(&a.lines, &a.kinds);
+            a.find_markers();
+            assert_eq!(a.markers, old, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn posts_finished_as_they_close_are_as_when_finished_at_the_end() {
+        // What the end of assembly did to all posts at once, checked on the result.
+        let mut next = crate::test_rng::xorshift(0x0F1B_15E7_A11C_E5ED);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let seg = segment(&paste, platform);
+            let author = seg.posts.iter().find_map(|p| p.author.clone());
+            for (k, post) in seg.posts.iter().enumerate() {
+                assert_eq!(post.number, k + 1, "{paste:?}");
+                assert_eq!(post.text, trim(&post.text), "{paste:?}");
+                assert_eq!(post.text.capacity(), post.text.len(), "{paste:?}");
+                if let Some(q) = &post.quoted {
+                    assert_eq!(q.number, k + 1, "{paste:?}");
+                    assert_eq!(q.text, trim(&q.text), "{paste:?}");
+                }
+                let reply = match (&post.author, &author) {
+                    (Some(a), Some(b)) => !same_author(a, b),
+                    _ => false,
+                };
+                assert_eq!(post.reply, reply, "{paste:?}");
+            }
+            if author.is_some() {
+                assert_eq!(seg.author, author, "{paste:?}");
+            }
+            assert!(seg.removed.iter().all(|r| r.line > 0), "{paste:?}");
+            assert!(
+                seg.removed.windows(2).all(|w| w[0].line <= w[1].line),
+                "{paste:?}"
+            );
         }
     }
 
