@@ -577,7 +577,10 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
 /// A post being built (the lines its text came from are in [`Assembler::draft_lines`]).
 #[derive(Default)]
 struct Draft {
+    /// The post, but for its text (set as it closes: [`Draft::into_post`]).
     post: Post,
+    /// The post's text, grown line by line.
+    text: String,
     /// Indices in `removed` of pieces cut from these lines while they were read as text (a
     /// glued `Show more`, LinkedIn's `hashtag` label, a marker).
     pieces: Vec<usize>,
@@ -591,6 +594,7 @@ impl Draft {
     fn of(post: Post) -> Draft {
         Draft {
             post,
+            text: String::new(),
             pieces: Vec::new(),
             blank: false,
             profile: false,
@@ -598,8 +602,30 @@ impl Draft {
     }
 
     fn is_empty(&self) -> bool {
-        self.post.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
+        self.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
     }
+
+    /// The post, with its text trimmed.
+    fn into_post(self) -> Post {
+        let mut post = self.post;
+        post.text = post_text(self.text);
+        post
+    }
+}
+
+/// A draft's text as its post keeps it, trimmed: natively copied once, while it is in the
+/// cache, into the shared text that the post's spans will be ranges of (the draft's `String`
+/// is freed here).
+#[cfg(not(target_arch = "wasm32"))]
+fn post_text(text: String) -> crate::thread::PostText {
+    crate::thread::PostText::from(trim(&text))
+}
+
+/// A draft's text as its post keeps it, trimmed (in the browser the `String` itself).
+#[cfg(target_arch = "wasm32")]
+fn post_text(mut text: String) -> crate::thread::PostText {
+    trim_in_place(&mut text);
+    text
 }
 
 /// Why a header took a line (one byte a line, where a `&str` took sixteen).
@@ -894,7 +920,7 @@ impl<'a> Assembler<'a> {
                     let target = if clock {
                         self.top.as_mut()
                     } else {
-                        self.active().filter(|d| d.post.text.is_empty())
+                        self.active().filter(|d| d.text.is_empty())
                     };
                     if target.is_some_and(|d| d.post.time.is_none()) {
                         let time = self.time_text(i);
@@ -1263,12 +1289,12 @@ impl<'a> Assembler<'a> {
     }
 
     fn attach_inner(&mut self) {
-        if let Some(inner) = self.inner.take() {
+        if let Some(mut inner) = self.inner.take() {
             if let Some(top) = self.top.as_mut() {
+                top.pieces.append(&mut inner.pieces);
                 if !inner.is_empty() {
-                    top.post.quoted = Some(Box::new(inner.post));
+                    top.post.quoted = Some(Box::new(inner.into_post()));
                 }
-                top.pieces.extend(inner.pieces);
             }
         }
     }
@@ -1302,7 +1328,7 @@ impl<'a> Assembler<'a> {
             return;
         }
         if !top.is_empty() {
-            let mut post = top.post;
+            let mut post = top.into_post();
             self.finish_post(&mut post);
             self.posts.push(post);
         } else if let Some(m) = top.post.marker.as_deref() {
@@ -1318,16 +1344,14 @@ impl<'a> Assembler<'a> {
     }
 
     /// What a post gets as it closes, while it is in the cache (done once all posts were
-    /// made, it read each post again, from memory on a big paste): its number, its text
-    /// trimmed and given back what it grew past, and whether someone other than the thread's
-    /// author (the first post's that names one) wrote it.
+    /// made, it read each post again, from memory on a big paste): its number (its text was
+    /// trimmed as the draft became it), and whether someone other than the thread's author
+    /// (the first post's that names one) wrote it.
     fn finish_post(&mut self, post: &mut Post) {
         let number = self.posts.len() + 1;
         post.number = number;
-        trim_in_place(&mut post.text);
         if let Some(q) = post.quoted.as_mut() {
             q.number = number;
-            trim_in_place(&mut q.text);
         }
         if self.author.is_none() {
             self.author.clone_from(&post.author);
@@ -1381,7 +1405,7 @@ impl<'a> Assembler<'a> {
             let ends_post = alone
                 && self
                     .active()
-                    .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
+                    .is_some_and(|d| !d.text.is_empty() && d.post.marker.is_none());
             if ends_post {
                 if let Some(d) = self.active() {
                     d.post.marker = Some(trim(body).into());
@@ -1395,7 +1419,7 @@ impl<'a> Assembler<'a> {
                 return;
             }
             if lead {
-                let has_text = self.active().is_some_and(|d| !d.post.text.is_empty());
+                let has_text = self.active().is_some_and(|d| !d.text.is_empty());
                 if has_text && !has_headers {
                     self.close();
                 }
@@ -1413,9 +1437,9 @@ impl<'a> Assembler<'a> {
             }
         }
         let split = blank_splits
-            && self.active().is_some_and(|d| {
-                d.blank && !d.post.text.is_empty() && !continues_list(&d.post.text, body)
-            });
+            && self
+                .active()
+                .is_some_and(|d| d.blank && !d.text.is_empty() && !continues_list(&d.text, body));
         if split {
             // The next paragraph-post keeps the author of the header above them all.
             let author = self.top.as_ref().and_then(|d| d.post.author.clone());
@@ -1436,13 +1460,10 @@ impl<'a> Assembler<'a> {
             }
             None => None,
         };
-        if !draft.post.text.is_empty() {
-            draft
-                .post
-                .text
-                .push_str(if draft.blank { "\n\n" } else { "\n" });
+        if !draft.text.is_empty() {
+            draft.text.push_str(if draft.blank { "\n\n" } else { "\n" });
         }
-        draft.post.text.push_str(trim(body));
+        draft.text.push_str(trim(body));
         draft.blank = false;
         self.draft_lines.push(i);
         if let Some(m) = second_marker {
@@ -1505,6 +1526,7 @@ impl<'a> Assembler<'a> {
 }
 
 /// Trims `s`, copying it only when there is something to trim.
+#[cfg(target_arch = "wasm32")]
 fn trim_in_place(s: &mut String) {
     let t = trim(s);
     if t.len() != s.len() {
@@ -1706,7 +1728,6 @@ mod tests {
             for (k, post) in seg.posts.iter().enumerate() {
                 assert_eq!(post.number, k + 1, "{paste:?}");
                 assert_eq!(post.text, trim(&post.text), "{paste:?}");
-                assert_eq!(post.text.capacity(), post.text.len(), "{paste:?}");
                 if let Some(q) = &post.quoted {
                     assert_eq!(q.number, k + 1, "{paste:?}");
                     assert_eq!(q.text, trim(&q.text), "{paste:?}");
