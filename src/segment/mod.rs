@@ -165,6 +165,10 @@ struct Side {
     /// ([`Assembler::find_markers`]) without reading every text line's ends again: on a big
     /// paste those reads came from memory, not the cache.
     marks: Vec<(usize, Option<Marker>, Option<Marker>)>,
+    /// Lines that are not text, blank or handle lines (known to be removed).
+    known: usize,
+    /// Some line ends a post (a closer, a separator that is a boundary).
+    bounds: bool,
 }
 
 impl Side {
@@ -175,6 +179,8 @@ impl Side {
             handles: Vec::new(),
             closers: Vec::new(),
             marks: Vec::new(),
+            known: 0,
+            bounds: false,
         }
     }
 
@@ -388,11 +394,11 @@ impl Cuts {
     }
 }
 
-/// `text.lines().map(str::trim)`, collected: line ends found with memchr (counted first, so the
-/// vector is made once at its size), and the ASCII ends trimmed without decoding.
+/// `text.lines().map(str::trim)`, collected: line ends found with memchr (the vector made
+/// once at the size [`lines_expected`] says), and the ASCII ends trimmed without decoding.
 fn trimmed_lines(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut lines = Vec::with_capacity(lines_expected(b));
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', b) {
         // A blank line (a third of a paste's, often) with no call.
@@ -407,6 +413,23 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
         lines.push(trim(&text[start..]));
     }
     lines
+}
+
+/// How many lines `b` holds: counted, on a paste of up to [`COUNTED`] bytes; past that, the
+/// lines of its first [`COUNTED`] bytes counted and scaled to the whole, an eighth more.
+/// Counting the whole of a big paste was a pass over it from memory of its own, the cache
+/// holding none of it by the time the lines are read; the first bytes are read again at
+/// once, from the cache. A paste with more lines than that grows the vector.
+fn lines_expected(b: &[u8]) -> usize {
+    /// The bytes counted, which the L2 holds.
+    const COUNTED: usize = 1 << 20;
+    let head = crate::entities::sub_b(b, ..b.len().min(COUNTED));
+    let n = memchr::memchr_iter(b'\n', head).count() + 1;
+    if b.len() == head.len() {
+        return n;
+    }
+    let scaled = (n as u64 * b.len() as u64 / head.len() as u64) as usize;
+    scaled + scaled / 8
 }
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
@@ -557,6 +580,8 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
         if !(matches!(kind, Kind::Blank) || replying && matches!(kind, Kind::Cruft(_))) {
             replying = false;
         }
+        side.bounds |= matches!(kind, Kind::Closer(..) | Kind::Separator(_, true));
+        side.known += usize::from(!matches!(kind, Kind::Blank | Kind::Text | Kind::Handle(_)));
         // Every line pass 2 may leave as text (a handle line it does not take and a doubled
         // LinkedIn line with no time below become text): its markers, while it is read.
         if matches!(kind, Kind::Text | Kind::Handle(_) | Kind::Doubled) {
@@ -668,6 +693,8 @@ struct Cut {
 struct Opens {
     at: Vec<u32>,
     headers: Vec<Option<Header>>,
+    /// How many lines open a post, counted as they are set (not by a walk over `at`).
+    open: usize,
 }
 
 impl Opens {
@@ -678,11 +705,13 @@ impl Opens {
         Opens {
             at: vec![Opens::NONE; n],
             headers: Vec::new(),
+            open: 0,
         }
     }
 
     /// `h` opens a post at line `i` (instead of any header set there before).
     fn set(&mut self, i: usize, h: Header) {
+        self.open += usize::from(self.at[i] == Opens::NONE);
         self.at[i] = Side::slot(self.headers.len());
         self.headers.push(Some(h));
     }
@@ -697,12 +726,13 @@ impl Opens {
         if k == Opens::NONE {
             return None;
         }
+        self.open -= 1;
         self.headers[k as usize].take()
     }
 
     /// How many lines open a post.
     fn count(&self) -> usize {
-        self.at.iter().filter(|&&k| k != Opens::NONE).count()
+        self.open
     }
 }
 
@@ -739,6 +769,10 @@ struct Assembler<'a> {
     author: Option<Author>,
     /// A removed piece was cut after one of a later line.
     unsorted: bool,
+    /// Lines known to be removed before the posts are built (see [`Assembler::run`]).
+    known: usize,
+    /// Lines [`Assembler::find_markers`] confirmed as the thread's markers.
+    marked: usize,
     /// A profile block folded pieces cut from its lines into its own report (they are
     /// marked with line 0).
     folded: bool,
@@ -753,6 +787,7 @@ impl<'a> Assembler<'a> {
         platform: Platform,
     ) -> Self {
         let n = lines.len();
+        let known = side.known;
         Assembler {
             lines,
             kinds,
@@ -771,6 +806,8 @@ impl<'a> Assembler<'a> {
             follow: None,
             author: None,
             unsorted: false,
+            known,
+            marked: 0,
             folded: false,
         }
     }
@@ -837,7 +874,7 @@ impl<'a> Assembler<'a> {
         self.find_markers();
         // Each table counted once (each count a vectorised walk).
         let opened = self.open.count();
-        let marked = self.markers.iter().filter(|m| m.is_some()).count();
+        let marked = self.marked;
         let has_headers = opened > 0;
         let has_markers = marked > 0;
         // Most lines of a big paste are removed: room for the lines already known to go and
@@ -845,15 +882,11 @@ impl<'a> Assembler<'a> {
         // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
         // out only at the end. Counted in the walk that finds whether any line ends a post, the
         // two tables walked together (at opt-level z an index into a Vec is a call, two a
-        // line).
-        let mut known = 0;
-        let mut has_bounds = false;
-        for (k, c) in self.kinds.iter().zip(&self.consumed) {
-            has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
-            if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
-                known += 1;
-            }
-        }
+        // line). Counted as the tables were made, not by a walk over them (from memory on a
+        // big paste): `known` is the lines pass 1 did not leave to be text or headers, and
+        // those pass 2 took for headers ([`Assembler::take`]).
+        let known = self.known;
+        let has_bounds = self.side.bounds;
         // An unrolled page puts the author once above the whole thread, one paragraph a post.
         let unrolled = self.platform == Platform::Threadreader;
         let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
@@ -1032,6 +1065,7 @@ impl<'a> Assembler<'a> {
                 Kind::Doubled if !linkedin_run && !self.time_within(i, 8) => {
                     // Doubled text with no time below is the post's own (`Yes\nYes`).
                     self.kinds[i] = Kind::Text;
+                    self.known -= usize::from(self.consumed[i].is_none());
                     li_texts.push(i);
                 }
                 Kind::Doubled if !linkedin_run => {
@@ -1069,7 +1103,7 @@ impl<'a> Assembler<'a> {
                             },
                         );
                         for &j in &li_texts {
-                            self.consumed[j] = Some(Taken::Header);
+                            self.take(j, Taken::Header);
                         }
                         li_opened = true;
                     }
@@ -1166,10 +1200,10 @@ impl<'a> Assembler<'a> {
         }
         let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
         for j in [name_at, Some(i), dot_at].into_iter().flatten() {
-            self.consumed[j] = Some(Taken::Header);
+            self.take(j, Taken::Header);
         }
         if let Some(t) = time_line {
-            self.consumed[t] = Some(Taken::Timestamp);
+            self.take(t, Taken::Timestamp);
         }
         self.open.set(
             first,
@@ -1201,8 +1235,8 @@ impl<'a> Assembler<'a> {
             return;
         };
         let time = Some(self.time_text(t));
-        self.consumed[i] = Some(Taken::Header);
-        self.consumed[t] = Some(Taken::Timestamp);
+        self.take(i, Taken::Header);
+        self.take(t, Taken::Timestamp);
         self.open.set(
             i,
             Header {
@@ -1214,6 +1248,17 @@ impl<'a> Assembler<'a> {
                 quoted: false,
             },
         );
+    }
+
+    /// Line `j` is taken by a header: counted among the lines known to go if pass 1 left it
+    /// to be text or a header (a doubled LinkedIn line it made text is uncounted then).
+    fn take(&mut self, j: usize, taken: Taken) {
+        if self.consumed[j].is_none()
+            && matches!(self.kinds[j], Kind::Blank | Kind::Text | Kind::Handle(_))
+        {
+            self.known += 1;
+        }
+        self.consumed[j] = Some(taken);
     }
 
     /// Decides which marker candidates are the thread's numbering.
@@ -1248,6 +1293,8 @@ impl<'a> Assembler<'a> {
                 Style::Dot => follows || precedes,
             };
             if ok {
+                // Each candidate is a line of its own.
+                self.marked += 1;
                 self.markers[i] = Some(lead);
                 last = Some(m.n);
             }
@@ -1713,6 +1760,60 @@ mod tests {
             let old = old_find_markers(&a.lines, &a.kinds);
             a.find_markers();
             assert_eq!(a.markers, old, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_counted_on_a_small_paste_and_estimated_from_the_head_of_a_big_one() {
+        let mut next = crate::test_rng::xorshift(0x11E5_C0DE_5EED_0001);
+        for _ in 0..200 {
+            let n = (next() % 3_000) as usize;
+            let t: Vec<u8> = (0..n)
+                .map(|_| if next() % 7 == 0 { b'\n' } else { b'a' })
+                .collect();
+            assert_eq!(
+                lines_expected(&t),
+                memchr::memchr_iter(b'\n', &t).count() + 1
+            );
+        }
+        // A big paste of even lines: its count, give or take, and never short of it.
+        let big = "a line of text\n".repeat(200_000);
+        let lines = big.lines().count() + 1;
+        let expected = lines_expected(big.as_bytes());
+        assert!(
+            expected >= lines && expected <= lines + lines / 8 + 1,
+            "{expected} {lines}"
+        );
+    }
+
+    #[test]
+    fn counts_kept_as_the_tables_are_made_are_those_of_a_walk_over_them() {
+        let mut next = crate::test_rng::xorshift(0xC0_u64 << 56 | 0x0A7B_1E5D);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let lines = trimmed_lines(&paste);
+            let platform = platform.unwrap_or_else(|| detect::detect(&paste, &lines));
+            let mut side = Side::new();
+            let kinds = classify(&paste, &lines, platform, &mut side);
+            let mut a = Assembler::new(&paste, lines, kinds, side, platform);
+            a.find_headers();
+            a.find_markers();
+            // The walks `run` made before.
+            let mut known = 0;
+            let mut has_bounds = false;
+            for (k, c) in a.kinds.iter().zip(&a.consumed) {
+                has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
+                if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
+                    known += 1;
+                }
+            }
+            assert_eq!(a.known, known, "{paste:?}");
+            assert_eq!(a.side.bounds, has_bounds, "{paste:?}");
+            let opened = a.open.at.iter().filter(|&&k| k != Opens::NONE).count();
+            assert_eq!(a.open.count(), opened, "{paste:?}");
+            let marked = a.markers.iter().filter(|m| m.is_some()).count();
+            assert_eq!(a.marked, marked, "{paste:?}");
         }
     }
 
