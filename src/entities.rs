@@ -126,6 +126,24 @@ pub struct Scratch {
 
 /// [`spans_with`], with working memory kept in `scratch` between calls.
 pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec<Span> {
+    spans_in(text, Source::of(text), handles, scratch)
+}
+
+/// [`spans_reusing`] of a post's own text: natively its spans are ranges of that very text
+/// (no copy of it made for them, as [`spans_reusing`] makes of a `&str`).
+pub fn spans_of(
+    text: &crate::thread::PostText,
+    handles: Handles,
+    scratch: &mut Scratch,
+) -> Vec<Span> {
+    #[cfg(target_arch = "wasm32")]
+    return spans_reusing(text, handles, scratch);
+    #[cfg(not(target_arch = "wasm32"))]
+    return spans_in(text, Source::shared(text), handles, scratch);
+}
+
+/// The spans of `text`, their texts taken from `source` (of `text`).
+fn spans_in(text: &str, source: Source, handles: Handles, scratch: &mut Scratch) -> Vec<Span> {
     entities_into(text, handles, scratch);
     let found = &scratch.found;
     // A plain run before each entity that does not touch the one before, and one after the
@@ -139,7 +157,6 @@ pub fn spans_reusing(text: &str, handles: Handles, scratch: &mut Scratch) -> Vec
     }
     runs += usize::from(end < text.len());
     let mut out = Vec::with_capacity(runs);
-    let source = Source::of(text);
     let mut plain_start = 0;
     for &(ref range, kind) in found {
         if plain_start < range.start {
@@ -238,6 +255,18 @@ impl<'t> Source<'t> {
             base: std::sync::Arc::from(text),
             text: std::marker::PhantomData,
         };
+    }
+
+    /// The source of a shared text: the text itself when it is whole, a copy of it otherwise.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn shared(text: &'t crate::thread::SharedText) -> Source<'t> {
+        match text.whole() {
+            Some(base) => Source {
+                base: base.clone(),
+                text: std::marker::PhantomData,
+            },
+            None => Source::of(text),
+        }
     }
 
     /// The text of `range` of the post's text.

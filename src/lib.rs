@@ -42,8 +42,8 @@ pub use render::{render, render_to, Format};
 #[cfg(not(target_arch = "wasm32"))]
 pub use thread::SharedText;
 pub use thread::{
-    Author, HtmlStyle, Media, Numbering, Options, Platform, Post, Removed, Repair, RepairText,
-    ShortText, SmallText, Span, SpanText, Theme, Thread, TitleMode, Warning,
+    Author, HtmlStyle, Media, Numbering, Options, Platform, Post, PostText, Removed, Repair,
+    RepairText, ShortText, SmallText, Span, SpanText, Theme, Thread, TitleMode, Warning,
 };
 
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].
@@ -91,9 +91,9 @@ fn from_segmented(seg: segment::Segmented, options: &Options) -> Thread {
     let handles = entities::Handles::of(seg.platform);
     let mut scratch = entities::Scratch::default();
     for post in &mut posts {
-        post.spans = entities::spans_reusing(&post.text, handles, &mut scratch);
+        post.spans = entities::spans_of(&post.text, handles, &mut scratch);
         if let Some(q) = post.quoted.as_mut() {
-            q.spans = entities::spans_reusing(&q.text, handles, &mut scratch);
+            q.spans = entities::spans_of(&q.text, handles, &mut scratch);
         }
     }
     let mut warnings = seg.warnings;

@@ -96,6 +96,16 @@ pub type SpanText = SharedText;
 #[cfg(target_arch = "wasm32")]
 pub type SpanText = String;
 
+/// A post's text ([`Post::text`]): natively a [`SharedText`], the one copy of it that the
+/// post and all its spans share (a post's text was a `String` and a copy of it made for its
+/// spans: two blocks and twice the bytes a post, on a big paste 10 MB more to write, keep
+/// and free); in the browser a `String`, its spans' texts their own.
+#[cfg(not(target_arch = "wasm32"))]
+pub type PostText = SharedText;
+/// A post's text (see the native definition).
+#[cfg(target_arch = "wasm32")]
+pub type PostText = String;
+
 /// A made `String` as a [`SpanText`] (kept as it is in the browser).
 pub fn span_text(s: String) -> SpanText {
     #[cfg(not(target_arch = "wasm32"))]
@@ -105,7 +115,7 @@ pub fn span_text(s: String) -> SpanText {
 }
 
 /// What makes a text type of the model read and compare as a `&str`: `Deref` and `AsRef` to
-/// its `as_str`, equality with itself and with strings, `Debug` and `Display` as the text,
+/// its `as_str`, equality with itself and with strings both ways, `Debug` and `Display` as the text,
 /// and a JSON string both ways (read through `From<String>`). `SharedText` and `SmallText`
 /// share these; the attributes (a `cfg`) go on every impl.
 macro_rules! str_like {
@@ -153,6 +163,20 @@ macro_rules! str_like {
         impl PartialEq<String> for $ty {
             fn eq(&self, other: &String) -> bool {
                 self.as_str() == other.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl PartialEq<$ty> for String {
+            fn eq(&self, other: &$ty) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        $(#[$attr])*
+        impl PartialEq<$ty> for &str {
+            fn eq(&self, other: &$ty) -> bool {
+                *self == other.as_str()
             }
         }
 
@@ -217,6 +241,12 @@ impl SharedText {
         }
     }
 
+    /// The shared text this one is the whole of, if it is (a post's own text is; its spans'
+    /// are ranges of it).
+    pub fn whole(&self) -> Option<&std::sync::Arc<str>> {
+        (self.end == SharedText::WHOLE).then_some(&self.base)
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         if self.end == SharedText::WHOLE {
@@ -254,8 +284,11 @@ impl From<std::sync::Arc<str>> for SharedText {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Default for SharedText {
+    /// The empty text, one copy shared by every default (each post starts as one): no
+    /// allocation each.
     fn default() -> SharedText {
-        SharedText::from("")
+        static EMPTY: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
+        SharedText::from(EMPTY.get_or_init(|| std::sync::Arc::from("")).clone())
     }
 }
 
@@ -338,7 +371,7 @@ pub struct Post {
     /// The time as the paste showed it (`5h`, `10:42 AM · May 5, 2023`).
     pub time: Option<ShortText>,
     /// What a reader reads: paragraphs split by a blank line, markers stripped.
-    pub text: String,
+    pub text: PostText,
     /// `text`, cut into links, mentions, hashtags, cashtags and plain runs.
     pub spans: Vec<Span>,
     /// The post this one quotes.

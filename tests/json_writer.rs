@@ -203,7 +203,7 @@ fn thread_with(text: &str, confidence: f32, count: usize) -> Thread {
         number: usize::MAX,
         author: Some(author.clone()),
         time: Some(text.into()),
-        text: text.to_owned(),
+        text: text.into(),
         spans: vec![
             Span::Text { text: text.into() },
             Span::Link {

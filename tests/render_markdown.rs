@@ -412,7 +412,7 @@ fn random_text_full_of_markdown_syntax_parses_back() {
         let thread = Thread {
             posts: vec![unspool::Post {
                 number: 1,
-                text: text.clone(),
+                text: text.clone().into(),
                 spans: vec![Span::Text {
                     text: text.as_str().into(),
                 }],

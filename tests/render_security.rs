@@ -67,7 +67,7 @@ fn hostile_thread() -> Thread {
         number: 1,
         author: Some(author.clone()),
         time: Some("</time><script>alert(1)</script>".into()),
-        text,
+        text: text.into(),
         spans,
         quoted: Some(Box::new(Post {
             number: 1,

@@ -159,6 +159,16 @@ struct Side {
     media: Vec<Option<Media>>,
     handles: Vec<Option<HeaderLine>>,
     closers: Vec<Option<(Author, Option<ShortText>)>>,
+    /// The lines that may carry a thread marker, found while the line was read in pass 1:
+    /// the line, its leading marker and (where the leading one is missing or may be ruled
+    /// out as a `1.` list's) its trailing one. Pass 2 decides which are the thread's
+    /// ([`Assembler::find_markers`]) without reading every text line's ends again: on a big
+    /// paste those reads came from memory, not the cache.
+    marks: Vec<(usize, Option<Marker>, Option<Marker>)>,
+    /// Lines that are not text, blank or handle lines (known to be removed).
+    known: usize,
+    /// Some line ends a post (a closer, a separator that is a boundary).
+    bounds: bool,
 }
 
 impl Side {
@@ -168,6 +178,9 @@ impl Side {
             media: Vec::new(),
             handles: Vec::new(),
             closers: Vec::new(),
+            marks: Vec::new(),
+            known: 0,
+            bounds: false,
         }
     }
 
@@ -381,11 +394,11 @@ impl Cuts {
     }
 }
 
-/// `text.lines().map(str::trim)`, collected: line ends found with memchr (counted first, so the
-/// vector is made once at its size), and the ASCII ends trimmed without decoding.
+/// `text.lines().map(str::trim)`, collected: line ends found with memchr (the vector made
+/// once at the size [`lines_expected`] says), and the ASCII ends trimmed without decoding.
 fn trimmed_lines(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut lines = Vec::with_capacity(lines_expected(b));
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', b) {
         // A blank line (a third of a paste's, often) with no call.
@@ -400,6 +413,23 @@ fn trimmed_lines(text: &str) -> Vec<&str> {
         lines.push(trim(&text[start..]));
     }
     lines
+}
+
+/// How many lines `b` holds: counted, on a paste of up to [`COUNTED`] bytes; past that, the
+/// lines of its first [`COUNTED`] bytes counted and scaled to the whole, an eighth more.
+/// Counting the whole of a big paste was a pass over it from memory of its own, the cache
+/// holding none of it by the time the lines are read; the first bytes are read again at
+/// once, from the cache. A paste with more lines than that grows the vector.
+fn lines_expected(b: &[u8]) -> usize {
+    /// The bytes counted, which the L2 holds.
+    const COUNTED: usize = 1 << 20;
+    let head = crate::entities::sub_b(b, ..b.len().min(COUNTED));
+    let n = memchr::memchr_iter(b'\n', head).count() + 1;
+    if b.len() == head.len() {
+        return n;
+    }
+    let scaled = (n as u64 * b.len() as u64 / head.len() as u64) as usize;
+    scaled + scaled / 8
 }
 
 /// `str::trim`, with ASCII white space trimmed first; only a line that then starts or ends
@@ -550,6 +580,20 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
         if !(matches!(kind, Kind::Blank) || replying && matches!(kind, Kind::Cruft(_))) {
             replying = false;
         }
+        side.bounds |= matches!(kind, Kind::Closer(..) | Kind::Separator(_, true));
+        side.known += usize::from(!matches!(kind, Kind::Blank | Kind::Text | Kind::Handle(_)));
+        // Every line pass 2 may leave as text (a handle line it does not take and a doubled
+        // LinkedIn line with no time below become text): its markers, while it is read.
+        if matches!(kind, Kind::Text | Kind::Handle(_) | Kind::Doubled) {
+            let lead = markers::leading(t);
+            let trail = match lead {
+                Some(m) if m.style != Style::Dot => None,
+                _ => markers::trailing(t),
+            };
+            if lead.is_some() || trail.is_some() {
+                side.marks.push((i, lead, trail));
+            }
+        }
         kinds.push(kind);
     }
     kinds
@@ -558,7 +602,10 @@ fn classify(text: &str, lines: &[&str], platform: Platform, side: &mut Side) -> 
 /// A post being built (the lines its text came from are in [`Assembler::draft_lines`]).
 #[derive(Default)]
 struct Draft {
+    /// The post, but for its text (set as it closes: [`Draft::into_post`]).
     post: Post,
+    /// The post's text, grown line by line.
+    text: String,
     /// Indices in `removed` of pieces cut from these lines while they were read as text (a
     /// glued `Show more`, LinkedIn's `hashtag` label, a marker).
     pieces: Vec<usize>,
@@ -572,6 +619,7 @@ impl Draft {
     fn of(post: Post) -> Draft {
         Draft {
             post,
+            text: String::new(),
             pieces: Vec::new(),
             blank: false,
             profile: false,
@@ -579,8 +627,30 @@ impl Draft {
     }
 
     fn is_empty(&self) -> bool {
-        self.post.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
+        self.text.is_empty() && self.post.media.is_empty() && self.post.quoted.is_none()
     }
+
+    /// The post, with its text trimmed.
+    fn into_post(self) -> Post {
+        let mut post = self.post;
+        post.text = post_text(self.text);
+        post
+    }
+}
+
+/// A draft's text as its post keeps it, trimmed: natively copied once, while it is in the
+/// cache, into the shared text that the post's spans will be ranges of (the draft's `String`
+/// is freed here).
+#[cfg(not(target_arch = "wasm32"))]
+fn post_text(text: String) -> crate::thread::PostText {
+    crate::thread::PostText::from(trim(&text))
+}
+
+/// A draft's text as its post keeps it, trimmed (in the browser the `String` itself).
+#[cfg(target_arch = "wasm32")]
+fn post_text(mut text: String) -> crate::thread::PostText {
+    trim_in_place(&mut text);
+    text
 }
 
 /// Why a header took a line (one byte a line, where a `&str` took sixteen).
@@ -623,6 +693,8 @@ struct Cut {
 struct Opens {
     at: Vec<u32>,
     headers: Vec<Option<Header>>,
+    /// How many lines open a post, counted as they are set (not by a walk over `at`).
+    open: usize,
 }
 
 impl Opens {
@@ -633,11 +705,13 @@ impl Opens {
         Opens {
             at: vec![Opens::NONE; n],
             headers: Vec::new(),
+            open: 0,
         }
     }
 
     /// `h` opens a post at line `i` (instead of any header set there before).
     fn set(&mut self, i: usize, h: Header) {
+        self.open += usize::from(self.at[i] == Opens::NONE);
         self.at[i] = Side::slot(self.headers.len());
         self.headers.push(Some(h));
     }
@@ -652,12 +726,13 @@ impl Opens {
         if k == Opens::NONE {
             return None;
         }
+        self.open -= 1;
         self.headers[k as usize].take()
     }
 
     /// How many lines open a post.
     fn count(&self) -> usize {
-        self.at.iter().filter(|&&k| k != Opens::NONE).count()
+        self.open
     }
 }
 
@@ -689,6 +764,18 @@ struct Assembler<'a> {
     /// before `top` closes (there is no `inner` without a `top`): they are all `top`'s then.
     draft_lines: Vec<usize>,
     follow: Option<ShortText>,
+    /// The thread's author: the first post's that names one (see
+    /// [`Assembler::finish_post`]).
+    author: Option<Author>,
+    /// A removed piece was cut after one of a later line.
+    unsorted: bool,
+    /// Lines known to be removed before the posts are built (see [`Assembler::run`]).
+    known: usize,
+    /// Lines [`Assembler::find_markers`] confirmed as the thread's markers.
+    marked: usize,
+    /// A profile block folded pieces cut from its lines into its own report (they are
+    /// marked with line 0).
+    folded: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -700,6 +787,7 @@ impl<'a> Assembler<'a> {
         platform: Platform,
     ) -> Self {
         let n = lines.len();
+        let known = side.known;
         Assembler {
             lines,
             kinds,
@@ -716,6 +804,11 @@ impl<'a> Assembler<'a> {
             inner: None,
             draft_lines: Vec::new(),
             follow: None,
+            author: None,
+            unsorted: false,
+            known,
+            marked: 0,
+            folded: false,
         }
     }
 
@@ -735,8 +828,10 @@ impl<'a> Assembler<'a> {
                 (Side::slot(self.owned.len() - 1), 0, true)
             }
         };
+        let line = Side::slot(i + 1);
+        self.unsorted |= self.removed.last().is_some_and(|r| r.line > line);
         self.removed.push(Cut {
-            line: Side::slot(i + 1),
+            line,
             start,
             len,
             why,
@@ -779,7 +874,7 @@ impl<'a> Assembler<'a> {
         self.find_markers();
         // Each table counted once (each count a vectorised walk).
         let opened = self.open.count();
-        let marked = self.markers.iter().filter(|m| m.is_some()).count();
+        let marked = self.marked;
         let has_headers = opened > 0;
         let has_markers = marked > 0;
         // Most lines of a big paste are removed: room for the lines already known to go and
@@ -787,15 +882,11 @@ impl<'a> Assembler<'a> {
         // size at once, and half of it unused). Sixteen bytes a piece: their texts are copied
         // out only at the end. Counted in the walk that finds whether any line ends a post, the
         // two tables walked together (at opt-level z an index into a Vec is a call, two a
-        // line).
-        let mut known = 0;
-        let mut has_bounds = false;
-        for (k, c) in self.kinds.iter().zip(&self.consumed) {
-            has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
-            if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
-                known += 1;
-            }
-        }
+        // line). Counted as the tables were made, not by a walk over them (from memory on a
+        // big paste): `known` is the lines pass 1 did not leave to be text or headers, and
+        // those pass 2 took for headers ([`Assembler::take`]).
+        let known = self.known;
+        let has_bounds = self.side.bounds;
         // An unrolled page puts the author once above the whole thread, one paragraph a post.
         let unrolled = self.platform == Platform::Threadreader;
         let blank_splits = (!has_headers || unrolled) && !has_markers && !has_bounds;
@@ -862,7 +953,7 @@ impl<'a> Assembler<'a> {
                     let target = if clock {
                         self.top.as_mut()
                     } else {
-                        self.active().filter(|d| d.post.text.is_empty())
+                        self.active().filter(|d| d.text.is_empty())
                     };
                     if target.is_some_and(|d| d.post.time.is_none()) {
                         let time = self.time_text(i);
@@ -974,6 +1065,7 @@ impl<'a> Assembler<'a> {
                 Kind::Doubled if !linkedin_run && !self.time_within(i, 8) => {
                     // Doubled text with no time below is the post's own (`Yes\nYes`).
                     self.kinds[i] = Kind::Text;
+                    self.known -= usize::from(self.consumed[i].is_none());
                     li_texts.push(i);
                 }
                 Kind::Doubled if !linkedin_run => {
@@ -1011,7 +1103,7 @@ impl<'a> Assembler<'a> {
                             },
                         );
                         for &j in &li_texts {
-                            self.consumed[j] = Some(Taken::Header);
+                            self.take(j, Taken::Header);
                         }
                         li_opened = true;
                     }
@@ -1108,10 +1200,10 @@ impl<'a> Assembler<'a> {
         }
         let quoted = q.is_some_and(|p| self.kinds[p] == Kind::Quote);
         for j in [name_at, Some(i), dot_at].into_iter().flatten() {
-            self.consumed[j] = Some(Taken::Header);
+            self.take(j, Taken::Header);
         }
         if let Some(t) = time_line {
-            self.consumed[t] = Some(Taken::Timestamp);
+            self.take(t, Taken::Timestamp);
         }
         self.open.set(
             first,
@@ -1143,8 +1235,8 @@ impl<'a> Assembler<'a> {
             return;
         };
         let time = Some(self.time_text(t));
-        self.consumed[i] = Some(Taken::Header);
-        self.consumed[t] = Some(Taken::Timestamp);
+        self.take(i, Taken::Header);
+        self.take(t, Taken::Timestamp);
         self.open.set(
             i,
             Header {
@@ -1158,6 +1250,17 @@ impl<'a> Assembler<'a> {
         );
     }
 
+    /// Line `j` is taken by a header: counted among the lines known to go if pass 1 left it
+    /// to be text or a header (a doubled LinkedIn line it made text is uncounted then).
+    fn take(&mut self, j: usize, taken: Taken) {
+        if self.consumed[j].is_none()
+            && matches!(self.kinds[j], Kind::Blank | Kind::Text | Kind::Handle(_))
+        {
+            self.known += 1;
+        }
+        self.consumed[j] = Some(taken);
+    }
+
     /// Decides which marker candidates are the thread's numbering.
     fn find_markers(&mut self) {
         let first_text = (0..self.lines.len()).find(|&i| self.kinds[i] == Kind::Text);
@@ -1165,17 +1268,17 @@ impl<'a> Assembler<'a> {
             .and_then(|i| markers::leading(self.lines[i]))
             .is_some_and(|m| m.style == Style::Dot && m.n == 1);
         let mut cands: Vec<(usize, Marker, bool)> = Vec::new();
-        for i in 0..self.lines.len() {
+        for &(i, lead, trail) in &self.side.marks {
             if !matches!(self.kinds[i], Kind::Text | Kind::Handle(_)) {
                 continue;
             }
-            let line = self.lines[i];
-            if let Some(m) = markers::leading(line).filter(|m| m.style != Style::Dot || dots) {
+            if let Some(m) = lead.filter(|m| m.style != Style::Dot || dots) {
                 cands.push((i, m, true));
-            } else if let Some(m) = markers::trailing(line) {
+            } else if let Some(m) = trail {
                 cands.push((i, m, false));
             }
         }
+        self.side.marks = Vec::new();
         let mut last: Option<usize> = None;
         for c in 0..cands.len() {
             let (i, m, lead) = cands[c];
@@ -1190,6 +1293,8 @@ impl<'a> Assembler<'a> {
                 Style::Dot => follows || precedes,
             };
             if ok {
+                // Each candidate is a line of its own.
+                self.marked += 1;
                 self.markers[i] = Some(lead);
                 last = Some(m.n);
             }
@@ -1231,12 +1336,12 @@ impl<'a> Assembler<'a> {
     }
 
     fn attach_inner(&mut self) {
-        if let Some(inner) = self.inner.take() {
+        if let Some(mut inner) = self.inner.take() {
             if let Some(top) = self.top.as_mut() {
+                top.pieces.append(&mut inner.pieces);
                 if !inner.is_empty() {
-                    top.post.quoted = Some(Box::new(inner.post));
+                    top.post.quoted = Some(Box::new(inner.into_post()));
                 }
-                top.pieces.extend(inner.pieces);
             }
         }
     }
@@ -1262,6 +1367,7 @@ impl<'a> Assembler<'a> {
             // twice: they are marked (line 0) and dropped when segmentation finishes.
             for &j in &top.pieces {
                 self.removed[j].line = 0;
+                self.folded = true;
             }
             for &l in lines {
                 self.remove(l, self.lines[l], Why::PROFILE);
@@ -1269,7 +1375,9 @@ impl<'a> Assembler<'a> {
             return;
         }
         if !top.is_empty() {
-            self.posts.push(top.post);
+            let mut post = top.into_post();
+            self.finish_post(&mut post);
+            self.posts.push(post);
         } else if let Some(m) = top.post.marker.as_deref() {
             // A marker with nothing after it (`1/` alone) makes no post, but its line is
             // reported, not dropped.
@@ -1280,6 +1388,25 @@ impl<'a> Assembler<'a> {
                 self.remove(l, m, Why::MARKER);
             }
         }
+    }
+
+    /// What a post gets as it closes, while it is in the cache (done once all posts were
+    /// made, it read each post again, from memory on a big paste): its number (its text was
+    /// trimmed as the draft became it), and whether someone other than the thread's author
+    /// (the first post's that names one) wrote it.
+    fn finish_post(&mut self, post: &mut Post) {
+        let number = self.posts.len() + 1;
+        post.number = number;
+        if let Some(q) = post.quoted.as_mut() {
+            q.number = number;
+        }
+        if self.author.is_none() {
+            self.author.clone_from(&post.author);
+        }
+        post.reply = match (&post.author, &self.author) {
+            (Some(a), Some(b)) => !same_author(a, b),
+            _ => false,
+        };
     }
 
     /// A line of post text.
@@ -1325,7 +1452,7 @@ impl<'a> Assembler<'a> {
             let ends_post = alone
                 && self
                     .active()
-                    .is_some_and(|d| !d.post.text.is_empty() && d.post.marker.is_none());
+                    .is_some_and(|d| !d.text.is_empty() && d.post.marker.is_none());
             if ends_post {
                 if let Some(d) = self.active() {
                     d.post.marker = Some(trim(body).into());
@@ -1339,7 +1466,7 @@ impl<'a> Assembler<'a> {
                 return;
             }
             if lead {
-                let has_text = self.active().is_some_and(|d| !d.post.text.is_empty());
+                let has_text = self.active().is_some_and(|d| !d.text.is_empty());
                 if has_text && !has_headers {
                     self.close();
                 }
@@ -1357,9 +1484,9 @@ impl<'a> Assembler<'a> {
             }
         }
         let split = blank_splits
-            && self.active().is_some_and(|d| {
-                d.blank && !d.post.text.is_empty() && !continues_list(&d.post.text, body)
-            });
+            && self
+                .active()
+                .is_some_and(|d| d.blank && !d.text.is_empty() && !continues_list(&d.text, body));
         if split {
             // The next paragraph-post keeps the author of the header above them all.
             let author = self.top.as_ref().and_then(|d| d.post.author.clone());
@@ -1380,13 +1507,10 @@ impl<'a> Assembler<'a> {
             }
             None => None,
         };
-        if !draft.post.text.is_empty() {
-            draft
-                .post
-                .text
-                .push_str(if draft.blank { "\n\n" } else { "\n" });
+        if !draft.text.is_empty() {
+            draft.text.push_str(if draft.blank { "\n\n" } else { "\n" });
         }
-        draft.post.text.push_str(trim(body));
+        draft.text.push_str(trim(body));
         draft.blank = false;
         self.draft_lines.push(i);
         if let Some(m) = second_marker {
@@ -1411,35 +1535,25 @@ impl<'a> Assembler<'a> {
     }
 
     fn finish(mut self) -> (Segmented, Cuts) {
-        let author = self
-            .posts
-            .iter()
-            .find_map(|p| p.author.clone())
-            .or_else(|| {
-                self.follow.take().map(|h| Author {
-                    name: None,
-                    handle: Some(h),
-                })
-            });
-        for (k, post) in self.posts.iter_mut().enumerate() {
-            post.number = k + 1;
-            trim_in_place(&mut post.text);
-            if let Some(q) = post.quoted.as_mut() {
-                q.number = k + 1;
-                trim_in_place(&mut q.text);
-            }
-            post.reply = match (&post.author, &author) {
-                (Some(a), Some(b)) => !same_author(a, b),
-                _ => false,
-            };
-        }
+        let author = self.author.take().or_else(|| {
+            self.follow.take().map(|h| Author {
+                name: None,
+                handle: Some(h),
+            })
+        });
         // The posts were given room for as many as headers and markers suggested.
         self.posts.shrink_to_fit();
-        self.removed.retain(|r| r.line != 0);
         // Mostly in order already (only cut pieces and profile blocks come out of it): a
         // stable sort of sorted lines changes nothing, so only unsorted ones are sorted (and
-        // its buffers, 24 bytes a removed line, are not made for nothing).
-        if !self.removed.windows(2).all(|w| w[0].line <= w[1].line) {
+        // its buffers, 24 bytes a removed line, are not made for nothing). Whether they are
+        // was noted as each was cut; only a folded profile block's pieces (line 0, dropped
+        // here) take a walk over them all.
+        let mut unsorted = self.unsorted;
+        if self.folded {
+            self.removed.retain(|r| r.line != 0);
+            unsorted = !self.removed.windows(2).all(|w| w[0].line <= w[1].line);
+        }
+        if unsorted {
             crate::sort::sort_by_key(&mut self.removed, |r| u64::from(r.line));
         }
         let seg = Segmented {
@@ -1459,6 +1573,7 @@ impl<'a> Assembler<'a> {
 }
 
 /// Trims `s`, copying it only when there is something to trim.
+#[cfg(target_arch = "wasm32")]
 fn trim_in_place(s: &mut String) {
     let t = trim(s);
     if t.len() != s.len() {
@@ -1534,6 +1649,204 @@ mod tests {
             }
             assert_eq!(label_like(&t), old_label_like(&t), "{t:?}");
             assert_eq!(plausible_name(&t), old_plausible_name(&t), "{t:?}");
+        }
+    }
+
+    /// `find_markers` as it was: every text or handle line's ends read again after pass 2
+    /// (the reference for the candidates pass 1 now collects).
+    fn old_find_markers(lines: &[&str], kinds: &[Kind]) -> Vec<Option<bool>> {
+        let mut out = vec![None; lines.len()];
+        let first_text = (0..lines.len()).find(|&i| kinds[i] == Kind::Text);
+        let dots = first_text
+            .and_then(|i| markers::leading(lines[i]))
+            .is_some_and(|m| m.style == Style::Dot && m.n == 1);
+        let mut cands: Vec<(usize, Marker, bool)> = Vec::new();
+        for i in 0..lines.len() {
+            if !matches!(kinds[i], Kind::Text | Kind::Handle(_)) {
+                continue;
+            }
+            let line = lines[i];
+            if let Some(m) = markers::leading(line).filter(|m| m.style != Style::Dot || dots) {
+                cands.push((i, m, true));
+            } else if let Some(m) = markers::trailing(line) {
+                cands.push((i, m, false));
+            }
+        }
+        let mut last: Option<usize> = None;
+        for c in 0..cands.len() {
+            let (i, m, lead) = cands[c];
+            let follows = last.is_some_and(|n| m.n == n + 1);
+            let precedes = cands.get(c + 1).is_some_and(|next| next.1.n == m.n + 1);
+            let ok = match m.style {
+                Style::Keycap => true,
+                Style::Slash => {
+                    follows || precedes || (m.n == 1 && m.total.is_none() && Some(i) == first_text)
+                }
+                Style::Dot => follows || precedes,
+            };
+            if ok {
+                out[i] = Some(lead);
+                last = Some(m.n);
+            }
+        }
+        out
+    }
+
+    /// A random paste of lines that numbers, headers, handles, LinkedIn's doubled names and
+    /// interface lines are made of.
+    fn random_paste(next: &mut impl FnMut() -> u64) -> String {
+        let pool = [
+            "",
+            "",
+            "1/",
+            "2/ more",
+            "the end 3/",
+            "1. one",
+            "2. two",
+            "3.",
+            "(2/12) so",
+            "4/4",
+            "🧵",
+            "1️⃣ keycap",
+            "text 🧵",
+            "Ada Lovelace",
+            "@ada",
+            "·",
+            "5h",
+            "2.3K",
+            "Show more",
+            "plain words here",
+            "Quote",
+            "Ada LovelaceAda Lovelace",
+            "1h",
+            "Like",
+            "Reply",
+            "10:42 AM · May 5, 2023",
+            "Grace @grace · 2h",
+            "and 5/",
+            "[3/3]",
+            "see 1/2 cup",
+            "  7/  ",
+            "Image",
+            "Replying to",
+            "@bob",
+            "Follow",
+            "1/ A start 🧵",
+            "end.",
+            "2. next 3/",
+            "1. so 2/",
+            "4. four 5/",
+        ];
+        let mut paste = String::new();
+        for _ in 0..next() % 60 {
+            paste.push_str(pool[(next() % pool.len() as u64) as usize]);
+            paste.push('\n');
+        }
+        paste
+    }
+
+    #[test]
+    fn markers_found_from_pass_one_are_those_read_again_after_pass_two() {
+        let mut next = crate::test_rng::xorshift(0x3A7C_E125_0B1D_44E1);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let lines = trimmed_lines(&paste);
+            let platform = platform.unwrap_or_else(|| detect::detect(&paste, &lines));
+            let mut side = Side::new();
+            let kinds = classify(&paste, &lines, platform, &mut side);
+            let mut a = Assembler::new(&paste, lines, kinds, side, platform);
+            a.find_headers();
+            let old = old_find_markers(&a.lines, &a.kinds);
+            a.find_markers();
+            assert_eq!(a.markers, old, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_counted_on_a_small_paste_and_estimated_from_the_head_of_a_big_one() {
+        let mut next = crate::test_rng::xorshift(0x11E5_C0DE_5EED_0001);
+        for _ in 0..200 {
+            let n = (next() % 3_000) as usize;
+            let t: Vec<u8> = (0..n)
+                .map(|_| if next() % 7 == 0 { b'\n' } else { b'a' })
+                .collect();
+            assert_eq!(
+                lines_expected(&t),
+                memchr::memchr_iter(b'\n', &t).count() + 1
+            );
+        }
+        // A big paste of even lines: its count, give or take, and never short of it.
+        let big = "a line of text\n".repeat(200_000);
+        let lines = big.lines().count() + 1;
+        let expected = lines_expected(big.as_bytes());
+        assert!(
+            expected >= lines && expected <= lines + lines / 8 + 1,
+            "{expected} {lines}"
+        );
+    }
+
+    #[test]
+    fn counts_kept_as_the_tables_are_made_are_those_of_a_walk_over_them() {
+        let mut next = crate::test_rng::xorshift(0xC0_u64 << 56 | 0x0A7B_1E5D);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let lines = trimmed_lines(&paste);
+            let platform = platform.unwrap_or_else(|| detect::detect(&paste, &lines));
+            let mut side = Side::new();
+            let kinds = classify(&paste, &lines, platform, &mut side);
+            let mut a = Assembler::new(&paste, lines, kinds, side, platform);
+            a.find_headers();
+            a.find_markers();
+            // The walks `run` made before.
+            let mut known = 0;
+            let mut has_bounds = false;
+            for (k, c) in a.kinds.iter().zip(&a.consumed) {
+                has_bounds |= matches!(k, Kind::Closer(..) | Kind::Separator(_, true));
+                if c.is_some() || !matches!(k, Kind::Blank | Kind::Text | Kind::Handle(_)) {
+                    known += 1;
+                }
+            }
+            assert_eq!(a.known, known, "{paste:?}");
+            assert_eq!(a.side.bounds, has_bounds, "{paste:?}");
+            let opened = a.open.at.iter().filter(|&&k| k != Opens::NONE).count();
+            assert_eq!(a.open.count(), opened, "{paste:?}");
+            let marked = a.markers.iter().filter(|m| m.is_some()).count();
+            assert_eq!(a.marked, marked, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn posts_finished_as_they_close_are_as_when_finished_at_the_end() {
+        // What the end of assembly did to all posts at once, checked on the result.
+        let mut next = crate::test_rng::xorshift(0x0F1B_15E7_A11C_E5ED);
+        for round in 0..4_000 {
+            let paste = random_paste(&mut next);
+            let platform = [None, Some(Platform::Linkedin), Some(Platform::Plain)][round % 3];
+            let seg = segment(&paste, platform);
+            let author = seg.posts.iter().find_map(|p| p.author.clone());
+            for (k, post) in seg.posts.iter().enumerate() {
+                assert_eq!(post.number, k + 1, "{paste:?}");
+                assert_eq!(post.text, trim(&post.text), "{paste:?}");
+                if let Some(q) = &post.quoted {
+                    assert_eq!(q.number, k + 1, "{paste:?}");
+                    assert_eq!(q.text, trim(&q.text), "{paste:?}");
+                }
+                let reply = match (&post.author, &author) {
+                    (Some(a), Some(b)) => !same_author(a, b),
+                    _ => false,
+                };
+                assert_eq!(post.reply, reply, "{paste:?}");
+            }
+            if author.is_some() {
+                assert_eq!(seg.author, author, "{paste:?}");
+            }
+            assert!(seg.removed.iter().all(|r| r.line > 0), "{paste:?}");
+            assert!(
+                seg.removed.windows(2).all(|w| w[0].line <= w[1].line),
+                "{paste:?}"
+            );
         }
     }
 

@@ -841,7 +841,7 @@ mod tests {
     fn post(n: usize, text: &str) -> Post {
         Post {
             number: n,
-            text: text.to_owned(),
+            text: text.into(),
             ..Post::default()
         }
     }
