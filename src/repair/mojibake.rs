@@ -125,6 +125,13 @@ impl<'a> FromIterator<&'a char> for Text {
 /// The code pages (bit i = `ALL[i]`) that can produce `c`; all pages for ASCII.
 #[inline]
 pub fn page_mask(c: char) -> u16 {
+    page_mask_in(tables(), c)
+}
+
+/// [`page_mask`] with the tables at hand: a scan of a line's chars asks `tables()` (an
+/// atomic load and a test of the `OnceLock`) once, not once a char.
+#[inline]
+fn page_mask_in(tables: &Tables, c: char) -> u16 {
     let u = c as u32;
     if u < 0x80 {
         return u16::MAX;
@@ -137,7 +144,7 @@ pub fn page_mask(c: char) -> u16 {
             .filter(|(_, p)| p.sloppy)
             .fold(0, |m, (i, _)| m | 1 << i);
     }
-    role(u).pages
+    tables.role(u).pages
 }
 
 /// What the code pages say of one char, as masks of pages (bit k = `ALL[k]`): which write
@@ -165,21 +172,29 @@ const LOW_END: u32 = 0x2600;
 /// The [`Role`] of the char `u` (none for ASCII and for chars no page has).
 #[inline]
 pub(super) fn role(u: u32) -> Role {
-    let tables = tables();
-    if u < LOW_END {
-        return tables
-            .low
-            .get(u.wrapping_sub(0x80) as usize)
-            .copied()
-            .unwrap_or_default();
-    }
-    let high = &tables.high;
-    if high.first().is_none_or(|f| u < f.0) || high.last().is_none_or(|l| u > l.0) {
-        return Role::default();
-    }
-    match high.binary_search_by_key(&u, |e| e.0) {
-        Ok(k) => high[k].1,
-        Err(_) => Role::default(),
+    tables().role(u)
+}
+
+impl Tables {
+    /// [`role`], with the tables at hand.
+    #[inline]
+    fn role(&self, u: u32) -> Role {
+        let tables = self;
+        if u < LOW_END {
+            return tables
+                .low
+                .get(u.wrapping_sub(0x80) as usize)
+                .copied()
+                .unwrap_or_default();
+        }
+        let high = &tables.high;
+        if high.first().is_none_or(|f| u < f.0) || high.last().is_none_or(|l| u > l.0) {
+            return Role::default();
+        }
+        match high.binary_search_by_key(&u, |e| e.0) {
+            Ok(k) => high[k].1,
+            Err(_) => Role::default(),
+        }
     }
 }
 
@@ -275,10 +290,11 @@ fn tables() -> &'static Tables {
 
 /// The pages that can produce every char of `chars`.
 pub fn possible_pages(chars: &[char]) -> u16 {
+    let tables = tables();
     let mut m = u16::MAX;
     for &c in chars {
         if !c.is_ascii() {
-            m &= page_mask(c);
+            m &= page_mask_in(tables, c);
             if m == 0 {
                 break;
             }
@@ -2667,13 +2683,14 @@ pub fn suspicious(chars: &[char]) -> bool {
 /// writes (CJK, emoji, Arabic, Hebrew…) or mixed with those.
 pub fn has_page_pair(chars: &[char]) -> bool {
     let all = (1u16 << ALL.len()) - 1;
+    let tables = tables();
     let mut prev = 0u16;
     for &c in chars {
         if c.is_ascii() {
             prev = 0;
             continue;
         }
-        let m = page_mask(c) & all;
+        let m = page_mask_in(tables, c) & all;
         if prev & m != 0 {
             return true;
         }
