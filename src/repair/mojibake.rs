@@ -2554,8 +2554,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     c1_pieces(chars)
 }
 
-/// Whether a line's lost-byte repair leaves it less damaged than it was ([`damage`]: its
-/// badness and one if it is [`suspicious`]) and, where the page is not the document's
+/// Whether a line's lost-byte repair leaves it less damaged than it was (its damage: its
+/// [`badness`], plus one if it is [`suspicious`]) and, where the page is not the document's
 /// (`strict`), with no damage at all. `suspicious` costs the most (a garble no page reads
 /// took ~90K instructions a call), so it is asked (`suspicious_before`, `suspicious_after`)
 /// only where the badness alone does not decide.
@@ -2787,11 +2787,6 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
         i += 1;
     }
     runs
-}
-
-/// How damaged a line looks: [`badness`], plus one if it is [`suspicious`].
-pub fn damage(chars: &[char]) -> usize {
-    badness(chars) + usize::from(suspicious(chars))
 }
 
 /// The pages (bit k: `ALL[k]`) under which [`evidence`] may be found: under which some char
