@@ -213,14 +213,21 @@ fn same_length<'a>(bytes: &'a [u8], starts: &[u16], n: usize) -> &'a [u8] {
 /// byte before the rest (in the .wasm a compare of slices is a call).
 fn in_sorted(bytes: &[u8], starts: &[u16], t: &str) -> bool {
     let t = t.as_bytes();
-    let n = t.len();
+    any_of_length(bytes, starts, t.len(), |e| e.first() == t.first() && e == t)
+}
+
+/// Whether some entry of a packed lexicon of `n` bytes (none for 0) is one `is` takes: the
+/// walk that [`in_sorted`] and [`in_sorted_any_case`] share (each compiled with its own
+/// compare inlined).
+#[inline(always)]
+fn any_of_length(bytes: &[u8], starts: &[u16], n: usize, is: impl Fn(&[u8]) -> bool) -> bool {
     if n == 0 {
         return false;
     }
     let run = same_length(bytes, starts, n);
     let mut k = 0;
     while let Some(e) = run.get(k..k + n) {
-        if e.first() == t.first() && e == t {
+        if is(e) {
             return true;
         }
         k += n;
@@ -551,19 +558,8 @@ pub fn is_ui_word_any_case(t: &str) -> bool {
 /// Whether `t` is an entry of a packed lexicon (as [`in_sorted`]) in any ASCII letter case:
 /// only entries of its length can equal it with case ignored (ASCII case keeps lengths).
 fn in_sorted_any_case(bytes: &[u8], starts: &[u16], t: &str) -> bool {
-    let n = t.len();
-    if n == 0 {
-        return false;
-    }
-    let run = same_length(bytes, starts, n);
-    let mut k = 0;
-    while let Some(e) = run.get(k..k + n) {
-        if e.eq_ignore_ascii_case(t.as_bytes()) {
-            return true;
-        }
-        k += n;
-    }
-    false
+    let t = t.as_bytes();
+    any_of_length(bytes, starts, t.len(), |e| e.eq_ignore_ascii_case(t))
 }
 
 /// Sign-up and cookie prompts.
