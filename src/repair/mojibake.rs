@@ -2499,7 +2499,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
-    // How damaged the line is, asked once a page gave pieces (most lines here find none).
+    // How damaged the line is: its badness, asked once a page gave pieces (most lines here
+    // find none), and whether it is suspicious, asked once `less_damaged` needs it.
     let mut before = None;
     let mut suspicious_before = None;
     // The other pages cannot give evidence: not searched.
