@@ -1255,6 +1255,16 @@ fn lone_letters(
         k -= 1;
         sides[0] = pieces[k].to.chars().next_back().and_then(script);
     }
+    // None before it in the line: the first letter read after it, a few bytes on (`Ñ Ð²Ñ‹`
+    // at the start of a line is Cyrillic `я вы`).
+    let mut j = i + 1;
+    let mut next = Vec::new();
+    while sides == [None, None] && j < v.len().min(i + 16) {
+        next.clear();
+        readings(v, j, &mut next);
+        sides[1] = next.first().and_then(|r| script(r.0));
+        j += 1;
+    }
     if sides == [None, None] {
         return;
     }
@@ -2494,7 +2504,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                     }
                 }
             }
-            crate::sort::sort_by_key(&mut pieces, |p| p.start as u64);
+            crate::sort::sort_by_key(&mut pieces, piece_start);
+            lost_in_rest(chars, &mut pieces, ctx);
             return pieces;
         }
     }
@@ -2505,7 +2516,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let mut suspicious_before = None;
     // The other pages cannot give evidence: not searched.
     let may_show = evidence_pages(chars);
-    let mut best: Option<(i32, Vec<Piece>)> = None;
+    let mut best: Option<(usize, i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
@@ -2544,15 +2555,101 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         if known {
             score += 200;
         }
-        if best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, pieces));
+        // First, how many of the line's non-ASCII chars the reading leaves as they were:
+        // a page that explains all the damage beats one that reads part of it with more
+        // lost bytes (`ì´ë²ˆ ì´` is `이번 이` under windows-1252, with 0x9D lost twice; a
+        // page that drops only the soft hyphen reads `쭴뭲ˆ 쭴`, three lost bytes, `ˆ` left).
+        let left = non_ascii_left(chars, &pieces);
+        if best.as_ref().is_none_or(|b| (left, -score) < (b.0, -b.1)) {
+            best = Some((left, score, pieces));
         }
     }
-    if let Some((_, pieces)) = best {
+    if let Some((_, _, pieces)) = best {
         return pieces;
     }
     // C1 controls: windows-1252 meant (ftfy's `fix_c1_controls`).
     c1_pieces(chars)
+}
+
+/// Lost bytes in what the runs of a line left as they were: once runs of the line read as
+/// UTF-8 under a page that drops bytes, the chars left between them are read again under
+/// that page with lost bytes allowed (`ã§ã‚Œã—æ”¿æ²»` is `でれし政治` under windows-1252,
+/// whose `で` and `し` lost their 0x81: the runs read `政治` alone). Of the pages that did,
+/// the reading that reads the most non-ASCII chars no piece reads adds its pieces over them
+/// (`pieces`: sorted and disjoint, and so after).
+#[inline(never)]
+fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
+    let pages = ctx.seen | ctx.preferred.map_or(0, |k| 1 << k);
+    let mut best = (0, Vec::new());
+    for (k, page) in ALL.iter().enumerate() {
+        if pages >> k & 1 == 0 || droppable(page).is_empty() || !may_have_lost(chars, pieces, page)
+        {
+            continue;
+        }
+        let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+            continue;
+        };
+        let (mut read, mut extra, mut next) = (0, Vec::new(), 0);
+        for p in found {
+            while next < pieces.len() && pieces[next].end <= p.start {
+                next += 1;
+            }
+            if pieces.get(next).is_none_or(|q| p.end <= q.start) {
+                read += chars[p.start..p.end]
+                    .iter()
+                    .filter(|c| !c.is_ascii())
+                    .count();
+                extra.push(p);
+            }
+        }
+        if read > best.0 {
+            best = (read, extra);
+        }
+    }
+    if best.0 > 0 {
+        pieces.append(&mut best.1);
+        crate::sort::sort_by_key(pieces, piece_start);
+    }
+}
+
+/// Whether some char no piece reads may start a sequence that lost a byte under `page`: a
+/// lead of three or four bytes before a continuation byte, or a lead of two before none. A
+/// line's other non-ASCII chars (`ça`, `está`, a lead whose continuation bytes were all lost)
+/// are not read again ([`lost_in_rest`] asks this before reading the whole line).
+fn may_have_lost(chars: &[char], pieces: &[Piece], page: &CodePage) -> bool {
+    let byte = |c: Option<&char>| bytes_of(c.copied(), page).map_or(0, |[b, _]| b);
+    let mut next = 0;
+    for (i, c) in chars.iter().enumerate() {
+        while next < pieces.len() && pieces[next].end <= i {
+            next += 1;
+        }
+        if c.is_ascii() || pieces.get(next).is_some_and(|p| p.start <= i) {
+            continue;
+        }
+        let after = is_cont(byte(chars.get(i + 1)));
+        match byte(Some(c)) {
+            0xC2..=0xDF if !after => return true,
+            0xE0..=0xF4 if after => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A piece's start, the key pieces are sorted by (one function, so one copy of the sort).
+fn piece_start(p: &Piece) -> u64 {
+    p.start as u64
+}
+
+/// How many non-ASCII chars of `chars` no piece replaces.
+fn non_ascii_left(chars: &[char], pieces: &[Piece]) -> usize {
+    let mut left = 0;
+    let mut at = 0;
+    for p in pieces {
+        left += chars[at..p.start].iter().filter(|c| !c.is_ascii()).count();
+        at = p.end;
+    }
+    left + chars[at..].iter().filter(|c| !c.is_ascii()).count()
 }
 
 /// Whether a line's lost-byte repair leaves it less damaged than it was (its damage: its
@@ -3235,6 +3332,47 @@ mod tests {
             "a 160 KB damaged line must not take quadratic time ({:?})",
             started.elapsed()
         );
+    }
+
+    /// Lost bytes left between runs that read: once other runs of the line read as UTF-8
+    /// under windows-1252, the chars between them are read again with its lost bytes
+    /// (`lost_in_rest`). `で` is E3 81 A7 and `の` E3 81 AE (0x81 dropped), `委` E5 A7 94, `員`
+    /// E5 93 A1, `三` E4 B8 89, `を` E3 82 92.
+    #[test]
+    fn lost_bytes_between_runs_that_read() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ã§å§”å“¡ä¸‰00ã‚’ã®"), "で委員三00をの");
+    }
+
+    /// Of the pages that read a line with lost bytes, the one that leaves the fewest damaged
+    /// chars as they were: `이` is EC 9D B4 (windows-1252 drops 0x9D), `번` EB B2 88; a page
+    /// that drops only the soft hyphen read `쭴뭲ˆ 쭴` (three lost bytes, `ˆ` left). `컴퓨터`
+    /// is EC BB B4 ED 93 A8 ED 84 B0, `입` EC 9E 85, `기존` EA B8 B0 EC A1 B4, `지` EC A7 80.
+    #[test]
+    fn lost_bytes_reading_that_leaves_least_damage() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ì´ë²ˆ ì´"), "이번 이");
+        assert_eq!(
+            fixed("ì»´í“¨í„° ì´ ì´ ìž… ê¸°ì¡´ ì§€"),
+            "컴퓨터 이 이 입 기존 지"
+        );
+    }
+
+    /// A two-byte lead alone with no letter before it takes the script of the first letter
+    /// read after it: `я` (D1 8F), `с` (D1 81) and `э` (D1 8D) all lose their second byte under
+    /// windows-1252, so `Ñ` at the start of `Ñ ÑÐ¾Ð±Ð¾Ð¹` is one of them, the others its
+    /// alternatives (`собой` is D1 81 D0 BE D0 B1 D0 BE D0 B9).
+    #[test]
+    fn lone_lead_at_line_start_reads_as_the_script_after_it() {
+        let r = crate::repair::repair("Ñ ÑÐ¾Ð±Ð¾Ð¹");
+        assert_eq!(r.text.chars().skip(1).collect::<String>(), " собой");
+        let first = &r.repairs[0];
+        assert_eq!((first.at, first.kind.as_ref()), (0, "lost_bytes"));
+        let mut read: Vec<String> = first.alternatives.clone();
+        read.push(first.to.to_string());
+        for c in ["с", "я", "э"] {
+            assert!(read.iter().any(|r| r == c), "{c} among {read:?}");
+        }
     }
 
     fn fix(s: &str) -> String {
