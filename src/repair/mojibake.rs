@@ -1041,6 +1041,8 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F => 100,
         0xE000..=0xF8FF | 0xF0000.. => 0,
         0x80..=0x9F => 0,
+        // Devanagari's signs (the virama `्`, not alphabetic) as likely as its letters.
+        0x901..=0x963 => 1000,
         _ if common_letter(c) => 1000,
         _ if is_letter(c) => 700,
         _ => 500,
@@ -1335,13 +1337,15 @@ macro_rules! latin_ext_by_use {
 /// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
 /// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 4] = [
+    const ORDER: [&str; 5] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
         concat!(latin1_by_use!(), latin_ext_by_use!()),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
+        // Devanagari, by use in wordfreq's Hindi words.
+        "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
     ];
     let u = c as u32;
     if let 0xAC00..=0xD7A3 = u {
@@ -1545,6 +1549,9 @@ fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
         u if is_syllable(u) || u == 0x30FC => true,
+        // Devanagari: Hindi loses many vowel signs and viramas (`्` is E0 A5 8D), which
+        // `letter_rank` orders by use.
+        0x901..=0x97F => true,
         _ => likely_class(c) >= 1500,
     }
 }
@@ -1568,6 +1575,7 @@ fn likely_second(lead: u8, b: u8) -> bool {
 /// that can give no kept char.
 fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     match lead {
+        0xE0 => &[(0xA4, 0xA5)],
         0xE2 => &[(0x80, 0xAF)],
         0xE3 => &[(0x80, 0x83), (0x8A, 0x8A)],
         0xEA => &[(0xB0, 0xBF)],
@@ -2048,8 +2056,11 @@ fn rank(
             {
                 bonus += 250;
             }
-            if case.is_some_and(|p| is_letter(c) && p.is_lowercase() == c.is_lowercase())
-                || (sentence && c.is_uppercase())
+            if case.is_some_and(|p| {
+                is_letter(c)
+                    && p.is_lowercase() == c.is_lowercase()
+                    && (c.is_lowercase() || c.is_uppercase())
+            }) || (sentence && c.is_uppercase())
             {
                 bonus += 50;
             }
@@ -2572,15 +2583,28 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
 }
 
 /// Lost bytes in what the runs of a line left as they were: once runs of the line read as
-/// UTF-8 under a page that drops bytes, the chars left between them are read again under
-/// that page with lost bytes allowed (`ã§ã‚Œã—æ”¿æ²»` is `でれし政治` under windows-1252,
-/// whose `で` and `し` lost their 0x81: the runs read `政治` alone). Of the pages that did,
-/// the reading that reads the most non-ASCII chars no piece reads adds its pieces over them
-/// (`pieces`: sorted and disjoint, and so after).
+/// UTF-8, the chars left between them are read again with lost bytes allowed, under the
+/// pages that read them (and their windows twins) that drop bytes (`ã§ã‚Œã—æ”¿æ²»` is `でれし政治`
+/// under windows-1252, whose `で` and `し` lost their 0x81: the runs read `政治` alone). The
+/// reading that reads the most non-ASCII chars no piece reads adds its pieces over them
+/// (`pieces`: sorted and disjoint, and so after); on a tie, the one whose lost chars are
+/// likelier (`द्वारा`'s `्` lost 0x8D under windows-1252; the runs read as well under
+/// ISO-8859-1, which drops only the soft hyphen and reads `७`), then a page that read runs.
 #[inline(never)]
 fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
-    let pages = ctx.seen | ctx.preferred.map_or(0, |k| 1 << k);
-    let mut best = (0, Vec::new());
+    let mut pages = ctx.seen | ctx.preferred.map_or(0, |k| 1 << k);
+    // An ISO page's windows twin writes its upper half alike (windows-1257 and the mixed
+    // table ISO-8859-13's): runs that read under one read under the other.
+    for (iso, windows) in [
+        (cp::LATIN1.id, cp::CP1252.id),
+        (cp::ISO8859_2.id, cp::CP1250.id),
+        (cp::ISO8859_13.id, cp::CP1257.id),
+        (cp::ISO8859_13.id, cp::MIXED.id),
+    ] {
+        pages |= (pages >> iso & 1) << windows;
+    }
+    pages &= possible_pages(chars);
+    let mut best = ((0, 0, false), Vec::new());
     for (k, page) in ALL.iter().enumerate() {
         if pages >> k & 1 == 0 || droppable(page).is_empty() || !may_have_lost(chars, pieces, page)
         {
@@ -2589,7 +2613,7 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
         let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
             continue;
         };
-        let (mut read, mut extra, mut next) = (0, Vec::new(), 0);
+        let (mut read, mut likely, mut extra, mut next) = (0, 0, Vec::new(), 0);
         for p in found {
             while next < pieces.len() && pieces[next].end <= p.start {
                 next += 1;
@@ -2599,14 +2623,18 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
                     .iter()
                     .filter(|c| !c.is_ascii())
                     .count();
+                if let (Text::One(c), "lost_bytes") = (&p.to, p.kind) {
+                    likely += likelihood(*c);
+                }
                 extra.push(p);
             }
         }
-        if read > best.0 {
-            best = (read, extra);
+        let key = (read, likely, ctx.seen >> k & 1 == 1);
+        if read > 0 && key > best.0 {
+            best = (key, extra);
         }
     }
-    if best.0 > 0 {
+    if !best.1.is_empty() {
         pieces.append(&mut best.1);
         crate::sort::sort_by_key(pieces, piece_start);
     }
@@ -3373,6 +3401,17 @@ mod tests {
         for c in ["с", "я", "э"] {
             assert!(read.iter().any(|r| r == c), "{c} among {read:?}");
         }
+    }
+
+    /// Devanagari's signs lost with a byte: `्` (the virama, E0 A5 8D) loses its 0x8D under
+    /// windows-1252 (`द्वारा`: `द` E0 A4 A6, `व` E0 A4 B5, `ा` E0 A4 BE, `र` E0 A4 B0); the
+    /// other readings (`ु` E0 A5 81, `ॐ` E0 A5 90, ISO-8859-1's `७` E0 A5 AD with the soft
+    /// hyphen lost) are rarer in Hindi.
+    #[test]
+    fn devanagari_signs_lost_with_a_byte() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("à¤¦à¥à¤µà¤¾à¤°à¤¾"), "द्वारा");
+        assert!(letter_rank('्') > letter_rank('ु') && letter_rank('ु') > letter_rank('ॐ'));
     }
 
     fn fix(s: &str) -> String {
