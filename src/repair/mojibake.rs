@@ -1355,6 +1355,13 @@ fn letter_rank(c: char) -> i32 {
         let common = COMMON_HAN.binary_search(&((u - 0x4E00) as u16)).is_ok();
         return if common { 30 } else { 0 };
     }
+    if let 0x900..=0x97F = u {
+        // Devanagari: its letters alike (20), but the signs and those of the mixed table's
+        // readings that only Sanskrit or transliteration writes (`ऄ ऴ ॡ ॴ`, where `थ ओ`
+        // and signs are the others: `ą¤“` reads `ओ` or `ऴ`).
+        let rare = matches!(u, 0x904 | 0x934 | 0x961 | 0x974);
+        return if is_letter(c) && !rare { 20 } else { 0 };
+    }
     if is_syllable(u) && u < 0xAC00 {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
         return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
@@ -1996,6 +2003,15 @@ fn rank(
             if lost || !cased {
                 bonus += letter_rank(c);
             }
+            // Devanagari writes a vowel after a consonant as a sign (`ो`), its letter (`अ`–`औ`)
+            // where no consonant comes before it, mostly at a word's start: there such a
+            // letter is likelier than a consonant (2.0% of Hindi words start with `औ`, 0.3%
+            // with `ड`, where the two are as common in all: `ą¤”ą¤°` is `और`, not `डर`).
+            if ('\u{905}'..='\u{914}').contains(&c)
+                && decoded.is_none_or(|d| !('\u{900}'..='\u{97F}').contains(&d))
+            {
+                bonus += 30;
+            }
             // Hebrew's final letters (`ך ם ן ף ץ`) end words and only end them: windows-1252
             // drops the second byte of both `א` (D7 90) and `ם` (D7 9D), and at a word's end
             // `ם` is the likelier (12.5% of wordfreq's Hebrew words end so, 4.8% in `א`), but
@@ -2631,18 +2647,11 @@ fn ranks(pieces: &[Piece]) -> i32 {
 
 /// The weights of the languages of [`LATIN_LETTERS`] (levels of their shares of the web), in
 /// its order: Spanish, German, French, Portuguese, Italian, Polish, Turkish, Vietnamese,
-/// Czech, Swedish, Hungarian, Romanian, Danish, Slovak, Finnish, Norwegian, Catalan,
-/// Serbo-Croatian, Lithuanian, Slovenian, Latvian.
-const LATIN_WEIGHTS: [u8; 21] = [
-    8, 8, 9, 10, 11, 12, 12, 13, 14, 15, 15, 15, 16, 17, 17, 17, 18, 18, 18, 19, 20,
+/// Czech, Swedish, Hungarian, Romanian, Danish, Slovak, Finnish, Serbo-Croatian, Lithuanian,
+/// Latvian.
+const LATIN_WEIGHTS: [u8; 18] = [
+    8, 8, 9, 10, 11, 12, 12, 13, 14, 15, 15, 15, 16, 17, 17, 18, 18, 20,
 ];
-
-/// Which letters beyond ASCII each language written with Latin letters uses: for each language
-/// of [`LATIN_WEIGHTS`], each letter with its level, commonest first, then a space. A level
-/// `k` (a byte below 0x20) is a share of 2^(-k/2) (`ä` is level 10 in Swedish, 3.1% of its
-/// letters). A letter is its code less 0x80 (U+00C0–U+017F), Romanian `ș` and `ț` 0x57 and
-/// 0x77 (the places of `×` and `÷`). Printed by `tools/gen_latin_letters.py` (wordfreq's
-/// frequencies; letters rarer than 0.2% left out), which shows each language readably.
 const LATIN_LETTERS: &[u8] =
     b"s\x0fm\x0fa\x10i\x11q\x12 |\x0fd\x10_\x11v\x11 i\x0c`\x0fh\x10j\x12 c\x0di\x0eg\x0fa\x10j\
     \x11m\x11s\x12 h\x10`\x12 \x99\x0c\xc2\x0d\xfc\x0ds\x0e\xdb\x0e\x85\x0e\x87\x0f \xb1\x0a|\
@@ -2650,9 +2659,8 @@ const LATIN_LETTERS: &[u8] =
     \x83\x11r\x12y\x12 m\x0aa\x0b\x9b\x0b\xfe\x0c\xd9\x0di\x0d\xe1\x0e\x8d\x0e}\x0e\xef\x10 d\
     \x0ae\x0bv\x0c i\x0aa\x0bv\x0es\x0e\xd1\x0e|\x10m\x10z\x11 \x83\x0an\x0cW\x0cw\x0eb\x0f e\
     \x0cf\x0ex\x0e a\x0c\xfe\x0d\x8d\x0d}\x0e\xe1\x0em\x0ei\x0e\xe5\x0ez\x0e\xbe\x0ft\x11\x8f\
-    \x11 d\x08v\x10 e\x0bx\x0ef\x11 i\x0es\x0f`\x11m\x11h\x11r\x12 \xe1\x0d\x8d\x0f\xfe\x0f\x87\
-    \x10 \x97\x0c\xf3\x0c\xe1\x0d\xfe\x0e\x85\x0e\xaf\x0e\xeb\x0f\x8d\x10 \x8d\x0c\xe1\x0e\xfe\
-    \x0f \x81\x09\xab\x0c\x93\x0c\xe1\x0e\xeb\x0f\xc6\x10\xbc\x10 ";
+    \x11 d\x08v\x10 \xe1\x0d\x8d\x0f\xfe\x0f\x87\x10 \x97\x0c\xf3\x0c\xe1\x0d\xfe\x0e\x85\x0e\
+    \xaf\x0e\xeb\x0f\x8d\x10 \x81\x09\xab\x0c\x93\x0c\xe1\x0e\xeb\x0f\xc6\x10\xbc\x10 ";
 
 /// The level of a letter that a language does not write (a share of 2^-16.5, 1 in 90,000):
 /// a name or a loanword, rare but not impossible.
