@@ -5,14 +5,15 @@ printed for `src/repair/mojibake.rs`'s `LATIN_LETTERS`, which weighs twin pages'
 are together in one language.
 
 Each language has a weight (in `LATIN_WEIGHTS`) and a run of bytes in `LATIN_LETTERS`: each
-letter with its level, the commonest first, then a space. A level k (a byte below 0x20) stands for a share of 2^(-k/2)
-(the letter's share of the language's letters in wordfreq's 5,000 commonest words, weighted
-by frequency; the weight's, the language's share of the web, W3Techs' figures of websites by
-content language, roughly, in percent below). A letter of U+00C0–U+017F is its code less
-0x80 (0x40–0xFF), Romanian `ș` and `ț` are 0x57 and 0x77 (the places of `×` and `÷`, no
-letters). Letters rarer than level 18 (0.2%) are left out, and so are the others (twin
-pages read no others differently). wordfreq folds German `ß` into `ss`: its share (0.3%) is
-put back. Each language is printed readably too (to stderr: letter, then level as `a` + k).
+letter with its level, the commonest first, then a space. A level k (a byte below 0x20)
+stands for a share of 2^(-k/2) (the letter's share of the language's letters in wordfreq's
+5,000 commonest words, weighted by frequency; the weight's, the language's share of the web,
+W3Techs' figures of websites by content language, roughly, in percent below). A letter of
+U+00C0–U+017F is its code less 0x80 (0x40–0xFF), Romanian `ș` and `ț` are 0x57 and 0x77 (the
+places of `×` and `÷`, no letters). Letters rarer than level 18 (0.2%) are left out, and so
+are the others (twin pages read no others differently). wordfreq folds German `ß` into `ss`:
+its share (0.3%) is put back. Each language is printed readably too (to stderr: letter, then
+level as `a` + k). The two constants are then laid out by `cargo fmt`.
 
   tools/gen_latin_letters.py
 """
