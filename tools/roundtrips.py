@@ -17,7 +17,12 @@ With --emoji, the damaged lines are English words with emoji and symbols instead
 named char of U+1F300–1F9FF and U+2600–27BF, and ZWJ sequences, skin tones, flags, keycaps),
 600 lines (--lines), the language column reading `emoji`.
 
-  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--lines N] [--show K] BIN [BIN...]
+  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--lines N] [--seed N] [--show K]
+                      BIN [BIN...]
+
+With --seed N, other lines are drawn (the random generator seeded with N instead of the
+default: 1 for damaged lines, 7 for clean and emoji lines), to check that a change holds on
+lines it was not tuned on.
 
 With two binaries (before, after) it prints both totals and the page/language cells that
 are not whole; with one and --show K, up to K failures a cell. Needs `pip install wordfreq`
@@ -73,9 +78,9 @@ def words_of(lang: str, n: int = 2000) -> tuple[list[str], list[float]]:
     return words, weights
 
 
-def emoji_lines(lines: int) -> list[str]:
+def emoji_lines(lines: int, seed: int | None) -> list[str]:
     import unicodedata
-    rng = random.Random(7)
+    rng = random.Random(7 if seed is None else seed)
     singles = [chr(u) for u in [*range(0x1F300, 0x1FA00), *range(0x2600, 0x27C0)]
                if unicodedata.name(chr(u), "")]
     sequences = ["👍🏽", "🤦\u200d♀️", "🧑\u200d🍳", "👨\u200d👩\u200d👧\u200d👦", "🇫🇷", "🇯🇵", "1️⃣",
@@ -93,13 +98,14 @@ def emoji_lines(lines: int) -> list[str]:
     return out
 
 
-def damaged_cases(mode: str, lines: int, emoji: bool) -> list[tuple[str, str, str, str]]:
-    rng = random.Random(1)
+def damaged_cases(mode: str, lines: int, emoji: bool,
+                  seed: int | None) -> list[tuple[str, str, str, str]]:
+    rng = random.Random(1 if seed is None else seed)
     cases = []
     pages = DROPPING if mode == "drop" else PAGES
     for lang in ["emoji"] if emoji else LANGS:
         if emoji:
-            texts = emoji_lines(lines)
+            texts = emoji_lines(lines, seed)
         else:
             words, weights = words_of(lang)
             sep = "" if lang in ("ja", "zh") else " "
@@ -116,8 +122,8 @@ def damaged_cases(mode: str, lines: int, emoji: bool) -> list[tuple[str, str, st
     return cases
 
 
-def clean_cases(lines: int) -> list[tuple[str, str, str, str]]:
-    rng = random.Random(7)
+def clean_cases(lines: int, seed: int | None) -> list[tuple[str, str, str, str]]:
+    rng = random.Random(7 if seed is None else seed)
     cases = []
     for lang in sorted(wordfreq.available_languages()):
         try:
@@ -147,12 +153,17 @@ def main() -> None:
     ap.add_argument("--mode", default="sloppy", choices=["sloppy", "drop", "twice", "clean"])
     ap.add_argument("--lines", type=int, default=0, help="lines a language (default by mode)")
     ap.add_argument("--emoji", action="store_true", help="lines of words and emoji")
+    ap.add_argument("--seed", type=int, default=None,
+                    help="seed of the lines drawn (default: 1 damaged, 7 clean and emoji)")
     ap.add_argument("--show", type=int, default=0, help="failures shown a cell")
     ap.add_argument("binaries", nargs="+")
     a = ap.parse_args()
     default = {"sloppy": 40, "drop": 20, "twice": 15, "clean": 300}[a.mode]
     lines = a.lines or (600 if a.emoji else default)
-    cases = clean_cases(lines) if a.mode == "clean" else damaged_cases(a.mode, lines, a.emoji)
+    if a.mode == "clean":
+        cases = clean_cases(lines, a.seed)
+    else:
+        cases = damaged_cases(a.mode, lines, a.emoji, a.seed)
     for binary in a.binaries:
         got = run(binary, cases)
         cells: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
