@@ -1344,7 +1344,9 @@ fn letter_rank(c: char) -> i32 {
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
-        // Devanagari, by use in wordfreq's Hindi words.
+        // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
+        // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
+        // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
         "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
     ];
     let u = c as u32;
@@ -1368,13 +1370,6 @@ fn letter_rank(c: char) -> i32 {
         // other reading of each is a rarer char: `皥` for `的`).
         let common = COMMON_HAN.binary_search(&((u - 0x4E00) as u16)).is_ok();
         return if common { 30 } else { 0 };
-    }
-    if let 0x900..=0x97F = u {
-        // Devanagari: its letters alike (20), but the signs and those of the mixed table's
-        // readings that only Sanskrit or transliteration writes (`ऄ ऴ ॡ ॴ`, where `थ ओ`
-        // and signs are the others: `ą¤“` reads `ओ` or `ऴ`).
-        let rare = matches!(u, 0x904 | 0x934 | 0x961 | 0x974);
-        return if is_letter(c) && !rare { 20 } else { 0 };
     }
     if is_syllable(u) && u < 0xAC00 {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
