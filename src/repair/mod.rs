@@ -501,17 +501,40 @@ fn continuation_bytes(w: u64) -> u64 {
 /// each byte it stops at, a line feed or tab is passed, any other is one (but in the last
 /// eight bytes, which `plain_run` leaves to the caller one at a time).
 fn needs_look(bytes: &[u8]) -> bool {
-    let mut i = 0;
+    let mut rest = bytes;
     loop {
-        i += plain_run(bytes, i);
-        match bytes.get(i) {
+        let i = plain_run_of(rest);
+        match rest.get(i) {
             None => return false,
             Some(&b) if b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t') => {
                 return true
             }
-            Some(_) => i += 1,
+            Some(_) => rest = &rest[i + 1..],
         }
     }
+}
+
+/// [`plain_run`] from the start of `b`, with the sixteen-byte blocks taken off the front of
+/// the slice: what the loop keeps is the slice (no index into the text, whose start the
+/// inlined loop of [`needs_look`] had to reload from the stack each block: one instruction a
+/// block more, 2.6% of the repair of clean English, depending on what else `repair` holds).
+#[inline]
+fn plain_run_of(b: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut rest = b;
+        while let Some((block, tail)) = rest.split_first_chunk::<16>() {
+            let n = plain_prefix_sse2(block);
+            if n < 16 {
+                return b.len() - rest.len() + n;
+            }
+            rest = tail;
+        }
+        let i = b.len() - rest.len();
+        i + plain_run(b, i)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    plain_run(b, 0)
 }
 
 /// Whether no repair but NFC can change the line, by a byte scan with no allocation, so
