@@ -1263,10 +1263,16 @@ impl Line {
         } = self;
         // One pass over the line for all edits (a long damaged line has thousands): the
         // UTF-16 offset before each char. Origins start in order along the line (`apply`
-        // keeps them so), so an edit's chars are found by binary search among those whose
-        // origin starts where it starts; if origins were out of order, each edit would scan
-        // the line as before.
-        let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        // keeps them so), so an edit's chars are found by a walk along them, at the first
+        // char whose origin starts where it starts; if origins were out of order, each edit
+        // would scan the line as before. (Tested without a branch a char: a line is mostly
+        // in order.)
+        let mut sorted = true;
+        let mut last = 0;
+        for o in origin {
+            sorted &= last <= o.0;
+            last = o.0;
+        }
         // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
         // order along the line, so the walk is one pass; back to the start if one does not).
         let (mut walked, mut walked_units) = (0usize, base);
@@ -1280,24 +1286,46 @@ impl Line {
             walked = k;
             walked_units
         };
-        // What each edit had and became, written here first: most are short, and a short
-        // text is kept in the repair itself, with no allocation.
+        // What each edit became, written here first: most are short, and a short text is
+        // kept in the repair itself, with no allocation. (What it had is a slice of `pasted`.)
         let mut to = String::new();
-        let mut from = String::new();
+        // With origins in order: the first char whose origin starts at or after the last
+        // edit's start (edits come sorted by start: a walk along the line for all of them;
+        // back to the start if one does not), where `partition_point` took three binary
+        // searches an edit.
+        let (mut lo, mut lo_start) = (0usize, 0u32);
         for e in edits {
+            to.clear();
             let at = if sorted {
-                let past = origin.partition_point(|o| o.0 < e.end);
-                // The chars from this edit: among those whose origin starts at `e.start`.
-                let from = origin.partition_point(|o| o.0 < e.start);
-                let upto = origin.partition_point(|o| o.0 <= e.start);
-                let mut first = None;
-                to.clear();
-                for k in from..upto {
-                    if origin[k] == (e.start, e.end) {
-                        first.get_or_insert(k);
-                        to.push(chars[k]);
-                    }
+                if e.start < lo_start {
+                    lo = 0;
                 }
+                lo_start = e.start;
+                while origin.get(lo).is_some_and(|o| o.0 < e.start) {
+                    lo += 1;
+                }
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let mut first = None;
+                let mut upto = lo;
+                while let Some(&o) = origin.get(upto).filter(|o| o.0 == e.start) {
+                    if o == (e.start, e.end) {
+                        first.get_or_insert(upto);
+                        to.push(chars[upto]);
+                    }
+                    upto += 1;
+                }
+                // The first char whose origin starts at or after the edit's end: `upto` most
+                // often (every char from `lo` to `upto` starts before it when the edit is not
+                // empty).
+                let past = if e.end == e.start {
+                    lo
+                } else if e.end < e.start {
+                    origin[..lo].partition_point(|o| o.0 < e.end)
+                } else if origin.get(upto).is_none_or(|o| o.0 >= e.end) {
+                    upto
+                } else {
+                    upto + origin[upto..].partition_point(|o| o.0 < e.end)
+                };
                 match first {
                     Some(first) => Some(offset(first.min(past))),
                     None => (past < chars.len()).then(|| offset(past)),
@@ -1305,7 +1333,6 @@ impl Line {
             } else {
                 let mut at = None;
                 let mut units = base;
-                to.clear();
                 for (c, o) in chars.iter().zip(origin) {
                     if *o == (e.start, e.end) {
                         at.get_or_insert(units);
@@ -1317,18 +1344,15 @@ impl Line {
                 }
                 at
             };
-            from.clear();
-            from.push_str(
-                pasted
-                    .get(e.from.0 as usize..e.from.1 as usize)
-                    .unwrap_or(""),
-            );
+            let from = pasted
+                .get(e.from.0 as usize..e.from.1 as usize)
+                .unwrap_or("");
             if from == to {
                 continue;
             }
             repairs.push(Repair {
                 at: at.unwrap_or_else(|| offset(chars.len())),
-                from: from.as_str().into(),
+                from: from.into(),
                 to: to.as_str().into(),
                 kind: e.kind.into(),
                 confidence: e.confidence,
@@ -2505,5 +2529,157 @@ mod tests {
             .filter(|x| x.kind == "lost_bytes" && !x.alternatives.is_empty())
             .count();
         assert!(guesses >= 6, "lost bytes with alternatives: {guesses}");
+    }
+
+    /// [`Line::report`] as it was, with three binary searches an edit (the reference for
+    /// [`reports_as_the_binary_searches_did`]).
+    fn report_reference(line: &Line, pasted: &str, base: usize, repairs: &mut Vec<Repair>) {
+        // In (start, end) order: the map's order.
+        let Line {
+            chars,
+            origin,
+            edits,
+        } = line;
+        // One pass over the line for all edits (a long damaged line has thousands): the
+        // UTF-16 offset before each char. Origins start in order along the line (`apply`
+        // keeps them so), so an edit's chars are found by binary search among those whose
+        // origin starts where it starts; if origins were out of order, each edit would scan
+        // the line as before.
+        let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
+        // order along the line, so the walk is one pass; back to the start if one does not).
+        let (mut walked, mut walked_units) = (0usize, base);
+        let mut offset = |k: usize| {
+            if k < walked {
+                (walked, walked_units) = (0, base);
+            }
+            for c in &chars[walked..k] {
+                walked_units += c.len_utf16();
+            }
+            walked = k;
+            walked_units
+        };
+        // What each edit had and became, written here first: most are short, and a short
+        // text is kept in the repair itself, with no allocation.
+        let mut to = String::new();
+        let mut from = String::new();
+        for e in edits {
+            let at = if sorted {
+                let past = origin.partition_point(|o| o.0 < e.end);
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let from = origin.partition_point(|o| o.0 < e.start);
+                let upto = origin.partition_point(|o| o.0 <= e.start);
+                let mut first = None;
+                to.clear();
+                for k in from..upto {
+                    if origin[k] == (e.start, e.end) {
+                        first.get_or_insert(k);
+                        to.push(chars[k]);
+                    }
+                }
+                match first {
+                    Some(first) => Some(offset(first.min(past))),
+                    None => (past < chars.len()).then(|| offset(past)),
+                }
+            } else {
+                let mut at = None;
+                let mut units = base;
+                to.clear();
+                for (c, o) in chars.iter().zip(origin) {
+                    if *o == (e.start, e.end) {
+                        at.get_or_insert(units);
+                        to.push(*c);
+                    } else if at.is_none() && o.0 >= e.end {
+                        at = Some(units);
+                    }
+                    units += c.len_utf16();
+                }
+                at
+            };
+            from.clear();
+            from.push_str(
+                pasted
+                    .get(e.from.0 as usize..e.from.1 as usize)
+                    .unwrap_or(""),
+            );
+            if from == to {
+                continue;
+            }
+            repairs.push(Repair {
+                at: at.unwrap_or_else(|| offset(chars.len())),
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+                kind: e.kind.into(),
+                confidence: e.confidence,
+                alternatives: e.alternatives.clone(),
+                count: 1,
+            });
+        }
+    }
+
+    #[test]
+    fn reports_as_the_binary_searches_did() {
+        // Lines repaired for real (origins and edits as `apply` leaves them), then lines
+        // made up: origins in order or not, edits out of order, empty and backwards ranges,
+        // ranges that no char has; each reported by both, from two bases.
+        let alphabet = [
+            'a', ' ', 'é', 'Ã', '©', 'â', '€', '™', 'œ', '\u{9d}', '🧵', '漢', '\u{301}',
+        ];
+        let mut next = xorshift(0x5851_F42D_4C95_7F2D);
+        let pick = |n: u64| alphabet[(n % alphabet.len() as u64) as usize];
+        let mut compared = 0;
+        for round in 0..4_000 {
+            let len = (next() % 24) as usize;
+            let pasted_chars: Vec<char> = (0..len).map(|_| pick(next())).collect();
+            let pasted: String = pasted_chars.iter().collect();
+            let mut line = if round % 2 == 0 {
+                Line::repair(&pasted_chars, None, false, &mut mojibake::Memo::default())
+            } else {
+                let n = (next() % 24) as usize;
+                let mut at = 0u32;
+                let mut origin: Vec<(u32, u32)> = (0..n)
+                    .map(|_| {
+                        at += (next() % 3) as u32;
+                        (at, at + (next() % 3) as u32)
+                    })
+                    .collect();
+                if next() % 4 == 0 && n > 1 {
+                    origin.swap((next() % n as u64) as usize, (next() % n as u64) as usize);
+                }
+                let mut edits: Vec<Edit> = (0..next() % 6)
+                    .map(|_| {
+                        let (start, end) = match origin.get((next() % 30) as usize) {
+                            Some(&o) if next() % 3 != 0 => o,
+                            _ => ((next() % 12) as u32, (next() % 12) as u32),
+                        };
+                        Edit {
+                            start,
+                            end,
+                            from: (0, 0),
+                            kind: "mojibake",
+                            confidence: 0.5,
+                            alternatives: vec!["x".into()],
+                        }
+                    })
+                    .collect();
+                if next() % 3 != 0 {
+                    edits.sort_by_key(|e| (e.start, e.end));
+                }
+                Line {
+                    chars: (0..n).map(|_| pick(next())).collect(),
+                    origin,
+                    edits,
+                }
+            };
+            line.locate(&pasted);
+            for base in [0, 7] {
+                let (mut new, mut old) = (Vec::new(), Vec::new());
+                line.report(&pasted, base, &mut new);
+                report_reference(&line, &pasted, base, &mut old);
+                assert_eq!(new, old, "{pasted:?} {:?} {:?}", line.chars, line.origin);
+                compared += new.len();
+            }
+        }
+        assert!(compared > 5_000, "repairs compared: {compared}");
     }
 }
