@@ -838,6 +838,26 @@ fn nfc_inert(u: u32) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
 }
 
+/// [`nfc_inert`], and the chars of the same kind that mojibake and its repairs hold most
+/// besides (ftfy's cases): Hebrew and Arabic letters and Arabic digits, Thai consonants,
+/// Vietnamese letters, currency signs (`€`), letterlike symbols and number forms (`™`) but
+/// for the three NFC changes (Ω K Å), arrows, mathematical operators and technical symbols
+/// (`√ ≈ ∂`) but for the two angle brackets NFC changes, control pictures and enclosed
+/// alphanumerics, Braille, U+FFFD. For [`surely_nfc`], where each of those cost a quick
+/// check of the line (two table lookups a char); not for the scan of every line
+/// ([`scan_line`]), where the longer test cost a thread of posts more than it saved. A test
+/// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
+/// browser's first step stays [`nfc_inert`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn nfc_inert_wide(u: u32) -> bool {
+    nfc_inert(u)
+        || matches!(u,
+            0x5D0..=0x5EA | 0x621..=0x64A | 0x660..=0x669 | 0xE01..=0xE30 | 0x1EA0..=0x1EF9
+            | 0x20A0..=0x20C0 | 0x2100..=0x2125 | 0x2127..=0x2129 | 0x212C..=0x218B
+            | 0x2190..=0x2328 | 0x232B..=0x24FF | 0x2800..=0x28FF | 0xFFFD)
+}
+
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
 /// or `\r`, and the last line is there even when empty. (The way [`repair`] once found
 /// them; it now has [`scan_line`] find each line's end.)
@@ -1659,7 +1679,7 @@ fn surely_nfc(chars: &[char]) -> bool {
             i = mojibake::ascii_end(chars, i);
             match chars.get(i) {
                 None => return true,
-                Some(&c) if nfc_inert(c as u32) => i += 1,
+                Some(&c) if nfc_inert_wide(c as u32) => i += 1,
                 Some(_) => return quick_nfc(chars[i..].iter().copied()),
             }
         }
@@ -1670,14 +1690,14 @@ fn surely_nfc(chars: &[char]) -> bool {
     }
 }
 
-/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert`] char
+/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert_wide`] char
 /// passed as an ASCII one: the check's two table lookups a char cost more than the line's
 /// other scans, and an inert char (combining class 0, NFC_Quick_Check Yes) leaves its state
 /// as ASCII does (no combining class to order against, nothing that may compose), so the
 /// answer is the same. A line of inert chars costs one range test a char.
 #[cfg(not(target_arch = "wasm32"))]
 fn quick_nfc(chars: impl Iterator<Item = char>) -> bool {
-    let plain = |c: char| if nfc_inert(c as u32) { 'a' } else { c };
+    let plain = |c: char| if nfc_inert_wide(c as u32) { 'a' } else { c };
     is_nfc_quick(chars.map(plain)) == IsNormalized::Yes
 }
 
@@ -1981,7 +2001,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn nfc_inert_chars_are_so() {
         use unicode_normalization::char::canonical_combining_class;
-        for u in (0..=0x10FFFF).filter(|&u| nfc_inert(u)) {
+        for u in (0..=0x10FFFF).filter(|&u| nfc_inert_wide(u)) {
             let c = char::from_u32(u).expect("no surrogate is inert");
             assert!(
                 canonical_combining_class(c) == 0
