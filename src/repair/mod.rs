@@ -1166,7 +1166,9 @@ impl Line {
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
         'fix: for _ in 0..4 {
-            if !line.chars.contains(&'<') {
+            // An entity needs a `&` (most lines have none: one look at each char, where the
+            // `<` test and the entity search took two).
+            if line.chars.contains(&'&') && !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 if !p.is_empty() {
                     ctx.damaged = false;
