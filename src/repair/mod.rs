@@ -209,10 +209,7 @@ pub fn repair(text: &str) -> Repaired {
                 None => {
                     let (_, fixed) = &fixed[i as usize];
                     let (text, repairs) = (result.len(), out.repairs.len());
-                    for &c in &fixed.chars {
-                        result.push(c);
-                        units += c.len_utf16();
-                    }
+                    units += push_chars(&mut result, &fixed.chars);
                     fixed.report(line, base, &mut out.repairs);
                     written[i as usize] = Some(Written {
                         text: (text, result.len()),
@@ -261,6 +258,29 @@ pub fn repair(text: &str) -> Repaired {
     out
 }
 
+/// Appends `chars` to `out` as UTF-8 and gives their length in UTF-16 units. An ASCII char
+/// (most of a repaired line) is one byte pushed, where `String::push` took the UTF-8
+/// encoder's length tests and its own capacity test for each (writing the repaired lines
+/// of d300, distinct damaged lines, cost ~4 M instructions so, 1.2 M less this way).
+fn push_chars(out: &mut String, chars: &[char]) -> usize {
+    // SAFETY: only whole chars' UTF-8 is appended (an ASCII char's byte, or the bytes
+    // `char::encode_utf8` writes), so `out` stays UTF-8.
+    let bytes = unsafe { out.as_mut_vec() };
+    bytes.reserve(chars.len());
+    let mut units = 0;
+    for &c in chars {
+        if c.is_ascii() {
+            bytes.push(c as u8);
+            units += 1;
+        } else {
+            let mut b = [0; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            units += c.len_utf16();
+        }
+    }
+    units
+}
+
 /// Where [`repair`] wrote the first copy of a repaired line: its text's bytes in the result,
 /// its length in UTF-16 units, its offset in them, its repairs' places in the list.
 struct Written {
@@ -304,7 +324,12 @@ fn settle_page(
         // (as their line numbers and entries of `fixed`).
         let mut still: Vec<(usize, usize)> = Vec::new();
         for &(k, i) in order {
-            let chars = fixed[i as usize].1.chars.as_slice();
+            let line = &fixed[i as usize].1;
+            // Proven undamaged by the run's last scan: never counted bad here (the test below).
+            if line.undamaged {
+                continue;
+            }
+            let chars = line.chars.as_slice();
             if chars.iter().all(char::is_ascii) {
                 continue;
             }
@@ -480,12 +505,28 @@ fn utf16_len(s: &str) -> usize {
         // bring bits 6, 5 and 4 of the same byte up to bit 7).
         let cont = continuation_bytes(w);
         let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-        units = units + four.count_ones() as usize - cont.count_ones() as usize;
+        units = units + flag_count(four) - flag_count(cont);
     }
     for &x in &b[i..] {
         units = units + usize::from(x >= 0xF0) - usize::from(mojibake::is_cont(x));
     }
     units
+}
+
+/// How many of a word's flags (bit 7 of each byte, nothing else) are set: brought down to
+/// bit 0 and summed into the top byte by one multiply (a byte's sum is at most 8). On x86-64
+/// `count_ones` is a dozen instructions, POPCNT being no part of the baseline the binary is
+/// built for (`Line::locate` spent a fifth of its time so); WebAssembly has its own.
+#[inline]
+fn flag_count(flags: u64) -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        ((flags >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        flags.count_ones() as usize
+    }
 }
 
 /// Of eight UTF-8 bytes, the continuation bytes (10xxxxxx), as bit 7 of each (the shift
@@ -499,19 +540,45 @@ fn continuation_bytes(w: u64) -> u64 {
 /// plain bytes go by [`plain_run`] (sixteen or eight bytes a test: clean text, all of whose
 /// bytes are read here, goes several times quicker than a byte and a branch at a time); at
 /// each byte it stops at, a line feed or tab is passed, any other is one (but in the last
-/// eight bytes, which `plain_run` leaves to the caller one at a time).
+/// eight bytes, which `plain_run` leaves to the caller one at a time). Not inlined: inlined
+/// into `repair`, its loop took an instruction more or less a block with what else `repair`
+/// held (changes elsewhere in it moved the repair of clean English by 0.5-3%, measured).
+#[inline(never)]
 fn needs_look(bytes: &[u8]) -> bool {
-    let mut i = 0;
+    let mut rest = bytes;
     loop {
-        i += plain_run(bytes, i);
-        match bytes.get(i) {
+        let i = plain_run_of(rest);
+        match rest.get(i) {
             None => return false,
             Some(&b) if b >= 0x7F || b == b'&' || (b < 0x20 && b != b'\n' && b != b'\t') => {
                 return true
             }
-            Some(_) => i += 1,
+            Some(_) => rest = &rest[i + 1..],
         }
     }
+}
+
+/// [`plain_run`] from the start of `b`, with the sixteen-byte blocks taken off the front of
+/// the slice: what the loop keeps is the slice (no index into the text, whose start the
+/// inlined loop of [`needs_look`] had to reload from the stack each block: one instruction a
+/// block more, 2.6% of the repair of clean English, depending on what else `repair` holds).
+#[inline]
+fn plain_run_of(b: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut rest = b;
+        while let Some((block, tail)) = rest.split_first_chunk::<16>() {
+            let n = plain_prefix_sse2(block);
+            if n < 16 {
+                return b.len() - rest.len() + n;
+            }
+            rest = tail;
+        }
+        let i = b.len() - rest.len();
+        i + plain_run(b, i)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    plain_run(b, 0)
 }
 
 /// Whether no repair but NFC can change the line, by a byte scan with no allocation, so
@@ -716,10 +783,27 @@ fn scan_line(b: &[u8], mut i: usize) -> (Scan, usize) {
     (Scan::MayBeDamaged, end)
 }
 
-/// [`scan_line`] of a line's chars (no UTF-8 written out for it).
+/// [`scan_line`] of a line's chars (no UTF-8 written out for it). As there, a run of plain
+/// ASCII after ASCII (no `&`, control or DEL) is stepped over at one range test a char: each
+/// char of it would leave the scanner as it is but for `prev`, which it clears. (Every
+/// step of [`Line::run_at`] ends with this scan, and `Scanner::ascii` a char was two thirds
+/// of it.) Native only, for the .wasm's size budget.
 fn scan_chars(chars: &[char]) -> Scan {
     let mut scan = Scanner::new();
-    for &c in chars {
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if scan.gap && matches!(c, ' '..='%' | '\''..='~') {
+            i += 1;
+            while chars
+                .get(i)
+                .is_some_and(|&c| matches!(c, ' '..='%' | '\''..='~'))
+            {
+                i += 1;
+            }
+            scan.prev = 0;
+            continue;
+        }
         let ok = if c.is_ascii() {
             scan.ascii(c as u8)
         } else {
@@ -728,6 +812,7 @@ fn scan_chars(chars: &[char]) -> Scan {
         if !ok {
             return Scan::MayBeDamaged;
         }
+        i += 1;
     }
     scan.end()
 }
@@ -812,6 +897,26 @@ fn nfc_inert(u: u32) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xFE00..=0xFE0F | 0x1F000..=0x1FAFF)
 }
 
+/// [`nfc_inert`], and the chars of the same kind that mojibake and its repairs hold most
+/// besides (ftfy's cases): Hebrew and Arabic letters and Arabic digits, Thai consonants,
+/// Vietnamese letters, currency signs (`€`), letterlike symbols and number forms (`™`) but
+/// for the three NFC changes (Ω K Å), arrows, mathematical operators and technical symbols
+/// (`√ ≈ ∂`) but for the two angle brackets NFC changes, control pictures and enclosed
+/// alphanumerics, Braille, U+FFFD. For [`surely_nfc`], where each of those cost a quick
+/// check of the line (two table lookups a char); not for the scan of every line
+/// ([`scan_line`]), where the longer test cost a thread of posts more than it saved. A test
+/// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
+/// browser's first step stays [`nfc_inert`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn nfc_inert_wide(u: u32) -> bool {
+    nfc_inert(u)
+        || matches!(u,
+            0x5D0..=0x5EA | 0x621..=0x64A | 0x660..=0x669 | 0xE01..=0xE30 | 0x1EA0..=0x1EF9
+            | 0x20A0..=0x20C0 | 0x2100..=0x2125 | 0x2127..=0x2129 | 0x212C..=0x218B
+            | 0x2190..=0x2328 | 0x232B..=0x24FF | 0x2800..=0x28FF | 0xFFFD)
+}
+
 /// Where each line of `text` starts, then the text's length: lines end at `\n`, `\r\n`
 /// or `\r`, and the last line is there even when empty. (The way [`repair`] once found
 /// them; it now has [`scan_line`] find each line's end.)
@@ -889,14 +994,8 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged && is_nfc(line) {
         return None;
     }
-    chars.clear();
-    // At once: the buffer was handed on with the last line repaired.
-    chars.reserve(line.len());
-    chars.extend(line.chars());
-    if undamaged {
-        return Some(false);
-    }
-    if has_small_fix(chars) {
+    let small_fix = chars_of(line, chars);
+    if undamaged || small_fix {
         return Some(false);
     }
     if (!line.is_ascii() && !not_bad && badness::is_bad(chars))
@@ -916,6 +1015,83 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     (!is_nfc_chars(chars)).then_some(false)
 }
 
+/// Fills `chars` with the chars of `line` and says whether any is one that
+/// [`has_small_fix`] looks for: one walk along the line's UTF-8, where `extend` with its
+/// `chars()` (a capacity test and a decoding step a char) and then `has_small_fix` over the
+/// chars took two. The buffer is made as long as the line's bytes at once and cut to its
+/// chars at the end, so no char is written with a capacity test; runs of eight plain ASCII
+/// bytes ([`plain_prefix`]: none of them `&`, DEL or a control, so none a small fix) are
+/// copied eight at a time, and the non-ASCII chars that mojibake writes side by side are
+/// decoded in one loop.
+#[inline(never)]
+fn chars_of(line: &str, chars: &mut Vec<char>) -> bool {
+    let b = line.as_bytes();
+    chars.clear();
+    chars.resize(b.len(), '\0');
+    let out = chars.as_mut_slice();
+    let mut small = false;
+    let (mut i, mut k) = (0, 0);
+    loop {
+        let n = plain_prefix(b, i);
+        if n == 8 {
+            if let (Some(to), Some(from)) = (out.get_mut(k..k + 8), b.get(i..i + 8)) {
+                for (d, &x) in to.iter_mut().zip(from) {
+                    *d = char::from(x);
+                }
+            }
+            i += 8;
+            k += 8;
+            continue;
+        }
+        for &x in &b[i..i + n] {
+            out[k] = char::from(x);
+            k += 1;
+        }
+        i += n;
+        // A char that is not plain ASCII (or one of the last seven bytes, which
+        // `plain_prefix` leaves), then the non-ASCII chars after it.
+        let Some(&x) = b.get(i) else {
+            break;
+        };
+        if x < 0x80 {
+            small |= x == b'&' || is_junk(char::from(x));
+            out[k] = char::from(x);
+            i += 1;
+            k += 1;
+            continue;
+        }
+        // Chars of two to four bytes (UTF-8, as `line` is a `str`).
+        loop {
+            let (u, len) = match b[i..] {
+                [x, y, ..] if x < 0xE0 => (u32::from(x & 0x1F) << 6 | u32::from(y & 0x3F), 2),
+                [x, y, z, ..] if x < 0xF0 => (
+                    u32::from(x & 0x0F) << 12 | u32::from(y & 0x3F) << 6 | u32::from(z & 0x3F),
+                    3,
+                ),
+                [x, y, z, w, ..] => (
+                    u32::from(x & 0x07) << 18
+                        | u32::from(y & 0x3F) << 12
+                        | u32::from(z & 0x3F) << 6
+                        | u32::from(w & 0x3F),
+                    4,
+                ),
+                // Never: a `str` holds whole chars.
+                _ => (0xFFFD, 1),
+            };
+            let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+            small |= small_fix(c);
+            out[k] = c;
+            i += len;
+            k += 1;
+            if b.get(i).is_none_or(|&x| x < 0x80) {
+                break;
+            }
+        }
+    }
+    chars.truncate(k);
+    small
+}
+
 /// Whether a piece puts back the one char it replaces. Not inlined: inlined into
 /// `Line::run` it cost the mojibake bench ~1.6% more instructions (codegen, measured).
 #[inline(never)]
@@ -933,6 +1109,12 @@ struct Line {
     /// The edits, sorted by their range of pasted chars. A range holds one edit at most: a new edit
     /// takes in every edit inside its range, its own range included.
     edits: Vec<Edit>,
+    /// Whether the chars as they stand are known to pass [`surely_undamaged`]: the scan
+    /// [`Line::run_at`] makes after each step said so, and nothing changed them since
+    /// ([`Line::apply`] clears it). False where not known. [`settle_page`] asks it of every
+    /// repaired line, and most end so (a scan of each line of a paste, 1.1% of the repair of
+    /// distinct damaged lines).
+    undamaged: bool,
 }
 
 /// Where in `edits` (sorted by range) the edits that may lie inside `range` are: those
@@ -971,6 +1153,7 @@ impl Line {
             chars: pasted.to_vec(),
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
             edits: Vec::new(),
+            undamaged: false,
         };
         line.run(preferred, damaged, memo);
         line
@@ -1001,7 +1184,9 @@ impl Line {
         // As ftfy's fix_text: entities, encoding (to a fixed point), then the small fixes;
         // again while those small fixes change something, as they can reveal mojibake.
         'fix: for _ in 0..4 {
-            if !line.chars.contains(&'<') {
+            // An entity needs a `&` (most lines have none: one look at each char, where the
+            // `<` test and the entity search took two).
+            if line.chars.contains(&'&') && !line.chars.contains(&'<') {
                 let p = entity_pieces(&line.chars);
                 if !p.is_empty() {
                     ctx.damaged = false;
@@ -1023,8 +1208,14 @@ impl Line {
                 // lines end here, after one step).
                 match scan_chars(&line.chars) {
                     Scan::MayBeDamaged => {}
-                    Scan::Undamaged => break 'fix,
-                    Scan::UndamagedNfc => return,
+                    Scan::Undamaged => {
+                        line.undamaged = true;
+                        break 'fix;
+                    }
+                    Scan::UndamagedNfc => {
+                        line.undamaged = true;
+                        return;
+                    }
                 }
             }
             // No char the small fixes change (most lines): they would find nothing, as
@@ -1067,6 +1258,7 @@ impl Line {
         if pieces.is_empty() {
             return;
         }
+        self.undamaged = false;
         // The line is rebuilt in place, written from the front (`w`) while it is read further
         // on (`at`): no new vectors a call (their two allocations and two frees were a quarter
         // of what a call cost). Most pieces read several chars as one and the writing never passes the
@@ -1205,7 +1397,7 @@ impl Line {
             // Eight bytes at a time while all the chars they start come before char `k`
             // (a char starts at each byte but a continuation byte).
             while let Some(w) = word8(bytes, byte_k) {
-                let starts = 8 - continuation_bytes(w).count_ones() as usize;
+                let starts = 8 - flag_count(continuation_bytes(w));
                 if char_k + starts > k {
                     break;
                 }
@@ -1237,13 +1429,20 @@ impl Line {
             chars,
             origin,
             edits,
+            ..
         } = self;
         // One pass over the line for all edits (a long damaged line has thousands): the
         // UTF-16 offset before each char. Origins start in order along the line (`apply`
-        // keeps them so), so an edit's chars are found by binary search among those whose
-        // origin starts where it starts; if origins were out of order, each edit would scan
-        // the line as before.
-        let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        // keeps them so), so an edit's chars are found by a walk along them, at the first
+        // char whose origin starts where it starts; if origins were out of order, each edit
+        // would scan the line as before. (Tested without a branch a char: a line is mostly
+        // in order.)
+        let mut sorted = true;
+        let mut last = 0;
+        for o in origin {
+            sorted &= last <= o.0;
+            last = o.0;
+        }
         // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
         // order along the line, so the walk is one pass; back to the start if one does not).
         let (mut walked, mut walked_units) = (0usize, base);
@@ -1257,24 +1456,46 @@ impl Line {
             walked = k;
             walked_units
         };
-        // What each edit had and became, written here first: most are short, and a short
-        // text is kept in the repair itself, with no allocation.
+        // What each edit became, written here first: most are short, and a short text is
+        // kept in the repair itself, with no allocation. (What it had is a slice of `pasted`.)
         let mut to = String::new();
-        let mut from = String::new();
+        // With origins in order: the first char whose origin starts at or after the last
+        // edit's start (edits come sorted by start: a walk along the line for all of them;
+        // back to the start if one does not), where `partition_point` took three binary
+        // searches an edit.
+        let (mut lo, mut lo_start) = (0usize, 0u32);
         for e in edits {
+            to.clear();
             let at = if sorted {
-                let past = origin.partition_point(|o| o.0 < e.end);
-                // The chars from this edit: among those whose origin starts at `e.start`.
-                let from = origin.partition_point(|o| o.0 < e.start);
-                let upto = origin.partition_point(|o| o.0 <= e.start);
-                let mut first = None;
-                to.clear();
-                for k in from..upto {
-                    if origin[k] == (e.start, e.end) {
-                        first.get_or_insert(k);
-                        to.push(chars[k]);
-                    }
+                if e.start < lo_start {
+                    lo = 0;
                 }
+                lo_start = e.start;
+                while origin.get(lo).is_some_and(|o| o.0 < e.start) {
+                    lo += 1;
+                }
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let mut first = None;
+                let mut upto = lo;
+                while let Some(&o) = origin.get(upto).filter(|o| o.0 == e.start) {
+                    if o == (e.start, e.end) {
+                        first.get_or_insert(upto);
+                        to.push(chars[upto]);
+                    }
+                    upto += 1;
+                }
+                // The first char whose origin starts at or after the edit's end: `upto` most
+                // often (every char from `lo` to `upto` starts before it when the edit is not
+                // empty).
+                let past = if e.end == e.start {
+                    lo
+                } else if e.end < e.start {
+                    origin[..lo].partition_point(|o| o.0 < e.end)
+                } else if origin.get(upto).is_none_or(|o| o.0 >= e.end) {
+                    upto
+                } else {
+                    upto + origin[upto..].partition_point(|o| o.0 < e.end)
+                };
                 match first {
                     Some(first) => Some(offset(first.min(past))),
                     None => (past < chars.len()).then(|| offset(past)),
@@ -1282,7 +1503,6 @@ impl Line {
             } else {
                 let mut at = None;
                 let mut units = base;
-                to.clear();
                 for (c, o) in chars.iter().zip(origin) {
                     if *o == (e.start, e.end) {
                         at.get_or_insert(units);
@@ -1294,18 +1514,15 @@ impl Line {
                 }
                 at
             };
-            from.clear();
-            from.push_str(
-                pasted
-                    .get(e.from.0 as usize..e.from.1 as usize)
-                    .unwrap_or(""),
-            );
+            let from = pasted
+                .get(e.from.0 as usize..e.from.1 as usize)
+                .unwrap_or("");
             if from == to {
                 continue;
             }
             repairs.push(Repair {
                 at: at.unwrap_or_else(|| offset(chars.len())),
-                from: from.as_str().into(),
+                from: from.into(),
                 to: to.as_str().into(),
                 kind: e.kind.into(),
                 confidence: e.confidence,
@@ -1343,9 +1560,12 @@ fn small_fix(c: char) -> bool {
         crate::clean::bit128(ASCII, u)
     } else {
         // Every char that counts from U+0080 is in these ranges: the rest is not asked.
-        (0x80..=0x9F).contains(&u)
-            || ((matches!(u, 0x132..=0x1F3 | 0x200B..=0x206F) || u >= 0xFB00)
-                && (is_junk(c) || ligature(c).is_some()))
+        // Below U+0132 (Latin-1, most of mojibake) only the C1 controls, at one test.
+        if u < 0x132 {
+            return u <= 0x9F;
+        }
+        (matches!(u, 0x132..=0x1F3 | 0x200B..=0x206F) || u >= 0xFB00)
+            && (is_junk(c) || ligature(c).is_some())
     }
 }
 
@@ -1535,7 +1755,7 @@ fn surely_nfc(chars: &[char]) -> bool {
             i = mojibake::ascii_end(chars, i);
             match chars.get(i) {
                 None => return true,
-                Some(&c) if nfc_inert(c as u32) => i += 1,
+                Some(&c) if nfc_inert_wide(c as u32) => i += 1,
                 Some(_) => return quick_nfc(chars[i..].iter().copied()),
             }
         }
@@ -1546,14 +1766,14 @@ fn surely_nfc(chars: &[char]) -> bool {
     }
 }
 
-/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert`] char
+/// unicode-normalization's quick check (`Yes`) of `chars`, with each [`nfc_inert_wide`] char
 /// passed as an ASCII one: the check's two table lookups a char cost more than the line's
 /// other scans, and an inert char (combining class 0, NFC_Quick_Check Yes) leaves its state
 /// as ASCII does (no combining class to order against, nothing that may compose), so the
 /// answer is the same. A line of inert chars costs one range test a char.
 #[cfg(not(target_arch = "wasm32"))]
 fn quick_nfc(chars: impl Iterator<Item = char>) -> bool {
-    let plain = |c: char| if nfc_inert(c as u32) { 'a' } else { c };
+    let plain = |c: char| if nfc_inert_wide(c as u32) { 'a' } else { c };
     is_nfc_quick(chars.map(plain)) == IsNormalized::Yes
 }
 
@@ -1857,7 +2077,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn nfc_inert_chars_are_so() {
         use unicode_normalization::char::canonical_combining_class;
-        for u in (0..=0x10FFFF).filter(|&u| nfc_inert(u)) {
+        for u in (0..=0x10FFFF).filter(|&u| nfc_inert_wide(u)) {
             let c = char::from_u32(u).expect("no surrogate is inert");
             assert!(
                 canonical_combining_class(c) == 0
@@ -1983,6 +2203,7 @@ mod tests {
                 chars: pasted.clone(),
                 origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
                 edits: Vec::new(),
+                undamaged: false,
             };
             let (mut new, mut old) = (fresh(), fresh());
             for _ in 0..1 + rng() % 3 {
@@ -2348,6 +2569,7 @@ mod tests {
                         alternatives: Vec::new(),
                     })
                     .collect(),
+                undamaged: false,
             };
             line.locate(&pasted);
             for e in &line.edits {
@@ -2482,5 +2704,351 @@ mod tests {
             .filter(|x| x.kind == "lost_bytes" && !x.alternatives.is_empty())
             .count();
         assert!(guesses >= 6, "lost bytes with alternatives: {guesses}");
+    }
+
+    /// [`Line::report`] as it was, with three binary searches an edit (the reference for
+    /// [`reports_as_the_binary_searches_did`]).
+    fn report_reference(line: &Line, pasted: &str, base: usize, repairs: &mut Vec<Repair>) {
+        // In (start, end) order: the map's order.
+        let Line {
+            chars,
+            origin,
+            edits,
+            ..
+        } = line;
+        // One pass over the line for all edits (a long damaged line has thousands): the
+        // UTF-16 offset before each char. Origins start in order along the line (`apply`
+        // keeps them so), so an edit's chars are found by binary search among those whose
+        // origin starts where it starts; if origins were out of order, each edit would scan
+        // the line as before.
+        let sorted = origin.windows(2).all(|w| w[0].0 <= w[1].0);
+        // The UTF-16 offset before char `k`, walked to from the last one asked (edits come in
+        // order along the line, so the walk is one pass; back to the start if one does not).
+        let (mut walked, mut walked_units) = (0usize, base);
+        let mut offset = |k: usize| {
+            if k < walked {
+                (walked, walked_units) = (0, base);
+            }
+            for c in &chars[walked..k] {
+                walked_units += c.len_utf16();
+            }
+            walked = k;
+            walked_units
+        };
+        // What each edit had and became, written here first: most are short, and a short
+        // text is kept in the repair itself, with no allocation.
+        let mut to = String::new();
+        let mut from = String::new();
+        for e in edits {
+            let at = if sorted {
+                let past = origin.partition_point(|o| o.0 < e.end);
+                // The chars from this edit: among those whose origin starts at `e.start`.
+                let from = origin.partition_point(|o| o.0 < e.start);
+                let upto = origin.partition_point(|o| o.0 <= e.start);
+                let mut first = None;
+                to.clear();
+                for k in from..upto {
+                    if origin[k] == (e.start, e.end) {
+                        first.get_or_insert(k);
+                        to.push(chars[k]);
+                    }
+                }
+                match first {
+                    Some(first) => Some(offset(first.min(past))),
+                    None => (past < chars.len()).then(|| offset(past)),
+                }
+            } else {
+                let mut at = None;
+                let mut units = base;
+                to.clear();
+                for (c, o) in chars.iter().zip(origin) {
+                    if *o == (e.start, e.end) {
+                        at.get_or_insert(units);
+                        to.push(*c);
+                    } else if at.is_none() && o.0 >= e.end {
+                        at = Some(units);
+                    }
+                    units += c.len_utf16();
+                }
+                at
+            };
+            from.clear();
+            from.push_str(
+                pasted
+                    .get(e.from.0 as usize..e.from.1 as usize)
+                    .unwrap_or(""),
+            );
+            if from == to {
+                continue;
+            }
+            repairs.push(Repair {
+                at: at.unwrap_or_else(|| offset(chars.len())),
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+                kind: e.kind.into(),
+                confidence: e.confidence,
+                alternatives: e.alternatives.clone(),
+                count: 1,
+            });
+        }
+    }
+
+    #[test]
+    fn reports_as_the_binary_searches_did() {
+        // Lines repaired for real (origins and edits as `apply` leaves them), then lines
+        // made up: origins in order or not, edits out of order, empty and backwards ranges,
+        // ranges that no char has; each reported by both, from two bases.
+        let alphabet = [
+            'a', ' ', 'é', 'Ã', '©', 'â', '€', '™', 'œ', '\u{9d}', '🧵', '漢', '\u{301}',
+        ];
+        let mut next = xorshift(0x5851_F42D_4C95_7F2D);
+        let pick = |n: u64| alphabet[(n % alphabet.len() as u64) as usize];
+        let mut compared = 0;
+        for round in 0..4_000 {
+            let len = (next() % 24) as usize;
+            let pasted_chars: Vec<char> = (0..len).map(|_| pick(next())).collect();
+            let pasted: String = pasted_chars.iter().collect();
+            let mut line = if round % 2 == 0 {
+                Line::repair(&pasted_chars, None, false, &mut mojibake::Memo::default())
+            } else {
+                let n = (next() % 24) as usize;
+                let mut at = 0u32;
+                let mut origin: Vec<(u32, u32)> = (0..n)
+                    .map(|_| {
+                        at += (next() % 3) as u32;
+                        (at, at + (next() % 3) as u32)
+                    })
+                    .collect();
+                if next() % 4 == 0 && n > 1 {
+                    origin.swap((next() % n as u64) as usize, (next() % n as u64) as usize);
+                }
+                let mut edits: Vec<Edit> = (0..next() % 6)
+                    .map(|_| {
+                        let (start, end) = match origin.get((next() % 30) as usize) {
+                            Some(&o) if next() % 3 != 0 => o,
+                            _ => ((next() % 12) as u32, (next() % 12) as u32),
+                        };
+                        Edit {
+                            start,
+                            end,
+                            from: (0, 0),
+                            kind: "mojibake",
+                            confidence: 0.5,
+                            alternatives: vec!["x".into()],
+                        }
+                    })
+                    .collect();
+                if next() % 3 != 0 {
+                    edits.sort_by_key(|e| (e.start, e.end));
+                }
+                Line {
+                    chars: (0..n).map(|_| pick(next())).collect(),
+                    origin,
+                    edits,
+                    undamaged: false,
+                }
+            };
+            line.locate(&pasted);
+            for base in [0, 7] {
+                let (mut new, mut old) = (Vec::new(), Vec::new());
+                line.report(&pasted, base, &mut new);
+                report_reference(&line, &pasted, base, &mut old);
+                assert_eq!(new, old, "{pasted:?} {:?} {:?}", line.chars, line.origin);
+                compared += new.len();
+            }
+        }
+        assert!(compared > 5_000, "repairs compared: {compared}");
+    }
+
+    /// [`small_fix`] as it was, with no shortcut below U+0132 (the reference for
+    /// [`chars_of_reads_as_chars_and_has_small_fix`]).
+    fn small_fix_reference(c: char) -> bool {
+        let u = c as u32;
+        if u < 0x80 {
+            c == '&' || is_junk(c)
+        } else {
+            (0x80..=0x9F).contains(&u)
+                || ((matches!(u, 0x132..=0x1F3 | 0x200B..=0x206F) || u >= 0xFB00)
+                    && (is_junk(c) || ligature(c).is_some()))
+        }
+    }
+
+    #[test]
+    fn chars_of_reads_as_chars_and_has_small_fix() {
+        // Random lines of runs of plain ASCII (long and short: the eight-byte copies and
+        // the line's last seven bytes), mojibake, controls, C1 controls, ligatures, joiners
+        // and chars of four bytes: the chars `str::chars` gives, and a small fix where the
+        // old test finds one.
+        let mut alphabet = alphabet();
+        alphabet.extend("&\u{0}\u{7}\u{b}\u{c}\r\n\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{a0}ĲǄǌǱﬀﬆ\u{FEFF}\u{FFF9}\u{FFFC}\u{206A}\u{206F}\u{2070}𝔘".chars());
+        let mut next = xorshift(0x3C6E_F372_FE94_F82B);
+        let mut buf = Vec::new();
+        let mut small = 0;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..next() % 6 {
+                if next() % 2 == 0 {
+                    let run = (next() % 20) as usize;
+                    line.extend((0..run).map(|k| char::from(b'a' + (k % 26) as u8)));
+                } else {
+                    for _ in 0..1 + next() % 4 {
+                        line.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                    }
+                }
+            }
+            let found = chars_of(&line, &mut buf);
+            let want: Vec<char> = line.chars().collect();
+            assert_eq!(buf, want, "{line:?}");
+            assert_eq!(
+                found,
+                want.iter().any(|&c| small_fix_reference(c)),
+                "{line:?}"
+            );
+            assert_eq!(found, has_small_fix(&want), "{line:?}");
+            small += usize::from(found);
+        }
+        assert!(
+            small > 2_000 && small < 18_000,
+            "lines with a small fix: {small}"
+        );
+    }
+
+    #[test]
+    fn a_line_marked_undamaged_is_so() {
+        // Random text damaged under a random page (its UTF-8 read as that page's chars),
+        // repaired under no page or another: where the run marks the line undamaged, the
+        // scan of its chars says so too (`settle_page` skips it on that mark).
+        let text: Vec<char> = "ab é€’“ 🔥👍🏽 ąłЁ中 ưở ş ∂√ ™ 🧵—".chars().collect();
+        let mut next = xorshift(0x1F83_D9AB_FB41_BD6B);
+        let mut marked = 0;
+        for _ in 0..3_000 {
+            let line: String = (0..1 + next() % 12)
+                .map(|_| text[(next() % text.len() as u64) as usize])
+                .collect();
+            let page = &codepages::ALL[(next() % codepages::ALL.len() as u64) as usize];
+            let damaged: Vec<char> = line
+                .bytes()
+                .map(|b| match b {
+                    0..=0x7F => char::from(b),
+                    _ => page.char_at(usize::from(b - 0x80)),
+                })
+                .collect();
+            let preferred =
+                (next() % 2 == 0).then(|| (next() % codepages::ALL.len() as u64) as usize);
+            let mut fixed =
+                Line::repair(&damaged, preferred, false, &mut mojibake::Memo::default());
+            if fixed.undamaged {
+                marked += 1;
+                let chars = &fixed.chars;
+                assert!(surely_undamaged(chars), "{damaged:?} -> {chars:?}");
+                // Chars changed (into mojibake here) are no longer known undamaged.
+                fixed.apply(&[Piece {
+                    start: 0,
+                    end: 0,
+                    to: "Ã©".into(),
+                    kind: "mojibake",
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                }]);
+                assert!(!fixed.undamaged, "{damaged:?} changed");
+            }
+        }
+        assert!(marked > 500, "lines marked undamaged: {marked}");
+    }
+
+    #[test]
+    fn push_chars_writes_as_string_push() {
+        // Random chars of one to four bytes (and none), appended after some text: the
+        // bytes `String::push` writes, and their UTF-16 length.
+        let alphabet = [
+            'a',
+            '\0',
+            '\u{7f}',
+            '\u{80}',
+            'é',
+            '\u{7ff}',
+            '\u{800}',
+            '€',
+            '\u{FFFD}',
+            '\u{FFFF}',
+            '\u{10000}',
+            '🧵',
+            '\u{10FFFF}',
+        ];
+        let mut next = xorshift(0x510E_527F_ADE6_82D1);
+        for _ in 0..5_000 {
+            let chars: Vec<char> = (0..next() % 20)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let mut want = String::from("x");
+            let mut want_units = 0;
+            for &c in &chars {
+                want.push(c);
+                want_units += c.len_utf16();
+            }
+            let mut got = String::from("x");
+            assert_eq!(push_chars(&mut got, &chars), want_units, "{chars:?}");
+            assert_eq!(got, want, "{chars:?}");
+        }
+    }
+
+    #[test]
+    fn flag_count_counts_as_count_ones() {
+        // Every set of flags of eight bytes (bit 7 of each), and random words masked so.
+        for m in 0u64..256 {
+            let flags = (0..8)
+                .filter(|k| m >> k & 1 == 1)
+                .fold(0u64, |f, k| f | 0x80 << (8 * k));
+            assert_eq!(flag_count(flags), flags.count_ones() as usize, "{flags:#x}");
+        }
+        let mut next = xorshift(0x9B05_688C_2B3E_6C1F);
+        for _ in 0..10_000 {
+            let flags = next() & HIGH;
+            assert_eq!(flag_count(flags), flags.count_ones() as usize, "{flags:#x}");
+        }
+    }
+
+    /// [`scan_chars`] as it was, a char at a time (the reference for
+    /// [`scan_chars_answers_as_a_char_at_a_time`]).
+    fn scan_chars_reference(chars: &[char]) -> Scan {
+        let mut scan = Scanner::new();
+        for &c in chars {
+            let ok = if c.is_ascii() {
+                scan.ascii(c as u8)
+            } else {
+                scan.other(c as u32)
+            };
+            if !ok {
+                return Scan::MayBeDamaged;
+            }
+        }
+        scan.end()
+    }
+
+    #[test]
+    fn scan_chars_answers_as_a_char_at_a_time() {
+        // Runs of plain ASCII (spaces and `?` among them, which carry a lead across), and
+        // chars of every page, emoji parts, modifiers, `&`, tab, controls and DEL.
+        let mut alphabet = alphabet();
+        alphabet.extend("&\t\r\u{1}\u{7f}  ??".chars());
+        let mut next = xorshift(0x1F83_D9AB_5BE0_CD19);
+        let mut seen = [0usize; 3];
+        for _ in 0..30_000 {
+            let mut chars = Vec::new();
+            for _ in 0..next() % 6 {
+                if next() % 2 == 0 {
+                    let run = b"ab ?z. A?";
+                    chars.extend((0..next() % 10).map(|_| char::from(run[(next() % 9) as usize])));
+                } else {
+                    for _ in 0..1 + next() % 3 {
+                        chars.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                    }
+                }
+            }
+            let want = scan_chars_reference(&chars);
+            assert_eq!(scan_chars(&chars), want, "{chars:?}");
+            seen[want as usize] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 1_000), "answers: {seen:?}");
     }
 }
