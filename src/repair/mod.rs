@@ -994,7 +994,16 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged && is_nfc(line) {
         return None;
     }
+    // One walk natively; in the .wasm the two walks `chars_of` replaced (its code costs
+    // more bytes than the time it saves there).
+    #[cfg(not(target_arch = "wasm32"))]
     let small_fix = chars_of(line, chars);
+    #[cfg(target_arch = "wasm32")]
+    let small_fix = {
+        chars.clear();
+        chars.extend(line.chars());
+        has_small_fix(chars)
+    };
     if undamaged || small_fix {
         return Some(false);
     }
@@ -1023,6 +1032,7 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
 /// bytes ([`plain_prefix`]: none of them `&`, DEL or a control, so none a small fix) are
 /// copied eight at a time, and the non-ASCII chars that mojibake writes side by side are
 /// decoded in one loop.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 #[inline(never)]
 fn chars_of(line: &str, chars: &mut Vec<char>) -> bool {
     let b = line.as_bytes();
