@@ -1262,7 +1262,6 @@ fn lone_letters(
     let mut j = i + 1;
     let mut next = Vec::new();
     while sides == [None, None] && j < v.len().min(i + 16) {
-        next.clear();
         readings(v, j, &mut next);
         sides[1] = next.first().and_then(|r| script(r.0));
         j += 1;
@@ -2573,12 +2572,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         if !less_damaged {
             continue;
         }
-        let mut score: i32 = pieces
-            .iter()
-            .filter(|p| p.kind == "lost_bytes")
-            .filter_map(|p| p.to.chars().next())
-            .map(likelihood)
-            .sum();
+        let mut score = lost_likelihood(&pieces);
         let opens = fixed.iter().filter(|&&c| c == '“').count();
         if opens > 0 && opens == fixed.iter().filter(|&&c| c == '”').count() {
             score += 300;
@@ -2633,23 +2627,17 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
         let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
             continue;
         };
-        let (mut read, mut likely, mut extra, mut next) = (0, 0, Vec::new(), 0);
+        let (mut read, mut extra, mut next) = (0, Vec::new(), 0);
         for p in found {
             while next < pieces.len() && pieces[next].end <= p.start {
                 next += 1;
             }
             if pieces.get(next).is_none_or(|q| p.end <= q.start) {
-                read += chars[p.start..p.end]
-                    .iter()
-                    .filter(|c| !c.is_ascii())
-                    .count();
-                if let (Text::One(c), "lost_bytes") = (&p.to, p.kind) {
-                    likely += likelihood(*c);
-                }
+                read += non_ascii(&chars[p.start..p.end]);
                 extra.push(p);
             }
         }
-        let key = (read, likely, ctx.seen >> k & 1 == 1);
+        let key = (read, lost_likelihood(&extra), ctx.seen >> k & 1 == 1);
         if read > 0 && key > best.0 {
             best = (key, extra);
         }
@@ -2694,10 +2682,26 @@ fn non_ascii_left(chars: &[char], pieces: &[Piece]) -> usize {
     let mut left = 0;
     let mut at = 0;
     for p in pieces {
-        left += chars[at..p.start].iter().filter(|c| !c.is_ascii()).count();
+        left += non_ascii(&chars[at..p.start]);
         at = p.end;
     }
-    left + chars[at..].iter().filter(|c| !c.is_ascii()).count()
+    left + non_ascii(&chars[at..])
+}
+
+/// How many of `chars` are not ASCII.
+fn non_ascii(chars: &[char]) -> usize {
+    chars.iter().filter(|c| !c.is_ascii()).count()
+}
+
+/// The likelihood of a reading's lost-byte chars, summed (each such piece is one char): how
+/// the lost-byte search and [`lost_in_rest`] weigh readings that explain as much.
+fn lost_likelihood(pieces: &[Piece]) -> i32 {
+    pieces
+        .iter()
+        .filter(|p| p.kind == "lost_bytes")
+        .filter_map(|p| p.to.chars().next())
+        .map(likelihood)
+        .sum()
 }
 
 /// Whether a line's lost-byte repair leaves it less damaged than it was (its damage: its
