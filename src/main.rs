@@ -1,5 +1,6 @@
 //! The `unspool` command: the same core as the page, on files and pipes.
 
+use std::collections::HashMap;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 use unspool::render::json;
@@ -350,18 +351,37 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
                 .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?,
         )),
     };
+    // Records repeat in real batches (a retweet, a boilerplate line, a dataset's duplicates),
+    // and each record's answer depends on its text alone (each is its own document; the
+    // options are the run's): a record seen before is answered from the first answer, byte
+    // for byte what working it out again gives. The cache keeps the first records it meets,
+    // up to `JSONL_CACHE_BYTES` of records and answers, so a long stream stays bounded.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut cached = 0usize;
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| Failure::Input(format!("cannot read line {}: {e}", n + 1)))?;
         if line.trim().is_empty() {
             continue;
         }
+        if let Some(answer) = seen.get(&line) {
+            out.push_str(answer);
+            continue;
+        }
         let text: String = serde_json::from_str(&line)
             .map_err(|e| Failure::Input(format!("line {} is not a JSON string: {e}", n + 1)))?;
-        out.push_str(&each(&text));
-        out.push('\n');
+        let mut answer = each(&text);
+        answer.push('\n');
+        out.push_str(&answer);
+        cached += line.len() + answer.len();
+        if cached <= JSONL_CACHE_BYTES {
+            seen.insert(line, answer);
+        }
     }
     write_to(&out, p.value("--out"))
 }
+
+/// How many bytes of records and their answers `json_per_input` keeps to answer repeats.
+const JSONL_CACHE_BYTES: usize = 64 << 20;
 
 fn entities_cmd(args: &[String]) -> Result<(), Failure> {
     let p = parse(args, &["--platform", "--out"], &["--jsonl"])?;

@@ -136,6 +136,39 @@ fn repair_writes_out_too() {
     );
 }
 
+/// A record met again is answered from the first answer (`json_per_input`'s cache): every
+/// answer is what the record gives alone, repeats and all, in the input's order.
+#[test]
+fn repeated_jsonl_records_get_the_answer_they_get_alone() {
+    // `Ã©` is é's UTF-8 (C3 A9) read as windows-1252; `ā€™` is ’ (E2 80 99) read under the
+    // mixed table (E2 is ISO-8859-13's `ā`, 0x80 and 0x99 windows-1252's `€` and `™`).
+    let records = [
+        ("\"cafÃ©\"", "\"café\""),
+        ("\"Googleā€™s\"", "\"Google’s\""),
+        ("\"caf\\u00c3\\u00a9\"", "\"café\""),
+        ("\"ok\"", "\"ok\""),
+    ];
+    for (record, answer) in records {
+        let alone = unspool(&["repair", "--jsonl"], &format!("{record}\n"));
+        assert_eq!(
+            String::from_utf8_lossy(&alone.stdout),
+            format!("{answer}\n")
+        );
+    }
+    let order = [0, 1, 0, 2, 3, 1, 1, 0, 3];
+    let input: String = order
+        .iter()
+        .map(|&i| format!("{}\n", records[i].0))
+        .collect();
+    let want: String = order
+        .iter()
+        .map(|&i| format!("{}\n", records[i].1))
+        .collect();
+    let run = unspool(&["repair", "--jsonl"], &input);
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&run.stdout), want);
+}
+
 #[test]
 fn bad_usage_exits_2_and_help_documents_the_codes() {
     assert_eq!(
