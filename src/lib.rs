@@ -48,7 +48,7 @@ pub use thread::{
 
 /// Runs the whole pipeline on a paste: repair → segment → clean → the [`Thread`].
 pub fn format(input: &str, options: &Options) -> Thread {
-    with_repairs(repair::repair(input), options)
+    with_repairs(repair::repair(input), options, true)
 }
 
 /// [`format()`] on a paste the caller gives up: the paste is dropped as soon as it is
@@ -56,14 +56,39 @@ pub fn format(input: &str, options: &Options) -> Thread {
 pub fn format_owned(input: String, options: &Options) -> Thread {
     let repaired = repair::repair(&input);
     drop(input);
-    with_repairs(repaired, options)
+    with_repairs(repaired, options, true)
+}
+
+/// [`format_owned`] for rendering as `to` with `options`: the same model, but without the
+/// removed lines where that rendering does not show them (every format but JSON shows them
+/// only with `include_removed`), as [`convert`] makes it. A big paste removes hundreds of
+/// thousands of lines (a count, a time, `Show more` on every post): making, holding and
+/// freeing them for a rendering that leaves them out was a fifth of the model's memory.
+pub fn format_owned_for(input: String, options: &Options, to: Format) -> Thread {
+    let repaired = repair::repair(&input);
+    drop(input);
+    with_repairs(repaired, options, shows_removed(to, options))
+}
+
+/// Whether rendering as `to` with `options` shows the removed lines. Always in the browser:
+/// the page's model holds them anyway, and a second path through the segmenter cost the
+/// .wasm ~110 B gzipped.
+fn shows_removed(to: Format, options: &Options) -> bool {
+    cfg!(target_arch = "wasm32") || to == Format::Json || options.include_removed
 }
 
 /// The rest of [`format`]: the repaired text segmented, and given back before the removed
 /// lines' texts are made and the posts' spans are found (the posts and removed lines hold
-/// their own text), with the repairs.
-fn with_repairs(repaired: repair::Repaired, options: &Options) -> Thread {
-    let seg = segment::segment_owned(repaired.text, options.platform);
+/// their own text), with the repairs; the removed lines only if `removed` (see
+/// [`format_owned_for`]).
+fn with_repairs(repaired: repair::Repaired, options: &Options, removed: bool) -> Thread {
+    let seg = if removed {
+        segment::segment_owned(repaired.text, options.platform)
+    } else {
+        // The posts hold their own text: the paste is dropped here, as `segment_owned` does.
+        let text = repaired.text;
+        segment::segment_posts(&text, options.platform)
+    };
     let mut thread = from_segmented(seg, options);
     thread.repairs = repaired.repairs;
     thread
@@ -146,7 +171,8 @@ fn first_sentence(text: &str) -> Option<String> {
 
 /// Formats `input` and renders it as `to` in one call.
 pub fn convert(input: &str, to: Format, options: &Options) -> String {
-    render(&format(input, options), to, options)
+    let thread = with_repairs(repair::repair(input), options, shows_removed(to, options));
+    render(&thread, to, options)
 }
 
 /// What the unit tests share.

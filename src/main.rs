@@ -264,7 +264,7 @@ fn format_cmd(args: &[String]) -> Result<(), Failure> {
     let thread = {
         let input = read_input(p.file.as_deref())?;
         match p.value("--from") {
-            None | Some("text") => unspool::format_owned(input, &options),
+            None | Some("text") => unspool::format_owned_for(input, &options, to),
             // A saved model (`--to json` output) rendered again, with other options.
             Some("json") => serde_json::from_str(&input)
                 .map_err(|e| Failure::Input(format!("input is not a Thread model: {e}")))?,

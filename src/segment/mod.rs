@@ -329,6 +329,12 @@ pub fn segment_owned(text: String, platform: Option<Platform>) -> Segmented {
     seg
 }
 
+/// [`segment`] without the removed lines (`removed` left empty): for a rendering that does
+/// not show them ([`crate::convert`]).
+pub fn segment_posts(text: &str, platform: Option<Platform>) -> Segmented {
+    assemble(text, platform).0
+}
+
 /// The three passes: the posts, and the removed pieces as places in `text`.
 fn assemble(text: &str, platform: Option<Platform>) -> (Segmented, Cuts) {
     let lines = trimmed_lines(text);
