@@ -813,17 +813,27 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
     // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
     // line is evidence enough.
     let mut likely = 0;
+    let mut lone = 0;
     for p in &pieces {
-        if symbol_read_from_three(p) {
+        if p.end - p.start == 1 {
+            lone += 1;
+        } else if symbol_read_from_three(p) {
             likely += if p.end - p.start >= 4 { 2 } else { 1 };
         } else if plausibility(&p.to) == 1 {
             likely += 1;
         }
     }
     let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+    // Letters read from lone leads ([`lone_letters`], one char each) count where whole
+    // sequences read as likely chars outnumber them: Hebrew under windows-1253 loses the
+    // second byte of `א ט ך ל ם מ ן ת` (D7 90, 98, 9A, 9C–9F, AA), which `Χ` stands for alone
+    // (`Χ”Χ™Χ` is `היא`).
     let plausible = (likely >= 2 || word)
+        && likely > lone
         && pieces.iter().all(|p| {
-            p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+            (p.end - p.start >= 2 || p.kind == "lost_bytes")
+                && plausibility(&p.to) >= 0
+                && !glued_ideograph(chars, p)
         });
     // Not read again where the page does not write some char read (a piece's one char;
     // pieces of several chars are left to the second look): the rest of the line is chars
@@ -1405,13 +1415,16 @@ macro_rules! latin_ext_by_use {
 /// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
 /// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 5] = [
+    const ORDER: [&str; 6] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
         concat!(latin1_by_use!(), latin_ext_by_use!()),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
+        // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
+        // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
+        "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
         // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
         // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
         // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
@@ -3755,6 +3768,22 @@ mod tests {
         assert_eq!(fixed("cum o stea muzica o cÄ"), "cum o stea muzica o că");
     }
 
+    /// A line whose whole sequences read as likely letters, more of them than its lone leads,
+    /// decodes plausibly with those leads read as letters that lost their second byte.
+    /// Russian under windows-1253: `с` is D1 81 and 0x81 undefined, so `собой` pastes as
+    /// `ΡΠΎΠ±ΠΎΠΉ` (`о` D0 BE, `б` D0 B1, `й` D0 B9). Arabic: `ي` is D9 8A and 0x8A undefined,
+    /// `هي` pastes as `Ω‡Ω` (`ه` D9 87). Lone leads alone are no such line.
+    #[test]
+    fn lone_leads_among_likely_letters_read_plausibly() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ΡΠΎΠ±ΠΎΠΉ ΡΠΎΠ²ΡΠµΠΌ Π²ΡΠµ"), "собой совсем все");
+        assert_eq!(
+            fixed("Ψ§Ω„Ψ£Ψ±Ψ¶ Ψ§Ω„ΨΉΨ±Ψ¨ΩΨ© Ω‡Ω Ω…ΨµΨ±"),
+            "الأرض العربية هي مصر"
+        );
+        assert_eq!(fixed("ΧΧ ΧΧ"), "ΧΧ ΧΧ");
+    }
+
     #[test]
     fn devanagari_signs_lost_with_a_byte() {
         let fixed = |s: &str| crate::repair::repair(s).text;
@@ -4005,8 +4034,11 @@ mod tests {
             return false;
         };
         let mut likely = 0;
+        let mut lone = 0;
         for p in &pieces {
-            if symbol_read_from_three(p) {
+            if p.end - p.start == 1 {
+                lone += 1;
+            } else if symbol_read_from_three(p) {
                 likely += if p.end - p.start >= 4 { 2 } else { 1 };
             } else if plausibility(&p.to) == 1 {
                 likely += 1;
@@ -4014,8 +4046,11 @@ mod tests {
         }
         let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         let plausible = (likely >= 2 || word)
+            && likely > lone
             && pieces.iter().all(|p| {
-                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+                (p.end - p.start >= 2 || p.kind == "lost_bytes")
+                    && plausibility(&p.to) >= 0
+                    && !glued_ideograph(chars, p)
             });
         plausible
             || (again
