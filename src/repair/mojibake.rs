@@ -1443,7 +1443,20 @@ fn letter_rank(c: char) -> i32 {
             8, 9, 8,
         ];
         let s = (u - 0xAC00) as usize;
-        let cost = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        let parts = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        // The commonest syllables by their own share, which their parts' misjudge (`는`, the
+        // topic particle, 5 bits, not 10: `๋”` under windows-874, EB with 0x8A lost and 0x94,
+        // is `는`, EB 8A 94, not `더`, EB 8D 94); any other is rarer than those.
+        let own = COMMON_SYLLABLES.iter().position(|&x| usize::from(x) == s);
+        let cost = match own {
+            Some(k) => {
+                5 + SYLLABLE_COST_ENDS
+                    .iter()
+                    .filter(|&&end| usize::from(end) <= k)
+                    .count() as u8
+            }
+            None => parts.max(4 + SYLLABLE_COST_ENDS.len() as u8),
+        };
         return (50 - i32::from(cost)).max(1);
     }
     if let 0x4E00..=0x9FFF = u {
@@ -1476,6 +1489,20 @@ const COMMON_HAN: [u16; 100] = [
     11681, 12064, 12484, 12499, 12884, 13300, 14924, 14952, 15231, 15300, 15777, 15845, 15860,
     15969, 16168, 16185, 16196, 16979, 18323, 18420, 19020, 19065, 19067,
 ];
+
+/// The 96 commonest Hangul syllables (as offsets from U+AC00), commonest first, and where
+/// each cost ends in that order: the first 3 cost 5 bits (-log2 of each one's share of
+/// the syllables of wordfreq's Korean words, rounded), those up to the 15th 6, and so on
+/// (`이다는에하고가을지의로서`…). Printed by `tools/gen_common_syllables.py`.
+const COMMON_SYLLABLES: [u16; 96] = [
+    7028, 1764, 1684, 6608, 10584, 224, 0, 6980, 7616, 7000, 3164, 5404, 6976, 6468, 10588, 6580,
+    1988, 560, 5292, 1736, 7048, 3452, 1176, 10612, 3500, 5852, 504, 6804, 7032, 2276, 7056, 7036,
+    140, 1792, 2940, 6972, 5796, 5656, 3532, 4340, 7196, 3700, 7189, 7420, 7172, 4480, 6636, 112,
+    252, 7077, 10632, 5313, 6472, 3528, 364, 6600, 1904, 6692, 6524, 1204, 6864, 6832, 5856, 7169,
+    131, 5425, 365, 2072, 5432, 6916, 6720, 3892, 10592, 2009, 5341, 5516, 9912, 2268, 3752, 4088,
+    7620, 3896, 7441, 3536, 10836, 245, 588, 3052, 4676, 5813, 4, 6598, 4484, 7280, 7168, 7045,
+];
+const SYLLABLE_COST_ENDS: [u8; 5] = [3, 15, 41, 79, 96];
 
 /// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
 /// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
@@ -3782,6 +3809,19 @@ mod tests {
             "الأرض العربية هي مصر"
         );
         assert_eq!(fixed("ΧΧ ΧΧ"), "ΧΧ ΧΧ");
+    }
+
+    /// A Hangul syllable that lost a byte is the commonest of its readings, the commonest
+    /// syllables by their own share: `습` (EC 8A B5, as in `습니다`) is windows-1253's `μµ`
+    /// with 0x8A lost, and so are `익` (EC 9D B5) and `옵` (EC 98 B5) with 0x9D or 0x98 lost,
+    /// which their parts alone rank higher (`습`'s final `ㅂ` is rare). `니` is EB 8B 88 (`λ‹`,
+    /// 0x88 lost), `다` EB 8B A4 (`λ‹¤`), `면` EB A9 B4 (`λ©΄`).
+    #[test]
+    fn lost_byte_syllables_by_their_own_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("00 μµλ‹λ‹¤ λ©΄"), "00 습니다 면");
+        assert!(letter_rank('습') > letter_rank('익') && letter_rank('습') > letter_rank('옵'));
+        assert!(letter_rank('는') > letter_rank('더'));
     }
 
     #[test]
