@@ -826,8 +826,8 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
     let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
     // Letters read from lone leads ([`lone_letters`], one char each) count where whole
     // sequences read as likely chars outnumber them: Hebrew under windows-1253 loses the
-    // second byte of `א ט ך ל ם מ ן ת` (D7 90, 98, 9A, 9C–9F, AA), which `Χ` stands for alone
-    // (`Χ”Χ™Χ` is `היא`).
+    // second byte of `א ט ך ל ם מ ן ת` (D7 90, 98, 9A, 9C–9F, AA), which `Χ` stands for alone,
+    // and Russian that of `с` (D1 81: `ΡΠΎΠ±ΠΎΠΉ` is `собой`).
     let plausible = (likely >= 2 || word)
         && likely > lone
         && pieces.iter().all(|p| {
@@ -1446,7 +1446,8 @@ fn letter_rank(c: char) -> i32 {
         let parts = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
         // The commonest syllables by their own share, which their parts' misjudge (`는`, the
         // topic particle, 5 bits, not 10: `๋”` under windows-874, EB with 0x8A lost and 0x94,
-        // is `는`, EB 8A 94, not `더`, EB 8D 94); any other is rarer than those.
+        // is `는`, EB 8A 94, not `더`, EB 8D 94); any other is as rare as the rarest of those
+        // at least.
         let own = COMMON_SYLLABLES.iter().position(|&x| usize::from(x) == s);
         let cost = match own {
             Some(k) => {
@@ -1529,8 +1530,8 @@ const KANA_PENALTY: [u8; 0x5A] = {
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped. Leads of
-/// two bytes too (0xC2–0xDF, `ฤ`–`฿`): Romanian `cautฤ` is `caută` (ă is C4 83), Croatian
-/// `neฤe` is `neće` (ć is C4 87), each with its second byte lost.
+/// two bytes too (0xC2–0xDF, `ฤ`–`฿`): Turkish `eş` pastes as `eล` (ş is C5 9F), Romanian
+/// `caută` as `cautฤ` (ă is C4 83), each with its second byte lost.
 fn isolated_thai(chars: &[char], at: usize) -> bool {
     let thai = |c: &char| ('\u{0E00}'..='\u{0E7F}').contains(c);
     chars
