@@ -662,7 +662,7 @@ impl Scanner {
 
     /// A char from U+0080; false where the line may be damaged.
     fn other(&mut self, u: u32) -> bool {
-        if lone_risk(u) {
+        if lone_risk(u) || mojibake::lone_lead_risk(u) {
             return false;
         }
         let role = mojibake::role(u);
@@ -1013,7 +1013,7 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     {
         return Some(true);
     }
-    if mojibake::has_isolated_thai(chars) {
+    if mojibake::has_lone_lead(chars) {
         return Some(false);
     }
     // With nothing else to repair, `Line::repair` would only restore joiners: emoji side
@@ -2011,7 +2011,7 @@ mod tests {
         alphabet.extend("\n\r\nabcdefgh  ".chars());
         let mut next = xorshift(0xD1B5_4A32_D192_ED03);
         let mut each = [0usize; 3];
-        for _ in 0..20_000 {
+        for _ in 0..30_000 {
             let len = (next() % 48) as usize;
             let text: String = (0..len)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])

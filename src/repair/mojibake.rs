@@ -813,17 +813,27 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
     // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
     // line is evidence enough.
     let mut likely = 0;
+    let mut lone = 0;
     for p in &pieces {
-        if symbol_read_from_three(p) {
+        if p.end - p.start == 1 {
+            lone += 1;
+        } else if symbol_read_from_three(p) {
             likely += if p.end - p.start >= 4 { 2 } else { 1 };
         } else if plausibility(&p.to) == 1 {
             likely += 1;
         }
     }
     let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+    // Letters read from lone leads ([`lone_letters`], one char each) count where whole
+    // sequences read as likely chars outnumber them: Hebrew under windows-1253 loses the
+    // second byte of `א ט ך ל ם מ ן ת` (D7 90, 98, 9A, 9C–9F, AA), which `Χ` stands for alone,
+    // and Russian that of `с` (D1 81: `ΡΠΎΠ±ΠΎΠΉ` is `собой`).
     let plausible = (likely >= 2 || word)
+        && likely > lone
         && pieces.iter().all(|p| {
-            p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+            (p.end - p.start >= 2 || p.kind == "lost_bytes")
+                && plausibility(&p.to) >= 0
+                && !glued_ideograph(chars, p)
         });
     // Not read again where the page does not write some char read (a piece's one char;
     // pieces of several chars are left to the second look): the rest of the line is chars
@@ -1288,6 +1298,75 @@ fn lone_letters(
     }
 }
 
+/// The Latin letters read from lone leads (`pieces[k]` for each `k` of `lone`) chosen again
+/// by the language of the whole line: of each one's readings, the one with which the line
+/// is likeliest in some language written with Latin letters ([`language_level`]), where
+/// [`rank`] weighed each letter alone. Latvian `kÄdÄ“Ä¼` is `kādēļ` (ā is C4 81), not
+/// `kčdēļ`, as Latvian writes `ē` and `ļ`; Turkish `diÄer yaptÄ±` is `diğer yaptı` (ğ is
+/// C4 9F), as Turkish writes `ı`. Twice over, so that each letter is weighed with the others
+/// chosen.
+#[inline(never)]
+fn lone_letters_by_language(chars: &[char], pieces: &mut [Piece], lone: &[usize], page: &CodePage) {
+    let latin = |c: char| script(c) == Some(Script::Latin);
+    for _ in 0..2 {
+        for &k in lone {
+            if !lone_latin(&pieces[k]) {
+                continue;
+            }
+            let mut best = (lone_level(chars, pieces, page), None);
+            for a in 0..pieces[k].alternatives.len() {
+                let Some(c) = pieces[k].alternatives[a]
+                    .chars()
+                    .next()
+                    .filter(|&c| latin(c))
+                else {
+                    continue;
+                };
+                let was = std::mem::replace(&mut pieces[k].to, Text::One(c));
+                let level = lone_level(chars, pieces, page);
+                pieces[k].to = was;
+                if level < best.0 {
+                    best = (level, Some((a, c)));
+                }
+            }
+            if let Some((a, c)) = best.1 {
+                let p = &mut pieces[k];
+                let was = std::mem::replace(&mut p.to, Text::One(c));
+                p.alternatives[a] = was.chars().collect();
+            }
+        }
+    }
+}
+
+/// What a byte lost in copying costs a lone letter, in [`language_level`]'s half bits, where
+/// `page` defines it (a soft hyphen, or a C1 control of an ISO page): some copies keep such
+/// bytes, while an undefined byte is lost by every strict decoder (ISO-8859-13's `Ä` before a
+/// lost 0x99 is Polish `ę`, but windows-1250's before a lost 0x83, Romanian `ă`, is likelier).
+const COPY_LOST: u32 = 6;
+
+/// [`language_level`] of the line read with `pieces` under `page`, with what its lone Latin
+/// letters ([`lone_latin`]) cost besides: a capital right after a small letter as much as a
+/// capital inside a word costs there (`cĐ` is no likelier than `cđ` where the line ends
+/// after it), and a second byte the page defines [`COPY_LOST`].
+fn lone_level(chars: &[char], pieces: &[Piece], page: &CodePage) -> u32 {
+    let mut level = language_level(chars, pieces);
+    for (k, p) in pieces.iter().enumerate() {
+        let Some(c) = p.to.chars().next().filter(|_| lone_latin(p)) else {
+            continue;
+        };
+        let before = char_before(chars, k.checked_sub(1).map(|j| &pieces[j]), p.start);
+        if c.is_uppercase() && before.is_some_and(char::is_lowercase) {
+            level += 26;
+        }
+        let mut utf8 = [0u8; 4];
+        let second = c.encode_utf8(&mut utf8).as_bytes()[1];
+        if !page.undefined.contains(&second) {
+            level += COPY_LOST;
+        }
+    }
+    level
+}
+
 /// The scripts [`lone_letters`] tells apart.
 #[derive(Clone, Copy, PartialEq)]
 enum Script {
@@ -1336,13 +1415,16 @@ macro_rules! latin_ext_by_use {
 /// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
 /// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 5] = [
+    const ORDER: [&str; 6] = [
         // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
         // languages that write them are written.
         concat!(latin1_by_use!(), latin_ext_by_use!()),
         "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
         "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
         "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
+        // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
+        // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
+        "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
         // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
         // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
         // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
@@ -1361,7 +1443,21 @@ fn letter_rank(c: char) -> i32 {
             8, 9, 8,
         ];
         let s = (u - 0xAC00) as usize;
-        let cost = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        let parts = FIRST[s / 588] + VOWEL[s / 28 % 21] + LAST[s % 28];
+        // The commonest syllables by their own share, which their parts' misjudge (`는`, the
+        // topic particle, 5 bits, not 10: `๋”` under windows-874, EB with 0x8A lost and 0x94,
+        // is `는`, EB 8A 94, not `더`, EB 8D 94); any other is as rare as the rarest of those
+        // at least.
+        let own = COMMON_SYLLABLES.iter().position(|&x| usize::from(x) == s);
+        let cost = match own {
+            Some(k) => {
+                5 + SYLLABLE_COST_ENDS
+                    .iter()
+                    .filter(|&&end| usize::from(end) <= k)
+                    .count() as u8
+            }
+            None => parts.max(4 + SYLLABLE_COST_ENDS.len() as u8),
+        };
         return (50 - i32::from(cost)).max(1);
     }
     if let 0x4E00..=0x9FFF = u {
@@ -1395,6 +1491,20 @@ const COMMON_HAN: [u16; 100] = [
     15969, 16168, 16185, 16196, 16979, 18323, 18420, 19020, 19065, 19067,
 ];
 
+/// The 96 commonest Hangul syllables (as offsets from U+AC00), commonest first, and where
+/// each cost ends in that order: the first 3 cost 5 bits (-log2 of each one's share of
+/// the syllables of wordfreq's Korean words, rounded), those up to the 15th 6, and so on
+/// (`이다는에하고가을지의로서`…). Printed by `tools/gen_common_syllables.py`.
+const COMMON_SYLLABLES: [u16; 96] = [
+    7028, 1764, 1684, 6608, 10584, 224, 0, 6980, 7616, 7000, 3164, 5404, 6976, 6468, 10588, 6580,
+    1988, 560, 5292, 1736, 7048, 3452, 1176, 10612, 3500, 5852, 504, 6804, 7032, 2276, 7056, 7036,
+    140, 1792, 2940, 6972, 5796, 5656, 3532, 4340, 7196, 3700, 7189, 7420, 7172, 4480, 6636, 112,
+    252, 7077, 10632, 5313, 6472, 3528, 364, 6600, 1904, 6692, 6524, 1204, 6864, 6832, 5856, 7169,
+    131, 5425, 365, 2072, 5432, 6916, 6720, 3892, 10592, 2009, 5341, 5516, 9912, 2268, 3752, 4088,
+    7620, 3896, 7441, 3536, 10836, 245, 588, 3052, 4676, 5813, 4, 6598, 4484, 7280, 7168, 7045,
+];
+const SYLLABLE_COST_ENDS: [u8; 5] = [3, 15, 41, 79, 96];
+
 /// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
 /// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
 const KANA_PENALTY: [u8; 0x5A] = {
@@ -1419,12 +1529,14 @@ const KANA_PENALTY: [u8; 0x5A] = {
 };
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
-/// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped.
+/// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped. Leads of
+/// two bytes too (0xC2–0xDF, `ฤ`–`฿`): Turkish `eş` pastes as `eล` (ş is C5 9F), Romanian
+/// `caută` as `cautฤ` (ă is C4 83), each with its second byte lost.
 fn isolated_thai(chars: &[char], at: usize) -> bool {
     let thai = |c: &char| ('\u{0E00}'..='\u{0E7F}').contains(c);
     chars
         .get(at)
-        .is_some_and(|c| ('\u{0E40}'..='\u{0E4F}').contains(c))
+        .is_some_and(|c| ('\u{0E22}'..='\u{0E4F}').contains(c))
         && !at
             .checked_sub(1)
             .and_then(|k| chars.get(k))
@@ -1702,6 +1814,8 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
     let mut pieces = Vec::new();
     let mut cands = Vec::new();
     let mut quotes = QuoteScan::default();
+    // The pieces read from a lone lead with more than one letter to choose from.
+    let mut lone = Vec::new();
     let mut i = 0;
     let mut span = 0;
     while i < v.len() {
@@ -1761,6 +1875,9 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
         let unread = cands.is_empty();
         if unread {
             lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+            if cands.len() > 1 {
+                lone.push(pieces.len());
+            }
         }
         let recovered: Vec<(char, usize)>;
         let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
@@ -1829,6 +1946,9 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             alternatives,
         });
         i = end;
+    }
+    if !lone.is_empty() {
+        lone_letters_by_language(chars, &mut pieces, &lone, page);
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
@@ -2461,6 +2581,11 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             }
         }
     }
+    if let Some((best_score, k, pieces)) = best.as_mut() {
+        if preferred.is_none() && pieces.iter().any(lone_latin) {
+            other_lone_letters(chars, possible, *best_score, k, pieces);
+        }
+    }
     if let Some((_, k, pieces)) = best {
         ctx.seen |= 1 << k;
         return pieces;
@@ -2594,6 +2719,54 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     }
     // C1 controls: windows-1252 meant (ftfy's `fix_c1_controls`).
     c1_pieces(chars)
+}
+
+/// Whether the piece reads a lone lead as a Latin letter ([`lone_letters`]).
+fn lone_latin(p: &Piece) -> bool {
+    p.kind == "lost_bytes"
+        && p.end - p.start == 1
+        && p.to.chars().next().and_then(script) == Some(Script::Latin)
+}
+
+/// Lone leads read as Latin letters by the page `k` that won: each page drops its own bytes,
+/// so each reads such a lead as its own letters (`cÄ` is `cč` under windows-1252, which drops
+/// 0x8D, and `că` under windows-1250, which drops 0x83). Another page that drops bytes and
+/// reads the rest of the line alike, as plausibly, takes the place where the line it reads
+/// is likelier in the languages written with Latin letters ([`language_level`]): Romanian
+/// writes `ă` more than Czech writes `č`.
+#[inline(never)]
+fn other_lone_letters(
+    chars: &[char],
+    possible: u16,
+    best_score: i32,
+    k: &mut usize,
+    pieces: &mut Vec<Piece>,
+) {
+    let mut level = lone_level(chars, pieces, ALL[*k]);
+    for (t, page) in ALL.iter().enumerate() {
+        if t == *k || possible >> t & 1 == 0 || droppable(page).is_empty() {
+            continue;
+        }
+        let Some(other) = could_decode(chars, page)
+            .then(|| transcode(chars, page, false))
+            .flatten()
+        else {
+            continue;
+        };
+        let alike = other.len() == pieces.len()
+            && pieces.iter().zip(&other).all(|(a, b)| {
+                a.start == b.start
+                    && a.end == b.end
+                    && (a.to == b.to || lone_latin(a) && lone_latin(b))
+            });
+        if !alike || score(chars, &other, page) != best_score {
+            continue;
+        }
+        let l = lone_level(chars, &other, page);
+        if l < level {
+            (level, *k, *pieces) = (l, t, other);
+        }
+    }
 }
 
 /// Lost bytes in what the runs of a line left as they were: once runs of the line read as
@@ -2809,7 +2982,9 @@ fn latin_letter_byte(c: char) -> u8 {
 /// one after; 13 starting a word after a small word with no stop between). A `ß` not after a
 /// vowel and a `ü` after a plain vowel are foreign to every language (German writes `ß` after
 /// a vowel only, and `ü` after one hardly ever; `Ăź` is `ß` under windows-1250 and `ü` under
-/// ISO-8859-2). Between twin pages' readings, the letters of the whole line count together:
+/// ISO-8859-2); so are a `đ` after a letter (Vietnamese writes it only starting a syllable)
+/// and an `ě` after a vowel (Czech writes it after `b d f m n p t v` only: `neฤe` under
+/// windows-874, C4 with a byte lost, is no `neěe`). Between twin pages' readings, the letters of the whole line count together:
 /// a line of Latvian (`ā`) reads `ÄŤ` as `ī`, one of Slovak (`ľ`, `ä`) reads `ĹĄ` as `ť`,
 /// where `č` and `š` alone would be likelier. (Summing the languages' likelihoods instead of
 /// taking the likeliest one's changed 1 line of 1,386 that twins read differently.)
@@ -2827,7 +3002,9 @@ fn language_level(chars: &[char], pieces: &[Piece]) -> u32 {
         let before = k.checked_sub(1).map(|b| read[b]);
         let small = crate::ucd::lowercase_first(c);
         let foreign = (small == 'ß' && !before.is_some_and(is_vowel))
-            || (small == 'ü' && matches!(before, Some('a' | 'e' | 'i' | 'o' | 'u')));
+            || (small == 'ü' && matches!(before, Some('a' | 'e' | 'i' | 'o' | 'u')))
+            || (small == 'đ' && before.is_some_and(char::is_alphabetic))
+            || (small == 'ě' && before.is_some_and(is_vowel));
         let letter = if foreign { 0 } else { latin_letter_byte(small) };
         // A capital inside a word, or starting one after a small word with no stop between,
         // is less likely than a small letter.
@@ -2885,7 +3062,71 @@ fn is_vowel(c: char) -> bool {
 /// Apple logo, 0xF0, was dropped), or a lone Thai lead char amid Latin text (windows-874
 /// with its continuation bytes dropped).
 pub fn suspicious(chars: &[char]) -> bool {
-    has_isolated_thai(chars) || !suspicious_runs(chars, true).is_empty()
+    has_lone_lead(chars) || !suspicious_runs(chars, true).is_empty()
+}
+
+/// Whether some char is a two-byte lead standing alone, its second byte lost in copying: a
+/// Thai lead amid other text ([`has_isolated_thai`]), or a capital of [`LONE_CAPITALS`] right
+/// after a small letter and before ASCII or nothing (Romanian `toatÄ eram` is `toată eram`
+/// under windows-1250, ă being C4 83 and 0x83 undefined there; Hungarian `utĆn` is `után`
+/// under windows-1257, á being C3 A1). Latin, Greek and Cyrillic text puts no capital after
+/// a small letter inside a word.
+pub fn has_lone_lead(chars: &[char]) -> bool {
+    // One walk for both: most chars are below both ranges.
+    for i in 1..chars.len() {
+        let u = chars[i] as u32;
+        if u < 0xC0 {
+            continue;
+        }
+        if lone_capital(u) {
+            if chars[i - 1].is_lowercase() && chars.get(i + 1).is_none_or(char::is_ascii) {
+                return true;
+            }
+        } else if chars.len() > 4 && isolated_thai(chars, i) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The capitals of Latin and Greek (U+00C0–U+03FF) that a page dropping bytes writes as the
+/// lead of a common Latin letter whose second byte it drops (windows-1252's `Ä`, C4, is the
+/// lead of `č`, C4 8D; windows-1257's `Ć`, C3, that of `á`, C3 A1; windows-1253's `Δ` that
+/// of `č` too): those [`has_lone_lead`] looks for. Cyrillic's are left out: windows-1251
+/// drops only 0x98, and a capital there would send clean Russian to the slow checks. The test
+/// `lone_capitals_are_the_leads_of_dropped_letters` works them out from the pages.
+const LONE_CAPITALS: &str = "ÃÄÅĂĆČĘĹΓΔΕΘ";
+
+/// [`LONE_CAPITALS`] as a mask of U+00C0–U+03FF (bit k of word k / 64: U+00C0 + k).
+const LONE_CAPITAL_MASK: [u64; 13] = {
+    let b = LONE_CAPITALS.as_bytes();
+    let mut mask = [0u64; 13];
+    let mut i = 0;
+    // Each letter is two bytes of UTF-8: 0xC3–0xCE, then a continuation byte.
+    while i + 1 < b.len() {
+        let u = ((b[i] as usize & 0x1F) << 6 | (b[i + 1] as usize & 0x3F)) - 0xC0;
+        mask[u / 64] |= 1 << (u % 64);
+        i += 2;
+    }
+    mask
+};
+
+/// Whether `u` is one of [`LONE_CAPITALS`].
+#[inline]
+fn lone_capital(u: u32) -> bool {
+    let k = u.wrapping_sub(0xC0) as usize;
+    LONE_CAPITAL_MASK
+        .get(k / 64)
+        .is_some_and(|&m| m >> (k % 64) & 1 == 1)
+}
+
+/// Whether a char may be a lone two-byte lead of [`has_lone_lead`] wherever it stands: a
+/// Thai lead of two bytes (`ฤ`–`฿`; those of three or more are the scan's own lone risks)
+/// or one of [`LONE_CAPITALS`] (the line scan of `repair` asks it of each char, so that it
+/// proves no such line undamaged).
+#[inline]
+pub fn lone_lead_risk(u: u32) -> bool {
+    matches!(u, 0xE22..=0xE3F) || lone_capital(u)
 }
 
 /// Whether some two non-ASCII chars side by side could both come from one code page. When
@@ -3492,6 +3733,98 @@ mod tests {
     /// windows-1252 (`द्वारा`: `द` E0 A4 A6, `व` E0 A4 B5, `ा` E0 A4 BE, `र` E0 A4 B0); the
     /// other readings (`ु` E0 A5 81, `ॐ` E0 A5 90, ISO-8859-1's `७` E0 A5 AD with the soft
     /// hyphen lost) are rarer in Hindi.
+    /// A capital that is a two-byte lead, right after a small letter and before ASCII or the
+    /// line's end, lost its second byte. Romanian `ă` is C4 83: windows-1250 reads C4 as `Ä`
+    /// and leaves 0x83 undefined, so `toată` pastes as `toatÄ`, `făcută` as `fÄcutÄ`.
+    /// Hungarian `á` is C3 A1: windows-1257 reads C3 as `Ć` and leaves 0xA1 undefined
+    /// (`után` → `utĆn`). A capital starting a word is no such lead (German `Ärger`, `Äpfel`),
+    /// nor one before another non-ASCII char (that pair is read as it stands).
+    #[test]
+    fn lone_capital_after_a_small_letter_lost_its_second_byte() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(
+            fixed("fost cei asta se toatÄ eram"),
+            "fost cei asta se toată eram"
+        );
+        assert_eq!(fixed("fÄcutÄ din asemenea"), "făcută din asemenea");
+        assert_eq!(
+            fixed("mennyit nem ez az a utĆn"),
+            "mennyit nem ez az a után"
+        );
+        let lone = |s: &str| has_lone_lead(&s.chars().collect::<Vec<_>>());
+        assert!(lone("toatÄ eram") && lone("utĆn") && lone("fÄ"));
+        assert!(!lone("Ärger über") && !lone("Ein Äpfel") && !lone("cÄ€"));
+        for s in ["Ärger über", "Ein Äpfel"] {
+            assert_eq!(fixed(s), s);
+        }
+    }
+
+    /// The same under windows-874, whose 0xC2–0xDF are Thai (`ฤ` is C4, `ล` C5) and which
+    /// drops C1 bytes: a two-byte Thai lead with no Thai beside it is a lead alone. Turkish
+    /// `ğ` is C4 9F, `ş` C5 9F and `ı` C4 B1 (`ฤฑ`, whole): `bağlantı eş` pastes as
+    /// `baฤlantฤฑ eล`. Thai beside Thai is Thai (`ฤดู`, season).
+    #[test]
+    fn lone_thai_lead_of_two_bytes_lost_its_second_byte() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(
+            fixed("bu baฤlantฤฑ ve ben karar eล"),
+            "bu bağlantı ve ben karar eş"
+        );
+        let lone = |s: &str| has_lone_lead(&s.chars().collect::<Vec<_>>());
+        assert!(lone("karar eล") && !lone("ฤดู ฤดู"));
+        assert_eq!(fixed("ฤดู ฤดู"), "ฤดู ฤดู");
+    }
+
+    /// A lone lead's letter is the one with which the line is likeliest in some language: the
+    /// line's other letters tell which (`language_level`). Latvian `ā` is C4 81 and `ē` C4 93
+    /// (`Ä“` under windows-1252, whole): `kÄ pÄ“c` is `kā pēc`, where `č` (C4 8D, also
+    /// dropped by windows-1252) would be likelier alone. Turkish `ğ` is C4 9F, `ı` C4 B1 (`Ä±`)
+    /// and `ş` C5 9F: windows-1257 drops 0x9F, `baÄlantÄ± eÅ` is `bağlantı eş`. Alone, a
+    /// letter goes by how much its language writes it, under the page that drops its byte:
+    /// `cÄ` is Romanian `că` (windows-1250 drops 0x83), not Czech `cč` (windows-1252, 0x8D).
+    #[test]
+    fn lone_letters_read_by_the_language_of_the_line() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(
+            fixed("bet kÄ pÄ“c visu sevis vieta"),
+            "bet kā pēc visu sevis vieta"
+        );
+        assert_eq!(
+            fixed("bu baÄlantÄ± ve ben karar eÅ"),
+            "bu bağlantı ve ben karar eş"
+        );
+        assert_eq!(fixed("cum o stea muzica o cÄ"), "cum o stea muzica o că");
+    }
+
+    /// A line whose whole sequences read as likely letters, more of them than its lone leads,
+    /// decodes plausibly with those leads read as letters that lost their second byte.
+    /// Russian under windows-1253: `с` is D1 81 and 0x81 undefined, so `собой` pastes as
+    /// `ΡΠΎΠ±ΠΎΠΉ` (`о` D0 BE, `б` D0 B1, `й` D0 B9). Arabic: `ي` is D9 8A and 0x8A undefined,
+    /// `هي` pastes as `Ω‡Ω` (`ه` D9 87). Lone leads alone are no such line.
+    #[test]
+    fn lone_leads_among_likely_letters_read_plausibly() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ΡΠΎΠ±ΠΎΠΉ ΡΠΎΠ²ΡΠµΠΌ Π²ΡΠµ"), "собой совсем все");
+        assert_eq!(
+            fixed("Ψ§Ω„Ψ£Ψ±Ψ¶ Ψ§Ω„ΨΉΨ±Ψ¨ΩΨ© Ω‡Ω Ω…ΨµΨ±"),
+            "الأرض العربية هي مصر"
+        );
+        assert_eq!(fixed("ΧΧ ΧΧ"), "ΧΧ ΧΧ");
+    }
+
+    /// A Hangul syllable that lost a byte is the commonest of its readings, the commonest
+    /// syllables by their own share: `습` (EC 8A B5, as in `습니다`) is windows-1253's `μµ`
+    /// with 0x8A lost, and so are `익` (EC 9D B5) and `옵` (EC 98 B5) with 0x9D or 0x98 lost,
+    /// which their parts alone rank higher (`습`'s final `ㅂ` is rare). `니` is EB 8B 88 (`λ‹`,
+    /// 0x88 lost), `다` EB 8B A4 (`λ‹¤`), `면` EB A9 B4 (`λ©΄`).
+    #[test]
+    fn lost_byte_syllables_by_their_own_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("00 μµλ‹λ‹¤ λ©΄"), "00 습니다 면");
+        assert!(letter_rank('습') > letter_rank('익') && letter_rank('습') > letter_rank('옵'));
+        assert!(letter_rank('는') > letter_rank('더'));
+    }
+
     #[test]
     fn devanagari_signs_lost_with_a_byte() {
         let fixed = |s: &str| crate::repair::repair(s).text;
@@ -3742,8 +4075,11 @@ mod tests {
             return false;
         };
         let mut likely = 0;
+        let mut lone = 0;
         for p in &pieces {
-            if symbol_read_from_three(p) {
+            if p.end - p.start == 1 {
+                lone += 1;
+            } else if symbol_read_from_three(p) {
                 likely += if p.end - p.start >= 4 { 2 } else { 1 };
             } else if plausibility(&p.to) == 1 {
                 likely += 1;
@@ -3751,8 +4087,11 @@ mod tests {
         }
         let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
         let plausible = (likely >= 2 || word)
+            && likely > lone
             && pieces.iter().all(|p| {
-                p.end - p.start >= 2 && plausibility(&p.to) >= 0 && !glued_ideograph(chars, p)
+                (p.end - p.start >= 2 || p.kind == "lost_bytes")
+                    && plausibility(&p.to) >= 0
+                    && !glued_ideograph(chars, p)
             });
         plausible
             || (again
@@ -4276,6 +4615,38 @@ mod tests {
         // A capital after a small word, or inside one, costs.
         assert!(level("ce faci în seara") < level("ce faci În seara"));
         assert!(level("väg") < level("vÄg"));
+    }
+
+    /// `LONE_CAPITALS` are the capitals of U+00C0–U+03FF that some page dropping bytes writes
+    /// as a lead (0xC2–0xDF) of a common Latin letter whose second byte it drops.
+    #[test]
+    fn lone_capitals_are_the_leads_of_dropped_letters() {
+        let mut want = String::new();
+        for u in 0xC0..0x400u32 {
+            let c = char::from_u32(u).unwrap();
+            let lead_of_lost = ALL.iter().any(|page| {
+                let Some((b, _)) = byte_of(c, page).filter(|&(b, _)| is_lead2(b)) else {
+                    return false;
+                };
+                droppable(page).iter().any(|&d| {
+                    std::str::from_utf8(&[b, d]).is_ok_and(|s| {
+                        let x = s.chars().next().unwrap();
+                        common_letter(x) && script(x) == Some(Script::Latin)
+                    })
+                })
+            });
+            if c.is_uppercase() && lead_of_lost {
+                want.push(c);
+            }
+        }
+        assert_eq!(LONE_CAPITALS, want);
+        for c in want.chars() {
+            assert!(lone_capital(c as u32), "{c}");
+        }
+        assert_eq!(
+            (0..0x1000).filter(|&u| lone_capital(u)).count(),
+            want.chars().count()
+        );
     }
 
     #[test]
