@@ -33,12 +33,15 @@ serve: wasm offline
 setup:
 	tools/setup.sh wasm npm browser
 
-# The release WASM for the page: wasm-pack (no wasm-opt download), then binaryen's wasm-opt from npm.
+# The release WASM for the page: wasm-pack (no wasm-opt download), tools/wasm-trap-panics.py (a
+# panic traps without building a message nothing can read: 2.9 kB gzipped), then binaryen's
+# wasm-opt from npm.
 wasm: www/pkg/unspool_bytes.js
 
-www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
+www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py www/pkg/unspool_bg.wasm www/pkg/unspool_bg.wasm
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
@@ -77,9 +80,10 @@ dist/unspool.html: www/pkg/unspool_bytes.js $(WWW_FILES) tools/build-dist.mjs
 # The npm package: pkg/ at the repo root (wasm-pack --target web, then wasm-opt).
 pkg: pkg/package.json
 
-pkg/package.json: $(SOURCES) tools/npm-package.mjs
+pkg/package.json: $(SOURCES) tools/npm-package.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py pkg/unspool_bg.wasm pkg/unspool_bg.wasm
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm
 	node tools/npm-package.mjs pkg
 
