@@ -34,14 +34,18 @@ setup:
 	tools/setup.sh wasm npm browser
 
 # The release WASM for the page: wasm-pack (no wasm-opt download), tools/wasm-trap-panics.py (a
-# panic traps without building a message nothing can read: 2.9 kB gzipped), then binaryen's
-# wasm-opt from npm.
+# panic traps without the code that formats a message nothing can read: 4.1 kB gzipped), then
+# binaryen's wasm-opt from npm. wasm-ld's --emit-relocs keeps in cargo's .wasm the relocations
+# the script reads to check that what it drops is reached from nowhere else (same code; the
+# script removes the sections wasm-bindgen copies).
+WASM_RUSTFLAGS := -C link-arg=--emit-relocs
+CARGO_WASM = $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/unspool.wasm
 wasm: www/pkg/unspool_bytes.js
 
 www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
-	python3 tools/wasm-trap-panics.py www/pkg/unspool_bg.wasm www/pkg/unspool_bg.wasm
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py www/pkg/unspool_bg.wasm www/pkg/unspool_bg.wasm --relocs $(CARGO_WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
@@ -82,8 +86,8 @@ pkg: pkg/package.json
 
 pkg/package.json: $(SOURCES) tools/npm-package.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir pkg --out-name unspool
-	python3 tools/wasm-trap-panics.py pkg/unspool_bg.wasm pkg/unspool_bg.wasm
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py pkg/unspool_bg.wasm pkg/unspool_bg.wasm --relocs $(CARGO_WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm
 	node tools/npm-package.mjs pkg
 

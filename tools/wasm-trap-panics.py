@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Make the .wasm's panics trap at once, without formatting a message nobody reads.
+"""Make the .wasm's panics trap at once, without the code that formats a message nobody reads.
 
-    tools/wasm-trap-panics.py IN.wasm OUT.wasm
+    tools/wasm-trap-panics.py IN.wasm OUT.wasm [--relocs CARGO.wasm]
 
 Run on wasm-bindgen's output (it still has its name section), before wasm-opt, which then drops
-what only these functions reached. Each function below, found by its name, gets the body
-`unreachable`.
+what only these functions reached. Each function in `TRAP` (and, with `--relocs`, in `DEAD`),
+found by its name, gets the body `unreachable`.
 
 Why it changes nothing a user sees: on wasm32-unknown-unknown, std's default panic hook has
 nowhere to write (its panic output is `None`: library/std/src/sys/stdio/unsupported.rs), and the
@@ -13,13 +13,22 @@ panic then aborts, which is the `unreachable` instruction; the page sees the sam
 `RuntimeError: unreachable` either way. Yet the code that would format the message stays in,
 because a hook set at run time could format it: `&s[a..b]` off a char boundary formats the char
 with `Debug` (core's printable tables and escape code), `panic_fmt` runs the hook machinery.
-With these bodies gone, so is that: 2.9 kB gzipped (what Rust's nightly-only
-`panic_immediate_abort` does, on stable). A build with the `panic-hook` feature
-(console_error_panic_hook, which logs the message: for debugging) is left as it is.
+With these bodies gone, so is most of that (what Rust's nightly-only `panic_immediate_abort`
+does, on stable): `TRAP`, 2.9 kB gzipped; `DEAD`, 1.2 kB more. A build with the `panic-hook`
+feature (console_error_panic_hook, which logs the message: for debugging) is left as it is.
 
-Only functions that never return (`-> !`) are listed: trapping sooner is all that changes.
+`TRAP` holds only functions that never return (`-> !`): trapping sooner is all that changes.
 wasm-bindgen's own `throw_str` (`unwrap_throw`, JsError) raises JavaScript errors the page does
 read, and is left alone.
+
+`DEAD` holds functions that do return, but that nothing can reach once `TRAP`'s bodies are
+gone: wasm-opt cannot drop them itself, since their address is in the function table (a
+`fmt::Argument` of `slice_error_fail_rt`'s message took it) and the table stays whole. That
+nothing else takes their address or calls them is checked, not assumed: `--relocs` names
+cargo's own .wasm (before wasm-bindgen) linked with `--emit-relocs`, whose relocations list
+every call and every address taken, by which function or data; a `DEAD` function is trapped
+only if all of its references lie in `TRAP` functions, else it is kept and a note printed.
+The relocation sections wasm-bindgen copied into IN are dropped from OUT.
 """
 import re
 import sys
@@ -37,6 +46,15 @@ TRAP = [
     "core::slice::copy_from_slice_impl::len_mismatch_fail",
     "core::option::expect_failed",
     "core::result::unwrap_failed",
+]
+
+# Each: its name in wasm-bindgen's output, and a pattern for its mangled (v0) name in cargo's.
+DEAD = [
+    ("<char as core::fmt::Debug>::fmt", r"^_RNvX\w*_4core3fmtcNtB\w+_5Debug3fmt$"),
+    (
+        "<core::ops::range::Range<usize> as core::fmt::Debug>::fmt",
+        r"^_RNvX\w*_4core3ops5rangeINtB\w+_5RangejENtNtB\w+_3fmt5Debug3fmt",
+    ),
 ]
 
 
@@ -62,12 +80,16 @@ def uleb(n):
 
 
 def sections(buf):
-    """(id, where it begins, where its contents begin, end) of each section."""
+    """(id, custom section's name or None, where it begins, where its contents begin, end)."""
     i = 8
     while i < len(buf):
         sid = buf[i]
         size, j = leb(buf, i + 1)
-        yield sid, i, j, j + size
+        name = None
+        if sid == 0:
+            n, k = leb(buf, j)
+            name = buf[k : k + n].decode("utf-8", "replace")
+        yield sid, name, i, j, j + size
         i = j + size
 
 
@@ -77,60 +99,205 @@ def plain(name):
     return re.sub(r"::h[0-9a-f]{16}$", "", name)
 
 
-def main():
-    src, dst = sys.argv[1:3]
-    buf = open(src, "rb").read()
-    assert buf[:4] == b"\0asm", "not a .wasm"
-    imported = 0
+def mangled(path):
+    """A pattern for the mangled name of `a::b::c`, v0 (`…1a1b1c`) or legacy (`_ZN1a1b1c17h…E`)."""
+    parts = "".join(f"{len(p)}{p}" for p in path.split("::"))
+    return rf"{parts}(17h[0-9a-f]{{16}}E)?$"
+
+
+def imported_functions(buf, start):
+    """How many functions the import section at `start` brings in (they come first)."""
+    count, i = leb(buf, start)
+    functions = 0
+    for _ in range(count):
+        for _ in range(2):  # module, field
+            n, i = leb(buf, i)
+            i += n
+        kind = buf[i]
+        i += 1
+        if kind == 0:  # function: type index
+            functions += 1
+            _, i = leb(buf, i)
+        elif kind in (1, 2):  # table (a reftype first), memory: limits
+            i += kind == 1
+            flags, i = leb(buf, i)
+            _, i = leb(buf, i)
+            if flags & 1:
+                _, i = leb(buf, i)
+        elif kind == 3:  # global: type, mutability
+            i += 2
+        else:  # tag
+            i += 1
+            _, i = leb(buf, i)
+    return functions
+
+
+def function_names(buf, start, end):
+    """Function index → name, from the name section's contents."""
+    n, i = leb(buf, start)
+    i += n
     names = {}
-    code = None
-    for sid, head, start, end in sections(buf):
-        if sid == 2:  # imports: functions imported come first in the index space
+    while i < end:
+        sub = buf[i]
+        size, j = leb(buf, i + 1)
+        if sub == 1:
+            count, k = leb(buf, j)
+            for _ in range(count):
+                idx, k = leb(buf, k)
+                n, k = leb(buf, k)
+                names[idx] = buf[k : k + n].decode("utf-8", "replace")
+                k += n
+        i = j + size
+    return names
+
+
+def unreachable_dead(path):
+    """The `DEAD` names whose every reference in cargo's .wasm at `path` is in a `TRAP` function.
+
+    Reads the `linking` section's symbol table and the `reloc.CODE` and `reloc.DATA` sections
+    that `--emit-relocs` keeps (tool-conventions/Linking.md)."""
+    buf = open(path, "rb").read()
+    imported, names, symbols, code, relocs, exports = 0, {}, [], None, {}, set()
+    for sid, name, _, start, end in sections(buf):
+        if sid == 2:
+            imported = imported_functions(buf, start)
+        elif sid == 7:
             count, i = leb(buf, start)
             for _ in range(count):
-                for _ in range(2):  # module, field
-                    n, i = leb(buf, i)
-                    i += n
+                n, i = leb(buf, i)
+                i += n
                 kind = buf[i]
-                i += 1
+                idx, i = leb(buf, i + 1)
                 if kind == 0:
-                    imported += 1
-                    _, i = leb(buf, i)
-                elif kind == 1:  # table: reftype, limits
-                    i += 1
-                    flags, i = leb(buf, i)
-                    _, i = leb(buf, i)
-                    if flags & 1:
-                        _, i = leb(buf, i)
-                elif kind == 2:  # memory: limits
-                    flags, i = leb(buf, i)
-                    _, i = leb(buf, i)
-                    if flags & 1:
-                        _, i = leb(buf, i)
-                elif kind == 3:  # global: type, mutability
-                    i += 2
-                else:  # tag
-                    i += 1
-                    _, i = leb(buf, i)
+                    exports.add(idx)
+        elif sid == 10:
+            code = start
+        elif name == "name":
+            names = function_names(buf, start, end)
+        elif name == "linking":
+            symbols = symbol_functions(buf, start, end)
+        elif name in ("reloc.CODE", "reloc.DATA"):
+            relocs[name] = (start, end)
+    if not symbols or "reloc.CODE" not in relocs:
+        return [], f"{path} has no relocations (link it with --emit-relocs)"
+
+    # Where each function body lies in the code section, to find the one a relocation is in.
+    bodies = []
+    count, i = leb(buf, code)
+    for f in range(count):
+        size, j = leb(buf, i)
+        bodies.append((i - code, imported + f))
+        i = j + size
+
+    # Every reference to each function: the function it is in, or None for data.
+    refs = {}
+    for name, (start, end) in relocs.items():
+        n, i = leb(buf, start)
+        i += n
+        _, i = leb(buf, i)  # the section they apply to
+        count, i = leb(buf, i)
+        for _ in range(count):
+            kind = buf[i]
+            offset, i = leb(buf, i + 1)
+            index, i = leb(buf, i)
+            if kind in (3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25):  # have an addend
+                _, i = leb(buf, i)  # (signed, but only skipped)
+            if kind == 6:  # R_WASM_TYPE_INDEX_LEB: a type, not a symbol
+                continue
+            function = symbols[index] if index < len(symbols) else None
+            if function is None:
+                continue
+            where = None
+            if name == "reloc.CODE":
+                lo, hi = 0, len(bodies) - 1
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    lo, hi = (mid, hi) if bodies[mid][0] <= offset else (lo, mid - 1)
+                where = bodies[lo][1]
+            refs.setdefault(function, []).append(where)
+
+    trap_patterns = [re.compile(mangled(t)) for t in TRAP]
+    found, notes = [], []
+    for plain_name, pattern in DEAD:
+        ids = [i for i, n in names.items() if re.search(pattern, n)]
+        if len(ids) != 1:
+            notes.append(f"{plain_name}: {len(ids)} functions match")
+            continue
+        (f,) = ids
+        outside = [
+            "data" if w is None else names.get(w, str(w))
+            for w in refs.get(f, [])
+            if w is None or (w != f and not any(p.search(names.get(w, "")) for p in trap_patterns))
+        ]
+        if f in exports:
+            outside.append("an export")
+        if outside:
+            notes.append(f"{plain_name}: also reached from {outside[:3]}")
+        else:
+            found.append(plain_name)
+    return found, "; ".join(notes)
+
+
+def symbol_functions(buf, start, end):
+    """Symbol index → function index (None for other symbols), from the `linking` section."""
+    n, i = leb(buf, start)
+    i += n
+    _, i = leb(buf, i)  # version
+    out = []
+    while i < end:
+        sub = buf[i]
+        size, j = leb(buf, i + 1)
+        if sub == 8:  # WASM_SYMBOL_TABLE
+            count, k = leb(buf, j)
+            for _ in range(count):
+                kind = buf[k]
+                flags, k = leb(buf, k + 1)
+                undefined, explicit_name = flags & 0x10, flags & 0x40
+                if kind in (0, 2, 4, 5):  # function, global, tag, table: index, then a name
+                    idx, k = leb(buf, k)
+                    if not undefined or explicit_name:
+                        n, k = leb(buf, k)
+                        k += n
+                    out.append(idx if kind == 0 else None)
+                elif kind == 1:  # data: name, then where it is if defined
+                    n, k = leb(buf, k)
+                    k += n
+                    if not undefined:
+                        for _ in range(3):
+                            _, k = leb(buf, k)
+                    out.append(None)
+                else:  # section
+                    _, k = leb(buf, k)
+                    out.append(None)
+        i = j + size
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    relocs = None
+    if "--relocs" in args:
+        at = args.index("--relocs")
+        relocs = args[at + 1]
+        del args[at : at + 2]
+    src, dst = args
+    buf = open(src, "rb").read()
+    assert buf[:4] == b"\0asm", "not a .wasm"
+    imported, names, code, dropped = 0, {}, None, []
+    for sid, name, head, start, end in sections(buf):
+        if sid == 2:
+            imported = imported_functions(buf, start)
         elif sid == 10:
             code = (head, start, end)
-        elif sid == 0:
-            n, i = leb(buf, start)
-            if buf[i : i + n] != b"name":
-                continue
-            i += n
-            while i < end:
-                sub = buf[i]
-                size, j = leb(buf, i + 1)
-                if sub == 1:
-                    count, k = leb(buf, j)
-                    for _ in range(count):
-                        idx, k = leb(buf, k)
-                        n, k = leb(buf, k)
-                        names[idx] = plain(buf[k : k + n].decode("utf-8", "replace"))
-                        k += n
-                i = j + size
+        elif name == "name":
+            names = {i: plain(n) for i, n in function_names(buf, start, end).items()}
+        elif name is not None and (name == "linking" or name.startswith("reloc.")):
+            dropped.append((head, end))
     assert names, "no name section: run this before wasm-opt"
+    # Stale once wasm-bindgen has rewritten the code: no use to anything after this.
+    assert code and all(head > code[2] for head, _ in dropped), "relocations before the code"
+    for head, end in reversed(dropped):
+        buf = buf[:head] + buf[end:]
     if any(n.startswith("console_error_panic_hook::") for n in names.values()):
         open(dst, "wb").write(buf)
         print(f"{dst}: the panic hook is in: panics left as they are", file=sys.stderr)
@@ -141,6 +308,13 @@ def main():
         if name in TRAP:
             wanted.setdefault(name, []).append(idx - imported)
     assert "core::panicking::panic_fmt" in wanted, "no panic_fmt (renamed by a new toolchain?)"
+    if relocs:
+        dead, note = unreachable_dead(relocs)
+        if note:
+            print(f"{dst}: kept: {note}", file=sys.stderr)
+        for idx, name in names.items():
+            if name in dead:
+                wanted.setdefault(name, []).append(idx - imported)
     bodies = {b for idxs in wanted.values() for b in idxs}
 
     sec_start, start, end = code
