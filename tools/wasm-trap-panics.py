@@ -14,7 +14,7 @@ panic then aborts, which is the `unreachable` instruction; the page sees the sam
 because a hook set at run time could format it: `&s[a..b]` off a char boundary formats the char
 with `Debug` (core's printable tables and escape code), `panic_fmt` runs the hook machinery.
 With these bodies gone, so is most of that (what Rust's nightly-only `panic_immediate_abort`
-does, on stable): `TRAP`, 2.9 kB gzipped; `DEAD`, 1.2 kB more. A build with the `panic-hook`
+does, on stable): `TRAP`, 2.9 kB gzipped; `DEAD`, 1.5 kB more. A build with the `panic-hook`
 feature (console_error_panic_hook, which logs the message: for debugging) is left as it is.
 
 `TRAP` holds only functions that never return (`-> !`): trapping sooner is all that changes.
@@ -23,12 +23,13 @@ read, and is left alone.
 
 `DEAD` holds functions that do return, but that nothing can reach once `TRAP`'s bodies are
 gone: wasm-opt cannot drop them itself, since their address is in the function table (a
-`fmt::Argument` of `slice_error_fail_rt`'s message took it) and the table stays whole. That
-nothing else takes their address or calls them is checked, not assumed: `--relocs` names
-cargo's own .wasm (before wasm-bindgen) linked with `--emit-relocs`, whose relocations list
-every call and every address taken, by which function or data; a `DEAD` function is trapped
-only if all of its references lie in `TRAP` functions, else it is kept and a note printed.
-The relocation sections wasm-bindgen copied into IN are dropped from OUT.
+`fmt::Argument` of `slice_error_fail_rt`'s message took it, or a vtable in data that only the
+panic handler reads holds it) and the table stays whole. That nothing else reaches them is
+checked, not assumed: `--relocs` names cargo's own .wasm (before wasm-bindgen) linked with
+`--emit-relocs`, whose relocations list every call and every address taken, in code or in
+data; a walk from the exports that does not go through `TRAP` functions must not reach a
+`DEAD` function, else it is kept and a note printed. The relocation sections wasm-bindgen
+copied into IN are dropped from OUT.
 """
 import re
 import sys
@@ -48,12 +49,20 @@ TRAP = [
     "core::result::unwrap_failed",
 ]
 
-# Each: its name in wasm-bindgen's output, and a pattern for its mangled (v0) name in cargo's.
+# Each: a pattern for the names in wasm-bindgen's output, and one for the mangled (v0) names in
+# cargo's. Trapped only if no function the second matches can be reached (`unreachable_dead`),
+# and only as many as the second matched.
 DEAD = [
-    ("<char as core::fmt::Debug>::fmt", r"^_RNvX\w*_4core3fmtcNtB\w+_5Debug3fmt$"),
+    (r"^<char as core::fmt::Debug>::fmt$", r"^_RNvX\w*_4core3fmtcNtB\w+_5Debug3fmt$"),
     (
-        "<core::ops::range::Range<usize> as core::fmt::Debug>::fmt",
+        r"^<core::ops::range::Range<usize> as core::fmt::Debug>::fmt$",
         r"^_RNvX\w*_4core3ops5rangeINtB\w+_5RangejENtNtB\w+_3fmt5Debug3fmt",
+    ),
+    # What std's panic handler hands the hook: its vtables are in data only the handler uses.
+    (
+        r"^(<std::panicking::panic_handler::(FormatString|StaticStr)Payload as |"
+        r"core::ptr::drop_in_place::<std::panicking::panic_handler::FormatStringPayload>$)",
+        r"^_R\w*_3std9panicking13panic_handler(NtB\w+_)?(19FormatString|16StaticStr)Payload",
     ),
 ]
 
@@ -152,12 +161,17 @@ def function_names(buf, start, end):
 
 
 def unreachable_dead(path):
-    """The `DEAD` names whose every reference in cargo's .wasm at `path` is in a `TRAP` function.
+    """The `DEAD` entries that nothing reaches in cargo's .wasm at `path` once `TRAP` traps.
 
     Reads the `linking` section's symbol table and the `reloc.CODE` and `reloc.DATA` sections
-    that `--emit-relocs` keeps (tool-conventions/Linking.md)."""
+    that `--emit-relocs` keeps (tool-conventions/Linking.md): every call, every function
+    address and every data address, with the function or the data symbol it lies in. From the
+    exports, following those references but not out of a `TRAP` function, everything reached
+    is marked; a reference from data no symbol covers counts as reached. An entry is dropped
+    only if none of the functions its mangled pattern matches is marked."""
     buf = open(path, "rb").read()
-    imported, names, symbols, code, relocs, exports = 0, {}, [], None, {}, set()
+    imported, names, symbols, code, data, relocs = 0, {}, [], None, None, {}
+    roots = set()
     for sid, name, _, start, end in sections(buf):
         if sid == 2:
             imported = imported_functions(buf, start)
@@ -169,28 +183,66 @@ def unreachable_dead(path):
                 kind = buf[i]
                 idx, i = leb(buf, i + 1)
                 if kind == 0:
-                    exports.add(idx)
+                    roots.add(("f", idx))
+        elif sid == 8:
+            roots.add(("f", leb(buf, start)[0]))
         elif sid == 10:
             code = start
+        elif sid == 11:
+            data = start
         elif name == "name":
             names = function_names(buf, start, end)
         elif name == "linking":
-            symbols = symbol_functions(buf, start, end)
+            symbols = symbol_table(buf, start, end)
         elif name in ("reloc.CODE", "reloc.DATA"):
             relocs[name] = (start, end)
-    if not symbols or "reloc.CODE" not in relocs:
+    if not symbols or "reloc.CODE" not in relocs or "reloc.DATA" not in relocs:
         return [], f"{path} has no relocations (link it with --emit-relocs)"
 
-    # Where each function body lies in the code section, to find the one a relocation is in.
+    # Where each function body and each data segment lies in its section.
     bodies = []
     count, i = leb(buf, code)
     for f in range(count):
         size, j = leb(buf, i)
-        bodies.append((i - code, imported + f))
+        bodies.append((i - code, ("f", imported + f)))
         i = j + size
+    segments = []  # (where its bytes begin in the section, size)
+    count, i = leb(buf, data)
+    for _ in range(count):
+        flags, i = leb(buf, i)
+        if flags == 2:
+            _, i = leb(buf, i)  # memory index
+        if flags != 1:  # active: the offset, `i32.const n` or `global.get g`, then `end`
+            assert buf[i] in (0x41, 0x23), f"data offset: opcode {buf[i]:#x}"
+            _, i = leb(buf, i + 1)  # (n is signed, but only skipped)
+            assert buf[i] == 0x0B, "data offset: one instruction"
+            i += 1
+        size, i = leb(buf, i)
+        segments.append((i - data, size))
+        i += size
+    # Data symbols by where they lie in the data section.
+    spans = sorted(
+        (segments[s[1]][0] + s[2], segments[s[1]][0] + s[2] + s[3], ("d", n))
+        for n, s in enumerate(symbols)
+        if s[0] == "data" and s[1] is not None
+    )
 
-    # Every reference to each function: the function it is in, or None for data.
-    refs = {}
+    def node(symbol):
+        kind = symbols[symbol][0] if symbol < len(symbols) else None
+        if kind == "function":
+            return ("f", symbols[symbol][1])
+        if kind == "data":
+            return ("d", symbol)
+        return None
+
+    def containing(table, offset):
+        lo, hi = 0, len(table) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if table[mid][0] <= offset else (lo, mid - 1)
+        return lo
+
+    edges = {}
     for name, (start, end) in relocs.items():
         n, i = leb(buf, start)
         i += n
@@ -202,44 +254,49 @@ def unreachable_dead(path):
             index, i = leb(buf, i)
             if kind in (3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25):  # have an addend
                 _, i = leb(buf, i)  # (signed, but only skipped)
-            if kind == 6:  # R_WASM_TYPE_INDEX_LEB: a type, not a symbol
+            if kind in (6, 7, 10, 13, 20):  # a type, a global, a tag, a table: not code or data
                 continue
-            function = symbols[index] if index < len(symbols) else None
-            if function is None:
+            target = node(index)
+            if target is None:
                 continue
-            where = None
             if name == "reloc.CODE":
-                lo, hi = 0, len(bodies) - 1
-                while lo < hi:
-                    mid = (lo + hi + 1) // 2
-                    lo, hi = (mid, hi) if bodies[mid][0] <= offset else (lo, mid - 1)
-                where = bodies[lo][1]
-            refs.setdefault(function, []).append(where)
+                where = bodies[containing(bodies, offset)][1]
+            else:
+                k = containing(spans, offset) if spans else 0
+                inside = spans and spans[k][0] <= offset < spans[k][1]
+                where = spans[k][2] if inside else None
+            if where is None:
+                roots.add(target)
+            else:
+                edges.setdefault(where, []).append(target)
 
     trap_patterns = [re.compile(mangled(t)) for t in TRAP]
-    found, notes = [], []
-    for plain_name, pattern in DEAD:
-        ids = [i for i, n in names.items() if re.search(pattern, n)]
-        if len(ids) != 1:
-            notes.append(f"{plain_name}: {len(ids)} functions match")
+    trapped = {("f", i) for i, n in names.items() if any(p.search(n) for p in trap_patterns)}
+    reached, todo = set(), list(roots)
+    while todo:
+        n = todo.pop()
+        if n in reached:
             continue
-        (f,) = ids
-        outside = [
-            "data" if w is None else names.get(w, str(w))
-            for w in refs.get(f, [])
-            if w is None or (w != f and not any(p.search(names.get(w, "")) for p in trap_patterns))
-        ]
-        if f in exports:
-            outside.append("an export")
-        if outside:
-            notes.append(f"{plain_name}: also reached from {outside[:3]}")
+        reached.add(n)
+        if n not in trapped:
+            todo.extend(edges.get(n, []))
+
+    found, notes = [], []
+    for plain_pattern, pattern in DEAD:
+        ids = [i for i, n in names.items() if re.search(pattern, n)]
+        alive = [names[i] for i in ids if ("f", i) in reached]
+        if not ids:
+            notes.append(f"{plain_pattern}: nothing matches {pattern}")
+        elif alive:
+            notes.append(f"{plain_pattern}: reached: {alive[:2]}")
         else:
-            found.append(plain_name)
+            found.append((plain_pattern, len(ids)))
     return found, "; ".join(notes)
 
 
-def symbol_functions(buf, start, end):
-    """Symbol index → function index (None for other symbols), from the `linking` section."""
+def symbol_table(buf, start, end):
+    """The `linking` section's symbols: ("function", index), ("data", segment, offset, size)
+    (segment None if undefined), or (kind,) for the others."""
     n, i = leb(buf, start)
     i += n
     _, i = leb(buf, i)  # version
@@ -258,17 +315,20 @@ def symbol_functions(buf, start, end):
                     if not undefined or explicit_name:
                         n, k = leb(buf, k)
                         k += n
-                    out.append(idx if kind == 0 else None)
+                    out.append(("function", idx) if kind == 0 else ("other",))
                 elif kind == 1:  # data: name, then where it is if defined
                     n, k = leb(buf, k)
                     k += n
+                    place = (None, None, None)
                     if not undefined:
-                        for _ in range(3):
-                            _, k = leb(buf, k)
-                    out.append(None)
+                        seg, k = leb(buf, k)
+                        off, k = leb(buf, k)
+                        size_, k = leb(buf, k)
+                        place = (seg, off, size_)
+                    out.append(("data",) + place)
                 else:  # section
                     _, k = leb(buf, k)
-                    out.append(None)
+                    out.append(("other",))
         i = j + size
     return out
 
@@ -302,7 +362,6 @@ def main():
         open(dst, "wb").write(buf)
         print(f"{dst}: the panic hook is in: panics left as they are", file=sys.stderr)
         return
-    assert code, "no code section"
     wanted = {}
     for idx, name in names.items():
         if name in TRAP:
@@ -312,9 +371,11 @@ def main():
         dead, note = unreachable_dead(relocs)
         if note:
             print(f"{dst}: kept: {note}", file=sys.stderr)
-        for idx, name in names.items():
-            if name in dead:
-                wanted.setdefault(name, []).append(idx - imported)
+        for plain_pattern, count in dead:
+            ids = [i for i, n in names.items() if re.search(plain_pattern, n)]
+            assert len(ids) <= count, f"{plain_pattern}: {len(ids)} here, {count} in cargo's"
+            for idx in ids:
+                wanted.setdefault(names[idx], []).append(idx - imported)
     bodies = {b for idxs in wanted.values() for b in idxs}
 
     sec_start, start, end = code
