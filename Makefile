@@ -34,11 +34,10 @@ setup:
 	tools/setup.sh wasm npm browser
 
 # The release WASM for the page: wasm-pack (no wasm-opt download), tools/wasm-trap-panics.py (a
-# panic traps without the code that formats a message nothing can read: 4.4 kB gzipped), then
-# binaryen's wasm-opt from npm. wasm-ld's --emit-relocs keeps in cargo's .wasm the relocations
-# the script reads to check that what it drops is reached from nowhere else (the same code and
-# data: the shipped .wasm is byte for byte as without it; the script removes the sections
-# wasm-bindgen copies).
+# panic traps without the code and data that format a message nothing can read: 6.7 kB
+# gzipped), then binaryen's wasm-opt from npm. wasm-ld's --emit-relocs keeps in cargo's .wasm
+# the relocations the script reads to check that what it drops is reached from nowhere else
+# (the same code and data otherwise; the script removes the sections wasm-bindgen copies).
 WASM_RUSTFLAGS := -C link-arg=--emit-relocs
 CARGO_WASM = $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/unspool.wasm
 wasm: www/pkg/unspool_bytes.js

@@ -5,7 +5,7 @@
 
 Run on wasm-bindgen's output (it still has its name section), before wasm-opt, which then drops
 what only these functions reached. Each function in `TRAP` (and, with `--relocs`, in `DEAD`),
-found by its name, gets the body `unreachable`.
+found by its name, gets the body `unreachable`; with `--relocs`, data only they read is zeroed.
 
 Why it changes nothing a user sees: on wasm32-unknown-unknown, std's default panic hook has
 nowhere to write (its panic output is `None`: library/std/src/sys/stdio/unsupported.rs), and the
@@ -14,8 +14,9 @@ panic then aborts, which is the `unreachable` instruction; the page sees the sam
 because a hook set at run time could format it: `&s[a..b]` off a char boundary formats the char
 with `Debug` (core's printable tables and escape code), `panic_fmt` runs the hook machinery.
 With these bodies gone, so is most of that (what Rust's nightly-only `panic_immediate_abort`
-does, on stable): `TRAP`, 2.9 kB gzipped; `DEAD`, 1.5 kB more. A build with the `panic-hook`
-feature (console_error_panic_hook, which logs the message: for debugging) is left as it is.
+does, on stable): `TRAP`, 2.9 kB gzipped; `DEAD`, 1.5 kB more; the data, 2.3 kB more. A build
+with the `panic-hook` feature (console_error_panic_hook, which logs the message: for
+debugging) is left as it is.
 
 `TRAP` holds only functions that never return (`-> !`): trapping sooner is all that changes.
 wasm-bindgen's own `throw_str` (`unwrap_throw`, JsError) raises JavaScript errors the page does
@@ -28,8 +29,13 @@ panic handler reads holds it) and the table stays whole. That nothing else reach
 checked, not assumed: `--relocs` names cargo's own .wasm (before wasm-bindgen) linked with
 `--emit-relocs`, whose relocations list every call and every address taken, in code or in
 data; a walk from the exports that does not go through `TRAP` functions must not reach a
-`DEAD` function, else it is kept and a note printed. The relocation sections wasm-bindgen
-copied into IN are dropped from OUT.
+`DEAD` function, else it is kept and a note printed. The same walk finds the data nothing
+reached but the trapped code (the message pieces, core's tables of printable chars and
+grapheme extenders for `Debug`, the payloads' vtables): those bytes become zeros, which
+wasm-opt's memory packing leaves out of the file (memory starts zeroed), where wasm-bindgen's
+output holds at that address the very bytes cargo's did. What JavaScript could read is never
+zeroed: a `#[no_mangle]` static's address is exported as a global, and counts as reached.
+The relocation sections wasm-bindgen copied into IN are dropped from OUT.
 """
 import re
 import sys
@@ -67,6 +73,10 @@ DEAD = [
 ]
 
 
+# Relocation kinds that hold a data address (R_WASM_MEMORY_ADDR_*), from Linking.md.
+MEMORY_ADDR = (3, 4, 5, 11, 14, 15, 16, 17, 21, 23, 25)
+
+
 def leb(buf, i):
     result = shift = 0
     while True:
@@ -86,6 +96,38 @@ def uleb(n):
         out.append(b | (0x80 if n else 0))
         if not n:
             return bytes(out)
+
+
+def sleb(buf, i):
+    result = shift = 0
+    while True:
+        b = buf[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return result - (1 << shift) if b & 0x40 else result, i
+
+
+def data_segments(buf, start):
+    """The data section at `start`: (its address in memory or None if passive, where its bytes
+    begin in `buf`, size) for each segment."""
+    out = []
+    count, i = leb(buf, start)
+    for _ in range(count):
+        flags, i = leb(buf, i)
+        if flags == 2:
+            _, i = leb(buf, i)  # memory index
+        address = None
+        if flags != 1:  # active: the offset, `i32.const n` (what Rust's linker writes), `end`
+            assert buf[i] == 0x41 and flags in (0, 2), f"data offset: opcode {buf[i]:#x}"
+            address, i = sleb(buf, i + 1)
+            assert buf[i] == 0x0B, "data offset: one instruction"
+            i += 1
+        size, i = leb(buf, i)
+        out.append((address, i, size))
+        i += size
+    return out
 
 
 def sections(buf):
@@ -109,15 +151,16 @@ def plain(name):
 
 
 def mangled(path):
-    """A pattern for the mangled name of `a::b::c`, v0 (`…1a1b1c`) or legacy (`_ZN1a1b1c17h…E`)."""
+    """A pattern for the mangled name of `a::b::c`: v0 (`…1a1b1c`), legacy (`_ZN1a1b1c17h…E`)."""
     parts = "".join(f"{len(p)}{p}" for p in path.split("::"))
     return rf"{parts}(17h[0-9a-f]{{16}}E)?$"
 
 
-def imported_functions(buf, start):
-    """How many functions the import section at `start` brings in (they come first)."""
+def imports(buf, start):
+    """How many functions and how many globals the import section at `start` brings in (they
+    come first in their index spaces)."""
     count, i = leb(buf, start)
-    functions = 0
+    functions = globals_ = 0
     for _ in range(count):
         for _ in range(2):  # module, field
             n, i = leb(buf, i)
@@ -134,11 +177,12 @@ def imported_functions(buf, start):
             if flags & 1:
                 _, i = leb(buf, i)
         elif kind == 3:  # global: type, mutability
+            globals_ += 1
             i += 2
         else:  # tag
             i += 1
             _, i = leb(buf, i)
-    return functions
+    return functions, globals_
 
 
 def function_names(buf, start, end):
@@ -161,20 +205,39 @@ def function_names(buf, start, end):
 
 
 def unreachable_dead(path):
-    """The `DEAD` entries that nothing reaches in cargo's .wasm at `path` once `TRAP` traps.
+    """What nothing reaches in cargo's .wasm at `path` once `TRAP` traps: the `DEAD` entries
+    (pattern, how many functions), the data ((address, its bytes) runs), the `TRAP` names
+    found, and notes on what is kept.
 
     Reads the `linking` section's symbol table and the `reloc.CODE` and `reloc.DATA` sections
     that `--emit-relocs` keeps (tool-conventions/Linking.md): every call, every function
     address and every data address, with the function or the data symbol it lies in. From the
     exports, following those references but not out of a `TRAP` function, everything reached
-    is marked; a reference from data no symbol covers counts as reached. An entry is dropped
-    only if none of the functions its mangled pattern matches is marked."""
+    is marked; a reference from data no symbol covers counts as reached, and so does the data
+    an exported global points at. An entry is dropped only if none of the functions its
+    mangled pattern matches is marked; data, if no marked symbol holds the byte."""
     buf = open(path, "rb").read()
     imported, names, symbols, code, data, relocs = 0, {}, [], None, None, {}
-    roots = set()
+    roots, globals, exported_globals = set(), [], []
     for sid, name, _, start, end in sections(buf):
         if sid == 2:
-            imported = imported_functions(buf, start)
+            imported, imported_globals = imports(buf, start)
+            globals = [None] * imported_globals
+        elif sid == 6:  # each global's initial value: a #[no_mangle] static's address, say
+            count, i = leb(buf, start)
+            for _ in range(count):
+                i += 2  # type, mutability
+                op, i = buf[i], i + 1
+                value = None
+                if op == 0x41:  # i32.const
+                    value, i = sleb(buf, i)
+                elif op in (0x42, 0x23, 0xD2):  # i64.const, global.get, ref.func
+                    _, i = leb(buf, i)
+                else:  # f32.const, f64.const, ref.null
+                    i += {0x43: 4, 0x44: 8, 0xD0: 1}[op]
+                assert buf[i] == 0x0B, "global: one instruction"
+                i += 1
+                globals.append(value)
         elif sid == 7:
             count, i = leb(buf, start)
             for _ in range(count):
@@ -184,6 +247,8 @@ def unreachable_dead(path):
                 idx, i = leb(buf, i + 1)
                 if kind == 0:
                     roots.add(("f", idx))
+                elif kind == 3:
+                    exported_globals.append(idx)
         elif sid == 8:
             roots.add(("f", leb(buf, start)[0]))
         elif sid == 10:
@@ -197,7 +262,7 @@ def unreachable_dead(path):
         elif name in ("reloc.CODE", "reloc.DATA"):
             relocs[name] = (start, end)
     if not symbols or "reloc.CODE" not in relocs or "reloc.DATA" not in relocs:
-        return [], f"{path} has no relocations (link it with --emit-relocs)"
+        return [], [], [], f"{path} has no relocations (link it with --emit-relocs)"
 
     # Where each function body and each data segment lies in its section.
     bodies = []
@@ -206,26 +271,24 @@ def unreachable_dead(path):
         size, j = leb(buf, i)
         bodies.append((i - code, ("f", imported + f)))
         i = j + size
-    segments = []  # (where its bytes begin in the section, size)
-    count, i = leb(buf, data)
-    for _ in range(count):
-        flags, i = leb(buf, i)
-        if flags == 2:
-            _, i = leb(buf, i)  # memory index
-        if flags != 1:  # active: the offset, `i32.const n` or `global.get g`, then `end`
-            assert buf[i] in (0x41, 0x23), f"data offset: opcode {buf[i]:#x}"
-            _, i = leb(buf, i + 1)  # (n is signed, but only skipped)
-            assert buf[i] == 0x0B, "data offset: one instruction"
-            i += 1
-        size, i = leb(buf, i)
-        segments.append((i - data, size))
-        i += size
+    segments = [(a, i - data, size) for a, i, size in data_segments(buf, data)]
     # Data symbols by where they lie in the data section.
     spans = sorted(
-        (segments[s[1]][0] + s[2], segments[s[1]][0] + s[2] + s[3], ("d", n))
+        (segments[s[1]][1] + s[2], segments[s[1]][1] + s[2] + s[3], ("d", n))
         for n, s in enumerate(symbols)
         if s[0] == "data" and s[1] is not None
     )
+
+    # A #[no_mangle] static is exported as a global holding its address: what JavaScript may
+    # read there counts as reached.
+    for g in exported_globals:
+        address = globals[g] if g < len(globals) else None
+        for lo, hi, n in spans:
+            seg = symbols[n[1]][1]
+            base, at, _ = segments[seg]
+            if address is not None and base is not None:
+                if base + lo - at <= address < base + hi - at:
+                    roots.add(n)
 
     def node(symbol):
         kind = symbols[symbol][0] if symbol < len(symbols) else None
@@ -252,12 +315,14 @@ def unreachable_dead(path):
             kind = buf[i]
             offset, i = leb(buf, i + 1)
             index, i = leb(buf, i)
-            if kind in (3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25):  # have an addend
+            if kind in MEMORY_ADDR or kind in (8, 9, 22):  # these have an addend
                 _, i = leb(buf, i)  # (signed, but only skipped)
             if kind in (6, 7, 10, 13, 20):  # a type, a global, a tag, a table: not code or data
                 continue
             target = node(index)
             if target is None:
+                # A data address must name a data symbol, or what it reads is unknown.
+                assert kind not in MEMORY_ADDR, f"data address of symbol {index}: not data"
                 continue
             if name == "reloc.CODE":
                 where = bodies[containing(bodies, offset)][1]
@@ -281,6 +346,28 @@ def unreachable_dead(path):
         if n not in trapped:
             todo.extend(edges.get(n, []))
 
+    # Unreached data: where it is in memory and its bytes, less any byte a reached symbol holds.
+    kept = set()
+    for lo, hi, n in spans:
+        if n in reached:
+            kept.update(range(lo, hi))
+    zero = []
+    for lo, hi, n in spans:
+        if n in reached or hi == lo:
+            continue
+        seg = symbols[n[1]][1]
+        address, at, _ = segments[seg]
+        if address is None:
+            continue
+        for k in range(lo, hi):
+            if k in kept:
+                continue
+            spot = address + k - at
+            if zero and zero[-1][0] + len(zero[-1][1]) == spot:
+                zero[-1] = (zero[-1][0], zero[-1][1] + buf[data + k : data + k + 1])
+            else:
+                zero.append((spot, buf[data + k : data + k + 1]))
+
     found, notes = [], []
     for plain_pattern, pattern in DEAD:
         ids = [i for i, n in names.items() if re.search(pattern, n)]
@@ -291,7 +378,8 @@ def unreachable_dead(path):
             notes.append(f"{plain_pattern}: reached: {alive[:2]}")
         else:
             found.append((plain_pattern, len(ids)))
-    return found, "; ".join(notes)
+    seen = sorted({t for t in TRAP for i in trapped if re.search(mangled(t), names.get(i[1], ""))})
+    return found, zero, seen, "; ".join(notes)
 
 
 def symbol_table(buf, start, end):
@@ -346,7 +434,7 @@ def main():
     imported, names, code, dropped = 0, {}, None, []
     for sid, name, head, start, end in sections(buf):
         if sid == 2:
-            imported = imported_functions(buf, start)
+            imported, _ = imports(buf, start)
         elif sid == 10:
             code = (head, start, end)
         elif name == "name":
@@ -367,15 +455,34 @@ def main():
         if name in TRAP:
             wanted.setdefault(name, []).append(idx - imported)
     assert "core::panicking::panic_fmt" in wanted, "no panic_fmt (renamed by a new toolchain?)"
+    zeroed = 0
     if relocs:
-        dead, note = unreachable_dead(relocs)
+        dead, zero, seen, note = unreachable_dead(relocs)
         if note:
             print(f"{dst}: kept: {note}", file=sys.stderr)
+        if seen != sorted(wanted):
+            # The walk assumed these trap; here they would not: trust none of it.
+            print(f"{dst}: TRAP found differently in {relocs}: nothing more", file=sys.stderr)
+            dead, zero = [], []
         for plain_pattern, count in dead:
             ids = [i for i, n in names.items() if re.search(plain_pattern, n)]
             assert len(ids) <= count, f"{plain_pattern}: {len(ids)} here, {count} in cargo's"
             for idx in ids:
                 wanted.setdefault(names[idx], []).append(idx - imported)
+        # Data nothing reached: zeros, which wasm-opt's memory packing then leaves out. Only
+        # where wasm-bindgen's output holds the very bytes cargo's held at that address.
+        buf = bytearray(buf)
+        segments = [x for sid, _, _, start, _ in sections(buf) if sid == 11
+                    for x in data_segments(buf, start)]
+        for address, old in zero:
+            for base, at, size in segments:
+                if base is not None and base <= address and address + len(old) <= base + size:
+                    k = at + address - base
+                    if buf[k : k + len(old)] == old:
+                        buf[k : k + len(old)] = bytes(len(old))
+                        zeroed += len(old)
+                    break
+        buf = bytes(buf)
     bodies = {b for idxs in wanted.values() for b in idxs}
 
     sec_start, start, end = code
@@ -396,6 +503,8 @@ def main():
     open(dst, "wb").write(result)
     listed = ", ".join(f"{n} ({len(v)})" for n, v in wanted.items())
     print(f"{dst}: {trapped} bytes of code trap at once: {listed}", file=sys.stderr)
+    if zeroed:
+        print(f"{dst}: {zeroed} bytes of data only they read are zeros", file=sys.stderr)
 
 
 if __name__ == "__main__":
