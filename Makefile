@@ -34,7 +34,7 @@ setup:
 	tools/setup.sh wasm npm browser
 
 # The release WASM for the page: wasm-pack (no wasm-opt download), tools/wasm-trap-panics.py (a
-# panic traps without the code and data that format a message nothing can read: 6.7 kB
+# panic traps without the code and data that format a message nothing can read: 7.0 kB
 # gzipped), then binaryen's wasm-opt from npm. wasm-ld's --emit-relocs keeps in cargo's .wasm
 # the relocations the script reads to check that what it drops is reached from nowhere else
 # (the same code and data otherwise; the script removes the sections wasm-bindgen copies).
