@@ -33,12 +33,19 @@ serve: wasm offline
 setup:
 	tools/setup.sh wasm npm browser
 
-# The release WASM for the page: wasm-pack (no wasm-opt download), then binaryen's wasm-opt from npm.
+# The release WASM for the page: wasm-pack (no wasm-opt download), tools/wasm-trap-panics.py (a
+# panic traps without the code and data that format a message nothing can read: 7.0 kB
+# gzipped), then binaryen's wasm-opt from npm. wasm-ld's --emit-relocs keeps in cargo's .wasm
+# the relocations the script reads to check that what it drops is reached from nowhere else
+# (the same code and data otherwise; the script removes the sections wasm-bindgen copies).
+WASM_RUSTFLAGS := -C link-arg=--emit-relocs
+CARGO_WASM = $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/unspool.wasm
 wasm: www/pkg/unspool_bytes.js
 
-www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs
+www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py www/pkg/unspool_bg.wasm www/pkg/unspool_bg.wasm --relocs $(CARGO_WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/unspool_bg.wasm -o www/pkg/unspool_bg.wasm
 	node tools/inline-wasm.mjs www/pkg/unspool_bg.wasm $@
 	@$(MAKE) --no-print-directory size
@@ -77,9 +84,10 @@ dist/unspool.html: www/pkg/unspool_bytes.js $(WWW_FILES) tools/build-dist.mjs
 # The npm package: pkg/ at the repo root (wasm-pack --target web, then wasm-opt).
 pkg: pkg/package.json
 
-pkg/package.json: $(SOURCES) tools/npm-package.mjs
+pkg/package.json: $(SOURCES) tools/npm-package.mjs tools/wasm-trap-panics.py
 	tools/setup.sh wasm npm
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir pkg --out-name unspool
+	python3 tools/wasm-trap-panics.py pkg/unspool_bg.wasm pkg/unspool_bg.wasm --relocs $(CARGO_WASM)
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) pkg/unspool_bg.wasm -o pkg/unspool_bg.wasm
 	node tools/npm-package.mjs pkg
 

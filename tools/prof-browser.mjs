@@ -5,8 +5,10 @@
 //
 // A build with names (binaryen's -g keeps them through the Makefile's passes):
 //   d=/tmp/prof; rm -rf $d && mkdir -p $d && cp -r www $d/www
-//   CARGO_TARGET_DIR=target/prof CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release \
-//     --target web --out-dir $d/pkg --out-name unspool
+//   CARGO_TARGET_DIR=target/prof CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS=-Clink-arg=--emit-relocs \
+//     wasm-pack build --release --target web --out-dir $d/pkg --out-name unspool
+//   python3 tools/wasm-trap-panics.py $d/pkg/unspool_bg.wasm $d/pkg/unspool_bg.wasm \
+//     --relocs target/prof/wasm32-unknown-unknown/release/unspool.wasm
 //   node_modules/.bin/wasm-opt -g <the Makefile's WASM_OPT_FLAGS> $d/pkg/unspool_bg.wasm -o $d/www/pkg/unspool_bg.wasm
 //   cp $d/pkg/unspool.js $d/www/pkg/ && node tools/inline-wasm.mjs $d/www/pkg/unspool_bg.wasm $d/www/pkg/unspool_bytes.js
 // Then:
