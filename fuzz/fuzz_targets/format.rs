@@ -1,5 +1,7 @@
 //! The whole pipeline to the model (repair → segment → clean → entities), then the text and
-//! JSON renderers: no panic, spans cover the text, JSON round-trips, outputs are bounded.
+//! JSON renderers: no panic, spans cover the text, JSON round-trips, outputs are bounded, and
+//! `convert` (which leaves out the removed lines a rendering does not show) renders what the
+//! whole model renders.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,4 +17,6 @@ fuzz_target!(|data: &[u8]| {
     let json = render(&thread, Format::Json, &options);
     unspool_fuzz::assert_json_bounded(&json, input.len(), &thread);
     unspool_fuzz::assert_json_round_trip(&json, &thread);
+    assert_eq!(unspool::convert(&input, Format::Text, &options), text);
+    assert_eq!(unspool::convert(&input, Format::Json, &options), json);
 });
