@@ -1338,6 +1338,85 @@ fn lone_letters_by_language(chars: &[char], pieces: &mut [Piece], lone: &[usize]
     }
 }
 
+/// The 200 commonest words of Hebrew (wordfreq's, commonest first, 48% of the uses of the
+/// language's words), for [`common_words`]. Printed by `tools/gen_common_words.py he 200`.
+const COMMON_WORDS_HE: &str = "את של לא על זה הוא אני כל עם מה גם לי אם היה יש אבל היא או כי יותר רק אין ב אחד אל בין הם ישראל לו שלי אתה כמו כך לך עד הזה שלא שם אותו אז ה זו טוב שהוא כדי כן עוד מי להיות ולא לפני בית כמה שלו כבר בכל שאני אך דבר זאת איך בן אשר בו היו למה לה צריך אף אותי עכשיו לנו שלך אחת היום הרבה ידי יום יכול להם אדם יהיה רוצה אותה מאוד שני ביותר לאחר לעשות שיש אחר פעם כאן אחרי אנחנו ל אותם אותך בבית ו הייתה שנים אנשים אתם לכל נגד שנה אפשר הכל ממש משהו אומר זמן חיים כאשר שלנו אלא באמת נראה שהיא מ שזה שלה אמר בה דרך פה שהם אולי הייתי ואני יודע ראש בני העולם מספר פי תמיד במקום האם פשוט אלה אפילו וגם כ לפי עדיין לכם שאתה דברים מקום לראות עושה אביב בישראל גדול א הזאת הן חלק ספר עליו רבים והוא נכון אלו הראשון הרב ללא קצת שלהם באופן בלי מן ביום הדבר הזמן המדינה ואת כולם קשה אי בדרך היתה שוב אנו בגלל רב בעולם האלה הספר וזה שהיה שום אחרים בא בהם ואז ועוד כלל";
+
+/// The 200 commonest words of Arabic likewise (48% of the uses): `tools/gen_common_words.py ar 200`.
+const COMMON_WORDS_AR: &str = "في من على أن لا إلى و ما عن هذا مع التي كل هذه أو هو كان الذي ذلك بعد الله لم بين ان كانت يا حتى قبل قد هي إن كما أي أيضا حيث أنه اليوم خلال عليه غير وهو بعض تم علي إذا فى له مثل محمد هناك يوم لك أكثر عام لي ولا ثم بن يمكن الناس به ولكن أنت الى شيء لكن وفي قال ومن فيه فيها منذ إلا الذين العالم يكون أحد عندما فقط وقد الآن بها لو عدد بشكل أخرى تلك هنا ليس هل عند كنت العام انا لها أنا بأن تكون كيف عبد المتحدة تحت حول وهي العربية السعودية العمل ب آخر الوقت جدا جميع أجل الأول فإن أنها الحياة بما واحد يتم بسبب دون لن مدينة مصر منها يجب شخص عليها الكثير مرة الأمر مما والتي عمل عبر فقد يقول الثاني العديد بل عليك هم الأولى ل لنا أكبر أول رئيس لهم موقع واحدة الرئيس سنة لما مجموعة او ضد عنه كبير لقد وذلك وعلى أفضل الدولة الدين بك حين طريق وقت وكان أما اذا الأرض لأن منه نحن الإنسان نفسه وما يعني المدينة انت بدون عشر نفس أم الخاصة جديد الحكومة العربي ولم سنوات مجلس أحمد الحرب حالة عاما علينا كبيرة";
+
+/// Hebrew and Arabic words with lone leads ([`lone_letters`]) read again as the commonest
+/// word of [`COMMON_WORDS_HE`] or [`COMMON_WORDS_AR`] that their letters and the lone leads'
+/// other readings can make, where [`rank`] chose each letter alone: windows-1253 drops the
+/// second byte of eight Hebrew letters (`א ט ך ל ם מ ן ת`: D7 90, 98, 9A, 9C–9F, AA), and the
+/// commonest letter of them is seldom the word's (`Χ”Χ™Χ` is `היא`, not `היל`; `Χ©Χ` is
+/// `של`, not `שם`). The 200 commonest words of each language make about half of its uses,
+/// and a word that fits none of them, or reads as one of them already, keeps its letters.
+#[inline(never)]
+fn common_words(chars: &[char], pieces: &mut [Piece], lone: &[usize]) {
+    let of = |p: &Piece| match p.to {
+        Text::One(c) => script(c),
+        Text::Many(_) => None,
+    };
+    let mut done = 0;
+    for &k in lone {
+        let words = match of(&pieces[k]) {
+            Some(Script::Hebrew) => COMMON_WORDS_HE,
+            Some(Script::Arabic) => COMMON_WORDS_AR,
+            _ => continue,
+        };
+        if k < done {
+            continue;
+        }
+        let same = |p: &Piece| of(p) == of(&pieces[k]);
+        // The word: the letters of its script read by pieces next to each other around it.
+        let mut s = k;
+        while s > 0 && pieces[s - 1].end == pieces[s].start && same(&pieces[s - 1]) {
+            s -= 1;
+        }
+        let mut e = k + 1;
+        while e < pieces.len() && pieces[e - 1].end == pieces[e].start && same(&pieces[e]) {
+            e += 1;
+        }
+        done = e;
+        // Letters the line kept undamaged around them make the word longer than these.
+        let before = pieces[s].start.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(pieces[e - 1].end).copied();
+        if before.into_iter().chain(after).any(is_letter) {
+            continue;
+        }
+        let word = &pieces[s..e];
+        // With `other`, a lone lead's other readings fit too.
+        let fits = |w: &str, other: bool| {
+            w.chars().count() == word.len()
+                && w.chars().zip(word).all(|(c, p)| {
+                    p.to == Text::One(c)
+                        || (other
+                            && p.kind == "lost_bytes"
+                            && p.alternatives.iter().any(|a| a.chars().eq([c])))
+                })
+        };
+        // A word that reads as a common word already keeps it: between two common words
+        // the letters' own ranks decide (`Ω‡Ω` is `هي` or `هو`, both common).
+        if words.split(' ').any(|w| fits(w, false)) {
+            continue;
+        }
+        let Some(w) = words.split(' ').find(|w| fits(w, true)) else {
+            continue;
+        };
+        for (c, p) in w.chars().zip(&mut pieces[s..e]) {
+            if p.to == Text::One(c) {
+                continue;
+            }
+            let Some(a) = p.alternatives.iter().position(|a| a.chars().eq([c])) else {
+                continue;
+            };
+            let was = std::mem::replace(&mut p.to, Text::One(c));
+            p.alternatives[a] = was.chars().collect();
+        }
+    }
+}
+
 /// What a byte lost in copying costs a lone letter, in [`language_level`]'s half bits, where
 /// `page` defines it (a soft hyphen, or a C1 control of an ISO page): some copies keep such
 /// bytes, while an undefined byte is lost by every strict decoder (ISO-8859-13's `Ä` before a
@@ -1949,6 +2028,7 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
     }
     if !lone.is_empty() {
         lone_letters_by_language(chars, &mut pieces, &lone, page);
+        common_words(chars, &mut pieces, &lone);
     }
     // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
     pieces.dedup_by(|b, a| b.start < a.end);
@@ -3794,6 +3874,27 @@ mod tests {
             "bu bağlantı ve ben karar eş"
         );
         assert_eq!(fixed("cum o stea muzica o cÄ"), "cum o stea muzica o că");
+    }
+
+    /// Hebrew and Arabic words whose letters lost their second byte read as the commonest
+    /// word those letters can make (`common_words`), not letter by letter. windows-1257 reads
+    /// D7 as `×` and drops 0x90: `הוא אמר את זה` (`ה` D7 94, `ו` D7 95, `א` D7 90, `מ` D7 9E,
+    /// `ר` D7 A8, `ת` D7 AA, `ז` D7 96) pastes as `×”×•× ××˛×Ø ××Ŗ ×–×”`, each lone `×` an
+    /// `א` or `ל` (D7 9C) or one of the others windows-1257 drops (`ט ך ן`: D7 98, 9A, 9F);
+    /// letter by letter that was `הול למר לת זה`. windows-1257 reads D9 as `Ł`, D8 as `Ų` and drops 0x83 and 0x8A: Arabic
+    /// `هناك الكثير` (`ه` D9 87, `ن` D9 86, `ا` D8 A7, `ك` D9 83, `ل` D9 84, `ث` D8 AB, `ي`
+    /// D9 8A, `ر` D8 B1) pastes as `Ł‡Ł†Ų§Ł Ų§Ł„ŁŲ«ŁŲ±`, which was `هناي اليثير`. A word
+    /// that reads as a common word already keeps it: `Ω‡Ω` (windows-1253, which drops both
+    /// 0x88 and 0x8A) stays `هي` (D9 87 D9 8A), though `هو` (D9 87 D9 88) is commoner.
+    #[test]
+    fn lone_letters_read_as_common_words() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("×”×•× ××˛×Ø ××Ŗ ×–×”"), "הוא אמר את זה");
+        assert_eq!(
+            fixed("Ł‡Ł†Ų§Ł Ų§Ł„ŁŲ«ŁŲ± Ł…Ł† Ų§Ł„Ł†Ų§Ų³"),
+            "هناك الكثير من الناس"
+        );
+        assert_eq!(fixed("Ω‡Ψ°Ψ§ Ω‡Ω"), "هذا هي");
     }
 
     /// A line whose whole sequences read as likely letters, more of them than its lone leads,
