@@ -7,9 +7,10 @@ the language, written only with the script's letters, those with a letter some p
 the second byte of (the others never read from a lone lead), commonest first, printed as one
 string of space-separated words for `src/repair/mojibake.rs`'s `COMMON_WORDS_*`. Also prints
 the share of the language's word uses (by wordfreq's frequencies) that the N words are.
-`cyr` is Russian and Ukrainian, their frequencies added.
+`cyr` is Russian and Ukrainian, their frequencies added; `el` is Greek, with the final sigma
+`ς` that wordfreq folds into `σ`.
 
-  tools/gen_common_words.py LANG [N]      (LANG: he, ar or cyr)
+  tools/gen_common_words.py LANG [N]      (LANG: he, ar, cyr or el)
 """
 import subprocess
 import sys
@@ -20,7 +21,7 @@ except ImportError:
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "wordfreq"], check=True)
     import wordfreq
 
-LETTERS = {"he": (0x5D0, 0x5EA), "ar": (0x621, 0x64A), "cyr": (0x430, 0x45F)}
+LETTERS = {"he": (0x5D0, 0x5EA), "ar": (0x621, 0x64A), "cyr": (0x430, 0x45F), "el": (0x386, 0x3CE)}
 # The pages that leave bytes undefined (lost in copying); the mixed table's are windows-1252's.
 PAGES = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "cp874"]
 
@@ -52,6 +53,13 @@ def main() -> None:
     lo, hi = LETTERS[lang]
     lost = undefined()
     table = frequencies(lang)
+    if lang == "el":
+        # wordfreq folds Greek's final sigma into `σ`; text writes `ς` at a word's end.
+        folded: dict[str, float] = {}
+        for w, f in table.items():
+            w = w[:-1] + "ς" if len(w) > 1 and w.endswith("σ") else w
+            folded[w] = folded.get(w, 0) + f
+        table = folded
     top = sorted(table, key=lambda w: -table[w])[:20000]
     words = [w for w in top if all(lo <= ord(c) <= hi for c in w)][:5000]
     freq = [table[w] for w in words]
