@@ -1,6 +1,6 @@
 //! The `unspool` command: the same core as the page, on files and pipes.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 use unspool::render::json;
@@ -356,25 +356,53 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
     // options are the run's): a record seen before is answered from the first answer, byte
     // for byte what working it out again gives. The cache keeps the first records it meets,
     // up to `JSONL_CACHE_BYTES` of records and answers, so a long stream stays bounded.
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut cached = 0usize;
+    // Each record kept maps to where its answer is in `out` (no copy of the answer; one hash
+    // a record, through `entry`). std's keyed hash: records are untrusted input. A stream
+    // whose first `JSONL_CACHE_TRIAL` records hold almost no repeat is not cached further:
+    // hashing and keeping every record cost a stream of distinct ones ~7% of its time.
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let (mut cached, mut records, mut repeats) = (0usize, 0usize, 0usize);
+    let mut caching = true;
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| Failure::Input(format!("cannot read line {}: {e}", n + 1)))?;
         if line.trim().is_empty() {
             continue;
         }
-        if let Some(answer) = seen.get(&line) {
-            out.push_str(answer);
-            continue;
+        records += 1;
+        if caching && records == JSONL_CACHE_TRIAL && repeats * 64 < records {
+            caching = false;
+            seen = HashMap::new();
         }
-        let text: String = serde_json::from_str(&line)
+        let slot = if caching {
+            match seen.entry(line) {
+                Entry::Occupied(e) => {
+                    repeats += 1;
+                    let (start, end) = *e.get();
+                    // SAFETY: `out[start..end]` is an answer pushed whole before (a `str` and
+                    // its line break), so `out` stays UTF-8. (`String::extend_from_within` is
+                    // newer than the crate's minimum Rust.)
+                    unsafe { out.as_mut_vec().extend_from_within(start..end) };
+                    continue;
+                }
+                Entry::Vacant(v) => Ok(v),
+            }
+        } else {
+            Err(line)
+        };
+        let record = match &slot {
+            Ok(v) => v.key(),
+            Err(line) => line,
+        };
+        let text: String = serde_json::from_str(record)
             .map_err(|e| Failure::Input(format!("line {} is not a JSON string: {e}", n + 1)))?;
-        let mut answer = each(&text);
-        answer.push('\n');
-        out.push_str(&answer);
-        cached += line.len() + answer.len();
-        if cached <= JSONL_CACHE_BYTES {
-            seen.insert(line, answer);
+        let start = out.len();
+        out.push_str(&each(&text));
+        out.push('\n');
+        if let Ok(v) = slot {
+            if cached <= JSONL_CACHE_BYTES {
+                cached += v.key().len() + (out.len() - start);
+                v.insert((start, out.len()));
+            }
         }
     }
     write_to(&out, p.value("--out"))
@@ -382,6 +410,10 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
 
 /// How many bytes of records and their answers `json_per_input` keeps to answer repeats.
 const JSONL_CACHE_BYTES: usize = 64 << 20;
+
+/// After how many records `json_per_input` stops caching a stream with fewer than one
+/// repeat in 64 so far.
+const JSONL_CACHE_TRIAL: usize = 4096;
 
 fn entities_cmd(args: &[String]) -> Result<(), Failure> {
     let p = parse(args, &["--platform", "--out"], &["--jsonl"])?;

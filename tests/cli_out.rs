@@ -169,6 +169,22 @@ fn repeated_jsonl_records_get_the_answer_they_get_alone() {
     assert_eq!(String::from_utf8_lossy(&run.stdout), want);
 }
 
+/// A stream whose first records hold almost no repeat stops being cached (4,096 records in):
+/// the answers after that, repeats included, are still each record's own.
+#[test]
+fn a_stream_of_distinct_jsonl_records_gets_every_answer_after_the_cache_stops() {
+    let n = 4_200;
+    let mut input = String::new();
+    let mut want = String::new();
+    for i in (0..n).chain(0..10).chain([n - 1, n - 1]) {
+        input.push_str(&format!("\"{i} cafÃ©\"\n"));
+        want.push_str(&format!("\"{i} café\"\n"));
+    }
+    let run = unspool(&["repair", "--jsonl"], &input);
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&run.stdout), want);
+}
+
 #[test]
 fn bad_usage_exits_2_and_help_documents_the_codes() {
     assert_eq!(
