@@ -54,9 +54,7 @@ pub fn format(input: &str, options: &Options) -> Thread {
 /// [`format()`] on a paste the caller gives up: the paste is dropped as soon as it is
 /// repaired, so that a big paste is not held twice while it is segmented (the CLI).
 pub fn format_owned(input: String, options: &Options) -> Thread {
-    let repaired = repair::repair(&input);
-    drop(input);
-    with_repairs(repaired, options, true)
+    owned(input, options, true)
 }
 
 /// [`format_owned`] for rendering as `to` with `options`: the same model, but without the
@@ -65,9 +63,14 @@ pub fn format_owned(input: String, options: &Options) -> Thread {
 /// thousands of lines (a count, a time, `Show more` on every post): making, holding and
 /// freeing them for a rendering that leaves them out was a fifth of the model's memory.
 pub fn format_owned_for(input: String, options: &Options, to: Format) -> Thread {
+    owned(input, options, shows_removed(to, options))
+}
+
+/// The pipeline on a paste given up, dropped once repaired; the removed lines if `removed`.
+fn owned(input: String, options: &Options, removed: bool) -> Thread {
     let repaired = repair::repair(&input);
     drop(input);
-    with_repairs(repaired, options, shows_removed(to, options))
+    with_repairs(repaired, options, removed)
 }
 
 /// Whether rendering as `to` with `options` shows the removed lines. Always in the browser:

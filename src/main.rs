@@ -354,12 +354,11 @@ fn json_per_input(p: &Parsed, each: impl Fn(&str) -> String) -> Result<(), Failu
     // Records repeat in real batches (a retweet, a boilerplate line, a dataset's duplicates),
     // and each record's answer depends on its text alone (each is its own document; the
     // options are the run's): a record seen before is answered from the first answer, byte
-    // for byte what working it out again gives. The cache keeps the first records it meets,
-    // up to `JSONL_CACHE_BYTES` of records and answers, so a long stream stays bounded.
-    // Each record kept maps to where its answer is in `out` (no copy of the answer; one hash
-    // a record, through `entry`). std's keyed hash: records are untrusted input. A stream
-    // whose first `JSONL_CACHE_TRIAL` records hold almost no repeat is not cached further:
-    // hashing and keeping every record cost a stream of distinct ones ~7% of its time.
+    // for byte what working it out again gives. Each record kept maps to where its answer is
+    // in `out` (one hash a record, through `entry`; std's keyed hash, as records are untrusted
+    // input). Bounded: the first `JSONL_CACHE_BYTES` of records and answers are kept, and a
+    // stream whose first `JSONL_CACHE_TRIAL` records hold almost no repeat is not cached
+    // further (hashing and keeping every record cost a stream of distinct ones ~7%).
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     let (mut cached, mut records, mut repeats) = (0usize, 0usize, 0usize);
     let mut caching = true;

@@ -40,6 +40,14 @@ pub struct Piece {
     pub alternatives: Vec<String>,
 }
 
+impl Piece {
+    /// Reads `c`, the alternative at `a`, instead: the reading it had takes that place.
+    fn choose_alternative(&mut self, a: usize, c: char) {
+        let was = std::mem::replace(&mut self.to, Text::One(c));
+        self.alternatives[a] = was.chars().collect();
+    }
+}
+
 /// What a piece becomes: one char held as it is (most pieces: no allocation), or a string.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Text {
@@ -1330,9 +1338,7 @@ fn lone_letters_by_language(chars: &[char], pieces: &mut [Piece], lone: &[usize]
                 }
             }
             if let Some((a, c)) = best.1 {
-                let p = &mut pieces[k];
-                let was = std::mem::replace(&mut p.to, Text::One(c));
-                p.alternatives[a] = was.chars().collect();
+                pieces[k].choose_alternative(a, c);
             }
         }
     }
@@ -1428,8 +1434,7 @@ fn common_words(chars: &[char], pieces: &mut [Piece], lone: &[usize]) {
             let Some(a) = p.alternatives.iter().position(|a| a.chars().eq([c])) else {
                 continue;
             };
-            let was = std::mem::replace(&mut p.to, Text::One(c));
-            p.alternatives[a] = was.chars().collect();
+            p.choose_alternative(a, c);
         }
     }
 }
@@ -3163,7 +3168,7 @@ pub fn suspicious(chars: &[char]) -> bool {
 }
 
 /// Whether some char is a two-byte lead standing alone, its second byte lost in copying: a
-/// Thai lead amid other text ([`has_isolated_thai`]), or a capital of [`LONE_CAPITALS`] right
+/// Thai lead amid other text in a line of five chars or more ([`isolated_thai`]), or a capital of [`LONE_CAPITALS`] right
 /// after a small letter and before ASCII or nothing (Romanian `toatÄ eram` is `toată eram`
 /// under windows-1250, ă being C4 83 and 0x83 undefined there; Hungarian `utĆn` is `után`
 /// under windows-1257, á being C3 A1). Latin, Greek and Cyrillic text puts no capital after
@@ -3246,12 +3251,6 @@ pub fn has_page_pair(chars: &[char]) -> bool {
         prev = m;
     }
     false
-}
-
-/// Whether some char is a Thai char that a windows-874 lead byte gives, alone amid other
-/// text (part of [`suspicious`]).
-pub fn has_isolated_thai(chars: &[char]) -> bool {
-    chars.len() > 4 && (1..chars.len()).any(|i| isolated_thai(chars, i))
 }
 
 /// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
