@@ -42,7 +42,7 @@ WASM_RUSTFLAGS := -C link-arg=--emit-relocs
 CARGO_WASM = $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/unspool.wasm
 wasm: www/pkg/unspool_bytes.js
 
-www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs tools/wasm-trap-panics.py
+www/pkg/unspool_bytes.js: $(SOURCES) tools/inline-wasm.mjs tools/wasm-trap-panics.py tools/wasm_module.py
 	tools/setup.sh wasm npm
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir www/pkg --out-name unspool
 	python3 tools/wasm-trap-panics.py www/pkg/unspool_bg.wasm www/pkg/unspool_bg.wasm --relocs $(CARGO_WASM)
@@ -84,7 +84,7 @@ dist/unspool.html: www/pkg/unspool_bytes.js $(WWW_FILES) tools/build-dist.mjs
 # The npm package: pkg/ at the repo root (wasm-pack --target web, then wasm-opt).
 pkg: pkg/package.json
 
-pkg/package.json: $(SOURCES) tools/npm-package.mjs tools/wasm-trap-panics.py
+pkg/package.json: $(SOURCES) tools/npm-package.mjs tools/wasm-trap-panics.py tools/wasm_module.py
 	tools/setup.sh wasm npm
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --out-dir pkg --out-name unspool
 	python3 tools/wasm-trap-panics.py pkg/unspool_bg.wasm pkg/unspool_bg.wasm --relocs $(CARGO_WASM)

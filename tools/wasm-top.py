@@ -24,16 +24,7 @@ import collections
 import re
 import sys
 
-
-def leb(buf: bytes, i: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        b = buf[i]
-        i += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if b < 0x80:
-            return result, i
+from wasm_module import data_segments, function_names, imports, leb, sections
 
 
 SECTIONS = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory",
@@ -109,83 +100,32 @@ def main() -> int:
     top = int(args[1]) if len(args) > 1 else 40
     buf = open(path, "rb").read()
     assert buf[:4] == b"\0asm", "not a wasm module"
-    i = 8
-    sections = []
+    sizes = []
     imported_funcs = 0
     bodies: list[int] = []
     names: dict[int, str] = {}
     data: list[int] = []
-    while i < len(buf):
-        sid = buf[i]
-        size, j = leb(buf, i + 1)
-        payload = buf[j:j + size]
+    for sid, cname, _, start, end in sections(buf):
         label = SECTIONS.get(sid, str(sid))
         if sid == 0:
-            nlen, k = leb(payload, 0)
-            cname = payload[k:k + nlen].decode("utf-8", "replace")
             label = f"custom:{cname}"
             if cname == "name":
-                p = k + nlen
-                while p < len(payload):
-                    sub = payload[p]
-                    ssize, q = leb(payload, p + 1)
-                    if sub == 1:
-                        count, r = leb(payload, q)
-                        for _ in range(count):
-                            idx, r = leb(payload, r)
-                            ln, r = leb(payload, r)
-                            names[idx] = payload[r:r + ln].decode("utf-8", "replace")
-                            r += ln
-                    p = q + ssize
+                names = function_names(buf, start, end)
         elif sid == 2:
-            count, p = leb(payload, 0)
-            for _ in range(count):
-                for _ in range(2):
-                    ln, p = leb(payload, p)
-                    p += ln
-                kind = payload[p]
-                p += 1
-                if kind == 0:
-                    _, p = leb(payload, p)
-                    imported_funcs += 1
-                elif kind == 1:
-                    p += 1
-                    flags, p = leb(payload, p)
-                    _, p = leb(payload, p)
-                    if flags & 1:
-                        _, p = leb(payload, p)
-                elif kind == 2:
-                    flags, p = leb(payload, p)
-                    _, p = leb(payload, p)
-                    if flags & 1:
-                        _, p = leb(payload, p)
-                elif kind == 3:
-                    p += 2
+            imported_funcs = imports(buf, start)[0]
         elif sid == 10:
-            count, p = leb(payload, 0)
+            count, p = leb(buf, start)
             for _ in range(count):
-                bsize, p = leb(payload, p)
+                bsize, p = leb(buf, p)
                 bodies.append(bsize)
                 p += bsize
         elif sid == 11:
-            count, p = leb(payload, 0)
-            for _ in range(count):
-                flags, p = leb(payload, p)
-                if flags == 2:
-                    _, p = leb(payload, p)
-                if flags in (0, 2):
-                    while payload[p] != 0x0B:
-                        p += 1
-                    p += 1
-                dsize, p = leb(payload, p)
-                data.append(dsize)
-                p += dsize
-        sections.append((label, size))
-        i = j + size
+            data = [size for _, _, size in data_segments(buf, start)]
+        sizes.append((label, end - start))
 
     total = len(buf)
     print(f"{path}: {total} bytes")
-    for label, size in sections:
+    for label, size in sizes:
         print(f"  {label:<28} {size:>9} B  {100 * size / total:5.1f}%")
     funcs = [(size, demangle(names.get(imported_funcs + k, f"func[{imported_funcs + k}]")))
              for k, size in enumerate(bodies)]
