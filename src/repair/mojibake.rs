@@ -2607,19 +2607,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         return Vec::new();
     }
     let possible = possible_pages(chars);
-    let order = preferred
-        .into_iter()
-        .chain(0..ALL.len())
-        .filter(|&k| possible >> k & 1 == 1);
     // Every page under which the whole line decodes; the most plausible reading wins, the
-    // first page (ftfy's order, the document's page first) on a tie.
-    let mut tried = 0u16;
+    // first page (ftfy's order, the document's page first) on a tie. The pages left to try
+    // are the bits of `left`, taken lowest first after the document's page.
+    let mut left = possible;
+    let mut first = preferred.filter(|&k| possible >> k & 1 == 1);
     let mut best: Option<(i32, usize, Vec<Piece>)> = None;
-    for k in order {
-        if tried >> k & 1 == 1 {
-            continue;
-        }
-        tried |= 1 << k;
+    while left != 0 {
+        let k = first.take().unwrap_or(left.trailing_zeros() as usize);
+        left &= !(1 << k);
         // The one-pass reading first: where it decodes the line, `could_decode` (its
         // permissive check) would have said yes.
         let read = match transcode_plain(chars, ALL[k]) {
@@ -3305,10 +3301,12 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             continue;
         }
         let end = (i + 4).min(chars.len());
-        for (k, page) in ALL.iter().enumerate() {
-            if pages >> k & 1 == 0 {
-                continue;
-            }
+        // The pages of `pages` only, lowest first (ftfy's order), one bit at a time.
+        let mut rest = pages;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let page = ALL[k];
             let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
             let apple = page.id == cp::MAC_ROMAN.id;
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
