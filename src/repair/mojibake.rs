@@ -1954,7 +1954,13 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
         }
         let x = v[i];
         if x.b < 0x80 && x.alt == 0 {
+            // ASCII reads as itself: the run of it is passed at once, up to the next lossy
+            // span (which may start at a 0x1A).
+            let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
             i += 1;
+            while i < stop && v[i].b < 0x80 && v[i].alt == 0 {
+                i += 1;
+            }
             continue;
         }
         readings(&v, i, &mut cands);
