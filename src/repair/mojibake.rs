@@ -2631,6 +2631,13 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         if let Some(pieces) = read {
             if !pieces.is_empty() {
+                // The only reading, with no page left to try, under a document's page: its
+                // score would decide nothing (below, only a line with no document's page
+                // weighs the winner's score again), so it is not worked out.
+                if left == 0 && best.is_none() && preferred.is_some() {
+                    best = Some((0, k, pieces));
+                    break;
+                }
                 let score = score(chars, &pieces, ALL[k]);
                 // Every piece a likely char: no other page can do better.
                 let perfect = score == pieces.len() as i32;
