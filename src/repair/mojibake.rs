@@ -819,10 +819,15 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
 /// be damage by the same page once more (`fΓö£Γò¥r` reads `f├╝r` under cp437, which is
 /// `für`), and is asked so.
 fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
-    if !could_decode(chars, page) {
-        return false;
-    }
-    let Some(pieces) = transcode(chars, page, false) else {
+    // `transcode`, with `could_decode` (the permissive check) asked only where the one-pass
+    // reading leaves the line to the general one (as in `one_step`): where the one-pass
+    // reading decodes the line, `could_decode` would have said yes.
+    let read = match transcode_plain(chars, page) {
+        Some(plain) => plain,
+        None if could_decode(chars, page) => transcode_general(chars, page, false),
+        None => None,
+    };
+    let Some(pieces) = read else {
         return false;
     };
     // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
