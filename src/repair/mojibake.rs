@@ -2062,8 +2062,14 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
         };
         let end = i + used;
         // `Â` + no-break space between capitals is a word written with a circumflex
-        // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252.
-        if best == '\u{A0}' && capital_circumflex(chars, x.src as usize) {
+        // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252 — unless
+        // the capital before it is the end of a sequence this reading decoded: then it is
+        // no letter of a word but a byte of damage, as in Greek damaged twice (`Πα`, CE A0
+        // CE B1, is `Î\u{a0}Î±` once and `ÃŽÂ\u{a0}ÃŽÂ±` twice: `ÃŽ` is C3 8E, `Î`).
+        if best == '\u{A0}'
+            && capital_circumflex(chars, x.src as usize)
+            && pieces.last().is_none_or(|p| p.end != x.src as usize)
+        {
             return None;
         }
         pieces.push(Piece {
