@@ -17,8 +17,12 @@ With --emoji, the damaged lines are English words with emoji and symbols instead
 named char of U+1F300–1F9FF and U+2600–27BF, and ZWJ sequences, skin tones, flags, keycaps),
 600 lines (--lines), the language column reading `emoji`.
 
-  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--lines N] [--seed N] [--show K]
+  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--caps] [--lines N] [--seed N] [--show K]
                       BIN [BIN...]
+
+With --caps, the damaged lines are written as sentences and headings are: each line's first
+letter a capital (half of them), or the whole line in capitals (a quarter), or each word's
+first letter (a quarter) — the words are wordfreq's, small letters only otherwise.
 
 With --seed N, other lines are drawn (the random generator seeded with N instead of the
 default: 1 for damaged lines, 7 for clean and emoji lines), to check that a change holds on
@@ -98,8 +102,19 @@ def emoji_lines(lines: int, seed: int | None) -> list[str]:
     return out
 
 
-def damaged_cases(mode: str, lines: int, emoji: bool,
-                  seed: int | None) -> list[tuple[str, str, str, str]]:
+def capitalized(s: str, rng: random.Random) -> str:
+    """`s` with its first letter a capital (half the time), in capitals (a quarter), or with
+    each word's first letter a capital (a quarter)."""
+    r = rng.random()
+    if r < 0.5:
+        return s[:1].upper() + s[1:]
+    if r < 0.75:
+        return s.upper()
+    return " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
+
+
+def damaged_cases(mode: str, lines: int, emoji: bool, seed: int | None,
+                  caps: bool = False) -> list[tuple[str, str, str, str]]:
     rng = random.Random(1 if seed is None else seed)
     cases = []
     pages = DROPPING if mode == "drop" else PAGES
@@ -110,6 +125,8 @@ def damaged_cases(mode: str, lines: int, emoji: bool,
             words, weights = words_of(lang)
             sep = "" if lang in ("ja", "zh") else " "
             texts = [sep.join(rng.choices(words, weights=weights, k=6)) for _ in range(lines)]
+            if caps:
+                texts = [capitalized(t, rng) for t in texts]
         for s in texts:
             if s.isascii():
                 continue
@@ -153,6 +170,8 @@ def main() -> None:
     ap.add_argument("--mode", default="sloppy", choices=["sloppy", "drop", "twice", "clean"])
     ap.add_argument("--lines", type=int, default=0, help="lines a language (default by mode)")
     ap.add_argument("--emoji", action="store_true", help="lines of words and emoji")
+    ap.add_argument("--caps", action="store_true",
+                    help="damaged lines with capitals (first letter, all, or each word's)")
     ap.add_argument("--seed", type=int, default=None,
                     help="seed of the lines drawn (default: 1 damaged, 7 clean and emoji)")
     ap.add_argument("--show", type=int, default=0, help="failures shown a cell")
@@ -163,7 +182,7 @@ def main() -> None:
     if a.mode == "clean":
         cases = clean_cases(lines, a.seed)
     else:
-        cases = damaged_cases(a.mode, lines, a.emoji, a.seed)
+        cases = damaged_cases(a.mode, lines, a.emoji, a.seed, a.caps)
     for binary in a.binaries:
         got = run(binary, cases)
         cells: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])

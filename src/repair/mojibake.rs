@@ -956,7 +956,22 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let alone = opens
         && matches!(&chars[p.start..p.end], [a, b] if is_letter(*a)
             && matches!(b, '\u{A0}'..='\u{BF}' | '™'));
-    inside || start || ((lower(before) || alone) && end && c.is_lowercase())
+    // A capital read from a capital and a small letter or a sign, in a word written in
+    // capitals or alone (`UĹ˝` is `UŽ`, C5 BD under windows-1250; `MÄš` is `MĚ`, C4 9A under
+    // windows-1252; `KTORĂťMI`, `Ä®` alone is `Į`, C4 AE): a word in capitals is written
+    // with capitals only (Slovak `DĹŽKA` and `PÄŤDESIAT` are real, and stay) — but a word
+    // may end with a trademark or copyright sign (`NICIODATĂ™`, Romanian, a negative case of
+    // ftfy's).
+    let capital = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
+    let odd = matches!(&chars[p.start..p.end], [a, b] if a.is_uppercase() && !b.is_uppercase()
+        && (b.is_lowercase() || !is_letter(*b))
+        && (opens || !matches!(b, '™' | '®' | '©')));
+    let in_capitals = c.is_uppercase()
+        && odd
+        && !lower(before)
+        && !lower(after)
+        && (capital(before) || capital(after) || (opens && end));
+    inside || start || in_capitals || ((lower(before) || alone) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -3894,6 +3909,26 @@ mod tests {
         assert!(lone("toatÄ eram") && lone("utĆn") && lone("fÄ"));
         assert!(!lone("Ärger über") && !lone("Ein Äpfel") && !lone("cÄ€"));
         for s in ["Ärger über", "Ein Äpfel"] {
+            assert_eq!(fixed(s), s);
+        }
+    }
+
+    /// A capital read from a capital and a small letter or a sign, in a word written in
+    /// capitals or alone. Czech `UŽ` is 55 C5 BD: windows-1250 reads C5 BD as `Ĺ˝`; `MĚSTO`
+    /// is 4D C4 9A …, windows-1252 reads C4 9A as `Äš`; Slovak `KTORÝMI` has C3 9D, `Ăť`
+    /// under windows-1250; Lithuanian `Į` alone is C4 AE, `Ä®` under windows-1252; French
+    /// `À` C3 80, `Ă€` under windows-1250. A word in capitals is written with capitals only:
+    /// Slovak `DĹŽKA` and `PÄŤDESIAT` are real words, and a word may end with a trademark
+    /// sign (`NICIODATĂ™`, Romanian, a negative case of ftfy's).
+    #[test]
+    fn a_capital_read_from_a_capital_and_a_small_letter_or_sign() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("UĹ˝ NE"), "UŽ NE");
+        assert_eq!(fixed("MÄšSTO"), "MĚSTO");
+        assert_eq!(fixed("KTORĂťMI"), "KTORÝMI");
+        assert_eq!(fixed("Ä® namus"), "Į namus");
+        assert_eq!(fixed("Ă€ PARIS"), "À PARIS");
+        for s in ["DĹŽKA", "PÄŤDESIAT", "NICIODATĂ™", "Ärger über", "ÄŽ"] {
             assert_eq!(fixed(s), s);
         }
     }
