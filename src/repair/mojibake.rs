@@ -220,6 +220,8 @@ struct Tables {
     low: Vec<Role>,
     /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
     high: Vec<(u32, Role)>,
+    /// U+4E00–U+9FFF: each ideograph's group in [`COMMON_HAN`] ([`han_groups`]).
+    han: Vec<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -292,6 +294,7 @@ fn tables() -> &'static Tables {
             byte_low,
             low,
             high,
+            han: han_groups(),
         }
     })
 }
@@ -1562,10 +1565,11 @@ fn letter_rank(c: char) -> i32 {
         return (50 - i32::from(cost)).max(1);
     }
     if let 0x4E00..=0x9FFF = u {
-        // An ideograph: the commonest of those the mixed table makes ambiguous rank high (the
-        // other reading of each is a rarer char: `皥` for `的`).
-        let common = COMMON_HAN.binary_search(&((u - 0x4E00) as u16)).is_ok();
-        return if common { 30 } else { 0 };
+        // An ideograph: by its use in Chinese and Japanese ([`COMMON_HAN`]). Between the mixed
+        // table's two readings of a char, the other is a rarer one (`皥` for `的`); between
+        // the ideographs that a sequence with a lost byte can be (`ę€` under windows-1257,
+        // E6 80 and a lost 0x8E or 0x8F, is `怎` or `思`), use decides.
+        return han_rank(u);
     }
     if is_syllable(u) && u < 0xAC00 {
         // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
@@ -1578,19 +1582,74 @@ fn letter_rank(c: char) -> i32 {
         .map_or(0, |k| (40 - k as i32).max(1))
 }
 
-/// The 100 commonest CJK ideographs in Chinese and Japanese text that the mixed table makes
-/// ambiguous (a byte 0x84, 0x93, 0x94, 0xA1, 0xA5 or 0xB4 after the lead), 79% of such
-/// ideographs in text, as offsets from U+4E00, sorted: 的年日来以生行用说好当没女政体入意道工知然表間感由间电次活西信品比应更资计水画直该她结放接务無場神男各打报改管组联处校支规業头演尔条专案儿研田整委象确气收楽五且却质查费素員哪模易项派构步題洲响巴破致须.
+/// The 500 commonest CJK ideographs of Chinese and Japanese text (73% of their uses), in four
+/// groups by use, commonest first: group k holds those used between 4^-k and 4^-(k+1) times
+/// as often as `的` (`的人是一在不`, then `有了国中我大这为个年`…, `時` and `開` in the third,
+/// `香` in the last). Each group's offsets from U+4E00, sorted, as differences from the one
+/// before (from 0 at its start): one byte below 0x80, else two (0x80 | high, low), 1.2
+/// bytes an ideograph where u16 offsets take 2. [`COMMON_HAN_ENDS`]: where each group ends.
 /// Printed by `tools/gen_common_han.py` (wordfreq's frequencies).
-const COMMON_HAN: [u16; 100] = [
-    19, 20, 148, 229, 339, 481, 831, 869, 1185, 1396, 1540, 1729, 1741, 1761, 1770, 2612, 2820,
-    2868, 2931, 2937, 2941, 3028, 3604, 4069, 4084, 4212, 4244, 4435, 4879, 4895, 5203, 5285, 5541,
-    5935, 5942, 5945, 5950, 5951, 6004, 6117, 6163, 6388, 6497, 6501, 6532, 6629, 6689, 6728, 7021,
-    7037, 7201, 7457, 7525, 7636, 7700, 7732, 7841, 7986, 7995, 7998, 8468, 8993, 9014, 10015,
-    10024, 10032, 10033, 10037, 10039, 10043, 10372, 10484, 10725, 10772, 10804, 10862, 11102,
-    11681, 12064, 12484, 12499, 12884, 13300, 14924, 14952, 15231, 15300, 15777, 15845, 15860,
-    15969, 16168, 16185, 16196, 16979, 18323, 18420, 19020, 19065, 19067,
-];
+const COMMON_HAN: &[u8] = b"\x00\x0d\x80\xad\x88\x6e\x8f\x07\x90\x55\x0a\x01\x03\x1c\x03\x0d\x01\x0d\x17\x27\x05\x03\x48\x0f\
+    \x07\x2e\x42\x04\x82\x08\x04\x80\x8e\x0c\x2a\x1d\x81\x84\x1e\x19\x04\x02\x7e\x82\x71\x33\x81\xea\
+    \x0d\x56\x81\xd3\x16\x34\x1c\x43\x38\x82\x43\x80\xdf\x44\x82\x79\x01\x2f\x83\x70\x09\x2c\x11\x81\
+    \x0a\x08\x01\x23\x39\x85\x3c\x34\x86\xdb\x56\x81\x19\x09\x8a\xdd\x80\xf8\x80\xed\x86\x62\x81\x35\
+    \x82\x73\x83\xd3\x12\x81\x0f\x15\x07\x02\x0a\x03\x04\x02\x08\x25\x02\x05\x16\x23\x03\x0e\x01\x09\
+    \x03\x05\x14\x0a\x04\x0a\x0b\x13\x05\x06\x1f\x26\x07\x02\x04\x02\x2a\x1c\x42\x04\x38\x41\x75\x70\
+    \x04\x05\x01\x02\x0f\x0b\x0c\x02\x03\x0f\x08\x0c\x02\x18\x2d\x27\x0b\x0b\x0c\x02\x0b\x65\x03\x02\
+    \x01\x07\x2d\x30\x11\x01\x23\x07\x14\x02\x2f\x19\x1c\x07\x06\x02\x01\x02\x09\x01\x01\x0b\x07\x06\
+    \x02\x05\x01\x0c\x09\x04\x06\x33\x0e\x10\x0b\x0a\x44\x80\x85\x81\x22\x73\x03\x02\x02\x1c\x3c\x51\
+    \x43\x2c\x3a\x80\xb7\x05\x14\x05\x0d\x13\x01\x07\x03\x3f\x06\x09\x49\x09\x81\x83\x01\x2b\x06\x03\
+    \x0c\x06\x01\x14\x06\x43\x02\x08\x09\x02\x03\x41\x1c\x81\x74\x0c\x01\x10\x01\x05\x1e\x12\x3b\x03\
+    \x09\x15\x08\x0a\x54\x06\x0f\x06\x25\x28\x0f\x14\x03\x04\x2b\x0c\x02\x26\x23\x0f\x0a\x14\x80\x8a\
+    \x2e\x1c\x10\x80\xf7\x02\x0e\x25\x02\x06\x2d\x0a\x0b\x10\x24\x38\x06\x67\x37\x03\x28\x81\x5f\x0a\
+    \x05\x01\x1a\x17\x04\x13\x12\x16\x31\x09\x25\x34\x80\xb2\x19\x0e\x04\x0b\x05\x0b\x09\x1e\x3b\x80\
+    \x85\x16\x02\x03\x0c\x81\x25\x81\xb4\x42\x01\x17\x54\x05\x3d\x06\x1d\x0e\x79\x2d\x53\x06\x36\x11\
+    \x80\xb0\x80\xdc\x81\xa5\x68\x15\x80\xfb\x16\x01\x21\x10\x81\x12\x78\x81\x2d\x01\x04\x02\x04\x11\
+    \x81\x2e\x03\x71\x06\x04\x13\x14\x21\x80\xa5\x2f\x81\x26\x04\x20\x63\x0c\x04\x1f\x1b\x6f\x51\x0e\
+    \x53\x1d\x58\x80\xda\x80\x80\x81\xab\x01\x1d\x0b\x04\x06\x06\x72\x1d\x20\x73\x02\x09\x48\x5e\x81\
+    \x41\x7c\x03\x7f\x85\x77\x43\x1a\x80\xba\x0c\x36\x03\x02\x03\x1a\x1d\x71\x81\x30\x03\x05\x05\x02\
+    \x08\x02\x04\x1f\x08\x12\x0c\x5e\x80\xe3\x2c\x07\x3c\x3c\x80\xbc\x80\xbb\x58\x12\x01\x07\x03\x26\
+    \x08\x11\x06\x33\x50\x81\x29\x01\x02\x02\x83\xa6\x08\x0c\x08\x0f\x46\x06\x06\x2b\x26\x0b\x12\x64\
+    \x3a\x5e\x04\x80\x91\x80\x93\x12\x47\x80\xb7\x80\xd6\x6c\x3e\x80\xb9\x81\x03\x81\x7d\x80\xa2\x80\
+    \x90\x80\x92\x80\xec\x05\x84\xff\x83\x15\x81\x9e\x80\x94\x25\x81\xd8\x84\xc7\x77\x22\x50\x81\xe8\
+    \x81\x76\x81\xe5\x53\x5f\x81\x3a\x80\xa3\x3e\x61\x84\x26\x81\x48\x84\x70\x82\x08\x81\x21\x81\xb9\
+    \x81\x6f\x83\xf2\x81\x8c\x87\x84\x2c\x81\x98\x83\xc8\x80\x81\x84\x96\x5a\x82\xdb";
+const COMMON_HAN_ENDS: [u16; 4] = [10, 104, 518, 596];
+
+/// The rank of ideograph `u` by its group of [`COMMON_HAN`] (30 for the commonest, 3 less
+/// a group after), 0 if it is none of them: one look in [`Tables::han`].
+fn han_rank(u: u32) -> i32 {
+    let group = tables().han.get(u.wrapping_sub(0x4E00) as usize);
+    match group.copied().unwrap_or(0) {
+        0 => 0,
+        g => 33 - 3 * i32::from(g),
+    }
+}
+
+/// [`COMMON_HAN`] read out: the group of each ideograph U+4E00–U+9FFF, counted from 1 (0
+/// for none), for [`Tables::han`]. Read once: a scan of the table a question cost 8% more
+/// instructions on mojibake (`kept_lost` asks it of every whole ideograph read).
+fn han_groups() -> Vec<u8> {
+    let mut groups = vec![0u8; 0x5200];
+    let (mut at, mut group, mut prev) = (0, 0, 0);
+    while at < COMMON_HAN.len() {
+        if at == usize::from(COMMON_HAN_ENDS[group]) {
+            (group, prev) = (group + 1, 0);
+        }
+        let b = usize::from(COMMON_HAN[at]);
+        prev += if b < 0x80 {
+            at += 1;
+            b
+        } else {
+            at += 2;
+            (b & 0x7F) << 8 | usize::from(COMMON_HAN[at - 1])
+        };
+        if let Some(g) = groups.get_mut(prev) {
+            *g = group as u8 + 1;
+        }
+    }
+    groups
+}
 
 /// The 96 commonest Hangul syllables (as offsets from U+AC00), commonest first, and where
 /// each cost ends in that order: the first 3 cost 5 bits (-log2 of each one's share of
@@ -1757,8 +1816,11 @@ fn lost_readings_from(
 
 /// Whether [`lost_readings_from`] keeps `c` as the reading of a sequence with a lost byte:
 /// from four bytes an emoji; from three punctuation (`”`, `–`) and other chars of likelihood
-/// 1500 or more, kana (windows-1252 drops the 0x81 of every hiragana from `ぁ` to `み`) and
-/// Hangul syllables, which [`rank`] orders by use.
+/// 1500 or more, kana (windows-1252 drops the 0x81 of every hiragana from `ぁ` to `み`),
+/// Hangul syllables and the commonest ideographs ([`COMMON_HAN`]: windows-1253 drops the
+/// 0x88 of `我`, E6 88 91), which [`rank`] orders by use. A rarer ideograph is not read: of
+/// the 30 readings of windows-1253's `ζ‘`, the commonest is right far more often than a
+/// rare one would be.
 fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
@@ -1766,6 +1828,7 @@ fn kept_lost(c: char) -> bool {
         // Devanagari: Hindi loses many vowel signs and viramas (`्` is E0 A5 8D), which
         // `letter_rank` orders by use.
         0x901..=0x97F => true,
+        u @ 0x4E00..=0x9FFF => han_rank(u) > 0,
         _ => likely_class(c) >= 1500,
     }
 }
@@ -1777,7 +1840,8 @@ fn is_syllable(u: u32) -> bool {
 
 /// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps
 /// ([`kept_lost`]): an emoji (U+1Fxxx), a char of likelihood 1500 or more (U+2000–U+2BFF,
-/// U+3000–U+303F, U+3280–U+32BF, U+FE00–U+FE3F), kana or a Hangul syllable. The test
+/// U+3000–U+303F, U+3280–U+32BF, U+FE00–U+FE3F), kana, an ideograph (U+4E00–U+9FFF) or a
+/// Hangul syllable. The test
 /// `lost_readings_come_only_from_likely_leads` checks every char.
 fn likely_second(lead: u8, b: u8) -> bool {
     likely_seconds(lead)
@@ -1791,6 +1855,8 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     match lead {
         0xE0 => &[(0xA4, 0xA5)],
         0xE2 => &[(0x80, 0xAF)],
+        0xE4 => &[(0xB8, 0xBF)],
+        0xE5..=0xE9 => &[(0x80, 0xBF)],
         0xE3 => &[(0x80, 0x83), (0x8A, 0x8A)],
         0xEA => &[(0xB0, 0xBF)],
         0xEB | 0xEC => &[(0x80, 0xBF)],
@@ -3953,6 +4019,44 @@ mod tests {
         assert_eq!(fixed("00 μµλ‹λ‹¤ λ©΄"), "00 습니다 면");
         assert!(letter_rank('습') > letter_rank('익') && letter_rank('습') > letter_rank('옵'));
         assert!(letter_rank('는') > letter_rank('더'));
+    }
+
+    /// An ideograph that lost a byte is the commonest of its readings in Chinese and Japanese.
+    /// `我想知道` is E6 88 91, E6 83 B3, E7 9F A5, E9 81 93: windows-1253 drops 0x88, 0x9F and
+    /// 0x81 and leaves `ζ‘` (E6 91), `ζƒ³` (whole), `η¥` (E7 A5), `ι“` (E9 93); `ζ‘` is also
+    /// E6 91 and a lost 0x8A (`摊`), or E6 and a lost 0x9D or 0x8C before 0x91 (`村`, 583rd
+    /// by use, `挑`, 1211th: outside the table, not read).
+    /// `这是我的朋友` under windows-1252 loses the 0x8F of `友` (E5 8F 8B): `å‹`, which is
+    /// also `勍` (E5 8B 8D) or `勐` (E5 8B 90). `一个问题` under windows-1257 loses the 0x98
+    /// of `题` (E9 A2 98): `é¢`, also `颁` (E9 A2 81) or `颊` (E9 A2 8A).
+    #[test]
+    fn lost_byte_ideographs_by_their_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ζ‘ζƒ³η¥ι“"), "我想知道");
+        assert_eq!(fixed("è¿™æ˜¯æˆ‘çš„æœ‹å‹"), "这是我的朋友");
+        assert_eq!(fixed("äø€äøŖé—®é¢"), "一个问题");
+        assert!(letter_rank('我') > 0 && !kept_lost('村') && !kept_lost('摊'));
+        assert!(letter_rank('友') > letter_rank('勐') && letter_rank('题') > letter_rank('颁'));
+    }
+
+    /// [`COMMON_HAN`] read back: its groups of 6, 72, 377 and 45 ideographs (as
+    /// `tools/gen_common_han.py` printed them), `的人是一在不` the first, `有` and `年` in the
+    /// second, `時` and `開` in the third, `香` in the last; `洲` and the rare `皥` in none.
+    #[test]
+    fn common_han_reads_as_its_groups() {
+        let mut groups = [0; 4];
+        for u in 0x4E00..=0x9FFF {
+            let rank = han_rank(u);
+            if rank > 0 {
+                groups[((30 - rank) / 3) as usize] += 1;
+            }
+        }
+        assert_eq!(groups, [6, 72, 377, 45]);
+        let rank = |c: char| letter_rank(c);
+        assert!("的人是一在不".chars().all(|c| rank(c) == 30));
+        assert_eq!((rank('有'), rank('年')), (27, 27));
+        assert_eq!((rank('時'), rank('開'), rank('香')), (24, 24, 21));
+        assert_eq!((rank('洲'), rank('皥')), (0, 0));
     }
 
     #[test]
