@@ -1572,8 +1572,9 @@ fn letter_rank(c: char) -> i32 {
         return han_rank(u);
     }
     if is_syllable(u) && u < 0xAC00 {
-        // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
-        return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
+        // Kana: by how often Japanese writes each ([`KANA_COST`]).
+        let k = (u - 0x3041) % 0x60 + if u >= 0x30A1 { 0x5A } else { 0 };
+        return 40 - i32::from(KANA_COST[k as usize]);
     }
     let small = crate::ucd::lowercase_first(c);
     ORDER
@@ -1665,28 +1666,18 @@ const COMMON_SYLLABLES: [u16; 96] = [
 ];
 const SYLLABLE_COST_ENDS: [u8; 5] = [3, 15, 41, 79, 96];
 
-/// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
-/// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
-const KANA_PENALTY: [u8; 0x5A] = {
-    let mut t = [0u8; 0x5A];
-    let mut k = 0;
-    while k < 0x5A {
-        let voiced = match k {
-            0x0B..=0x21 => k % 2,
-            0x24..=0x28 => 1 - k % 2,
-            0x2E..=0x3C => (k - 0x2E) % 3,
-            0x53 => 2,
-            _ => 0,
-        };
-        let small = matches!(
-            k,
-            0 | 2 | 4 | 6 | 8 | 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55
-        );
-        t[k] = 10 * voiced as u8 + if small { 8 } else { 0 };
-        k += 1;
-    }
-    t
-};
+/// How common each kana is in Japanese: hiragana by its place from `ぁ`, then katakana by
+/// theirs from `ァ` (0x5A each), -log2 of its share of the kana of wordfreq's Japanese words
+/// (`の` 4 bits, `が` 5, `テ` 9, `ぴ` 14), 30 at most. Printed by `tools/gen_kana_costs.py`.
+const KANA_COST: [u8; 0xB4] = [
+    11, 6, 15, 4, 15, 6, 12, 7, 14, 7, 5, 5, 7, 10, 6, 10, 7, 10, 6, 9, 7, 11, 5, 8, 6, 9, 8, 11,
+    7, 10, 5, 6, 7, 17, 5, 8, 12, 5, 5, 5, 7, 5, 5, 12, 8, 4, 5, 8, 11, 11, 10, 14, 11, 10, 14, 10,
+    10, 15, 9, 11, 12, 6, 8, 10, 8, 6, 8, 7, 13, 11, 9, 7, 6, 6, 5, 6, 8, 19, 7, 18, 20, 5, 6, 23,
+    26, 30, 30, 30, 30, 30, 11, 8, 9, 7, 15, 9, 10, 9, 11, 9, 8, 10, 9, 11, 8, 9, 10, 10, 9, 11, 9,
+    11, 8, 8, 7, 10, 10, 12, 10, 13, 8, 10, 9, 18, 7, 10, 18, 9, 9, 7, 8, 9, 9, 14, 10, 10, 10, 9,
+    9, 11, 9, 10, 8, 9, 8, 12, 10, 11, 10, 10, 10, 8, 10, 9, 9, 10, 9, 11, 9, 12, 10, 12, 8, 8, 7,
+    8, 8, 16, 10, 22, 19, 16, 6, 13, 16, 13, 30, 30, 30, 30,
+];
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped. Leads of
@@ -1831,6 +1822,30 @@ fn kept_lost(c: char) -> bool {
         u @ 0x4E00..=0x9FFF => han_rank(u) > 0,
         _ => likely_class(c) >= 1500,
     }
+}
+
+/// A kana's place from `ぁ` (hiragana) or `ァ` (katakana), if `c` is one (`ゔ` and `ヴ`, too).
+fn kana_place(c: char) -> Option<u32> {
+    let u = c as u32;
+    (is_syllable(u) && u < 0xAC00).then(|| (u - 0x3041) % 0x60)
+}
+
+/// Whether `c` is a small `ゃ ゅ ょ` or `ャ ュ ョ`.
+fn small_y(c: char) -> bool {
+    matches!(kana_place(c), Some(0x42 | 0x44 | 0x46))
+}
+
+/// Whether a small `ゃ ゅ ょ` may follow `c` ([`small_y`]): a consonant's kana of the i
+/// column (`き ぎ し じ ち ぢ に ひ び ぴ み り`, as in `きょう`, `しゅ`; not the vowel `い`),
+/// or `て で ふ ヴ`, which loanwords write so (`デュ`, `フュ`).
+fn before_small_y(c: char) -> bool {
+    matches!(
+        kana_place(c),
+        Some(
+            0x0C | 0x0D | 0x16 | 0x17 | 0x20 | 0x21 | 0x25 | 0x26 | 0x2A | 0x31
+                ..=0x34 | 0x3E | 0x49 | 0x53
+        )
+    )
 }
 
 /// Whether `u` is a kana letter (hiragana `ぁ`–`ゖ`, katakana `ァ`–`ヺ`) or a Hangul syllable.
@@ -2361,6 +2376,13 @@ fn rank(
             }) || (sentence && c.is_uppercase())
             {
                 bonus += 50;
+            }
+            // A small `ゃ ゅ ょ` (`ャ ュ ョ`) only follows a consonant's kana of the i column
+            // (`き`, `シ`, `ニ`…) or `て で ふ ヴ` (`チュ`, `デュ`, `フュ`): after any other char it
+            // is the reading of something else (the mixed table writes `„` as 0x84 and 0xA5:
+            // `ćƒ„` after `ン` is `ツ`, E3 83 84, not `ュ`, E3 83 A5).
+            if small_y(c) && !decoded.is_some_and(before_small_y) {
+                bonus -= 20;
             }
             // Last resort between two bytes of one char: the one of the upper half.
             let mut utf8 = [0u8; 4];
@@ -4039,6 +4061,33 @@ mod tests {
         assert!(letter_rank('友') > letter_rank('勐') && letter_rank('题') > letter_rank('颁'));
     }
 
+    /// A kana that lost a byte is the commonest of its readings in Japanese ([`KANA_COST`]):
+    /// windows-1250 drops the 0x81 of `で` (E3 81 A7) and `が` (E3 81 8C), leaving `ă§`
+    /// (E3 A7) and `ăŚ` (E3 8C), which are also the small katakana `ョ` (E3 83 A7) and `ヌ`
+    /// (E3 83 8C) with a lost 0x83; `で` and `が` are particles, far commoner.
+    #[test]
+    fn lost_byte_kana_by_their_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ă§ă™ă‹ă‚‰"), "ですから");
+        assert_eq!(fixed("ă—ăľă™ă®ă‚‚ă‹ăŚ"), "しますのもかが");
+        assert!(letter_rank('で') > letter_rank('ョ') && letter_rank('が') > letter_rank('ヌ'));
+    }
+
+    /// The mixed table writes `„` as 0x84 and as 0xA5, so `ćƒ„` is `ツ` (E3 83 84) or `ュ`
+    /// (E3 83 A5); a small `ュ` only follows a consonant's kana of the i column: `ニュース`
+    /// (`ćƒ‹ćƒ„ćƒ¼ć‚¹`, `ニ` E3 83 8B), `シュート` (`ć‚·ćƒ„ćƒ¼ćƒˆ`, `シ` E3 82 B7) and `チュー`
+    /// (`ćƒ\x81ćƒ„ćƒ¼`), but `パンツ` (`ćƒ‘ćƒ³ćƒ„`) and `ドイツ` (`ćƒ‰ć‚¤ćƒ„`: `イ` is the
+    /// vowel, E3 82 A4).
+    #[test]
+    fn small_yu_only_after_the_i_column() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ćƒ‹ćƒ„ćƒ¼ć‚¹"), "ニュース");
+        assert_eq!(fixed("ć‚·ćƒ„ćƒ¼ćƒˆ"), "シュート");
+        assert_eq!(fixed("ćƒ\u{81}ćƒ„ćƒ¼"), "チュー");
+        assert_eq!(fixed("ćƒ‘ćƒ³ćƒ„"), "パンツ");
+        assert_eq!(fixed("ćƒ‰ć‚¤ćƒ„"), "ドイツ");
+    }
+
     /// [`COMMON_HAN`] read back: its groups of 6, 72, 377 and 45 ideographs (as
     /// `tools/gen_common_han.py` printed them), `的人是一在不` the first, `有` and `年` in the
     /// second, `時` and `開` in the third, `香` in the last; `洲` and the rare `皥` in none.
@@ -4894,7 +4943,7 @@ mod tests {
             }
         }
         assert_eq!(letter_rank('ゝ'), 0);
-        assert!(letter_rank('か') > letter_rank('が'));
+        assert!(letter_rank('の') > letter_rank('ぴ') && letter_rank('ぴ') > letter_rank('ゎ'));
     }
 
     #[test]
