@@ -3,7 +3,7 @@
 `COMMON_HAN` and `COMMON_HAN_ENDS`.
 
 Ranked by their frequency in wordfreq's Chinese and Japanese words (half each), the first N
-(default 500, 73% of the ideographs of such text) are grouped by how common each is: group k
+(default 700, 80% of the ideographs of such text) are grouped by how common each is: group k
 holds those used between 4^-k and 4^-(k+1) times as often as the commonest (`的`). Each
 group's offsets from U+4E00 are sorted and written as the differences from the one before
 (from 0 at each group's start), one byte below 0x80, else two (0x80 | high, low): 1.2 bytes
@@ -30,7 +30,7 @@ except ImportError:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 700
     freq: collections.Counter = collections.Counter()
     for lang in ("zh", "ja"):
         for word, f in wordfreq.get_frequency_dict(lang).items():
