@@ -315,7 +315,7 @@ fn twin_pages_reading_one_letter_differently_take_the_likelier() {
 
 /// The mixed table writes `„“”` both as 0x84/0x93/0x94 and as 0xA5/0xB4/0xA1, so an ideograph
 /// with one of those bytes after its lead reads two ways (`的`, E7 9A 84, or `皥`, E7 9A A5):
-/// the commonest such ideographs (`COMMON_HAN`, from wordfreq) win.
+/// the commoner ideograph (by `COMMON_HAN`, from wordfreq) wins.
 #[test]
 fn common_ideographs_win_the_mixed_tables_two_bytes() {
     let cases = [

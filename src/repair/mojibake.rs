@@ -220,6 +220,8 @@ struct Tables {
     low: Vec<Role>,
     /// The chars from U+2600 (the Apple logo and two ligatures), sorted.
     high: Vec<(u32, Role)>,
+    /// U+4E00–U+9FFF: each ideograph's group in [`COMMON_HAN`] ([`han_groups`]).
+    han: Vec<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -292,6 +294,7 @@ fn tables() -> &'static Tables {
             byte_low,
             low,
             high,
+            han: han_groups(),
         }
     })
 }
@@ -1589,14 +1592,16 @@ fn letter_rank(c: char) -> i32 {
         return (50 - i32::from(cost)).max(1);
     }
     if let 0x4E00..=0x9FFF = u {
-        // An ideograph: the commonest of those the mixed table makes ambiguous rank high (the
-        // other reading of each is a rarer char: `皥` for `的`).
-        let common = COMMON_HAN.binary_search(&((u - 0x4E00) as u16)).is_ok();
-        return if common { 30 } else { 0 };
+        // An ideograph: by its use in Chinese and Japanese ([`COMMON_HAN`]). Between the mixed
+        // table's two readings of a char, the other is a rarer one (`皥` for `的`); between
+        // the ideographs that a sequence with a lost byte can be (`ę€` under windows-1257,
+        // E6 80 and a lost 0x8E or 0x8F, is `怎` or `思`), use decides.
+        return han_rank(u);
     }
     if is_syllable(u) && u < 0xAC00 {
-        // Kana: plain ones likelier than voiced (`ご`), small (`ゥ`) and half-voiced (`ぴ`) ones.
-        return 40 - i32::from(KANA_PENALTY[((u - 0x3041) % 0x60) as usize]);
+        // Kana: by how often Japanese writes each ([`KANA_COST`]).
+        let k = (u - 0x3041) % 0x60 + if u >= 0x30A1 { 0x5A } else { 0 };
+        return 40 - i32::from(KANA_COST[k as usize]);
     }
     let small = crate::ucd::lowercase_first(c);
     ORDER
@@ -1605,19 +1610,83 @@ fn letter_rank(c: char) -> i32 {
         .map_or(0, |k| (40 - k as i32).max(1))
 }
 
-/// The 100 commonest CJK ideographs in Chinese and Japanese text that the mixed table makes
-/// ambiguous (a byte 0x84, 0x93, 0x94, 0xA1, 0xA5 or 0xB4 after the lead), 79% of such
-/// ideographs in text, as offsets from U+4E00, sorted: 的年日来以生行用说好当没女政体入意道工知然表間感由间电次活西信品比应更资计水画直该她结放接务無場神男各打报改管组联处校支规業头演尔条专案儿研田整委象确气收楽五且却质查费素員哪模易项派构步題洲响巴破致须.
+/// The 700 commonest CJK ideographs of Chinese and Japanese text (80% of their uses), in four
+/// groups by use, commonest first: group k holds those used between 4^-k and 4^-(k+1) times
+/// as often as `的` (`的人是一在不`, then `有了国中我大这为个年`…, `時` and `開` in the third,
+/// `香` in the last). Each group's offsets from U+4E00, sorted, as differences from the one
+/// before (from 0 at its start): one byte below 0x80, else two (0x80 | high, low), 1.2
+/// bytes an ideograph where u16 offsets take 2. [`COMMON_HAN_ENDS`]: where each group ends.
 /// Printed by `tools/gen_common_han.py` (wordfreq's frequencies).
-const COMMON_HAN: [u16; 100] = [
-    19, 20, 148, 229, 339, 481, 831, 869, 1185, 1396, 1540, 1729, 1741, 1761, 1770, 2612, 2820,
-    2868, 2931, 2937, 2941, 3028, 3604, 4069, 4084, 4212, 4244, 4435, 4879, 4895, 5203, 5285, 5541,
-    5935, 5942, 5945, 5950, 5951, 6004, 6117, 6163, 6388, 6497, 6501, 6532, 6629, 6689, 6728, 7021,
-    7037, 7201, 7457, 7525, 7636, 7700, 7732, 7841, 7986, 7995, 7998, 8468, 8993, 9014, 10015,
-    10024, 10032, 10033, 10037, 10039, 10043, 10372, 10484, 10725, 10772, 10804, 10862, 11102,
-    11681, 12064, 12484, 12499, 12884, 13300, 14924, 14952, 15231, 15300, 15777, 15845, 15860,
-    15969, 16168, 16185, 16196, 16979, 18323, 18420, 19020, 19065, 19067,
-];
+const COMMON_HAN: &[u8] = b"\x00\x0d\x80\xad\x88\x6e\x8f\x07\x90\x55\x0a\x01\x03\x1c\x03\x0d\x01\x0d\x17\x27\x05\x03\x48\x0f\
+    \x07\x2e\x42\x04\x82\x08\x04\x80\x8e\x0c\x2a\x1d\x81\x84\x1e\x19\x04\x02\x7e\x82\x71\x33\x81\xea\
+    \x0d\x56\x81\xd3\x16\x34\x1c\x43\x38\x82\x43\x80\xdf\x44\x82\x79\x01\x2f\x83\x70\x09\x2c\x11\x81\
+    \x0a\x08\x01\x23\x39\x85\x3c\x34\x86\xdb\x56\x81\x19\x09\x8a\xdd\x80\xf8\x80\xed\x86\x62\x81\x35\
+    \x82\x73\x83\xd3\x12\x81\x0f\x15\x07\x02\x0a\x03\x04\x02\x08\x25\x02\x05\x16\x23\x03\x0e\x01\x09\
+    \x03\x05\x14\x0a\x04\x0a\x0b\x13\x05\x06\x1f\x26\x07\x02\x04\x02\x2a\x1c\x42\x04\x38\x41\x75\x70\
+    \x04\x05\x01\x02\x0f\x0b\x0c\x02\x03\x0f\x08\x0c\x02\x18\x2d\x27\x0b\x0b\x0c\x02\x0b\x65\x03\x02\
+    \x01\x07\x2d\x30\x11\x01\x23\x07\x14\x02\x2f\x19\x1c\x07\x06\x02\x01\x02\x09\x01\x01\x0b\x07\x06\
+    \x02\x05\x01\x0c\x09\x04\x06\x33\x0e\x10\x0b\x0a\x44\x80\x85\x81\x22\x73\x03\x02\x02\x1c\x3c\x51\
+    \x43\x2c\x3a\x80\xb7\x05\x14\x05\x0d\x13\x01\x07\x03\x3f\x06\x09\x49\x09\x81\x83\x01\x2b\x06\x03\
+    \x0c\x06\x01\x14\x06\x43\x02\x08\x09\x02\x03\x41\x1c\x81\x74\x0c\x01\x10\x01\x05\x1e\x12\x3b\x03\
+    \x09\x15\x08\x0a\x54\x06\x0f\x06\x25\x28\x0f\x14\x03\x04\x2b\x0c\x02\x26\x23\x0f\x0a\x14\x80\x8a\
+    \x2e\x1c\x10\x80\xf7\x02\x0e\x25\x02\x06\x2d\x0a\x0b\x10\x24\x38\x06\x67\x37\x03\x28\x81\x5f\x0a\
+    \x05\x01\x1a\x17\x04\x13\x12\x16\x31\x09\x25\x34\x80\xb2\x19\x0e\x04\x0b\x05\x0b\x09\x1e\x3b\x80\
+    \x85\x16\x02\x03\x0c\x81\x25\x81\xb4\x42\x01\x17\x54\x05\x3d\x06\x1d\x0e\x79\x2d\x53\x06\x36\x11\
+    \x80\xb0\x80\xdc\x81\xa5\x68\x15\x80\xfb\x16\x01\x21\x10\x81\x12\x78\x81\x2d\x01\x04\x02\x04\x11\
+    \x81\x2e\x03\x71\x06\x04\x13\x14\x21\x80\xa5\x2f\x81\x26\x04\x20\x63\x0c\x04\x1f\x1b\x6f\x51\x0e\
+    \x53\x1d\x58\x80\xda\x80\x80\x81\xab\x01\x1d\x0b\x04\x06\x06\x72\x1d\x20\x73\x02\x09\x48\x5e\x81\
+    \x41\x7c\x03\x7f\x85\x77\x43\x1a\x80\xba\x0c\x36\x03\x02\x03\x1a\x1d\x71\x81\x30\x03\x05\x05\x02\
+    \x08\x02\x04\x1f\x08\x12\x0c\x5e\x80\xe3\x2c\x07\x3c\x3c\x80\xbc\x80\xbb\x58\x12\x01\x07\x03\x26\
+    \x08\x11\x06\x33\x50\x81\x29\x01\x02\x02\x83\xa6\x08\x0c\x08\x0f\x46\x06\x06\x2b\x26\x0b\x12\x64\
+    \x3a\x5e\x04\x80\x91\x80\x93\x12\x47\x80\xb7\x80\xd6\x6c\x14\x2a\x22\x10\x18\x0c\x1e\x19\x0a\x0f\
+    \x13\x20\x25\x12\x3d\x34\x2f\x0c\x42\x81\x3b\x0f\x16\x19\x11\x35\x1c\x02\x02\x09\x01\x7a\x0a\x80\
+    \x92\x08\x07\x04\x01\x21\x03\x01\x4b\x25\x02\x1d\x23\x01\x05\x50\x51\x14\x09\x60\x05\x4d\x81\x83\
+    \x80\xc0\x52\x52\x1b\x54\x15\x06\x0f\x03\x0c\x81\x2f\x81\x0f\x39\x01\x01\x22\x19\x61\x05\x06\x13\
+    \x23\x81\x5c\x01\x10\x06\x18\x66\x23\x02\x80\x89\x17\x45\x04\x0b\x4c\x1e\x0c\x6e\x3b\x71\x80\xf4\
+    \x30\x3f\x26\x21\x27\x82\x4a\x0f\x68\x10\x08\x0a\x44\x0c\x1f\x30\x80\x8a\x06\x1f\x0b\x18\x11\x20\
+    \x10\x03\x13\x4e\x22\x81\x76\x5b\x49\x3e\x80\xc3\x10\x1a\x16\x03\x01\x25\x2a\x18\x47\x4b\x1b\x80\
+    \xb8\x0c\x10\x80\xa3\x14\x2a\x61\x81\xdb\x80\xfc\x80\xcf\x80\x80\x36\x80\x9b\x28\x4f\x81\x5b\x11\
+    \x5b\x80\xb6\x03\x80\x83\x80\xf2\x41\x3a\x4c\x80\xd5\x2c\x40\x7b\x0b\x80\x90\x45\x41\x80\xdc\x4b\
+    \x62\x22\x0e\x4a\x81\x10\x15\x08\x01\x25\x07\x63\x13\x3a\x80\xa8\x12\x81\x96\x38\x56\x2f\x81\x06\
+    \x6e\x18\x85\x85\x56\x80\x86\x80\xc8\x5b\x03\x02\x0f\x18\x14\x80\xb6\x6c\x05\x11\x22\x2a\x05\x55\
+    \x80\xeb\x80\xa2\x17\x36\x23\x02\x1f\x22\x04\x2b\x06\x01\x23\x80\xd5\x80\x81\x82\xe3\x81\x81\x0d\
+    \x25\x2b\x2f\x3d\x57\x17\x80\xe3\x2d\x02\x53\x80\xcb\x80\xf3";
+const COMMON_HAN_ENDS: [u16; 4] = [10, 104, 518, 807];
+
+/// The rank of ideograph `u` by its group of [`COMMON_HAN`] (30 for the commonest, 3 less
+/// a group after), 0 if it is none of them: one look in [`Tables::han`].
+fn han_rank(u: u32) -> i32 {
+    let group = tables().han.get(u.wrapping_sub(0x4E00) as usize);
+    match group.copied().unwrap_or(0) {
+        0 => 0,
+        g => 33 - 3 * i32::from(g),
+    }
+}
+
+/// [`COMMON_HAN`] read out: the group of each ideograph U+4E00–U+9FFF, counted from 1 (0
+/// for none), for [`Tables::han`]. Read once: a scan of the table a question cost 8% more
+/// instructions on mojibake (`kept_lost` asks it of every whole ideograph read).
+fn han_groups() -> Vec<u8> {
+    let mut groups = vec![0u8; 0x5200];
+    let (mut at, mut group, mut prev) = (0, 0, 0);
+    while at < COMMON_HAN.len() {
+        if at == usize::from(COMMON_HAN_ENDS[group]) {
+            (group, prev) = (group + 1, 0);
+        }
+        let b = usize::from(COMMON_HAN[at]);
+        prev += if b < 0x80 {
+            at += 1;
+            b
+        } else {
+            at += 2;
+            (b & 0x7F) << 8 | usize::from(COMMON_HAN[at - 1])
+        };
+        if let Some(g) = groups.get_mut(prev) {
+            *g = group as u8 + 1;
+        }
+    }
+    groups
+}
 
 /// The 96 commonest Hangul syllables (as offsets from U+AC00), commonest first, and where
 /// each cost ends in that order: the first 3 cost 5 bits (-log2 of each one's share of
@@ -1633,28 +1702,18 @@ const COMMON_SYLLABLES: [u16; 96] = [
 ];
 const SYLLABLE_COST_ENDS: [u8; 5] = [3, 15, 41, 79, 96];
 
-/// [`letter_rank`]'s penalty of each kana, by its place from `ぁ` (hiragana) or `ァ`
-/// (katakana): 10 voiced, 20 half-voiced (and `ゔ`), 8 small.
-const KANA_PENALTY: [u8; 0x5A] = {
-    let mut t = [0u8; 0x5A];
-    let mut k = 0;
-    while k < 0x5A {
-        let voiced = match k {
-            0x0B..=0x21 => k % 2,
-            0x24..=0x28 => 1 - k % 2,
-            0x2E..=0x3C => (k - 0x2E) % 3,
-            0x53 => 2,
-            _ => 0,
-        };
-        let small = matches!(
-            k,
-            0 | 2 | 4 | 6 | 8 | 0x22 | 0x42 | 0x44 | 0x46 | 0x4D | 0x54 | 0x55
-        );
-        t[k] = 10 * voiced as u8 + if small { 8 } else { 0 };
-        k += 1;
-    }
-    t
-};
+/// How common each kana is in Japanese: hiragana by its place from `ぁ`, then katakana by
+/// theirs from `ァ` (0x5A each), -log2 of its share of the kana of wordfreq's Japanese words
+/// (`の` 4 bits, `が` 5, `テ` 9, `ぴ` 14), 30 at most. Printed by `tools/gen_kana_costs.py`.
+const KANA_COST: [u8; 0xB4] = [
+    11, 6, 15, 4, 15, 6, 12, 7, 14, 7, 5, 5, 7, 10, 6, 10, 7, 10, 6, 9, 7, 11, 5, 8, 6, 9, 8, 11,
+    7, 10, 5, 6, 7, 17, 5, 8, 12, 5, 5, 5, 7, 5, 5, 12, 8, 4, 5, 8, 11, 11, 10, 14, 11, 10, 14, 10,
+    10, 15, 9, 11, 12, 6, 8, 10, 8, 6, 8, 7, 13, 11, 9, 7, 6, 6, 5, 6, 8, 19, 7, 18, 20, 5, 6, 23,
+    26, 30, 30, 30, 30, 30, 11, 8, 9, 7, 15, 9, 10, 9, 11, 9, 8, 10, 9, 11, 8, 9, 10, 10, 9, 11, 9,
+    11, 8, 8, 7, 10, 10, 12, 10, 13, 8, 10, 9, 18, 7, 10, 18, 9, 9, 7, 8, 9, 9, 14, 10, 10, 10, 9,
+    9, 11, 9, 10, 8, 9, 8, 12, 10, 11, 10, 10, 10, 8, 10, 9, 9, 10, 9, 11, 9, 12, 10, 12, 8, 8, 7,
+    8, 8, 16, 10, 22, 19, 16, 6, 13, 16, 13, 30, 30, 30, 30,
+];
 
 /// Whether the char at `at` is a Thai char that a windows-874 lead byte gives, with no
 /// Thai around it: a UTF-8 lead whose continuation bytes (C1 bytes) were dropped. Leads of
@@ -1784,8 +1843,11 @@ fn lost_readings_from(
 
 /// Whether [`lost_readings_from`] keeps `c` as the reading of a sequence with a lost byte:
 /// from four bytes an emoji; from three punctuation (`”`, `–`) and other chars of likelihood
-/// 1500 or more, kana (windows-1252 drops the 0x81 of every hiragana from `ぁ` to `み`) and
-/// Hangul syllables, which [`rank`] orders by use.
+/// 1500 or more, kana (windows-1252 drops the 0x81 of every hiragana from `ぁ` to `み`),
+/// Hangul syllables and the commonest ideographs ([`COMMON_HAN`]: windows-1253 drops the
+/// 0x88 of `我`, E6 88 91), which [`rank`] orders by use. A rarer ideograph is not read: of
+/// the 30 readings of windows-1253's `ζ‘`, the commonest is right far more often than a
+/// rare one would be.
 fn kept_lost(c: char) -> bool {
     match c as u32 {
         0x10000.. => is_emoji(c),
@@ -1793,8 +1855,33 @@ fn kept_lost(c: char) -> bool {
         // Devanagari: Hindi loses many vowel signs and viramas (`्` is E0 A5 8D), which
         // `letter_rank` orders by use.
         0x901..=0x97F => true,
+        u @ 0x4E00..=0x9FFF => han_rank(u) > 0,
         _ => likely_class(c) >= 1500,
     }
+}
+
+/// A kana's place from `ぁ` (hiragana) or `ァ` (katakana), if `c` is one (`ゔ` and `ヴ`, too).
+fn kana_place(c: char) -> Option<u32> {
+    let u = c as u32;
+    (is_syllable(u) && u < 0xAC00).then(|| (u - 0x3041) % 0x60)
+}
+
+/// Whether `c` is a small `ゃ ゅ ょ` or `ャ ュ ョ`.
+fn small_y(c: char) -> bool {
+    matches!(kana_place(c), Some(0x42 | 0x44 | 0x46))
+}
+
+/// Whether a small `ゃ ゅ ょ` may follow `c` ([`small_y`]): a consonant's kana of the i
+/// column (`き ぎ し じ ち ぢ に ひ び ぴ み り`, as in `きょう`, `しゅ`; not the vowel `い`),
+/// or `て で ふ ヴ`, which loanwords write so (`デュ`, `フュ`).
+fn before_small_y(c: char) -> bool {
+    matches!(
+        kana_place(c),
+        Some(
+            0x0C | 0x0D | 0x16 | 0x17 | 0x20 | 0x21 | 0x25 | 0x26 | 0x2A | 0x31
+                ..=0x34 | 0x3E | 0x49 | 0x53
+        )
+    )
 }
 
 /// Whether `u` is a kana letter (hiragana `ぁ`–`ゖ`, katakana `ァ`–`ヺ`) or a Hangul syllable.
@@ -1804,7 +1891,8 @@ fn is_syllable(u: u32) -> bool {
 
 /// Whether `b`, second byte after `lead`, can begin a char that [`lost_readings_from`] keeps
 /// ([`kept_lost`]): an emoji (U+1Fxxx), a char of likelihood 1500 or more (U+2000–U+2BFF,
-/// U+3000–U+303F, U+3280–U+32BF, U+FE00–U+FE3F), kana or a Hangul syllable. The test
+/// U+3000–U+303F, U+3280–U+32BF, U+FE00–U+FE3F), kana, an ideograph (U+4E00–U+9FFF) or a
+/// Hangul syllable. The test
 /// `lost_readings_come_only_from_likely_leads` checks every char.
 fn likely_second(lead: u8, b: u8) -> bool {
     likely_seconds(lead)
@@ -1818,6 +1906,8 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
     match lead {
         0xE0 => &[(0xA4, 0xA5)],
         0xE2 => &[(0x80, 0xAF)],
+        0xE4 => &[(0xB8, 0xBF)],
+        0xE5..=0xE9 => &[(0x80, 0xBF)],
         0xE3 => &[(0x80, 0x83), (0x8A, 0x8A)],
         0xEA => &[(0xB0, 0xBF)],
         0xEB | 0xEC => &[(0x80, 0xBF)],
@@ -2344,6 +2434,13 @@ fn rank(
             }) || (sentence && c.is_uppercase())
             {
                 bonus += 50;
+            }
+            // A small `ゃ ゅ ょ` (`ャ ュ ョ`) only follows a consonant's kana of the i column
+            // (`き`, `シ`, `ニ`…) or `て で ふ ヴ` (`チュ`, `デュ`, `フュ`): after any other char it
+            // is the reading of something else (the mixed table writes `„` as 0x84 and 0xA5:
+            // `ćƒ„` after `ン` is `ツ`, E3 83 84, not `ュ`, E3 83 A5).
+            if small_y(c) && !decoded.is_some_and(before_small_y) {
+                bonus -= 20;
             }
             // Last resort between two bytes of one char: the one of the upper half.
             let mut utf8 = [0u8; 4];
@@ -4033,6 +4130,74 @@ mod tests {
         assert!(letter_rank('는') > letter_rank('더'));
     }
 
+    /// An ideograph that lost a byte is the commonest of its readings in Chinese and Japanese.
+    /// `我想知道` is E6 88 91, E6 83 B3, E7 9F A5, E9 81 93: windows-1253 drops 0x88, 0x9F and
+    /// 0x81 and leaves `ζ‘` (E6 91), `ζƒ³` (whole), `η¥` (E7 A5), `ι“` (E9 93); `ζ‘` is also
+    /// E6 91 and a lost 0x8A (`摊`, 3,056th by use: outside the table, not read), or E6 and
+    /// a lost 0x9D or 0x8C before 0x91 (`村`, 583rd, in the table's last group, below `我`;
+    /// `挑`, 1,211th, not read).
+    /// `这是我的朋友` under windows-1252 loses the 0x8F of `友` (E5 8F 8B): `å‹`, which is
+    /// also `勍` (E5 8B 8D) or `勐` (E5 8B 90). `一个问题` under windows-1257 loses the 0x98
+    /// of `题` (E9 A2 98): `é¢`, also `颁` (E9 A2 81) or `颊` (E9 A2 8A).
+    #[test]
+    fn lost_byte_ideographs_by_their_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ζ‘ζƒ³η¥ι“"), "我想知道");
+        assert_eq!(fixed("è¿™æ˜¯æˆ‘çš„æœ‹å‹"), "这是我的朋友");
+        assert_eq!(fixed("äø€äøŖé—®é¢"), "一个问题");
+        assert!(letter_rank('我') > letter_rank('村') && letter_rank('村') > 0);
+        assert!(!kept_lost('挑') && !kept_lost('摊'));
+        assert!(letter_rank('友') > letter_rank('勐') && letter_rank('题') > letter_rank('颁'));
+    }
+
+    /// A kana that lost a byte is the commonest of its readings in Japanese ([`KANA_COST`]):
+    /// windows-1250 drops the 0x81 of `で` (E3 81 A7) and `が` (E3 81 8C), leaving `ă§`
+    /// (E3 A7) and `ăŚ` (E3 8C), which are also the small katakana `ョ` (E3 83 A7) and `ヌ`
+    /// (E3 83 8C) with a lost 0x83; `で` and `が` are particles, far commoner.
+    #[test]
+    fn lost_byte_kana_by_their_use() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ă§ă™ă‹ă‚‰"), "ですから");
+        assert_eq!(fixed("ă—ăľă™ă®ă‚‚ă‹ăŚ"), "しますのもかが");
+        assert!(letter_rank('で') > letter_rank('ョ') && letter_rank('が') > letter_rank('ヌ'));
+    }
+
+    /// The mixed table writes `„` as 0x84 and as 0xA5, so `ćƒ„` is `ツ` (E3 83 84) or `ュ`
+    /// (E3 83 A5); a small `ュ` only follows a consonant's kana of the i column: `ニュース`
+    /// (`ćƒ‹ćƒ„ćƒ¼ć‚¹`, `ニ` E3 83 8B), `シュート` (`ć‚·ćƒ„ćƒ¼ćƒˆ`, `シ` E3 82 B7) and `チュー`
+    /// (`ćƒ\x81ćƒ„ćƒ¼`), but `パンツ` (`ćƒ‘ćƒ³ćƒ„`) and `ドイツ` (`ćƒ‰ć‚¤ćƒ„`: `イ` is the
+    /// vowel, E3 82 A4).
+    #[test]
+    fn small_yu_only_after_the_i_column() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ćƒ‹ćƒ„ćƒ¼ć‚¹"), "ニュース");
+        assert_eq!(fixed("ć‚·ćƒ„ćƒ¼ćƒˆ"), "シュート");
+        assert_eq!(fixed("ćƒ\u{81}ćƒ„ćƒ¼"), "チュー");
+        assert_eq!(fixed("ćƒ‘ćƒ³ćƒ„"), "パンツ");
+        assert_eq!(fixed("ćƒ‰ć‚¤ćƒ„"), "ドイツ");
+    }
+
+    /// [`COMMON_HAN`] read back: its groups of 6, 72, 377 and 245 ideographs (as
+    /// `tools/gen_common_han.py` printed them), `的人是一在不` the first, `有` and `年` in the
+    /// second, `時` and `開` in the third, `香` and `洲` (610th) in the last; `挑` (1,211th) and
+    /// the rare `皥` in none.
+    #[test]
+    fn common_han_reads_as_its_groups() {
+        let mut groups = [0; 4];
+        for u in 0x4E00..=0x9FFF {
+            let rank = han_rank(u);
+            if rank > 0 {
+                groups[((30 - rank) / 3) as usize] += 1;
+            }
+        }
+        assert_eq!(groups, [6, 72, 377, 245]);
+        let rank = |c: char| letter_rank(c);
+        assert!("的人是一在不".chars().all(|c| rank(c) == 30));
+        assert_eq!((rank('有'), rank('年')), (27, 27));
+        assert_eq!((rank('時'), rank('開'), rank('香')), (24, 24, 21));
+        assert_eq!((rank('洲'), rank('挑'), rank('皥')), (21, 0, 0));
+    }
+
     #[test]
     fn devanagari_signs_lost_with_a_byte() {
         let fixed = |s: &str| crate::repair::repair(s).text;
@@ -4868,7 +5033,7 @@ mod tests {
             }
         }
         assert_eq!(letter_rank('ゝ'), 0);
-        assert!(letter_rank('か') > letter_rank('が'));
+        assert!(letter_rank('の') > letter_rank('ぴ') && letter_rank('ぴ') > letter_rank('ゎ'));
     }
 
     #[test]
