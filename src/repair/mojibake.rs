@@ -2785,7 +2785,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     if let Some((best_score, k, pieces)) = best.as_mut() {
         // By place in `ALL` (a page's id), not by name: string compares cost the .wasm.
         let twins: &[usize] = if *k == cp::CP1250.id {
-            &[cp::ISO8859_2.id]
+            &[cp::ISO8859_2.id, cp::CP1257.id]
         } else if *k == cp::CP1257.id {
             &[cp::ISO8859_13.id, cp::MIXED.id]
         } else {
@@ -2805,14 +2805,30 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 // letters are no evidence of which page wrote it: the winner stays.
                 let mut differ = 0;
                 let mut guessed = false;
+                // Every letter that differs a capital in the winner's reading and a small one
+                // in the twin's.
+                let mut smaller = true;
                 for (a, b) in pieces.iter().zip(&other) {
                     if a.to != b.to {
                         differ += 1;
                         guessed |= a.kind == "lost_bytes" || b.kind == "lost_bytes";
+                        smaller &= matches!((&a.to, &b.to), (Text::One(x), Text::One(y))
+                            if x.is_uppercase() && y.is_lowercase());
                     }
                 }
                 let better = if t == cp::MIXED.id {
                     differ >= 1 && ranks(&other) > ranks(pieces)
+                } else if t == cp::CP1257.id {
+                    // windows-1257 writes `Ć` at C3, windows-1250 at C6: `Ć` + no-break space
+                    // is French `à` (C3 A0) under the one, Vietnamese `Ơ` (C6 A0) under the
+                    // other. Only case tells them apart where the line has no other letter
+                    // (`venez Ć\u{a0} Paris` is `venez à Paris`, a capital alone between
+                    // small words being no word; `Mang Ćˇn` stays `Mang ơn`, not `Mang În`).
+                    differ >= 1
+                        && !guessed
+                        && smaller
+                        && chars.iter().any(char::is_ascii_lowercase)
+                        && language_level(chars, &other) < language_level(chars, pieces)
                 } else {
                     differ >= 1
                         && !guessed
@@ -4028,6 +4044,20 @@ mod tests {
         for s in ["DĹŽKA", "PÄŤDESIAT", "NICIODATĂ™", "Ärger über", "ÄŽ"] {
             assert_eq!(fixed(s), s);
         }
+    }
+
+    /// `Ć` is C3 under windows-1257 (and the mixed table) and C6 under windows-1250: French
+    /// `à` (C3 A0) pastes as `Ć` + no-break space under the one, and so does Vietnamese `Ơ`
+    /// (C6 A0) under the other. Between small words a capital alone is no word: `à`. But
+    /// `ơ` (C6 A1, `Ćˇ` under windows-1250) is no capital, and `Mang Ćˇn` stays `Mang ơn`
+    /// (windows-1257 reads C3 8E, `Î`, there); with `ú` (C3 BA, `Ăş`) beside it, which only
+    /// windows-1250 writes so, `Ć` + no-break space is `Ơ`.
+    #[test]
+    fn a_capital_alone_between_small_words_is_the_other_pages_small_letter() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("venez Ć\u{a0} Paris"), "venez à Paris");
+        assert_eq!(fixed("Mang Ćˇn"), "Mang ơn");
+        assert_eq!(fixed("Ć\u{a0}n ChĂşa"), "Ơn Chúa");
     }
 
     /// The same under windows-874, whose 0xC2–0xDF are Thai (`ฤ` is C4, `ล` C5) and which
