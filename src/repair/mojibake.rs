@@ -872,6 +872,45 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
             && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
+/// Whether a line that an earlier step read under a page (`seen`) holds one capital that the
+/// page reads once more from two chars, in a word written in capitals: the page's damage
+/// again. A word in capitals damaged twice reads, once repaired, as two capitals (Romanian
+/// `ÎNTOTDEAUNA` is C3 8E …; windows-1252 twice gives `ÃƒÅ½NTOTDEAUNA`, once repaired
+/// `ÃŽNTOTDEAUNA`), which alone could be real (Slovak `DĹŽKA`): not after that page's damage.
+fn capitals_again(chars: &[char], seen: u16) -> bool {
+    if seen == 0 {
+        return false;
+    }
+    let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
+    let (Some((i, _)), Some((j, _)), None) = (far.next(), far.next(), far.next()) else {
+        return false;
+    };
+    let capital_or_edge = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_none_or(|c| c.is_ascii_uppercase() || !c.is_ascii_alphanumeric())
+    };
+    if j != i + 1
+        || !capital_or_edge(i.checked_sub(1))
+        || !capital_or_edge(Some(i + 2))
+        || !chars.iter().any(char::is_ascii_uppercase)
+    {
+        return false;
+    }
+    let mut pages = seen;
+    while pages != 0 {
+        let k = pages.trailing_zeros() as usize;
+        pages &= pages - 1;
+        if let Some(Some(pieces)) = transcode_plain(chars, ALL[k]) {
+            if let [p] = &pieces[..] {
+                if matches!(p.to, Text::One(c) if c.is_uppercase() && common_letter(c)) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Whether the piece reads as a symbol or pictograph that is no emoji on its own (`🗚`, `❹`,
 /// `♲`, `⚐`) from three chars or more: its three or four bytes are seldom written by chance,
 /// so it counts as a likely reading where the line is asked whether it decodes plausibly
@@ -2731,7 +2770,10 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let known = std::mem::take(&mut ctx.damaged);
     if !known
         && (chars.iter().all(char::is_ascii)
-            || !(is_bad(chars) || suspicious(chars) || decodes_plausibly(chars)))
+            || !(is_bad(chars)
+                || suspicious(chars)
+                || decodes_plausibly(chars)
+                || capitals_again(chars, ctx.seen)))
     {
         return Vec::new();
     }
@@ -4058,6 +4100,21 @@ mod tests {
         assert_eq!(fixed("venez Ć\u{a0} Paris"), "venez à Paris");
         assert_eq!(fixed("Mang Ćˇn"), "Mang ơn");
         assert_eq!(fixed("Ć\u{a0}n ChĂşa"), "Ơn Chúa");
+    }
+
+    /// A word in capitals damaged twice: once repaired, its letter reads as two capitals, which
+    /// alone could be a real word in capitals (Slovak `DĹŽKA`), but after the page's damage
+    /// once is the page's damage again. Romanian `ÎNTOTDEAUNA`: Î is C3 8E, `ÃŽ` under
+    /// windows-1252, `ÃƒÅ½` twice; Spanish `MARÍA`: Í is C3 8D, `ĂŤ` under windows-1250,
+    /// `Ä‚Ĺ¤` twice. Damaged once, `ÃŽNTOTDEAUNA` has no such evidence and stays.
+    #[test]
+    fn a_word_in_capitals_damaged_twice_repairs_back() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("ÃƒÅ½NTOTDEAUNA"), "ÎNTOTDEAUNA");
+        assert_eq!(fixed("DE LO SI MARÄ‚Ĺ¤A BUENO"), "DE LO SI MARÍA BUENO");
+        for s in ["DĹŽKA", "ÃŽNTOTDEAUNA"] {
+            assert_eq!(fixed(s), s);
+        }
     }
 
     /// The same under windows-874, whose 0xC2–0xDF are Thai (`ฤ` is C4, `ล` C5) and which
