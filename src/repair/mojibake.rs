@@ -998,15 +998,16 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
     let alone = opens
         && matches!(&chars[p.start..p.end], [a, b] if is_letter(*a)
             && matches!(b, '\u{A0}'..='\u{BF}' | '™'));
-    // A capital read from a capital and a small letter or a sign, in a word written in
-    // capitals or alone (`UĹ˝` is `UŽ`, C5 BD under windows-1250; `MÄš` is `MĚ`, C4 9A under
-    // windows-1252; `KTORĂťMI`, `Ä®` alone is `Į`, C4 AE): a word in capitals is written
+    // A capital read from a capital and a small letter or a sign, or from a sign and any
+    // char, in a word written in capitals or alone (`UĹ˝` is `UŽ`, C5 BD under windows-1250;
+    // `MÄš` is `MĚ`, C4 9A under windows-1252; `KTORĂťMI`, `Ä®` alone is `Į`, C4 AE; MacRoman's
+    // `≈öWIATA` is `ŚWIATA`, C5 9A, and `T√úRKIYE` `TÜRKIYE`, C3 9C): a word in capitals is written
     // with capitals only (Slovak `DĹŽKA` and `PÄŤDESIAT` are real, and stay) — but a word
     // may end with a trademark or copyright sign (`NICIODATĂ™`, Romanian, a negative case of
     // ftfy's).
     let capital = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
-    let odd = matches!(&chars[p.start..p.end], [a, b] if a.is_uppercase() && !b.is_uppercase()
-        && (b.is_lowercase() || !is_letter(*b))
+    let odd = matches!(&chars[p.start..p.end], [a, b] if (!is_letter(*a)
+            || a.is_uppercase() && !b.is_uppercase() && (b.is_lowercase() || !is_letter(*b)))
         && (opens || !matches!(b, '™' | '®' | '©')));
     let in_capitals = c.is_uppercase()
         && odd
@@ -4072,7 +4073,8 @@ mod tests {
     /// capitals or alone. Czech `UŽ` is 55 C5 BD: windows-1250 reads C5 BD as `Ĺ˝`; `MĚSTO`
     /// is 4D C4 9A …, windows-1252 reads C4 9A as `Äš`; Slovak `KTORÝMI` has C3 9D, `Ăť`
     /// under windows-1250; Lithuanian `Į` alone is C4 AE, `Ä®` under windows-1252; French
-    /// `À` C3 80, `Ă€` under windows-1250. A word in capitals is written with capitals only:
+    /// `À` C3 80, `Ă€` under windows-1250; Polish `ŚWIATA` (C5 9A) and Turkish `TÜRKIYE` (C3
+    /// 9C) under MacRoman, `≈öWIATA` and `T√úRKIYE`. A word in capitals is written with capitals only:
     /// Slovak `DĹŽKA` and `PÄŤDESIAT` are real words, and a word may end with a trademark
     /// sign (`NICIODATĂ™`, Romanian, a negative case of ftfy's).
     #[test]
@@ -4083,6 +4085,8 @@ mod tests {
         assert_eq!(fixed("KTORĂťMI"), "KTORÝMI");
         assert_eq!(fixed("Ä® namus"), "Į namus");
         assert_eq!(fixed("Ă€ PARIS"), "À PARIS");
+        assert_eq!(fixed("OSTATNICH ≈öWIATA"), "OSTATNICH ŚWIATA");
+        assert_eq!(fixed("T√úRKIYE"), "TÜRKIYE");
         for s in ["DĹŽKA", "PÄŤDESIAT", "NICIODATĂ™", "Ärger über", "ÄŽ"] {
             assert_eq!(fixed(s), s);
         }
