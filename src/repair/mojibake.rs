@@ -1014,7 +1014,27 @@ fn letter_in_ascii_word(chars: &[char], p: &Piece) -> bool {
         && !lower(before)
         && !lower(after)
         && (capital(before) || capital(after) || (opens && end));
-    inside || start || in_capitals || ((lower(before) || alone) && end && c.is_lowercase())
+    // A Latin letter read from two letters of another script glued to a word of ASCII
+    // letters (windows-1251 reads Spanish `CUÁL`, Á C3 81, as `CUГЃL`; `JГі` is Hungarian `Jó`,
+    // C3 B3): no word mixes scripts so.
+    let mixed_scripts = matches!(&chars[p.start..p.end], [a, b]
+        if script(*a).is_some_and(|s| s != Script::Latin) && script(*b).is_some_and(|s| s != Script::Latin))
+        && script(c) == Some(Script::Latin)
+        && (letter(before) || letter(after));
+    // A small letter after a capital that starts a word (`JĂł` is Hungarian `Jó`, C3 B3 under
+    // windows-1250), ending it or before small letters.
+    let after_capital = capital(before)
+        && p.start
+            .checked_sub(2)
+            .is_none_or(|k| !chars[k].is_alphanumeric())
+        && (end || lower(after))
+        && c.is_lowercase();
+    inside
+        || start
+        || in_capitals
+        || mixed_scripts
+        || after_capital
+        || ((lower(before) || alone) && end && c.is_lowercase())
 }
 
 /// `char::is_alphabetic`, with the answer for the blocks mojibake is made of worked out
@@ -4088,6 +4108,20 @@ mod tests {
         assert_eq!(fixed("OSTATNICH ≈öWIATA"), "OSTATNICH ŚWIATA");
         assert_eq!(fixed("T√úRKIYE"), "TÜRKIYE");
         for s in ["DĹŽKA", "PÄŤDESIAT", "NICIODATĂ™", "Ärger über", "ÄŽ"] {
+            assert_eq!(fixed(s), s);
+        }
+    }
+
+    /// A Latin letter read from two letters of another script glued to a word of ASCII
+    /// letters: windows-1251 reads Spanish `CUÁL` (Á is C3 81) as `CUГЃL`. A small letter
+    /// after a capital starting a word: Hungarian `Jó` (ó is C3 B3) is `JĂł` under
+    /// windows-1250. A word of Cyrillic letters alone is Cyrillic (Ukrainian `Гі`).
+    #[test]
+    fn a_latin_letter_glued_to_a_word_of_ascii_letters() {
+        let fixed = |s: &str| crate::repair::repair(s).text;
+        assert_eq!(fixed("A MODO CUГЃL DE"), "A MODO CUÁL DE");
+        assert_eq!(fixed("JĂł a 4 a emellett egy"), "Jó a 4 a emellett egy");
+        for s in ["Гі", "My iPhone Гі"] {
             assert_eq!(fixed(s), s);
         }
     }
