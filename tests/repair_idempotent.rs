@@ -204,3 +204,22 @@ fn a_page_inferred_from_the_lines_left_bad_changes_nothing_on_a_second_repair() 
          the same way both times)"
     );
 }
+
+/// A finding of the repair fuzz target (2026-11-28): a line with lost bytes (U+FFFD) in it
+/// may read a space as a lost 0xA0, and windows-1251 writes `Р` (D0 A0 in UTF-8) as D0: so
+/// `Р` + space read as `Р`, the space gone, on the second repair of a line the first had
+/// made `Р` + space (`Å` + space read under another page). A reading that gives back the char
+/// it starts from changes nothing but the space it swallows, and is no reading.
+#[test]
+fn a_letter_that_is_its_own_lead_keeps_the_space_after_it() {
+    let line = "   \u{420} \"selec\u{fffd}\u{fffd} box-drawing)";
+    let once = repair(line);
+    assert_eq!(once.text, line, "nothing to repair: the space stays");
+    let fuzzed = "   \u{c5} \"selec\u{fffd}\u{fffd} box-drawing)\n\u{420} \"a\u{fffd}\u{fffd}";
+    let once = repair(fuzzed);
+    assert_eq!(
+        repair(&once.text).text,
+        once.text,
+        "repairing again changes nothing"
+    );
+}
