@@ -795,10 +795,9 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
     // One pair can only be a letter inside, ending or starting a word of ASCII letters
     // (`letter_in_ascii_word`): two non-ASCII chars in the line, beside an ASCII letter.
     let one_in_a_word = || {
-        let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
         let letter = |k: Option<usize>| ascii_letter_at(chars, k);
-        match (far.next(), far.next(), far.next()) {
-            (Some((i, _)), Some(_), None) => {
+        match two_non_ascii(chars) {
+            Some((i, _)) => {
                 let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
                 let start = i
                     .checked_sub(1)
@@ -806,7 +805,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                 (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
                     || (start && (letter(Some(i + 2)) || end))
             }
-            _ => false,
+            None => false,
         }
     };
     if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
@@ -872,6 +871,19 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
             && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
+/// Where the line's only two chars beyond ASCII stand, if it has exactly two.
+fn two_non_ascii(chars: &[char]) -> Option<(usize, usize)> {
+    let mut far = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_ascii())
+        .map(|(k, _)| k);
+    match (far.next(), far.next(), far.next()) {
+        (Some(i), Some(j), None) => Some((i, j)),
+        _ => None,
+    }
+}
+
 /// Whether a line that an earlier step read under a page (`seen`) holds one capital that the
 /// page reads once more from two chars, in a word written in capitals: the page's damage
 /// again. A word in capitals damaged twice reads, once repaired, as two capitals (Romanian
@@ -881,8 +893,7 @@ fn capitals_again(chars: &[char], seen: u16) -> bool {
     if seen == 0 {
         return false;
     }
-    let mut far = chars.iter().enumerate().filter(|(_, c)| !c.is_ascii());
-    let (Some((i, _)), Some((j, _)), None) = (far.next(), far.next(), far.next()) else {
+    let Some((i, j)) = two_non_ascii(chars) else {
         return false;
     };
     let capital_or_edge = |k: Option<usize>| {
@@ -1658,9 +1669,9 @@ fn letter_rank(c: char) -> i32 {
         // E6 80 and a lost 0x8E or 0x8F, is `怎` or `思`), use decides.
         return han_rank(u);
     }
-    if is_syllable(u) && u < 0xAC00 {
+    if let Some(place) = kana_place(c) {
         // Kana: by how often Japanese writes each ([`KANA_COST`]).
-        let k = (u - 0x3041) % 0x60 + if u >= 0x30A1 { 0x5A } else { 0 };
+        let k = place + if u >= 0x30A1 { 0x5A } else { 0 };
         return 40 - i32::from(KANA_COST[k as usize]);
     }
     let small = crate::ucd::lowercase_first(c);
