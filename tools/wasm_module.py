@@ -4,7 +4,8 @@ Offsets are into the whole file's bytes; LEB128 numbers as the binary format wri
 """
 
 
-def leb(buf, i):
+def _leb_bits(buf, i):
+    """The LEB128 number at `i`, unsigned: (value, its bit count, its last byte, the next offset)."""
     result = shift = 0
     while True:
         b = buf[i]
@@ -12,18 +13,17 @@ def leb(buf, i):
         result |= (b & 0x7F) << shift
         shift += 7
         if b < 0x80:
-            return result, i
+            return result, shift, b, i
+
+
+def leb(buf, i):
+    result, _, _, i = _leb_bits(buf, i)
+    return result, i
 
 
 def sleb(buf, i):
-    result = shift = 0
-    while True:
-        b = buf[i]
-        i += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if b < 0x80:
-            return result - (1 << shift) if b & 0x40 else result, i
+    result, shift, last, i = _leb_bits(buf, i)
+    return result - (1 << shift) if last & 0x40 else result, i
 
 
 def data_segments(buf, start):
