@@ -176,3 +176,23 @@ fn repeated_lines_repair_alike_at_their_own_offsets() {
         "every copy reports its repairs"
     );
 }
+
+/// One symbol, the line's only damage, from three chars standing as a word of their own: no
+/// word of any language is those three chars, so the line is read (`✓` U+2713 is E2 9C 93,
+/// windows-1251's `в њ “`; `★` U+2605 is E2 98 85, MacRoman's `‚ ò Ö`; `⚷` U+26B7 is E2 9A B7,
+/// windows-1252's `â š ·`; `≤` U+2264 is E2 89 A4, windows-1252's `â ‰ ¤`). Glued to a letter
+/// the three chars may be part of a word, and stay.
+#[test]
+fn a_symbol_alone_in_a_line_is_read() {
+    for (pasted, want) in [
+        ("Done вњ“ today", "Done ✓ today"),
+        ("ok (вњ“) yes", "ok (✓) yes"),
+        ("rated ‚òÖ by us", "rated ★ by us"),
+        ("ok âš· today", "ok ⚷ today"),
+        ("5 â‰¤ 7", "5 ≤ 7"),
+        ("abcвњ“ today", "abcвњ“ today"),
+        ("ok вњ“d", "ok вњ“d"),
+    ] {
+        assert_eq!(repair(pasted).text, want, "{pasted:?}");
+    }
+}

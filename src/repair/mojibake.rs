@@ -845,7 +845,7 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
             likely += 1;
         }
     }
-    let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+    let word = matches!(&pieces[..], [p] if telling_alone(chars, p));
     // Letters read from lone leads ([`lone_letters`], one char each) count where whole
     // sequences read as likely chars outnumber them: Hebrew under windows-1253 loses the
     // second byte of `א ט ך ל ם מ ן ת` (D7 90, 98, 9A, 9C–9F, AA), which `Χ` stands for alone,
@@ -934,6 +934,32 @@ fn symbol_read_from_three(p: &Piece) -> bool {
         && matches!(c as u32, 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF
             | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
         && assigned(c)
+}
+
+/// Whether the piece, the line's only one, is evidence enough alone: a letter inside a word
+/// of ASCII letters ([`letter_in_ascii_word`]), an apostrophe inside a word
+/// ([`apostrophe_in_word`]), or a symbol standing alone ([`symbol_alone`]).
+fn telling_alone(chars: &[char], p: &Piece) -> bool {
+    letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p) || symbol_alone(chars, p)
+}
+
+/// Whether the piece reads as one symbol of the blocks [`symbol_read_from_three`] knows, a
+/// letterlike symbol, arrow or math sign (U+2100–U+22FF), from exactly three chars that
+/// stand as a word of their own (no letter or digit beside them): `✓` written by
+/// windows-1251 is `вњ“`, `★` by MacRoman `‚òÖ`, `⚷` by windows-1252 `âš·`. Three chars that
+/// the page writes for a lead byte and two continuation bytes, alone between spaces, are no
+/// word of any language, where two could be (`Гі`); beside letters they could be part of one
+/// (Latvian `tāš”`).
+fn symbol_alone(chars: &[char], p: &Piece) -> bool {
+    let apart = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    p.end - p.start == 3
+        && (symbol_read_from_three(p)
+            || matches!(p.to, Text::One(c) if ('\u{2100}'..='\u{22FF}').contains(&c)))
+        && apart(p.start.checked_sub(1))
+        && apart(Some(p.end))
 }
 
 /// Whether the piece reads as `’` from two chars or more between two ASCII letters, with
@@ -4605,7 +4631,7 @@ mod tests {
                 likely += 1;
             }
         }
-        let word = matches!(&pieces[..], [p] if letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p));
+        let word = matches!(&pieces[..], [p] if telling_alone(chars, p));
         let plausible = (likely >= 2 || word)
             && likely > lone
             && pieces.iter().all(|p| {
