@@ -196,3 +196,18 @@ fn a_symbol_alone_in_a_line_is_read() {
         assert_eq!(repair(pasted).text, want, "{pasted:?}");
     }
 }
+
+/// The mixed table (windows-1252 below 0xA0, ISO-8859-13 above) writes `„` as 0x84 and 0xA5,
+/// ISO-8859-13 as 0xA5 only. Croatian `priče` (`č` C4 8D) damaged twice by the mixed table is
+/// `priĆ„Ā` + U+008D + `e`: ISO-8859-13 reads `priå` + U+008D + `e` (C3 A5: a dead end, E5 8D
+/// with no third byte), the mixed table `priÄ` + U+008D + `e` (C3 84), which is `priče`
+/// again. Where neither reading is damage again, ISO-8859-13's stays: Swedish `på` (`å` C3 A5)
+/// written by it is `pĆ„`.
+#[test]
+fn the_mixed_tables_reading_that_is_damage_again_beats_a_dead_end() {
+    assert_eq!(
+        repair("priĆ„Ā\u{8d}e mogli ih je bi grad").text,
+        "priče mogli ih je bi grad"
+    );
+    assert_eq!(repair("jag bor pĆ„ landet").text, "jag bor på landet");
+}

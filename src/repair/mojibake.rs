@@ -2899,6 +2899,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             &[cp::ISO8859_2.id, cp::CP1257.id]
         } else if *k == cp::CP1257.id {
             &[cp::ISO8859_13.id, cp::MIXED.id]
+        } else if *k == cp::ISO8859_13.id {
+            &[cp::MIXED.id]
         } else {
             &[]
         };
@@ -2927,7 +2929,18 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                             if x.is_uppercase() && y.is_lowercase());
                     }
                 }
-                let better = if t == cp::MIXED.id {
+                let better = if t == cp::MIXED.id && *k == cp::ISO8859_13.id {
+                    // ISO-8859-13 writes `„“”` with one byte each (A5 B4 A1), the mixed table
+                    // with two (also 84 93 94): the mixed table's other reading takes the place
+                    // only where it is damage again that reads plausibly and ISO-8859-13's is a
+                    // dead end (Croatian `priče` damaged twice is `priĆ„Ā\u{8d}e`: `priÄ\u{8d}e`,
+                    // which is `priče`, not `priå\u{8d}e`, E5 8D and no third byte); where
+                    // neither reading is damage again, ISO-8859-13's stays (Swedish `på` is
+                    // `pĆ„` under it, C3 A5, where the mixed table could read `pÄ`).
+                    differ >= 1
+                        && decodes_plausibly(&apply(chars, &other))
+                        && !decodes_plausibly(&apply(chars, pieces))
+                } else if t == cp::MIXED.id {
                     differ >= 1 && ranks(&other) > ranks(pieces)
                 } else if t == cp::CP1257.id {
                     // windows-1257 writes `Ć` at C3, windows-1250 at C6: `Ć` + no-break space
