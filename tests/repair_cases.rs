@@ -211,3 +211,26 @@ fn the_mixed_tables_reading_that_is_damage_again_beats_a_dead_end() {
     );
     assert_eq!(repair("jag bor pĆ„ landet").text, "jag bor på landet");
 }
+
+/// windows-1253 and windows-1257 have no char for 0x9F, the second byte of nearly every emoji,
+/// and copying drops what the page could not show: `📻` (F0 9F 93 BB) is `π“»` under the
+/// one (F0 `π`, 93 `“`, BB `»`) and `š“»` under the other (F0 `š`). Put back, the bytes read
+/// as the emoji, reported as a lost byte with a confidence below 1. Touching a letter, the
+/// page's F0 is a letter of a word and stays (Greek `απ’`, Lithuanian `šios`).
+#[test]
+fn an_emoji_whose_0x9f_was_dropped_is_read() {
+    for (pasted, want) in [
+        ("ok π“» today", "ok 📻 today"),
+        ("ok š“» today", "ok 📻 today"),
+        ("απ’ το σπίτι", "απ’ το σπίτι"),
+        ("šios “Kas” ir", "šios “Kas” ir"),
+    ] {
+        let r = repair(pasted);
+        assert_eq!(r.text, want, "{pasted:?}");
+        if pasted != want {
+            assert_eq!(r.repairs.len(), 1, "{pasted:?}");
+            assert_eq!(r.repairs[0].kind, "lost_bytes");
+            assert!(r.repairs[0].confidence < 1.0);
+        }
+    }
+}

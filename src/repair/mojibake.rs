@@ -3698,6 +3698,18 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
         if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
             return true;
         }
+        // The same with 0x9F dropped, where the page drops it (windows-1253, windows-1257,
+        // windows-874: `π“»` is `📻`, F0 9F 93 BB): a lead F0 and what follows read as an
+        // emoji with it put back, where no letter touches them (Greek `π`, Lithuanian `š`
+        // and Thai `๐` are the page's F0, and may begin or end a word).
+        if v[0].b == 0xF0
+            && droppable(page).contains(&0x9F)
+            && lost_readings(&v, 0, droppable(page))
+                .iter()
+                .any(|&(c, n)| is_emoji(c) && !touches_letter(chars, i, i + n))
+        {
+            return true;
+        }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
         if apple
             && v.len() >= 3
@@ -4734,6 +4746,15 @@ mod tests {
             }
             // F0 9F: the first two bytes of nearly every emoji.
             if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
+                return true;
+            }
+            // The same with 0x9F dropped.
+            if v[0].b == 0xF0
+                && droppable(page).contains(&0x9F)
+                && lost_readings(&v, 0, droppable(page))
+                    .iter()
+                    .any(|&(c, n)| is_emoji(c) && !touches_letter(chars, i, i + n))
+            {
                 return true;
             }
             // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
