@@ -17,8 +17,13 @@ With --emoji, the damaged lines are English words with emoji and symbols instead
 named char of U+1F300–1F9FF and U+2600–27BF, and ZWJ sequences, skin tones, flags, keycaps),
 600 lines (--lines), the language column reading `emoji`.
 
-  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji] [--caps] [--lines N] [--seed N] [--show K]
+  tools/roundtrips.py [--mode sloppy|drop|twice|clean] [--emoji|--lone] [--caps] [--lines N] [--seed N] [--show K]
                       BIN [BIN...]
+
+With --lone, each line holds one symbol alone between words: `ok X today` for every named
+char X of U+2100–U+2BFF and U+1F300–U+1F9FF (arrows, math signs, dingbats, emoji), under
+every page (the language column reading `lone`); a damaged symbol alone is all the evidence
+such a line has.
 
 With --caps, the damaged lines are written as sentences and headings are: each line's first
 letter a capital (half of them), or the whole line in capitals (a quarter), or each word's
@@ -102,6 +107,12 @@ def emoji_lines(lines: int, seed: int | None) -> list[str]:
     return out
 
 
+def lone_lines() -> list[str]:
+    import unicodedata
+    return [f"ok {chr(u)} today" for u in [*range(0x2100, 0x2C00), *range(0x1F300, 0x1FA00)]
+            if unicodedata.name(chr(u), "")]
+
+
 def capitalized(s: str, rng: random.Random) -> str:
     """`s` with its first letter a capital (half the time), in capitals (a quarter), or with
     each word's first letter a capital (a quarter)."""
@@ -114,12 +125,14 @@ def capitalized(s: str, rng: random.Random) -> str:
 
 
 def damaged_cases(mode: str, lines: int, emoji: bool, seed: int | None,
-                  caps: bool = False) -> list[tuple[str, str, str, str]]:
+                  caps: bool = False, lone: bool = False) -> list[tuple[str, str, str, str]]:
     rng = random.Random(1 if seed is None else seed)
     cases = []
     pages = DROPPING if mode == "drop" else PAGES
-    for lang in ["emoji"] if emoji else LANGS:
-        if emoji:
+    for lang in ["lone"] if lone else ["emoji"] if emoji else LANGS:
+        if lone:
+            texts = lone_lines()
+        elif emoji:
             texts = emoji_lines(lines, seed)
         else:
             words, weights = words_of(lang)
@@ -170,6 +183,9 @@ def main() -> None:
     ap.add_argument("--mode", default="sloppy", choices=["sloppy", "drop", "twice", "clean"])
     ap.add_argument("--lines", type=int, default=0, help="lines a language (default by mode)")
     ap.add_argument("--emoji", action="store_true", help="lines of words and emoji")
+    ap.add_argument("--lone", action="store_true",
+                    help="lines of one symbol alone: `ok X today`, every named X of U+2100-2BFF "
+                         "and U+1F300-1F9FF")
     ap.add_argument("--caps", action="store_true",
                     help="damaged lines with capitals (first letter, all, or each word's)")
     ap.add_argument("--seed", type=int, default=None,
@@ -182,7 +198,7 @@ def main() -> None:
     if a.mode == "clean":
         cases = clean_cases(lines, a.seed)
     else:
-        cases = damaged_cases(a.mode, lines, a.emoji, a.seed, a.caps)
+        cases = damaged_cases(a.mode, lines, a.emoji, a.seed, a.caps, a.lone)
     for binary in a.binaries:
         got = run(binary, cases)
         cells: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
