@@ -33,6 +33,9 @@ With --seed N, other lines are drawn (the random generator seeded with N instead
 default: 1 for damaged lines, 7 for clean and emoji lines), to check that a change holds on
 lines it was not tuned on.
 
+A binary named `ftfy` is ftfy 6.3's `fix_text` run in this process on the same lines (the peer,
+side by side: `tools/roundtrips.py ftfy target/release/unspool`; installed if missing).
+
 With two binaries (before, after) it prints both totals and the page/language cells that
 are not whole; with one and --show K, up to K failures a cell. Needs `pip install wordfreq`
 (installed if missing).
@@ -172,6 +175,15 @@ def clean_cases(lines: int, seed: int | None) -> list[tuple[str, str, str, str]]
 
 
 def run(binary: str, cases) -> list[str]:
+    if binary == "ftfy":
+        # ftfy 6.3's fix_text, the peer, on the same lines (installed if missing).
+        try:
+            import ftfy
+        except ImportError:
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "ftfy==6.3.1"],
+                           check=True)
+            import ftfy
+        return [ftfy.fix_text(c[3]) for c in cases]
     text = "".join(json.dumps(c[3]) + "\n" for c in cases)
     out = subprocess.run([binary, "repair", "--jsonl"], input=text.encode(),
                          capture_output=True, check=True).stdout.decode().splitlines()
