@@ -702,3 +702,26 @@ fn a_capital_that_is_half_of_a_char_damaged_twice_is_no_odd_case() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Common symbols and emoji alone in a line (`ok ✓ today`), damaged by every page: the
+/// damaged symbol is all the evidence the line has, and each must repair back. Where two
+/// pages (or the mixed table's two bytes for `„“”`) read it as two symbols, the commoner wins:
+/// `✓` (E2 9C 93) under the mixed table could be `✴` (E2 9C B4), `≥` (E2 89 A5) could be `≄`.
+/// (Not `⚡`, E2 9A A1: ISO-8859-13 writes it `ā` + U+009A + `”`, which windows-1257, tried
+/// first, reads as `⚔`, E2 9A 94; neither page is likelier for a line of no letters.)
+#[test]
+fn a_common_symbol_alone_in_a_line_repairs_back_under_every_page() {
+    let symbols = "✓✔✅★☆☀☎✈♥♪➡→←↑↓⇒≤≥≠∞√❌✨🔥🧵😂👍🙏🎉📻";
+    let mut failures = Vec::new();
+    for page in ALL.iter() {
+        for c in symbols.chars() {
+            let line = format!("ok {c} today");
+            let damaged = damage(&line, page);
+            let fixed = repair(&damaged).text;
+            if fixed != line {
+                failures.push(format!("{}: {damaged:?} → {fixed:?}", page.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

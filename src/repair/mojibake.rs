@@ -923,7 +923,8 @@ fn capitals_again(chars: &[char], seen: u16) -> bool {
 }
 
 /// Whether the piece reads as a symbol or pictograph that is no emoji on its own (`🗚`, `❹`,
-/// `♲`, `⚐`) from three chars or more: its three or four bytes are seldom written by chance,
+/// `♲`, `⚐`, an arrow or a sign of math, `⇒`, `≠`) from three chars or more: its three or four
+/// bytes are seldom written by chance,
 /// so it counts as a likely reading where the line is asked whether it decodes plausibly
 /// (but no likelier than an emoji where readings compete).
 fn symbol_read_from_three(p: &Piece) -> bool {
@@ -931,7 +932,7 @@ fn symbol_read_from_three(p: &Piece) -> bool {
         return false;
     };
     p.end - p.start >= 3
-        && matches!(c as u32, 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF
+        && matches!(c as u32, 0x2190..=0x22FF | 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF
             | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
         && assigned(c)
 }
@@ -943,9 +944,8 @@ fn telling_alone(chars: &[char], p: &Piece) -> bool {
     letter_in_ascii_word(chars, p) || apostrophe_in_word(chars, p) || symbol_alone(chars, p)
 }
 
-/// Whether the piece reads as one symbol of the blocks [`symbol_read_from_three`] knows, a
-/// letterlike symbol, arrow or math sign (U+2100–U+22FF), from exactly three chars that
-/// stand as a word of their own (no letter or digit beside them): `✓` written by
+/// Whether the piece reads as one symbol of the blocks [`symbol_read_from_three`] knows from
+/// exactly three chars that stand as a word of their own (no letter or digit beside them): `✓` written by
 /// windows-1251 is `вњ“`, `★` by MacRoman `‚òÖ`, `⚷` by windows-1252 `âš·`. Three chars that
 /// the page writes for a lead byte and two continuation bytes, alone between spaces, are no
 /// word of any language, where two could be (`Гі`); beside letters they could be part of one
@@ -956,8 +956,7 @@ fn symbol_alone(chars: &[char], p: &Piece) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
     };
     p.end - p.start == 3
-        && (symbol_read_from_three(p)
-            || matches!(p.to, Text::One(c) if ('\u{2100}'..='\u{22FF}').contains(&c)))
+        && symbol_read_from_three(p)
         && apart(p.start.checked_sub(1))
         && apart(Some(p.end))
 }
@@ -1165,6 +1164,11 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         0xFE0F | 0x20E3 => 1800,
         // Arrows, which posts use for "leads to", "see below" and threads' "next".
         0x2190..=0x2195 => 1600,
+        // The check mark and ballot x that are no emoji (`✓` is commoner in posts than the
+        // emoji `✴` that the mixed table's other byte for `“` makes of its bytes), and the
+        // commonest signs of comparison (`≥`, not the mixed table's `≄`).
+        0x2713 | 0x2717 => 2600,
+        0x2260 | 0x2264 | 0x2265 | 0x2248 | 0x221E | 0x221A | 0x21D2 => 1600,
         // The signs of measures and money: `°C`, `±`, `½`, `£`, `€`, `™`. Not `²`, `³` nor
         // `¥`: windows-1251 writes them C2 B2, C2 B3, C2 A5, which are Ukrainian `ВІ`, `Ві`,
         // `ВҐ` (`ВІРІ` is a word).
