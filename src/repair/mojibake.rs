@@ -222,6 +222,8 @@ struct Tables {
     high: Vec<(u32, Role)>,
     /// U+4E00–U+9FFF: each ideograph's group in [`COMMON_HAN`] ([`han_groups`]).
     han: Vec<u8>,
+    /// U+0000–U+097F: each char's rank in [`LETTER_ORDER`] ([`letter_ranks`]).
+    letter_ranks: Vec<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -295,6 +297,7 @@ fn tables() -> &'static Tables {
             low,
             high,
             han: han_groups(),
+            letter_ranks: letter_ranks(),
         }
     })
 }
@@ -1611,27 +1614,48 @@ macro_rules! latin_ext_by_use {
     };
 }
 
+/// The letters [`letter_rank`] ranks by use, a string a script (each below U+0980), commonest
+/// first in each.
+const LETTER_ORDER: [&str; 6] = [
+    // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
+    // languages that write them are written.
+    concat!(latin1_by_use!(), latin_ext_by_use!()),
+    "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
+    "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+    "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
+    // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
+    // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
+    "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
+    // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
+    // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
+    // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
+    "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
+];
+
+/// Where [`Tables::letter_ranks`] ends: every letter of [`LETTER_ORDER`] is below it.
+const LETTER_RANKS_END: usize = 0x980;
+
+/// [`LETTER_ORDER`] read out for [`Tables::letter_ranks`]: each letter's rank (40 for the
+/// first of its string, one less each place, 1 at least), 0 for the chars in none. A letter
+/// in two places keeps the first (the search the table replaced found that one).
+fn letter_ranks() -> Vec<u8> {
+    let mut ranks = vec![0u8; LETTER_RANKS_END];
+    for order in LETTER_ORDER {
+        for (k, x) in order.chars().enumerate() {
+            if let Some(r) = ranks.get_mut(x as usize).filter(|r| **r == 0) {
+                *r = 40u8.saturating_sub(k as u8).max(1);
+            }
+        }
+    }
+    ranks
+}
+
 /// How common a letter is among those its script writes with other than ASCII (40 for the
 /// commonest, down to 1; 0 for the others), its capital as its small letter: between
 /// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), or of a char whose
 /// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
 /// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 6] = [
-        // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
-        // languages that write them are written.
-        concat!(latin1_by_use!(), latin_ext_by_use!()),
-        "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
-        "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
-        "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
-        // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
-        // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
-        "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
-        // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
-        // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
-        // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
-        "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
-    ];
     let u = c as u32;
     if let 0xAC00..=0xD7A3 = u {
         // A Hangul syllable: by how often Korean writes its first consonant, its vowel and
@@ -1674,11 +1698,13 @@ fn letter_rank(c: char) -> i32 {
         let k = place + if u >= 0x30A1 { 0x5A } else { 0 };
         return 40 - i32::from(KANA_COST[k as usize]);
     }
+    // One look in the table ([`letter_ranks`]): the search of the strings it had, char by
+    // char, cost hundreds of instructions a letter (thousands for a char in none).
     let small = crate::ucd::lowercase_first(c);
-    ORDER
-        .iter()
-        .find_map(|o| o.chars().position(|x| x == small))
-        .map_or(0, |k| (40 - k as i32).max(1))
+    tables()
+        .letter_ranks
+        .get(small as usize)
+        .map_or(0, |&r| i32::from(r))
 }
 
 /// The 700 commonest CJK ideographs of Chinese and Japanese text (80% of their uses), in four
@@ -5181,6 +5207,32 @@ mod tests {
         }
         assert_eq!(letter_rank('ゝ'), 0);
         assert!(letter_rank('の') > letter_rank('ぴ') && letter_rank('ぴ') > letter_rank('ゎ'));
+    }
+
+    /// The table of ranks holds every letter of [`LETTER_ORDER`], each at its first place
+    /// (first string, then first position), as the search of the strings found it; every
+    /// other char ranks 0.
+    #[test]
+    fn letter_ranks_are_the_first_places_in_the_order() {
+        let searched = |small: char| {
+            LETTER_ORDER
+                .iter()
+                .find_map(|o| o.chars().position(|x| x == small))
+                .map_or(0, |k| (40 - k as i32).max(1))
+        };
+        for order in LETTER_ORDER {
+            assert!(order.chars().all(|x| (x as usize) < LETTER_RANKS_END));
+        }
+        let ranks = letter_ranks();
+        for u in 0..0x1_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let got = ranks.get(u as usize).map_or(0, |&r| i32::from(r));
+                assert_eq!(got, searched(c), "U+{u:04X}");
+            }
+        }
+        assert_eq!(letter_rank('é'), 40);
+        assert_eq!(letter_rank('É'), 40);
+        assert_eq!(letter_rank('о'), 40);
     }
 
     #[test]
