@@ -1165,6 +1165,10 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         0x80..=0x9F => 0,
         // Devanagari's signs (the virama `्`, not alphabetic) as likely as its letters.
         0x901..=0x963 => 1000,
+        // Where only the class counts, the rest are all of one (above 0, below 1500): the
+        // letter lookups below are not made (most readings that reach here in a line's
+        // plausibility are letters of a script beyond Latin-1, a lookup each).
+        _ if !ranked => 500,
         _ if common_letter(c) => 1000,
         _ if is_letter(c) => 700,
         _ => 500,
