@@ -222,6 +222,8 @@ struct Tables {
     high: Vec<(u32, Role)>,
     /// U+4E00–U+9FFF: each ideograph's group in [`COMMON_HAN`] ([`han_groups`]).
     han: Vec<u8>,
+    /// U+0000–U+097F: each char's rank in [`LETTER_ORDER`] ([`letter_ranks`]).
+    letter_ranks: Vec<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -295,6 +297,7 @@ fn tables() -> &'static Tables {
             low,
             high,
             han: han_groups(),
+            letter_ranks: letter_ranks(),
         }
     })
 }
@@ -378,22 +381,41 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
     Some((b, alt))
 }
 
+/// The states [`could_decode`] tracks, one bit each: none pending (`NONE`); one byte to come
+/// after a two-byte lead, which may stand alone where the page drops bytes (`SHORT`); one,
+/// two or three bytes to come in a longer sequence (`need(n)`, bit n + 1).
+const NONE: u8 = 1;
+/// See [`NONE`].
+const SHORT: u8 = 2;
+
+/// Where [`could_decode`] takes up a line: the char it starts at, and its states after the
+/// chars before it.
+#[derive(Clone, Copy)]
+struct Stop {
+    at: usize,
+    states: u8,
+}
+
+impl Stop {
+    /// The line's start.
+    const START: Stop = Stop {
+        at: 0,
+        states: NONE,
+    };
+}
+
 /// A quick, permissive check that `chars` under `page` could decode as UTF-8 (spaces may
 /// stand for 0xA0, `?` and U+FFFD for lost bytes): rules out most pages without encoding.
 /// Every way through is followed at once: a char the page writes with two bytes (the mixed
-/// table's `Š` is 0x8A and 0xD0) may continue a sequence or start one.
-fn could_decode(chars: &[char], page: &CodePage) -> bool {
+/// table's `Š` is 0x8A and 0xD0) may continue a sequence or start one. From `from` (where
+/// [`transcode_plain`] stopped: the chars before it need no second walk).
+fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
     let space_ok = page.id != cp::MAC_ROMAN.id;
     // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
-    // The states a sequence may be in, one bit each: none pending (`NONE`); one byte to come
-    // after a two-byte lead, which may stand alone where the page drops bytes (`SHORT`); one,
-    // two or three bytes to come in a longer sequence (`need(n)`).
-    const NONE: u8 = 1;
-    const SHORT: u8 = 2;
     let need = |n: u8| 1u8 << (n + 1);
-    let mut states = NONE;
-    let mut i = 0;
+    let mut states = from.states;
+    let mut i = from.at;
     loop {
         // ASCII with no sequence pending changes nothing: the run is passed at once.
         if states == NONE {
@@ -825,9 +847,9 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
     // reading leaves the line to the general one (as in `one_step`): where the one-pass
     // reading decodes the line, `could_decode` would have said yes.
     let read = match transcode_plain(chars, page) {
-        Some(plain) => plain,
-        None if could_decode(chars, page) => transcode_general(chars, page, false),
-        None => None,
+        Ok(plain) => plain,
+        Err(stop) if could_decode(chars, page, stop) => transcode_general(chars, page, false),
+        Err(_) => None,
     };
     let Some(pieces) = read else {
         return false;
@@ -911,7 +933,7 @@ fn capitals_again(chars: &[char], seen: u16) -> bool {
     while pages != 0 {
         let k = pages.trailing_zeros() as usize;
         pages &= pages - 1;
-        if let Some(Some(pieces)) = transcode_plain(chars, ALL[k]) {
+        if let Ok(Some(pieces)) = transcode_plain(chars, ALL[k]) {
             if let [p] = &pieces[..] {
                 if matches!(p.to, Text::One(c) if c.is_uppercase() && common_letter(c)) {
                     return true;
@@ -1192,6 +1214,10 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         0x80..=0x9F => 0,
         // Devanagari's signs (the virama `्`, not alphabetic) as likely as its letters.
         0x901..=0x963 => 1000,
+        // Where only the class counts, the rest are all of one (above 0, below 1500): the
+        // letter lookups below are not made (most readings that reach here in a line's
+        // plausibility are letters of a script beyond Latin-1, a lookup each).
+        _ if !ranked => 500,
         _ if common_letter(c) => 1000,
         _ if is_letter(c) => 700,
         _ => 500,
@@ -1641,27 +1667,48 @@ macro_rules! latin_ext_by_use {
     };
 }
 
+/// The letters [`letter_rank`] ranks by use, a string a script (each below U+0980), commonest
+/// first in each.
+const LETTER_ORDER: [&str; 6] = [
+    // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
+    // languages that write them are written.
+    concat!(latin1_by_use!(), latin_ext_by_use!()),
+    "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
+    "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
+    "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
+    // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
+    // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
+    "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
+    // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
+    // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
+    // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
+    "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
+];
+
+/// Where [`Tables::letter_ranks`] ends: every letter of [`LETTER_ORDER`] is below it.
+const LETTER_RANKS_END: usize = 0x980;
+
+/// [`LETTER_ORDER`] read out for [`Tables::letter_ranks`]: each letter's rank (40 for the
+/// first of its string, one less each place, 1 at least), 0 for the chars in none. A letter
+/// in two places keeps the first (the search the table replaced found that one).
+fn letter_ranks() -> Vec<u8> {
+    let mut ranks = vec![0u8; LETTER_RANKS_END];
+    for order in LETTER_ORDER {
+        for (k, x) in order.chars().enumerate() {
+            if let Some(r) = ranks.get_mut(x as usize).filter(|r| **r == 0) {
+                *r = 40u8.saturating_sub(k as u8).max(1);
+            }
+        }
+    }
+    ranks
+}
+
 /// How common a letter is among those its script writes with other than ASCII (40 for the
 /// commonest, down to 1; 0 for the others), its capital as its small letter: between
 /// readings of a lone lead (`Ä` with 0x81 or 0x8D lost: `ā` or `č`), or of a char whose
 /// byte the mixed table writes twice (`“` is 0x93 and 0xB4: `ć“` is `こ` or `ぴ`), the
 /// likelier text.
 fn letter_rank(c: char) -> i32 {
-    const ORDER: [&str; 6] = [
-        // Latin: the letters of Latin-1, then those of Latin Extended-A by how much the
-        // languages that write them are written.
-        concat!(latin1_by_use!(), latin_ext_by_use!()),
-        "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё",
-        "αοιετσνηυρπκμλωδγχθφβξζψάέήίόύώ",
-        "יוהלאמבתשרנעםכדקפחסןגצזטךףץ",
-        // Arabic, by use in wordfreq's Arabic words (windows-1257 reads each of `ف ك و ي`,
-        // D9 81, 83, 88, 8A, as `Ł` with its byte lost: `العربŁة` is `العربية`).
-        "اليمنورتعبدةهفكسأقحجىشصطخذإضثزغئءظآؤ",
-        // Devanagari, by use in wordfreq's Hindi words (signs too: the virama `्` lost with a
-        // byte is commoner than `ु`); those only Sanskrit or transliteration writes (`ऄ ऴ ॡ
-        // ॴ`, a mixed-table reading of `ओ`'s bytes) are not here and rank as nothing.
-        "ाकेरहीनस्ंमितोलपयदजैवबगुभएअशचआटथूडऔइखउ़धषफईणछँौघठझओृढॉऐ",
-    ];
     let u = c as u32;
     if let 0xAC00..=0xD7A3 = u {
         // A Hangul syllable: by how often Korean writes its first consonant, its vowel and
@@ -1704,11 +1751,13 @@ fn letter_rank(c: char) -> i32 {
         let k = place + if u >= 0x30A1 { 0x5A } else { 0 };
         return 40 - i32::from(KANA_COST[k as usize]);
     }
+    // One look in the table ([`letter_ranks`]): the search of the strings it had, char by
+    // char, cost hundreds of instructions a letter (thousands for a char in none).
     let small = crate::ucd::lowercase_first(c);
-    ORDER
-        .iter()
-        .find_map(|o| o.chars().position(|x| x == small))
-        .map_or(0, |k| (40 - k as i32).max(1))
+    tables()
+        .letter_ranks
+        .get(small as usize)
+        .map_or(0, |&r| i32::from(r))
 }
 
 /// The 700 commonest CJK ideographs of Chinese and Japanese text (80% of their uses), in four
@@ -2023,13 +2072,15 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// chars throughout (a space or `?` inside a sequence may be a lost 0xA0 or byte: not this
 /// case), with no U+FFFD and no no-break space read (which [`capital_circumflex`] may
 /// refuse), and where the page writes a char with two bytes (the mixed table), only one of
-/// them fits. Each sequence is then its one reading, as `transcode` reads it. `None`: not
-/// that case, ask `transcode`.
-fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>> {
+/// them fits. Each sequence is then its one reading, as `transcode` reads it. `Err`: not
+/// that case, ask `transcode`; where it stopped, for [`could_decode`] (see [`plain_stop`]).
+fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>, Stop> {
     let mut pieces = Vec::new();
     let mut buf = [0u8; 4];
-    let (mut start, mut got, mut need) = (0, 0, 0);
+    let (mut start, mut got, mut need) = (0, 0, 0u8);
     let mut next = 0;
+    // A char of two bytes was read as one of them (`could_decode` follows both).
+    let mut twice = false;
     loop {
         // ASCII with no sequence pending reads as itself: the run is passed at once.
         if need == 0 {
@@ -2049,6 +2100,7 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
                 // 0xD0): the one that fits where the sequence stands, a lead or a
                 // continuation byte; where both or neither fit, `transcode` weighs them.
                 Some((b, alt)) => {
+                    twice = true;
                     let fits = |x: u8| {
                         if need > 0 {
                             is_cont(x)
@@ -2059,16 +2111,16 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
                     match (fits(b), fits(alt)) {
                         (true, false) => b,
                         (false, true) => alt,
-                        _ => return None,
+                        _ => return Err(plain_stop(i, need, buf[0], twice)),
                     }
                 }
-                None => return Some(None),
+                None => return Ok(None),
             }
         };
         if b < 0x80 {
             // A space, `?` or 0x1A inside a sequence may stand for a lost byte; 0x1A is U+FFFD.
             if need > 0 || b == 0x1A {
-                return None;
+                return Err(plain_stop(i, need, buf[0], twice));
             }
             continue;
         }
@@ -2077,21 +2129,21 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
                 0xC2..=0xDF => 1,
                 0xE0..=0xEF => 2,
                 0xF0..=0xF4 => 3,
-                _ => return None,
+                _ => return Err(plain_stop(i, 0, 0, twice)),
             };
             (start, got) = (i, 0);
         } else if is_cont(b) {
             need -= 1;
         } else {
-            return None;
+            return Err(plain_stop(i, need, buf[0], twice));
         }
         buf[got] = b;
         got += 1;
         if need == 0 {
-            let c = decode_seq(&buf[..got])?;
-            if !assigned(c) || c == '\u{A0}' {
-                return None;
-            }
+            // A whole sequence, as `could_decode` takes it whatever it reads.
+            let Some(c) = decode_seq(&buf[..got]).filter(|&c| assigned(c) && c != '\u{A0}') else {
+                return Err(plain_stop(next, 0, 0, twice));
+            };
             pieces.push(Piece {
                 start,
                 end: i + 1,
@@ -2102,7 +2154,29 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
             });
         }
     }
-    (need == 0).then_some(Some(pieces))
+    if need > 0 {
+        return Err(plain_stop(chars.len(), need, buf[0], twice));
+    }
+    Ok(Some(pieces))
+}
+
+/// Where [`transcode_plain`] stopped, for [`could_decode`]: at char `at`, `need` bytes short
+/// of the sequence led by `lead` (none pending: 0). The chars before it are whole sequences
+/// of one byte a char (and the lead and continuation bytes of one begun), which
+/// `could_decode` walks through to the same state: none pending after a whole sequence,
+/// `SHORT` after a two-byte lead, `need(n)` in a longer sequence. Where a char was read as
+/// one of its two bytes (`twice`), `could_decode` starts again from the line's start: it
+/// follows both.
+fn plain_stop(at: usize, need: u8, lead: u8, twice: bool) -> Stop {
+    if twice {
+        return Stop::START;
+    }
+    let states = match need {
+        0 => NONE,
+        _ if is_lead2(lead) => SHORT,
+        n => 1 << (n + 1),
+    };
+    Stop { at, states }
 }
 
 /// Re-encodes `chars` with `page` and decodes the bytes as UTF-8. `None` when some char
@@ -2110,8 +2184,8 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Option<Option<Vec<Piece>>
 /// put back where they fit).
 pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
     match transcode_plain(chars, page) {
-        Some(plain) => plain,
-        None => transcode_general(chars, page, lossy),
+        Ok(plain) => plain,
+        Err(_) => transcode_general(chars, page, lossy),
     }
 }
 
@@ -2863,9 +2937,11 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         // The one-pass reading first: where it decodes the line, `could_decode` (its
         // permissive check) would have said yes.
         let read = match transcode_plain(chars, ALL[k]) {
-            Some(plain) => plain,
-            None if could_decode(chars, ALL[k]) => transcode_general(chars, ALL[k], false),
-            None => None,
+            Ok(plain) => plain,
+            Err(stop) if could_decode(chars, ALL[k], stop) => {
+                transcode_general(chars, ALL[k], false)
+            }
+            Err(_) => None,
         };
         if let Some(pieces) = read {
             if !pieces.is_empty() {
@@ -2912,7 +2988,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             if preferred.is_some() || possible >> t & 1 == 0 {
                 continue;
             }
-            let other = could_decode(chars, ALL[t])
+            let other = could_decode(chars, ALL[t], Stop::START)
                 .then(|| transcode(chars, ALL[t], false))
                 .flatten()
                 .filter(|q| q.len() == pieces.len());
@@ -3142,7 +3218,7 @@ fn other_lone_letters(
         if t == *k || possible >> t & 1 == 0 || droppable(page).is_empty() {
             continue;
         }
-        let Some(other) = could_decode(chars, page)
+        let Some(other) = could_decode(chars, page, Stop::START)
             .then(|| transcode(chars, page, false))
             .flatten()
         else {
@@ -4628,7 +4704,7 @@ mod tests {
                 })
                 .collect();
             for page in ALL {
-                let answer = could_decode(&chars, page);
+                let answer = could_decode(&chars, page, Stop::START);
                 assert_eq!(
                     answer,
                     could_decode_by_chain(&chars, page),
@@ -4643,7 +4719,7 @@ mod tests {
 
     /// `reads_plausibly` as it was: the line read is read again whatever chars it holds.
     fn reads_plausibly_always_again(chars: &[char], page: &CodePage, again: bool) -> bool {
-        if !could_decode(chars, page) {
+        if !could_decode(chars, page, Stop::START) {
             return false;
         }
         let Some(pieces) = transcode(chars, page, false) else {
@@ -5056,7 +5132,17 @@ mod tests {
                     let chars: Vec<char> = input.chars().collect();
                     for other in ALL {
                         asked += 1;
-                        if let Some(plain) = transcode_plain(&chars, other) {
+                        let plain = transcode_plain(&chars, other);
+                        // Where it stopped, `could_decode` answers as from the start.
+                        if let Err(stop) = plain {
+                            assert_eq!(
+                                could_decode(&chars, other, stop),
+                                could_decode(&chars, other, Stop::START),
+                                "{input:?} under {}",
+                                other.name
+                            );
+                        }
+                        if let Ok(plain) = plain {
                             answered += 1;
                             mixed += usize::from(other.id == cp::MIXED.id && has_alt(other));
                             for lossy in [false, true] {
@@ -5245,6 +5331,32 @@ mod tests {
         }
         assert_eq!(letter_rank('ゝ'), 0);
         assert!(letter_rank('の') > letter_rank('ぴ') && letter_rank('ぴ') > letter_rank('ゎ'));
+    }
+
+    /// The table of ranks holds every letter of [`LETTER_ORDER`], each at its first place
+    /// (first string, then first position), as the search of the strings found it; every
+    /// other char ranks 0.
+    #[test]
+    fn letter_ranks_are_the_first_places_in_the_order() {
+        let searched = |small: char| {
+            LETTER_ORDER
+                .iter()
+                .find_map(|o| o.chars().position(|x| x == small))
+                .map_or(0, |k| (40 - k as i32).max(1))
+        };
+        for order in LETTER_ORDER {
+            assert!(order.chars().all(|x| (x as usize) < LETTER_RANKS_END));
+        }
+        let ranks = letter_ranks();
+        for u in 0..0x1_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let got = ranks.get(u as usize).map_or(0, |&r| i32::from(r));
+                assert_eq!(got, searched(c), "U+{u:04X}");
+            }
+        }
+        assert_eq!(letter_rank('é'), 40);
+        assert_eq!(letter_rank('É'), 40);
+        assert_eq!(letter_rank('о'), 40);
     }
 
     #[test]
