@@ -910,7 +910,7 @@ fn nfc_inert(u: u32) -> bool {
 /// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
 /// browser's first step stays [`nfc_inert`]).
 #[cfg(not(target_arch = "wasm32"))]
-#[inline]
+#[inline(always)]
 fn nfc_inert_wide(u: u32) -> bool {
     nfc_inert(u)
         || matches!(u,
@@ -951,6 +951,9 @@ fn after_ending(bytes: &[u8], end: usize) -> usize {
 }
 
 /// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
+/// Inlined natively (a call a line in three loops of `repair`); a call in the .wasm, for
+/// its size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) {
     let end = line_end(text.as_bytes(), starts, k);
     (&text[starts[k]..end], &text[end..starts[k + 1]])
