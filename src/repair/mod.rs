@@ -662,8 +662,18 @@ impl Scanner {
         true
     }
 
-    /// A char from U+0080; false where the line may be damaged.
+    /// A char from U+0080; false where the line may be damaged. A call from [`scan_line`]
+    /// (inlined there it cost x300 0.2 M instructions more than it saved).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn other(&mut self, u: u32) -> bool {
+        self.other_inlined(u)
+    }
+
+    /// [`Scanner::other`], inlined natively into [`scan_chars`] (a call for each char from
+    /// U+0080 of each step's scan: 0.3 M instructions of d300's 124 M). A call in the .wasm
+    /// (its size).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn other_inlined(&mut self, u: u32) -> bool {
         if lone_risk(u) || mojibake::lone_lead_risk(u) {
             return false;
         }
@@ -809,7 +819,7 @@ fn scan_chars(chars: &[char]) -> Scan {
         let ok = if c.is_ascii() {
             scan.ascii(c as u8)
         } else {
-            scan.other(c as u32)
+            scan.other_inlined(c as u32)
         };
         if !ok {
             return Scan::MayBeDamaged;
@@ -910,7 +920,7 @@ fn nfc_inert(u: u32) -> bool {
 /// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
 /// browser's first step stays [`nfc_inert`]).
 #[cfg(not(target_arch = "wasm32"))]
-#[inline]
+#[inline(always)]
 fn nfc_inert_wide(u: u32) -> bool {
     nfc_inert(u)
         || matches!(u,
@@ -951,6 +961,9 @@ fn after_ending(bytes: &[u8], end: usize) -> usize {
 }
 
 /// Line `k` of `text` with its ending (`""` for the last line, `\n`, `\r\n` or `\r`).
+/// Inlined natively (a call a line in three loops of `repair`); a call in the .wasm, for
+/// its size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn line_at<'a>(text: &'a str, starts: &[usize], k: usize) -> (&'a str, &'a str) {
     let end = line_end(text.as_bytes(), starts, k);
     (&text[starts[k]..end], &text[end..starts[k + 1]])
@@ -1199,21 +1212,21 @@ impl Line {
             // An entity needs a `&` (most lines have none: one look at each char, where the
             // `<` test and the entity search took two).
             if line.chars.contains(&'&') && !line.chars.contains(&'<') {
-                let p = entity_pieces(&line.chars);
+                let mut p = entity_pieces(&line.chars);
                 if !p.is_empty() {
                     ctx.damaged = false;
                 }
-                line.apply(&p);
+                line.apply(&mut p);
             }
             for _ in 0..6 {
-                let p = mojibake::one_step(&line.chars, &mut ctx, 0);
+                let mut p = mojibake::one_step(&line.chars, &mut ctx, 0);
                 // No pieces, or only pieces that change nothing (a sloppy page reads a lone
                 // U+FFFD as its byte 0x1A, which decodes as U+FFFD): the next step would give
                 // the same (a line of binary junk took six steps over every page).
                 if p.iter().all(|q| changes_nothing(&line.chars, q)) {
                     break;
                 }
-                line.apply(&p);
+                line.apply(&mut p);
                 // Decoded into a line the scan proves undamaged: nothing but NFC can
                 // change it (`surely_undamaged`; no emoji parts side by side either, so the
                 // joiner search below finds none), so the rest is not asked (most decoded
@@ -1236,26 +1249,26 @@ impl Line {
                 break;
             }
             let mut small = mojibake::c1_pieces(&line.chars);
-            line.apply(&small);
-            let p = ligature_pieces(&line.chars);
-            line.apply(&p);
+            line.apply(&mut small);
+            let mut p = ligature_pieces(&line.chars);
+            line.apply(&mut p);
             small.extend(p);
-            let p = junk_pieces(&line.chars);
-            line.apply(&p);
+            let mut p = junk_pieces(&line.chars);
+            line.apply(&mut p);
             small.extend(p);
             if small.is_empty() {
                 break;
             }
         }
         if zwj::may_join(&line.chars) {
-            let p = zwj::pieces(&line.chars);
-            line.apply(&p);
+            let mut p = zwj::pieces(&line.chars);
+            line.apply(&mut p);
         }
-        let p = nfc_pieces(&line.chars);
+        let mut p = nfc_pieces(&line.chars);
         if p.is_empty() {
             return;
         }
-        line.apply(&p);
+        line.apply(&mut p);
         // NFC can compose a char that is a byte of mojibake (`i` and U+0300 become `ì`,
         // 0xEC under Latin-1, a lead byte, before two U+FFFD: lost bytes), which a second
         // repair would then read: read it now, so that repair stays idempotent (a fuzz
@@ -1266,7 +1279,10 @@ impl Line {
         }
     }
 
-    fn apply(&mut self, pieces: &[Piece]) {
+    /// Applies `pieces` (in order along the line), each an edit that takes in the edits
+    /// inside its range. Each piece's alternatives are taken, not copied: the pieces are
+    /// dropped after (a copy was an allocation a string).
+    fn apply(&mut self, pieces: &mut [Piece]) {
         if pieces.is_empty() {
             return;
         }
@@ -1277,7 +1293,7 @@ impl Line {
         // reading; where pieces are longer than what they replace, the line is first moved
         // back by their growth (`grow`), which keeps the writing behind.
         let mut grow = 0;
-        for p in pieces {
+        for p in &*pieces {
             // One char (most pieces) grows the line only where it replaces none.
             let len = match &p.to {
                 Text::One(_) => 1,
@@ -1298,7 +1314,7 @@ impl Line {
         let mut taken = vec![false; self.edits.len()];
         let mut added: Vec<Edit> = Vec::with_capacity(pieces.len());
         let (mut w, mut at) = (0, grow);
-        for p in pieces {
+        for p in pieces.iter_mut() {
             let (start, end) = (p.start + grow, p.end + grow);
             if at < start {
                 self.chars.copy_within(at..start, w);
@@ -1362,7 +1378,7 @@ impl Line {
                     from: (0, 0),
                     kind,
                     confidence,
-                    alternatives: p.alternatives.clone(),
+                    alternatives: std::mem::take(&mut p.alternatives),
                 },
             );
             at = end;
@@ -2256,8 +2272,8 @@ mod tests {
                         .iter()
                         .any(|p| p.to.chars().count() > p.end - p.start),
                 );
-                new.apply(&pieces);
                 apply_by_copy(&mut old, &pieces);
+                new.apply(&mut pieces);
                 assert_eq!(new.chars, old.chars, "{pasted:?} {pieces:?}");
                 assert_eq!(new.origin, old.origin, "{pasted:?} {pieces:?}");
                 let edits = |l: &Line| -> Vec<(u32, u32, &str, u32, Vec<String>)> {
@@ -2955,7 +2971,7 @@ mod tests {
                 let chars = &fixed.chars;
                 assert!(surely_undamaged(chars), "{damaged:?} -> {chars:?}");
                 // Chars changed (into mojibake here) are no longer known undamaged.
-                fixed.apply(&[Piece {
+                fixed.apply(&mut [Piece {
                     start: 0,
                     end: 0,
                     to: "Ã©".into(),
