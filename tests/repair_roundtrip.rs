@@ -711,7 +711,7 @@ fn a_capital_that_is_half_of_a_char_damaged_twice_is_no_odd_case() {
 /// first, reads as `⚔`, E2 9A 94; neither page is likelier for a line of no letters.)
 #[test]
 fn a_common_symbol_alone_in_a_line_repairs_back_under_every_page() {
-    let symbols = "✓✔✅★☆☀☎✈♥♪➡→←↑↓⇒≤≥≠∞√❌✨🔥🧵😂👍🙏🎉📻";
+    let symbols = "✓✔✅★☆☀☎✈♥♪➡→←↑↓⇒≤≥≠∞√─│█░℃№⅓❌✨🔥🧵😂👍🙏🎉📻";
     let mut failures = Vec::new();
     for page in ALL.iter() {
         for c in symbols.chars() {

@@ -953,10 +953,7 @@ fn symbol_read_from_three(p: &Piece) -> bool {
     let Text::One(c) = p.to else {
         return false;
     };
-    p.end - p.start >= 3
-        && matches!(c as u32, 0x2190..=0x22FF | 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF
-            | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
-        && assigned(c)
+    p.end - p.start >= 3 && matches!(c as u32, 0x2100..=0x2BFF | 0x1F000..=0x1FAFF) && assigned(c)
 }
 
 /// Whether the piece, the line's only one, is evidence enough alone: a letter inside a word
@@ -1188,9 +1185,10 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         0x2190..=0x2195 => 1600,
         // The check mark and ballot x that are no emoji (`✓` is commoner in posts than the
         // emoji `✴` that the mixed table's other byte for `“` makes of its bytes), and the
-        // commonest signs of comparison (`≥`, not the mixed table's `≄`).
+        // commonest signs of comparison and measure (`≥`, not the mixed table's `≄`; `℃`,
+        // not `⥃`).
         0x2713 | 0x2717 => 2600,
-        0x2260 | 0x2264 | 0x2265 | 0x2248 | 0x221E | 0x221A | 0x21D2 => 1600,
+        0x2260 | 0x2264 | 0x2265 | 0x2248 | 0x221E | 0x221A | 0x21D2 | 0x2103 => 1600,
         // The signs of measures and money: `°C`, `±`, `½`, `£`, `€`, `™`. Not `²`, `³` nor
         // `¥`: windows-1251 writes them C2 B2, C2 B3, C2 A5, which are Ukrainian `ВІ`, `Ві`,
         // `ВҐ` (`ВІРІ` is a word).
