@@ -878,14 +878,22 @@ fn telling_pages(chars: &[char]) -> u16 {
             break;
         };
         j += 1;
-        let mut left = tables.role(c as u32).starts & possible & !keep;
-        if left == 0 {
-            continue;
-        }
+        let role = tables.role(c as u32);
         let next = chars.get(j).copied();
         // The next char may stand for a lost byte (or, a space, for 0xA0).
         let wild = matches!(next, Some(' ' | '?' | '\u{1A}' | '\u{FFFD}'));
         let after = next.map_or(Role::default(), |n| tables.role(n as u32));
+        // The pages under which the next char continues a sequence, and those under which a
+        // lone lead's letter may lead one with it.
+        let (pair, lone) = match next {
+            _ if wild => (u16::MAX, u16::MAX),
+            Some(n) if !n.is_ascii() => (after.cont, !after.cont | after.starts),
+            _ => (0, 0),
+        };
+        let left = role.starts & possible & !keep & (pair | lone);
+        // A lead E0–F4 before a pair is kept unread.
+        keep |= left & role.before_question & pair;
+        let mut left = left & !keep;
         while left != 0 {
             let k = left.trailing_zeros() as usize;
             left &= left - 1;
@@ -893,12 +901,7 @@ fn telling_pages(chars: &[char]) -> u16 {
             let Some((b, alt)) = byte_of(c, page) else {
                 continue;
             };
-            // A pair: the next char continues a sequence.
-            let pair = wild || after.cont >> k & 1 == 1;
-            // The lone lead's letter may lead a pair.
-            let lone = wild
-                || (next.is_some_and(|n| !n.is_ascii())
-                    && (after.cont >> k & 1 == 0 || after.starts >> k & 1 == 1));
+            let (pair, lone) = (pair >> k & 1 == 1, lone >> k & 1 == 1);
             let mut tells = false;
             for lead in [b, alt] {
                 tells |= match lead {
