@@ -904,6 +904,14 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
 ///   must lead (a byte from 0xC0) and the char after it continue: a space read as 0xA0
 ///   (not under MacRoman, which `restore_a0` skips), or `?` or U+001A in a lossy span
 ///   (sloppy pages only). Past that, left to the reading.
+/// - A three-byte lead but E2 (whose chars are `’` and the symbols) or ED (surrogate halves,
+///   read in pairs), then a continuation byte: every piece from the lead reads a char of the
+///   lead's range (U+0800–U+0FFF for E0, U+1000–U+1FFF for E1, …: whole, or with a byte the
+///   page drops put back), or U+FFFD where a `?` or U+001A after the pair is a lost byte
+///   (sloppy pages): no letter of a Latin alphabet, no `’`, no symbol, so not plausible; the
+///   second char is in that piece or the line does not read. Read again, such a char that
+///   the page does not write stops the reading: no, where the page writes no char of that
+///   range and no U+FFFD can be read.
 #[cfg(not(target_arch = "wasm32"))]
 fn pair_reads(chars: &[char], i: usize, page: &CodePage) -> Option<bool> {
     let (Some((x, x2)), Some((y, y2))) = (byte_of(chars[i], page), byte_of(chars[i + 1], page))
@@ -913,7 +921,18 @@ fn pair_reads(chars: &[char], i: usize, page: &CodePage) -> Option<bool> {
     if is_cont(x) && (x2 == 0 || is_cont(x2)) || y >= 0xF5 && (y2 == 0 || y2 >= 0xF5) {
         return Some(false);
     }
-    if x2 != 0 || y2 != 0 || !is_lead2(x) || !is_cont(y) {
+    if x2 != 0 || y2 != 0 || !is_cont(y) {
+        return None;
+    }
+    if matches!(x, 0xE0 | 0xE1 | 0xE3..=0xEC | 0xEE | 0xEF) {
+        let lost = page.sloppy && matches!(chars.get(i + 2), Some('?' | '\u{1A}'));
+        let low = (u16::from(x & 0x0F) << 12).max(0x800);
+        let inverse = &tables().inverse[page.id];
+        let first = inverse.partition_point(|&(u, _)| u < low);
+        let writes = inverse.get(first).is_some_and(|&(u, _)| u <= low | 0x0FFF);
+        return (!lost && !writes).then_some(false);
+    }
+    if !is_lead2(x) {
         return None;
     }
     let d = decode_seq(&[x, y]).filter(|&d| assigned(d) && d != '\u{A0}')?;
@@ -5160,12 +5179,22 @@ mod tests {
                 let mut utf8 = [0u8; 4];
                 let again = page.decode(c.encode_utf8(&mut utf8).bytes());
                 let other = page.char_at((rng() % 128) as usize);
-                let any = format!("{}{other}", page.char_at(usize::from(z - 0x80)));
+                let any = format!("{c}{other}");
                 for mid in [again, any] {
                     for _ in 0..3 {
                         let b = before[(rng() % before.len() as u64) as usize];
                         let a = after[(rng() % after.len() as u64) as usize];
                         let chars: Vec<char> = format!("{b}{mid}{a}").chars().collect();
+                        check_telling_pages(&chars, &mut counts, &mut pair);
+                    }
+                }
+                // Each lead's char before each continuation byte's.
+                if (0xC2..=0xEF).contains(&z) {
+                    for w in 0..64 {
+                        let b = before[(rng() % before.len() as u64) as usize];
+                        let a = after[(rng() % after.len() as u64) as usize];
+                        let line = format!("{b}{c}{}{a}", page.char_at(w));
+                        let chars: Vec<char> = line.chars().collect();
                         check_telling_pages(&chars, &mut counts, &mut pair);
                     }
                 }
