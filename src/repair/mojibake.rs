@@ -889,7 +889,8 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
 /// Why. Every byte from 0x80 of a reading is in a piece, or the line does not read (no
 /// reading, no lone lead's letter: `transcode_general` gives up; `transcode_plain` sends it
 /// there, or says no itself).
-/// - The first char's bytes all continuation bytes: it starts nothing and nothing before it
+/// - The first char's bytes all continuation bytes (or F5–FF, which `decodes_plausibly`
+///   rules out by the char's role before asking): it starts nothing and nothing before it
 ///   (ASCII) leads it: no reading.
 /// - The second char's bytes all F5–FF: they neither continue the first char's sequence (nor
 ///   are in a lossy span of it: that needs a 0x1A, `?` or a continuation byte after the lead)
