@@ -833,15 +833,136 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
     if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
         return false;
     }
-    // Natively only the pages that may say yes are read; the .wasm reads every possible
-    // page (the early no's code cost it ~480 bytes gzipped, over its budget).
+    // Natively only the pages that may say yes are read, and a line whose only chars beyond
+    // ASCII are one pair (most lines left here) is answered without reading where
+    // [`pair_reads`] can; the .wasm reads every possible page (the early no's code cost it
+    // ~480 bytes gzipped, over its budget).
     #[cfg(not(target_arch = "wasm32"))]
-    let possible = telling_pages(chars);
+    {
+        let pair = match two_non_ascii(chars) {
+            Some((i, j)) if pairs == 1 && j == i + 1 => Some(i),
+            _ => None,
+        };
+        let mut read = u16::MAX;
+        if let Some(i) = pair {
+            let tables = tables();
+            let (a, b) = (chars[i], chars[i + 1]);
+            // `possible_pages`, of the two chars; of them, the pages under which the first
+            // may lead (U+FFFD is 0x1A under the sloppy ones): under the others its bytes are
+            // continuation bytes or F5–FF, and the line does not read (`pair_reads`).
+            let mut pages = page_mask_in(tables, a) & page_mask_in(tables, b);
+            pages &= (1 << ALL.len()) - 1;
+            if a != '\u{FFFD}' {
+                pages &= tables.role(a as u32).starts;
+            }
+            read = 0;
+            while pages != 0 {
+                let k = pages.trailing_zeros() as usize;
+                pages &= pages - 1;
+                match pair_reads(chars, i, ALL[k]) {
+                    Some(true) => return true,
+                    Some(false) => {}
+                    None => read |= 1 << k,
+                }
+            }
+            if read == 0 {
+                return false;
+            }
+        }
+        let possible = telling_pages(chars) & read;
+        ALL.iter()
+            .enumerate()
+            .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
+    }
     #[cfg(target_arch = "wasm32")]
-    let possible = possible_pages(chars);
-    ALL.iter()
-        .enumerate()
-        .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
+    {
+        let possible = possible_pages(chars);
+        ALL.iter()
+            .enumerate()
+            .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
+    }
+}
+
+/// [`reads_plausibly`] (read again) of a line whose only chars beyond ASCII are the two at
+/// `i` and `i + 1`, where it is known without reading the line; `None` where it is not.
+///
+/// Why. Every byte from 0x80 of a reading is in a piece, or the line does not read (no
+/// reading, no lone lead's letter: `transcode_general` gives up; `transcode_plain` sends it
+/// there, or says no itself).
+/// - The first char's bytes all continuation bytes (or F5–FF, which `decodes_plausibly`
+///   rules out by the char's role before asking): it starts nothing and nothing before it
+///   (ASCII) leads it: no reading.
+/// - The second char's bytes all F5–FF: they neither continue the first char's sequence (nor
+///   are in a lossy span of it: that needs a 0x1A, `?` or a continuation byte after the lead)
+///   nor start one: no reading.
+/// - A two-byte lead then a continuation byte (one byte each), reading an assigned char `d`
+///   that is no no-break space: `transcode_plain` reads the line as that one piece (the ASCII
+///   around it is passed whole). Plausible, as `reads_plausibly` weighs one piece of two
+///   chars: `d` likely (`likely` 1 > `lone` 0), telling alone, not a glued ideograph. Read
+///   again, the line has one char beyond ASCII, `d`; a plausible reading needs a piece of two
+///   chars or more from it (a piece of one char is a lone lead's, counted `lone` against no
+///   likely one; a U+001A elsewhere reads as a U+FFFD of one char, never plausible), so `d`
+///   must lead (a byte from 0xC0) and the char after it continue: a space read as 0xA0
+///   (not under MacRoman, which `restore_a0` skips), or `?` or U+001A in a lossy span
+///   (sloppy pages only). Past that, left to the reading.
+/// - A three-byte lead but E2 (whose chars are `’` and the symbols) or ED (surrogate halves,
+///   read in pairs), then a continuation byte: every piece from the lead reads a char of the
+///   lead's range (U+0800–U+0FFF for E0, U+1000–U+1FFF for E1, …: whole, or with a byte the
+///   page drops put back), or U+FFFD where a `?` or U+001A after the pair is a lost byte
+///   (sloppy pages): no letter of a Latin alphabet, no `’`, no symbol, so not plausible; the
+///   second char is in that piece or the line does not read. Read again, such a char that
+///   the page does not write stops the reading: no, where the page writes no char of that
+///   range and no U+FFFD can be read.
+#[cfg(not(target_arch = "wasm32"))]
+fn pair_reads(chars: &[char], i: usize, page: &CodePage) -> Option<bool> {
+    let (Some((x, x2)), Some((y, y2))) = (byte_of(chars[i], page), byte_of(chars[i + 1], page))
+    else {
+        return Some(false);
+    };
+    if is_cont(x) && (x2 == 0 || is_cont(x2)) || y >= 0xF5 && (y2 == 0 || y2 >= 0xF5) {
+        return Some(false);
+    }
+    if x2 != 0 || y2 != 0 || !is_cont(y) {
+        return None;
+    }
+    if matches!(x, 0xE0 | 0xE1 | 0xE3..=0xEC | 0xEE | 0xEF) {
+        let lost = page.sloppy && matches!(chars.get(i + 2), Some('?' | '\u{1A}'));
+        let low = (u16::from(x & 0x0F) << 12).max(0x800);
+        let inverse = &tables().inverse[page.id];
+        let first = inverse.partition_point(|&(u, _)| u < low);
+        let writes = inverse.get(first).is_some_and(|&(u, _)| u <= low | 0x0FFF);
+        return (!lost && !writes).then_some(false);
+    }
+    if !is_lead2(x) {
+        return None;
+    }
+    let d = decode_seq(&[x, y]).filter(|&d| assigned(d) && d != '\u{A0}')?;
+    let p = Piece {
+        start: i,
+        end: i + 2,
+        to: Text::One(d),
+        kind: "mojibake",
+        confidence: 1.0,
+        alternatives: Vec::new(),
+    };
+    // Of a piece of two chars, only a letter in a word of ASCII letters tells alone (`’` is
+    // three bytes; a symbol alone, three chars): the letters it knows are asked first.
+    if matches!(d, '\u{C0}'..='\u{17F}' | 'ș' | 'ț' | 'Ș' | 'Ț')
+        && telling_alone(chars, &p)
+        && plausibility(&p.to) == 1
+        && !glued_ideograph(chars, &p)
+    {
+        return Some(true);
+    }
+    let continues = match chars.get(i + 2) {
+        Some(' ') => page.id != cp::MAC_ROMAN.id,
+        Some('?' | '\u{1A}') => page.sloppy,
+        _ => false,
+    };
+    match byte_of(d, page) {
+        Some((z, z2)) if continues && (z >= 0xC0 || z2 >= 0xC0) => None,
+        _ => Some(false),
+    }
 }
 
 /// The pages of [`possible_pages`] under which [`reads_plausibly`] may say yes, found
@@ -4934,17 +5055,36 @@ mod tests {
     }
 
     /// Checks one line: every page that reads it plausibly is one of [`telling_pages`], and
-    /// [`decodes_plausibly`] answers as it did. Counts (pages left unread, answers yes).
+    /// [`decodes_plausibly`] answers as it did; of a line whose only chars beyond ASCII are
+    /// one pair, [`pair_reads`] answers as the reading under every possible page where it
+    /// answers. Counts (pages left unread, answers yes, pages read plausibly), and of the
+    /// pair's pages (answered no, answered yes, left to the reading and read plausibly).
     #[cfg(not(target_arch = "wasm32"))]
-    fn check_telling_pages(chars: &[char], counts: &mut [usize; 3]) {
+    fn check_telling_pages(chars: &[char], counts: &mut [usize; 3], pair: &mut [usize; 3]) {
         let telling = telling_pages(chars);
         let possible = possible_pages(chars);
         assert_eq!(telling & !possible, 0, "{chars:?}");
+        let two = two_non_ascii(chars).filter(|&(i, j)| j == i + 1);
         for (k, page) in ALL.iter().enumerate() {
             if possible >> k & 1 == 0 {
                 continue;
             }
             let reads = reads_plausibly(chars, page, true);
+            if let Some((i, _)) = two {
+                match pair_reads(chars, i, page) {
+                    Some(answer) => {
+                        assert_eq!(
+                            answer,
+                            reads,
+                            "{:?}: pair_reads under {}",
+                            chars.iter().collect::<String>(),
+                            page.name
+                        );
+                        pair[usize::from(answer)] += 1;
+                    }
+                    None => pair[2] += usize::from(reads),
+                }
+            }
             assert!(
                 !reads || telling >> k & 1 == 1,
                 "{:?} reads plausibly under {}",
@@ -4963,6 +5103,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn decodes_plausibly_answers_as_every_page_read() {
         let mut counts = [0usize; 3];
+        let mut pair = [0usize; 3];
         // Real lines: sentences of 23 languages and the repair cases, as they are, damaged
         // once and twice by every page, with a space for 0xA0, `?` and U+FFFD for a lost
         // byte, and each page's dropped bytes lost (lone leads).
@@ -4987,9 +5128,9 @@ mod tests {
                     once.replacen('”', "? ", 1).replacen('€', "\u{FFFD}", 1),
                 ] {
                     let chars: Vec<char> = input.chars().collect();
-                    check_telling_pages(&chars, &mut counts);
+                    check_telling_pages(&chars, &mut counts, &mut pair);
                     for cut in 1..chars.len().min(24) {
-                        check_telling_pages(&chars[cut..], &mut counts);
+                        check_telling_pages(&chars[cut..], &mut counts, &mut pair);
                     }
                 }
             }
@@ -5022,11 +5163,51 @@ mod tests {
                 let k = (rng() % (chars.len() as u64 + 1)) as usize;
                 chars.insert(k, pool[(rng() % pool.len() as u64) as usize]);
             }
-            check_telling_pages(&chars, &mut counts);
+            check_telling_pages(&chars, &mut counts, &mut pair);
+        }
+        // Lines whose only chars beyond ASCII are one pair (`pair_reads`): each page's chars
+        // written once more by it (a letter damaged twice reads, once repaired, as a char
+        // that may lead again: `aÃ… KODA` is `aŠKODA` with the no-break space a space, under
+        // windows-1252), and any two chars of a page, among ASCII words, capitals, spaces,
+        // `?`, U+001A or nothing.
+        let before = ["", "a", "A", "ab ", "AB", "x (", "pi", "1 "];
+        let after = [
+            "", " ", "  ", " koda", " KODA", "s", "?", "?x", "\u{1A}", "ab", "AB", ", x", " 1",
+        ];
+        for page in ALL {
+            for z in 0x80..=0xFFu8 {
+                let c = page.char_at(usize::from(z - 0x80));
+                let mut utf8 = [0u8; 4];
+                let again = page.decode(c.encode_utf8(&mut utf8).bytes());
+                let other = page.char_at((rng() % 128) as usize);
+                let any = format!("{c}{other}");
+                for mid in [again, any] {
+                    for _ in 0..3 {
+                        let b = before[(rng() % before.len() as u64) as usize];
+                        let a = after[(rng() % after.len() as u64) as usize];
+                        let chars: Vec<char> = format!("{b}{mid}{a}").chars().collect();
+                        check_telling_pages(&chars, &mut counts, &mut pair);
+                    }
+                }
+                // Each lead's char before each continuation byte's.
+                if (0xC2..=0xEF).contains(&z) {
+                    for w in 0..64 {
+                        let b = before[(rng() % before.len() as u64) as usize];
+                        let a = after[(rng() % after.len() as u64) as usize];
+                        let line = format!("{b}{c}{}{a}", page.char_at(w));
+                        let chars: Vec<char> = line.chars().collect();
+                        check_telling_pages(&chars, &mut counts, &mut pair);
+                    }
+                }
+            }
         }
         assert!(
             counts[0] > 10_000 && counts[1] > 1_000 && counts[2] > 1_000,
             "pages unread, yes, pages read plausibly: {counts:?}"
+        );
+        assert!(
+            pair[0] > 1_000 && pair[1] > 100 && pair[2] > 10,
+            "pair's pages answered no, yes, left and read plausibly: {pair:?}"
         );
     }
 
