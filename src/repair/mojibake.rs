@@ -804,18 +804,16 @@ const fn rare_latin_a(letters: &str) -> u128 {
     mask
 }
 
-/// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
-/// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
-/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251), or into one letter of a Latin
-/// alphabet inside a word of ASCII letters (`MĂĽller` → `Müller` under windows-1250).
-/// Real text almost never decodes so under a page it was not damaged by.
-pub fn decodes_plausibly(chars: &[char]) -> bool {
+/// How many pairs of chars beyond ASCII side by side the line holds, where a reading of it may
+/// be plausible; `None` where none can be ([`decodes_plausibly`] answers no unread): a line
+/// with no such pair, or with one that is not a letter inside, ending or starting a word of
+/// ASCII letters (`letter_in_ascii_word`: two non-ASCII chars in the line, beside an ASCII
+/// letter).
+fn pairs_to_read(chars: &[char]) -> Option<usize> {
     let pairs = chars
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    // One pair can only be a letter inside, ending or starting a word of ASCII letters
-    // (`letter_in_ascii_word`): two non-ASCII chars in the line, beside an ASCII letter.
     let one_in_a_word = || {
         let letter = |k: Option<usize>| ascii_letter_at(chars, k);
         match two_non_ascii(chars) {
@@ -831,8 +829,22 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
         }
     };
     if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
-        return false;
+        return None;
     }
+    Some(pairs)
+}
+
+/// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
+/// line decodes as UTF-8 into two or more likely chars and no unlikely one, none being
+/// a rare letter (`GrГјГџe` → `Grüße` under windows-1251), or into one letter of a Latin
+/// alphabet inside a word of ASCII letters (`MĂĽller` → `Müller` under windows-1250).
+/// Real text almost never decodes so under a page it was not damaged by.
+pub fn decodes_plausibly(chars: &[char]) -> bool {
+    // (The count is asked natively only, below.)
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+    let Some(pairs) = pairs_to_read(chars) else {
+        return false;
+    };
     // Natively only the pages that may say yes are read, and a line whose only chars beyond
     // ASCII are one pair (most lines left here) is answered without reading where
     // [`pair_reads`] can; the .wasm reads every possible page (the early no's code cost it
@@ -4009,20 +4021,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
                 return true;
             }
         }
-        // F0 9F: the first two bytes of nearly every emoji.
-        if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
-            return true;
-        }
-        // The same with 0x9F dropped, where the page drops it (windows-1253, windows-1257,
-        // windows-874: `π“»` is `📻`, F0 9F 93 BB): a lead F0 and what follows read as an
-        // emoji with it put back, where no letter touches them (Greek `π`, Lithuanian `š`
-        // and Thai `๐` are the page's F0, and may begin or end a word).
-        if v[0].b == 0xF0
-            && droppable(page).contains(&0x9F)
-            && lost_readings(&v, 0, droppable(page))
-                .iter()
-                .any(|&(c, n)| is_emoji(c) && !touches_letter(chars, i, i + n))
-        {
+        if emoji_starts(chars, i, &v, page) {
             return true;
         }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
@@ -4037,6 +4036,20 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
         }
     }
     false
+}
+
+/// Whether an emoji starts at `chars[i]`, whose bytes under `page` are `v` (a window of up to
+/// four chars): for [`evidence`]. F0 9F are the first two bytes of nearly every emoji. Where
+/// the page drops 0x9F (windows-1253, windows-1257, windows-874: `π“»` is `📻`, F0 9F 93 BB),
+/// a lead F0 and what follows read as an emoji with it put back, where no letter touches them
+/// (Greek `π`, Lithuanian `š` and Thai `๐` are the page's F0, and may begin or end a word).
+fn emoji_starts(chars: &[char], i: usize, v: &[Byte], page: &CodePage) -> bool {
+    (v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F)
+        || (v[0].b == 0xF0
+            && droppable(page).contains(&0x9F)
+            && lost_readings(v, 0, droppable(page))
+                .iter()
+                .any(|&(c, n)| is_emoji(c) && !touches_letter(chars, i, i + n)))
 }
 
 /// Whether `chars[start..end]` has a letter right before or right after it. MacRoman's
@@ -5027,25 +5040,7 @@ mod tests {
     /// [`decodes_plausibly`] as it was: every possible page read.
     #[cfg(not(target_arch = "wasm32"))]
     fn decodes_plausibly_every_page(chars: &[char]) -> bool {
-        let pairs = chars
-            .windows(2)
-            .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
-            .count();
-        let one_in_a_word = || {
-            let letter = |k: Option<usize>| ascii_letter_at(chars, k);
-            match two_non_ascii(chars) {
-                Some((i, _)) => {
-                    let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
-                    let start = i
-                        .checked_sub(1)
-                        .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
-                    (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
-                        || (start && (letter(Some(i + 2)) || end))
-                }
-                None => false,
-            }
-        };
-        if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
+        if pairs_to_read(chars).is_none() {
             return false;
         }
         let possible = possible_pages(chars);
@@ -5246,17 +5241,7 @@ mod tests {
                     return true;
                 }
             }
-            // F0 9F: the first two bytes of nearly every emoji.
-            if v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F {
-                return true;
-            }
-            // The same with 0x9F dropped.
-            if v[0].b == 0xF0
-                && droppable(page).contains(&0x9F)
-                && lost_readings(&v, 0, droppable(page))
-                    .iter()
-                    .any(|&(c, n)| is_emoji(c) && !touches_letter(chars, i, i + n))
-            {
+            if emoji_starts(chars, i, &v, page) {
                 return true;
             }
             // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
