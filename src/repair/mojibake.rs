@@ -804,34 +804,30 @@ const fn rare_latin_a(letters: &str) -> u128 {
     mask
 }
 
-/// How many pairs of chars beyond ASCII side by side the line holds, where a reading of it may
-/// be plausible; `None` where none can be ([`decodes_plausibly`] answers no unread): a line
-/// with no such pair, or with one that is not a letter inside, ending or starting a word of
-/// ASCII letters (`letter_in_ascii_word`: two non-ASCII chars in the line, beside an ASCII
-/// letter).
-fn pairs_to_read(chars: &[char]) -> Option<usize> {
+/// Whether a reading of the line may be plausible, by its pairs of chars beyond ASCII side by
+/// side: `None` where none can be ([`decodes_plausibly`] answers no unread), a line with no
+/// such pair, or with one that is not a letter inside, ending or starting a word of ASCII
+/// letters (`letter_in_ascii_word`: two non-ASCII chars in the line, beside an ASCII letter);
+/// else `Some(Some(i))` where that one pair, at `i`, holds the line's only chars beyond ASCII,
+/// and `Some(None)` where the line has two pairs or more.
+fn pairs_to_read(chars: &[char]) -> Option<Option<usize>> {
     let pairs = chars
         .windows(2)
         .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
         .count();
-    let one_in_a_word = || {
-        let letter = |k: Option<usize>| ascii_letter_at(chars, k);
-        match two_non_ascii(chars) {
-            Some((i, _)) => {
-                let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
-                let start = i
-                    .checked_sub(1)
-                    .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
-                (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
-                    || (start && (letter(Some(i + 2)) || end))
-            }
-            None => false,
-        }
-    };
-    if pairs == 0 || (pairs == 1 && !one_in_a_word()) {
-        return None;
+    if pairs != 1 {
+        return (pairs > 1).then_some(None);
     }
-    Some(pairs)
+    // One pair: the line's only chars beyond ASCII, beside an ASCII letter or at a word's edge.
+    let (i, _) = two_non_ascii(chars)?;
+    let letter = |k: Option<usize>| ascii_letter_at(chars, k);
+    let end = chars.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let start = i
+        .checked_sub(1)
+        .is_none_or(|k| !chars[k].is_ascii_alphanumeric());
+    let in_a_word = (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
+        || (start && (letter(Some(i + 2)) || end));
+    in_a_word.then_some(Some(i))
 }
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
@@ -840,9 +836,9 @@ fn pairs_to_read(chars: &[char]) -> Option<usize> {
 /// alphabet inside a word of ASCII letters (`MĂĽller` → `Müller` under windows-1250).
 /// Real text almost never decodes so under a page it was not damaged by.
 pub fn decodes_plausibly(chars: &[char]) -> bool {
-    // (The count is asked natively only, below.)
+    // (The pair is asked natively only, below.)
     #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-    let Some(pairs) = pairs_to_read(chars) else {
+    let Some(pair) = pairs_to_read(chars) else {
         return false;
     };
     // Natively only the pages that may say yes are read, and a line whose only chars beyond
@@ -850,11 +846,7 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
     // [`pair_reads`] can; the .wasm reads every possible page (the early no's code cost it
     // ~480 bytes gzipped, over its budget).
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let pair = match two_non_ascii(chars) {
-            Some((i, j)) if pairs == 1 && j == i + 1 => Some(i),
-            _ => None,
-        };
+    let possible = {
         let mut read = u16::MAX;
         if let Some(i) = pair {
             let tables = tables();
@@ -881,18 +873,13 @@ pub fn decodes_plausibly(chars: &[char]) -> bool {
                 return false;
             }
         }
-        let possible = telling_pages(chars) & read;
-        ALL.iter()
-            .enumerate()
-            .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
-    }
+        telling_pages(chars) & read
+    };
     #[cfg(target_arch = "wasm32")]
-    {
-        let possible = possible_pages(chars);
-        ALL.iter()
-            .enumerate()
-            .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
-    }
+    let possible = possible_pages(chars);
+    ALL.iter()
+        .enumerate()
+        .any(|(k, page)| possible >> k & 1 == 1 && reads_plausibly(chars, page, true))
 }
 
 /// [`reads_plausibly`] (read again) of a line whose only chars beyond ASCII are the two at
@@ -1092,15 +1079,7 @@ fn lone_leads(lead: u8, page: &CodePage) -> bool {
 /// be damage by the same page once more (`fΓö£Γò¥r` reads `f├╝r` under cp437, which is
 /// `für`), and is asked so.
 fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
-    // `transcode`, with `could_decode` (the permissive check) asked only where the one-pass
-    // reading leaves the line to the general one (as in `one_step`): where the one-pass
-    // reading decodes the line, `could_decode` would have said yes.
-    let read = match transcode_plain(chars, page) {
-        Ok(plain) => plain,
-        Err(stop) if could_decode(chars, page, stop) => transcode_general(chars, page, false),
-        Err(_) => None,
-    };
-    let Some(pieces) = read else {
+    let Some(pieces) = read_whole(chars, page) else {
         return false;
     };
     // A symbol from four bytes (a pictograph of U+1F000 on) counts twice: one alone in a
@@ -2436,6 +2415,18 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
     }
 }
 
+/// `transcode(chars, page, false)` where [`could_decode`] (its permissive check) says the
+/// page may read the line: the one-pass reading first, and where it stops, `could_decode`
+/// takes up from there before the general reading (where the one-pass reading decodes the
+/// line, `could_decode` would have said yes; where it finds a char the page lacks, no).
+fn read_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
+    match transcode_plain(chars, page) {
+        Ok(plain) => plain,
+        Err(stop) if could_decode(chars, page, stop) => transcode_general(chars, page, false),
+        Err(_) => None,
+    }
+}
+
 /// [`transcode`]'s general reading: lost 0xA0 and lost bytes, every reading of each
 /// sequence ranked.
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
@@ -3181,16 +3172,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     while left != 0 {
         let k = first.take().unwrap_or(left.trailing_zeros() as usize);
         left &= !(1 << k);
-        // The one-pass reading first: where it decodes the line, `could_decode` (its
-        // permissive check) would have said yes.
-        let read = match transcode_plain(chars, ALL[k]) {
-            Ok(plain) => plain,
-            Err(stop) if could_decode(chars, ALL[k], stop) => {
-                transcode_general(chars, ALL[k], false)
-            }
-            Err(_) => None,
-        };
-        if let Some(pieces) = read {
+        if let Some(pieces) = read_whole(chars, ALL[k]) {
             if !pieces.is_empty() {
                 // The only reading, with no page left to try, under a document's page: its
                 // score would decide nothing (below, only a line with no document's page
@@ -3235,10 +3217,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             if preferred.is_some() || possible >> t & 1 == 0 {
                 continue;
             }
-            let other = could_decode(chars, ALL[t], Stop::START)
-                .then(|| transcode(chars, ALL[t], false))
-                .flatten()
-                .filter(|q| q.len() == pieces.len());
+            let other = read_whole(chars, ALL[t]).filter(|q| q.len() == pieces.len());
             if let Some(other) = other {
                 // Where the readings differ in a lost byte's guess (each page guessed its own,
                 // `nĆvrh` with 0xA1 dropped: windows-1257's `á`, ISO-8859-13's `í`), the line's
@@ -3465,10 +3444,7 @@ fn other_lone_letters(
         if t == *k || possible >> t & 1 == 0 || droppable(page).is_empty() {
             continue;
         }
-        let Some(other) = could_decode(chars, page, Stop::START)
-            .then(|| transcode(chars, page, false))
-            .flatten()
-        else {
+        let Some(other) = read_whole(chars, page) else {
             continue;
         };
         let alike = other.len() == pieces.len()
