@@ -1248,15 +1248,17 @@ impl Line {
             if !has_small_fix(&line.chars) {
                 break;
             }
-            let mut small = mojibake::c1_pieces(&line.chars);
-            line.apply(&mut small);
+            // Whether a small fix changed something (the pieces themselves are spent).
+            let mut p = mojibake::c1_pieces(&line.chars);
+            let mut fixed = !p.is_empty();
+            line.apply(&mut p);
             let mut p = ligature_pieces(&line.chars);
+            fixed |= !p.is_empty();
             line.apply(&mut p);
-            small.extend(p);
             let mut p = junk_pieces(&line.chars);
+            fixed |= !p.is_empty();
             line.apply(&mut p);
-            small.extend(p);
-            if small.is_empty() {
+            if !fixed {
                 break;
             }
         }
