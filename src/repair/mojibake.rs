@@ -3886,13 +3886,25 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             let k = rest.trailing_zeros() as usize;
             rest &= rest - 1;
             let page = ALL[k];
-            let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
+            let (b, alt) = byte_of(c, page).unwrap_or((0, 0));
+            let lead = b.max(alt);
             let apple = page.id == cp::MAC_ROMAN.id;
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
                 continue;
             }
             let next = byte_of(d, page).unwrap_or((0, 0));
             if !(is_cont(next.0) || is_cont(next.1)) {
+                continue;
+            }
+            // What is kept below is a reading of three bytes or more (no surrogate pair: four
+            // bytes at most here) that `readings` makes of a lead and a second byte, each its
+            // byte or its other one: where no pair of those can start an emoji or U+FFFD
+            // (`emoji_prefix`), none is, and the window is not written out (most windows of a
+            // garble such as `ã†â€™ãƒâ€`: E3 86, E2 80; its suspicious_runs took ~20 K
+            // instructions a call). MacRoman's lost Apple logo reads from a put-back F0.
+            let lost_logo = apple && b == 0x9F;
+            let pair = |l: u8| emoji_prefix(l, next.0) || emoji_prefix(l, next.1);
+            if !(lost_logo || pair(b) || pair(alt)) {
                 continue;
             }
             let n = chars[i..end]
@@ -3902,8 +3914,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !encode_into(&chars[i..i + n], page, &mut v) {
                 continue;
             }
-            let apple = page.id == cp::MAC_ROMAN.id;
-            let lead_lost = apple && v[0].b == 0x9F;
+            let lead_lost = lost_logo;
             if lead_lost {
                 let lead = Byte {
                     b: 0xF0,
@@ -3933,6 +3944,21 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
         i += 1;
     }
     runs
+}
+
+/// Whether UTF-8 bytes `lead`, `second` may start an emoji from U+2300 on or U+FFFD (what
+/// [`suspicious_runs`] looks for): E2 8C (`⌚`) to E2 AD, E3 80 (`〰`) and E3 8A (`㊗`), EF BF
+/// (U+FFFD), F0 9F. The test `emoji_prefix_starts_every_emoji` checks every char.
+fn emoji_prefix(lead: u8, second: u8) -> bool {
+    // Bit k: the second byte 0x80 + k.
+    let seconds: u64 = match lead {
+        0xE2 => 0x3010_7FC8_9000,
+        0xE3 => 1 << 0x0A | 1,
+        0xEF => 1 << 0x3F,
+        0xF0 => 1 << 0x1F,
+        _ => 0,
+    };
+    is_cont(second) && seconds >> (second - 0x80) & 1 == 1
 }
 
 /// The pages (bit k: `ALL[k]`) under which [`evidence`] may be found: under which some char
@@ -4262,6 +4288,29 @@ mod tests {
                 if (0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F {
                     assert!(kept >> k & 1 == 1, "{c:?} under {}", page.name);
                 }
+            }
+        }
+    }
+
+    /// [`emoji_prefix`] holds for the first two bytes of every char that [`suspicious_runs`]
+    /// looks for (an emoji from U+2300 on, U+FFFD), and for no other pair of bytes.
+    #[test]
+    fn emoji_prefix_starts_every_emoji() {
+        let mut starts = std::collections::BTreeSet::new();
+        for u in 0x800..=0x10_FFFF {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            if (u >= 0x2300 && is_emoji(c)) || c == '\u{FFFD}' {
+                let mut b = [0u8; 4];
+                c.encode_utf8(&mut b);
+                starts.insert((b[0], b[1]));
+            }
+        }
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                let want = starts.contains(&(lead, second));
+                assert_eq!(emoji_prefix(lead, second), want, "{lead:02X} {second:02X}");
             }
         }
     }
