@@ -3089,22 +3089,42 @@ fn run_key(run: &[char], page: &CodePage) -> u128 {
 }
 
 impl Memo {
-    /// `transcode(run, page, true)`, of a run of one to four chars: each distinct run and
-    /// page read once (the first [`MEMO_RUNS`]).
-    fn lossy_run(&mut self, run: &[char], page: &CodePage) -> Option<Vec<Piece>> {
+    /// `transcode(run, page, true)`, of a run of one to four chars that starts at `at` in
+    /// its line, its pieces (if some) put at `out`'s end moved there: whether there were
+    /// some. Each distinct run and page read once (the first [`MEMO_RUNS`]); a kept reading
+    /// is copied straight into `out`, with no copy of the whole reading first (the garble
+    /// of d300 whose runs come back under three pages: -12 K instructions a line).
+    fn lossy_run(
+        &mut self,
+        run: &[char],
+        page: &CodePage,
+        at: usize,
+        out: &mut Vec<Piece>,
+    ) -> bool {
         let key = run_key(run, page);
+        let moved = |p: &Piece| Piece {
+            start: p.start + at,
+            end: p.end + at,
+            ..p.clone()
+        };
         if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
             #[cfg(test)]
             {
                 self.hits += 1;
             }
-            return found.clone();
+            let found = found.as_deref().unwrap_or_default();
+            out.extend(found.iter().map(moved));
+            return !found.is_empty();
         }
         let found = transcode(run, page, true);
-        if self.runs.len() < MEMO_RUNS {
-            self.runs.push((key, found.clone()));
+        let some = found.as_ref().is_some_and(|f| !f.is_empty());
+        if some {
+            out.extend(found.as_deref().unwrap_or_default().iter().map(moved));
         }
-        found
+        if self.runs.len() < MEMO_RUNS {
+            self.runs.push((key, found));
+        }
+        some
     }
 }
 
@@ -3988,13 +4008,19 @@ fn evidence_starts(r: Role) -> u16 {
 /// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it. Its pages are told by
 /// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
 /// `byte_of` was called for each char (+3% instructions, measured).
+#[inline(never)]
 fn evidence(chars: &[char], page: &CodePage) -> bool {
     if page.name == "windows-874" {
         return (1..chars.len()).any(|i| isolated_thai(chars, i));
     }
     let apple = page.char_at(0x70) == '\u{F8FF}';
     let mut cands = Vec::new();
-    let mut v = Vec::with_capacity(4);
+    let mut w = [Byte {
+        b: 0,
+        alt: 0,
+        src: 0,
+        space: false,
+    }; 4];
     // Sequences that read as kana or Hangul with a byte the page drops put back: two are
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
@@ -4003,18 +4029,35 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
         if chars[i].is_ascii() || evidence_starts(role(chars[i] as u32)) >> page.id & 1 == 0 {
             continue;
         }
+        // The window of four chars (fewer at the end) written into an array, as `encode`
+        // would, where a vector's extend took ~180 instructions a window (7.7 K windows on
+        // d300): none where some char has no byte.
         let end = (i + 4).min(chars.len());
-        if !encode_into(&chars[i..end], page, &mut v) {
+        let mut whole = true;
+        for (k, (x, &c)) in w.iter_mut().zip(&chars[i..end]).enumerate() {
+            let Some((b, alt)) = byte_of(c, page) else {
+                whole = false;
+                break;
+            };
+            *x = Byte {
+                b,
+                alt,
+                src: k as u32,
+                space: false,
+            };
+        }
+        if !whole {
             continue;
         }
-        readings(&v, 0, &mut cands);
+        let v = &w[..end - i];
+        readings(v, 0, &mut cands);
         // A whole sequence of three bytes or more that reads as a likely char, kana or
         // Hangul (`ã‚’` is `を`: the lines of kana and Hangul whose other chars lost a byte).
         if cands.iter().any(|&(c, n)| n >= 3 && kept_lost(c)) {
             return true;
         }
         if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
-            && lost_readings(&v, 0, droppable(page))
+            && lost_readings(v, 0, droppable(page))
                 .iter()
                 .any(|&(c, _)| is_syllable(c as u32))
         {
@@ -4023,7 +4066,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
                 return true;
             }
         }
-        if emoji_starts(chars, i, &v, page) {
+        if emoji_starts(chars, i, v, page) {
             return true;
         }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
@@ -4097,21 +4140,21 @@ fn lossy_pieces(
             continue;
         }
         let run = &chars[i..j];
-        let found = match memo.as_deref_mut() {
-            Some(memo) => memo.lossy_run(run, page),
-            None => transcode(run, page, true),
+        let read = match memo.as_deref_mut() {
+            Some(memo) => memo.lossy_run(run, page, i, &mut out),
+            None => match transcode(run, page, true) {
+                Some(found) if !found.is_empty() => {
+                    out.extend(found.into_iter().map(|mut p| {
+                        p.start += i;
+                        p.end += i;
+                        p
+                    }));
+                    true
+                }
+                _ => false,
+            },
         };
-        match found {
-            Some(found) if !found.is_empty() => {
-                out.extend(found.into_iter().map(|mut p| {
-                    p.start += i;
-                    p.end += i;
-                    p
-                }));
-                i = j;
-            }
-            _ => i += 1,
-        }
+        i = if read { j } else { i + 1 };
     }
     between_emoji(chars, &mut out, droppable(page));
     (!out.is_empty()).then_some(out)
