@@ -3046,6 +3046,9 @@ pub struct Memo {
     /// runs come back under each page that may have dropped bytes, in a line (a garble of
     /// 49 such runs has 30 distinct) and across the paste's lines.
     runs: Vec<(u128, Option<Vec<Piece>>)>,
+    /// The last line that [`one_step`]'s lost-byte pages read into a line with no
+    /// [`suspicious_runs`] (the line the step gave, most often, which the next step is given).
+    clean: Vec<char>,
     /// How many steps were answered from the memo.
     #[cfg(test)]
     hits: usize,
@@ -3309,8 +3312,19 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     }
     // Mixed clean and damaged text: the runs that look like UTF-8, one by one. Once some
     // run of the line proved to be mojibake, the other runs that decode are taken too.
+    // Whether the line has runs of `suspicious_runs`, where asked: `suspicious`, asked below,
+    // is whether it finds one (the first is the same either way).
+    let mut has_runs = None;
     if depth < 3 {
-        let mut runs = suspicious_runs(chars, false);
+        // A line the last step found with none (`Memo::clean`, most often the line it gave)
+        // is not searched again: a garble's search cost ~10 K instructions.
+        let clean = ctx.memo.as_deref().is_some_and(|m| m.clean == chars);
+        let mut runs = if clean {
+            Vec::new()
+        } else {
+            suspicious_runs(chars, false)
+        };
+        has_runs = Some(!runs.is_empty());
         for (s, e) in utf8_runs(chars) {
             if !runs.iter().any(|&(a, b)| a < e && s < b) {
                 runs.push((s, e));
@@ -3402,14 +3416,30 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         let fixed = apply(chars, &pieces);
         let bad_before = *before.get_or_insert_with(|| badness(chars));
-        let suspicious_before =
-            || *suspicious_before.get_or_insert_with(|| usize::from(suspicious(chars)));
+        // `suspicious`, with the runs found above where they were searched for.
+        let suspicious_before = || {
+            *suspicious_before.get_or_insert_with(|| {
+                let runs = || has_runs.unwrap_or_else(|| !suspicious_runs(chars, true).is_empty());
+                usize::from(has_lone_lead(chars) || runs())
+            })
+        };
+        // `suspicious` of the line read, a line found with no runs kept in the memo: it is
+        // most often the line the next step is given.
+        let memo = ctx.memo.as_deref_mut();
+        let suspicious_after = || {
+            let none = suspicious_runs(&fixed, true).is_empty();
+            if let Some(memo) = memo.filter(|_| none) {
+                memo.clean.clear();
+                memo.clean.extend_from_slice(&fixed);
+            }
+            usize::from(has_lone_lead(&fixed) || !none)
+        };
         let less_damaged = less_damaged(
             badness(&fixed),
             bad_before,
             preferred != Some(k),
             suspicious_before,
-            || usize::from(suspicious(&fixed)),
+            suspicious_after,
         );
         if !less_damaged {
             continue;
