@@ -3401,14 +3401,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let mut before = None;
     let mut suspicious_before = None;
     // The other pages cannot give evidence: not searched.
-    let may_show = evidence_pages(chars);
+    let mut places = Vec::new();
+    let may_show = evidence_pages(chars, &mut places);
     let mut best: Option<(usize, i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
-        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page)) {
+        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page, &places)) {
             continue;
         }
         let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
@@ -4016,12 +4017,19 @@ fn emoji_prefix(lead: u8, second: u8) -> bool {
 /// 0x9F after a lost Apple logo (every test of `evidence` reads such a first byte), and
 /// windows-874 (whose evidence is a lone Thai char). From the chars' roles, which count
 /// every byte of a page: one lookup a char for all pages, where `evidence` writes out a
-/// window of each char for each page.
-fn evidence_pages(chars: &[char]) -> u16 {
+/// window of each char for each page. `places`: each char that may start it, with those
+/// pages, for `evidence` to read alone (it read each char of the line under each page: ~2 M
+/// instructions of d300 with its role looked up again a page).
+fn evidence_pages(chars: &[char], places: &mut Vec<(u32, u16)>) -> u16 {
     let mut pages = 1 << cp::CP874.id;
-    for &c in chars {
+    places.clear();
+    for (i, &c) in chars.iter().enumerate() {
         if !c.is_ascii() {
-            pages |= evidence_starts(role(c as u32));
+            let starts = evidence_starts(role(c as u32));
+            if starts != 0 {
+                places.push((i as u32, starts));
+                pages |= starts;
+            }
         }
     }
     pages
@@ -4039,7 +4047,7 @@ fn evidence_starts(r: Role) -> u16 {
 /// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
 /// `byte_of` was called for each char (+3% instructions, measured).
 #[inline(never)]
-fn evidence(chars: &[char], page: &CodePage) -> bool {
+fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
     if page.name == "windows-874" {
         return (1..chars.len()).any(|i| isolated_thai(chars, i));
     }
@@ -4054,11 +4062,12 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
     // Sequences that read as kana or Hangul with a byte the page drops put back: two are
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
-    for i in 0..chars.len() {
+    for &(i, starts) in places {
         // Only where the char may start evidence under the page (`evidence_pages`).
-        if chars[i].is_ascii() || evidence_starts(role(chars[i] as u32)) >> page.id & 1 == 0 {
+        if starts >> page.id & 1 == 0 {
             continue;
         }
+        let i = i as usize;
         // The window of four chars (fewer at the end) written into an array, as `encode`
         // would, where a vector's extend took ~180 instructions a window (7.7 K windows on
         // d300): none where some char has no byte.
@@ -5384,9 +5393,10 @@ mod tests {
                     _ => chars.push(own[(rng() % own.len() as u64) as usize]),
                 }
             }
-            let pages = evidence_pages(&chars);
+            let mut places = Vec::new();
+            let pages = evidence_pages(&chars, &mut places);
             for (k, page) in ALL.iter().enumerate() {
-                let answer = evidence(&chars, page);
+                let answer = evidence(&chars, page, &places);
                 assert_eq!(
                     answer,
                     evidence_every_window(&chars, page),
