@@ -3435,13 +3435,17 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             }
             usize::from(has_lone_lead(&fixed) || !none)
         };
-        let less_damaged = less_damaged(
-            badness(&fixed),
-            bad_before,
-            preferred != Some(k),
-            suspicious_before,
-            suspicious_after,
-        );
+        // Where the page is not the document's (`strict`), `less_damaged` says no to a line
+        // read with any damage: only whether it has some counts (`is_bad` is `badness` > 0),
+        // and its scan stops at the first.
+        let strict = preferred != Some(k);
+        let bad = if strict {
+            usize::from(is_bad(&fixed))
+        } else {
+            badness(&fixed)
+        };
+        let less_damaged =
+            less_damaged(bad, bad_before, strict, suspicious_before, suspicious_after);
         if !less_damaged {
             continue;
         }
