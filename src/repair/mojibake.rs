@@ -3048,6 +3048,8 @@ pub struct Memo {
     runs: Vec<(u128, Option<Vec<Piece>>)>,
     /// The last line that [`one_step`]'s lost-byte pages read into a line with no
     /// [`suspicious_runs`] (the line the step gave, most often, which the next step is given).
+    /// Native only.
+    #[cfg(not(target_arch = "wasm32"))]
     clean: Vec<char>,
     /// How many steps were answered from the memo.
     #[cfg(test)]
@@ -3092,42 +3094,22 @@ fn run_key(run: &[char], page: &CodePage) -> u128 {
 }
 
 impl Memo {
-    /// `transcode(run, page, true)`, of a run of one to four chars that starts at `at` in
-    /// its line, its pieces (if some) put at `out`'s end moved there: whether there were
-    /// some. Each distinct run and page read once (the first [`MEMO_RUNS`]); a kept reading
-    /// is copied straight into `out`, with no copy of the whole reading first (the garble
-    /// of d300 whose runs come back under three pages: -12 K instructions a line).
-    fn lossy_run(
-        &mut self,
-        run: &[char],
-        page: &CodePage,
-        at: usize,
-        out: &mut Vec<Piece>,
-    ) -> bool {
+    /// `transcode(run, page, true)`, of a run of one to four chars: each distinct run and
+    /// page read once (the first [`MEMO_RUNS`]).
+    fn lossy_run(&mut self, run: &[char], page: &CodePage) -> Option<Vec<Piece>> {
         let key = run_key(run, page);
-        let moved = |p: &Piece| Piece {
-            start: p.start + at,
-            end: p.end + at,
-            ..p.clone()
-        };
         if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
             #[cfg(test)]
             {
                 self.hits += 1;
             }
-            let found = found.as_deref().unwrap_or_default();
-            out.extend(found.iter().map(moved));
-            return !found.is_empty();
+            return found.clone();
         }
         let found = transcode(run, page, true);
-        let some = found.as_ref().is_some_and(|f| !f.is_empty());
-        if some {
-            out.extend(found.as_deref().unwrap_or_default().iter().map(moved));
-        }
         if self.runs.len() < MEMO_RUNS {
-            self.runs.push((key, found));
+            self.runs.push((key, found.clone()));
         }
-        some
+        found
     }
 }
 
@@ -3317,8 +3299,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let mut has_runs = None;
     if depth < 3 {
         // A line the last step found with none (`Memo::clean`, most often the line it gave)
-        // is not searched again: a garble's search cost ~10 K instructions.
+        // is not searched again: a garble's search cost ~10 K instructions (natively: the
+        // .wasm, short of bytes, searches).
+        #[cfg(not(target_arch = "wasm32"))]
         let clean = ctx.memo.as_deref().is_some_and(|m| m.clean == chars);
+        #[cfg(target_arch = "wasm32")]
+        let clean = false;
         let mut runs = if clean {
             Vec::new()
         } else {
@@ -3426,7 +3412,9 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         // `suspicious` of the line read, a line found with no runs kept in the memo: it is
         // most often the line the next step is given.
+        #[cfg(not(target_arch = "wasm32"))]
         let memo = ctx.memo.as_deref_mut();
+        #[cfg(not(target_arch = "wasm32"))]
         let suspicious_after = || {
             let none = suspicious_runs(&fixed, true).is_empty();
             if let Some(memo) = memo.filter(|_| none) {
@@ -3435,6 +3423,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             }
             usize::from(has_lone_lead(&fixed) || !none)
         };
+        #[cfg(target_arch = "wasm32")]
+        let suspicious_after = || usize::from(suspicious(&fixed));
         // Where the page is not the document's (`strict`), `less_damaged` says no to a line
         // read with any damage: only whether it has some counts (`is_bad` is `badness` > 0),
         // and its scan stops at the first.
@@ -4057,12 +4047,16 @@ fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
     }
     let apple = page.char_at(0x70) == '\u{F8FF}';
     let mut cands = Vec::new();
+    #[cfg(not(target_arch = "wasm32"))]
     let mut w = [Byte {
         b: 0,
         alt: 0,
         src: 0,
         space: false,
     }; 4];
+    // The .wasm writes each window with `encode_into` (its code is there already).
+    #[cfg(target_arch = "wasm32")]
+    let mut w = Vec::with_capacity(4);
     // Sequences that read as kana or Hangul with a byte the page drops put back: two are
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
@@ -4072,11 +4066,17 @@ fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
             continue;
         }
         let i = i as usize;
-        // The window of four chars (fewer at the end) written into an array, as `encode`
-        // would, where a vector's extend took ~180 instructions a window (7.7 K windows on
-        // d300): none where some char has no byte.
         let end = (i + 4).min(chars.len());
+        #[cfg(target_arch = "wasm32")]
+        if !encode_into(&chars[i..end], page, &mut w) {
+            continue;
+        }
+        // Natively, the window of four chars (fewer at the end) written into an array, as
+        // `encode` would, where a vector's extend took ~180 instructions a window (7.7 K
+        // windows on d300): none where some char has no byte.
+        #[cfg(not(target_arch = "wasm32"))]
         let mut whole = true;
+        #[cfg(not(target_arch = "wasm32"))]
         for (k, (x, &c)) in w.iter_mut().zip(&chars[i..end]).enumerate() {
             let Some((b, alt)) = byte_of(c, page) else {
                 whole = false;
@@ -4089,6 +4089,7 @@ fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
                 space: false,
             };
         }
+        #[cfg(not(target_arch = "wasm32"))]
         if !whole {
             continue;
         }
@@ -4183,21 +4184,21 @@ fn lossy_pieces(
             continue;
         }
         let run = &chars[i..j];
-        let read = match memo.as_deref_mut() {
-            Some(memo) => memo.lossy_run(run, page, i, &mut out),
-            None => match transcode(run, page, true) {
-                Some(found) if !found.is_empty() => {
-                    out.extend(found.into_iter().map(|mut p| {
-                        p.start += i;
-                        p.end += i;
-                        p
-                    }));
-                    true
-                }
-                _ => false,
-            },
+        let found = match memo.as_deref_mut() {
+            Some(memo) => memo.lossy_run(run, page),
+            None => transcode(run, page, true),
         };
-        i = if read { j } else { i + 1 };
+        match found {
+            Some(found) if !found.is_empty() => {
+                out.extend(found.into_iter().map(|mut p| {
+                    p.start += i;
+                    p.end += i;
+                    p
+                }));
+                i = j;
+            }
+            _ => i += 1,
+        }
     }
     between_emoji(chars, &mut out, droppable(page));
     (!out.is_empty()).then_some(out)
