@@ -2631,11 +2631,15 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     let lost = |x: u8| dropped.contains(&x);
     for k in 0..pieces.len() {
         let p = &pieces[k];
+        // Lost bytes only (most pieces are not): the char before is not looked for.
         let Text::One(c) = p.to else {
             continue;
         };
+        if p.kind != "lost_bytes" {
+            continue;
+        }
         let before = char_before(chars, k.checked_sub(1).map(|j| &pieces[j]), p.start);
-        if p.kind != "lost_bytes" || !emoji(before) {
+        if !emoji(before) {
             continue;
         }
         let after = match pieces.get(k + 1) {
