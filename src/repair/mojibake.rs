@@ -2631,11 +2631,15 @@ fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
     let lost = |x: u8| dropped.contains(&x);
     for k in 0..pieces.len() {
         let p = &pieces[k];
+        // Lost bytes only (most pieces are not): the char before is not looked for.
         let Text::One(c) = p.to else {
             continue;
         };
+        if p.kind != "lost_bytes" {
+            continue;
+        }
         let before = char_before(chars, k.checked_sub(1).map(|j| &pieces[j]), p.start);
-        if p.kind != "lost_bytes" || !emoji(before) {
+        if !emoji(before) {
             continue;
         }
         let after = match pieces.get(k + 1) {
@@ -3046,6 +3050,11 @@ pub struct Memo {
     /// runs come back under each page that may have dropped bytes, in a line (a garble of
     /// 49 such runs has 30 distinct) and across the paste's lines.
     runs: Vec<(u128, Option<Vec<Piece>>)>,
+    /// The last line that [`one_step`]'s lost-byte pages read into a line with no
+    /// [`suspicious_runs`] (the line the step gave, most often, which the next step is given).
+    /// Native only.
+    #[cfg(not(target_arch = "wasm32"))]
+    clean: Vec<char>,
     /// How many steps were answered from the memo.
     #[cfg(test)]
     hits: usize,
@@ -3091,13 +3100,10 @@ fn run_key(run: &[char], page: &CodePage) -> u128 {
 impl Memo {
     /// `transcode(run, page, true)`, of a run of one to four chars: each distinct run and
     /// page read once (the first [`MEMO_RUNS`]).
+    #[cfg(target_arch = "wasm32")]
     fn lossy_run(&mut self, run: &[char], page: &CodePage) -> Option<Vec<Piece>> {
         let key = run_key(run, page);
         if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
-            #[cfg(test)]
-            {
-                self.hits += 1;
-            }
             return found.clone();
         }
         let found = transcode(run, page, true);
@@ -3105,6 +3111,46 @@ impl Memo {
             self.runs.push((key, found.clone()));
         }
         found
+    }
+
+    /// `transcode(run, page, true)`, of a run of one to four chars that starts at `at` in
+    /// its line, its pieces (if some) put at `out`'s end moved there: whether there were
+    /// some. Each distinct run and page read once (the first [`MEMO_RUNS`]). Natively, a
+    /// kept reading is copied straight into `out`, with no copy of the whole reading first
+    /// (-0.25 M instructions on d300, -8 K a line of its garble whose runs come back under
+    /// three pages; the .wasm, short of bytes, copies it whole: 138 B gzipped).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lossy_run_into(
+        &mut self,
+        run: &[char],
+        page: &CodePage,
+        at: usize,
+        out: &mut Vec<Piece>,
+    ) -> bool {
+        let key = run_key(run, page);
+        let moved = |p: &Piece| Piece {
+            start: p.start + at,
+            end: p.end + at,
+            ..p.clone()
+        };
+        if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
+            #[cfg(test)]
+            {
+                self.hits += 1;
+            }
+            let found = found.as_deref().unwrap_or_default();
+            out.extend(found.iter().map(moved));
+            return !found.is_empty();
+        }
+        let found = transcode(run, page, true);
+        let some = found.as_ref().is_some_and(|f| !f.is_empty());
+        if some {
+            out.extend(found.as_deref().unwrap_or_default().iter().map(moved));
+        }
+        if self.runs.len() < MEMO_RUNS {
+            self.runs.push((key, found));
+        }
+        some
     }
 }
 
@@ -3289,8 +3335,23 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     }
     // Mixed clean and damaged text: the runs that look like UTF-8, one by one. Once some
     // run of the line proved to be mojibake, the other runs that decode are taken too.
+    // Whether the line has runs of `suspicious_runs`, where asked: `suspicious`, asked below,
+    // is whether it finds one (the first is the same either way).
+    let mut has_runs = None;
     if depth < 3 {
-        let mut runs = suspicious_runs(chars, false);
+        // A line the last step found with none (`Memo::clean`, most often the line it gave)
+        // is not searched again: a garble's search cost ~10 K instructions (natively: the
+        // .wasm, short of bytes, searches).
+        #[cfg(not(target_arch = "wasm32"))]
+        let clean = ctx.memo.as_deref().is_some_and(|m| m.clean == chars);
+        #[cfg(target_arch = "wasm32")]
+        let clean = false;
+        let mut runs = if clean {
+            Vec::new()
+        } else {
+            suspicious_runs(chars, false)
+        };
+        has_runs = Some(!runs.is_empty());
         for (s, e) in utf8_runs(chars) {
             if !runs.iter().any(|&(a, b)| a < e && s < b) {
                 runs.push((s, e));
@@ -3367,14 +3428,15 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let mut before = None;
     let mut suspicious_before = None;
     // The other pages cannot give evidence: not searched.
-    let may_show = evidence_pages(chars);
+    let mut places = Vec::new();
+    let may_show = evidence_pages(chars, &mut places);
     let mut best: Option<(usize, i32, Vec<Piece>)> = None;
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
         }
         let known = preferred == Some(k) || ctx.seen >> k & 1 == 1;
-        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page)) {
+        if !known && (may_show >> k & 1 == 0 || !evidence(chars, page, &places)) {
             continue;
         }
         let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
@@ -3382,15 +3444,39 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         };
         let fixed = apply(chars, &pieces);
         let bad_before = *before.get_or_insert_with(|| badness(chars));
-        let suspicious_before =
-            || *suspicious_before.get_or_insert_with(|| usize::from(suspicious(chars)));
-        let less_damaged = less_damaged(
-            badness(&fixed),
-            bad_before,
-            preferred != Some(k),
-            suspicious_before,
-            || usize::from(suspicious(&fixed)),
-        );
+        // `suspicious`, with the runs found above where they were searched for.
+        let suspicious_before = || {
+            *suspicious_before.get_or_insert_with(|| {
+                let runs = || has_runs.unwrap_or_else(|| !suspicious_runs(chars, true).is_empty());
+                usize::from(has_lone_lead(chars) || runs())
+            })
+        };
+        // `suspicious` of the line read, a line found with no runs kept in the memo: it is
+        // most often the line the next step is given.
+        #[cfg(not(target_arch = "wasm32"))]
+        let memo = ctx.memo.as_deref_mut();
+        #[cfg(not(target_arch = "wasm32"))]
+        let suspicious_after = || {
+            let none = suspicious_runs(&fixed, true).is_empty();
+            if let Some(memo) = memo.filter(|_| none) {
+                memo.clean.clear();
+                memo.clean.extend_from_slice(&fixed);
+            }
+            usize::from(has_lone_lead(&fixed) || !none)
+        };
+        #[cfg(target_arch = "wasm32")]
+        let suspicious_after = || usize::from(suspicious(&fixed));
+        // Where the page is not the document's (`strict`), `less_damaged` says no to a line
+        // read with any damage: only whether it has some counts (`is_bad` is `badness` > 0),
+        // and its scan stops at the first.
+        let strict = preferred != Some(k);
+        let bad = if strict {
+            usize::from(is_bad(&fixed))
+        } else {
+            badness(&fixed)
+        };
+        let less_damaged =
+            less_damaged(bad, bad_before, strict, suspicious_before, suspicious_after);
         if !less_damaged {
             continue;
         }
@@ -3886,13 +3972,25 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             let k = rest.trailing_zeros() as usize;
             rest &= rest - 1;
             let page = ALL[k];
-            let lead = byte_of(c, page).map_or(0, |(b, alt)| b.max(alt));
+            let (b, alt) = byte_of(c, page).unwrap_or((0, 0));
+            let lead = b.max(alt);
             let apple = page.id == cp::MAC_ROMAN.id;
             if !((0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F) {
                 continue;
             }
             let next = byte_of(d, page).unwrap_or((0, 0));
             if !(is_cont(next.0) || is_cont(next.1)) {
+                continue;
+            }
+            // What is kept below is a reading of three bytes or more (no surrogate pair: four
+            // bytes at most here) that `readings` makes of a lead and a second byte, each its
+            // byte or its other one: where no pair of those can start an emoji or U+FFFD
+            // (`emoji_prefix`), none is, and the window is not written out (most windows of a
+            // garble such as `ã†â€™ãƒâ€`: E3 86, E2 80; its suspicious_runs took ~20 K
+            // instructions a call). MacRoman's lost Apple logo reads from a put-back F0.
+            let lost_logo = apple && b == 0x9F;
+            let pair = |l: u8| emoji_prefix(l, next.0) || emoji_prefix(l, next.1);
+            if !(lost_logo || pair(b) || pair(alt)) {
                 continue;
             }
             let n = chars[i..end]
@@ -3902,8 +4000,7 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
             if !encode_into(&chars[i..i + n], page, &mut v) {
                 continue;
             }
-            let apple = page.id == cp::MAC_ROMAN.id;
-            let lead_lost = apple && v[0].b == 0x9F;
+            let lead_lost = lost_logo;
             if lead_lost {
                 let lead = Byte {
                     b: 0xF0,
@@ -3935,17 +4032,39 @@ pub fn suspicious_runs(chars: &[char], first_only: bool) -> Vec<(usize, usize)> 
     runs
 }
 
+/// Whether UTF-8 bytes `lead`, `second` may start an emoji from U+2300 on or U+FFFD (what
+/// [`suspicious_runs`] looks for): E2 8C (`⌚`) to E2 AD, E3 80 (`〰`) and E3 8A (`㊗`), EF BF
+/// (U+FFFD), F0 9F. The test `emoji_prefix_starts_every_emoji` checks every char.
+fn emoji_prefix(lead: u8, second: u8) -> bool {
+    // Bit k: the second byte 0x80 + k.
+    let seconds: u64 = match lead {
+        0xE2 => 0x3010_7FC8_9000,
+        0xE3 => 1 << 0x0A | 1,
+        0xEF => 1 << 0x3F,
+        0xF0 => 1 << 0x1F,
+        _ => 0,
+    };
+    is_cont(second) && seconds >> (second - 0x80) & 1 == 1
+}
+
 /// The pages (bit k: `ALL[k]`) under which [`evidence`] may be found: under which some char
 /// may start a sequence of three or four bytes (a byte E0–F4) or, under MacRoman, be the
 /// 0x9F after a lost Apple logo (every test of `evidence` reads such a first byte), and
 /// windows-874 (whose evidence is a lone Thai char). From the chars' roles, which count
 /// every byte of a page: one lookup a char for all pages, where `evidence` writes out a
-/// window of each char for each page.
-fn evidence_pages(chars: &[char]) -> u16 {
+/// window of each char for each page. `places`: each char that may start it, with those
+/// pages, for `evidence` to read alone (it read each char of the line under each page: ~2 M
+/// instructions of d300 with its role looked up again a page).
+fn evidence_pages(chars: &[char], places: &mut Vec<(u32, u16)>) -> u16 {
     let mut pages = 1 << cp::CP874.id;
-    for &c in chars {
+    places.clear();
+    for (i, &c) in chars.iter().enumerate() {
         if !c.is_ascii() {
-            pages |= evidence_starts(role(c as u32));
+            let starts = evidence_starts(role(c as u32));
+            if starts != 0 {
+                places.push((i as u32, starts));
+                pages |= starts;
+            }
         }
     }
     pages
@@ -3962,33 +4081,68 @@ fn evidence_starts(r: Role) -> u16 {
 /// as a likely char (`ā€œ` → `“`): evidence that `page` damaged it. Its pages are told by
 /// name, not id as elsewhere: by id, `one_step`, which takes it in, was compiled so that
 /// `byte_of` was called for each char (+3% instructions, measured).
-fn evidence(chars: &[char], page: &CodePage) -> bool {
+#[inline(never)]
+fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
     if page.name == "windows-874" {
         return (1..chars.len()).any(|i| isolated_thai(chars, i));
     }
     let apple = page.char_at(0x70) == '\u{F8FF}';
     let mut cands = Vec::new();
-    let mut v = Vec::with_capacity(4);
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut w = [Byte {
+        b: 0,
+        alt: 0,
+        src: 0,
+        space: false,
+    }; 4];
+    // The .wasm writes each window with `encode_into` (its code is there already).
+    #[cfg(target_arch = "wasm32")]
+    let mut w = Vec::with_capacity(4);
     // Sequences that read as kana or Hangul with a byte the page drops put back: two are
     // evidence (`ã©ã“ã«` is `どこに`, each with 0x81 dropped).
     let mut syllables = 0;
-    for i in 0..chars.len() {
+    for &(i, starts) in places {
         // Only where the char may start evidence under the page (`evidence_pages`).
-        if chars[i].is_ascii() || evidence_starts(role(chars[i] as u32)) >> page.id & 1 == 0 {
+        if starts >> page.id & 1 == 0 {
             continue;
         }
+        let i = i as usize;
         let end = (i + 4).min(chars.len());
-        if !encode_into(&chars[i..end], page, &mut v) {
+        #[cfg(target_arch = "wasm32")]
+        if !encode_into(&chars[i..end], page, &mut w) {
             continue;
         }
-        readings(&v, 0, &mut cands);
+        // Natively, the window of four chars (fewer at the end) written into an array, as
+        // `encode` would, where a vector's extend took ~180 instructions a window (7.7 K
+        // windows on d300): none where some char has no byte.
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut whole = true;
+        #[cfg(not(target_arch = "wasm32"))]
+        for (k, (x, &c)) in w.iter_mut().zip(&chars[i..end]).enumerate() {
+            let Some((b, alt)) = byte_of(c, page) else {
+                whole = false;
+                break;
+            };
+            *x = Byte {
+                b,
+                alt,
+                src: k as u32,
+                space: false,
+            };
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if !whole {
+            continue;
+        }
+        let v = &w[..end - i];
+        readings(v, 0, &mut cands);
         // A whole sequence of three bytes or more that reads as a likely char, kana or
         // Hangul (`ã‚’` is `を`: the lines of kana and Hangul whose other chars lost a byte).
         if cands.iter().any(|&(c, n)| n >= 3 && kept_lost(c)) {
             return true;
         }
         if matches!(v[0].b, 0xE3 | 0xEA..=0xED)
-            && lost_readings(&v, 0, droppable(page))
+            && lost_readings(v, 0, droppable(page))
                 .iter()
                 .any(|&(c, _)| is_syllable(c as u32))
         {
@@ -3997,7 +4151,7 @@ fn evidence(chars: &[char], page: &CodePage) -> bool {
                 return true;
             }
         }
-        if emoji_starts(chars, i, &v, page) {
+        if emoji_starts(chars, i, v, page) {
             return true;
         }
         // MacRoman's 0xF0 is the Apple logo, a private-use char that copying drops.
@@ -4071,9 +4225,21 @@ fn lossy_pieces(
             continue;
         }
         let run = &chars[i..j];
+        // Natively, a run's reading from the memo goes straight into `out`; the .wasm takes
+        // a copy of it (see `Memo::lossy_run_into`).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(memo) = memo.as_deref_mut() {
+            i = if memo.lossy_run_into(run, page, i, &mut out) {
+                j
+            } else {
+                i + 1
+            };
+            continue;
+        }
         let found = match memo.as_deref_mut() {
+            #[cfg(target_arch = "wasm32")]
             Some(memo) => memo.lossy_run(run, page),
-            None => transcode(run, page, true),
+            _ => transcode(run, page, true),
         };
         match found {
             Some(found) if !found.is_empty() => {
@@ -4262,6 +4428,29 @@ mod tests {
                 if (0xE0..=0xF4).contains(&lead) || apple && lead == 0x9F {
                     assert!(kept >> k & 1 == 1, "{c:?} under {}", page.name);
                 }
+            }
+        }
+    }
+
+    /// [`emoji_prefix`] holds for the first two bytes of every char that [`suspicious_runs`]
+    /// looks for (an emoji from U+2300 on, U+FFFD), and for no other pair of bytes.
+    #[test]
+    fn emoji_prefix_starts_every_emoji() {
+        let mut starts = std::collections::BTreeSet::new();
+        for u in 0x800..=0x10_FFFF {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            if (u >= 0x2300 && is_emoji(c)) || c == '\u{FFFD}' {
+                let mut b = [0u8; 4];
+                c.encode_utf8(&mut b);
+                starts.insert((b[0], b[1]));
+            }
+        }
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                let want = starts.contains(&(lead, second));
+                assert_eq!(emoji_prefix(lead, second), want, "{lead:02X} {second:02X}");
             }
         }
     }
@@ -5262,9 +5451,10 @@ mod tests {
                     _ => chars.push(own[(rng() % own.len() as u64) as usize]),
                 }
             }
-            let pages = evidence_pages(&chars);
+            let mut places = Vec::new();
+            let pages = evidence_pages(&chars, &mut places);
             for (k, page) in ALL.iter().enumerate() {
-                let answer = evidence(&chars, page);
+                let answer = evidence(&chars, page, &places);
                 assert_eq!(
                     answer,
                     evidence_every_window(&chars, page),
