@@ -1372,17 +1372,20 @@ impl Line {
                 added.drain(kept..hi);
                 added.partition_point(|e| (e.start, e.end) < range)
             };
-            added.insert(
-                place,
-                Edit {
-                    start: range.0,
-                    end: range.1,
-                    from: (0, 0),
-                    kind,
-                    confidence,
-                    alternatives: std::mem::take(&mut p.alternatives),
-                },
-            );
+            let edit = Edit {
+                start: range.0,
+                end: range.1,
+                from: (0, 0),
+                kind,
+                confidence,
+                alternatives: std::mem::take(&mut p.alternatives),
+            };
+            // Last (most pieces): a push, with no shift of the edits after it.
+            if place == added.len() {
+                added.push(edit);
+            } else {
+                added.insert(place, edit);
+            }
             at = end;
         }
         let n = self.chars.len();
