@@ -346,7 +346,7 @@ fn settle_page(
                 continue;
             }
             let chars = line.chars.as_slice();
-            if chars.iter().all(char::is_ascii) {
+            if mojibake::ascii_end(chars, 0) == chars.len() {
                 continue;
             }
             if !surely_undamaged(chars) && badness::is_bad(chars) {
