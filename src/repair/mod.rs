@@ -1418,18 +1418,31 @@ impl Line {
                 self.origin.copy_within(at..start, w);
                 w += start - at;
             }
-            let range = if start < end {
-                let s = self.origin[start..end].iter().map(|o| o.0).min();
-                let e = self.origin[start..end].iter().map(|o| o.1).max();
-                (s.unwrap_or(0), e.unwrap_or(0))
-            } else {
-                let k = self.origin.get(start).map_or(u32::MAX, |o| o.0);
-                (k, k)
+            // The pasted chars the piece's chars came from: one walk (most pieces replace
+            // two or three chars).
+            let range = match self.origin.get(start..end) {
+                Some([first, rest @ ..]) => rest
+                    .iter()
+                    .fold(*first, |(s, e), o| (s.min(o.0), e.max(o.1))),
+                _ => {
+                    let k = self.origin.get(start).map_or(u32::MAX, |o| o.0);
+                    (k, k)
+                }
             };
-            for c in p.to.chars() {
-                self.chars[w] = c;
-                self.origin[w] = range;
-                w += 1;
+            match &p.to {
+                // One char (most pieces): no iterator.
+                Text::One(c) => {
+                    self.chars[w] = *c;
+                    self.origin[w] = range;
+                    w += 1;
+                }
+                Text::Many(many) => {
+                    for c in many.chars() {
+                        self.chars[w] = c;
+                        self.origin[w] = range;
+                        w += 1;
+                    }
+                }
             }
             let mut confidence = p.confidence;
             let mut kind = p.kind;
@@ -1441,7 +1454,12 @@ impl Line {
             };
             // Every edit inside the range: it starts within it and ends by its end.
             let inside = |e: &Edit| e.start >= range.0 && e.start <= range.1 && e.end <= range.1;
-            let (lo, hi) = span_of(&self.edits, range);
+            // No edits yet (a line's first step): no search.
+            let (lo, hi) = if self.edits.is_empty() {
+                (0, 0)
+            } else {
+                span_of(&self.edits, range)
+            };
             for (e, taken) in self.edits[lo..hi].iter().zip(&mut taken[lo..hi]) {
                 if !*taken && inside(e) {
                     *taken = true;
