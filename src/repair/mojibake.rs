@@ -310,12 +310,16 @@ fn tables() -> &'static Tables {
 pub fn possible_pages(chars: &[char]) -> u16 {
     let tables = tables();
     let mut m = u16::MAX;
-    for &c in chars {
-        if !c.is_ascii() {
-            m &= page_mask_in(tables, c);
-            if m == 0 {
-                break;
-            }
+    let mut i = 0;
+    loop {
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        i += 1;
+        m &= page_mask_in(tables, c);
+        if m == 0 {
+            break;
         }
     }
     m & ((1 << ALL.len()) - 1)
@@ -324,12 +328,16 @@ pub fn possible_pages(chars: &[char]) -> u16 {
 /// Where the run of ASCII chars at `from` ends: the first index from `from` on whose char is
 /// not ASCII, or `chars.len()`. Four chars a test (one `or` of their code points): most of a
 /// damaged line is ASCII, and the scans that pass over it (`could_decode` for each page,
-/// `suspicious_runs`, badness's scan) skip it so. Not `possible_pages`: there it cost more
-/// than it saved (measured). On x86-64, eight chars a test first (SSE2): the test made
-/// ~1.4 % of d300's instructions four at a time.
+/// `suspicious_runs`, badness's scan, `possible_pages`) skip it so. On x86-64, eight chars a
+/// test (SSE2): the test made ~1.4 % of d300's instructions four at a time.
 #[inline]
 pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
     let mut i = from;
+    // No run at all (a char beyond ASCII, or the end): asked first, as most calls from the
+    // readings' loops are, between two sequences side by side.
+    if chars.get(i).is_none_or(|c| !c.is_ascii()) {
+        return i;
+    }
     #[cfg(target_arch = "x86_64")]
     while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
         let high = non_ascii_sse2(block);
@@ -3948,18 +3956,23 @@ pub fn has_page_pair(chars: &[char]) -> bool {
     let all = (1u16 << ALL.len()) - 1;
     let tables = tables();
     let mut prev = 0u16;
-    for &c in chars {
-        if c.is_ascii() {
+    let mut i = 0;
+    loop {
+        // Runs of ASCII passed at once: after one, no char is beside the one before it.
+        let j = ascii_end(chars, i);
+        if j > i {
             prev = 0;
-            continue;
         }
+        let Some(&c) = chars.get(j) else {
+            return false;
+        };
         let m = page_mask_in(tables, c) & all;
         if prev & m != 0 {
             return true;
         }
         prev = m;
+        i = j + 1;
     }
-    false
 }
 
 /// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
@@ -5032,13 +5045,13 @@ mod tests {
     }
 
     #[test]
-    fn pairs_upto_two_and_two_non_ascii_answer_as_the_counts() {
+    fn pairs_upto_two_two_non_ascii_and_has_page_pair_answer_as_the_windows() {
         let mut rng = xorshift(0x9A12_5EED);
         for _ in 0..20_000 {
             let len = (rng() % 30) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 3 {
-                    0 => ['é', 'Ã', '😀', '\u{80}'][(rng() % 4) as usize],
+                    0 => ['é', 'Ã', '😀', '\u{80}', '©', 'Ж', '\u{FFFD}'][(rng() % 7) as usize],
                     _ => char::from((rng() % 0x80) as u8),
                 })
                 .collect();
@@ -5050,6 +5063,11 @@ mod tests {
             let far: Vec<usize> = (0..len).filter(|&k| !chars[k].is_ascii()).collect();
             let two = (far.len() == 2).then(|| (far[0], far[1]));
             assert_eq!(two_non_ascii(&chars), two, "{chars:?}");
+            let all = (1u16 << ALL.len()) - 1;
+            let pair = chars.windows(2).any(|w| {
+                !w[0].is_ascii() && !w[1].is_ascii() && page_mask(w[0]) & page_mask(w[1]) & all != 0
+            });
+            assert_eq!(has_page_pair(&chars), pair, "{chars:?}");
         }
     }
 
