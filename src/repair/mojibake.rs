@@ -398,11 +398,18 @@ struct Byte {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 #[cfg_attr(target_arch = "wasm32", inline)]
 fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
+    byte_of_in(tables(), c, page)
+}
+
+/// [`byte_of`] with the tables at hand: the loops over a line's chars ask `tables()` (an
+/// atomic load and a test of the `OnceLock`, and the tables' address) once, not once a char.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline)]
+fn byte_of_in(tables: &Tables, c: char, page: &CodePage) -> Option<(u8, u8)> {
     if c.is_ascii() {
         return Some((c as u8, 0));
     }
     let u = u16::try_from(c as u32).ok()?;
-    let tables = tables();
     // Below U+2600 (every char a page has but three) one lookup, the mixed table's second
     // bytes too.
     if let Some(&w) = tables
@@ -458,6 +465,7 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
     // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
     let need = |n: u8| 1u8 << (n + 1);
+    let tables = tables();
     let mut states = from.states;
     let mut i = from.at;
     loop {
@@ -469,7 +477,7 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
             break;
         };
         i += 1;
-        let Some((b, alt)) = byte_of(c, page) else {
+        let Some((b, alt)) = byte_of_in(tables, c, page) else {
             return false;
         };
         // Whether a byte may stand where no sequence is pending: after a complete one, or
@@ -523,6 +531,7 @@ fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     // of a mapped iterator that this replaced took ~20 instructions a char (3 M of d300's
     // 116 M), the flag of a missing char kept in memory. A char the page lacks ends it.
     let room = &mut out.spare_capacity_mut()[..chars.len()];
+    let tables = tables();
     let mut i = 0;
     while i < room.len() {
         // Four ASCII chars at once on x86-64 (most of a line is ASCII).
@@ -541,7 +550,7 @@ fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
         let (b, alt) = if c.is_ascii() {
             (c as u8, 0)
         } else {
-            match byte_of(c, page) {
+            match byte_of_in(tables, c, page) {
                 Some(bytes) => bytes,
                 None => return false,
             }
@@ -1579,6 +1588,20 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
         if i + n > v.len() {
             continue;
         }
+        // A two-byte lead before a byte with no other value (most sequences): the one
+        // combination, read here as the loop below reads it (a continuation byte after
+        // C2–DF always decodes), with no buffer.
+        if n == 2 && v[i + 1].alt == 0 {
+            let y = v[i + 1].b;
+            let c = is_cont(y)
+                .then(|| char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(y & 0x3F)))
+                .flatten()
+                .filter(|&c| assigned(c));
+            if let Some(c) = c.filter(|&c| !out.iter().any(|&(d, _)| d == c)) {
+                out.push((c, 2));
+            }
+            continue;
+        }
         let mut buf = [lead, 0, 0, 0];
         // Each continuation byte's value or its other one (a 0 reads nothing): with no
         // other value among them, only the first combination can read.
@@ -2405,6 +2428,7 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// them fits. Each sequence is then its one reading, as `transcode` reads it. `Err`: not
 /// that case, ask `transcode`; where it stopped, for [`could_decode`] (see [`plain_stop`]).
 fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>, Stop> {
+    let tables = tables();
     let mut pieces = Vec::new();
     let mut buf = [0u8; 4];
     let (mut start, mut got, mut need) = (0, 0, 0u8);
@@ -2424,7 +2448,7 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
         let b = if c.is_ascii() {
             c as u8
         } else {
-            match byte_of(c, page) {
+            match byte_of_in(tables, c, page) {
                 Some((b, 0)) => b,
                 // A char the page writes with two bytes (the mixed table's `Š`, 0x8A and
                 // 0xD0): the one that fits where the sequence stands, a lead or a
