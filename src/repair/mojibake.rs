@@ -614,6 +614,12 @@ fn is_lead2(b: u8) -> bool {
 }
 
 impl Byte {
+    /// Below 0x80, with no other value: one compare of the two adjacent bytes as a word.
+    #[inline]
+    fn ascii(self) -> bool {
+        (u16::from(self.b) | u16::from(self.alt) << 8) < 0x80
+    }
+
     /// The value that starts a two-byte sequence, this byte's or its other, if one does.
     fn lead2(self) -> Option<u8> {
         [self.b, self.alt].into_iter().find(|&b| is_lead2(b))
@@ -2621,12 +2627,12 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             }
         }
         let x = v[i];
-        if x.b < 0x80 && x.alt == 0 {
+        if x.ascii() {
             // ASCII reads as itself: the run of it is passed at once, up to the next lossy
             // span (which may start at a 0x1A).
             let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
             i += 1;
-            while i < stop && v[i].b < 0x80 && v[i].alt == 0 {
+            while i < stop && v[i].ascii() {
                 i += 1;
             }
             continue;
