@@ -78,6 +78,23 @@ fn rule_at(s: &[char], i: usize) -> Option<usize> {
     if ca == 0 && !starts_literal_rule(a) {
         return None;
     }
+    match s.get(i + 1) {
+        // Before an ASCII char (most letters of clean text, after the first step too): no
+        // ASCII char has a class the rules ask of the second char (a space's is only
+        // `CONT`, which none asks), and the chars they name there are all beyond ASCII, so
+        // only the C1 rule, `Œ`/`œ` before no ASCII letter and `Ã`/`Â` + space at the line's
+        // start can match (`rule_at_full` asks the ~30 others: a test compares them).
+        Some(&b) if b.is_ascii() && ca & C1 == 0 => {
+            let oe = matches!(a, 'Œ' | 'œ') && !is_ascii_letter(b);
+            let start = i == 0 && matches!(a, 'Ã' | 'Â') && b == ' ';
+            (oe || start).then_some(2)
+        }
+        _ => rule_at_full(s, i, a, ca),
+    }
+}
+
+/// [`rule_at`] at a char `a` beyond ASCII, of classes `ca`, past its first tests.
+fn rule_at_full(s: &[char], i: usize, a: char, ca: u32) -> Option<usize> {
     let b = s.get(i + 1).copied();
     let cb = b.map_or(0, classes);
     let c = s.get(i + 2).copied();
@@ -386,6 +403,44 @@ fn sequence_at(chars: &[char], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_before_ascii_answers_as_every_rule() {
+        // Every char beyond ASCII that can start a rule, below U+2600 and the literal ones
+        // above, before every ASCII char, then before nothing, a letter, a space or chars
+        // the rules name; at the line's start and after a char.
+        let firsts: Vec<char> = (0x80..0x2600u32)
+            .chain([0x2248, 0x221A, 0x201A, 0xFFFD])
+            .filter_map(char::from_u32)
+            .filter(|&a| classes(a) != 0 || starts_literal_rule(a))
+            .collect();
+        let thirds = [
+            None,
+            Some('a'),
+            Some(' '),
+            Some('Â'),
+            Some('€'),
+            Some('В'),
+            Some('Ø'),
+        ];
+        for &a in &firsts {
+            for b in (0..0x80u8).map(char::from) {
+                for &c in &thirds {
+                    for before in [None, Some('x')] {
+                        let mut s: Vec<char> = before.into_iter().collect();
+                        let i = s.len();
+                        s.extend([a, b]);
+                        s.extend(c);
+                        assert_eq!(
+                            rule_at(&s, i),
+                            rule_at_full(&s, i, a, classes(a)),
+                            "{s:?} at {i}"
+                        );
+                    }
+                }
+            }
+        }
+    }
     use crate::test_rng::xorshift;
 
     /// `scan` as it was: a rule asked at every char.

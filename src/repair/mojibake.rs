@@ -144,6 +144,10 @@ fn page_mask_in(tables: &Tables, c: char) -> u16 {
     if u < 0x80 {
         return u16::MAX;
     }
+    // Most chars: one lookup (U+FFFD is above the low table).
+    if u < LOW_END {
+        return tables.role(u).pages;
+    }
     if u == 0xFFFD {
         // The sloppy pages write U+FFFD as byte 0x1A.
         return ALL
@@ -306,12 +310,16 @@ fn tables() -> &'static Tables {
 pub fn possible_pages(chars: &[char]) -> u16 {
     let tables = tables();
     let mut m = u16::MAX;
-    for &c in chars {
-        if !c.is_ascii() {
-            m &= page_mask_in(tables, c);
-            if m == 0 {
-                break;
-            }
+    let mut i = 0;
+    loop {
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        i += 1;
+        m &= page_mask_in(tables, c);
+        if m == 0 {
+            break;
         }
     }
     m & ((1 << ALL.len()) - 1)
@@ -320,11 +328,24 @@ pub fn possible_pages(chars: &[char]) -> u16 {
 /// Where the run of ASCII chars at `from` ends: the first index from `from` on whose char is
 /// not ASCII, or `chars.len()`. Four chars a test (one `or` of their code points): most of a
 /// damaged line is ASCII, and the scans that pass over it (`could_decode` for each page,
-/// `suspicious_runs`, badness's scan) skip it so. Not `possible_pages`: there it cost more
-/// than it saved (measured).
+/// `suspicious_runs`, badness's scan, `possible_pages`) skip it so. On x86-64, eight chars a
+/// test (SSE2): the test made ~1.4 % of d300's instructions four at a time.
 #[inline]
 pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
     let mut i = from;
+    // No run at all (a char beyond ASCII, or the end): asked first, as most calls from the
+    // readings' loops are, between two sequences side by side.
+    if chars.get(i).is_none_or(|c| !c.is_ascii()) {
+        return i;
+    }
+    #[cfg(target_arch = "x86_64")]
+    while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
+        let high = non_ascii_sse2(block);
+        if high != 0 {
+            return i + high.trailing_zeros() as usize / 4;
+        }
+        i += 8;
+    }
     while let Some(w) = chars.get(i..i + 4) {
         if (w[0] as u32 | w[1] as u32 | w[2] as u32 | w[3] as u32) >= 0x80 {
             break;
@@ -337,13 +358,35 @@ pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
     i
 }
 
+/// Four mask bits for each of eight chars that is not ASCII (bits 4k to 4k + 3 for char k),
+/// by SSE2: a char is a 32-bit lane, above 0x7F as a signed number (no char reaches 2^31).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn non_ascii_sse2(block: &[char; 8]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpgt_epi32, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi32,
+    };
+    // SAFETY: two unaligned loads of the 32 bytes of `block` (a char is four bytes); SSE2 is
+    // part of the x86-64 baseline, so its instructions are always there.
+    unsafe {
+        let p = block.as_ptr().cast::<__m128i>();
+        let ascii = _mm_set1_epi32(0x7F);
+        let lo = _mm_movemask_epi8(_mm_cmpgt_epi32(_mm_loadu_si128(p), ascii));
+        let hi = _mm_movemask_epi8(_mm_cmpgt_epi32(_mm_loadu_si128(p.add(1)), ascii));
+        lo as u32 | (hi as u32) << 16
+    }
+}
+
 /// A byte of the re-encoded line: its value, another value it may have had (0: none),
-/// and the char it came from.
+/// and the char it came from. Laid out as C lays it out (the order the compiler chose
+/// anyway): [`encode_into`] writes the bytes of ASCII chars as pairs of 32-bit words, `src`
+/// then the char (`b`, and zeros for `alt`, `space` and the padding byte).
 #[derive(Clone, Copy)]
+#[repr(C)]
 struct Byte {
+    src: u32,
     b: u8,
     alt: u8,
-    src: u32,
     /// A space that [`restore_a0`] made 0xA0.
     space: bool,
 }
@@ -355,14 +398,18 @@ struct Byte {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 #[cfg_attr(target_arch = "wasm32", inline)]
 fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
+    byte_of_in(tables(), c, page)
+}
+
+/// [`byte_of`] with the tables at hand: the loops over a line's chars ask `tables()` (an
+/// atomic load and a test of the `OnceLock`, and the tables' address) once, not once a char.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline)]
+fn byte_of_in(tables: &Tables, c: char, page: &CodePage) -> Option<(u8, u8)> {
     if c.is_ascii() {
         return Some((c as u8, 0));
     }
-    if c == '\u{FFFD}' && page.sloppy {
-        return Some((0x1A, 0));
-    }
     let u = u16::try_from(c as u32).ok()?;
-    let tables = tables();
     // Below U+2600 (every char a page has but three) one lookup, the mixed table's second
     // bytes too.
     if let Some(&w) = tables
@@ -370,6 +417,10 @@ fn byte_of(c: char, page: &CodePage) -> Option<(u8, u8)> {
         .get((usize::from(u) - 0x80) * ALL.len() + page.id)
     {
         return (w != 0).then_some((w as u8, (w >> 8) as u8));
+    }
+    // Above the table (asked after it: most chars are below).
+    if c == '\u{FFFD}' && page.sloppy {
+        return Some((0x1A, 0));
     }
     let inverse = &tables.inverse[page.id];
     let first = inverse.partition_point(|&(k, _)| k < u);
@@ -414,6 +465,7 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
     // A two-byte lead alone where the page drops bytes (`lone_letters`).
     let drops = !droppable(page).is_empty();
     let need = |n: u8| 1u8 << (n + 1);
+    let tables = tables();
     let mut states = from.states;
     let mut i = from.at;
     loop {
@@ -425,7 +477,7 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
             break;
         };
         i += 1;
-        let Some((b, alt)) = byte_of(c, page) else {
+        let Some((b, alt)) = byte_of_in(tables, c, page) else {
             return false;
         };
         // Whether a byte may stand where no sequence is pending: after a complete one, or
@@ -471,30 +523,77 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
 }
 
 /// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
-/// gives `None`.
+/// gives `None` (`out` is then left empty: every caller drops it so).
 fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     out.clear();
-    // One `extend` of exactly as many bytes as chars (no capacity test a char, as `push`
-    // took); a char the page lacks is written as 0 and ends the answer at the end.
-    let mut whole = true;
-    out.extend(chars.iter().enumerate().map(|(i, &c)| {
+    out.reserve(chars.len());
+    // Written in place, one store a byte, and the length set once at the end: the `extend`
+    // of a mapped iterator that this replaced took ~20 instructions a char (3 M of d300's
+    // 116 M), the flag of a missing char kept in memory. A char the page lacks ends it.
+    let room = &mut out.spare_capacity_mut()[..chars.len()];
+    let tables = tables();
+    let mut i = 0;
+    while i < room.len() {
+        // Four ASCII chars at once on x86-64 (most of a line is ASCII).
+        #[cfg(target_arch = "x86_64")]
+        if let (Some(four), Some(to)) = (
+            chars.get(i..).and_then(<[char]>::first_chunk::<4>),
+            room.get_mut(i..i + 4),
+        ) {
+            if ascii_bytes_sse2(four, i as u32, to) {
+                i += 4;
+                continue;
+            }
+        }
+        let c = chars[i];
         // ASCII (most chars) is its own byte.
         let (b, alt) = if c.is_ascii() {
             (c as u8, 0)
         } else {
-            byte_of(c, page).unwrap_or_else(|| {
-                whole = false;
-                (0, 0)
-            })
+            match byte_of_in(tables, c, page) {
+                Some(bytes) => bytes,
+                None => return false,
+            }
         };
-        Byte {
+        room[i].write(Byte {
             b,
             alt,
             src: i as u32,
             space: false,
+        });
+        i += 1;
+    }
+    // SAFETY: the loop wrote the first `chars.len()` slots of the room reserved above.
+    unsafe { out.set_len(chars.len()) };
+    true
+}
+
+/// Where the four chars are ASCII, writes their [`Byte`]s (`src` from `at` on) into `to`
+/// and says so, by SSE2: the chars' words interleaved with their places' give each `Byte`
+/// as its two words (`#[repr(C)]`: `src`, then `b` and three zero bytes). Else writes nothing.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn ascii_bytes_sse2(four: &[char; 4], at: u32, to: &mut [std::mem::MaybeUninit<Byte>]) -> bool {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi32, _mm_cmpgt_epi32, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi32, _mm_set_epi32, _mm_storeu_si128, _mm_unpackhi_epi32, _mm_unpacklo_epi32,
+    };
+    assert!(to.len() >= 4 && std::mem::size_of::<Byte>() == 8);
+    // SAFETY: an unaligned load of the sixteen bytes of `four`; two unaligned stores of
+    // sixteen bytes into the 32 bytes of `to`'s first four slots (checked above), each slot
+    // given a whole `Byte` (its `src`, its `b` below 0x80, `alt` 0, `space` false, padding 0).
+    // SSE2 is part of the x86-64 baseline.
+    unsafe {
+        let c = _mm_loadu_si128(four.as_ptr().cast::<__m128i>());
+        if _mm_movemask_epi8(_mm_cmpgt_epi32(c, _mm_set1_epi32(0x7F))) != 0 {
+            return false;
         }
-    }));
-    whole
+        let src = _mm_add_epi32(_mm_set1_epi32(at as i32), _mm_set_epi32(3, 2, 1, 0));
+        let d = to.as_mut_ptr().cast::<__m128i>();
+        _mm_storeu_si128(d, _mm_unpacklo_epi32(src, c));
+        _mm_storeu_si128(d.add(1), _mm_unpackhi_epi32(src, c));
+    }
+    true
 }
 
 /// `chars` written with `page`, one [`Byte`] a char; `None` if some char has no byte there.
@@ -515,6 +614,12 @@ fn is_lead2(b: u8) -> bool {
 }
 
 impl Byte {
+    /// Below 0x80, with no other value: one compare of the two adjacent bytes as a word.
+    #[inline]
+    fn ascii(self) -> bool {
+        (u16::from(self.b) | u16::from(self.alt) << 8) < 0x80
+    }
+
     /// The value that starts a two-byte sequence, this byte's or its other, if one does.
     fn lead2(self) -> Option<u8> {
         [self.b, self.alt].into_iter().find(|&b| is_lead2(b))
@@ -811,10 +916,7 @@ const fn rare_latin_a(letters: &str) -> u128 {
 /// else `Some(Some(i))` where that one pair, at `i`, holds the line's only chars beyond ASCII,
 /// and `Some(None)` where the line has two pairs or more.
 fn pairs_to_read(chars: &[char]) -> Option<Option<usize>> {
-    let pairs = chars
-        .windows(2)
-        .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
-        .count();
+    let pairs = pairs_upto_two(chars);
     if pairs != 1 {
         return (pairs > 1).then_some(None);
     }
@@ -828,6 +930,23 @@ fn pairs_to_read(chars: &[char]) -> Option<Option<usize>> {
     let in_a_word = (letter(i.checked_sub(1)) && (letter(Some(i + 2)) || end))
         || (start && (letter(Some(i + 2)) || end));
     in_a_word.then_some(Some(i))
+}
+
+/// How many pairs of chars beyond ASCII stand side by side in `chars`, counted up to two
+/// (all that [`pairs_to_read`] asks), runs of ASCII passed at once: a count of every window
+/// was 0.55 M of d300's 113 M instructions.
+fn pairs_upto_two(chars: &[char]) -> usize {
+    let mut pairs = 0;
+    let mut i = 0;
+    while pairs < 2 {
+        i = ascii_end(chars, i);
+        let Some(next) = chars.get(i + 1) else {
+            break;
+        };
+        pairs += usize::from(!next.is_ascii());
+        i += 1;
+    }
+    pairs
 }
 
 /// Damage ftfy's heuristic misses but a whole-line decoding shows: under some page the
@@ -1121,17 +1240,15 @@ fn reads_plausibly(chars: &[char], page: &CodePage, again: bool) -> bool {
             && reads_plausibly(&apply(chars, &pieces), page, false))
 }
 
-/// Where the line's only two chars beyond ASCII stand, if it has exactly two.
+/// Where the line's only two chars beyond ASCII stand, if it has exactly two. Runs of ASCII
+/// passed at once ([`ascii_end`]), with no third char looked for past one found.
 fn two_non_ascii(chars: &[char]) -> Option<(usize, usize)> {
-    let mut far = chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.is_ascii())
-        .map(|(k, _)| k);
-    match (far.next(), far.next(), far.next()) {
-        (Some(i), Some(j), None) => Some((i, j)),
-        _ => None,
+    let i = ascii_end(chars, 0);
+    if i >= chars.len() {
+        return None;
     }
+    let j = ascii_end(chars, i + 1);
+    (j < chars.len() && ascii_end(chars, j + 1) == chars.len()).then_some((i, j))
 }
 
 /// Whether a line that an earlier step read under a page (`seen`) holds one capital that the
@@ -1477,6 +1594,20 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
         if i + n > v.len() {
             continue;
         }
+        // A two-byte lead before a byte with no other value (most sequences): the one
+        // combination, read here as the loop below reads it (a continuation byte after
+        // C2–DF always decodes), with no buffer.
+        if n == 2 && v[i + 1].alt == 0 {
+            let y = v[i + 1].b;
+            let c = is_cont(y)
+                .then(|| char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(y & 0x3F)))
+                .flatten()
+                .filter(|&c| assigned(c));
+            if let Some(c) = c.filter(|&c| !out.iter().any(|&(d, _)| d == c)) {
+                out.push((c, 2));
+            }
+            continue;
+        }
         let mut buf = [lead, 0, 0, 0];
         // Each continuation byte's value or its other one (a 0 reads nothing): with no
         // other value among them, only the first combination can read.
@@ -1518,7 +1649,9 @@ fn readings(v: &[Byte], i: usize, out: &mut Vec<(char, usize)>) {
 /// The char of a UTF-8 sequence, `buf` its lead and continuation bytes: what
 /// `str::from_utf8` reads there when it reads one char of all the bytes (no overlong form, no
 /// surrogate, nothing past U+10FFFF), else `None`. Without its general machinery: the
-/// readings of a damaged line decode thousands of sequences.
+/// readings of a damaged line decode thousands of sequences. Natively inlined (its calls
+/// cost d300 0.24 M instructions of 113.6 M more); one body in the .wasm.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn decode_seq(buf: &[u8]) -> Option<char> {
     let (&lead, rest) = buf.split_first()?;
     let second = *rest.first()?;
@@ -2301,6 +2434,7 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// them fits. Each sequence is then its one reading, as `transcode` reads it. `Err`: not
 /// that case, ask `transcode`; where it stopped, for [`could_decode`] (see [`plain_stop`]).
 fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>, Stop> {
+    let tables = tables();
     let mut pieces = Vec::new();
     let mut buf = [0u8; 4];
     let (mut start, mut got, mut need) = (0, 0, 0u8);
@@ -2320,7 +2454,7 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
         let b = if c.is_ascii() {
             c as u8
         } else {
-            match byte_of(c, page) {
+            match byte_of_in(tables, c, page) {
                 Some((b, 0)) => b,
                 // A char the page writes with two bytes (the mixed table's `Š`, 0x8A and
                 // 0xD0): the one that fits where the sequence stands, a lead or a
@@ -2367,9 +2501,22 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
         got += 1;
         if need == 0 {
             // A whole sequence, as `could_decode` takes it whatever it reads.
-            let Some(c) = decode_seq(&buf[..got]).filter(|&c| assigned(c) && c != '\u{A0}') else {
+            // Two bytes (most sequences): a lead C2–DF and a continuation byte, as `need` and
+            // `is_cont` took them, which `decode_seq` reads so, with no call.
+            let c = if got == 2 {
+                char::from_u32(u32::from(buf[0] & 0x1F) << 6 | u32::from(buf[1] & 0x3F))
+            } else {
+                decode_seq(&buf[..got])
+            };
+            let Some(c) = c.filter(|&c| assigned(c) && c != '\u{A0}') else {
                 return Err(plain_stop(next, 0, 0, twice));
             };
+            // Room, at the first piece, for every piece the rest of the line could hold
+            // (each reads two chars or more), up to 24 (~2 KB): where `push` grew the vector
+            // four pieces, eight, sixteen, each a copy (2 % of d300's instructions).
+            if pieces.capacity() == 0 {
+                pieces.reserve(((chars.len() - start) / 2).min(PIECES_AT_ONCE));
+            }
             pieces.push(Piece {
                 start,
                 end: i + 1,
@@ -2385,6 +2532,9 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
     }
     Ok(Some(pieces))
 }
+
+/// How many pieces a reading makes room for at once (see [`transcode_plain`]).
+const PIECES_AT_ONCE: usize = 11;
 
 /// Where [`transcode_plain`] stopped, for [`could_decode`]: at char `at`, `need` bytes short
 /// of the sequence led by `lead` (none pending: 0). The chars before it are whole sequences
@@ -2452,8 +2602,9 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
     }
     let dropped = droppable(page);
     let lost: &[u8] = if lossy { dropped } else { &[] };
-    let mut pieces = Vec::new();
-    let mut cands = Vec::new();
+    // Room for the pieces of most lines at once (as `transcode_plain` makes).
+    let mut pieces = Vec::with_capacity(PIECES_AT_ONCE);
+    let mut cands = Vec::with_capacity(8);
     let mut quotes = QuoteScan::default();
     // The pieces read from a lone lead with more than one letter to choose from.
     let mut lone = Vec::new();
@@ -2476,12 +2627,12 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             }
         }
         let x = v[i];
-        if x.b < 0x80 && x.alt == 0 {
+        if x.ascii() {
             // ASCII reads as itself: the run of it is passed at once, up to the next lossy
             // span (which may start at a 0x1A).
             let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
             i += 1;
-            while i < stop && v[i].b < 0x80 && v[i].alt == 0 {
+            while i < stop && v[i].ascii() {
                 i += 1;
             }
             continue;
@@ -3200,7 +3351,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let preferred = ctx.preferred;
     let known = std::mem::take(&mut ctx.damaged);
     if !known
-        && (chars.iter().all(char::is_ascii)
+        && (ascii_end(chars, 0) == chars.len()
             || !(is_bad(chars)
                 || suspicious(chars)
                 || decodes_plausibly(chars)
@@ -3921,18 +4072,23 @@ pub fn has_page_pair(chars: &[char]) -> bool {
     let all = (1u16 << ALL.len()) - 1;
     let tables = tables();
     let mut prev = 0u16;
-    for &c in chars {
-        if c.is_ascii() {
+    let mut i = 0;
+    loop {
+        // Runs of ASCII passed at once: after one, no char is beside the one before it.
+        let j = ascii_end(chars, i);
+        if j > i {
             prev = 0;
-            continue;
         }
+        let Some(&c) = chars.get(j) else {
+            return false;
+        };
         let m = page_mask_in(tables, c) & all;
         if prev & m != 0 {
             return true;
         }
         prev = m;
+        i = j + 1;
     }
-    false
 }
 
 /// The windows `[start, end)` of [`suspicious`] that read as an emoji or U+FFFD.
@@ -5074,6 +5230,67 @@ mod tests {
     }
 
     #[test]
+    fn encode_into_answers_as_byte_of_each_char() {
+        // Random lines of ASCII runs (the four at a time of x86-64) and chars of the pages
+        // and others (a char a page lacks ends the answer), under every page.
+        let mut rng = xorshift(0xE2C0_DE17);
+        let mut other: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        other.extend(['\u{FFFD}', '\u{4E00}', '😀', '\u{7F}', '\0']);
+        let mut v = Vec::new();
+        for _ in 0..5_000 {
+            let len = (rng() % 30) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 6 {
+                    0 => other[(rng() % other.len() as u64) as usize],
+                    _ => char::from((rng() % 0x80) as u8),
+                })
+                .collect();
+            for page in ALL {
+                let want: Option<Vec<(u8, u8)>> = chars.iter().map(|&c| byte_of(c, page)).collect();
+                let whole = encode_into(&chars, page, &mut v);
+                assert_eq!(whole, want.is_some(), "{chars:?} {}", page.name);
+                if let Some(want) = want {
+                    let got: Vec<(u8, u8, u32, bool)> =
+                        v.iter().map(|x| (x.b, x.alt, x.src, x.space)).collect();
+                    let want: Vec<(u8, u8, u32, bool)> = want
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(b, alt))| (b, alt, i as u32, false))
+                        .collect();
+                    assert_eq!(got, want, "{chars:?} {}", page.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pairs_upto_two_two_non_ascii_and_has_page_pair_answer_as_the_windows() {
+        let mut rng = xorshift(0x9A12_5EED);
+        for _ in 0..20_000 {
+            let len = (rng() % 30) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 3 {
+                    0 => ['é', 'Ã', '😀', '\u{80}', '©', 'Ж', '\u{FFFD}'][(rng() % 7) as usize],
+                    _ => char::from((rng() % 0x80) as u8),
+                })
+                .collect();
+            let windows = chars
+                .windows(2)
+                .filter(|w| !w[0].is_ascii() && !w[1].is_ascii())
+                .count();
+            assert_eq!(pairs_upto_two(&chars), windows.min(2), "{chars:?}");
+            let far: Vec<usize> = (0..len).filter(|&k| !chars[k].is_ascii()).collect();
+            let two = (far.len() == 2).then(|| (far[0], far[1]));
+            assert_eq!(two_non_ascii(&chars), two, "{chars:?}");
+            let all = (1u16 << ALL.len()) - 1;
+            let pair = chars.windows(2).any(|w| {
+                !w[0].is_ascii() && !w[1].is_ascii() && page_mask(w[0]) & page_mask(w[1]) & all != 0
+            });
+            assert_eq!(has_page_pair(&chars), pair, "{chars:?}");
+        }
+    }
+
+    #[test]
     fn ascii_end_answers_as_one_char_at_a_time() {
         // Random lines of ASCII (U+0000–U+007F, its edges often) with a few chars of the
         // pages and others: every start.
@@ -5081,9 +5298,10 @@ mod tests {
         let mut other: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
         other.extend(['\u{FFFD}', '\u{4E00}', '😀']);
         for _ in 0..20_000 {
-            let len = (rng() % 24) as usize;
+            // Up to 39 chars: runs long enough for the eight at a time of x86-64.
+            let len = (rng() % 40) as usize;
             let chars: Vec<char> = (0..len)
-                .map(|_| match rng() % 10 {
+                .map(|_| match rng() % 14 {
                     0 => other[(rng() % other.len() as u64) as usize],
                     1 => ['\0', '\u{7F}', '\u{80}'][(rng() % 3) as usize],
                     _ => char::from((rng() % 0x80) as u8),
