@@ -90,6 +90,7 @@ pub fn repair(text: &str) -> Repaired {
             buf.extend(text[start..end].chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
+                known = Known::Bad;
             } else {
                 known = Known::NotBad;
             }
@@ -1091,6 +1092,8 @@ enum Known {
     Clean,
     /// Not [`surely_undamaged`], and [`badness::is_bad`] is false.
     NotBad,
+    /// [`badness::is_bad`] is true (a line of the document's evidence).
+    Bad,
 }
 
 /// `None` when `line` certainly needs no repair; otherwise fills `chars` with its chars and
@@ -1118,7 +1121,8 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged || small_fix {
         return Some(false);
     }
-    if !line.is_ascii() && !not_bad && badness::is_bad(chars) {
+    // (A line of the evidence was found bad already: not asked again.)
+    if known == Known::Bad || (!line.is_ascii() && !not_bad && badness::is_bad(chars)) {
         return Some(true);
     }
     // Damaged where it has a page pair and is `suspicious` or decodes plausibly; a lone lead
