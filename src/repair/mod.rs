@@ -339,7 +339,9 @@ fn settle_page(
     // Each line's vote ([`mojibake::page_votes`]) as counted before, by its entry in `fixed`
     // and its `changes` then: a vote depends on the chars only, and the lines a repair under
     // a new page left unchanged (most of them) vote again as they did (d300 asked it of 65
-    // lines a turn, ~0.8 M instructions a turn).
+    // lines a turn, ~0.8 M instructions a turn). Native only: in the .wasm its code cost
+    // ~100 bytes gzipped, over the budget; there each vote is counted anew.
+    #[cfg(not(target_arch = "wasm32"))]
     let mut voted: Vec<(usize, u32, u16)> = Vec::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad
@@ -365,6 +367,9 @@ fn settle_page(
         let mut votes: Vec<u16> = Vec::with_capacity(still.len());
         for &(_, i) in &still {
             let line = &fixed[i].1;
+            #[cfg(target_arch = "wasm32")]
+            let vote = mojibake::page_votes(&line.chars);
+            #[cfg(not(target_arch = "wasm32"))]
             let vote = match voted.iter().find(|v| v.0 == i && v.1 == line.changes) {
                 Some(v) => v.2,
                 None => {
