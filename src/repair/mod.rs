@@ -90,6 +90,7 @@ pub fn repair(text: &str) -> Repaired {
             buf.extend(text[start..end].chars());
             if badness::is_bad(&buf) {
                 bad_lines.push(buf.clone());
+                known = Known::Bad;
             } else {
                 known = Known::NotBad;
             }
@@ -312,7 +313,7 @@ const EVIDENCE: usize = 65;
 /// The code page that explains most of a document's damaged lines, when it has two or more.
 fn document_page(bad: Vec<&[char]>) -> Option<usize> {
     if bad.len() >= 2 {
-        mojibake::infer_page(bad.into_iter())
+        mojibake::infer_page(bad.into_iter().map(mojibake::page_votes))
     } else {
         None
     }
@@ -335,6 +336,13 @@ fn settle_page(
     mut page: Option<usize>,
     memo: &mut mojibake::Memo,
 ) {
+    // Each line's vote ([`mojibake::page_votes`]) as counted before, by its entry in `fixed`
+    // and its `changes` then: a vote depends on the chars only, and the lines a repair under
+    // a new page left unchanged (most of them) vote again as they did (d300 asked it of 65
+    // lines a turn, ~0.8 M instructions a turn). Native only: in the .wasm its code cost
+    // ~100 bytes gzipped, over the budget; there each vote is counted anew.
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut voted: Vec<(usize, u32, u16)> = Vec::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad
         // (as their line numbers and entries of `fixed`).
@@ -356,11 +364,28 @@ fn settle_page(
                 }
             }
         }
-        let mut bad: Vec<&[char]> = Vec::with_capacity(still.len());
+        let mut votes: Vec<u16> = Vec::with_capacity(still.len());
         for &(_, i) in &still {
-            bad.push(&fixed[i].1.chars);
+            let line = &fixed[i].1;
+            #[cfg(target_arch = "wasm32")]
+            let vote = mojibake::page_votes(&line.chars);
+            #[cfg(not(target_arch = "wasm32"))]
+            let vote = match voted.iter().find(|v| v.0 == i && v.1 == line.changes) {
+                Some(v) => v.2,
+                None => {
+                    let vote = mojibake::page_votes(&line.chars);
+                    voted.push((i, line.changes, vote));
+                    vote
+                }
+            };
+            votes.push(vote);
         }
-        let next = document_page(bad);
+        // As `document_page`.
+        let next = if votes.len() >= 2 {
+            mojibake::infer_page(votes.into_iter())
+        } else {
+            None
+        };
         if next == page || (next.is_none() && still.is_empty()) {
             return;
         }
@@ -1072,6 +1097,8 @@ enum Known {
     Clean,
     /// Not [`surely_undamaged`], and [`badness::is_bad`] is false.
     NotBad,
+    /// [`badness::is_bad`] is true (a line of the document's evidence).
+    Bad,
 }
 
 /// `None` when `line` certainly needs no repair; otherwise fills `chars` with its chars and
@@ -1099,14 +1126,22 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     if undamaged || small_fix {
         return Some(false);
     }
-    if (!line.is_ascii() && !not_bad && badness::is_bad(chars))
-        || (mojibake::has_page_pair(chars)
-            && (mojibake::suspicious(chars) || mojibake::decodes_plausibly(chars)))
-    {
+    // (A line of the evidence was found bad already: not asked again.)
+    if known == Known::Bad || (!line.is_ascii() && !not_bad && badness::is_bad(chars)) {
         return Some(true);
     }
+    // Damaged where it has a page pair and is `suspicious` or decodes plausibly; a lone lead
+    // with no page pair is repaired all the same (not known damaged). `suspicious` is a lone
+    // lead or a suspicious run: the lone lead is asked once here, where it was asked by
+    // `suspicious` and again after it (0.2 M of d300's 102 M instructions).
     if mojibake::has_lone_lead(chars) {
-        return Some(false);
+        return Some(mojibake::has_page_pair(chars));
+    }
+    if mojibake::has_page_pair(chars)
+        && (!mojibake::suspicious_runs(chars, true).is_empty()
+            || mojibake::decodes_plausibly(chars))
+    {
+        return Some(true);
     }
     // With nothing else to repair, `Line::repair` would only restore joiners: emoji side
     // by side with no joiner missing leave the line as it is.
@@ -1235,6 +1270,9 @@ struct Line {
     /// repaired line, and most end so (a scan of each line of a paste, 1.1% of the repair of
     /// distinct damaged lines).
     undamaged: bool,
+    /// How many times [`Line::apply`] changed the chars: where it is as it was, so are they
+    /// ([`settle_page`] counts a line's vote again only then).
+    changes: u32,
 }
 
 /// Where in `edits` (sorted by range) the edits that may lie inside `range` are: those
@@ -1274,6 +1312,7 @@ impl Line {
             origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
             edits: Vec::new(),
             undamaged: false,
+            changes: 0,
         };
         line.run(preferred, damaged, memo);
         line
@@ -1384,6 +1423,7 @@ impl Line {
             return;
         }
         self.undamaged = false;
+        self.changes += 1;
         // The line is rebuilt in place, written from the front (`w`) while it is read further
         // on (`at`): no new vectors a call (their two allocations and two frees were a quarter
         // of what a call cost). Most pieces read several chars as one and the writing never passes the
@@ -2351,6 +2391,7 @@ mod tests {
                 origin: (0..pasted.len() as u32).map(|k| (k, k + 1)).collect(),
                 edits: Vec::new(),
                 undamaged: false,
+                changes: 0,
             };
             let (mut new, mut old) = (fresh(), fresh());
             for _ in 0..1 + rng() % 3 {
@@ -2717,6 +2758,7 @@ mod tests {
                     })
                     .collect(),
                 undamaged: false,
+                changes: 0,
             };
             line.locate(&pasted);
             for e in &line.edits {
@@ -2993,6 +3035,7 @@ mod tests {
                     origin,
                     edits,
                     undamaged: false,
+                    changes: 0,
                 }
             };
             line.locate(&pasted);

@@ -3353,8 +3353,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     if !known
         && (ascii_end(chars, 0) == chars.len()
             || !(is_bad(chars)
-                || suspicious(chars)
-                || decodes_plausibly(chars)
+                || has_lone_lead(chars)
+                // `suspicious` less its lone lead, and `decodes_plausibly`: both need two
+                // chars side by side that one page writes (`has_page_pair`, one lookup a char
+                // beyond ASCII, where a line decoded into emoji, CJK or Arabic took both).
+                || (has_page_pair(chars)
+                    && (!suspicious_runs(chars, true).is_empty() || decodes_plausibly(chars)))
                 || capitals_again(chars, ctx.seen)))
     {
         return Vec::new();
@@ -4502,18 +4506,30 @@ pub fn fix_all(chars: &[char], preferred: Option<usize>, depth: u8) -> Vec<char>
 
 /// The page that decodes the most of a document's bad lines, as evidence for the others.
 /// `lines` are known bad (`is_bad`, some char beyond ASCII): both callers chose them so.
-pub fn infer_page<'a>(lines: impl Iterator<Item = &'a [char]>) -> Option<usize> {
+/// Each line's vote is [`page_votes`] (a line's vote depends on its chars only, so a caller
+/// that asks again of the same chars may pass the vote it kept).
+pub fn infer_page(lines: impl Iterator<Item = u16>) -> Option<usize> {
     let mut votes = [0usize; 16];
-    for chars in lines {
-        let possible = possible_pages(chars);
-        for (k, page) in ALL.iter().enumerate() {
-            if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
-                votes[k] += 1;
-            }
+    for mask in lines {
+        for (k, v) in votes.iter_mut().enumerate() {
+            *v += usize::from(mask >> k & 1 == 1);
         }
     }
     let best = (0..ALL.len()).max_by_key(|&k| (votes[k], usize::MAX - k))?;
     (votes[best] > 0).then_some(best)
+}
+
+/// The pages a bad line votes for in [`infer_page`]: those under which it transcodes (lost
+/// bytes put back).
+pub fn page_votes(chars: &[char]) -> u16 {
+    let possible = possible_pages(chars);
+    let mut mask = 0;
+    for (k, page) in ALL.iter().enumerate() {
+        if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
+            mask |= 1 << k;
+        }
+    }
+    mask
 }
 
 #[cfg(test)]
