@@ -1522,6 +1522,7 @@ fn cashtags(text: &str, out: &mut Found) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     // The old ways, kept as references for the faster ones.
 
@@ -1886,7 +1887,7 @@ mod tests {
                 let n = 1 + (next() % 24) as usize;
                 let mut t = String::new();
                 for _ in 0..n {
-                    t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                    t.push_str(pick(PIECES, &mut next));
                 }
                 t
             })
@@ -1954,7 +1955,7 @@ mod tests {
                 if k > 0 {
                     domain.push('.');
                 }
-                let label = labels[(next() % labels.len() as u64) as usize];
+                let label = pick(&labels, &mut next);
                 let times = 1 + (next() % 70) as usize * usize::from(next() % 4 == 0);
                 domain.push_str(&label.repeat(times));
             }

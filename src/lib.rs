@@ -192,6 +192,11 @@ mod test_rng {
         }
     }
 
+    /// One of `pool`, drawn by `next` (one draw).
+    pub fn pick<T: Copy>(pool: &[T], next: &mut impl FnMut() -> u64) -> T {
+        pool[(next() % pool.len() as u64) as usize]
+    }
+
     /// `word` changed one random way, for a lookup's test against a reference: kept, cut
     /// short, grown by a byte of `grow`, one byte (of a non-empty word) made one of `put`, or
     /// replaced by a word of fewer than `longest` bytes of `fresh`.

@@ -667,6 +667,7 @@ impl ToJson for Repaired<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     /// Objects nested `n` deep, each with one member under `key`, a string at the bottom.
     struct Nest {
@@ -760,7 +761,7 @@ mod tests {
             let mut text = || {
                 let mut t = String::new();
                 for _ in 0..next() % 5 {
-                    t.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                    t.push_str(pick(&PARTS, &mut next));
                 }
                 t
             };

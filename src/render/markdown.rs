@@ -319,6 +319,7 @@ fn spans(out: &mut String, article: &Article, options: &Options, line: &Line, st
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     /// The escape as it was written first, a char at a time: the reference for [`escape`].
     fn escape_by_chars(s: &str, line_start: bool, out: &mut String) {
@@ -417,7 +418,7 @@ mod tests {
         for _ in 0..40_000 {
             let mut s = String::new();
             for _ in 0..next() % 9 {
-                s.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                s.push_str(pick(&PARTS, &mut next));
             }
             for line_start in [true, false] {
                 let (mut ours, mut want) = (String::new(), String::new());

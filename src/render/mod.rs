@@ -1266,6 +1266,7 @@ pub fn media_label(media: &Media) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     #[test]
     fn join_joins_as_std_joins_and_concats() {
@@ -1366,7 +1367,7 @@ mod tests {
         for _ in 0..30_000 {
             let mut h = String::new();
             for _ in 0..next() % 8 {
-                h.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                h.push_str(pick(&PARTS, &mut next));
             }
             let want = clean_by_chars(&h);
             assert_eq!(clean_href(&h), want, "clean_href({h:?})");
@@ -1707,7 +1708,7 @@ mod tests {
         for _ in 0..next() % 7 {
             let mut text = String::new();
             for _ in 0..next() % 6 {
-                text.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                text.push_str(pick(&PARTS, next));
             }
             spans.push(match next() % 6 {
                 0 => Span::Mention {
@@ -1846,7 +1847,7 @@ mod tests {
         for _ in 0..30_000 {
             let mut text = String::new();
             for _ in 0..next() % 6 {
-                text.push_str(PARTS[(next() % PARTS.len() as u64) as usize]);
+                text.push_str(pick(&PARTS, &mut next));
             }
             let span = match next() % 4 {
                 0 => Span::Mention { text: text.into() },

@@ -403,6 +403,7 @@ fn sequence_at(chars: &[char], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     #[test]
     fn a_rule_before_ascii_answers_as_every_rule() {
@@ -487,8 +488,8 @@ mod tests {
             let len = (rng() % 24) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 5 {
-                    0 => other[(rng() % other.len() as u64) as usize],
-                    _ => ascii[(rng() % ascii.len() as u64) as usize],
+                    0 => pick(&other, &mut rng),
+                    _ => pick(&ascii, &mut rng),
                 })
                 .collect();
             for first_only in [false, true] {

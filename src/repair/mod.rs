@@ -2048,6 +2048,7 @@ fn nfc_pieces(chars: &[char]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
     use crate::test_rng::xorshift;
 
     /// The alphabet of [`undamaged_lines_are_left_alone`]: every char a code page writes
@@ -2190,9 +2191,7 @@ mod tests {
         let mut each = [0usize; 3];
         for _ in 0..30_000 {
             let len = (next() % 48) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text: String = (0..len).map(|_| pick(&alphabet, &mut next)).collect();
             let b = text.as_bytes();
             let starts = line_starts(&text);
             let mut at = 0;
@@ -2232,9 +2231,7 @@ mod tests {
         let mut each = [0usize; 3];
         for _ in 0..50_000 {
             let len = (next() % 12) as usize;
-            let line: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let line: String = (0..len).map(|_| pick(&alphabet, &mut next)).collect();
             let chars: Vec<char> = line.chars().collect();
             let want = scan_line_alone(line.as_bytes());
             assert_eq!(scan_chars(&chars), want, "{line:?}");
@@ -2512,9 +2509,7 @@ mod tests {
         let mut yes = 0;
         for _ in 0..50_000 {
             let len = (rng() % 8) as usize;
-            let line: Vec<char> = (0..len)
-                .map(|_| pool[(rng() % pool.len() as u64) as usize])
-                .collect();
+            let line: Vec<char> = (0..len).map(|_| pick(&pool, &mut rng)).collect();
             let want = is_nfc_quick(line.iter().copied()) == IsNormalized::Yes;
             assert_eq!(quick_nfc(line.iter().copied()), want, "{line:?}");
             assert_eq!(surely_nfc(&line), want, "{line:?}");
@@ -2725,9 +2720,7 @@ mod tests {
         let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..2_000 {
             let len = (next() % 60) as usize;
-            let chars: Vec<char> = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let chars: Vec<char> = (0..len).map(|_| pick(&alphabet, &mut next)).collect();
             let pasted: String = chars.iter().collect();
             let mut edits = Vec::new();
             let mut at = 0u32;
@@ -3083,7 +3076,7 @@ mod tests {
                     line.extend((0..run).map(|k| char::from(b'a' + (k % 26) as u8)));
                 } else {
                     for _ in 0..1 + next() % 4 {
-                        line.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                        line.push(pick(&alphabet, &mut next));
                     }
                 }
             }
@@ -3114,7 +3107,7 @@ mod tests {
         let mut marked = 0;
         for _ in 0..3_000 {
             let line: String = (0..1 + next() % 12)
-                .map(|_| text[(next() % text.len() as u64) as usize])
+                .map(|_| pick(&text, &mut next))
                 .collect();
             let page = &codepages::ALL[(next() % codepages::ALL.len() as u64) as usize];
             let damaged: Vec<char> = line
@@ -3169,7 +3162,7 @@ mod tests {
         let mut next = xorshift(0x510E_527F_ADE6_82D1);
         for _ in 0..5_000 {
             let chars: Vec<char> = (0..next() % 20)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .map(|_| pick(&alphabet, &mut next))
                 .collect();
             let mut want = String::from("x");
             let mut want_units = 0;
@@ -3234,7 +3227,7 @@ mod tests {
                     chars.extend((0..next() % 20).map(|_| char::from(run[(next() % 12) as usize])));
                 } else {
                     for _ in 0..1 + next() % 3 {
-                        chars.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                        chars.push(pick(&alphabet, &mut next));
                     }
                 }
             }

@@ -4535,6 +4535,7 @@ pub fn page_votes(chars: &[char]) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
     use crate::test_rng::xorshift;
 
     /// Pages are told apart by id (their place in `ALL`), which names the same pages as
@@ -4680,9 +4681,7 @@ mod tests {
         let mut found = 0;
         for _ in 0..400 {
             let len = 3 + (rng() % 28) as usize;
-            let line: Vec<char> = (0..len)
-                .map(|_| alphabet[(rng() % alphabet.len() as u64) as usize])
-                .collect();
+            let line: Vec<char> = (0..len).map(|_| pick(&alphabet, &mut rng)).collect();
             for page in ALL {
                 let with = lossy_pieces(&line, page, Some(&mut memo));
                 let without = lossy_pieces(&line, page, None);
@@ -5168,13 +5167,13 @@ mod tests {
             0x00, 0x41, 0x80, 0x84, 0x8A, 0x9F, 0xA5, 0xA0, 0xBF, 0xC0, 0xC3, 0xC5, 0xD0, 0xDF,
             0xE0, 0xE2, 0xE3, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
         ];
-        let mut pick = || values[(rng() % values.len() as u64) as usize];
+        let mut value = || pick(&values, &mut rng);
         let (mut new, mut old) = (Vec::new(), Vec::new());
         for _ in 0..20_000 {
             let v: Vec<Byte> = (0..8)
                 .map(|k| {
-                    let b = pick();
-                    let alt = if pick() > 0xC0 { pick() } else { 0 };
+                    let b = value();
+                    let alt = if value() > 0xC0 { value() } else { 0 };
                     Byte {
                         b: b.max(1),
                         alt,
@@ -5257,7 +5256,7 @@ mod tests {
             let len = (rng() % 30) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 6 {
-                    0 => other[(rng() % other.len() as u64) as usize],
+                    0 => pick(&other, &mut rng),
                     _ => char::from((rng() % 0x80) as u8),
                 })
                 .collect();
@@ -5318,7 +5317,7 @@ mod tests {
             let len = (rng() % 40) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 14 {
-                    0 => other[(rng() % other.len() as u64) as usize],
+                    0 => pick(&other, &mut rng),
                     1 => ['\0', '\u{7F}', '\u{80}'][(rng() % 3) as usize],
                     _ => char::from((rng() % 0x80) as u8),
                 })
@@ -5339,15 +5338,15 @@ mod tests {
         all.extend(['a', ' ', '?', '\u{FFFD}', '\u{A0}']);
         let mut said = [0usize; 2];
         for _ in 0..20_000 {
-            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let home = pick(&ALL, &mut rng);
             let own: Vec<char> = home.chars().collect();
             // Up to 19 chars: ASCII runs long enough for `ascii_end`'s four at a time.
             let len = (rng() % 20) as usize;
             let chars: Vec<char> = (0..len)
                 .map(|_| match rng() % 8 {
-                    0 => all[(rng() % all.len() as u64) as usize],
+                    0 => pick(&all, &mut rng),
                     1 => [' ', '?', 'a'][(rng() % 3) as usize],
-                    _ => own[(rng() % own.len() as u64) as usize],
+                    _ => pick(&own, &mut rng),
                 })
                 .collect();
             for page in ALL {
@@ -5409,10 +5408,8 @@ mod tests {
         let mut said = [0usize; 2];
         for _ in 0..4_000 {
             let len = 1 + (rng() % 6) as usize;
-            let text: String = (0..len)
-                .map(|_| pool[(rng() % pool.len() as u64) as usize])
-                .collect();
-            let by = ALL[(rng() % ALL.len() as u64) as usize];
+            let text: String = (0..len).map(|_| pick(&pool, &mut rng)).collect();
+            let by = pick(&ALL, &mut rng);
             let mut damaged = by.decode(text.bytes());
             if rng() % 2 == 0 {
                 damaged = by.decode(damaged.bytes());
@@ -5420,7 +5417,7 @@ mod tests {
             let mut chars: Vec<char> = damaged.chars().collect();
             if rng() % 4 == 0 {
                 let k = (rng() % (chars.len() as u64 + 1)) as usize;
-                chars.insert(k, pool[(rng() % pool.len() as u64) as usize]);
+                chars.insert(k, pick(&pool, &mut rng));
             }
             for page in ALL {
                 let answer = reads_plausibly(&chars, page, true);
@@ -5537,10 +5534,8 @@ mod tests {
             .collect();
         for _ in 0..30_000 {
             let len = 1 + (rng() % 8) as usize;
-            let text: String = (0..len)
-                .map(|_| pool[(rng() % pool.len() as u64) as usize])
-                .collect();
-            let by = ALL[(rng() % ALL.len() as u64) as usize];
+            let text: String = (0..len).map(|_| pick(&pool, &mut rng)).collect();
+            let by = pick(&ALL, &mut rng);
             let mut bytes: Vec<u8> = text.bytes().collect();
             if rng() % 3 == 0 {
                 bytes.retain(|b| !droppable(by).contains(b));
@@ -5555,7 +5550,7 @@ mod tests {
             let mut chars: Vec<char> = damaged.chars().collect();
             for _ in 0..rng() % 3 {
                 let k = (rng() % (chars.len() as u64 + 1)) as usize;
-                chars.insert(k, pool[(rng() % pool.len() as u64) as usize]);
+                chars.insert(k, pick(&pool, &mut rng));
             }
             check_telling_pages(&chars, &mut counts, &mut pair);
         }
@@ -5577,8 +5572,8 @@ mod tests {
                 let any = format!("{c}{other}");
                 for mid in [again, any] {
                     for _ in 0..3 {
-                        let b = before[(rng() % before.len() as u64) as usize];
-                        let a = after[(rng() % after.len() as u64) as usize];
+                        let b = pick(&before, &mut rng);
+                        let a = pick(&after, &mut rng);
                         let chars: Vec<char> = format!("{b}{mid}{a}").chars().collect();
                         check_telling_pages(&chars, &mut counts, &mut pair);
                     }
@@ -5586,8 +5581,8 @@ mod tests {
                 // Each lead's char before each continuation byte's.
                 if (0xC2..=0xEF).contains(&z) {
                     for w in 0..64 {
-                        let b = before[(rng() % before.len() as u64) as usize];
-                        let a = after[(rng() % after.len() as u64) as usize];
+                        let b = pick(&before, &mut rng);
+                        let a = pick(&after, &mut rng);
                         let line = format!("{b}{c}{}{a}", page.char_at(w));
                         let chars: Vec<char> = line.chars().collect();
                         check_telling_pages(&chars, &mut counts, &mut pair);
@@ -5669,20 +5664,20 @@ mod tests {
         let clean: Vec<char> = "“”’—…€™😀🔥👍🧵どこにをは한국ąčé".chars().collect();
         let mut found = 0;
         for _ in 0..20_000 {
-            let home = ALL[(rng() % ALL.len() as u64) as usize];
+            let home = pick(&ALL, &mut rng);
             let own: Vec<char> = home.chars().collect();
             let len = (rng() % 12) as usize;
             let mut chars: Vec<char> = Vec::new();
             while chars.len() < len {
                 match rng() % 8 {
-                    0 => chars.push(all[(rng() % all.len() as u64) as usize]),
+                    0 => chars.push(pick(&all, &mut rng)),
                     1 => chars.push([' ', '?', 'a'][(rng() % 3) as usize]),
                     2 | 3 => {
-                        let c = clean[(rng() % clean.len() as u64) as usize];
+                        let c = pick(&clean, &mut rng);
                         let mut utf8 = [0u8; 4];
                         chars.extend(home.decode(c.encode_utf8(&mut utf8).bytes()).chars());
                     }
-                    _ => chars.push(own[(rng() % own.len() as u64) as usize]),
+                    _ => chars.push(pick(&own, &mut rng)),
                 }
             }
             let mut places = Vec::new();
@@ -5819,7 +5814,7 @@ mod tests {
             let len = (rng() % 14) as usize;
             let v: Vec<Byte> = (0..len)
                 .map(|k| Byte {
-                    b: BYTES[(rng() % BYTES.len() as u64) as usize],
+                    b: pick(BYTES, &mut rng),
                     alt: 0,
                     src: k as u32,
                     space: false,

@@ -186,6 +186,7 @@ pub fn pieces(chars: &[char]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     fn fix(s: &str) -> String {
         let chars: Vec<char> = s.chars().collect();
@@ -227,12 +228,12 @@ mod tests {
         let mut matched = 0;
         for _ in 0..20_000 {
             let mut bases: Vec<u32> = match next() % 3 {
-                0 => sequences[(next() % sequences.len() as u64) as usize].to_vec(),
+                0 => pick(&sequences, &mut next).to_vec(),
                 _ => Vec::new(),
             };
             bases.truncate((next() % 7) as usize);
             while bases.len() < (next() % 7) as usize {
-                bases.push(codes[(next() % codes.len() as u64) as usize]);
+                bases.push(pick(&codes, &mut next));
             }
             let parts: Vec<Part> = bases
                 .iter()

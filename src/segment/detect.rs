@@ -782,7 +782,7 @@ mod tests {
             let mut hay = String::new();
             let len = (next() % 400) as usize;
             while hay.len() < len {
-                let piece = pieces[(next() % pieces.len() as u64) as usize];
+                let piece = crate::test_rng::pick(&pieces, &mut next);
                 // Whole needles seldom, so that most are found late or nowhere.
                 if NEEDLES.contains(&piece) && next() % 8 != 0 {
                     continue;

@@ -560,6 +560,7 @@ pub fn linkedin_time(line: &str) -> Option<ShortText> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     /// [`header_line`] as it was: the name before the handle checked before what follows it.
     fn old_header_line(line: &str) -> Option<HeaderLine> {
@@ -627,7 +628,7 @@ mod tests {
         for round in 0..20_000 {
             let mut line = String::new();
             for _ in 0..next() % 12 {
-                line.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                line.push_str(pick(&pieces, &mut next));
             }
             let line = crate::segment::trim(&line);
             assert_eq!(
@@ -746,7 +747,7 @@ mod tests {
         for _ in 0..50_000 {
             let mut t = String::new();
             for _ in 0..1 + next() % 5 {
-                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                t.push_str(pick(&pieces, &mut next));
             }
             assert_eq!(time_token(&t), old_time_token(&t), "{t:?}");
         }

@@ -1627,6 +1627,7 @@ fn continues_list(text: &str, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
 
     /// [`label_like`] as it was, with a char array for its marks.
     fn old_label_like(t: &str) -> bool {
@@ -1651,7 +1652,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut t = String::new();
             for _ in 0..next() % 8 {
-                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                t.push_str(pick(&pieces, &mut next));
             }
             assert_eq!(label_like(&t), old_label_like(&t), "{t:?}");
             assert_eq!(plausible_name(&t), old_plausible_name(&t), "{t:?}");
@@ -1745,7 +1746,7 @@ mod tests {
         ];
         let mut paste = String::new();
         for _ in 0..next() % 60 {
-            paste.push_str(pool[(next() % pool.len() as u64) as usize]);
+            paste.push_str(pick(&pool, next));
             paste.push('\n');
         }
         paste

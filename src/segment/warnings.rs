@@ -519,6 +519,7 @@ fn word_at(s: &str, from: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::pick;
     use crate::test_rng::xorshift;
 
     #[test]
@@ -761,9 +762,7 @@ mod tests {
         ];
         for _ in 0..5_000 {
             let n = next() % 200;
-            let text: String = (0..n)
-                .map(|_| chars[(next() % chars.len() as u64) as usize])
-                .collect();
+            let text: String = (0..n).map(|_| pick(&chars, &mut next)).collect();
             let b = text.as_bytes();
             let mut want = vec![true; b.len().div_ceil(64) * 64];
             for (i, c) in text.char_indices() {
