@@ -1533,12 +1533,7 @@ impl Line {
                 confidence,
                 alternatives: std::mem::take(&mut p.alternatives),
             };
-            // Last (most pieces): a push, with no shift of the edits after it.
-            if place == added.len() {
-                added.push(edit);
-            } else {
-                added.insert(place, edit);
-            }
+            added.insert(place, edit);
             at = end;
         }
         let n = self.chars.len();
