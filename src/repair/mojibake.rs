@@ -692,13 +692,17 @@ fn restore_a0(v: Vec<Byte>, chars: &[char]) -> Result<Vec<Byte>, Vec<Byte>> {
 
 /// Where the first match of [`altered_at`] in `v` (one byte a char of `chars`, as [`encode`]
 /// wrote it) is. Only a char beyond ASCII can start one (every match starts at a lead byte,
-/// and an ASCII char is its own byte): the runs of ASCII are passed at once ([`ascii_end`]),
-/// where a test of each byte was ~0.9 M of d300's 101 M instructions.
+/// and an ASCII char is its own byte): natively, the runs of ASCII are passed at once
+/// ([`ascii_end`]), where a test of each byte was ~0.9 M of d300's 101 M instructions (the
+/// .wasm, short of bytes, tests each).
 fn first_altered(v: &[Byte], chars: &[char]) -> Option<usize> {
     debug_assert_eq!(v.len(), chars.len());
     let mut i = 0;
     loop {
-        i = ascii_end(chars, i);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            i = ascii_end(chars, i);
+        }
         if i >= v.len() {
             return None;
         }
@@ -717,9 +721,10 @@ fn first_altered(v: &[Byte], chars: &[char]) -> Option<usize> {
 /// been a match, and no match starts before it after the 0xA0 bytes are put in (they go in
 /// after a `C3` at `first` or later; a window that reaches one holds that `C3` past its lead,
 /// where no match has one, and one that reaches none holds the bytes that were no match).
-/// `chars` as in [`restore_a0`]: while the line is one byte a char, only its chars beyond
-/// ASCII are looked at (a `C3`, a match's lead).
+/// `chars` as in [`restore_a0`]: natively, while the line is one byte a char, only its chars
+/// beyond ASCII are looked at (a `C3`, a match's lead).
 #[inline(never)]
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 fn restore_a0_found(mut v: Vec<Byte>, chars: &[char], first: usize) -> Vec<Byte> {
     // `\xc3 ` not followed by ` `, `quele`, `quela`, `quilo`, `s `: `à` then the space.
     let mut w: Vec<Byte> = Vec::new();
@@ -728,7 +733,10 @@ fn restore_a0_found(mut v: Vec<Byte>, chars: &[char], first: usize) -> Vec<Byte>
     // `v` is not changed in this loop (`w` is written): one byte a char of `chars` throughout.
     let mut i = first;
     loop {
-        i = ascii_end(chars, i);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            i = ascii_end(chars, i);
+        }
         if i >= v.len() {
             break;
         }
@@ -769,6 +777,7 @@ fn restore_a0_found(mut v: Vec<Byte>, chars: &[char], first: usize) -> Vec<Byte>
     }
     let mut i = first;
     loop {
+        #[cfg(not(target_arch = "wasm32"))]
         if one_a_char {
             i = ascii_end(chars, i);
         }
@@ -2656,10 +2665,12 @@ fn read_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
 
 /// [`transcode`]'s general reading: lost 0xA0 and lost bytes, every reading of each
 /// sequence ranked.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables, unused_assignments))]
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
     let mut v = encode(chars, page)?;
     // Whether `v` is as `encode` wrote it, one byte a char (no 0xA0 put back, the case of
-    // most lines): the runs of ASCII chars are then runs of ASCII bytes, passed at once.
+    // most lines): the runs of ASCII chars are then runs of ASCII bytes, passed at once
+    // (natively).
     let mut as_encoded = true;
     if page.id != cp::MAC_ROMAN.id {
         (v, as_encoded) = match restore_a0(v, chars) {
@@ -2725,6 +2736,7 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
             // span (which may start at a 0x1A).
             let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
             i += 1;
+            #[cfg(not(target_arch = "wasm32"))]
             if as_encoded {
                 i = ascii_end(chars, i).min(stop);
             }
