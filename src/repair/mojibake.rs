@@ -2521,7 +2521,12 @@ fn likely_seconds(lead: u8) -> &'static [(u8, u8)] {
 /// that case, ask `transcode`; where it stopped, for [`could_decode`] (see [`plain_stop`]).
 fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>, Stop> {
     let tables = tables();
-    let mut pieces = Vec::new();
+    // The pieces read, as (start, end, char), made `Piece`s once the line has read to its end:
+    // most calls stop before (`Err`: 5,261 of d300's 8,392), where a vector of pieces was
+    // allocated and written for nothing. The first `PLAIN_AT_ONCE` here, the rest in `more`.
+    let mut found = [(0u32, 0u32, '\0'); PLAIN_AT_ONCE];
+    let mut n = 0;
+    let mut more: Vec<(u32, u32, char)> = Vec::new();
     let mut buf = [0u8; 4];
     let (mut start, mut got, mut need) = (0, 0, 0u8);
     let mut next = 0;
@@ -2597,29 +2602,37 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
             let Some(c) = c.filter(|&c| assigned(c) && c != '\u{A0}') else {
                 return Err(plain_stop(next, 0, 0, twice));
             };
-            // Room, at the first piece, for every piece the rest of the line could hold
-            // (each reads two chars or more), up to 24 (~2 KB): where `push` grew the vector
-            // four pieces, eight, sixteen, each a copy (2 % of d300's instructions).
-            if pieces.capacity() == 0 {
-                pieces.reserve(((chars.len() - start) / 2).min(PIECES_AT_ONCE));
+            let piece = (start as u32, i as u32 + 1, c);
+            match found.get_mut(n) {
+                Some(f) => *f = piece,
+                None => more.push(piece),
             }
-            pieces.push(Piece {
-                start,
-                end: i + 1,
-                to: c.into(),
-                kind: "mojibake",
-                confidence: 1.0,
-                alternatives: Vec::new(),
-            });
+            n += 1;
         }
     }
     if need > 0 {
         return Err(plain_stop(chars.len(), need, buf[0], twice));
     }
+    // Each piece written once, into a vector of the pieces' number.
+    let piece = |&(start, end, c): &(u32, u32, char)| Piece {
+        start: start as usize,
+        end: end as usize,
+        to: Text::One(c),
+        kind: "mojibake",
+        confidence: 1.0,
+        alternatives: Vec::new(),
+    };
+    let mut pieces = Vec::with_capacity(n);
+    pieces.extend(found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+    pieces.extend(more.iter().map(piece));
     Ok(Some(pieces))
 }
 
-/// How many pieces a reading makes room for at once (see [`transcode_plain`]).
+/// How many pieces [`transcode_plain`] holds on the stack.
+const PLAIN_AT_ONCE: usize = 16;
+
+/// How many pieces [`transcode_general`] makes room for at once: where `push` grew the
+/// vector four pieces, eight, sixteen, each a copy (2 % of d300's instructions).
 const PIECES_AT_ONCE: usize = 11;
 
 /// Where [`transcode_plain`] stopped, for [`could_decode`]: at char `at`, `need` bytes short
@@ -2706,7 +2719,7 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
     }
     let dropped = droppable(page);
     let lost: &[u8] = if lossy { dropped } else { &[] };
-    // Room for the pieces of most lines at once (as `transcode_plain` makes).
+    // Room for the pieces of most lines at once.
     let mut pieces = Vec::with_capacity(PIECES_AT_ONCE);
     let mut cands = Vec::with_capacity(8);
     let mut quotes = QuoteScan::default();
