@@ -522,8 +522,8 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
     states & NONE != 0 || (states & SHORT != 0 && drops)
 }
 
-/// [`encode`] into `out` (cleared first), reusing its allocation: false where [`encode`]
-/// gives `None` (`out` is then left empty: every caller drops it so).
+/// `chars` written with `page` into `out` (cleared first, its allocation reused), one
+/// [`Byte`] a char: false where some char has no byte there (`out` is then left empty).
 fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     out.clear();
     out.reserve(chars.len());
@@ -594,13 +594,6 @@ fn ascii_bytes_sse2(four: &[char; 4], at: u32, to: &mut [std::mem::MaybeUninit<B
         _mm_storeu_si128(d.add(1), _mm_unpackhi_epi32(src, c));
     }
     true
-}
-
-/// `chars` written with `page`, one [`Byte`] a char; `None` if some char has no byte there.
-fn encode(chars: &[char], page: &CodePage) -> Option<Vec<Byte>> {
-    // Room for the 0xA0 bytes that `restore_a0` may put back, so that it rarely copies.
-    let mut v = Vec::with_capacity(chars.len() + 4);
-    encode_into(chars, page, &mut v).then_some(v)
 }
 
 /// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
@@ -681,7 +674,7 @@ fn altered_from(v: &[Byte], i: usize) -> Option<usize> {
 }
 
 /// ftfy's `restore_byte_a0`: spaces that stand for a lost 0xA0 byte become 0xA0 again.
-/// `chars`: the line that `v` is as [`encode`] wrote it, one byte a char. `Ok`: `v` changed;
+/// `chars`: the line that `v` is as [`encode_into`] wrote it, one byte a char. `Ok`: `v` changed;
 /// `Err`: no space stands for 0xA0, and `v` is as it was (still one byte a char).
 fn restore_a0(v: Vec<Byte>, chars: &[char]) -> Result<Vec<Byte>, Vec<Byte>> {
     match first_altered(&v, chars) {
@@ -690,7 +683,7 @@ fn restore_a0(v: Vec<Byte>, chars: &[char]) -> Result<Vec<Byte>, Vec<Byte>> {
     }
 }
 
-/// Where the first match of [`altered_at`] in `v` (one byte a char of `chars`, as [`encode`]
+/// Where the first match of [`altered_at`] in `v` (one byte a char of `chars`, as [`encode_into`]
 /// wrote it) is. Only a char beyond ASCII can start one (every match starts at a lead byte,
 /// and an ASCII char is its own byte): natively, the runs of ASCII are passed at once
 /// ([`ascii_end`]), where a test of each byte was ~0.9 M of d300's 101 M instructions (the
@@ -811,7 +804,7 @@ fn lossy_at(v: &[Byte], i: usize, question: bool) -> Option<usize> {
 }
 
 /// Where the run of chars at `from` that start no match of [`lossy_at`] ends, in a line one
-/// byte a char as [`encode`] wrote it: a match starts at 0x1A or a lead from 0xC2, so at a
+/// byte a char as [`encode_into`] wrote it: a match starts at 0x1A or a lead from 0xC2, so at a
 /// char beyond ASCII or U+001A (an ASCII char is its own byte; only U+FFFD, beyond ASCII, is
 /// 0x1A under a sloppy page). As [`ascii_end`], eight chars a test (SSE2).
 #[cfg(target_arch = "x86_64")]
@@ -2712,218 +2705,254 @@ fn read_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
 /// sequence ranked.
 #[cfg_attr(target_arch = "wasm32", allow(unused_variables, unused_assignments))]
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
-    let mut v = encode(chars, page)?;
-    // Whether `v` is as `encode` wrote it, one byte a char (no 0xA0 put back, the case of
-    // most lines): the runs of ASCII chars are then runs of ASCII bytes, passed at once
-    // (natively).
-    let mut as_encoded = true;
-    if page.id != cp::MAC_ROMAN.id {
-        (v, as_encoded) = match restore_a0(v, chars) {
-            Ok(v) => (v, false),
-            Err(v) => (v, true),
-        };
-    }
-    let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
-    if page.sloppy {
-        // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
-        // (windows-874, the mixed table) lost bytes are recovered instead.
-        let question = !(page.id == cp::CP874.id || page.id == cp::MIXED.id);
-        let mut i = 0;
-        loop {
-            // Natively, the chars that can start no match are passed at once where the line
-            // is one byte a char ([`lossy_end`]; ~0.9 M of d300's 101 M instructions a byte
-            // at a time).
-            #[cfg(target_arch = "x86_64")]
-            if as_encoded {
-                i = lossy_end(chars, i);
-            }
-            if i >= v.len() {
-                break;
-            }
-            match lossy_at(&v, i, question) {
-                Some(len) => {
-                    lossy_spans.push((i, i + len));
-                    i += len;
+    // The line's bytes and a sequence's readings: natively, the room of the last call, kept
+    // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
+    // ends gives the room back.
+    #[cfg(not(target_arch = "wasm32"))]
+    let (mut v, mut cands) = GENERAL_ROOM.take();
+    #[cfg(target_arch = "wasm32")]
+    let (mut v, mut cands) = (Vec::new(), Vec::with_capacity(8));
+    let pieces = (|| {
+        if !encode_into(chars, page, &mut v) {
+            return None;
+        }
+        // Whether `v` is as `encode` wrote it, one byte a char (no 0xA0 put back, the case of
+        // most lines): the runs of ASCII chars are then runs of ASCII bytes, passed at once
+        // (natively).
+        let mut as_encoded = true;
+        if page.id != cp::MAC_ROMAN.id {
+            (v, as_encoded) = match restore_a0(std::mem::take(&mut v), chars) {
+                Ok(v) => (v, false),
+                Err(v) => (v, true),
+            };
+        }
+        let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
+        if page.sloppy {
+            // ftfy reads `?` as a lost byte under its own sloppy pages; under the others
+            // (windows-874, the mixed table) lost bytes are recovered instead.
+            let question = !(page.id == cp::CP874.id || page.id == cp::MIXED.id);
+            let mut i = 0;
+            loop {
+                // Natively, the chars that can start no match are passed at once where the line
+                // is one byte a char ([`lossy_end`]; ~0.9 M of d300's 101 M instructions a byte
+                // at a time).
+                #[cfg(target_arch = "x86_64")]
+                if as_encoded {
+                    i = lossy_end(chars, i);
                 }
-                None => i += 1,
+                if i >= v.len() {
+                    break;
+                }
+                match lossy_at(&v, i, question) {
+                    Some(len) => {
+                        lossy_spans.push((i, i + len));
+                        i += len;
+                    }
+                    None => i += 1,
+                }
             }
         }
-    }
-    let dropped = droppable(page);
-    let lost: &[u8] = if lossy { dropped } else { &[] };
-    // Room for the pieces of most lines at once.
-    let mut pieces = Vec::with_capacity(PIECES_AT_ONCE);
-    let mut cands = Vec::with_capacity(8);
-    let mut quotes = QuoteScan::default();
-    // The pieces read from a lone lead with more than one letter to choose from.
-    let mut lone = Vec::new();
-    let mut i = 0;
-    let mut span = 0;
-    while i < v.len() {
-        if let Some(&(s, e)) = lossy_spans.get(span) {
-            if s == i {
-                span += 1;
-                pieces.push(Piece {
-                    start: v[s].src as usize,
-                    end: v[e - 1].src as usize + 1,
-                    to: Text::One('\u{FFFD}'),
-                    kind: "mojibake",
-                    confidence: 1.0,
-                    alternatives: Vec::new(),
-                });
-                i = e;
+        let dropped = droppable(page);
+        let lost: &[u8] = if lossy { dropped } else { &[] };
+        // Room for the pieces of most lines at once.
+        let mut pieces = Vec::with_capacity(PIECES_AT_ONCE);
+        let mut quotes = QuoteScan::default();
+        // The pieces read from a lone lead with more than one letter to choose from.
+        let mut lone = Vec::new();
+        let mut i = 0;
+        let mut span = 0;
+        while i < v.len() {
+            if let Some(&(s, e)) = lossy_spans.get(span) {
+                if s == i {
+                    span += 1;
+                    pieces.push(Piece {
+                        start: v[s].src as usize,
+                        end: v[e - 1].src as usize + 1,
+                        to: Text::One('\u{FFFD}'),
+                        kind: "mojibake",
+                        confidence: 1.0,
+                        alternatives: Vec::new(),
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+            let x = v[i];
+            if x.ascii() {
+                // ASCII reads as itself: the run of it is passed at once, up to the next lossy
+                // span (which may start at a 0x1A).
+                let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
+                i += 1;
+                #[cfg(not(target_arch = "wasm32"))]
+                if as_encoded {
+                    i = ascii_end(chars, i).min(stop);
+                }
+                while i < stop && v[i].ascii() {
+                    i += 1;
+                }
                 continue;
             }
-        }
-        let x = v[i];
-        if x.ascii() {
-            // ASCII reads as itself: the run of it is passed at once, up to the next lossy
-            // span (which may start at a 0x1A).
-            let stop = lossy_spans.get(span).map_or(v.len(), |s| s.0);
-            i += 1;
-            #[cfg(not(target_arch = "wasm32"))]
-            if as_encoded {
-                i = ascii_end(chars, i).min(stop);
-            }
-            while i < stop && v[i].ascii() {
-                i += 1;
-            }
-            continue;
-        }
-        readings(&v, i, &mut cands);
-        // A two-byte reading whose second byte the page also writes as a lead (the mixed
-        // table's `Š` is 0x8A and 0xD0), before a continuation byte that nothing can start:
-        // read so, the line dead-ends there; the lead stood alone (its second byte dropped)
-        // and the next char starts a sequence (`Ń` + `Šµ` is `с`/`я` + `е`, not `њ` + `µ`).
-        if !dropped.is_empty() && matches!(*cands, [(_, 2)]) {
-            let lead = v.get(i + 1).and_then(|y| y.lead2());
-            let dead = v
-                .get(i + 2)
-                .is_some_and(|z| is_cont(z.b) && (z.alt == 0 || is_cont(z.alt)));
-            if let (Some(l), true) = (lead, dead) {
-                if std::str::from_utf8(&[l, v[i + 2].b]).is_ok() {
-                    cands.clear();
-                }
-            }
-        }
-        // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
-        // `❌ ` with 0x9D lost far more often than `⌠`).
-        if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
-            if !cands.is_empty() && !dropped.is_empty() {
-                let lost_found = lost_readings(&v[..k], i, dropped);
-                let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
-                let best_space = cands.iter().map(|f| likelihood(f.0)).max();
-                if best_lost > best_space {
-                    v[k].b = b' ';
-                    v[k].space = false;
-                    cands = lost_found;
-                    cands.iter_mut().for_each(|f| f.1 = f.1.min(k - i));
-                    cands.insert(0, ('\u{0}', 0));
-                }
-            }
-        }
-        // No reading: a two-byte lead whose second byte was dropped, maybe.
-        let unread = cands.is_empty();
-        if unread {
-            lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
-            if cands.len() > 1 {
-                lone.push(pieces.len());
-            }
-        }
-        let recovered: Vec<(char, usize)>;
-        let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
-            ("lost_bytes", &cands[1..])
-        } else if unread && !cands.is_empty() {
-            ("lost_bytes", &cands)
-        } else if cands.is_empty() {
-            if !lossy {
-                return None;
-            }
-            let mut found = lost_readings(&v, i, lost);
-            let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
-            if found.is_empty()
-                && x.b == 0x9F
-                && page.id == cp::MAC_ROMAN.id
-                && !touches_letter(chars, x.src as usize, three)
-            {
-                // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F. The
-                // four bytes in an array and their readings in `cands` (empty here, and not
-                // read again this round): no allocation, less code in the .wasm.
-                let lead = Byte {
-                    b: 0xF0,
-                    alt: 0,
-                    src: x.src,
-                    space: false,
-                };
-                let mut w = [lead; 4];
-                let n = (v.len() - i).min(3);
-                w[1..=n].copy_from_slice(&v[i..i + n]);
-                readings(&w[..=n], 0, &mut cands);
-                for &(c, n) in &cands {
-                    if n == 4 && is_emoji(c) {
-                        found.push((c, 3));
+            readings(&v, i, &mut cands);
+            // A two-byte reading whose second byte the page also writes as a lead (the mixed
+            // table's `Š` is 0x8A and 0xD0), before a continuation byte that nothing can start:
+            // read so, the line dead-ends there; the lead stood alone (its second byte dropped)
+            // and the next char starts a sequence (`Ń` + `Šµ` is `с`/`я` + `е`, not `њ` + `µ`).
+            if !dropped.is_empty() && matches!(*cands, [(_, 2)]) {
+                let lead = v.get(i + 1).and_then(|y| y.lead2());
+                let dead = v
+                    .get(i + 2)
+                    .is_some_and(|z| is_cont(z.b) && (z.alt == 0 || is_cont(z.alt)));
+                if let (Some(l), true) = (lead, dead) {
+                    if std::str::from_utf8(&[l, v[i + 2].b]).is_ok() {
+                        cands.clear();
                     }
                 }
             }
-            if found.is_empty() && page.id == cp::CP874.id && isolated_thai(chars, x.src as usize) {
-                lost_readings_from(&v, i, x.b, lost, &mut found, true);
+            // A space read as a lost 0xA0 competes with a byte the page dropped (`âŒ ` is
+            // `❌ ` with 0x9D lost far more often than `⌠`).
+            if let Some(k) = (i + 1..(i + 4).min(v.len())).find(|&k| v[k].space) {
+                if !cands.is_empty() && !dropped.is_empty() {
+                    let lost_found = lost_readings(&v[..k], i, dropped);
+                    let best_lost = lost_found.iter().map(|f| likelihood(f.0)).max();
+                    let best_space = cands.iter().map(|f| likelihood(f.0)).max();
+                    if best_lost > best_space {
+                        v[k].b = b' ';
+                        v[k].space = false;
+                        cands = lost_found;
+                        cands.iter_mut().for_each(|f| f.1 = f.1.min(k - i));
+                        cands.insert(0, ('\u{0}', 0));
+                    }
+                }
             }
-            if found.is_empty() {
+            // No reading: a two-byte lead whose second byte was dropped, maybe.
+            let unread = cands.is_empty();
+            if unread {
+                lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+                if cands.len() > 1 {
+                    lone.push(pieces.len());
+                }
+            }
+            let recovered: Vec<(char, usize)>;
+            let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
+                ("lost_bytes", &cands[1..])
+            } else if unread && !cands.is_empty() {
+                ("lost_bytes", &cands)
+            } else if cands.is_empty() {
+                if !lossy {
+                    return None;
+                }
+                let mut found = lost_readings(&v, i, lost);
+                let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
+                if found.is_empty()
+                    && x.b == 0x9F
+                    && page.id == cp::MAC_ROMAN.id
+                    && !touches_letter(chars, x.src as usize, three)
+                {
+                    // MacRoman: the Apple logo (0xF0) was dropped before an emoji's 0x9F. The
+                    // four bytes in an array and their readings in `cands` (empty here, and not
+                    // read again this round): no allocation, less code in the .wasm.
+                    let lead = Byte {
+                        b: 0xF0,
+                        alt: 0,
+                        src: x.src,
+                        space: false,
+                    };
+                    let mut w = [lead; 4];
+                    let n = (v.len() - i).min(3);
+                    w[1..=n].copy_from_slice(&v[i..i + n]);
+                    readings(&w[..=n], 0, &mut cands);
+                    for &(c, n) in &cands {
+                        if n == 4 && is_emoji(c) {
+                            found.push((c, 3));
+                        }
+                    }
+                }
+                if found.is_empty()
+                    && page.id == cp::CP874.id
+                    && isolated_thai(chars, x.src as usize)
+                {
+                    lost_readings_from(&v, i, x.b, lost, &mut found, true);
+                }
+                if found.is_empty() {
+                    return None;
+                }
+                recovered = found;
+                ("lost_bytes", &recovered)
+            } else {
+                ("mojibake", &cands)
+            };
+            let (best, used, confidence, alternatives) = if let [(c, n)] = *found {
+                // One reading: nothing to rank.
+                (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
+            } else {
+                rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
+            };
+            let end = i + used;
+            // `Â` + no-break space between capitals is a word written with a circumflex
+            // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252 — unless
+            // the capital before it is the end of a sequence this reading decoded: then it is
+            // no letter of a word but a byte of damage, as in Greek damaged twice (`Πα`, CE A0
+            // CE B1, is `Î\u{a0}Î±` once and `ÃŽÂ\u{a0}ÃŽÂ±` twice: `ÃŽ` is C3 8E, `Î`).
+            if best == '\u{A0}'
+                && capital_circumflex(chars, x.src as usize)
+                && pieces.last().is_none_or(|p| p.end != x.src as usize)
+            {
                 return None;
             }
-            recovered = found;
-            ("lost_bytes", &recovered)
-        } else {
-            ("mojibake", &cands)
-        };
-        let (best, used, confidence, alternatives) = if let [(c, n)] = *found {
-            // One reading: nothing to rank.
-            (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
-        } else {
-            rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
-        };
-        let end = i + used;
-        // `Â` + no-break space between capitals is a word written with a circumflex
-        // (`MISUTÂ\u{a0}AJIKKO`), not a lone no-break space read as windows-1252 — unless
-        // the capital before it is the end of a sequence this reading decoded: then it is
-        // no letter of a word but a byte of damage, as in Greek damaged twice (`Πα`, CE A0
-        // CE B1, is `Î\u{a0}Î±` once and `ÃŽÂ\u{a0}ÃŽÂ±` twice: `ÃŽ` is C3 8E, `Î`).
-        if best == '\u{A0}'
-            && capital_circumflex(chars, x.src as usize)
-            && pieces.last().is_none_or(|p| p.end != x.src as usize)
-        {
-            return None;
+            let (start, stop) = (x.src as usize, v[end - 1].src as usize + 1);
+            // A reading that gives back the char it starts from and swallows a space or `?` read
+            // as a lost byte changes nothing but that space: windows-1251 writes `Р` as D0, and
+            // `Р` is D0 A0 (a space for the lost 0xA0). Repairing its output again took the space
+            // (a finding of the repair fuzz target: not idempotent).
+            if stop == start + 2
+                && chars.get(start) == Some(&best)
+                && matches!(chars.get(start + 1), Some(' ' | '?'))
+            {
+                return None;
+            }
+            pieces.push(Piece {
+                start,
+                end: stop,
+                to: best.into(),
+                kind,
+                confidence,
+                alternatives,
+            });
+            i = end;
         }
-        let (start, stop) = (x.src as usize, v[end - 1].src as usize + 1);
-        // A reading that gives back the char it starts from and swallows a space or `?` read
-        // as a lost byte changes nothing but that space: windows-1251 writes `Р` as D0, and
-        // `Р` is D0 A0 (a space for the lost 0xA0). Repairing its output again took the space
-        // (a finding of the repair fuzz target: not idempotent).
-        if stop == start + 2
-            && chars.get(start) == Some(&best)
-            && matches!(chars.get(start + 1), Some(' ' | '?'))
-        {
-            return None;
+        if !lone.is_empty() {
+            lone_letters_by_language(chars, &mut pieces, &lone, page);
+            common_words(chars, &mut pieces, &lone);
         }
-        pieces.push(Piece {
-            start,
-            end: stop,
-            to: best.into(),
-            kind,
-            confidence,
-            alternatives,
-        });
-        i = end;
+        // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
+        pieces.dedup_by(|b, a| b.start < a.end);
+        between_emoji(chars, &mut pieces, dropped);
+        Some(pieces)
+    })();
+    // Not kept past a long line's (a pasted megabyte in one line would hold 8 MB).
+    #[cfg(not(target_arch = "wasm32"))]
+    if v.capacity() <= ROOM_KEPT {
+        GENERAL_ROOM.set((v, cands));
     }
-    if !lone.is_empty() {
-        lone_letters_by_language(chars, &mut pieces, &lone, page);
-        common_words(chars, &mut pieces, &lone);
-    }
-    // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
-    pieces.dedup_by(|b, a| b.start < a.end);
-    between_emoji(chars, &mut pieces, dropped);
-    Some(pieces)
+    pieces
 }
+
+/// The longest line whose bytes [`GENERAL_ROOM`] keeps room for.
+#[cfg(not(target_arch = "wasm32"))]
+const ROOM_KEPT: usize = 1 << 16;
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// [`transcode_general`]'s room for a line's bytes and a sequence's readings, kept from
+    /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
+    /// instructions.
+    static GENERAL_ROOM: std::cell::Cell<Room> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// [`GENERAL_ROOM`]'s bytes and readings.
+#[cfg(not(target_arch = "wasm32"))]
+type Room = (Vec<Byte>, Vec<(char, usize)>);
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
 /// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
