@@ -1327,6 +1327,21 @@ fn span_of(edits: &[Edit], range: (u32, u32)) -> (usize, usize) {
     (lo, hi)
 }
 
+/// `v.copy_within(from, w)` where `w` is at or before the range's start (as [`Line::apply`]
+/// moves the chars between its pieces back over what the pieces shortened), with no call
+/// where `w` is the start: the chars are where they go (from the line's start up to the first
+/// piece that shortens it). A `memmove` of nothing was half of d300's ~28 K calls from
+/// `apply` (0.25 M of its 99 M instructions). (A short range copied by hand, not by
+/// `memmove`, cost more.)
+#[inline]
+fn move_back<T: Copy>(v: &mut [T], from: std::ops::Range<usize>, w: usize) {
+    debug_assert!(w <= from.start);
+    if w == from.start {
+        return;
+    }
+    v.copy_within(from, w);
+}
+
 /// One change, over a range of the pasted line.
 struct Edit {
     start: u32,
@@ -1494,8 +1509,8 @@ impl Line {
         for p in pieces.iter_mut() {
             let (start, end) = (p.start + grow, p.end + grow);
             if at < start {
-                self.chars.copy_within(at..start, w);
-                self.origin.copy_within(at..start, w);
+                move_back(&mut self.chars, at..start, w);
+                move_back(&mut self.origin, at..start, w);
                 w += start - at;
             }
             // The pasted chars the piece's chars came from: one walk (most pieces replace
@@ -1577,8 +1592,8 @@ impl Line {
             at = end;
         }
         let n = self.chars.len();
-        self.chars.copy_within(at..n, w);
-        self.origin.copy_within(at..n, w);
+        move_back(&mut self.chars, at..n, w);
+        move_back(&mut self.origin, at..n, w);
         self.chars.truncate(w + n - at);
         self.origin.truncate(w + n - at);
         // Merge: both are sorted by range, and no range is in both (a new edit takes in
