@@ -3206,6 +3206,16 @@ pub struct Memo {
     /// Native only.
     #[cfg(not(target_arch = "wasm32"))]
     clean: Vec<char>,
+    /// While set, [`lossy_pieces`] gives the pieces of runs it reads from the memo without
+    /// their alternatives (an allocation each, and one a string): its callers weigh pages'
+    /// readings by what the pieces read, and read the runs of the one they keep again whole
+    /// (copying the alternatives of every run of a garble under three pages took ~45 K
+    /// instructions a line). Natively, set by its callers, who then clear it.
+    #[cfg(not(target_arch = "wasm32"))]
+    light: bool,
+    /// Whether the last [`lossy_pieces`] gave light pieces (see `light`). Native only.
+    #[cfg(not(target_arch = "wasm32"))]
+    lightened: bool,
     /// How many steps were answered from the memo.
     #[cfg(test)]
     hits: usize,
@@ -3279,10 +3289,19 @@ impl Memo {
         out: &mut Vec<Piece>,
     ) -> bool {
         let key = run_key(run, page);
+        // Where `light` (see [`Memo::light`]), without the alternatives.
+        let light = self.light;
         let moved = |p: &Piece| Piece {
             start: p.start + at,
             end: p.end + at,
-            ..p.clone()
+            to: p.to.clone(),
+            kind: p.kind,
+            confidence: p.confidence,
+            alternatives: if light {
+                Vec::new()
+            } else {
+                p.alternatives.clone()
+            },
         };
         if let Some((_, found)) = self.runs.iter().find(|r| r.0 == key) {
             #[cfg(test)]
@@ -3586,6 +3605,11 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
     let mut places = Vec::new();
     let may_show = evidence_pages(chars, &mut places);
     let mut best: Option<(usize, i32, Vec<Piece>)> = None;
+    // Natively: whether some page gave pieces, and the page of the best, where its pieces are
+    // light ([`Memo::light`]: after a page that gave pieces; most lines some page reads have
+    // one, and reading its runs twice cost more than their copy).
+    #[cfg(not(target_arch = "wasm32"))]
+    let (mut read, mut light_best) = (false, None);
     for (k, page) in ALL.iter().enumerate() {
         if droppable(page).is_empty() && page.id != cp::MAC_ROMAN.id {
             continue;
@@ -3594,8 +3618,17 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         if !known && (may_show >> k & 1 == 0 || !evidence(chars, page, &places)) {
             continue;
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(m) = ctx.memo.as_deref_mut() {
+            (m.light, m.lightened) = (read, false);
+        }
         let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
             continue;
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let light = {
+            read = true;
+            ctx.memo.as_deref().is_some_and(|m| m.lightened)
         };
         let fixed = apply(chars, &pieces);
         let bad_before = *before.get_or_insert_with(|| badness(chars));
@@ -3650,6 +3683,18 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         let left = non_ascii_left(chars, &pieces);
         if best.as_ref().is_none_or(|b| (left, -score) < (b.0, -b.1)) {
             best = Some((left, score, pieces));
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                light_best = light.then_some(k);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(m) = ctx.memo.as_deref_mut() {
+        m.light = false;
+        // The pieces whole, with their alternatives: the runs read again alike.
+        if let (Some(k), Some(best)) = (light_best, best.as_mut()) {
+            best.2 = lossy_runs(chars, ALL[k], Some(m)).unwrap_or_default();
         }
     }
     if let Some((_, _, pieces)) = best {
@@ -3726,15 +3771,8 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
         pages |= (pages >> iso & 1) << windows;
     }
     pages &= possible_pages(chars);
-    let mut best = ((0, 0, false), Vec::new());
-    for (k, page) in ALL.iter().enumerate() {
-        if pages >> k & 1 == 0 || droppable(page).is_empty() || !may_have_lost(chars, pieces, page)
-        {
-            continue;
-        }
-        let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
-            continue;
-        };
+    // The pieces found that no piece of `pieces` overlaps, and the non-ASCII chars they read.
+    let rest = |found: Vec<Piece>, pieces: &[Piece]| {
         let (mut read, mut extra, mut next) = (0, Vec::new(), 0);
         for p in found {
             while next < pieces.len() && pieces[next].end <= p.start {
@@ -3745,9 +3783,49 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
                 extra.push(p);
             }
         }
+        (read, extra)
+    };
+    let mut best = ((0, 0, false), Vec::new());
+    // Natively, light pieces after a page that gave pieces, as in `one_step`.
+    #[cfg(not(target_arch = "wasm32"))]
+    let (mut some, mut light_best) = (false, None);
+    for (k, page) in ALL.iter().enumerate() {
+        if pages >> k & 1 == 0 || droppable(page).is_empty() || !may_have_lost(chars, pieces, page)
+        {
+            continue;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(m) = ctx.memo.as_deref_mut() {
+            (m.light, m.lightened) = (some, false);
+        }
+        let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+            continue;
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let light = {
+            some = true;
+            ctx.memo.as_deref().is_some_and(|m| m.lightened)
+        };
+        let (read, extra) = rest(found, pieces);
         let key = (read, lost_likelihood(&extra), ctx.seen >> k & 1 == 1);
         if read > 0 && key > best.0 {
             best = (key, extra);
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                light_best = light.then_some(k);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(m) = ctx.memo.as_deref_mut() {
+        m.light = false;
+        // The pieces whole, with their alternatives: the runs read again alike.
+        if let Some(k) = light_best {
+            best.1 = rest(
+                lossy_runs(chars, ALL[k], Some(m)).unwrap_or_default(),
+                pieces,
+            )
+            .1;
         }
     }
     if !best.1.is_empty() {
@@ -4471,11 +4549,7 @@ fn reached_after(chars: &[char], i: usize) -> bool {
 /// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
 /// with a lead byte of three or four and holds at least one continuation byte (each run's
 /// reading from the `memo`, where one is kept).
-fn lossy_pieces(
-    chars: &[char],
-    page: &CodePage,
-    mut memo: Option<&mut Memo>,
-) -> Option<Vec<Piece>> {
+fn lossy_pieces(chars: &[char], page: &CodePage, memo: Option<&mut Memo>) -> Option<Vec<Piece>> {
     // `transcode(chars, page, true)`, natively with its general reading not made where a
     // char is proven to end it ([`unreadable`], from a sequence before where the one-pass
     // reading stopped: it read the chars before). Many lines here are read whole in vain (a
@@ -4492,6 +4566,13 @@ fn lossy_pieces(
     if let Some(p) = whole {
         return Some(p);
     }
+    lossy_runs(chars, page, memo)
+}
+
+/// [`lossy_pieces`] of a line that does not decode whole: each run that starts with a lead
+/// byte of three or four and holds at least one continuation byte. Natively, with a memo
+/// whose `light` is set, light pieces ([`Memo::light`]), and `lightened` says so.
+fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> Option<Vec<Piece>> {
     let byte = |c: char| -> [u8; 2] { byte_of(c, page).map_or([0, 0], |(b, alt)| [b, alt]) };
     let mut out = Vec::new();
     let mut i = 0;
@@ -4519,6 +4600,7 @@ fn lossy_pieces(
         // a copy of it (see `Memo::lossy_run_into`).
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(memo) = memo.as_deref_mut() {
+            memo.lightened |= memo.light;
             i = if memo.lossy_run_into(run, page, i, &mut out) {
                 j
             } else {
@@ -4815,6 +4897,21 @@ mod tests {
             for page in ALL {
                 let with = lossy_pieces(&line, page, Some(&mut memo));
                 let without = lossy_pieces(&line, page, None);
+                // Natively, light: the same pieces but for their alternatives.
+                #[cfg(not(target_arch = "wasm32"))]
+                {
+                    let bare = |p: &Option<Vec<Piece>>| {
+                        let strip = |p: &Piece| Piece {
+                            alternatives: Vec::new(),
+                            ..p.clone()
+                        };
+                        p.as_ref().map(|p| p.iter().map(strip).collect::<Vec<_>>())
+                    };
+                    memo.light = true;
+                    let light = lossy_pieces(&line, page, Some(&mut memo));
+                    memo.light = false;
+                    assert_eq!(bare(&light), bare(&with));
+                }
                 found += usize::from(with.is_some());
                 assert_eq!(
                     with,
