@@ -4550,23 +4550,27 @@ fn reached_after(chars: &[char], i: usize) -> bool {
 /// with a lead byte of three or four and holds at least one continuation byte (each run's
 /// reading from the `memo`, where one is kept).
 fn lossy_pieces(chars: &[char], page: &CodePage, memo: Option<&mut Memo>) -> Option<Vec<Piece>> {
-    // `transcode(chars, page, true)`, natively with its general reading not made where a
-    // char is proven to end it ([`unreadable`], from a sequence before where the one-pass
-    // reading stopped: it read the chars before). Many lines here are read whole in vain (a
-    // garble of 55 chars took ~35 K instructions a page to fail on its 26th char; -2.8 M of
-    // d300's 101 M, +0.4 M of x300's 53 M, whose lines read). Not in the .wasm (~600 B gz).
+    if let Some(p) = lossy_whole(chars, page) {
+        return Some(p);
+    }
+    lossy_runs(chars, page, memo)
+}
+
+/// `transcode(chars, page, true)`, natively with its general reading not made where a char
+/// is proven to end it ([`unreadable`], from a sequence before where the one-pass reading
+/// stopped: it read the chars before). Many lines are read whole in vain (a garble of 55
+/// chars took ~35 K instructions a page to fail on its 26th char; in [`lossy_pieces`], -2.8 M
+/// of d300's 101 M, +0.4 M of x300's 53 M, whose lines read). Not in the .wasm (~600 B gz).
+#[inline]
+fn lossy_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
     #[cfg(not(target_arch = "wasm32"))]
-    let whole = match transcode_plain(chars, page) {
+    return match transcode_plain(chars, page) {
         Ok(plain) => plain,
         Err(stop) if unreadable(chars, stop.at.saturating_sub(3), page) => None,
         Err(_) => transcode_general(chars, page, true),
     };
     #[cfg(target_arch = "wasm32")]
-    let whole = transcode(chars, page, true);
-    if let Some(p) = whole {
-        return Some(p);
-    }
-    lossy_runs(chars, page, memo)
+    transcode(chars, page, true)
 }
 
 /// [`lossy_pieces`] of a line that does not decode whole: each run that starts with a lead
@@ -4636,14 +4640,17 @@ fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> O
 pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
     let cp1252 = &super::codepages::CP1252;
     let mac = &super::codepages::MAC_ROMAN;
-    chars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| {
-            let u = c as u32;
-            if !(0x80..=0x9F).contains(&u) {
-                return None;
-            }
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    // ASCII passed a block at a time (`ascii_end`): a line's run took ~25 instructions a
+    // char, each asked whether it is a C1 control, and run_at asks every step's line.
+    loop {
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        let u = c as u32;
+        if (0x80..=0x9F).contains(&u) {
             let k = (u - 0x80) as usize;
             let mut to = cp1252.char_at(k);
             let letter_before = i > 0 && is_letter(chars[i - 1]);
@@ -4656,16 +4663,20 @@ pub fn c1_pieces(chars: &[char]) -> Vec<Piece> {
             {
                 to = mac.char_at(k);
             }
-            (to != c).then(|| Piece {
-                start: i,
-                end: i + 1,
-                to: to.into(),
-                kind: "control",
-                confidence: 1.0,
-                alternatives: Vec::new(),
-            })
-        })
-        .collect()
+            if to != c {
+                pieces.push(Piece {
+                    start: i,
+                    end: i + 1,
+                    to: to.into(),
+                    kind: "control",
+                    confidence: 1.0,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        i += 1;
+    }
+    pieces
 }
 
 /// Whether `rest` (what follows an apostrophe) is the tail of an English contraction.
@@ -4737,7 +4748,7 @@ pub fn page_votes(chars: &[char]) -> u16 {
     let possible = possible_pages(chars);
     let mut mask = 0;
     for (k, page) in ALL.iter().enumerate() {
-        if possible >> k & 1 == 1 && transcode(chars, page, true).is_some() {
+        if possible >> k & 1 == 1 && lossy_whole(chars, page).is_some() {
             mask |= 1 << k;
         }
     }
