@@ -1843,20 +1843,29 @@ fn ligature(c: char) -> Option<&'static str> {
 }
 
 fn ligature_pieces(chars: &[char]) -> Vec<Piece> {
-    chars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| {
-            ligature(c).map(|to| Piece {
+    let mut out = Vec::new();
+    let mut i = 0;
+    // ASCII passed a block at a time, and every ligature is from U+0132 on: the match is
+    // made of few chars (it was asked of each, ~15 instructions a char of every line with
+    // a small fix to make).
+    loop {
+        i = mojibake::ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        if let Some(to) = (c >= '\u{132}').then(|| ligature(c)).flatten() {
+            out.push(Piece {
                 start: i,
                 end: i + 1,
                 to: to.into(),
                 kind: "ligature",
                 confidence: 1.0,
                 alternatives: Vec::new(),
-            })
-        })
-        .collect()
+            });
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Controls (tab, newline and form feed stay; C1 controls are handled as windows-1252)
@@ -1872,6 +1881,11 @@ fn junk_pieces(chars: &[char]) -> Vec<Piece> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // Printable ASCII (most chars) is no junk and no escape.
+        if (' '..'\u{7f}').contains(&c) {
+            i += 1;
+            continue;
+        }
         // Terminal escapes: ESC [ digits and semicolons, then a letter.
         if c == '\u{1b}' && chars.get(i + 1) == Some(&'[') {
             let mut j = i + 2;
