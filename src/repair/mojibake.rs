@@ -4444,13 +4444,14 @@ fn unreadable(chars: &[char], from: usize, page: &CodePage) -> bool {
 /// pair's second 0xED, and a lossy span (`lossy_at`) holds a 0x1A or `?` within five bytes
 /// of each of its own. So `chars[i]` is reached where its byte is no continuation byte, or
 /// where an ASCII byte is before it ([`reached_after`]), and no 0x1A or `?` is within five
-/// chars (no 0xED at all: it may start a pair, six bytes). Its byte and the three after,
-/// with no space among them, are the bytes the walk meets there: `restore_a0` puts 0xA0
-/// only after a C3 before a space, and the walk turns back into a space only a space made
-/// 0xA0. There, with no reading of those bytes, no lone lead's letter (a two-byte lead's:
-/// [`lone_letters`]), no lost-byte reading (none but of a lead of three or four bytes before
-/// a continuation byte: [`lost_readings`]) and neither MacRoman's lost Apple logo nor
-/// windows-874's lone Thai char, the walk gives `None`. The test
+/// chars (no 0xED at all: it may start a pair, six bytes). Its byte and the three after, to
+/// the first that is no continuation byte, with no space among them, are the bytes the walk
+/// meets there (and all a reading from there may read): `restore_a0` puts 0xA0 only after a
+/// C3 before a space, and the walk turns back into a space only a space made 0xA0. There,
+/// with no reading of those bytes, no lone lead's letter (a two-byte lead's:
+/// [`lone_letters`]), no lost-byte reading (none but of a lead of three or four bytes
+/// before a continuation byte: [`lost_readings`]) and neither MacRoman's lost Apple logo
+/// nor windows-874's lone Thai char, the walk gives `None`. The test
 /// `unreadable_lines_read_as_none` compares it with the reading.
 #[cfg(not(target_arch = "wasm32"))]
 fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
@@ -4492,7 +4493,9 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
     {
         return false;
     }
-    let end = (i + 4).min(chars.len());
+    // The window, to its first byte after the lead that no reading can continue with: what
+    // follows that byte is read by no reading from here (a space before it may be 0xA0).
+    let mut end = (i + 4).min(chars.len());
     let mut w = [Byte {
         b: 0,
         alt: 0,
@@ -4512,6 +4515,10 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
             src: k as u32,
             space: false,
         };
+        if k > 0 && !is_cont(b) && !is_cont(alt) {
+            end = i + k + 1;
+            break;
+        }
     }
     let v = &w[..end - i];
     // A lead of three or four bytes before a continuation byte may read with lost bytes:
