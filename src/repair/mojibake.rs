@@ -4534,10 +4534,16 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
     if !cands.is_empty() {
         return false;
     }
+    // Lossy spans are only sought under a sloppy page, `?` among them but under windows-874
+    // and the mixed table (as `transcode_general` seeks them).
+    if !page.sloppy {
+        return true;
+    }
+    let question = !(page.id == cp::CP874.id || page.id == cp::MIXED.id);
     let near = &chars[i.saturating_sub(5)..(i + 6).min(chars.len())];
-    !near
-        .iter()
-        .any(|&c| c == '?' || byte(c).is_some_and(|(b, alt)| b == 0x1A || alt == 0x1A))
+    !near.iter().any(|&c| {
+        (question && c == '?') || byte(c).is_some_and(|(b, alt)| b == 0x1A || alt == 0x1A)
+    })
 }
 
 /// Whether the byte before `chars[i]` stays ASCII through [`transcode_general`]'s walk, so
