@@ -4430,15 +4430,16 @@ fn unreadable(chars: &[char], from: usize, page: &CodePage) -> bool {
         if i >= chars.len() {
             return false;
         }
-        if unreadable_at(chars, i, page) {
-            return true;
+        match unreadable_at(chars, i, page) {
+            0 => return true,
+            passed => i += passed,
         }
-        i += 1;
     }
 }
 
-/// Whether the non-ASCII `chars[i]` ends [`transcode_general`]'s lossy reading of the line
-/// under `page` (it gives `None` there, or before). Before `restore_a0` a char is a byte.
+/// How many chars from the non-ASCII `chars[i]` on are passed with no proof that one ends
+/// [`transcode_general`]'s lossy reading of the line under `page`: 0 where `chars[i]` is
+/// proven to (the reading gives `None` there, or before). Before `restore_a0` a char is a byte.
 /// The walk reaches every byte that no reading begun before takes in: a reading takes in
 /// continuation bytes (a byte's value or its other one) after its lead, but for a CESU-8
 /// pair's second 0xED, and a lossy span (`lossy_at`) holds a 0x1A or `?` within five bytes
@@ -4454,23 +4455,23 @@ fn unreadable(chars: &[char], from: usize, page: &CodePage) -> bool {
 /// nor windows-874's lone Thai char, the walk gives `None`. The test
 /// `unreadable_lines_read_as_none` compares it with the reading.
 #[cfg(not(target_arch = "wasm32"))]
-fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
+fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> usize {
     let tables = tables();
     let byte = |c: char| byte_of_in(tables, c, page);
     let Some((b, alt)) = byte(chars[i]) else {
         // The page has no byte for it: the line is not encoded at all.
-        return true;
+        return 0;
     };
     // The cheap answers first: most chars asked are a lead or a continuation byte of a
     // sequence that reads.
     if b < 0x80 || b == 0xED || alt == 0xED {
-        return false;
+        return 1;
     }
     if (is_lead2(b) || is_lead2(alt)) && !droppable(page).is_empty() {
-        return false;
+        return 1;
     }
     if (is_cont(b) || is_cont(alt)) && !reached_after(chars, i) {
-        return false;
+        return 1;
     }
     // A lead of three or four bytes before as many continuation bytes: a reading, most often
     // (not looked into: no proof).
@@ -4486,12 +4487,13 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
             .get(i + 1..i + n)
             .is_some_and(|r| r.iter().all(cont_alone))
     {
-        return false;
+        // Nor its continuation bytes (alone, after a non-ASCII char: no proof).
+        return n;
     }
     if (page.id == cp::MAC_ROMAN.id && b == 0x9F)
         || (page.id == cp::CP874.id && isolated_thai(chars, i))
     {
-        return false;
+        return 1;
     }
     // The window, to its first byte after the lead that no reading can continue with: what
     // follows that byte is read by no reading from here (a space before it may be 0xA0).
@@ -4504,10 +4506,10 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
     }; 4];
     for (k, (x, &c)) in w.iter_mut().zip(&chars[i..end]).enumerate() {
         let Some((b, alt)) = byte(c) else {
-            return true;
+            return 0;
         };
         if b == b' ' {
-            return false;
+            return 1;
         }
         *x = Byte {
             b,
@@ -4527,23 +4529,24 @@ fn unreadable_at(chars: &[char], i: usize, page: &CodePage) -> bool {
     let long_lead = |x: u8| matches!(x, 0xE0..=0xF4);
     if (long_lead(b) || long_lead(alt)) && v.get(1).is_some_and(|x| is_cont(x.b) || is_cont(x.alt))
     {
-        return false;
+        return 1;
     }
     let mut cands = Vec::new();
     readings(v, 0, &mut cands);
     if !cands.is_empty() {
-        return false;
+        return 1;
     }
     // Lossy spans are only sought under a sloppy page, `?` among them but under windows-874
     // and the mixed table (as `transcode_general` seeks them).
     if !page.sloppy {
-        return true;
+        return 0;
     }
     let question = !(page.id == cp::CP874.id || page.id == cp::MIXED.id);
     let near = &chars[i.saturating_sub(5)..(i + 6).min(chars.len())];
-    !near.iter().any(|&c| {
-        (question && c == '?') || byte(c).is_some_and(|(b, alt)| b == 0x1A || alt == 0x1A)
-    })
+    let lost = |c: &char| {
+        (question && *c == '?') || byte(*c).is_some_and(|(b, alt)| b == 0x1A || alt == 0x1A)
+    };
+    usize::from(near.iter().any(lost))
 }
 
 /// Whether the byte before `chars[i]` stays ASCII through [`transcode_general`]'s walk, so
