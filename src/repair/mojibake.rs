@@ -4346,9 +4346,14 @@ fn evidence(chars: &[char], page: &CodePage, places: &[(u32, u16)]) -> bool {
         // would, where a vector's extend took ~180 instructions a window (7.7 K windows on
         // d300; `encode_into` now, 0.8 M of d300's 101 M more): none where some char has no
         // byte. One path on both targets (the .wasm's own `encode_into` window saved 41 B gz).
-        let mut whole = true;
+        // Every test below reads a continuation byte after the first (a sequence of three
+        // bytes or more, a lost-byte reading of the bytes present, F0 9F, 9F and two more):
+        // where the second byte is none, the window is not written out further.
+        let mut whole = end - i >= 2;
         for (k, (x, &c)) in w.iter_mut().zip(&chars[i..end]).enumerate() {
-            let Some((b, alt)) = byte_of(c, page) else {
+            let Some((b, alt)) =
+                byte_of(c, page).filter(|&(b, alt)| k != 1 || is_cont(b) || is_cont(alt))
+            else {
                 whole = false;
                 break;
             };
@@ -4954,6 +4959,42 @@ mod tests {
             "{found} lines read, {} hits",
             memo.hits()
         );
+    }
+
+    #[test]
+    fn evidence_needs_a_continuation_byte_second() {
+        // Every test `evidence` makes of a window reads a continuation byte after its first:
+        // a window whose second byte (and its other value) is none, or with no second byte,
+        // gives nothing under any page, as `evidence` skips it.
+        let mut rng = xorshift(0xE71D_E5CE);
+        let mut cands = Vec::new();
+        for _ in 0..200_000 {
+            let len = 1 + (rng() % 4) as usize;
+            let mut w = [Byte {
+                b: 0,
+                alt: 0,
+                src: 0,
+                space: false,
+            }; 4];
+            for (k, x) in w.iter_mut().enumerate().take(len) {
+                let r = rng();
+                x.b = (r % 256) as u8;
+                x.alt = if r >> 8 & 3 == 0 { (r >> 16) as u8 } else { 0 };
+                x.src = k as u32;
+                if k == 1 && (is_cont(x.b) || is_cont(x.alt)) {
+                    x.b = (x.b & 0x3F) | 0xC0;
+                    x.alt = 0;
+                }
+            }
+            let v = &w[..len];
+            readings(v, 0, &mut cands);
+            assert!(cands.iter().all(|&(_, n)| n < 3));
+            for page in ALL {
+                assert!(lost_readings(v, 0, droppable(page)).is_empty());
+            }
+            assert!(!(v.len() >= 2 && (v[0].b == 0xF0 || v[0].alt == 0xF0) && v[1].b == 0x9F));
+            assert!(!(v.len() >= 3 && v[0].b == 0x9F && is_cont(v[1].b)));
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
