@@ -2778,7 +2778,13 @@ fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec
 /// E2 80 8D when the page drops both (`”` is E2 80 9D). The reading it replaces leads the
 /// alternatives.
 fn between_emoji(chars: &[char], pieces: &mut [Piece], dropped: &[u8]) {
-    let emoji = |c: Option<char>| c.is_some_and(|c| is_emoji(c) || c == '\u{FE0F}');
+    // Below U+203C only `©` and `®` are emoji (`emoji_below_203c_are_two`): the letters
+    // beside most lost-byte readings are not looked up.
+    let emoji = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(c, '\u{A9}' | '\u{AE}' | '\u{FE0F}') || (c >= '\u{203C}' && is_emoji(c))
+        })
+    };
     let lost = |x: u8| dropped.contains(&x);
     for k in 0..pieces.len() {
         let p = &pieces[k];
@@ -4959,6 +4965,16 @@ mod tests {
             "{found} lines read, {} hits",
             memo.hits()
         );
+    }
+
+    /// `between_emoji` looks up no char below U+203C but `©` and `®`.
+    #[test]
+    fn emoji_below_203c_are_two() {
+        let below: Vec<char> = (0..0x203C)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_emoji(c))
+            .collect();
+        assert_eq!(below, ['\u{A9}', '\u{AE}']);
     }
 
     #[test]
