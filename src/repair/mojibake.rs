@@ -4607,9 +4607,13 @@ fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> O
     let byte = |c: char| -> [u8; 2] { byte_of(c, page).map_or([0, 0], |(b, alt)| [b, alt]) };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        // ASCII is neither a lead nor a continuation byte: not looked up.
-        if chars[i].is_ascii() || !byte(chars[i]).iter().any(|&b| (0xE0..=0xF4).contains(&b)) {
+    loop {
+        // ASCII is neither a lead nor a continuation byte: passed a block at a time.
+        i = ascii_end(chars, i);
+        if i >= chars.len() {
+            break;
+        }
+        if !byte(chars[i]).iter().any(|&b| (0xE0..=0xF4).contains(&b)) {
             i += 1;
             continue;
         }
