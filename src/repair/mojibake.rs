@@ -3847,21 +3847,26 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
 fn may_have_lost(chars: &[char], pieces: &[Piece], page: &CodePage) -> bool {
     let byte = |c: Option<&char>| bytes_of(c.copied(), page).map_or(0, |[b, _]| b);
     let mut next = 0;
-    for (i, c) in chars.iter().enumerate() {
+    // ASCII passed a block at a time.
+    let mut i = 0;
+    loop {
+        i = ascii_end(chars, i);
+        let Some(c) = chars.get(i) else {
+            return false;
+        };
         while next < pieces.len() && pieces[next].end <= i {
             next += 1;
         }
-        if c.is_ascii() || pieces.get(next).is_some_and(|p| p.start <= i) {
-            continue;
+        if pieces.get(next).is_none_or(|p| p.start > i) {
+            let after = is_cont(byte(chars.get(i + 1)));
+            match byte(Some(c)) {
+                0xC2..=0xDF if !after => return true,
+                0xE0..=0xF4 if after => return true,
+                _ => {}
+            }
         }
-        let after = is_cont(byte(chars.get(i + 1)));
-        match byte(Some(c)) {
-            0xC2..=0xDF if !after => return true,
-            0xE0..=0xF4 if after => return true,
-            _ => {}
-        }
+        i += 1;
     }
-    false
 }
 
 /// A piece's start, the key pieces are sorted by (one function, so one copy of the sort).
@@ -4302,14 +4307,19 @@ fn emoji_prefix(lead: u8, second: u8) -> bool {
 fn evidence_pages(chars: &[char], places: &mut Vec<(u32, u16)>) -> u16 {
     let mut pages = 1 << cp::CP874.id;
     places.clear();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii() {
-            let starts = evidence_starts(role(c as u32));
-            if starts != 0 {
-                places.push((i as u32, starts));
-                pages |= starts;
-            }
+    // ASCII passed a block at a time.
+    let mut i = 0;
+    loop {
+        i = ascii_end(chars, i);
+        let Some(&c) = chars.get(i) else {
+            break;
+        };
+        let starts = evidence_starts(role(c as u32));
+        if starts != 0 {
+            places.push((i as u32, starts));
+            pages |= starts;
         }
+        i += 1;
     }
     pages
 }
