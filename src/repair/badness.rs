@@ -362,7 +362,12 @@ fn ascii_rule_at(s: &[char], i: usize) -> Option<usize> {
 pub fn utf8_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    loop {
+        // ASCII starts no sequence (`ascii_starts_no_sequence`): passed a block at a time.
+        i = super::mojibake::ascii_end(chars, i);
+        if i >= chars.len() {
+            break;
+        }
         if i > 0 && classes(chars[i - 1]) & CONT_STRICT != 0 {
             i += 1;
             continue;
@@ -523,6 +528,14 @@ mod tests {
             "É¿ is a Portuguese typo, not mojibake"
         );
         assert_eq!(bad("Ąžuolas ėjo į mišką"), 0, "Lithuanian is fine");
+    }
+
+    /// `utf8_runs` passes ASCII: no ASCII char may lead a sequence.
+    #[test]
+    fn ascii_starts_no_sequence() {
+        for c in (0..0x80u8).map(char::from) {
+            assert_eq!(classes(c) & (FIRST2 | FIRST3 | FIRST4), 0, "{c:?}");
+        }
     }
 
     #[test]
