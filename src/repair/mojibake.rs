@@ -1583,7 +1583,10 @@ fn likely_class(c: char) -> i32 {
 #[inline(never)]
 fn likelihood_ranked(c: char, ranked: bool) -> i32 {
     let u = c as u32;
-    if u >= 0x203C || u == 0xA9 || u == 0xAE {
+    // No emoji stands alone from U+329A to U+1EFFF (after `㊙`, before the Mahjong tiles:
+    // a test checks every one): the ideographs, kana and Hangul that readings of three
+    // bytes give are not searched for among them.
+    if (u >= 0x203C && !(0x329A..0x1F000).contains(&u)) || u == 0xA9 || u == 0xAE {
         if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
             if !ranked {
                 return 2000;
@@ -4797,6 +4800,19 @@ mod tests {
                 let want = starts.contains(&(lead, second));
                 assert_eq!(emoji_prefix(lead, second), want, "{lead:02X} {second:02X}");
             }
+        }
+    }
+
+    /// Every emoji that stands alone is where [`likelihood_ranked`] searches for one: `©`,
+    /// `®`, or from U+203C on, but none from U+329A to U+1EFFF.
+    #[test]
+    fn emoji_only_where_likelihood_searches() {
+        for &e in emoji::SINGLE.iter() {
+            let u = e & 0x1F_FFFF;
+            assert!(
+                (u >= 0x203C && !(0x329A..0x1F000).contains(&u)) || u == 0xA9 || u == 0xAE,
+                "U+{u:04X}"
+            );
         }
     }
 
