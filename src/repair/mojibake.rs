@@ -1590,10 +1590,11 @@ fn likely_class(c: char) -> i32 {
 #[inline(never)]
 fn likelihood_ranked(c: char, ranked: bool) -> i32 {
     let u = c as u32;
-    // No emoji stands alone from U+329A to U+1EFFF (after `㊙`, before the Mahjong tiles:
-    // a test checks every one): the ideographs, kana and Hangul that readings of three
-    // bytes give are not searched for among them.
-    if (u >= 0x203C && !(0x329A..0x1F000).contains(&u)) || u == 0xA9 || u == 0xAE {
+    // No emoji stands alone from U+329A to U+1EFFF (after `㊙`, before the Mahjong tiles),
+    // nor in most runs of 64 chars before (`EMOJI_RUNS`; a test checks every one): the
+    // ideographs, kana and Hangul that readings of three bytes give, and `€`, are not
+    // searched for among them.
+    if may_be_emoji(u) {
         if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
             if !ranked {
                 return 2000;
@@ -1653,6 +1654,20 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         _ if common_letter(c) => 1000,
         _ if is_letter(c) => 700,
         _ => 500,
+    }
+}
+
+/// The runs of 64 chars from U+2000 on that hold an emoji standing alone, up to U+3299 (bit
+/// k: U+2000 + 64 k).
+const EMOJI_RUNS: u128 = 0x401000030107fc89053;
+
+/// Whether `u` may be an emoji standing alone (`©`, `®`, one of [`EMOJI_RUNS`] from U+203C, or
+/// from U+1F000 on): where [`likelihood_ranked`] searches for one.
+fn may_be_emoji(u: u32) -> bool {
+    match u {
+        0xA9 | 0xAE | 0x1F000.. => true,
+        0x203C..=0x3299 => EMOJI_RUNS >> ((u - 0x2000) >> 6) & 1 == 1,
+        _ => false,
     }
 }
 
@@ -4822,17 +4837,15 @@ mod tests {
         }
     }
 
-    /// Every emoji that stands alone is where [`likelihood_ranked`] searches for one: `©`,
-    /// `®`, or from U+203C on, but none from U+329A to U+1EFFF.
+    /// Every emoji that stands alone is where [`likelihood_ranked`] searches for one
+    /// ([`may_be_emoji`]).
     #[test]
     fn emoji_only_where_likelihood_searches() {
         for &e in emoji::SINGLE.iter() {
             let u = e & 0x1F_FFFF;
-            assert!(
-                (u >= 0x203C && !(0x329A..0x1F000).contains(&u)) || u == 0xA9 || u == 0xAE,
-                "U+{u:04X}"
-            );
+            assert!(may_be_emoji(u), "U+{u:04X}");
         }
+        assert!(!may_be_emoji(0x20AC) && !may_be_emoji(0x4E00) && may_be_emoji(0x2122));
     }
 
     /// Every emoji's likelihood reaches 1500 and is no 0, as [`likely_class`] assumes; and
