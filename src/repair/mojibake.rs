@@ -967,8 +967,28 @@ fn common_letter(c: char) -> bool {
         0xC0..=0xFF => c != '×' && c != '÷',
         u @ 0x100..=0x17F => !crate::clean::bit128(RARE_LATIN_A, u - 0x100),
         0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x218..=0x21B => true,
+        // Natively, `is_letter` worked out here by block: every char a letter but those named
+        // (signs, marks that are not alphabetic, digits, unassigned; a test compares every
+        // char), where `is_letter`'s lookup of a run of 64 chars, done once a run, was ~77 K
+        // instructions (14 runs: 1.1 M of d300's 98 M). The .wasm asks `is_letter` (these
+        // arms cost it bytes beyond its budget).
+        #[cfg(not(target_arch = "wasm32"))]
+        u @ 0x386..=0x3CE => !matches!(u, 0x387 | 0x38B | 0x38D | 0x3A2),
+        #[cfg(not(target_arch = "wasm32"))]
+        0x400..=0x45F | 0x490 | 0x491 | 0x5D0..=0x5EA | 0x620..=0x64A | 0x1EA0..=0x1EF9 => true,
+        #[cfg(not(target_arch = "wasm32"))]
+        u @ 0xE01..=0xE4E => !matches!(u, 0xE3B..=0xE3F | 0xE47..=0xE4C | 0xE4E),
+        #[cfg(not(target_arch = "wasm32"))]
+        u @ 0x900..=0x97F => !matches!(u, 0x93C | 0x94D | 0x951..=0x954 | 0x964..=0x970),
+        #[cfg(not(target_arch = "wasm32"))]
+        u @ 0x3040..=0x30FF => !matches!(u, 0x3040 | 0x3097..=0x309C | 0x30A0 | 0x30FB),
+        #[cfg(not(target_arch = "wasm32"))]
+        0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        #[cfg(target_arch = "wasm32")]
         0x386..=0x3CE | 0x400..=0x45F | 0x490 | 0x491 => is_letter(c),
+        #[cfg(target_arch = "wasm32")]
         0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE4E | 0x900..=0x97F => is_letter(c),
+        #[cfg(target_arch = "wasm32")]
         0x1EA0..=0x1EF9 | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => is_letter(c),
         _ => false,
     }
@@ -1583,7 +1603,11 @@ fn likely_class(c: char) -> i32 {
 #[inline(never)]
 fn likelihood_ranked(c: char, ranked: bool) -> i32 {
     let u = c as u32;
-    if u >= 0x203C || u == 0xA9 || u == 0xAE {
+    // No emoji stands alone from U+329A to U+1EFFF (after `㊙`, before the Mahjong tiles),
+    // nor in most runs of 64 chars before (`EMOJI_RUNS`; a test checks every one): the
+    // ideographs, kana and Hangul that readings of three bytes give, and `€`, are not
+    // searched for among them.
+    if may_be_emoji(u) {
         if let Ok(i) = emoji::SINGLE.binary_search_by_key(&u, |&e| e & 0x1F_FFFF) {
             if !ranked {
                 return 2000;
@@ -1643,6 +1667,26 @@ fn likelihood_ranked(c: char, ranked: bool) -> i32 {
         _ if common_letter(c) => 1000,
         _ if is_letter(c) => 700,
         _ => 500,
+    }
+}
+
+/// The runs of 64 chars from U+2000 on that hold an emoji standing alone, up to U+3299 (bit
+/// k: U+2000 + 64 k).
+#[cfg(not(target_arch = "wasm32"))]
+const EMOJI_RUNS: u128 = 0x401000030107fc89053;
+
+/// Whether `u` may be an emoji standing alone (`©`, `®`, one of [`EMOJI_RUNS`] from U+203C, or
+/// from U+1F000 on): where [`likelihood_ranked`] searches for one.
+fn may_be_emoji(u: u32) -> bool {
+    // The .wasm searches from U+203C on (the mask and its tests cost it bytes beyond its
+    // budget).
+    #[cfg(target_arch = "wasm32")]
+    return u >= 0x203C || u == 0xA9 || u == 0xAE;
+    #[cfg(not(target_arch = "wasm32"))]
+    match u {
+        0xA9 | 0xAE | 0x1F000.. => true,
+        0x203C..=0x3299 => EMOJI_RUNS >> ((u - 0x2000) >> 6) & 1 == 1,
+        _ => false,
     }
 }
 
@@ -5072,6 +5116,30 @@ mod tests {
                 assert_eq!(emoji_prefix(lead, second), want, "{lead:02X} {second:02X}");
             }
         }
+    }
+
+    /// [`common_letter`]'s blocks where it answers without [`is_letter`]: as it would.
+    #[test]
+    fn common_letter_answers_as_is_letter() {
+        let ranges = [0x386..=0x3CE, 0x400..=0x45F, 0x490..=0x491, 0x5D0..=0x5EA];
+        let more = [0x620..=0x64A, 0x1EA0..=0x1EF9, 0xE01..=0xE4E, 0x900..=0x97F];
+        let last = [0x3040..=0x30FF, 0x4E00..=0x9FFF, 0xAC00..=0xD7A3];
+        for u in ranges.into_iter().chain(more).chain(last).flatten() {
+            let c = char::from_u32(u).expect("no surrogates here");
+            assert_eq!(common_letter(c), is_letter(c), "U+{u:04X}");
+        }
+    }
+
+    /// Every emoji that stands alone is where [`likelihood_ranked`] searches for one
+    /// ([`may_be_emoji`]).
+    #[test]
+    fn emoji_only_where_likelihood_searches() {
+        for &e in emoji::SINGLE.iter() {
+            let u = e & 0x1F_FFFF;
+            assert!(may_be_emoji(u), "U+{u:04X}");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(!may_be_emoji(0x20AC) && !may_be_emoji(0x4E00) && may_be_emoji(0x2122));
     }
 
     /// Every emoji's likelihood reaches 1500 and is no 0, as [`likely_class`] assumes; and
