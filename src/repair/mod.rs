@@ -274,7 +274,6 @@ pub fn repair(text: &str) -> Repaired {
 /// with one capacity test for the run, where a `push` a char took one each (writing the
 /// repaired lines of d300, distinct damaged lines, cost ~3 M of its 100 M instructions so,
 /// 0.6 M less this way); `String::push` took the UTF-8 encoder's length tests too.
-#[cfg(not(target_arch = "wasm32"))]
 fn push_chars(out: &mut String, chars: &[char]) -> usize {
     // SAFETY: only whole chars' UTF-8 is appended (an ASCII char's byte, or the bytes
     // `char::encode_utf8` writes), so `out` stays UTF-8.
@@ -307,41 +306,6 @@ fn push_chars(out: &mut String, chars: &[char]) -> usize {
         }
         bytes.push(cont(0));
         units += 1;
-    }
-    units
-}
-
-/// [`push_chars`] in the .wasm (short of bytes): a push a char.
-#[cfg(target_arch = "wasm32")]
-fn push_chars(out: &mut String, chars: &[char]) -> usize {
-    // SAFETY: only whole chars' UTF-8 is appended (an ASCII char's byte, or the bytes
-    // `char::encode_utf8` writes), so `out` stays UTF-8.
-    let bytes = unsafe { out.as_mut_vec() };
-    bytes.reserve(chars.len());
-    let mut units = 0;
-    for &c in chars {
-        if c.is_ascii() {
-            bytes.push(c as u8);
-            units += 1;
-        } else {
-            // Its bytes pushed one by one: `extend_from_slice` of `encode_utf8` called
-            // `memcpy` for each char (two or three bytes): 0.34 M of d300's 113 M more.
-            let u = c as u32;
-            let cont = |shift: u32| 0x80 | (u >> shift & 0x3F) as u8;
-            if u < 0x800 {
-                bytes.push(0xC0 | (u >> 6) as u8);
-            } else if u < 0x1_0000 {
-                bytes.push(0xE0 | (u >> 12) as u8);
-                bytes.push(cont(6));
-            } else {
-                bytes.push(0xF0 | (u >> 18) as u8);
-                bytes.push(cont(12));
-                bytes.push(cont(6));
-                units += 1;
-            }
-            bytes.push(cont(0));
-            units += 1;
-        }
     }
     units
 }

@@ -3851,16 +3851,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             continue;
         }
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(m) = ctx.memo.as_deref_mut() {
-            (m.light, m.lightened) = (read, false);
-        }
-        let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+        let Some((pieces, light)) = lossy_pieces_light(chars, page, ctx, &mut read) else {
             continue;
         };
-        #[cfg(not(target_arch = "wasm32"))]
-        let light = {
-            read = true;
-            ctx.memo.as_deref().is_some_and(|m| m.lightened)
+        #[cfg(target_arch = "wasm32")]
+        let Some(pieces) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+            continue;
         };
         let fixed = apply(chars, &pieces);
         let bad_before = *before.get_or_insert_with(|| badness(chars));
@@ -3922,12 +3918,8 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(m) = ctx.memo.as_deref_mut() {
-        m.light = false;
-        // The pieces whole, with their alternatives: the runs read again alike.
-        if let (Some(k), Some(best)) = (light_best, best.as_mut()) {
-            best.2 = lossy_runs(chars, ALL[k], Some(m)).unwrap_or_default();
-        }
+    if let (Some(whole), Some(best)) = (whole_again(chars, ctx, light_best), best.as_mut()) {
+        best.2 = whole;
     }
     if let Some((_, _, pieces)) = best {
         return pieces;
@@ -4027,16 +4019,12 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
             continue;
         }
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(m) = ctx.memo.as_deref_mut() {
-            (m.light, m.lightened) = (some, false);
-        }
-        let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+        let Some((found, light)) = lossy_pieces_light(chars, page, ctx, &mut some) else {
             continue;
         };
-        #[cfg(not(target_arch = "wasm32"))]
-        let light = {
-            some = true;
-            ctx.memo.as_deref().is_some_and(|m| m.lightened)
+        #[cfg(target_arch = "wasm32")]
+        let Some(found) = lossy_pieces(chars, page, ctx.memo.as_deref_mut()) else {
+            continue;
         };
         let (read, extra) = rest(found, pieces);
         let key = (read, lost_likelihood(&extra), ctx.seen >> k & 1 == 1);
@@ -4049,16 +4037,8 @@ fn lost_in_rest(chars: &[char], pieces: &mut Vec<Piece>, ctx: &mut Context) {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(m) = ctx.memo.as_deref_mut() {
-        m.light = false;
-        // The pieces whole, with their alternatives: the runs read again alike.
-        if let Some(k) = light_best {
-            best.1 = rest(
-                lossy_runs(chars, ALL[k], Some(m)).unwrap_or_default(),
-                pieces,
-            )
-            .1;
-        }
+    if let Some(whole) = whole_again(chars, ctx, light_best) {
+        best.1 = rest(whole, pieces).1;
     }
     if !best.1.is_empty() {
         pieces.append(&mut best.1);
@@ -4807,6 +4787,36 @@ fn reached_after(chars: &[char], i: usize) -> bool {
         Some(' ') => chars[i.saturating_sub(4)..i - 1].iter().all(char::is_ascii),
         Some(c) => c.is_ascii(),
     }
+}
+
+/// [`lossy_pieces`] in a loop over the pages that may have lost bytes ([`one_step`]'s,
+/// [`lost_in_rest`]'s), natively: light pieces ([`Memo::light`]) once some page gave pieces
+/// (`some`, then set), and whether these came light. The loop's caller reads the runs of the
+/// page it keeps again whole ([`whole_again`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn lossy_pieces_light(
+    chars: &[char],
+    page: &CodePage,
+    ctx: &mut Context,
+    some: &mut bool,
+) -> Option<(Vec<Piece>, bool)> {
+    if let Some(m) = ctx.memo.as_deref_mut() {
+        (m.light, m.lightened) = (*some, false);
+    }
+    let pieces = lossy_pieces(chars, page, ctx.memo.as_deref_mut())?;
+    *some = true;
+    Some((pieces, ctx.memo.as_deref().is_some_and(|m| m.lightened)))
+}
+
+/// After [`lossy_pieces_light`]'s loop: the memo back to whole pieces, and where the page
+/// kept (`light`, its id) gave light pieces, its runs read again whole, with their
+/// alternatives (the same runs, read alike).
+#[cfg(not(target_arch = "wasm32"))]
+fn whole_again(chars: &[char], ctx: &mut Context, light: Option<usize>) -> Option<Vec<Piece>> {
+    let m = ctx.memo.as_deref_mut()?;
+    m.light = false;
+    light.map(|k| lossy_runs(chars, ALL[k], Some(m)).unwrap_or_default())
 }
 
 /// Lost-byte repair under `page`: the whole line if it decodes, else each run that starts
