@@ -2561,15 +2561,9 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
     // The pieces read, as (start, end, char), made `Piece`s once the line has read to its end:
     // most calls stop before (`Err`: 5,261 of d300's 8,392), where a vector of pieces was
     // allocated and written for nothing. The first `PLAIN_AT_ONCE` here, the rest in `more`.
-    // Natively: the .wasm, short of bytes, pushes each piece into the vector it returns.
-    #[cfg(not(target_arch = "wasm32"))]
     let mut found = [(0u32, 0u32, '\0'); PLAIN_AT_ONCE];
-    #[cfg(not(target_arch = "wasm32"))]
     let mut n = 0;
-    #[cfg(not(target_arch = "wasm32"))]
     let mut more: Vec<(u32, u32, char)> = Vec::new();
-    #[cfg(target_arch = "wasm32")]
-    let mut pieces = Vec::new();
     let mut buf = [0u8; 4];
     let (mut start, mut got, mut need) = (0, 0, 0u8);
     let mut next = 0;
@@ -2645,40 +2639,18 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
             let Some(c) = c.filter(|&c| assigned(c) && c != '\u{A0}') else {
                 return Err(plain_stop(next, 0, 0, twice));
             };
-            #[cfg(not(target_arch = "wasm32"))]
-            {
-                let piece = (start as u32, i as u32 + 1, c);
-                match found.get_mut(n) {
-                    Some(f) => *f = piece,
-                    None => more.push(piece),
-                }
-                n += 1;
+            let piece = (start as u32, i as u32 + 1, c);
+            match found.get_mut(n) {
+                Some(f) => *f = piece,
+                None => more.push(piece),
             }
-            #[cfg(target_arch = "wasm32")]
-            {
-                // Room, at the first piece, for every piece the rest of the line could hold
-                // (each reads two chars or more), up to `PIECES_AT_ONCE`.
-                if pieces.capacity() == 0 {
-                    pieces.reserve(((chars.len() - start) / 2).min(PIECES_AT_ONCE));
-                }
-                pieces.push(Piece {
-                    start,
-                    end: i + 1,
-                    to: c.into(),
-                    kind: "mojibake",
-                    confidence: 1.0,
-                    alternatives: Vec::new(),
-                });
-            }
+            n += 1;
         }
     }
     if need > 0 {
         return Err(plain_stop(chars.len(), need, buf[0], twice));
     }
-    #[cfg(target_arch = "wasm32")]
-    return Ok(Some(pieces));
     // Each piece written once, into a vector of the pieces' number.
-    #[cfg(not(target_arch = "wasm32"))]
     let piece = |&(start, end, c): &(u32, u32, char)| Piece {
         start: start as usize,
         end: end as usize,
@@ -2687,17 +2659,13 @@ fn transcode_plain(chars: &[char], page: &CodePage) -> Result<Option<Vec<Piece>>
         confidence: 1.0,
         alternatives: Vec::new(),
     };
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut pieces = Vec::with_capacity(n);
-        pieces.extend(found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
-        pieces.extend(more.iter().map(piece));
-        Ok(Some(pieces))
-    }
+    let mut pieces = Vec::with_capacity(n);
+    pieces.extend(found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+    pieces.extend(more.iter().map(piece));
+    Ok(Some(pieces))
 }
 
 /// How many pieces [`transcode_plain`] holds on the stack.
-#[cfg(not(target_arch = "wasm32"))]
 const PLAIN_AT_ONCE: usize = 16;
 
 /// How many pieces [`transcode_general`] makes room for at once: where `push` grew the
