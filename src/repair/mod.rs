@@ -1146,10 +1146,11 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
     // with no page pair is repaired all the same (not known damaged). `suspicious` is a lone
     // lead or a suspicious run: the lone lead is asked once here, where it was asked by
     // `suspicious` and again after it (0.2 M of d300's 102 M instructions).
-    if mojibake::has_lone_lead(chars) {
-        return Some(mojibake::has_page_pair(chars));
+    let (lone, pair) = mojibake::lone_lead_and_page_pair(chars);
+    if lone {
+        return Some(pair);
     }
-    if mojibake::has_page_pair(chars)
+    if pair
         && (!mojibake::suspicious_runs(chars, true).is_empty()
             || mojibake::decodes_plausibly(chars))
     {
