@@ -341,10 +341,12 @@ fn rule_at_full(s: &[char], i: usize, a: char, ca: u32) -> Option<usize> {
 /// matches as a space). Below U+0500 (Latin, Greek, Cyrillic: most chars the scan asks) one
 /// bit of [`LITERAL_LOW`], where the Unicode space lookup and the list of chars took ~20
 /// instructions a char (the test `literal_rules_answer_as_the_list` compares every char).
+/// Native only: the .wasm, short of bytes, asks the list.
 #[inline]
 fn starts_literal_rule(a: char) -> bool {
-    let u = a as u32;
-    if u < 0x500 {
+    #[cfg(not(target_arch = "wasm32"))]
+    if (a as u32) < 0x500 {
+        let u = a as u32;
         return LITERAL_LOW[(u >> 6) as usize] >> (u & 63) & 1 == 1;
     }
     starts_literal_rule_listed(a)
@@ -352,6 +354,7 @@ fn starts_literal_rule(a: char) -> bool {
 
 /// [`starts_literal_rule`] of U+0000–U+04FF as bits (bit `u % 64` of word `u / 64`): the
 /// spaces there (the ASCII ones, U+0085 and U+00A0) and the chars the rules name.
+#[cfg(not(target_arch = "wasm32"))]
 const LITERAL_LOW: [u64; 20] = {
     let mut bits = [0u64; 20];
     let mut u = 0;

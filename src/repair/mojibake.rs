@@ -4345,10 +4345,19 @@ pub fn lone_lead_risk(u: u32) -> bool {
     matches!(u, 0xE22..=0xE3F) || lone_capital(u)
 }
 
-/// ([`has_lone_lead`], [`has_page_pair`]) in one walk of the line's chars beyond ASCII, where
-/// the two walks one after the other passed its ASCII twice and asked each char twice (the
-/// checks before a page is tried ask both of most lines: 0.3 M of d300's 88 M instructions).
-/// It stops once both are found. The test `one_walk_answers_as_the_two` compares them.
+/// Whether the line has a lone lead and whether it has a page pair ([`has_lone_lead`],
+/// [`has_page_pair`]). Natively in one walk of the line's chars beyond ASCII, where the two
+/// walks one after the other passed its ASCII twice and asked each char twice (the checks
+/// before a page is tried ask both of most lines: 0.2 M of d300's 88 M instructions), which
+/// stops once both are found (the test `one_walk_answers_as_the_two` compares them); the
+/// .wasm, short of bytes, walks twice.
+#[cfg(target_arch = "wasm32")]
+pub fn lone_lead_and_page_pair(chars: &[char]) -> (bool, bool) {
+    (has_lone_lead(chars), has_page_pair(chars))
+}
+
+/// [`lone_lead_and_page_pair`] in one walk (native).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn lone_lead_and_page_pair(chars: &[char]) -> (bool, bool) {
     let all = (1u16 << ALL.len()) - 1;
     let tables = tables();
