@@ -3542,47 +3542,68 @@ impl Memo {
 /// free were ~0.2 M of d300's 87 M instructions).
 #[inline(never)]
 fn run_step(sub: &[char], ctx: &mut Context, depth: u8, at: usize, out: &mut Vec<Piece>) -> bool {
-    let moved = |p: &Piece| Piece {
-        start: p.start + at,
-        end: p.end + at,
-        to: p.to.clone(),
-        kind: p.kind,
-        confidence: p.confidence,
-        alternatives: p.alternatives.clone(),
-    };
     let key = (ctx.seen, ctx.preferred, depth);
+    // The .wasm, short of bytes, takes a step from the memo as a copy of its vector (the
+    // copy of each piece straight into `out` cost it ~140 B gz).
+    #[cfg(target_arch = "wasm32")]
+    let mut hit = None;
     if let Some(memo) = ctx.memo.as_deref() {
         if let Some(step) = memo.steps.iter().find(|s| s.key == key && s.run == sub) {
             ctx.seen = step.seen;
             ctx.damaged = false;
-            out.extend(step.pieces.iter().map(moved));
+            #[cfg(not(target_arch = "wasm32"))]
+            out.extend(step.pieces.iter().map(|p| Piece {
+                start: p.start + at,
+                end: p.end + at,
+                to: p.to.clone(),
+                kind: p.kind,
+                confidence: p.confidence,
+                alternatives: p.alternatives.clone(),
+            }));
+            #[cfg(target_arch = "wasm32")]
+            {
+                hit = Some(step.pieces.clone());
+            }
             let some = !step.pieces.is_empty();
             #[cfg(test)]
             if let Some(memo) = ctx.memo.as_deref_mut() {
                 memo.hits += 1;
             }
+            #[cfg(not(target_arch = "wasm32"))]
             return some;
+            #[cfg(target_arch = "wasm32")]
+            let _ = some;
         }
     }
-    let pieces = if is_bad(sub) || suspicious(sub) {
-        // Known damaged: the step need not ask again.
-        ctx.damaged = sub.iter().any(|c| !c.is_ascii());
-        one_step(sub, ctx, depth)
-    } else {
-        Vec::new()
+    #[cfg(target_arch = "wasm32")]
+    let found = hit;
+    #[cfg(not(target_arch = "wasm32"))]
+    let found: Option<Vec<Piece>> = None;
+    let pieces = match found {
+        Some(pieces) => pieces,
+        None => {
+            let pieces = if is_bad(sub) || suspicious(sub) {
+                // Known damaged: the step need not ask again.
+                ctx.damaged = sub.iter().any(|c| !c.is_ascii());
+                one_step(sub, ctx, depth)
+            } else {
+                Vec::new()
+            };
+            if let Some(memo) = ctx
+                .memo
+                .as_deref_mut()
+                .filter(|m| m.steps.len() < MEMO_STEPS)
+            {
+                memo.steps.push(Step {
+                    key,
+                    run: sub.to_vec(),
+                    seen: ctx.seen,
+                    pieces: pieces.clone(),
+                });
+            }
+            pieces
+        }
     };
-    if let Some(memo) = ctx
-        .memo
-        .as_deref_mut()
-        .filter(|m| m.steps.len() < MEMO_STEPS)
-    {
-        memo.steps.push(Step {
-            key,
-            run: sub.to_vec(),
-            seen: ctx.seen,
-            pieces: pieces.clone(),
-        });
-    }
     let some = !pieces.is_empty();
     out.extend(pieces.into_iter().map(|mut p| {
         p.start += at;
