@@ -404,6 +404,35 @@ pub(super) fn ascii_end(chars: &[char], from: usize) -> usize {
     i
 }
 
+/// The first space of `chars` from `from` on, eight chars a test (SSE2).
+#[cfg(target_arch = "x86_64")]
+fn space_from(chars: &[char], from: usize) -> Option<usize> {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi32, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi32,
+    };
+    let mut i = from;
+    while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
+        // SAFETY: two unaligned loads of the 32 bytes of `block`; SSE2 is part of the x86-64
+        // baseline.
+        let spaces = unsafe {
+            let p = block.as_ptr().cast::<__m128i>();
+            let space = _mm_set1_epi32(0x20);
+            let lo = _mm_movemask_epi8(_mm_cmpeq_epi32(_mm_loadu_si128(p), space));
+            let hi = _mm_movemask_epi8(_mm_cmpeq_epi32(_mm_loadu_si128(p.add(1)), space));
+            lo as u32 | (hi as u32) << 16
+        };
+        if spaces != 0 {
+            return Some(i + spaces.trailing_zeros() as usize / 4);
+        }
+        i += 8;
+    }
+    chars
+        .get(i..)?
+        .iter()
+        .position(|&c| c == ' ')
+        .map(|k| i + k)
+}
+
 /// Whether `chars` holds `?`, U+001A or U+FFFD: every match of [`lossy_at`] holds a lost byte,
 /// 0x1A or `?`, the byte of one of them only (U+FFFD is 0x1A under a sloppy page; a space put
 /// back as 0xA0 is none). Eight chars a test (SSE2).
@@ -889,9 +918,45 @@ fn restore_a0(v: Vec<Byte>, chars: &[char], from: usize) -> Result<Vec<Byte>, Ve
 /// wrote it) is. Only a char beyond ASCII can start one (every match starts at a lead byte,
 /// and an ASCII char is its own byte): natively, the runs of ASCII are passed at once
 /// ([`ascii_end`]), where a test of each byte was ~0.9 M of d300's 101 M instructions (the
-/// .wasm, short of bytes, tests each). From `from` on.
+/// .wasm, short of bytes, tests each). From `from` on. On x86-64, of a run of chars beyond
+/// ASCII only the last three before the next space: every match holds a space one to three
+/// bytes after its lead ([`altered_from`]'s patterns), and in a line one byte a char a space
+/// is the byte of a space char only (a char beyond ASCII is a byte from 0x80, or 0x1A). A
+/// match at `p` has the first space after it within three, so `p` is one of the three places
+/// before the first space from the run's start on; the places are asked in order.
 fn first_altered(v: &[Byte], chars: &[char], from: usize) -> Option<usize> {
     debug_assert_eq!(v.len(), chars.len());
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut i = from;
+        // The first space from some place before `i` on (`chars.len()`: none).
+        let mut space = None;
+        loop {
+            i = ascii_end(chars, i);
+            if i >= v.len() {
+                return None;
+            }
+            let next = match space {
+                Some(s) if s >= i => s,
+                _ => space_from(chars, i)?,
+            };
+            space = Some(next);
+            for at in i.max(next.saturating_sub(3))..next {
+                if altered_at(v, at).is_some() {
+                    return Some(at);
+                }
+            }
+            i = next + 1;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    first_altered_each(v, chars, from)
+}
+
+/// [`first_altered`], each char beyond ASCII (each byte in the .wasm) asked.
+#[cfg(any(not(target_arch = "x86_64"), test))]
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+fn first_altered_each(v: &[Byte], chars: &[char], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
         #[cfg(not(target_arch = "wasm32"))]
@@ -6869,6 +6934,13 @@ mod tests {
                 .iter()
                 .map(|x| if x.b < 0x80 { char::from(x.b) } else { 'Ã' })
                 .collect();
+            let from = (rng() % 4) as usize;
+            assert_eq!(
+                first_altered(&v, &chars, from),
+                first_altered_each(&v, &chars, from),
+                "{:02X?} from {from}",
+                key(&v)
+            );
             let new = restore_a0(v.clone(), &chars, 0).unwrap_or_else(|v| v);
             let old = restore_a0_collecting(v.clone());
             assert_eq!(key(&new), key(&old), "{:02X?}", key(&v));
