@@ -234,8 +234,8 @@ struct Tables {
     moves: Vec<[u8; 16]>,
     /// For [`decodable_pages`], lane k for `ALL[k]`: `NONE`, the states at a line's start; the
     /// states from which a byte may start a sequence (`fresh` in `could_decode`: NONE, and
-    /// SHORT where the page drops bytes); the moves of a space (no lost 0xA0 under MacRoman),
-    /// of `?` and U+001A, and of any other ASCII char.
+    /// [`LANE_SHORT`]'s bit 5 where the page drops bytes); the moves of a space (no lost 0xA0
+    /// under MacRoman), of `?` and U+001A, and of any other ASCII char.
     #[cfg(target_arch = "x86_64")]
     lanes: [[u8; 16]; 5],
 }
@@ -331,7 +331,12 @@ fn tables() -> &'static Tables {
         for (k, page) in ALL.iter().enumerate() {
             let space_ok = page.id != cp::MAC_ROMAN.id;
             lanes[0][k] = NONE;
-            lanes[1][k] = NONE | if droppable[k].is_empty() { 0 } else { SHORT };
+            lanes[1][k] = NONE
+                | if droppable[k].is_empty() {
+                    0
+                } else {
+                    LANE_SHORT & !2
+                };
             for (lane, x) in lanes[2..].iter_mut().zip([b' ', b'?', b'a']) {
                 lane[k] = byte_moves(x, space_ok);
             }
@@ -639,22 +644,30 @@ fn could_decode(chars: &[char], page: &CodePage, from: Stop) -> bool {
 }
 
 /// A lane of [`decodable_pages`]: the byte moves [`could_decode`]'s states on as a continuation
-/// byte does (the bit of `need(1)`, which no byte leads to from no sequence pending).
+/// byte does (the sign bit: one compare finds it).
 #[cfg(target_arch = "x86_64")]
-const MOVES_ON: u8 = 4;
+const MOVES_ON: u8 = 0x80;
 
-/// The moves of [`could_decode`]'s states that the byte `x` makes, one bit each, as its `step`
-/// makes them: [`MOVES_ON`] where it continues a sequence (a continuation byte, or a space, `?`
-/// or 0x1A for a lost one), and the state it leads to where none is pending (`NONE`, `SHORT`,
-/// `need(2)`, `need(3)`).
+/// [`could_decode`]'s states in a lane of [`decodable_pages`]: `NONE`, then `need(1)` to
+/// `need(3)` as bits 1 to 3, so that a continuation byte moves each a bit down (`need(1)` to
+/// `NONE`), one shift; `SHORT` is `need(1)` and bit 5 (it moves as `need(1)` does, and where
+/// the page drops bytes a byte may start a sequence after it: with `need(1)` beside it, the
+/// states move as without).
+#[cfg(target_arch = "x86_64")]
+const LANE_SHORT: u8 = 2 | 32;
+
+/// The moves of [`could_decode`]'s states that the byte `x` makes, as its `step` makes them:
+/// [`MOVES_ON`] where it continues a sequence (a continuation byte, or a space, `?` or 0x1A for
+/// a lost one), and the state it leads to where none is pending (`NONE`, [`LANE_SHORT`],
+/// `need(2)` and `need(3)` as bits 2 and 3).
 #[cfg(target_arch = "x86_64")]
 fn byte_moves(x: u8, space_ok: bool) -> u8 {
     let wild = (space_ok && x == b' ') || x == b'?' || x == 0x1A;
     let on = if is_cont(x) || wild { MOVES_ON } else { 0 };
     on | match x {
-        0xC0 | 0xC2..=0xDF => SHORT,
-        0xE0..=0xEF => 1 << 3,
-        0xF0..=0xF4 => 1 << 4,
+        0xC0 | 0xC2..=0xDF => LANE_SHORT,
+        0xE0..=0xEF => 1 << 2,
+        0xF0..=0xF4 => 1 << 3,
         _ if x < 0x80 || x == 0x1A => NONE,
         _ => 0,
     }
@@ -726,15 +739,12 @@ pub fn decodable_pages(chars: &[char]) -> u16 {
             let byte = |b: u8| _mm_set1_epi8(b as i8);
             // Where a byte may start a sequence: the state it leads to.
             let may_start = _mm_cmpeq_epi8(_mm_and_si128(states, fresh), zero);
-            let started = _mm_andnot_si128(may_start, _mm_and_si128(moves, byte(0x1B)));
-            // Where it continues one: SHORT and need(1) lead to NONE, need(n) to need(n - 1)
-            // (a state's bit shifted down one or two places; the shifts of 16-bit lanes bring
-            // the next byte's low bits into bits 6 and 7, masked off).
-            let on = _mm_cmpeq_epi8(_mm_and_si128(moves, byte(MOVES_ON)), byte(MOVES_ON));
-            let down = _mm_or_si128(
-                _mm_and_si128(_mm_srli_epi16(states, 1), byte(0x0D)),
-                _mm_and_si128(_mm_srli_epi16(states, 2), byte(NONE)),
-            );
+            let started = _mm_andnot_si128(may_start, _mm_and_si128(moves, byte(!MOVES_ON)));
+            // Where it continues one: SHORT and need(1) lead to NONE, need(n) to need(n - 1),
+            // each bit one down (the shift of 16-bit lanes brings the next byte's low bit
+            // into bit 7, masked off with SHORT's bit 5, now 4).
+            let on = _mm_cmpgt_epi8(zero, moves);
+            let down = _mm_and_si128(_mm_srli_epi16(states, 1), byte(7));
             states = _mm_or_si128(started, _mm_and_si128(on, down));
             pending = _mm_movemask_epi8(_mm_cmpgt_epi8(states, byte(NONE))) != 0;
             if !pending && _mm_movemask_epi8(_mm_cmpeq_epi8(states, zero)) == 0xFFFF {
