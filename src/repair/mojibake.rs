@@ -1489,6 +1489,14 @@ fn pair_reads(chars: &[char], i: usize, page: &CodePage) -> Option<bool> {
 #[cfg(not(target_arch = "wasm32"))]
 fn telling_pages(chars: &[char]) -> u16 {
     let tables = tables();
+    // On x86-64, only the pages under which `could_decode` says the line may decode
+    // ([`decodable_pages`], one walk for every page): under the others `read_whole` gives
+    // none (it reads on only where `could_decode` says yes, and where the one-pass reading
+    // decodes the line `could_decode` says yes too: `one_step` takes its pages so), so
+    // `reads_plausibly` says no.
+    #[cfg(target_arch = "x86_64")]
+    let possible = decodable_pages(chars);
+    #[cfg(not(target_arch = "x86_64"))]
     let possible = possible_pages(chars);
     let mut keep = 0u16;
     let mut j = 0;
