@@ -1916,8 +1916,36 @@ fn likely_class(c: char) -> i32 {
 
 /// [`likelihood`], an emoji's ranked among the common ones where `ranked` (else 2000: see
 /// [`likely_class`]). One body for both: two would cost the .wasm ~200 bytes more.
+/// Natively, [`worked_out_likelihood`] of each char of the BMP worked out once a process
+/// and kept (`KNOWN`, by `ranked`: the answer plus 0x4000, 0 where not yet known; it depends
+/// on the char alone), where each call searched the emoji and asked `common_letter` and
+/// `is_letter` (~200 instructions; 3.3 K calls on d300). The .wasm works it out each time.
+/// The test `kept_likelihood_answers_as_worked_out` compares every char.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
 fn likelihood_ranked(c: char, ranked: bool) -> i32 {
+    use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
+    static KNOWN: [[AtomicU16; 0x1_0000]; 2] =
+        [const { [const { AtomicU16::new(0) }; 0x1_0000] }; 2];
+    let Some(known) = KNOWN[usize::from(ranked)].get(c as usize) else {
+        return worked_out_likelihood(c, ranked);
+    };
+    let k = known.load(Relaxed);
+    if k != 0 {
+        return i32::from(k) - 0x4000;
+    }
+    let v = worked_out_likelihood(c, ranked);
+    // Well within ±0x4000 (at most 3600; the test checks every char): never 0 kept.
+    known.store((v + 0x4000) as u16, Relaxed);
+    v
+}
+
+#[cfg(target_arch = "wasm32")]
+use self::worked_out_likelihood as likelihood_ranked;
+
+/// [`likelihood_ranked`], worked out.
+#[inline(never)]
+fn worked_out_likelihood(c: char, ranked: bool) -> i32 {
     let u = c as u32;
     // No emoji stands alone from U+329A to U+1EFFF (after `㊙`, before the Mahjong tiles),
     // nor in most runs of 64 chars before (`EMOJI_RUNS`; a test checks every one): the
@@ -5674,6 +5702,25 @@ mod tests {
     }
 
     /// [`common_letter`]'s blocks where it answers without [`is_letter`]: as it would.
+    /// [`likelihood_ranked`]'s kept answers are those worked out, for every char and both
+    /// `ranked`, asked twice (worked out and kept, then read back).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn kept_likelihood_answers_as_worked_out() {
+        for _ in 0..2 {
+            for u in 0..0x3_0000 {
+                let Some(c) = char::from_u32(u) else {
+                    continue;
+                };
+                for ranked in [false, true] {
+                    let want = worked_out_likelihood(c, ranked);
+                    assert!((-0x3FFF..0xC000).contains(&want), "U+{u:04X}");
+                    assert_eq!(likelihood_ranked(c, ranked), want, "U+{u:04X}");
+                }
+            }
+        }
+    }
+
     /// [`char_plausibility`]'s kept answers are those worked out, for every char, asked twice
     /// (the first time worked out and kept, the second read back).
     #[test]
