@@ -1153,7 +1153,9 @@ fn lossy_from(v: &[Byte], i: usize, question: bool) -> Option<usize> {
 }
 
 /// +1 for a reading made of likely chars (letters of a living script, common punctuation,
-/// emoji), -3 for one holding a control, a private-use char or a rare letter.
+/// emoji), -3 for one holding a control, a private-use char or a rare letter. Natively
+/// inlined: with its chars' answers kept ([`char_plausibility`]), the call was most of it.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn plausibility(s: &Text) -> i32 {
     // One char (most readings): no iterator.
     match s {
