@@ -2825,6 +2825,12 @@ fn kept_lost(c: char) -> bool {
         // `letter_rank` orders by use.
         0x901..=0x97F => true,
         u @ 0x4E00..=0x9FFF => han_rank(u) > 0,
+        // Natively, the punctuation of U+2010–U+205E but the spaces and marks of U+2028–U+202F
+        // (most readings of E2 80 and E2 81 with a byte lost) at once: each is 1500 or more
+        // in [`likelihood_ranked`]'s table, or an emoji (2000), which it searched for first
+        // among them (~240 instructions a char; test `kept_lost_takes_punctuation_at_once`).
+        #[cfg(not(target_arch = "wasm32"))]
+        0x2010..=0x2027 | 0x2030..=0x205E => true,
         _ => likely_class(c) >= 1500,
     }
 }
@@ -7554,6 +7560,15 @@ mod tests {
             ALL.iter().enumerate().filter(|(k, p)| p.id != *k).count(),
             0
         );
+    }
+
+    #[test]
+    fn kept_lost_takes_punctuation_at_once() {
+        for u in (0x2010..=0x2027).chain(0x2030..=0x205E) {
+            let c = char::from_u32(u).unwrap();
+            assert!(likely_class(c) >= 1500, "U+{u:04X}");
+            assert!(kept_lost(c), "U+{u:04X}");
+        }
     }
 
     #[test]
