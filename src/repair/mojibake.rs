@@ -3210,9 +3210,9 @@ fn transcode_general_from(
     // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
     // ends gives the room back.
     #[cfg(not(target_arch = "wasm32"))]
-    let (mut v, mut cands) = GENERAL_ROOM.take();
+    let (mut v, mut cands, mut spans) = GENERAL_ROOM.take();
     #[cfg(target_arch = "wasm32")]
-    let (mut v, mut cands) = (Vec::new(), Vec::with_capacity(8));
+    let (mut v, mut cands, mut spans) = (Vec::new(), Vec::with_capacity(8), Vec::new());
     let pieces = (|| {
         if !encode_into(chars, page, &mut v) {
             return None;
@@ -3235,7 +3235,10 @@ fn transcode_general_from(
         {
             from = 0;
         }
-        let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
+        // Natively kept from call to call too ([`GENERAL_ROOM`]): a line of many `?` grew it
+        // to four spans, eight, sixteen (d300 -0.2 M instructions).
+        let lossy_spans: &mut Vec<(usize, usize)> = &mut spans;
+        lossy_spans.clear();
         // No `?`, U+001A or U+FFFD from `start` on (most lines): no match from there (on
         // x86-64: d300 -0.36 M instructions, x300 unchanged).
         #[cfg(target_arch = "x86_64")]
@@ -3450,7 +3453,7 @@ fn transcode_general_from(
     // Not kept past a long line's (a pasted megabyte in one line would hold 8 MB).
     #[cfg(not(target_arch = "wasm32"))]
     if v.capacity() <= ROOM_KEPT {
-        GENERAL_ROOM.set((v, cands));
+        GENERAL_ROOM.set((v, cands, spans));
     }
     pieces
 }
@@ -3465,12 +3468,12 @@ thread_local! {
     /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
     /// instructions.
     static GENERAL_ROOM: std::cell::Cell<Room> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
-/// [`GENERAL_ROOM`]'s bytes and readings.
+/// [`GENERAL_ROOM`]'s bytes, readings and lossy spans.
 #[cfg(not(target_arch = "wasm32"))]
-type Room = (Vec<Byte>, Vec<(char, usize)>);
+type Room = (Vec<Byte>, Vec<(char, usize)>, Vec<(usize, usize)>);
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
 /// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
