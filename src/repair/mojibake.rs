@@ -773,6 +773,30 @@ fn encode_into(chars: &[char], page: &CodePage, out: &mut Vec<Byte>) -> bool {
     let room = &mut out.spare_capacity_mut()[..chars.len()];
     let tables = tables();
     let mut i = 0;
+    // Natively, eight chars at a time: each written as if ASCII, then those beyond ASCII
+    // (a fifth of a damaged line's chars) written again with their bytes, where one at a
+    // time and four at a time took ~930 instructions a line on d300's general readings.
+    #[cfg(target_arch = "x86_64")]
+    while let (Some(eight), Some(to)) = (
+        chars.get(i..).and_then(<[char]>::first_chunk::<8>),
+        room.get_mut(i..i + 8),
+    ) {
+        let mut high = bytes8_sse2(eight, i as u32, to);
+        while high != 0 {
+            let k = high.trailing_zeros() as usize / 4;
+            high &= !(0xF << (4 * k));
+            let Some((b, alt)) = byte_of_in(tables, eight[k], page) else {
+                return false;
+            };
+            to[k].write(Byte {
+                b,
+                alt,
+                src: (i + k) as u32,
+                space: false,
+            });
+        }
+        i += 8;
+    }
     while i < room.len() {
         // Four ASCII chars at once on x86-64 (most of a line is ASCII).
         #[cfg(target_arch = "x86_64")]
@@ -834,6 +858,36 @@ fn ascii_bytes_sse2(four: &[char; 4], at: u32, to: &mut [std::mem::MaybeUninit<B
         _mm_storeu_si128(d.add(1), _mm_unpackhi_epi32(src, c));
     }
     true
+}
+
+/// The eight chars' [`Byte`]s written into `to`'s first eight slots (`src` from `at` on) as
+/// [`ascii_bytes_sse2`] writes four ASCII chars' (a char beyond ASCII gets its code point's
+/// low bytes, to be written again), and [`non_ascii_sse2`]'s mask of those beyond ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn bytes8_sse2(eight: &[char; 8], at: u32, to: &mut [std::mem::MaybeUninit<Byte>]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi32, _mm_loadu_si128, _mm_set1_epi32, _mm_set_epi32, _mm_storeu_si128,
+        _mm_unpackhi_epi32, _mm_unpacklo_epi32,
+    };
+    assert!(to.len() >= 8 && std::mem::size_of::<Byte>() == 8);
+    // SAFETY: two unaligned loads of the 32 bytes of `eight`; four unaligned stores of
+    // sixteen bytes into the 64 bytes of `to`'s first eight slots (checked above): plain
+    // bytes into `MaybeUninit` slots, each made a whole `Byte` here where its char is ASCII
+    // (its `src`, its `b` below 0x80, `alt` 0, `space` false, padding 0), and by the caller
+    // where it is not. SSE2 is part of the x86-64 baseline.
+    unsafe {
+        let p = eight.as_ptr().cast::<__m128i>();
+        let (lo, hi) = (_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)));
+        let src = _mm_add_epi32(_mm_set1_epi32(at as i32), _mm_set_epi32(3, 2, 1, 0));
+        let src_hi = _mm_add_epi32(src, _mm_set1_epi32(4));
+        let d = to.as_mut_ptr().cast::<__m128i>();
+        _mm_storeu_si128(d, _mm_unpacklo_epi32(src, lo));
+        _mm_storeu_si128(d.add(1), _mm_unpackhi_epi32(src, lo));
+        _mm_storeu_si128(d.add(2), _mm_unpacklo_epi32(src_hi, hi));
+        _mm_storeu_si128(d.add(3), _mm_unpackhi_epi32(src_hi, hi));
+    }
+    non_ascii_sse2(eight)
 }
 
 /// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
@@ -2834,6 +2888,12 @@ fn kept_lost(c: char) -> bool {
         // `letter_rank` orders by use.
         0x901..=0x97F => true,
         u @ 0x4E00..=0x9FFF => han_rank(u) > 0,
+        // Natively, the punctuation of U+2010–U+205E but the spaces and marks of U+2028–U+202F
+        // (most readings of E2 80 and E2 81 with a byte lost) at once: each is 1500 or more
+        // in [`likelihood_ranked`]'s table, or an emoji (2000), which it searched for first
+        // among them (~240 instructions a char; test `kept_lost_takes_punctuation_at_once`).
+        #[cfg(not(target_arch = "wasm32"))]
+        0x2010..=0x2027 | 0x2030..=0x205E => true,
         _ => likely_class(c) >= 1500,
     }
 }
@@ -3178,7 +3238,9 @@ fn read_possible(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
 }
 
 /// [`transcode`]'s general reading: lost 0xA0 and lost bytes, every reading of each
-/// sequence ranked.
+/// sequence ranked. Natively, the tests' (the readings take it up where the one-pass
+/// reading stopped).
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
     transcode_general_from(chars, page, lossy, None)
 }
@@ -3211,9 +3273,9 @@ fn transcode_general_from(
     // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
     // ends gives the room back.
     #[cfg(not(target_arch = "wasm32"))]
-    let (mut v, mut cands) = GENERAL_ROOM.take();
+    let (mut v, mut cands, mut spans) = GENERAL_ROOM.take();
     #[cfg(target_arch = "wasm32")]
-    let (mut v, mut cands) = (Vec::new(), Vec::with_capacity(8));
+    let (mut v, mut cands, mut spans) = (Vec::new(), Vec::with_capacity(8), Vec::new());
     let pieces = (|| {
         if !encode_into(chars, page, &mut v) {
             return None;
@@ -3236,7 +3298,10 @@ fn transcode_general_from(
         {
             from = 0;
         }
-        let mut lossy_spans: Vec<(usize, usize)> = Vec::new();
+        // Natively kept from call to call too ([`GENERAL_ROOM`]): a line of many `?` grew it
+        // to four spans, eight, sixteen (d300 -0.2 M instructions).
+        let lossy_spans: &mut Vec<(usize, usize)> = &mut spans;
+        lossy_spans.clear();
         // No `?`, U+001A or U+FFFD from `start` on (most lines): no match from there (on
         // x86-64: d300 -0.36 M instructions, x300 unchanged).
         #[cfg(target_arch = "x86_64")]
@@ -3451,7 +3516,7 @@ fn transcode_general_from(
     // Not kept past a long line's (a pasted megabyte in one line would hold 8 MB).
     #[cfg(not(target_arch = "wasm32"))]
     if v.capacity() <= ROOM_KEPT {
-        GENERAL_ROOM.set((v, cands));
+        GENERAL_ROOM.set((v, cands, spans));
     }
     pieces
 }
@@ -3466,12 +3531,12 @@ thread_local! {
     /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
     /// instructions.
     static GENERAL_ROOM: std::cell::Cell<Room> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
-/// [`GENERAL_ROOM`]'s bytes and readings.
+/// [`GENERAL_ROOM`]'s bytes, readings and lossy spans.
 #[cfg(not(target_arch = "wasm32"))]
-type Room = (Vec<Byte>, Vec<(char, usize)>);
+type Room = (Vec<Byte>, Vec<(char, usize)>, Vec<(usize, usize)>);
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
 /// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
@@ -4308,6 +4373,13 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         if !pieces.is_empty() {
             for (s, e) in rest {
                 let sub = &chars[s..e];
+                // Natively, only the pages under which the run may decode at all
+                // ([`decodable_pages`]: where `could_decode` says no, `transcode(…, false)`
+                // gives none, as `read_whole` takes it; test
+                // `transcode_gives_none_where_could_decode_says_no`).
+                #[cfg(target_arch = "x86_64")]
+                let possible = decodable_pages(sub);
+                #[cfg(not(target_arch = "x86_64"))]
                 let possible = possible_pages(sub);
                 // The most plausible reading, the pages that decoded other runs of the
                 // line first (`Ć©` is `é` under the mixed table that gave the line's `“`,
@@ -4473,7 +4545,9 @@ fn other_lone_letters(
         if t == *k || possible >> t & 1 == 0 || droppable(page).is_empty() {
             continue;
         }
-        let Some(other) = read_whole(chars, page) else {
+        // `possible`: natively `decodable_pages`, so `read_possible` (no second
+        // `could_decode`).
+        let Some(other) = read_possible(chars, page) else {
             continue;
         };
         let alike = other.len() == pieces.len()
@@ -5409,14 +5483,19 @@ fn lossy_pieces(chars: &[char], page: &CodePage, memo: Option<&mut Memo>) -> Opt
 /// stopped: it read the chars before). Many lines are read whole in vain (a garble of 55
 /// chars took ~35 K instructions a page to fail on its 26th char; in [`lossy_pieces`], -2.8 M
 /// of d300's 101 M, +0.4 M of x300's 53 M, whose lines read). Not in the .wasm (~600 B gz).
+/// The general reading is taken up where the one-pass reading stopped, as `transcode`'s is
+/// (see [`transcode_general_from`]).
 #[inline]
 fn lossy_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
     #[cfg(not(target_arch = "wasm32"))]
-    return match transcode_plain(chars, page) {
-        Ok(plain) => plain,
-        Err(stop) if unreadable(chars, stop.at.saturating_sub(3), page) => None,
-        Err(_) => transcode_general(chars, page, true),
-    };
+    {
+        let mut read = PlainRead::new();
+        match plain_read(chars, page, &mut read) {
+            Ok(n) => n.map(|n| read.pieces(n)),
+            Err(stop) if unreadable(chars, stop.at.saturating_sub(3), page) => None,
+            Err(stop) => transcode_general_from(chars, page, true, Some((stop, &read))),
+        }
+    }
     #[cfg(target_arch = "wasm32")]
     transcode(chars, page, true)
 }
@@ -6562,6 +6641,64 @@ mod tests {
         assert!(decodable > 10_000, "some page may decode: {decodable}");
     }
 
+    /// Where `could_decode` says no from the line's start, `transcode(…, false)` and the
+    /// general reading give none (the gate of `one_step`'s runs, and `read_whole`'s): random
+    /// lines of the chars the pages write (two bytes under the mixed table), spaces, `?`,
+    /// U+001A, U+FFFD and ASCII, and sentences damaged once or twice, with a space or `?`
+    /// for a lost byte, under every page.
+    #[test]
+    fn transcode_gives_none_where_could_decode_says_no() {
+        let mut rng = xorshift(0x5AB0_2D0E);
+        let mut other: Vec<char> = ALL.iter().flat_map(|p| p.chars()).collect();
+        other.extend(['\u{FFFD}', '\u{A0}']);
+        let mut said = [0usize; 2];
+        let mut check = |chars: &[char]| {
+            for page in ALL {
+                let could = could_decode(chars, page, Stop::START);
+                said[usize::from(could)] += 1;
+                if !could {
+                    assert_eq!(
+                        transcode(chars, page, false),
+                        None,
+                        "{chars:?} {}",
+                        page.name
+                    );
+                    let general = transcode_general(chars, page, false);
+                    assert_eq!(general, None, "{chars:?} {}", page.name);
+                }
+            }
+        };
+        for _ in 0..20_000 {
+            let home = pick(&ALL, &mut rng);
+            let own: Vec<char> = home.chars().collect();
+            let len = (rng() % 14) as usize;
+            let chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 8 {
+                    0 => pick(&other, &mut rng),
+                    1 => [' ', '?', '\u{1A}', 'a'][(rng() % 4) as usize],
+                    _ => pick(&own, &mut rng),
+                })
+                .collect();
+            check(&chars);
+        }
+        let text = include_str!("../../tests/fixtures/repair/sentences.txt");
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let s = line.split_once('\t').map_or(line, |(_, s)| s);
+            for page in ALL {
+                let once = page.decode(s.bytes());
+                let twice = page.decode(once.bytes());
+                let spaced = once.replacen('\u{A0}', " ", 1).replacen('”', "? ", 1);
+                for input in [once, twice, spaced] {
+                    check(&input.chars().collect::<Vec<char>>());
+                }
+            }
+        }
+        assert!(
+            said[0] > 10_000 && said[1] > 10_000,
+            "both answers: {said:?}"
+        );
+    }
+
     #[test]
     fn encode_into_answers_as_byte_of_each_char() {
         // Random lines of ASCII runs (the four at a time of x86-64) and chars of the pages
@@ -7530,6 +7667,15 @@ mod tests {
             ALL.iter().enumerate().filter(|(k, p)| p.id != *k).count(),
             0
         );
+    }
+
+    #[test]
+    fn kept_lost_takes_punctuation_at_once() {
+        for u in (0x2010..=0x2027).chain(0x2030..=0x205E) {
+            let c = char::from_u32(u).unwrap();
+            assert!(likely_class(c) >= 1500, "U+{u:04X}");
+            assert!(kept_lost(c), "U+{u:04X}");
+        }
     }
 
     #[test]
