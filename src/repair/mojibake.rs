@@ -22,6 +22,8 @@
 use super::badness::{badness, is_bad, utf8_runs};
 use super::codepages::{self as cp, CodePage, ALL};
 use super::emoji;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
 
 /// One replacement in a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -1219,32 +1221,44 @@ fn plausibility(s: &Text) -> i32 {
 }
 
 /// [`plausibility`] of one char. Natively, each char of the BMP is worked out once a process
-/// and kept (`KNOWN`: the answer plus 4, 0 where not yet known; it depends on the char
-/// alone), where [`common_letter`] and [`likely_class`] of each char asked were ~100
-/// instructions a call (11 K calls from [`score`] on d300). The test
+/// and kept ([`kept_answer`]), where [`common_letter`] and [`likely_class`] of each char asked
+/// were ~100 instructions a call (11 K calls from [`score`] on d300). The test
 /// `kept_plausibility_answers_as_worked_out` compares every char.
 #[inline]
 fn char_plausibility(c: char) -> i32 {
-    let u = c as u32;
-    if u < 0x80 {
+    if (c as u32) < 0x80 {
         return 0;
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
-        static KNOWN: [AtomicU8; 0x1_0000] = [const { AtomicU8::new(0) }; 0x1_0000];
-        if let Some(known) = KNOWN.get(u as usize) {
-            let k = known.load(Relaxed);
-            if k != 0 {
-                return i32::from(k) - 4;
-            }
-            let v = worked_out_plausibility(c);
-            // -3, 0 or 1: 1, 4 or 5 kept.
-            known.store((v + 4) as u8, Relaxed);
-            return v;
-        }
+        static KNOWN: KeptAnswers = [const { AtomicU16::new(0) }; 0x1_0000];
+        kept_answer(&KNOWN, c, worked_out_plausibility)
     }
+    #[cfg(target_arch = "wasm32")]
     worked_out_plausibility(c)
+}
+
+/// The answers of a function of a char alone, for each char of the BMP, kept once worked out
+/// ([`kept_answer`]).
+#[cfg(not(target_arch = "wasm32"))]
+type KeptAnswers = [AtomicU16; 0x1_0000];
+
+/// `work(c)`, kept in `known` for a char of the BMP (the answer plus `0x4000`, 0 where not
+/// yet known: every answer kept is well within ±0x4000, at most 3,600 — the tests that
+/// compare every char with the answer worked out check it) and worked out each time beyond.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn kept_answer(known: &KeptAnswers, c: char, work: impl FnOnce(char) -> i32) -> i32 {
+    let Some(known) = known.get(c as usize) else {
+        return work(c);
+    };
+    let k = known.load(Relaxed);
+    if k != 0 {
+        return i32::from(k) - 0x4000;
+    }
+    let v = work(c);
+    known.store((v + 0x4000) as u16, Relaxed);
+    v
 }
 
 /// [`char_plausibility`] of a char beyond ASCII, worked out.
@@ -1973,27 +1987,16 @@ fn likely_class(c: char) -> i32 {
 /// [`likelihood`], an emoji's ranked among the common ones where `ranked` (else 2000: see
 /// [`likely_class`]). One body for both: two would cost the .wasm ~200 bytes more.
 /// Natively, [`worked_out_likelihood`] of each char of the BMP worked out once a process
-/// and kept (`KNOWN`, by `ranked`: the answer plus 0x4000, 0 where not yet known; it depends
-/// on the char alone), where each call searched the emoji and asked `common_letter` and
-/// `is_letter` (~200 instructions; 3.3 K calls on d300). The .wasm works it out each time.
-/// The test `kept_likelihood_answers_as_worked_out` compares every char.
+/// and kept (by `ranked`, [`kept_answer`]), where each call searched the emoji and asked
+/// `common_letter` and `is_letter` (~200 instructions; 3.3 K calls on d300). The .wasm works
+/// it out each time. The test `kept_likelihood_answers_as_worked_out` compares every char.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
 fn likelihood_ranked(c: char, ranked: bool) -> i32 {
-    use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
-    static KNOWN: [[AtomicU16; 0x1_0000]; 2] =
-        [const { [const { AtomicU16::new(0) }; 0x1_0000] }; 2];
-    let Some(known) = KNOWN[usize::from(ranked)].get(c as usize) else {
-        return worked_out_likelihood(c, ranked);
-    };
-    let k = known.load(Relaxed);
-    if k != 0 {
-        return i32::from(k) - 0x4000;
-    }
-    let v = worked_out_likelihood(c, ranked);
-    // Well within ±0x4000 (at most 3600; the test checks every char): never 0 kept.
-    known.store((v + 0x4000) as u16, Relaxed);
-    v
+    static KNOWN: [KeptAnswers; 2] = [const { [const { AtomicU16::new(0) }; 0x1_0000] }; 2];
+    kept_answer(&KNOWN[usize::from(ranked)], c, |c| {
+        worked_out_likelihood(c, ranked)
+    })
 }
 
 #[cfg(target_arch = "wasm32")]
