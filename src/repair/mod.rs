@@ -122,7 +122,17 @@ pub fn repair(text: &str) -> Repaired {
     // number of its first copy, repaired). Only those: a slot per line would cost ~100
     // bytes a line. The pasted chars are not kept (the paste has them: 4 bytes a char of
     // every damaged line less at the peak).
-    let mut fixed: Vec<(usize, Line)> = Vec::new();
+    let mut fixed: Vec<(usize, Slot)> = Vec::new();
+    // The repaired lines kept as text and changes, and room for what a change became.
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut kept = Kept {
+        text: String::with_capacity(text.len()),
+        ..Kept::default()
+    };
+    let mut to = String::new();
+    // The line being repaired, its vectors' room kept from line to line.
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut spare = Line::default();
     // Every line that needs a repair, in order: (line number, its entry in `fixed`).
     let mut order: Vec<(usize, u32)> = Vec::with_capacity(todo.len());
     // A paste repeats lines: a thread's author name, a separator or a signature comes back
@@ -153,7 +163,15 @@ pub fn repair(text: &str) -> Repaired {
         }
         let at = match line_needs_repair(line, &mut chars, known) {
             Some(damaged) => {
-                let repaired = Line::repair(&chars, preferred, damaged, &mut memo);
+                #[cfg(not(target_arch = "wasm32"))]
+                let repaired = {
+                    spare.repair_anew(&chars, preferred, damaged, &mut memo);
+                    Slot::of(&mut spare, line, damaged, &mut kept, &mut to)
+                };
+                #[cfg(target_arch = "wasm32")]
+                let repaired = Slot::Line(Box::new(Line::repair(
+                    &chars, preferred, damaged, &mut memo,
+                )));
                 fixed.push((k, repaired));
                 let at = fixed.len() as u32 - 1;
                 order.push((k, at));
@@ -167,11 +185,10 @@ pub fn repair(text: &str) -> Repaired {
     drop(looked);
     if starts.len() > 2 {
         // Two lines or more.
-        settle_page(&mut fixed, &order, preferred, &mut memo);
+        let pasted = |k: usize| line_at(text, &starts, k).0;
+        settle_page(&mut fixed, &order, preferred, &mut memo, pasted);
     }
-    for (k, line) in &mut fixed {
-        line.locate(line_at(text, &starts, *k).0);
-    }
+    drop(memo);
     let mut result = String::with_capacity(text.len() + 8);
     let mut units = 0usize;
     // Where the line-ending repairs are in `out.repairs`: CRLF, CR.
@@ -185,15 +202,14 @@ pub fn repair(text: &str) -> Repaired {
     // copies them (a repair's offset moved by the copies' distance) with no second walk of
     // the line: what `report` gives depends on the base offset only by adding it.
     let mut written: Vec<Option<Written>> = Vec::new();
-    // `Line::report`'s room for an edit's text, for every line.
-    let mut to = String::new();
     written.resize_with(fixed.len(), || None);
-    out.repairs.reserve(
-        order
-            .iter()
-            .map(|&(_, i)| fixed[i as usize].1.edits.len())
-            .sum(),
-    );
+    let changes = |i: u32| match &fixed[i as usize].1 {
+        #[cfg(not(target_arch = "wasm32"))]
+        Slot::Kept(line) => line.changes.1 as usize,
+        Slot::Line(line) => line.edits.len(),
+    };
+    out.repairs
+        .reserve(order.iter().map(|&(_, i)| changes(i)).sum());
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
@@ -218,10 +234,46 @@ pub fn repair(text: &str) -> Repaired {
                     }
                 }
                 None => {
-                    let (_, fixed) = &fixed[i as usize];
                     let (text, repairs) = (result.len(), out.repairs.len());
-                    units += push_chars(&mut result, &fixed.chars);
-                    fixed.report(line, base, &mut out.repairs, &mut to);
+                    match &mut fixed[i as usize].1 {
+                        #[cfg(not(target_arch = "wasm32"))]
+                        Slot::Kept(fixed) => {
+                            let (start, len) = (fixed.text.0, fixed.text.1 as usize);
+                            result.push_str(&kept.text[start..start + len]);
+                            units += fixed.units as usize;
+                            let (start, len) = (fixed.changes.0, fixed.changes.1 as usize);
+                            for c in &kept.changes[start..start + len] {
+                                out.repairs.push(Repair {
+                                    at: base + c.at as usize,
+                                    from: line[c.from.0 as usize..c.from.1 as usize].into(),
+                                    to: kept.to[c.to.0 as usize..c.to.1 as usize].into(),
+                                    kind: c.kind.into(),
+                                    confidence: c.confidence,
+                                    // Taken: a later copy copies the repair.
+                                    alternatives: match c.alternatives {
+                                        0 => Vec::new(),
+                                        k => std::mem::take(&mut kept.alternatives[k as usize - 1]),
+                                    },
+                                    count: 1,
+                                });
+                            }
+                        }
+                        Slot::Line(fixed) => {
+                            units += push_chars(&mut result, &fixed.chars);
+                            fixed.locate(line);
+                            fixed.each_change(line, base, &mut to, |at, from, to, e| {
+                                out.repairs.push(Repair {
+                                    at,
+                                    from: from.1.into(),
+                                    to: to.into(),
+                                    kind: e.kind.into(),
+                                    confidence: e.confidence,
+                                    alternatives: std::mem::take(&mut e.alternatives),
+                                    count: 1,
+                                })
+                            });
+                        }
+                    }
                     written[i as usize] = Some(Written {
                         text: (text, result.len()),
                         units: units - base,
@@ -319,6 +371,160 @@ struct Written {
     repairs: (usize, usize),
 }
 
+/// A repaired line as kept until the result is written (natively): its text and its changes,
+/// in [`Kept`]'s shared lists. A [`Line`] keeps each char (4 bytes), the pasted chars it came
+/// from (8 bytes) and its edits, in three blocks of its own: kept so, the lines of 5.5 MB of
+/// distinct damaged lines held ~160 MB until written, and faulting that memory in took a
+/// quarter of the repair's time. (In the .wasm each line stays a `Line`: this code cost ~800
+/// bytes gzipped there, over its budget.)
+#[cfg(not(target_arch = "wasm32"))]
+struct KeptLine {
+    /// Its text in [`Kept::text`] (UTF-8): start, length.
+    text: (usize, u32),
+    /// Its length in UTF-16 units.
+    units: u32,
+    /// Its changes in [`Kept::changes`]: start, count.
+    changes: (usize, u32),
+    /// Whether its pasted chars were known damaged ([`Line::repair`]'s `damaged`): a line is
+    /// repaired again from them ([`Slot::line`]) as it was the first time.
+    damaged: bool,
+}
+
+/// A change of a [`KeptLine`], as [`Line::each_change`] tells it: 48 bytes, where a `Repair`
+/// takes 120.
+#[cfg(not(target_arch = "wasm32"))]
+struct KeptChange {
+    /// Its offset in the line's repaired text, in UTF-16 units.
+    at: u32,
+    /// The pasted bytes it replaced: a range of the line as pasted.
+    from: (u32, u32),
+    /// What they became: a range of [`Kept::to`].
+    to: (u32, u32),
+    kind: &'static str,
+    confidence: f32,
+    /// Its alternatives in [`Kept::alternatives`], counted from 1; 0: none (most changes).
+    /// (Taken when the line's first copy is written: the others copy its repair.)
+    alternatives: u32,
+}
+
+/// The shared lists of the [`KeptLine`]s.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct Kept {
+    text: String,
+    to: String,
+    changes: Vec<KeptChange>,
+    alternatives: Vec<Vec<String>>,
+}
+
+/// A repaired line of [`repair`]'s list: natively kept as its text and changes, or as a
+/// [`Line`] while [`settle_page`] may repair it again (a line still bad after its repair, the
+/// only kind `settle_page` looks at while the page stays; or one it repaired again).
+enum Slot {
+    #[cfg(not(target_arch = "wasm32"))]
+    Kept(KeptLine),
+    Line(Box<Line>),
+}
+
+impl Slot {
+    /// The repaired `line` as `pasted` (the line as pasted) made it: kept, unless still bad
+    /// (`line` is left with its vectors' room, for the next line).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn of(line: &mut Line, pasted: &str, damaged: bool, kept: &mut Kept, to: &mut String) -> Slot {
+        #[cfg(test)]
+        let still_bad = |line: &Line| tests::KEEP_NONE.get() || still_bad(line);
+        if still_bad(line) {
+            return Slot::Line(Box::new(std::mem::take(line)));
+        }
+        Slot::Kept(KeptLine::of(line, pasted, damaged, kept, to))
+    }
+
+    /// The line, unless kept.
+    fn unkept(&self) -> Option<&Line> {
+        match self {
+            Slot::Line(line) => Some(line),
+            #[cfg(not(target_arch = "wasm32"))]
+            Slot::Kept(_) => None,
+        }
+    }
+
+    /// The line, to be repaired again: a kept line is repaired anew from `pasted` as it was
+    /// the first time (under `first`, the document's page then), which gives what it kept
+    /// (what a line becomes depends only on its chars and the page).
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+    fn line<'a>(
+        &mut self,
+        pasted: impl FnOnce() -> &'a str,
+        first: Option<usize>,
+        memo: &mut mojibake::Memo,
+    ) -> &mut Line {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Slot::Kept(kept) = self {
+            let chars: Vec<char> = pasted().chars().collect();
+            #[cfg(test)]
+            tests::REPAIRED_ANEW.set(tests::REPAIRED_ANEW.get() + 1);
+            *self = Slot::Line(Box::new(Line::repair(&chars, first, kept.damaged, memo)));
+        }
+        match self {
+            Slot::Line(line) => line,
+            #[cfg(not(target_arch = "wasm32"))]
+            Slot::Kept(_) => unreachable!("a kept line was made a line above"),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl KeptLine {
+    /// The repaired `line` kept: its text and changes added to `kept`.
+    fn of(
+        line: &mut Line,
+        pasted: &str,
+        damaged: bool,
+        kept: &mut Kept,
+        to: &mut String,
+    ) -> KeptLine {
+        line.locate(pasted);
+        let text = kept.text.len();
+        let units = push_chars(&mut kept.text, &line.chars);
+        let changes = kept.changes.len();
+        line.each_change(pasted, 0, to, |at, from, to, e| {
+            let start = kept.to.len() as u32;
+            kept.to.push_str(to);
+            let alternatives = if e.alternatives.is_empty() {
+                0
+            } else {
+                kept.alternatives.push(std::mem::take(&mut e.alternatives));
+                kept.alternatives.len() as u32
+            };
+            kept.changes.push(KeptChange {
+                at: at as u32,
+                from: from.0,
+                to: (start, kept.to.len() as u32),
+                kind: e.kind,
+                confidence: e.confidence,
+                alternatives,
+            });
+        });
+        KeptLine {
+            text: (text, (kept.text.len() - text) as u32),
+            units: units as u32,
+            changes: (changes, (kept.changes.len() - changes) as u32),
+            damaged,
+        }
+    }
+}
+
+/// Whether [`settle_page`] would count `line` among the document's bad lines.
+fn still_bad(line: &Line) -> bool {
+    // Proven undamaged by the run's last scan: never counted bad (the test
+    // `a_line_marked_undamaged_is_so`).
+    let chars = line.chars.as_slice();
+    !line.undamaged
+        && mojibake::ascii_end(chars, 0) != chars.len()
+        && !surely_undamaged(chars)
+        && badness::is_bad(chars)
+}
+
 /// How many of a document's damaged lines (the first ones) its code page is inferred from.
 const EVIDENCE: usize = 65;
 
@@ -341,13 +547,16 @@ fn document_page(bad: Vec<&[char]>) -> Option<usize> {
 /// and became `do�` in a second repair, under none).
 ///
 /// `fixed` holds each distinct line once; `order` lists every line (a repeated line as often
-/// as the paste has it, as it counts in the evidence) by its entry in `fixed`.
-fn settle_page(
-    fixed: &mut [(usize, Line)],
+/// as the paste has it, as it counts in the evidence) by its entry in `fixed`; `pasted`
+/// gives a line as pasted by its number (a kept line is repaired anew from it).
+fn settle_page<'a>(
+    fixed: &mut [(usize, Slot)],
     order: &[(usize, u32)],
     mut page: Option<usize>,
     memo: &mut mojibake::Memo,
+    pasted: impl Fn(usize) -> &'a str,
 ) {
+    let first = page;
     // Each line's vote ([`mojibake::page_votes`]) as counted before, by its entry in `fixed`
     // and its `changes` then: a vote depends on the chars only, and the lines a repair under
     // a new page left unchanged (most of them) vote again as they did (d300 asked it of 65
@@ -357,28 +566,16 @@ fn settle_page(
     let mut voted: Vec<(usize, u32, u16)> = Vec::new();
     for _ in 0..3 {
         // As `repair` collects its evidence: the first damaged lines, clean ones never bad
-        // (as their line numbers and entries of `fixed`).
+        // (as their line numbers and entries of `fixed`). A kept line was not bad when kept,
+        // and is as it was.
         let mut still: Vec<(usize, usize)> = Vec::new();
+        let mut votes: Vec<u16> = Vec::new();
         for &(k, i) in order {
-            let line = &fixed[i as usize].1;
-            // Proven undamaged by the run's last scan: never counted bad here (the test below).
-            if line.undamaged {
+            let i = i as usize;
+            let Some(line) = fixed[i].1.unkept().filter(|line| still_bad(line)) else {
                 continue;
-            }
-            let chars = line.chars.as_slice();
-            if mojibake::ascii_end(chars, 0) == chars.len() {
-                continue;
-            }
-            if !surely_undamaged(chars) && badness::is_bad(chars) {
-                still.push((k, i as usize));
-                if still.len() >= EVIDENCE {
-                    break;
-                }
-            }
-        }
-        let mut votes: Vec<u16> = Vec::with_capacity(still.len());
-        for &(_, i) in &still {
-            let line = &fixed[i].1;
+            };
+            still.push((k, i));
             #[cfg(target_arch = "wasm32")]
             let vote = mojibake::page_votes(&line.chars);
             #[cfg(not(target_arch = "wasm32"))]
@@ -391,6 +588,9 @@ fn settle_page(
                 }
             };
             votes.push(vote);
+            if still.len() >= EVIDENCE {
+                break;
+            }
         }
         // As `document_page`.
         let next = if votes.len() >= 2 {
@@ -407,14 +607,15 @@ fn settle_page(
             // hold is no damage `line_needs_repair` would find again), each once: `still`
             // lists a repeated line as often as the paste has it, its first copy first.
             for &(k, i) in &still {
-                if fixed[i].0 == k {
-                    fixed[i].1.run(None, false, memo);
+                let (first_copy, slot) = &mut fixed[i];
+                if *first_copy == k {
+                    slot.line(|| pasted(k), first, memo).run(None, false, memo);
                 }
             }
             continue;
         }
-        for (_, line) in fixed.iter_mut() {
-            line.run(page, false, memo);
+        for (k, slot) in fixed.iter_mut() {
+            slot.line(|| pasted(*k), first, memo).run(page, false, memo);
         }
     }
 }
@@ -1279,6 +1480,7 @@ fn changes_nothing(chars: &[char], p: &Piece) -> bool {
 }
 
 /// A line being repaired: its chars, and for each the range of pasted chars it came from.
+#[derive(Default)]
 struct Line {
     chars: Vec<char>,
     origin: Vec<(u32, u32)>,
@@ -1352,6 +1554,27 @@ impl Line {
         };
         line.run(preferred, damaged, memo);
         line
+    }
+
+    /// [`Line::repair`] in this line's room: what it held is dropped, its vectors' room kept
+    /// (for the next line: three blocks allocated and freed a line less).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn repair_anew(
+        &mut self,
+        pasted: &[char],
+        preferred: Option<usize>,
+        damaged: bool,
+        memo: &mut mojibake::Memo,
+    ) {
+        self.chars.clear();
+        self.chars.extend_from_slice(pasted);
+        self.origin.clear();
+        self.origin
+            .extend((0..pasted.len() as u32).map(|k| (k, k + 1)));
+        self.edits.clear();
+        self.undamaged = false;
+        self.changes = 0;
+        self.run(preferred, damaged, memo);
     }
 
     /// Repairs the line as it stands under the document's page `preferred`, with what the
@@ -1639,17 +1862,37 @@ impl Line {
 
     /// Adds this line's repairs; `pasted` is the line as pasted ([`Line::locate`] has been
     /// told it), `base` its offset in the repaired text (a line the paste repeats reports
-    /// once for each copy). `to`: room for what each edit became, kept from line to line
-    /// (one allocation for the paste, where one a line cost ~1 M instructions of 130 M on
-    /// 300 KB of distinct damaged lines).
-    fn report(&self, pasted: &str, base: usize, repairs: &mut Vec<Repair>, to: &mut String) {
+    /// once for each copy). `to`: room for what each edit became.
+    #[cfg(test)]
+    fn report(&mut self, pasted: &str, base: usize, repairs: &mut Vec<Repair>, to: &mut String) {
+        self.each_change(pasted, base, to, |at, from, to, e| {
+            repairs.push(Repair {
+                at,
+                from: from.1.into(),
+                to: to.into(),
+                kind: e.kind.into(),
+                confidence: e.confidence,
+                alternatives: e.alternatives.clone(),
+                count: 1,
+            })
+        });
+    }
+
+    /// Tells `change` of each change this line makes: its offset in the repaired text (in
+    /// UTF-16 units, from `base`), the pasted bytes it replaced (a range of `pasted`, the line
+    /// as pasted, which [`Line::locate`] has been told), what they became and the edit. An
+    /// edit that gives back what was pasted is no change. `to`: room for what each edit
+    /// became, kept from line to line (one allocation for the paste, where one a line cost ~1
+    /// M instructions of 130 M on 300 KB of distinct damaged lines).
+    fn each_change(
+        &mut self,
+        pasted: &str,
+        base: usize,
+        to: &mut String,
+        mut change: impl FnMut(usize, ((u32, u32), &str), &str, &mut Edit),
+    ) {
         // In (start, end) order: the map's order.
-        let Line {
-            chars,
-            origin,
-            edits,
-            ..
-        } = self;
+        let (chars, origin, edits) = (&self.chars, &self.origin, &mut self.edits);
         // One pass over the line for all edits (a long damaged line has thousands): the
         // UTF-16 offset before each char. Origins start in order along the line (`apply`
         // keeps them so), so an edit's chars are found by a walk along them, at the first
@@ -1682,7 +1925,7 @@ impl Line {
         // back to the start if one does not), where `partition_point` took three binary
         // searches an edit.
         let (mut lo, mut lo_start) = (0usize, 0u32);
-        for e in edits {
+        for e in edits.iter_mut() {
             to.clear();
             let at = if sorted {
                 if e.start < lo_start {
@@ -1732,21 +1975,20 @@ impl Line {
                 }
                 at
             };
-            let from = pasted
-                .get(e.from.0 as usize..e.from.1 as usize)
-                .unwrap_or("");
-            if from == to.as_str() {
+            // (A range `locate` could not find reads as nothing pasted.)
+            let from = match pasted.get(e.from.0 as usize..e.from.1 as usize) {
+                Some(from) => (e.from, from),
+                None => ((0, 0), ""),
+            };
+            if from.1 == to.as_str() {
                 continue;
             }
-            repairs.push(Repair {
-                at: at.unwrap_or_else(|| offset(chars.len())),
-                from: from.into(),
-                to: to.as_str().into(),
-                kind: e.kind.into(),
-                confidence: e.confidence,
-                alternatives: e.alternatives.clone(),
-                count: 1,
-            });
+            change(
+                at.unwrap_or_else(|| offset(chars.len())),
+                from,
+                to.as_str(),
+                e,
+            );
         }
     }
 }
@@ -2112,6 +2354,78 @@ mod tests {
     use super::*;
     use crate::test_rng::pick;
     use crate::test_rng::xorshift;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Keep no repaired line as text and changes: each stays a `Line` (as in the .wasm).
+        pub(super) static KEEP_NONE: Cell<bool> = const { Cell::new(false) };
+        /// How many kept lines `Slot::line` repaired anew.
+        pub(super) static REPAIRED_ANEW: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Natively most repaired lines are kept as their text and changes (`KeptLine`) until
+    /// written, and a kept line that `settle_page` repairs again is repaired anew from the
+    /// paste (`Slot::line`). Each paste repairs as it does with every line kept a `Line`, as
+    /// the .wasm keeps them: the shared corpus's pastes, ftfy's cases as one paste (161 damaged
+    /// lines, of many pages), and four fuzz inputs on which `settle_page` repairs every line
+    /// again under another page than the first (kept ones anew; on the first, a kept line
+    /// repaired anew under no page, not the first page, would read otherwise).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn kept_lines_repair_as_lines() {
+        let corpus = {
+            let beside =
+                std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
+            if beside.exists() {
+                beside.to_owned()
+            } else {
+                std::path::PathBuf::from("/work/shared/corpus")
+            }
+        };
+        let mut pastes: Vec<String> = Vec::new();
+        let mut dir: Vec<_> = std::fs::read_dir(corpus.join("pastes"))
+            .expect("the corpus's pastes")
+            .map(|e| e.expect("a paste").path())
+            .collect();
+        dir.sort();
+        for path in dir {
+            pastes.push(std::fs::read_to_string(path).expect("a paste"));
+        }
+        let cases = std::fs::read_to_string(corpus.join("ftfy/cases.jsonl")).expect("ftfy cases");
+        let originals: Vec<String> = cases
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("a case");
+                v["original"].as_str().expect("its original").to_owned()
+            })
+            .collect();
+        assert!(originals.len() > 150);
+        pastes.push(originals.join("\n"));
+        let pasted = pastes.len();
+        for fuzz in [
+            &b"\xc5\xa1\xc5\xb8\xe2\x80\x9d\xe2\x80\x9e If Fou re\x7f\x7f\x7f\x7f\x7f\x7f\x7fd doc\n\xe2\xc4\x81\n\x82\xacle here:\n\nSome quotes \xc5\xa1\xc5\xe8\x08\x00\x00iome quotpl1oa\xba\xbad\xbaibas / - #\xc3\xaf\xc2y"[..],
+            b"\xc5\xa1\xc5\xb8\xe2\x80\x9d\xe2\x80\x9e If Fou re\x7f\x7f\x7fd doc\n\xe2\xc4\x81\n\x82\xacle here:\n\nSome quotes \xc5\xa1\xc5\xe8\x08\x00\x00iome quotes \xc5or uploa\xba\xbad\xbaibas / - #\xc3\xaf\xc2y",
+            b"\xc5\x81\xc5\xb8\xe2\x80\x9d\xe2\x80\x9e If you read on\xebe thing about AI this weleake\x7f\x7f\x81\x80\x80\x83\x7fd doc\n\n\xc4\x81\xe2\x82\xacle here:\n\nSome quotes \xc5\xa1\xc5\xb8at\xd1\xd1\xd1\xd1\xd1\xd1\xd1\xd1\xd1\nLarVVVV\xaa\xa6VVVVVVVVVVVVurce: real moj\xaaba",
+            b"\xc5\xa0\xc5# somplete.html)\nTo; vie\xf0w keyboar\x0f shortcut\x01\x01\xf9\xd1\nFo\x9f\x9f\x9f\x9f\x9f\x9f\x9fI\x9f\x9f\x9f\x9fp and runnid#os ur\xb8\xe2\x80,\x9d\x04\xc5\xa0\xc5\xe3",
+        ] {
+            pastes.push(String::from_utf8_lossy(fuzz).into_owned());
+        }
+        let mut repairs = 0;
+        for (k, text) in pastes.iter().enumerate() {
+            REPAIRED_ANEW.set(0);
+            let kept = repair(text);
+            let anew = REPAIRED_ANEW.get();
+            KEEP_NONE.set(true);
+            let lines = repair(text);
+            KEEP_NONE.set(false);
+            assert_eq!(kept, lines, "{text:?}");
+            repairs += kept.repairs.len();
+            if k >= pasted {
+                assert!(anew > 0, "no kept line repaired anew: {text:?}");
+            }
+        }
+        assert!(repairs > 500, "repairs compared: {repairs}");
+    }
 
     /// `has_small_fix` (eight chars at a time natively) answers as `small_fix` asked of each
     /// char, on random lines of ASCII, controls, `&`, C1 controls, ligatures, zero-width and
