@@ -712,21 +712,7 @@ pub fn decodable_pages(chars: &[char]) -> u16 {
         let moves = if u >= 0x80 {
             match tables.moves.get(u as usize - 0x80) {
                 Some(lanes) => load(lanes),
-                None => {
-                    let mut lanes = [0u8; 16];
-                    for (k, page) in ALL.iter().enumerate() {
-                        let space_ok = page.id != cp::MAC_ROMAN.id;
-                        if let Some((b, alt)) = byte_of_in(tables, c, page) {
-                            let alt_moves = if alt != 0 {
-                                byte_moves(alt, space_ok)
-                            } else {
-                                0
-                            };
-                            lanes[k] = byte_moves(b, space_ok) | alt_moves;
-                        }
-                    }
-                    load(&lanes)
-                }
+                None => load(&lanes_above_table(tables, c)),
             }
         } else {
             match c {
@@ -762,6 +748,43 @@ pub fn decodable_pages(chars: &[char]) -> u16 {
         ))
     };
     !ends as u16 & ((1 << ALL.len()) - 1)
+}
+
+/// [`decodable_pages`]'s moves of a char above [`Tables::moves`] (each page's lane), out of its
+/// loop: rare (no char of x300 is there); inlined, the loop's other chars cost ~6 K instructions
+/// more on x300.
+#[cfg(target_arch = "x86_64")]
+#[cold]
+#[inline(never)]
+fn lanes_above_table(tables: &Tables, c: char) -> [u8; 16] {
+    // Above the table: only the pages that write the char ([`page_mask_in`],
+    // one search of `high`; none, most often, for CJK, Hangul or a symbol),
+    // where every page's inverse table was searched in turn (`byte_of_in`
+    // answers none where its page's bit is not set: test
+    // `page_mask_in_holds_every_page_that_writes_a_char`).
+    let mut lanes = [0u8; 16];
+    // No page writes a char beyond the BMP (`byte_of_in` answers none at once),
+    // so an emoji's lanes stay empty without `page_mask_in`'s search.
+    let mut pages = if c as u32 > 0xFFFF {
+        0
+    } else {
+        page_mask_in(tables, c) & ((1 << ALL.len()) - 1)
+    };
+    while pages != 0 {
+        let k = pages.trailing_zeros() as usize;
+        pages &= pages - 1;
+        let page = ALL[k];
+        let space_ok = page.id != cp::MAC_ROMAN.id;
+        if let Some((b, alt)) = byte_of_in(tables, c, page) {
+            let alt_moves = if alt != 0 {
+                byte_moves(alt, space_ok)
+            } else {
+                0
+            };
+            lanes[k] = byte_moves(b, space_ok) | alt_moves;
+        }
+    }
+    lanes
 }
 
 /// `chars` written with `page` into `out` (cleared first, its allocation reused), one
@@ -6595,6 +6618,22 @@ mod tests {
             states = next;
         }
         states & NONE != 0 || (states & SHORT != 0 && drops)
+    }
+
+    #[test]
+    fn page_mask_in_holds_every_page_that_writes_a_char() {
+        // Every char of the BMP and some beyond, under every page: where `byte_of_in` gives a
+        // byte, the page's bit is set (`decodable_pages` asks only those pages above its table).
+        let tables = tables();
+        let chars = (0x80..=0xFFFF).chain([0x1F600, 0x1F4A9, 0x10FFFF]);
+        for c in chars.filter_map(char::from_u32) {
+            let mask = page_mask_in(tables, c);
+            for (k, page) in ALL.iter().enumerate() {
+                if byte_of_in(tables, c, page).is_some() {
+                    assert_eq!(mask >> k & 1, 1, "{c:?} {k}");
+                }
+            }
+        }
     }
 
     #[cfg(target_arch = "x86_64")]
