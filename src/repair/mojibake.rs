@@ -3032,6 +3032,22 @@ impl PlainRead {
     fn pieces(&self, n: usize) -> Vec<Piece> {
         self.pieces_with_room(n, 0)
     }
+
+    /// The first `n` pieces read, put at the end of `out` (natively, [`GENERAL_ROOM`]'s).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn pieces_into(&self, n: usize, out: &mut Vec<Piece>) {
+        let piece = |&(start, end, c): &(u32, u32, char)| Piece {
+            start: start as usize,
+            end: end as usize,
+            to: Text::One(c),
+            kind: "mojibake",
+            confidence: 1.0,
+            alternatives: Vec::new(),
+        };
+        out.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+        let more = n.saturating_sub(PLAIN_AT_ONCE);
+        out.extend(self.more[..more].iter().map(piece));
+    }
 }
 
 /// [`transcode_plain`], its pieces left in `read`: `Ok(Some(n))`, the line read whole as `n`
@@ -3140,7 +3156,9 @@ fn plain_read(
 const PLAIN_AT_ONCE: usize = 16;
 
 /// How many pieces [`transcode_general`] makes room for at once: where `push` grew the
-/// vector four pieces, eight, sixteen, each a copy (2 % of d300's instructions).
+/// vector four pieces, eight, sixteen, each a copy (2 % of d300's instructions). In the
+/// .wasm: natively, the room is kept from call to call ([`GENERAL_ROOM`]).
+#[cfg(target_arch = "wasm32")]
 const PIECES_AT_ONCE: usize = 11;
 
 /// Where [`transcode_plain`] stopped, for [`could_decode`]: at char `at`, `need` bytes short
@@ -3299,7 +3317,7 @@ fn transcode_general_from(
     // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
     // ends gives the room back.
     #[cfg(not(target_arch = "wasm32"))]
-    let (mut v, mut cands, mut spans) = GENERAL_ROOM.take();
+    let (mut v, mut cands, mut spans, mut kept) = GENERAL_ROOM.take();
     #[cfg(target_arch = "wasm32")]
     let (mut v, mut cands, mut spans) = (Vec::new(), Vec::with_capacity(8), Vec::new());
     let pieces = (|| {
@@ -3362,9 +3380,22 @@ fn transcode_general_from(
         let dropped = droppable(page);
         let lost: &[u8] = if lossy { dropped } else { &[] };
         // Room for the pieces of most lines at once, after those read before `from`.
+        // Natively, the pieces are read into the room kept from call to call
+        // ([`GENERAL_ROOM`]) and moved into a vector of their number once the line read:
+        // most general readings give none (each reading's vector and its growth, allocated
+        // and freed, were ~0.5 M of d300's 81 M instructions).
+        #[cfg(target_arch = "wasm32")]
         let mut pieces = match resume {
             Some((_, plain)) if from > 0 => plain.pieces_with_room(read, PIECES_AT_ONCE),
             _ => Vec::with_capacity(PIECES_AT_ONCE),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let pieces: &mut Vec<Piece> = {
+            kept.clear();
+            if let Some((_, plain)) = resume.filter(|_| from > 0) {
+                plain.pieces_into(read, &mut kept);
+            }
+            &mut kept
         };
         let mut quotes = QuoteScan::default();
         // The pieces read from a lone lead with more than one letter to choose from.
@@ -3437,7 +3468,7 @@ fn transcode_general_from(
             // No reading: a two-byte lead whose second byte was dropped, maybe.
             let unread = cands.is_empty();
             if unread {
-                lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+                lone_letters(chars, &v, i, pieces.as_slice(), dropped, &mut cands);
                 if cands.len() > 1 {
                     lone.push(pieces.len());
                 }
@@ -3495,7 +3526,15 @@ fn transcode_general_from(
                 // One reading: nothing to rank.
                 (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
             } else {
-                rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
+                rank(
+                    chars,
+                    &v[i..],
+                    pieces.as_slice(),
+                    &mut quotes,
+                    kind,
+                    found,
+                    page,
+                )
             };
             let end = i + used;
             // `Â` + no-break space between capitals is a word written with a circumflex
@@ -3531,18 +3570,26 @@ fn transcode_general_from(
             i = end;
         }
         if !lone.is_empty() {
-            lone_letters_by_language(chars, &mut pieces, &lone, page);
-            common_words(chars, &mut pieces, &lone);
+            lone_letters_by_language(chars, pieces.as_mut_slice(), &lone, page);
+            common_words(chars, pieces.as_mut_slice(), &lone);
         }
         // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
         pieces.dedup_by(|b, a| b.start < a.end);
-        between_emoji(chars, &mut pieces, dropped);
+        between_emoji(chars, pieces.as_mut_slice(), dropped);
+        // Natively moved out of the room, which keeps its allocation.
+        #[cfg(not(target_arch = "wasm32"))]
+        let pieces = {
+            let mut out = Vec::with_capacity(pieces.len());
+            out.append(pieces);
+            out
+        };
         Some(pieces)
     })();
     // Not kept past a long line's (a pasted megabyte in one line would hold 8 MB).
     #[cfg(not(target_arch = "wasm32"))]
     if v.capacity() <= ROOM_KEPT {
-        GENERAL_ROOM.set((v, cands, spans));
+        kept.clear();
+        GENERAL_ROOM.set((v, cands, spans, kept));
     }
     pieces
 }
@@ -3557,12 +3604,17 @@ thread_local! {
     /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
     /// instructions.
     static GENERAL_ROOM: std::cell::Cell<Room> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
 }
 
-/// [`GENERAL_ROOM`]'s bytes, readings and lossy spans.
+/// [`GENERAL_ROOM`]'s bytes, readings, lossy spans and pieces.
 #[cfg(not(target_arch = "wasm32"))]
-type Room = (Vec<Byte>, Vec<(char, usize)>, Vec<(usize, usize)>);
+type Room = (
+    Vec<Byte>,
+    Vec<(char, usize)>,
+    Vec<(usize, usize)>,
+    Vec<Piece>,
+);
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
 /// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
