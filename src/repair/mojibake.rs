@@ -3317,7 +3317,7 @@ fn transcode_general_from(
     // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
     // ends gives the room back.
     #[cfg(not(target_arch = "wasm32"))]
-    let (mut v, mut cands, mut spans, mut kept) = GENERAL_ROOM.take();
+    let (mut v, mut cands, mut spans, mut kept, mut lost_room) = GENERAL_ROOM.take();
     #[cfg(target_arch = "wasm32")]
     let (mut v, mut cands, mut spans) = (Vec::new(), Vec::with_capacity(8), Vec::new());
     let pieces = (|| {
@@ -3473,7 +3473,8 @@ fn transcode_general_from(
                     lone.push(pieces.len());
                 }
             }
-            let recovered: Vec<(char, usize)>;
+            #[cfg(target_arch = "wasm32")]
+            let mut recovered: Vec<(char, usize)>;
             let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
                 ("lost_bytes", &cands[1..])
             } else if unread && !cands.is_empty() {
@@ -3482,7 +3483,21 @@ fn transcode_general_from(
                 if !lossy {
                     return None;
                 }
-                let mut found = lost_readings(&v, i, lost);
+                // Natively, read into the room kept from call to call ([`GENERAL_ROOM`]), where
+                // each sequence read with lost bytes allocated its readings.
+                #[cfg(not(target_arch = "wasm32"))]
+                let found = {
+                    lost_room.clear();
+                    for lead in [x.b, x.alt] {
+                        lost_readings_from(&v, i, lead, lost, &mut lost_room, false);
+                    }
+                    &mut lost_room
+                };
+                #[cfg(target_arch = "wasm32")]
+                let found = {
+                    recovered = lost_readings(&v, i, lost);
+                    &mut recovered
+                };
                 let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
                 if found.is_empty()
                     && x.b == 0x9F
@@ -3512,13 +3527,12 @@ fn transcode_general_from(
                     && page.id == cp::CP874.id
                     && isolated_thai(chars, x.src as usize)
                 {
-                    lost_readings_from(&v, i, x.b, lost, &mut found, true);
+                    lost_readings_from(&v, i, x.b, lost, found, true);
                 }
                 if found.is_empty() {
                     return None;
                 }
-                recovered = found;
-                ("lost_bytes", &recovered)
+                ("lost_bytes", &found[..])
             } else {
                 ("mojibake", &cands)
             };
@@ -3589,7 +3603,7 @@ fn transcode_general_from(
     #[cfg(not(target_arch = "wasm32"))]
     if v.capacity() <= ROOM_KEPT {
         kept.clear();
-        GENERAL_ROOM.set((v, cands, spans, kept));
+        GENERAL_ROOM.set((v, cands, spans, kept, lost_room));
     }
     pieces
 }
@@ -3604,16 +3618,19 @@ thread_local! {
     /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
     /// instructions.
     static GENERAL_ROOM: std::cell::Cell<Room> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
+        const {
+            std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()))
+        };
 }
 
-/// [`GENERAL_ROOM`]'s bytes, readings, lossy spans and pieces.
+/// [`GENERAL_ROOM`]'s bytes, readings, lossy spans, pieces and lost-byte readings.
 #[cfg(not(target_arch = "wasm32"))]
 type Room = (
     Vec<Byte>,
     Vec<(char, usize)>,
     Vec<(usize, usize)>,
     Vec<Piece>,
+    Vec<(char, usize)>,
 );
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
