@@ -712,21 +712,7 @@ pub fn decodable_pages(chars: &[char]) -> u16 {
         let moves = if u >= 0x80 {
             match tables.moves.get(u as usize - 0x80) {
                 Some(lanes) => load(lanes),
-                None => {
-                    let mut lanes = [0u8; 16];
-                    for (k, page) in ALL.iter().enumerate() {
-                        let space_ok = page.id != cp::MAC_ROMAN.id;
-                        if let Some((b, alt)) = byte_of_in(tables, c, page) {
-                            let alt_moves = if alt != 0 {
-                                byte_moves(alt, space_ok)
-                            } else {
-                                0
-                            };
-                            lanes[k] = byte_moves(b, space_ok) | alt_moves;
-                        }
-                    }
-                    load(&lanes)
-                }
+                None => load(&lanes_above_table(tables, c)),
             }
         } else {
             match c {
@@ -762,6 +748,43 @@ pub fn decodable_pages(chars: &[char]) -> u16 {
         ))
     };
     !ends as u16 & ((1 << ALL.len()) - 1)
+}
+
+/// [`decodable_pages`]'s moves of a char above [`Tables::moves`] (each page's lane), out of its
+/// loop: rare (no char of x300 is there); inlined, the loop's other chars cost ~6 K instructions
+/// more on x300.
+#[cfg(target_arch = "x86_64")]
+#[cold]
+#[inline(never)]
+fn lanes_above_table(tables: &Tables, c: char) -> [u8; 16] {
+    // Above the table: only the pages that write the char ([`page_mask_in`],
+    // one search of `high`; none, most often, for CJK, Hangul or a symbol),
+    // where every page's inverse table was searched in turn (`byte_of_in`
+    // answers none where its page's bit is not set: test
+    // `page_mask_in_holds_every_page_that_writes_a_char`).
+    let mut lanes = [0u8; 16];
+    // No page writes a char beyond the BMP (`byte_of_in` answers none at once),
+    // so an emoji's lanes stay empty without `page_mask_in`'s search.
+    let mut pages = if c as u32 > 0xFFFF {
+        0
+    } else {
+        page_mask_in(tables, c) & ((1 << ALL.len()) - 1)
+    };
+    while pages != 0 {
+        let k = pages.trailing_zeros() as usize;
+        pages &= pages - 1;
+        let page = ALL[k];
+        let space_ok = page.id != cp::MAC_ROMAN.id;
+        if let Some((b, alt)) = byte_of_in(tables, c, page) {
+            let alt_moves = if alt != 0 {
+                byte_moves(alt, space_ok)
+            } else {
+                0
+            };
+            lanes[k] = byte_moves(b, space_ok) | alt_moves;
+        }
+    }
+    lanes
 }
 
 /// `chars` written with `page` into `out` (cleared first, its allocation reused), one
@@ -3009,6 +3032,22 @@ impl PlainRead {
     fn pieces(&self, n: usize) -> Vec<Piece> {
         self.pieces_with_room(n, 0)
     }
+
+    /// The first `n` pieces read, put at the end of `out` (natively, [`GENERAL_ROOM`]'s).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn pieces_into(&self, n: usize, out: &mut Vec<Piece>) {
+        let piece = |&(start, end, c): &(u32, u32, char)| Piece {
+            start: start as usize,
+            end: end as usize,
+            to: Text::One(c),
+            kind: "mojibake",
+            confidence: 1.0,
+            alternatives: Vec::new(),
+        };
+        out.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+        let more = n.saturating_sub(PLAIN_AT_ONCE);
+        out.extend(self.more[..more].iter().map(piece));
+    }
 }
 
 /// [`transcode_plain`], its pieces left in `read`: `Ok(Some(n))`, the line read whole as `n`
@@ -3117,7 +3156,9 @@ fn plain_read(
 const PLAIN_AT_ONCE: usize = 16;
 
 /// How many pieces [`transcode_general`] makes room for at once: where `push` grew the
-/// vector four pieces, eight, sixteen, each a copy (2 % of d300's instructions).
+/// vector four pieces, eight, sixteen, each a copy (2 % of d300's instructions). In the
+/// .wasm: natively, the room is kept from call to call ([`GENERAL_ROOM`]).
+#[cfg(target_arch = "wasm32")]
 const PIECES_AT_ONCE: usize = 11;
 
 /// Where [`transcode_plain`] stopped, for [`could_decode`]: at char `at`, `need` bytes short
@@ -3276,7 +3317,7 @@ fn transcode_general_from(
     // for the next ([`GENERAL_ROOM`]). The reading below is a closure, so that each of its
     // ends gives the room back.
     #[cfg(not(target_arch = "wasm32"))]
-    let (mut v, mut cands, mut spans) = GENERAL_ROOM.take();
+    let (mut v, mut cands, mut spans, mut kept, mut lost_room) = GENERAL_ROOM.take();
     #[cfg(target_arch = "wasm32")]
     let (mut v, mut cands, mut spans) = (Vec::new(), Vec::with_capacity(8), Vec::new());
     let pieces = (|| {
@@ -3339,9 +3380,23 @@ fn transcode_general_from(
         let dropped = droppable(page);
         let lost: &[u8] = if lossy { dropped } else { &[] };
         // Room for the pieces of most lines at once, after those read before `from`.
+        // Natively, the pieces are read into the room kept from call to call
+        // ([`GENERAL_ROOM`]) and moved into a vector of their number once the line read: a
+        // reading that gives none allocates nothing, one that reads allocates once, at its
+        // size, where each vector was allocated at `PIECES_AT_ONCE` and grew (d300 -0.11 M
+        // instructions, x300 -0.15 M).
+        #[cfg(target_arch = "wasm32")]
         let mut pieces = match resume {
             Some((_, plain)) if from > 0 => plain.pieces_with_room(read, PIECES_AT_ONCE),
             _ => Vec::with_capacity(PIECES_AT_ONCE),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let pieces: &mut Vec<Piece> = {
+            kept.clear();
+            if let Some((_, plain)) = resume.filter(|_| from > 0) {
+                plain.pieces_into(read, &mut kept);
+            }
+            &mut kept
         };
         let mut quotes = QuoteScan::default();
         // The pieces read from a lone lead with more than one letter to choose from.
@@ -3414,12 +3469,13 @@ fn transcode_general_from(
             // No reading: a two-byte lead whose second byte was dropped, maybe.
             let unread = cands.is_empty();
             if unread {
-                lone_letters(chars, &v, i, &pieces, dropped, &mut cands);
+                lone_letters(chars, &v, i, pieces.as_slice(), dropped, &mut cands);
                 if cands.len() > 1 {
                     lone.push(pieces.len());
                 }
             }
-            let recovered: Vec<(char, usize)>;
+            #[cfg(target_arch = "wasm32")]
+            let mut recovered: Vec<(char, usize)>;
             let (kind, found): (&str, &[(char, usize)]) = if cands.first() == Some(&('\u{0}', 0)) {
                 ("lost_bytes", &cands[1..])
             } else if unread && !cands.is_empty() {
@@ -3428,7 +3484,21 @@ fn transcode_general_from(
                 if !lossy {
                     return None;
                 }
-                let mut found = lost_readings(&v, i, lost);
+                // Natively, read into the room kept from call to call ([`GENERAL_ROOM`]), where
+                // each sequence read with lost bytes allocated its readings.
+                #[cfg(not(target_arch = "wasm32"))]
+                let found = {
+                    lost_room.clear();
+                    for lead in [x.b, x.alt] {
+                        lost_readings_from(&v, i, lead, lost, &mut lost_room, false);
+                    }
+                    &mut lost_room
+                };
+                #[cfg(target_arch = "wasm32")]
+                let found = {
+                    recovered = lost_readings(&v, i, lost);
+                    &mut recovered
+                };
                 let three = v[(i + 2).min(v.len() - 1)].src as usize + 1;
                 if found.is_empty()
                     && x.b == 0x9F
@@ -3458,13 +3528,12 @@ fn transcode_general_from(
                     && page.id == cp::CP874.id
                     && isolated_thai(chars, x.src as usize)
                 {
-                    lost_readings_from(&v, i, x.b, lost, &mut found, true);
+                    lost_readings_from(&v, i, x.b, lost, found, true);
                 }
                 if found.is_empty() {
                     return None;
                 }
-                recovered = found;
-                ("lost_bytes", &recovered)
+                ("lost_bytes", &found[..])
             } else {
                 ("mojibake", &cands)
             };
@@ -3472,7 +3541,15 @@ fn transcode_general_from(
                 // One reading: nothing to rank.
                 (c, n, if kind == "mojibake" { 1.0 } else { 0.8 }, Vec::new())
             } else {
-                rank(chars, &v[i..], &pieces, &mut quotes, kind, found, page)
+                rank(
+                    chars,
+                    &v[i..],
+                    pieces.as_slice(),
+                    &mut quotes,
+                    kind,
+                    found,
+                    page,
+                )
             };
             let end = i + used;
             // `Â` + no-break space between capitals is a word written with a circumflex
@@ -3508,18 +3585,26 @@ fn transcode_general_from(
             i = end;
         }
         if !lone.is_empty() {
-            lone_letters_by_language(chars, &mut pieces, &lone, page);
-            common_words(chars, &mut pieces, &lone);
+            lone_letters_by_language(chars, pieces.as_mut_slice(), &lone, page);
+            common_words(chars, pieces.as_mut_slice(), &lone);
         }
         // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
         pieces.dedup_by(|b, a| b.start < a.end);
-        between_emoji(chars, &mut pieces, dropped);
+        between_emoji(chars, pieces.as_mut_slice(), dropped);
+        // Natively moved out of the room, which keeps its allocation.
+        #[cfg(not(target_arch = "wasm32"))]
+        let pieces = {
+            let mut out = Vec::with_capacity(pieces.len());
+            out.append(pieces);
+            out
+        };
         Some(pieces)
     })();
     // Not kept past a long line's (a pasted megabyte in one line would hold 8 MB).
     #[cfg(not(target_arch = "wasm32"))]
     if v.capacity() <= ROOM_KEPT {
-        GENERAL_ROOM.set((v, cands, spans));
+        kept.clear();
+        GENERAL_ROOM.set((v, cands, spans, kept, lost_room));
     }
     pieces
 }
@@ -3534,12 +3619,20 @@ thread_local! {
     /// call to call: their allocation and free, each call, were ~1 M of d300's 100 M
     /// instructions.
     static GENERAL_ROOM: std::cell::Cell<Room> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+        const {
+            std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()))
+        };
 }
 
-/// [`GENERAL_ROOM`]'s bytes, readings and lossy spans.
+/// [`GENERAL_ROOM`]'s bytes, readings, lossy spans, pieces and lost-byte readings.
 #[cfg(not(target_arch = "wasm32"))]
-type Room = (Vec<Byte>, Vec<(char, usize)>, Vec<(usize, usize)>);
+type Room = (
+    Vec<Byte>,
+    Vec<(char, usize)>,
+    Vec<(usize, usize)>,
+    Vec<Piece>,
+    Vec<(char, usize)>,
+);
 
 /// Between emoji, a lost-byte reading of F0 9F xx yy after an emoji takes the skin tone F0 9F
 /// 8F yy when the page drops both xx and 0x8F (windows-1252 reads 🏽, F0 9F 8F BD with 0x8F
@@ -6595,6 +6688,22 @@ mod tests {
             states = next;
         }
         states & NONE != 0 || (states & SHORT != 0 && drops)
+    }
+
+    #[test]
+    fn page_mask_in_holds_every_page_that_writes_a_char() {
+        // Every char of the BMP and some beyond, under every page: where `byte_of_in` gives a
+        // byte, the page's bit is set (`decodable_pages` asks only those pages above its table).
+        let tables = tables();
+        let chars = (0x80..=0xFFFF).chain([0x1F600, 0x1F4A9, 0x10FFFF]);
+        for c in chars.filter_map(char::from_u32) {
+            let mask = page_mask_in(tables, c);
+            for (k, page) in ALL.iter().enumerate() {
+                if byte_of_in(tables, c, page).is_some() {
+                    assert_eq!(mask >> k & 1, 1, "{c:?} {k}");
+                }
+            }
+        }
     }
 
     #[cfg(target_arch = "x86_64")]
