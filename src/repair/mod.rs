@@ -726,6 +726,32 @@ impl Scanner {
     /// `WIDE`: `inert` as [`nfc_inert_wide`] (natively, for [`scan_chars`]).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn other_inlined<const WIDE: bool>(&mut self, u: u32) -> bool {
+        // Natively, below U+3000 what is asked of the char in one load (as below: the order
+        // of the tests that say no does not matter, the caller stops at the first).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(&flags) = FLAGS_LOW.get(u as usize) {
+            if flags & LONE_RISK != 0 || mojibake::lone_lead_risk(u) {
+                return false;
+            }
+            let role = mojibake::role(u);
+            if self.prev & role.cont != 0 {
+                return false;
+            }
+            self.prev = role.starts;
+            (self.gap_space, self.gap_question, self.gap) =
+                (role.before_space, role.before_question, false);
+            // No modifier here.
+            if flags & PART != 0 {
+                if self.last_part {
+                    return false;
+                }
+                self.last_part = true;
+            } else {
+                self.last_part = false;
+            }
+            self.inert &= flags & if WIDE { INERT_WIDE } else { INERT } != 0;
+            return true;
+        }
         if lone_risk(u) || mojibake::lone_lead_risk(u) {
             return false;
         }
@@ -773,24 +799,49 @@ impl Scanner {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn lone_risk(u: u32) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(&bits) = LONE_RISK_LOW.get((u >> 6) as usize) {
-        return bits >> (u & 63) & 1 == 1;
+    if let Some(&flags) = FLAGS_LOW.get(u as usize) {
+        return flags & LONE_RISK != 0;
     }
     lone_risk_ranges(u)
 }
 
-/// [`lone_risk_ranges`] of U+0000–U+2FFF as bits (bit `u % 64` of word `u / 64`).
+/// Bits of [`FLAGS_LOW`]: [`lone_risk`], [`zwj::is_part_code`], [`nfc_inert`],
+/// [`nfc_inert_wide`].
 #[cfg(not(target_arch = "wasm32"))]
-static LONE_RISK_LOW: [u64; 0xC0] = {
-    let mut bits = [0u64; 0xC0];
+const LONE_RISK: u8 = 1;
+#[cfg(not(target_arch = "wasm32"))]
+const PART: u8 = 2;
+#[cfg(not(target_arch = "wasm32"))]
+const INERT: u8 = 4;
+#[cfg(not(target_arch = "wasm32"))]
+const INERT_WIDE: u8 = 8;
+
+/// What the scans ask of each char of U+0000–U+2FFF (most chars they meet), one byte a
+/// char, natively: one load where [`Scanner`]'s range tests of each char beyond ASCII
+/// (risk, emoji part, inert) took ~25 instructions. No char there is a
+/// [`zwj::is_modifier_code`]. The test `char_flags_answer_as_the_ranges` compares every char.
+#[cfg(not(target_arch = "wasm32"))]
+static FLAGS_LOW: [u8; 0x3000] = {
+    let mut t = [0u8; 0x3000];
     let mut u = 0;
     while u < 0x3000 {
+        let mut f = 0;
         if lone_risk_ranges(u) {
-            bits[(u / 64) as usize] |= 1 << (u % 64);
+            f |= LONE_RISK;
         }
+        if zwj::is_part_code(u) {
+            f |= PART;
+        }
+        if nfc_inert(u) {
+            f |= INERT;
+        }
+        if nfc_inert_wide_ranges(u) {
+            f |= INERT_WIDE;
+        }
+        t[u as usize] = f;
         u += 1;
     }
-    bits
+    t
 };
 
 /// [`lone_risk`] as ranges.
@@ -1076,30 +1127,16 @@ const fn nfc_inert(u: u32) -> bool {
 /// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
 /// browser's first step stays [`nfc_inert`]).
 ///
-/// Below U+3000 one bit of [`INERT_WIDE_LOW`], where the ranges took ~30 instructions a char
-/// (the chars [`surely_nfc`] and [`scan_chars`] ask are most of them there).
+/// Below U+3000 a bit of [`FLAGS_LOW`], where the ranges took ~30 instructions a char (the
+/// chars [`surely_nfc`] and [`scan_chars`] ask are most of them there).
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn nfc_inert_wide(u: u32) -> bool {
-    match INERT_WIDE_LOW.get((u >> 6) as usize) {
-        Some(&bits) => bits >> (u & 63) & 1 == 1,
+    match FLAGS_LOW.get(u as usize) {
+        Some(&flags) => flags & INERT_WIDE != 0,
         None => nfc_inert_wide_ranges(u),
     }
 }
-
-/// [`nfc_inert_wide_ranges`] of U+0000–U+2FFF as bits (bit `u % 64` of word `u / 64`).
-#[cfg(not(target_arch = "wasm32"))]
-static INERT_WIDE_LOW: [u64; 0xC0] = {
-    let mut bits = [0u64; 0xC0];
-    let mut u = 0;
-    while u < 0x3000 {
-        if nfc_inert_wide_ranges(u) {
-            bits[(u / 64) as usize] |= 1 << (u % 64);
-        }
-        u += 1;
-    }
-    bits
-};
 
 /// [`nfc_inert_wide`] as ranges.
 #[cfg(not(target_arch = "wasm32"))]
@@ -2464,6 +2501,18 @@ mod tests {
     fn lone_risk_answers_as_the_ranges() {
         for u in 0..=0x11_0000 {
             assert_eq!(lone_risk(u), lone_risk_ranges(u), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn char_flags_answer_as_the_ranges() {
+        for (u, &f) in (0u32..).zip(FLAGS_LOW.iter()) {
+            assert_eq!(f & LONE_RISK != 0, lone_risk_ranges(u), "U+{u:04X}");
+            assert_eq!(f & PART != 0, zwj::is_part_code(u), "U+{u:04X}");
+            assert_eq!(f & INERT != 0, nfc_inert(u), "U+{u:04X}");
+            assert_eq!(f & INERT_WIDE != 0, nfc_inert_wide_ranges(u), "U+{u:04X}");
+            assert!(!zwj::is_modifier_code(u), "U+{u:04X}");
         }
     }
 

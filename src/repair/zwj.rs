@@ -18,8 +18,8 @@ fn is_modifier(c: char) -> bool {
 
 /// [`is_modifier`] by code point.
 #[inline]
-pub(crate) fn is_modifier_code(u: u32) -> bool {
-    u == 0xFE0F || (0x1F3FB..=0x1F3FF).contains(&u)
+pub(crate) const fn is_modifier_code(u: u32) -> bool {
+    matches!(u, 0xFE0F | 0x1F3FB..=0x1F3FF)
 }
 
 /// Whether `c` can begin or continue a ZWJ sequence.
@@ -29,7 +29,7 @@ fn is_part(c: char) -> bool {
 
 /// [`is_part`] by code point.
 #[inline]
-pub(crate) fn is_part_code(u: u32) -> bool {
+pub(crate) const fn is_part_code(u: u32) -> bool {
     matches!(u, 0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
         && !is_modifier_code(u)
 }
