@@ -957,7 +957,7 @@ fn scan_chars(chars: &[char]) -> Scan {
             while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
                 let stop = not_plain_sse2(block);
                 if stop != 0 {
-                    i += stop.trailing_zeros() as usize / 4;
+                    i += stop.trailing_zeros() as usize / 2;
                     break;
                 }
                 i += 8;
@@ -1009,31 +1009,31 @@ fn widen_sse2(block: &[u8; 16], to: &mut [char]) {
     }
 }
 
-/// Four mask bits for each of eight chars that is not plain ASCII as [`scan_chars`] steps
-/// over it (`' '..='%'` or `'\''..='~'`), bits 4k to 4k + 3 for char k: SSE2 compares of the
-/// 32-bit lanes (no char reaches 2^31, so signed compares order them).
+/// Two mask bits for each of eight chars that is not plain ASCII as [`scan_chars`] steps
+/// over it (`' '..='%'` or `'\''..='~'`), bits 2k and 2k + 1 for char k: the chars packed to
+/// 16-bit lanes first (signed saturation: no char reaches 2^31, and every char from U+8000
+/// becomes 0x7FFF, not plain as it was), then SSE2 compares of those (one set of compares
+/// for the eight, where the 32-bit lanes took two: ~6 instructions a block less).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn not_plain_sse2(block: &[char; 8]) -> u32 {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi32, _mm_cmpgt_epi32,
-        _mm_cmplt_epi32, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi32,
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpgt_epi16,
+        _mm_cmplt_epi16, _mm_loadu_si128, _mm_movemask_epi8, _mm_packs_epi32, _mm_set1_epi16,
     };
     // SAFETY: two unaligned loads of the 32 bytes of `block` (a char is four bytes); SSE2 is
     // part of the x86-64 baseline, so its instructions are always there.
     let plain = unsafe {
         let p = block.as_ptr().cast::<__m128i>();
-        let lanes = |x: __m128i| {
-            let printable = _mm_and_si128(
-                _mm_cmpgt_epi32(x, _mm_set1_epi32(0x1F)),
-                _mm_cmplt_epi32(x, _mm_set1_epi32(0x7F)),
-            );
-            let amp = _mm_cmpeq_epi32(x, _mm_set1_epi32(i32::from(b'&')));
-            _mm_movemask_epi8(_mm_andnot_si128(amp, printable)) as u32
-        };
-        lanes(_mm_loadu_si128(p)) | lanes(_mm_loadu_si128(p.add(1))) << 16
+        let x = _mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)));
+        let printable = _mm_and_si128(
+            _mm_cmpgt_epi16(x, _mm_set1_epi16(0x1F)),
+            _mm_cmplt_epi16(x, _mm_set1_epi16(0x7F)),
+        );
+        let amp = _mm_cmpeq_epi16(x, _mm_set1_epi16(i16::from(b'&')));
+        _mm_movemask_epi8(_mm_andnot_si128(amp, printable)) as u32
     };
-    !plain
+    !plain & 0xFFFF
 }
 
 /// How many bytes from `b[i]` on are plain ASCII (as [`plain_prefix`] reads them), up to
