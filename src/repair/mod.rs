@@ -921,14 +921,41 @@ impl Scanner {
     /// (inlined there it cost x300 0.2 M instructions more than it saved).
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
     fn other(&mut self, u: u32) -> bool {
-        self.other_inlined(u)
+        self.other_inlined::<false>(u)
     }
 
     /// [`Scanner::other`], inlined natively into [`scan_chars`] (a call for each char from
     /// U+0080 of each step's scan: 0.3 M instructions of d300's 124 M). A call in the .wasm
     /// (its size).
+    /// `WIDE`: `inert` as [`nfc_inert_wide`] (natively, for [`scan_chars`]).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn other_inlined(&mut self, u: u32) -> bool {
+    fn other_inlined<const WIDE: bool>(&mut self, u: u32) -> bool {
+        // Natively, below U+3000 what is asked of the char in one load (as below: the order
+        // of the tests that say no does not matter, the caller stops at the first).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(&flags) = FLAGS_LOW.get(u as usize) {
+            if flags & LONE_RISK != 0 || mojibake::lone_lead_risk(u) {
+                return false;
+            }
+            let role = mojibake::role(u);
+            if self.prev & role.cont != 0 {
+                return false;
+            }
+            self.prev = role.starts;
+            (self.gap_space, self.gap_question, self.gap) =
+                (role.before_space, role.before_question, false);
+            // No modifier here.
+            if flags & PART != 0 {
+                if self.last_part {
+                    return false;
+                }
+                self.last_part = true;
+            } else {
+                self.last_part = false;
+            }
+            self.inert &= flags & if WIDE { INERT_WIDE } else { INERT } != 0;
+            return true;
+        }
         if lone_risk(u) || mojibake::lone_lead_risk(u) {
             return false;
         }
@@ -947,6 +974,11 @@ impl Scanner {
         } else if !zwj::is_modifier_code(u) {
             self.last_part = false;
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        if WIDE {
+            self.inert &= nfc_inert_wide(u);
+            return true;
+        }
         self.inert &= nfc_inert(u);
         true
     }
@@ -964,7 +996,60 @@ impl Scanner {
 /// `Œ œ ŉ`, `Ĳ ĳ`, `Ǆ`…`ǌ`, combining marks, Thai lead chars, ligatures, U+FEFF,
 /// U+FFF9–U+FFFD (with the rest of U+FFC0–U+FFFF), the zero-width chars repair removes
 /// (`is_junk`: U+200B, U+2060, U+206A–U+206F).
+///
+/// Natively, below U+3000 (most chars the scans ask) one bit of [`LONE_RISK_LOW`], where the
+/// ranges took ~8 instructions a char of each line's scan (the test
+/// `lone_risk_answers_as_the_ranges` compares every char).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn lone_risk(u: u32) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(&flags) = FLAGS_LOW.get(u as usize) {
+        return flags & LONE_RISK != 0;
+    }
+    lone_risk_ranges(u)
+}
+
+/// Bits of [`FLAGS_LOW`]: [`lone_risk`], [`zwj::is_part_code`], [`nfc_inert`],
+/// [`nfc_inert_wide`].
+#[cfg(not(target_arch = "wasm32"))]
+const LONE_RISK: u8 = 1;
+#[cfg(not(target_arch = "wasm32"))]
+const PART: u8 = 2;
+#[cfg(not(target_arch = "wasm32"))]
+const INERT: u8 = 4;
+#[cfg(not(target_arch = "wasm32"))]
+const INERT_WIDE: u8 = 8;
+
+/// What the scans ask of each char of U+0000–U+2FFF (most chars they meet), one byte a
+/// char, natively: one load where [`Scanner`]'s range tests of each char beyond ASCII
+/// (risk, emoji part, inert) took ~25 instructions. No char there is a
+/// [`zwj::is_modifier_code`]. The test `char_flags_answer_as_the_ranges` compares every char.
+#[cfg(not(target_arch = "wasm32"))]
+static FLAGS_LOW: [u8; 0x3000] = {
+    let mut t = [0u8; 0x3000];
+    let mut u = 0;
+    while u < 0x3000 {
+        let mut f = 0;
+        if lone_risk_ranges(u) {
+            f |= LONE_RISK;
+        }
+        if zwj::is_part_code(u) {
+            f |= PART;
+        }
+        if nfc_inert(u) {
+            f |= INERT;
+        }
+        if nfc_inert_wide_ranges(u) {
+            f |= INERT_WIDE;
+        }
+        t[u as usize] = f;
+        u += 1;
+    }
+    t
+};
+
+/// [`lone_risk`] as ranges.
+const fn lone_risk_ranges(u: u32) -> bool {
     matches!(
         u,
         0x80..=0xA0
@@ -1050,11 +1135,19 @@ fn scan_line(b: &[u8], mut i: usize) -> (Scan, usize) {
     (Scan::MayBeDamaged, end)
 }
 
+/// Whether [`scan_chars`] tests [`nfc_inert_wide`] (natively) or [`nfc_inert`].
+const WIDE_INERT: bool = cfg!(not(target_arch = "wasm32"));
+
 /// [`scan_line`] of a line's chars (no UTF-8 written out for it). As there, a run of plain
 /// ASCII after ASCII (no `&`, control or DEL) is stepped over at one range test a char: each
 /// char of it would leave the scanner as it is but for `prev`, which it clears. (Every
 /// step of [`Line::run_at`] ends with this scan, and `Scanner::ascii` a char was two thirds
 /// of it.) Native only, for the .wasm's size budget.
+///
+/// Natively `UndamagedNfc` where every char is [`nfc_inert_wide`] (in NFC all the same),
+/// where [`scan_line`] asks [`nfc_inert`]: a line a step decoded into Hebrew, Arabic, Thai,
+/// `€` or `™` then ends the step with no [`surely_nfc`] walk of its own (`nfc_pieces`
+/// asked it of 1,972 lines of d300, 1.06 M instructions).
 fn scan_chars(chars: &[char]) -> Scan {
     let mut scan = Scanner::new();
     let mut i = 0;
@@ -1068,7 +1161,7 @@ fn scan_chars(chars: &[char]) -> Scan {
             while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
                 let stop = not_plain_sse2(block);
                 if stop != 0 {
-                    i += stop.trailing_zeros() as usize / 4;
+                    i += stop.trailing_zeros() as usize / 2;
                     break;
                 }
                 i += 8;
@@ -1085,7 +1178,7 @@ fn scan_chars(chars: &[char]) -> Scan {
         let ok = if c.is_ascii() {
             scan.ascii(c as u8)
         } else {
-            scan.other_inlined(c as u32)
+            scan.other_inlined::<WIDE_INERT>(c as u32)
         };
         if !ok {
             return Scan::MayBeDamaged;
@@ -1120,31 +1213,31 @@ fn widen_sse2(block: &[u8; 16], to: &mut [char]) {
     }
 }
 
-/// Four mask bits for each of eight chars that is not plain ASCII as [`scan_chars`] steps
-/// over it (`' '..='%'` or `'\''..='~'`), bits 4k to 4k + 3 for char k: SSE2 compares of the
-/// 32-bit lanes (no char reaches 2^31, so signed compares order them).
+/// Two mask bits for each of eight chars that is not plain ASCII as [`scan_chars`] steps
+/// over it (`' '..='%'` or `'\''..='~'`), bits 2k and 2k + 1 for char k: the chars packed to
+/// 16-bit lanes first (signed saturation: no char reaches 2^31, and every char from U+8000
+/// becomes 0x7FFF, not plain as it was), then SSE2 compares of those (one set of compares
+/// for the eight, where the 32-bit lanes took two: ~6 instructions a block less).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn not_plain_sse2(block: &[char; 8]) -> u32 {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi32, _mm_cmpgt_epi32,
-        _mm_cmplt_epi32, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi32,
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpgt_epi16,
+        _mm_cmplt_epi16, _mm_loadu_si128, _mm_movemask_epi8, _mm_packs_epi32, _mm_set1_epi16,
     };
     // SAFETY: two unaligned loads of the 32 bytes of `block` (a char is four bytes); SSE2 is
     // part of the x86-64 baseline, so its instructions are always there.
     let plain = unsafe {
         let p = block.as_ptr().cast::<__m128i>();
-        let lanes = |x: __m128i| {
-            let printable = _mm_and_si128(
-                _mm_cmpgt_epi32(x, _mm_set1_epi32(0x1F)),
-                _mm_cmplt_epi32(x, _mm_set1_epi32(0x7F)),
-            );
-            let amp = _mm_cmpeq_epi32(x, _mm_set1_epi32(i32::from(b'&')));
-            _mm_movemask_epi8(_mm_andnot_si128(amp, printable)) as u32
-        };
-        lanes(_mm_loadu_si128(p)) | lanes(_mm_loadu_si128(p.add(1))) << 16
+        let x = _mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)));
+        let printable = _mm_and_si128(
+            _mm_cmpgt_epi16(x, _mm_set1_epi16(0x1F)),
+            _mm_cmplt_epi16(x, _mm_set1_epi16(0x7F)),
+        );
+        let amp = _mm_cmpeq_epi16(x, _mm_set1_epi16(i16::from(b'&')));
+        _mm_movemask_epi8(_mm_andnot_si128(amp, printable)) as u32
     };
-    !plain
+    !plain & 0xFFFF
 }
 
 /// How many bytes from `b[i]` on are plain ASCII (as [`plain_prefix`] reads them), up to
@@ -1220,7 +1313,7 @@ fn plain_prefix(b: &[u8], i: usize) -> usize {
 /// drawing and symbols, kana, CJK, Hangul syllables, emoji, joiners and variation
 /// selectors. A test checks each against unicode-normalization.
 #[inline]
-fn nfc_inert(u: u32) -> bool {
+const fn nfc_inert(u: u32) -> bool {
     matches!(u,
         0..=0x2FF | 0x388..=0x3CE | 0x400..=0x482 | 0x200C | 0x200D | 0x2010..=0x2027
         | 0x2030..=0x205E | 0x2500..=0x27BF | 0x3041..=0x3096 | 0x30A1..=0x30FA
@@ -1237,9 +1330,22 @@ fn nfc_inert(u: u32) -> bool {
 /// ([`scan_line`]), where the longer test cost a thread of posts more than it saved. A test
 /// checks each against unicode-normalization. Native only, for the .wasm's size budget (the
 /// browser's first step stays [`nfc_inert`]).
+///
+/// Below U+3000 a bit of [`FLAGS_LOW`], where the ranges took ~30 instructions a char (the
+/// chars [`surely_nfc`] and [`scan_chars`] ask are most of them there).
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn nfc_inert_wide(u: u32) -> bool {
+    match FLAGS_LOW.get(u as usize) {
+        Some(&flags) => flags & INERT_WIDE != 0,
+        None => nfc_inert_wide_ranges(u),
+    }
+}
+
+/// [`nfc_inert_wide`] as ranges.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+const fn nfc_inert_wide_ranges(u: u32) -> bool {
     nfc_inert(u)
         || matches!(u,
             0x5D0..=0x5EA | 0x621..=0x64A | 0x660..=0x669 | 0xE01..=0xE30 | 0x1EA0..=0x1EF9
@@ -1442,6 +1548,24 @@ fn chars_of(line: &str, chars: &mut Vec<char>) -> bool {
         }
         // Chars of two to four bytes (UTF-8, as `line` is a `str`).
         loop {
+            // Two bytes (most of mojibake) on their own path: below U+0800, where of the
+            // chars `small_fix` counts there are only the C1 controls and U+0132–U+01F3, at
+            // two range tests (the shared path's decoding and tests cost d300 0.36 M of its
+            // 79 M instructions more; the test `chars_of_reads_every_two_byte_char`).
+            if let [x, y, ..] = b[i..] {
+                if x < 0xE0 {
+                    let u = u32::from(x & 0x1F) << 6 | u32::from(y & 0x3F);
+                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    small |= u <= 0x9F || (0x132..=0x1F3).contains(&u) && small_fix(c);
+                    out[k] = c;
+                    i += 2;
+                    k += 1;
+                    if b.get(i).is_none_or(|&x| x < 0x80) {
+                        break;
+                    }
+                    continue;
+                }
+            }
             let (u, len) = match b[i..] {
                 [x, y, ..] if x < 0xE0 => (u32::from(x & 0x1F) << 6 | u32::from(y & 0x3F), 2),
                 [x, y, z, ..] if x < 0xF0 => (
@@ -2241,12 +2365,31 @@ pub fn nfc(text: &str) -> String {
 fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        // Runs of ASCII four chars a test, then the inert chars one range test each: most
-        // lines end here. The quick check takes the rest, from the first char that is not
-        // inert (those before it leave its state as at the start).
+        // Runs of chars below U+0300 (ASCII and the Latin before the combining marks, all
+        // `nfc_inert`) eight a test on x86-64 (SSE2), then the inert chars one range test
+        // each: most lines end here. The quick check takes the rest, from the first char
+        // that is not inert (those before it leave its state as at the start). (Runs of
+        // ASCII only, as `ascii_end` passes them, left each Latin letter of a line no step
+        // decoded to its own test: 1.1 M of d300's 81 M instructions.)
         let mut i = 0;
         loop {
-            i = mojibake::ascii_end(chars, i);
+            // Asked first of one char: most lines walked here are of other scripts.
+            #[cfg(target_arch = "x86_64")]
+            if chars.get(i).is_some_and(|&c| (c as u32) < 0x300) {
+                i += 1;
+                while let Some(block) = chars.get(i..).and_then(<[char]>::first_chunk::<8>) {
+                    let stop = from_u300_sse2(block);
+                    if stop != 0 {
+                        i += stop.trailing_zeros() as usize / 2;
+                        break;
+                    }
+                    i += 8;
+                }
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            {
+                i = mojibake::ascii_end(chars, i);
+            }
             match chars.get(i) {
                 None => return true,
                 Some(&c) if nfc_inert_wide(c as u32) => i += 1,
@@ -2257,6 +2400,26 @@ fn surely_nfc(chars: &[char]) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         chars.iter().all(|&c| nfc_inert(c as u32))
+    }
+}
+
+/// Two mask bits for each of eight chars from U+0300 (bits 2k and 2k + 1 for char k), for
+/// [`surely_nfc`]: the chars packed to 16-bit lanes (signed saturation: no char reaches
+/// 2^31, and every char from U+8000 becomes 0x7FFF, still from U+0300), then one SSE2
+/// compare for the eight.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn from_u300_sse2(block: &[char; 8]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpgt_epi16, _mm_loadu_si128, _mm_movemask_epi8, _mm_packs_epi32,
+        _mm_set1_epi16,
+    };
+    // SAFETY: two unaligned loads of the 32 bytes of `block` (a char is four bytes); SSE2 is
+    // part of the x86-64 baseline, so its instructions are always there.
+    unsafe {
+        let p = block.as_ptr().cast::<__m128i>();
+        let x = _mm_packs_epi32(_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)));
+        _mm_movemask_epi8(_mm_cmpgt_epi16(x, _mm_set1_epi16(0x2FF))) as u32
     }
 }
 
@@ -2638,6 +2801,14 @@ mod tests {
             let line: String = (0..len).map(|_| pick(&alphabet, &mut next)).collect();
             let chars: Vec<char> = line.chars().collect();
             let want = scan_line_alone(line.as_bytes());
+            // Natively in NFC also where every char is of the wider inert set.
+            #[cfg(not(target_arch = "wasm32"))]
+            let want = if want == Scan::Undamaged && chars.iter().all(|&c| nfc_inert_wide(c as u32))
+            {
+                Scan::UndamagedNfc
+            } else {
+                want
+            };
             assert_eq!(scan_chars(&chars), want, "{line:?}");
             each[want as usize] += 1;
         }
@@ -2658,6 +2829,33 @@ mod tests {
                 let s: String = all[start..end].iter().collect();
                 assert_eq!(utf16_len(&s), s.encode_utf16().count(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lone_risk_answers_as_the_ranges() {
+        for u in 0..=0x11_0000 {
+            assert_eq!(lone_risk(u), lone_risk_ranges(u), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn char_flags_answer_as_the_ranges() {
+        for (u, &f) in (0u32..).zip(FLAGS_LOW.iter()) {
+            assert_eq!(f & LONE_RISK != 0, lone_risk_ranges(u), "U+{u:04X}");
+            assert_eq!(f & PART != 0, zwj::is_part_code(u), "U+{u:04X}");
+            assert_eq!(f & INERT != 0, nfc_inert(u), "U+{u:04X}");
+            assert_eq!(f & INERT_WIDE != 0, nfc_inert_wide_ranges(u), "U+{u:04X}");
+            assert!(!zwj::is_modifier_code(u), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn nfc_inert_wide_answers_as_the_ranges() {
+        for u in 0..=0x11_0000 {
+            assert_eq!(nfc_inert_wide(u), nfc_inert_wide_ranges(u), "U+{u:04X}");
         }
     }
 
@@ -2923,6 +3121,44 @@ mod tests {
         }
         // Both answers are met often.
         assert!(yes > 5_000 && yes < 45_000, "{yes}");
+    }
+
+    /// `surely_nfc` (runs below U+0300 eight chars a test on x86-64) answers as a char at a
+    /// time asked, on random lines of ASCII, Latin-1, the edges of U+0300, wide inert chars
+    /// and chars the quick check must see, at every length up to 40.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn surely_nfc_answers_as_a_char_at_a_time() {
+        let reference = |chars: &[char]| match chars.iter().position(|&c| !nfc_inert_wide(c as u32))
+        {
+            None => true,
+            Some(i) => quick_nfc(chars[i..].iter().copied()),
+        };
+        let pool: Vec<char> =
+            "ab Z~\u{80}\u{e9}\u{2ff}\u{300}\u{301}\u{2fe}\u{5d0}\u{20ac}\u{c5}\u{212b}\u{fffd}\u{1f600}e\u{e0}"
+                .chars()
+                .collect();
+        let mut rng = xorshift(0x3C6E_F372);
+        let mut yes = 0;
+        for _ in 0..40_000 {
+            let len = (rng() % 41) as usize;
+            // Mostly chars below U+0300, so that whole blocks of eight pass.
+            let rate = 1 + rng() % 16;
+            let line: Vec<char> = (0..len)
+                .map(|_| {
+                    let r = rng();
+                    if r % rate == 0 {
+                        pick(&pool, &mut rng)
+                    } else {
+                        char::from_u32((r >> 8) as u32 % 0x300).unwrap_or('a')
+                    }
+                })
+                .collect();
+            let want = reference(&line);
+            assert_eq!(surely_nfc(&line), want, "{line:?}");
+            yes += usize::from(want);
+        }
+        assert!(yes > 5_000 && yes < 35_000, "{yes}");
     }
 
     /// The run of plain bytes from any place in a text is the bytes' own count, up to the
@@ -3461,6 +3697,24 @@ mod tests {
     }
 
     #[test]
+    fn chars_of_reads_every_two_byte_char() {
+        // The two-byte path: every char from U+0080 to U+07FF, alone and beside another.
+        let mut buf = Vec::new();
+        for c in (0x80..0x800u32).filter_map(char::from_u32) {
+            for line in [format!("a{c}"), format!("{c}\u{e9}b"), format!("\u{e9}{c}")] {
+                let found = chars_of(&line, &mut buf);
+                let want: Vec<char> = line.chars().collect();
+                assert_eq!(buf, want, "{line:?}");
+                assert_eq!(
+                    found,
+                    want.iter().any(|&c| small_fix_reference(c)),
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn chars_of_reads_as_chars_and_has_small_fix() {
         // Random lines of runs of plain ASCII (long and short: the eight-byte copies and
         // the line's last seven bytes), mojibake, controls, C1 controls, ligatures, joiners
@@ -3604,7 +3858,7 @@ mod tests {
             let ok = if c.is_ascii() {
                 scan.ascii(c as u8)
             } else {
-                scan.other(c as u32)
+                scan.other_inlined::<WIDE_INERT>(c as u32)
             };
             if !ok {
                 return Scan::MayBeDamaged;
@@ -3639,6 +3893,8 @@ mod tests {
             assert_eq!(scan_chars(&chars), want, "{chars:?}");
             seen[want as usize] += 1;
         }
-        assert!(seen.iter().all(|&n| n > 1_000), "answers: {seen:?}");
+        // (`Undamaged` is the rarest natively, where most lines of inert chars of the
+        // alphabet's pages are `UndamagedNfc`.)
+        assert!(seen.iter().all(|&n| n > 500), "answers: {seen:?}");
     }
 }
