@@ -133,6 +133,9 @@ pub fn repair(text: &str) -> Repaired {
     // The line being repaired, its vectors' room kept from line to line.
     #[cfg(not(target_arch = "wasm32"))]
     let mut spare = Line::default();
+    // How many repaired lines are still bad (kept as `Line`s up to [`EVIDENCE`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut bad = 0;
     // Every line that needs a repair, in order: (line number, its entry in `fixed`).
     let mut order: Vec<(usize, u32)> = Vec::with_capacity(todo.len());
     // A paste repeats lines: a thread's author name, a separator or a signature comes back
@@ -166,7 +169,7 @@ pub fn repair(text: &str) -> Repaired {
                 #[cfg(not(target_arch = "wasm32"))]
                 let repaired = {
                     spare.repair_anew(&chars, preferred, damaged, &mut memo);
-                    Slot::of(&mut spare, line, damaged, &mut kept, &mut to)
+                    Slot::of(&mut spare, line, damaged, (&mut kept, &mut to), &mut bad)
                 };
                 #[cfg(target_arch = "wasm32")]
                 let repaired = Slot::Line(Box::new(Line::repair(
@@ -388,6 +391,9 @@ struct KeptLine {
     /// Whether its pasted chars were known damaged ([`Line::repair`]'s `damaged`): a line is
     /// repaired again from them ([`Slot::line`]) as it was the first time.
     damaged: bool,
+    /// Whether it was still bad ([`still_bad`]): one past the first [`EVIDENCE`] such lines,
+    /// which [`settle_page`] looks at only where a repair under no page mended some of those.
+    bad: bool,
 }
 
 /// A change of a [`KeptLine`], as [`Line::each_change`] tells it: 48 bytes, where a `Repair`
@@ -427,16 +433,27 @@ enum Slot {
 }
 
 impl Slot {
-    /// The repaired `line` as `pasted` (the line as pasted) made it: kept, unless still bad
-    /// (`line` is left with its vectors' room, for the next line).
+    /// The repaired `line` as `pasted` (the line as pasted) made it: kept, unless it is one
+    /// of the first [`EVIDENCE`] still bad (`bad` counts them), the lines `settle_page` looks
+    /// at first (`line` is left with its vectors' room, for the next line).
     #[cfg(not(target_arch = "wasm32"))]
-    fn of(line: &mut Line, pasted: &str, damaged: bool, kept: &mut Kept, to: &mut String) -> Slot {
+    fn of(
+        line: &mut Line,
+        pasted: &str,
+        damaged: bool,
+        (kept, to): (&mut Kept, &mut String),
+        bad: &mut usize,
+    ) -> Slot {
+        let still_bad = still_bad(line);
+        #[cfg(not(test))]
+        let (keep_none, live) = (false, EVIDENCE);
         #[cfg(test)]
-        let still_bad = |line: &Line| tests::KEEP_NONE.get() || still_bad(line);
-        if still_bad(line) {
+        let (keep_none, live) = (tests::KEEP_NONE.get(), tests::LIVE_BAD.get());
+        if keep_none || (still_bad && *bad < live) {
+            *bad += 1;
             return Slot::Line(Box::new(std::mem::take(line)));
         }
-        Slot::Kept(KeptLine::of(line, pasted, damaged, kept, to))
+        Slot::Kept(KeptLine::of(line, pasted, damaged, still_bad, kept, to))
     }
 
     /// The line, unless kept.
@@ -480,6 +497,7 @@ impl KeptLine {
         line: &mut Line,
         pasted: &str,
         damaged: bool,
+        bad: bool,
         kept: &mut Kept,
         to: &mut String,
     ) -> KeptLine {
@@ -510,6 +528,7 @@ impl KeptLine {
             units: units as u32,
             changes: (changes, (kept.changes.len() - changes) as u32),
             damaged,
+            bad,
         }
     }
 }
@@ -572,6 +591,11 @@ fn settle_page<'a>(
         let mut votes: Vec<u16> = Vec::new();
         for &(k, i) in order {
             let i = i as usize;
+            // A line kept still bad is made a line again (as it was: still bad).
+            #[cfg(not(target_arch = "wasm32"))]
+            if let (first_copy, slot @ Slot::Kept(KeptLine { bad: true, .. })) = &mut fixed[i] {
+                slot.line(|| pasted(*first_copy), first, memo);
+            }
             let Some(line) = fixed[i].1.unkept().filter(|line| still_bad(line)) else {
                 continue;
             };
@@ -2527,6 +2551,8 @@ mod tests {
         pub(super) static KEEP_NONE: Cell<bool> = const { Cell::new(false) };
         /// How many kept lines `Slot::line` repaired anew.
         pub(super) static REPAIRED_ANEW: Cell<usize> = const { Cell::new(0) };
+        /// How many still bad lines are kept as `Line`s (`EVIDENCE`; fewer in a test).
+        pub(super) static LIVE_BAD: Cell<usize> = const { Cell::new(EVIDENCE) };
     }
 
     /// Natively most repaired lines are kept as their text and changes (`KeptLine`) until
@@ -2535,7 +2561,9 @@ mod tests {
     /// the .wasm keeps them: the shared corpus's pastes, ftfy's cases as one paste (161 damaged
     /// lines, of many pages), and four fuzz inputs on which `settle_page` repairs every line
     /// again under another page than the first (kept ones anew; on the first, a kept line
-    /// repaired anew under no page, not the first page, would read otherwise).
+    /// repaired anew under no page, not the first page, would read otherwise). And so with
+    /// every still bad line kept too (past the first `EVIDENCE` they are), each of which
+    /// `settle_page` makes a line again where it looks at it.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn kept_lines_repair_as_lines() {
@@ -2576,7 +2604,7 @@ mod tests {
         ] {
             pastes.push(String::from_utf8_lossy(fuzz).into_owned());
         }
-        let mut repairs = 0;
+        let (mut repairs, mut bad_anew) = (0, 0);
         for (k, text) in pastes.iter().enumerate() {
             REPAIRED_ANEW.set(0);
             let kept = repair(text);
@@ -2585,12 +2613,23 @@ mod tests {
             let lines = repair(text);
             KEEP_NONE.set(false);
             assert_eq!(kept, lines, "{text:?}");
+            // Every still bad line kept too: `settle_page` makes each it looks at a line again.
+            LIVE_BAD.set(0);
+            REPAIRED_ANEW.set(0);
+            let bad_kept = repair(text);
+            bad_anew += REPAIRED_ANEW.get();
+            LIVE_BAD.set(EVIDENCE);
+            assert_eq!(bad_kept, lines, "{text:?}");
             repairs += kept.repairs.len();
             if k >= pasted {
                 assert!(anew > 0, "no kept line repaired anew: {text:?}");
             }
         }
         assert!(repairs > 500, "repairs compared: {repairs}");
+        assert!(
+            bad_anew > 20,
+            "still bad kept lines repaired anew: {bad_anew}"
+        );
     }
 
     /// `has_small_fix` (eight chars at a time natively) answers as `small_fix` asked of each
