@@ -329,3 +329,40 @@ fn lost_byte_readings_rank_letters_as_natively() {
         );
     }
 }
+
+/// A paste of damaged lines repairs in the browser as natively, where each repaired line stays
+/// a `Line` until written (natively most are kept as text and changes): the document's page
+/// from its damaged lines, a lost byte read as the closing quote, a repeated line's repairs
+/// at its own place. Offsets (UTF-16) counted by hand.
+#[wasm_bindgen_test]
+fn a_damaged_paste_repairs_as_natively() {
+    let pasted = "Googleâ€™s model is â€œopenâ€\nItâ€™s the end â€” or not.\nplain line\n\
+                  CafÃ© au lait, naÃ¯ve faÃ§ade\nItâ€™s the end â€” or not.";
+    let out = unspool::repair::repair(pasted);
+    assert_eq!(
+        out.text,
+        "Google’s model is “open”\nIt’s the end — or not.\nplain line\n\
+         Café au lait, naïve façade\nIt’s the end — or not."
+    );
+    let got: Vec<(usize, &str, &str, &str)> = out
+        .repairs
+        .iter()
+        .map(|r| (r.at, r.from.as_str(), r.to.as_str(), r.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (6, "â€™", "’", "mojibake"),
+            (18, "â€œ", "“", "mojibake"),
+            (23, "â€", "”", "lost_bytes"),
+            (27, "â€™", "’", "mojibake"),
+            (38, "â€”", "—", "mojibake"),
+            (62, "Ã©", "é", "mojibake"),
+            (75, "Ã¯", "ï", "mojibake"),
+            (81, "Ã§", "ç", "mojibake"),
+            (88, "â€™", "’", "mojibake"),
+            (99, "â€”", "—", "mojibake"),
+        ]
+    );
+    assert!(out.repairs[2].confidence < 1.0, "a lost byte is a guess");
+}
