@@ -1486,8 +1486,12 @@ fn line_needs_repair(line: &str, chars: &mut Vec<char>, known: Known) -> Option<
 #[inline(never)]
 fn chars_of(line: &str, chars: &mut Vec<char>) -> bool {
     let b = line.as_bytes();
-    chars.clear();
-    chars.resize(b.len(), '\0');
+    // Room for a char a byte: what the buffer holds already (the chars of the line before,
+    // cut at the end below) is written over, not cleared and filled again (the fill was a
+    // `memset` of the line's bytes four times over).
+    if chars.len() < b.len() {
+        chars.resize(b.len(), '\0');
+    }
     let out = chars.as_mut_slice();
     let mut small = false;
     let (mut i, mut k) = (0, 0);
@@ -1835,7 +1839,16 @@ impl Line {
         // edit takes in are marked, and the new edits (sorted) are merged in at the end, so
         // a long line with thousands of edits costs linear time, not one shift per edit.
         let mut taken = vec![false; self.edits.len()];
-        let mut added: Vec<Edit> = Vec::with_capacity(pieces.len());
+        // With no edits yet (a line's first change, most calls), the new edits are written
+        // into the line's own vector (its room kept from the line before), which they then
+        // are: no allocation and free a call for them (~0.7 M of d300's 77.6 M instructions).
+        let mut added: Vec<Edit> = if self.edits.is_empty() {
+            let mut own = std::mem::take(&mut self.edits);
+            own.reserve(pieces.len());
+            own
+        } else {
+            Vec::with_capacity(pieces.len())
+        };
         let (mut w, mut at) = (0, grow);
         for p in pieces.iter_mut() {
             let (start, end) = (p.start + grow, p.end + grow);
