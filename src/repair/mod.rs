@@ -1946,10 +1946,30 @@ impl Line {
         self.origin.truncate(w + n - at);
         // Merge: both are sorted by range, and no range is in both (a new edit takes in
         // the edit of its own range).
-        let old = std::mem::take(&mut self.edits);
+        #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+        let mut old = std::mem::take(&mut self.edits);
         if old.is_empty() {
             self.edits = added;
             return;
+        }
+        // Natively, where the new edits all come after those kept (the edits taken in
+        // dropped in place), they are appended: the merge would give the same, in a new
+        // vector.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let mut k = 0;
+            old.retain(|_| {
+                k += 1;
+                !taken[k - 1]
+            });
+            let first = added.first().map(|n| (n.start, n.end));
+            if old.last().is_none_or(|e| Some((e.start, e.end)) < first) {
+                old.append(&mut added);
+                self.edits = old;
+                return;
+            }
+            taken.clear();
+            taken.resize(old.len(), false);
         }
         let mut merged = Vec::with_capacity(old.len() + added.len());
         let mut added = added.into_iter().peekable();
