@@ -667,6 +667,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_c1_control_is_bad() {
+        // `Line::run_at` tells the next step a line is bad where its scan stopped at a C1
+        // control: every C1 control, anywhere in random lines of ASCII and the chars the
+        // rules name (a match before it is one all the same).
+        let mut rng = xorshift(0xC1C1_0BAD);
+        let ascii: Vec<char> = "ab z A Z.,?! 0 9\t".chars().collect();
+        let other: Vec<char> = "ÃÂâ€œ™éèÉ¢£©°×ÐØßðø╗║ŒœŠ\u{A0}’“”…–—ΑαЖж中😀"
+            .chars()
+            .collect();
+        for _ in 0..20_000 {
+            let len = (rng() % 24) as usize;
+            let mut chars: Vec<char> = (0..len)
+                .map(|_| match rng() % 4 {
+                    0 => pick(&other, &mut rng),
+                    _ => pick(&ascii, &mut rng),
+                })
+                .collect();
+            let c1 = char::from_u32(0x80 + (rng() % 0x20) as u32).unwrap();
+            chars.insert((rng() % (len as u64 + 1)) as usize, c1);
+            assert!(is_bad(&chars), "{chars:?}");
+        }
+    }
+
     fn bad(s: &str) -> usize {
         badness(&s.chars().collect::<Vec<_>>())
     }
