@@ -429,8 +429,9 @@ struct Kept {
 }
 
 /// A repaired line of [`repair`]'s list: natively kept as its text and changes, or as a
-/// [`Line`] while [`settle_page`] may repair it again (a line still bad after its repair, the
-/// only kind `settle_page` looks at while the page stays; or one it repaired again).
+/// [`Line`] while [`settle_page`] may repair it again (one of the first [`EVIDENCE`] lines
+/// still bad after their repair, the lines `settle_page` looks at while the page stays; or
+/// one it repaired again). In the .wasm always a `Line`.
 enum Slot {
     #[cfg(not(target_arch = "wasm32"))]
     Kept(KeptLine),
