@@ -250,21 +250,29 @@ pub fn repair(text: &str) -> Repaired {
                             result.push_str(&kept.text[start..start + len]);
                             units += fixed.units as usize;
                             let (start, len) = (fixed.changes.0, fixed.changes.1 as usize);
-                            for c in &kept.changes[start..start + len] {
-                                out.repairs.push(Repair {
+                            // One `extend` (room reserved above): each repair is written in
+                            // place, where a `push` a change built it first and copied it in
+                            // (a `memcpy` of 120 bytes a change): d300 75.63 -> 75.49 M.
+                            let Kept {
+                                changes,
+                                to: kept_to,
+                                alternatives,
+                                ..
+                            } = &mut kept;
+                            out.repairs
+                                .extend(changes[start..start + len].iter().map(|c| Repair {
                                     at: base + c.at as usize,
                                     from: line[c.from.0 as usize..c.from.1 as usize].into(),
-                                    to: kept.to[c.to.0 as usize..c.to.1 as usize].into(),
+                                    to: kept_to[c.to.0 as usize..c.to.1 as usize].into(),
                                     kind: c.kind.into(),
                                     confidence: c.confidence,
                                     // Taken: a later copy copies the repair.
                                     alternatives: match c.alternatives {
                                         0 => Vec::new(),
-                                        k => std::mem::take(&mut kept.alternatives[k as usize - 1]),
+                                        k => std::mem::take(&mut alternatives[k as usize - 1]),
                                     },
                                     count: 1,
-                                });
-                            }
+                                }));
                         }
                         Slot::Line(fixed) => {
                             units += push_chars(&mut result, &fixed.chars);
