@@ -2650,7 +2650,7 @@ mod tests {
     /// paste (`Slot::line`). Each paste repairs as it does with every line kept a `Line`, as
     /// the .wasm keeps them: the shared corpus's pastes, ftfy's cases as one paste (161 damaged
     /// lines, of many pages), and four fuzz inputs on which `settle_page` repairs every line
-    /// again under another page than the first (kept ones anew; on the first, a kept line
+    /// again under another page than the first (kept ones anew; on the third, a kept line
     /// repaired anew under no page, not the first page, would read otherwise). And so with
     /// every still bad line kept too (past the first `EVIDENCE` they are), each of which
     /// `settle_page` makes a line again where it looks at it.
