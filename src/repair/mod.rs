@@ -968,33 +968,25 @@ impl Scanner {
     /// `WIDE`: `inert` as [`nfc_inert_wide`] (natively, for [`scan_chars`]).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn other_inlined<const WIDE: bool>(&mut self, u: u32) -> bool {
-        // Natively, below U+3000 what is asked of the char in one load (as below: the order
-        // of the tests that say no does not matter, the caller stops at the first).
+        // Natively, below U+3000 what is asked of the char is one load of its flags (no
+        // modifier there); above it, and in the .wasm, each is worked out when asked. The
+        // two calls, each inlined with its `flags` known, are two paths with no test of
+        // `flags` in them (one body asking `flags` at each place cost d300 +0.1 M).
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(&flags) = FLAGS_LOW.get(u as usize) {
-            if flags & LONE_RISK != 0 || mojibake::lone_lead_risk(u) {
-                return false;
-            }
-            let role = mojibake::role(u);
-            if self.prev & role.cont != 0 {
-                return false;
-            }
-            self.prev = role.starts;
-            (self.gap_space, self.gap_question, self.gap) =
-                (role.before_space, role.before_question, false);
-            // No modifier here.
-            if flags & PART != 0 {
-                if self.last_part {
-                    return false;
-                }
-                self.last_part = true;
-            } else {
-                self.last_part = false;
-            }
-            self.inert &= flags & if WIDE { INERT_WIDE } else { INERT } != 0;
-            return true;
+            return self.char_with::<WIDE>(u, Some(flags));
         }
-        if lone_risk(u) || mojibake::lone_lead_risk(u) {
+        self.char_with::<WIDE>(u, None)
+    }
+
+    /// [`Scanner::other_inlined`] with the char's flags from `FLAGS_LOW`, if known.
+    #[inline(always)]
+    fn char_with<const WIDE: bool>(&mut self, u: u32, flags: Option<u8>) -> bool {
+        let risk = match flags {
+            Some(flags) => flags & LONE_RISK != 0,
+            None => lone_risk(u),
+        };
+        if risk || mojibake::lone_lead_risk(u) {
             return false;
         }
         let role = mojibake::role(u);
@@ -1004,20 +996,24 @@ impl Scanner {
         self.prev = role.starts;
         (self.gap_space, self.gap_question, self.gap) =
             (role.before_space, role.before_question, false);
-        if zwj::is_part_code(u) {
+        let part = match flags {
+            Some(flags) => flags & PART != 0,
+            None => zwj::is_part_code(u),
+        };
+        if part {
             if self.last_part {
                 return false;
             }
             self.last_part = true;
-        } else if !zwj::is_modifier_code(u) {
+        } else if flags.is_some() || !zwj::is_modifier_code(u) {
             self.last_part = false;
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        if WIDE {
-            self.inert &= nfc_inert_wide(u);
-            return true;
-        }
-        self.inert &= nfc_inert(u);
+        self.inert &= match flags {
+            Some(flags) => flags & if WIDE { INERT_WIDE } else { INERT } != 0,
+            #[cfg(not(target_arch = "wasm32"))]
+            None if WIDE => nfc_inert_wide(u),
+            None => nfc_inert(u),
+        };
         true
     }
 
@@ -1048,14 +1044,10 @@ fn lone_risk(u: u32) -> bool {
 }
 
 /// Bits of [`FLAGS_LOW`]: [`lone_risk`], [`zwj::is_part_code`], [`nfc_inert`],
-/// [`nfc_inert_wide`].
-#[cfg(not(target_arch = "wasm32"))]
+/// [`nfc_inert_wide`]. (Named in the .wasm too, where `Scanner::char_with` never has flags.)
 const LONE_RISK: u8 = 1;
-#[cfg(not(target_arch = "wasm32"))]
 const PART: u8 = 2;
-#[cfg(not(target_arch = "wasm32"))]
 const INERT: u8 = 4;
-#[cfg(not(target_arch = "wasm32"))]
 const INERT_WIDE: u8 = 8;
 
 /// What the scans ask of each char of U+0000–U+2FFF (most chars they meet), one byte a
