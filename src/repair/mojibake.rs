@@ -3640,11 +3640,19 @@ thread_local! {
     /// [`restore_a0_found`]'s room for a line's bytes with 0xA0 put in, kept from call to
     /// call.
     static A0_SPARE: std::cell::Cell<Vec<Byte>> = const { std::cell::Cell::new(Vec::new()) };
+    /// [`lossy_runs`]' room for a line's pieces, kept from call to call.
+    static LOSSY_ROOM: std::cell::Cell<Vec<Piece>> = const { std::cell::Cell::new(Vec::new()) };
+    /// [`one_step`]'s room for the pieces of a line's runs, kept from call to call.
+    static STEP_PIECES_ROOM: std::cell::Cell<Vec<Piece>> = const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for a line's runs, kept from call to call.
     static RUNS_ROOM: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for the places of [`evidence_pages`], kept from call to call.
     static PLACES_ROOM: std::cell::Cell<Vec<(u32, u16)>> = const { std::cell::Cell::new(Vec::new()) };
 }
+
+/// The most pieces a room of pieces ([`LOSSY_ROOM`]) is kept with.
+#[cfg(not(target_arch = "wasm32"))]
+const STEP_KEPT: usize = 1 << 12;
 
 /// The longest line whose bytes [`GENERAL_ROOM`] keeps room for.
 #[cfg(not(target_arch = "wasm32"))]
@@ -4514,6 +4522,12 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         // By start, then end: one key, both halves under 2^32 (a line of 4G chars is no
         // paste), so the shared sort (crate::sort) gives the order of `sort_unstable`.
         sort_by_key(&mut runs, |&(s, e)| ((s as u64) << 32) | e as u64);
+        // Natively, the runs' pieces are read into a room kept from call to call
+        // ([`STEP_PIECES_ROOM`]; a step of a run finds it taken and makes its own) and moved
+        // into a vector of their number once found, where the vector grew run by run.
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut pieces = STEP_PIECES_ROOM.take();
+        #[cfg(target_arch = "wasm32")]
         let mut pieces = Vec::new();
         let mut rest = Vec::new();
         for &(s, e) in &runs {
@@ -4577,7 +4591,21 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             }
             sort_by_key(&mut pieces, piece_start);
             lost_in_rest(chars, &mut pieces, ctx);
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let mut found = Vec::with_capacity(pieces.len());
+                found.append(&mut pieces);
+                if pieces.capacity() <= STEP_KEPT {
+                    STEP_PIECES_ROOM.set(pieces);
+                }
+                return found;
+            }
+            #[cfg(target_arch = "wasm32")]
             return pieces;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if pieces.capacity() <= STEP_KEPT {
+            STEP_PIECES_ROOM.set(pieces);
         }
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
@@ -5770,6 +5798,14 @@ fn lossy_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
 /// whose `light` is set, light pieces ([`Memo::light`]), and `lightened` says so.
 fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> Option<Vec<Piece>> {
     let byte = |c: char| -> [u8; 2] { byte_of(c, page).map_or([0, 0], |(b, alt)| [b, alt]) };
+    // Natively, the pieces are read into a room kept from call to call ([`LOSSY_ROOM`]) and
+    // moved into a vector of their number at the end, where the vector of each line grew
+    // run by run (its reallocations ~0.85 % of d300's instructions).
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut room = LOSSY_ROOM.take();
+    #[cfg(not(target_arch = "wasm32"))]
+    let out = &mut room;
+    #[cfg(target_arch = "wasm32")]
     let mut out = Vec::new();
     let mut i = 0;
     loop {
@@ -5801,7 +5837,7 @@ fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> O
         #[cfg(not(target_arch = "wasm32"))]
         if let Some(memo) = memo.as_deref_mut() {
             memo.lightened |= memo.light;
-            i = if memo.lossy_run_into(run, page, i, &mut out) {
+            i = if memo.lossy_run_into(run, page, i, out) {
                 j
             } else {
                 i + 1
@@ -5825,8 +5861,25 @@ fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> O
             _ => i += 1,
         }
     }
-    between_emoji(chars, &mut out, droppable(page));
-    (!out.is_empty()).then_some(out)
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        between_emoji(chars, out, droppable(page));
+        let found = (!out.is_empty()).then(|| {
+            let mut found = Vec::with_capacity(out.len());
+            found.append(out);
+            found
+        });
+        if room.capacity() <= STEP_KEPT {
+            room.clear();
+            LOSSY_ROOM.set(room);
+        }
+        found
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        between_emoji(chars, &mut out, droppable(page));
+        (!out.is_empty()).then_some(out)
+    }
 }
 
 /// C1 controls read as windows-1252 where it defines them (`\x85` → `…`). Inside a word,
