@@ -37,6 +37,8 @@ pub mod zwj;
 
 use crate::clean::{word8, HIGH};
 use crate::thread::Repair;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::thread::SmallText;
 use mojibake::{Piece, Text};
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::{is_nfc_quick, IsNormalized};
@@ -218,6 +220,19 @@ pub fn repair(text: &str) -> Repaired {
     };
     out.repairs
         .reserve(order.iter().map(|&(_, i)| changes(i)).sum());
+    // The last kind written and its text: a kind is a `&'static str`, and most repairs in a
+    // row have the same one.
+    #[cfg(not(target_arch = "wasm32"))]
+    let paste = text;
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut last_kind: (&'static str, SmallText) = ("", SmallText::default());
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut kind_of = |kind: &'static str| {
+        if !std::ptr::eq(kind, last_kind.0) {
+            last_kind = (kind, SmallText::from(kind));
+        }
+        last_kind.1.clone()
+    };
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
@@ -259,12 +274,23 @@ pub fn repair(text: &str) -> Repaired {
                                 alternatives,
                                 ..
                             } = &mut kept;
+                            // The texts copied with `SmallText::within` (a fixed copy of
+                            // their room: the pasted text from the line's start, what the
+                            // changes became), the kind cloned from the last change's where
+                            // it is the same `&'static str` (most are): d300 75.53 -> 75.17 M.
+                            let at_line = starts[k];
                             out.repairs
                                 .extend(changes[start..start + len].iter().map(|c| Repair {
                                     at: base + c.at as usize,
-                                    from: line[c.from.0 as usize..c.from.1 as usize].into(),
-                                    to: kept_to[c.to.0 as usize..c.to.1 as usize].into(),
-                                    kind: c.kind.into(),
+                                    from: SmallText::within(
+                                        paste,
+                                        at_line + c.from.0 as usize..at_line + c.from.1 as usize,
+                                    ),
+                                    to: SmallText::within(
+                                        kept_to,
+                                        c.to.0 as usize..c.to.1 as usize,
+                                    ),
+                                    kind: kind_of(c.kind),
                                     confidence: c.confidence,
                                     // Taken: a later copy copies the repair.
                                     alternatives: match c.alternatives {
