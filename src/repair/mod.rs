@@ -233,6 +233,16 @@ pub fn repair(text: &str) -> Repaired {
         }
         last_kind.1.clone()
     };
+    // The stray controls written so far: a repeated one is counted into its first place as
+    // its line is written, not pushed. Natively: the .wasm merges them at the end (merged
+    // here, it grew by 95 B gzipped more).
+    let mut strays = Strays::default();
+    #[cfg(not(any(test, target_arch = "wasm32")))]
+    let online = true;
+    #[cfg(target_arch = "wasm32")]
+    let online = false;
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    let online = !tests::MERGE_AT_END.get();
     for &(k, _) in &todo {
         let span = &text[copied..starts[k]];
         result.push_str(span);
@@ -250,15 +260,20 @@ pub fn repair(text: &str) -> Repaired {
                     unsafe { result.as_mut_vec().extend_from_within(w.text.0..w.text.1) };
                     units += w.units;
                     let moved = base - w.base;
-                    for r in w.repairs.0..w.repairs.1 {
-                        let r = &out.repairs[r];
-                        let at = r.at + moved;
-                        out.repairs.push(Repair { at, ..r.clone() });
+                    if let Some(merged) = w.strays.filter(|_| online) {
+                        strays.copy(&mut out.repairs, w.repairs, merged, moved);
+                    } else {
+                        for r in w.repairs.0..w.repairs.1 {
+                            let r = &out.repairs[r];
+                            let at = r.at + moved;
+                            out.repairs.push(Repair { at, ..r.clone() });
+                        }
                     }
                 }
                 None => {
                     let (text, repairs) = (result.len(), out.repairs.len());
-                    match &mut fixed[i as usize].1 {
+                    // Whether the line may have stray controls.
+                    let controls = match &mut fixed[i as usize].1 {
                         #[cfg(not(target_arch = "wasm32"))]
                         Slot::Kept(fixed) => {
                             let (start, len) = (fixed.text.0, fixed.text.1 as usize);
@@ -299,18 +314,26 @@ pub fn repair(text: &str) -> Repaired {
                                     },
                                     count: 1,
                                 }));
+                            fixed.strays
                         }
                         Slot::Line(fixed) => {
                             units += push_chars(&mut result, &fixed.chars);
                             fixed.locate(line);
                             fixed.report(line, base, &mut out.repairs, &mut to);
+                            true
                         }
-                    }
+                    };
+                    let merged = if online && controls {
+                        strays.first_copy(&mut out.repairs, repairs)
+                    } else {
+                        None
+                    };
                     written[i as usize] = Some(Written {
                         text: (text, result.len()),
                         units: units - base,
                         base,
                         repairs: (repairs, out.repairs.len()),
+                        strays: merged,
                     });
                 }
             }
@@ -349,7 +372,9 @@ pub fn repair(text: &str) -> Repaired {
     }
     result.push_str(&text[copied..]);
     out.text = result;
-    merge_controls(&mut out.repairs);
+    if !online {
+        merge_controls(&mut out.repairs);
+    }
     out
 }
 
@@ -401,6 +426,9 @@ struct Written {
     units: usize,
     base: usize,
     repairs: (usize, usize),
+    /// What [`Strays::first_copy`] gave of its repairs, where they had stray controls: the
+    /// first places it counted its repeated ones into (a range of [`Strays::merged`]).
+    strays: Option<(usize, usize)>,
 }
 
 /// A repaired line as kept until the result is written (natively): its text and its changes,
@@ -423,6 +451,8 @@ struct KeptLine {
     /// Whether it was still bad ([`still_bad`]): one past the first [`EVIDENCE`] such lines,
     /// which [`settle_page`] looks at only where a repair under no page mended some of those.
     bad: bool,
+    /// Whether a change of it is a stray control ([`is_stray`]).
+    strays: bool,
 }
 
 /// A change of a [`KeptLine`], as [`Line::each_change`] tells it: 48 bytes, where a `Repair`
@@ -535,7 +565,10 @@ impl KeptLine {
         let text = kept.text.len();
         let units = push_chars(&mut kept.text, &line.chars);
         let changes = kept.changes.len();
+        let mut strays = false;
         line.each_change(pasted, 0, to, |at, from, to, e| {
+            // As `is_stray` asks it of the repair.
+            strays |= e.kind == "control" && to.is_empty() && stray_from(from.1);
             let start = kept.to.len() as u32;
             kept.to.push_str(to);
             let alternatives = if e.alternatives.is_empty() {
@@ -559,6 +592,7 @@ impl KeptLine {
             changes: (changes, (kept.changes.len() - changes) as u32),
             damaged,
             bad,
+            strays,
         }
     }
 }
@@ -678,13 +712,11 @@ fn settle_page<'a>(
 /// distinct one is reported once, at its first place, with the number of places (a paste
 /// of binary junk would otherwise give one repair per byte). Zero-width characters stay
 /// one repair each: some were meant.
+///
+/// [`repair`] merges them as it writes each line's repairs ([`Strays`]), which gives the
+/// same list; this merge of the whole list is what that is tested against.
 fn merge_controls(repairs: &mut Vec<Repair>) {
-    // The kind compared first: most repairs are no control, and their texts need no look.
-    let stray = |r: &Repair| {
-        r.kind == "control"
-            && r.to.is_empty()
-            && (r.from.starts_with('\u{1b}') || r.from.chars().all(|c| c.is_ascii_control()))
-    };
+    let stray = is_stray;
     if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
         return;
     }
@@ -707,6 +739,90 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
         }
     }
     repairs.retain(|r| r.count != 0);
+}
+
+/// Whether `r` is a stray control, which [`merge_controls`] merges: the kind compared first
+/// (most repairs are no control, and their texts need no look).
+#[inline]
+fn is_stray(r: &Repair) -> bool {
+    r.kind == "control" && r.to.is_empty() && stray_from(&r.from)
+}
+
+/// Whether a control repair of `from` to nothing is stray: a terminal escape or C0 controls.
+#[inline]
+fn stray_from(from: &str) -> bool {
+    from.starts_with('\u{1b}') || from.chars().all(|c| c.is_ascii_control())
+}
+
+/// [`merge_controls`] done as [`repair`] writes the repairs, line by line, in text order:
+/// a repeated stray control is counted into its first place and never pushed, where a merge
+/// at the end read every repair (~280 K for 5.5 MB of distinct damaged lines, a stray test
+/// each) and, the first repeat being early, moved all that came after it (120 bytes each):
+/// ~1.7% of that repair's wall time. Only the repairs of lines with a stray control are
+/// looked at. A repair's own count is 1 before the merge (only line endings count more,
+/// and they are no control).
+#[derive(Default)]
+struct Strays {
+    /// The first place of each distinct stray control in the list, by its `from`.
+    first: FirstOf,
+    /// For each line's first copy, the first places its repeated ones were counted into: a
+    /// later copy of the line counts them again.
+    merged: Vec<usize>,
+}
+
+impl Strays {
+    /// Merges the stray controls among `repairs[from..]`, a line's first copy just pushed:
+    /// where it had some, gives the range of [`Strays::merged`] it counted into (those it
+    /// kept are first places, which a later copy counts into).
+    fn first_copy(&mut self, repairs: &mut Vec<Repair>, from: usize) -> Option<(usize, usize)> {
+        let start = self.merged.len();
+        let mut any = false;
+        let mut w = from;
+        for j in from..repairs.len() {
+            if is_stray(&repairs[j]) {
+                any = true;
+                let from_of = |i: usize| repairs[i].from.as_str();
+                match self.first.find(&from_of, &repairs[j].from) {
+                    Ok(i) => {
+                        repairs[i].count += repairs[j].count;
+                        self.merged.push(i);
+                        continue;
+                    }
+                    Err(slot) => self.first.insert(slot, w),
+                }
+            }
+            // The repairs kept close up over those merged (dropped at the end).
+            repairs.swap(w, j);
+            w += 1;
+        }
+        repairs.truncate(w);
+        any.then_some((start, self.merged.len()))
+    }
+
+    /// A later copy of a line, whose first copy is `range` of `repairs` and counted into
+    /// `merged` (a range of [`Strays::merged`]): its repairs pushed with their offsets moved
+    /// by `moved`, but each stray control counted into its first place, the first copy's own
+    /// (every stray one it kept is a first place) or one of `merged`.
+    fn copy(
+        &self,
+        repairs: &mut Vec<Repair>,
+        range: (usize, usize),
+        merged: (usize, usize),
+        moved: usize,
+    ) {
+        for r in range.0..range.1 {
+            if is_stray(&repairs[r]) {
+                repairs[r].count += 1;
+            } else {
+                let r = &repairs[r];
+                let at = r.at + moved;
+                repairs.push(Repair { at, ..r.clone() });
+            }
+        }
+        for &i in &self.merged[merged.0..merged.1] {
+            repairs[i].count += 1;
+        }
+    }
 }
 
 /// Where the first of each distinct key is in a list (the first repair of each `from`, the
@@ -2653,6 +2769,9 @@ mod tests {
         pub(super) static REPAIRED_ANEW: Cell<usize> = const { Cell::new(0) };
         /// How many still bad lines are kept as `Line`s (`EVIDENCE`; fewer in a test).
         pub(super) static LIVE_BAD: Cell<usize> = const { Cell::new(EVIDENCE) };
+        /// Merge the stray controls at the end (`merge_controls`), not as the lines are
+        /// written.
+        pub(super) static MERGE_AT_END: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Natively most repaired lines are kept as their text and changes (`KeptLine`) until
@@ -3461,6 +3580,63 @@ mod tests {
             "every other escape twice"
         );
         assert!(!r.text.contains('\u{1b}') && !r.text.contains('\u{7}'));
+    }
+
+    /// The stray controls merged as the lines are written (`Strays`) give the list a merge of
+    /// the whole list at the end (`merge_controls`) gives: random pastes of lines with stray
+    /// controls and escapes (some repeated on a line), C1 controls, mojibake and clean text,
+    /// with repeated lines (whose copies copy the first's repairs) and CRLF endings; each with
+    /// every line kept as text and changes and with none (each a `Line`, as in the .wasm).
+    #[test]
+    fn stray_controls_merge_as_written_as_at_the_end() {
+        let pool = [
+            "\u{7}",
+            "\u{1}\u{1}",
+            "\u{1b}[1m",
+            "\u{1b}[2m",
+            "\u{85}",
+            "\u{200b}",
+            "Itâ€™s",
+            "cafÃ©",
+            "plain",
+            " ",
+            "ﬁne",
+            "\u{8}",
+        ];
+        let mut next = xorshift(0x57A7_C0DE_F00D_0001);
+        let mut merged = 0;
+        for _ in 0..300 {
+            let mut lines: Vec<String> = Vec::new();
+            for _ in 0..1 + next() % 12 {
+                if !lines.is_empty() && next() % 3 == 0 {
+                    let again = lines[(next() % lines.len() as u64) as usize].clone();
+                    lines.push(again);
+                    continue;
+                }
+                let mut line = String::new();
+                for _ in 0..next() % 7 {
+                    line.push_str(pick(&pool, &mut next));
+                }
+                lines.push(line);
+            }
+            let ending = if next() % 4 == 0 { "\r\n" } else { "\n" };
+            let text = lines.join(ending);
+            for keep_none in [false, true] {
+                KEEP_NONE.set(keep_none);
+                let online = repair(&text);
+                MERGE_AT_END.set(true);
+                let at_end = repair(&text);
+                MERGE_AT_END.set(false);
+                KEEP_NONE.set(false);
+                assert_eq!(online, at_end, "{text:?}, every line a Line: {keep_none}");
+                merged += online
+                    .repairs
+                    .iter()
+                    .filter(|r| is_stray(r) && r.count > 1)
+                    .count();
+            }
+        }
+        assert!(merged > 300, "repairs merged: {merged}");
     }
 
     #[test]
