@@ -466,7 +466,9 @@ impl SmallText {
     /// are copied too (never read: only the first `len` bytes are the text), where `from`
     /// zeroed the room and copied a length known only when run (a `memcpy` call). Writing
     /// the repairs of 5.5 MB of distinct damaged lines (~280 K, two texts each) spent ~2% of
-    /// the repair's wall time in those copies. Panics as `&text[range]` does.
+    /// the repair's wall time in those copies. Panics as `&text[range]` does. (Inline: a call
+    /// a text otherwise, from the repair's write loop.)
+    #[inline]
     pub fn within(text: &str, range: std::ops::Range<usize>) -> SmallText {
         let start = range.start;
         let s = &text[range];
