@@ -220,19 +220,11 @@ pub fn repair(text: &str) -> Repaired {
     };
     out.repairs
         .reserve(order.iter().map(|&(_, i)| changes(i)).sum());
-    // The last kind written and its text: a kind is a `&'static str`, and most repairs in a
-    // row have the same one.
     #[cfg(not(target_arch = "wasm32"))]
     let paste = text;
+    // The kinds of the kept changes as texts, each made once and cloned.
     #[cfg(not(target_arch = "wasm32"))]
-    let mut last_kind: (&'static str, SmallText) = ("", SmallText::default());
-    #[cfg(not(target_arch = "wasm32"))]
-    let mut kind_of = |kind: &'static str| {
-        if !std::ptr::eq(kind, last_kind.0) {
-            last_kind = (kind, SmallText::from(kind));
-        }
-        last_kind.1.clone()
-    };
+    let kinds: Vec<SmallText> = kept.kinds.0.iter().map(|&k| SmallText::from(k)).collect();
     // The stray controls written so far: a repeated one is counted into its first place as
     // its line is written, not pushed. Natively: the .wasm merges them at the end (merged
     // here, it grew by 95 B gzipped more).
@@ -291,8 +283,8 @@ pub fn repair(text: &str) -> Repaired {
                             } = &mut kept;
                             // The texts copied with `SmallText::within` (a fixed copy of
                             // their room: the pasted text from the line's start, what the
-                            // changes became), the kind cloned from the last change's where
-                            // it is the same `&'static str` (most are): d300 75.53 -> 75.17 M.
+                            // changes became), the kind cloned from its text made once (for
+                            // the first two: d300 75.53 -> 75.17 M).
                             let at_line = starts[k];
                             out.repairs
                                 .extend(changes[start..start + len].iter().map(|c| Repair {
@@ -305,7 +297,7 @@ pub fn repair(text: &str) -> Repaired {
                                         kept_to,
                                         c.to.0 as usize..c.to.1 as usize,
                                     ),
-                                    kind: kind_of(c.kind),
+                                    kind: kinds[usize::from(c.kind)].clone(),
                                     confidence: c.confidence,
                                     // Taken: a later copy copies the repair.
                                     alternatives: match c.alternatives {
@@ -455,8 +447,9 @@ struct KeptLine {
     strays: bool,
 }
 
-/// A change of a [`KeptLine`], as [`Line::each_change`] tells it: 48 bytes, where a `Repair`
-/// takes 120.
+/// A change of a [`KeptLine`], as [`Line::each_change`] tells it: 32 bytes, where a `Repair`
+/// takes 120. (Its kind a `&'static str`, it took 48: 4.5 MB more to fault in and read for
+/// the ~280 K changes of 5.5 MB of distinct damaged lines.)
 #[cfg(not(target_arch = "wasm32"))]
 struct KeptChange {
     /// Its offset in the line's repaired text, in UTF-16 units.
@@ -465,11 +458,12 @@ struct KeptChange {
     from: (u32, u32),
     /// What they became: a range of [`Kept::to`].
     to: (u32, u32),
-    kind: &'static str,
     confidence: f32,
     /// Its alternatives in [`Kept::alternatives`], counted from 1; 0: none (most changes).
     /// (Taken when the line's first copy is written: the others copy its repair.)
     alternatives: u32,
+    /// Its kind: an index of [`Kept::kinds`].
+    kind: u8,
 }
 
 /// The shared lists of the [`KeptLine`]s.
@@ -480,6 +474,32 @@ struct Kept {
     to: String,
     changes: Vec<KeptChange>,
     alternatives: Vec<Vec<String>>,
+    /// The kinds of the changes, each once (a few: the kinds are the repair's fixed words),
+    /// and the index found last ([`kind_index`]).
+    kinds: (Vec<&'static str>, u8),
+}
+
+/// The index of `kind` in `kinds`, added there if new; `last` the index found last (most
+/// changes in a row are of one kind, asked first). Kinds are told apart by address: a kind
+/// written in two places of the code may be listed twice, which gives the same texts.
+#[cfg(not(target_arch = "wasm32"))]
+fn kind_index((kinds, last): &mut (Vec<&'static str>, u8), kind: &'static str) -> u8 {
+    if kinds
+        .get(usize::from(*last))
+        .is_some_and(|&k| std::ptr::eq(k, kind))
+    {
+        return *last;
+    }
+    let k = match kinds.iter().position(|&k| std::ptr::eq(k, kind)) {
+        Some(k) => k,
+        None => {
+            kinds.push(kind);
+            kinds.len() - 1
+        }
+    };
+    // The kinds are the repair's own words (a literal each), far fewer than 256.
+    *last = u8::try_from(k).unwrap_or_else(|_| unreachable!("fewer than 256 kinds"));
+    *last
 }
 
 /// A repaired line of [`repair`]'s list: natively kept as its text and changes, or as a
@@ -566,6 +586,7 @@ impl KeptLine {
             to: kept_to,
             changes: kept_changes,
             alternatives: kept_alternatives,
+            kinds,
             ..
         } = kept;
         line.each_change(pasted, 0, kept_to, |at, from, (start, to), e| {
@@ -581,7 +602,7 @@ impl KeptLine {
                 at: at as u32,
                 from: from.0,
                 to: (start as u32, (start + to.len()) as u32),
-                kind: e.kind,
+                kind: kind_index(kinds, e.kind),
                 confidence: e.confidence,
                 alternatives,
             });
