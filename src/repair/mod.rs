@@ -228,6 +228,7 @@ pub fn repair(text: &str) -> Repaired {
     // The stray controls written so far: a repeated one is counted into its first place as
     // its line is written, not pushed. Natively: the .wasm merges them at the end (merged
     // here, it grew by 95 B gzipped more).
+    #[cfg(not(target_arch = "wasm32"))]
     let mut strays = Strays::default();
     #[cfg(not(any(test, target_arch = "wasm32")))]
     let online = true;
@@ -252,8 +253,19 @@ pub fn repair(text: &str) -> Repaired {
                     unsafe { result.as_mut_vec().extend_from_within(w.text.0..w.text.1) };
                     units += w.units;
                     let moved = base - w.base;
-                    if let Some(merged) = w.strays.filter(|_| online) {
-                        strays.copy(&mut out.repairs, w.repairs, merged, moved);
+                    // Whether the line's first copy had stray controls.
+                    #[cfg(not(target_arch = "wasm32"))]
+                    let merge = online && w.strays.0 != u32::MAX;
+                    #[cfg(target_arch = "wasm32")]
+                    let merge = false;
+                    if merge {
+                        #[cfg(not(target_arch = "wasm32"))]
+                        strays.copy(
+                            &mut out.repairs,
+                            w.repairs,
+                            (w.strays.0 as usize, w.strays.1 as usize),
+                            moved,
+                        );
                     } else {
                         for r in w.repairs.0..w.repairs.1 {
                             let r = &out.repairs[r];
@@ -265,6 +277,7 @@ pub fn repair(text: &str) -> Repaired {
                 None => {
                     let (text, repairs) = (result.len(), out.repairs.len());
                     // Whether the line may have stray controls.
+                    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
                     let controls = match &mut fixed[i as usize].1 {
                         #[cfg(not(target_arch = "wasm32"))]
                         Slot::Kept(fixed) => {
@@ -315,6 +328,7 @@ pub fn repair(text: &str) -> Repaired {
                             true
                         }
                     };
+                    #[cfg(not(target_arch = "wasm32"))]
                     let merged = if online && controls {
                         strays.first_copy(&mut out.repairs, repairs)
                     } else {
@@ -325,7 +339,9 @@ pub fn repair(text: &str) -> Repaired {
                         units: units - base,
                         base,
                         repairs: (repairs, out.repairs.len()),
-                        strays: merged,
+                        #[cfg(not(target_arch = "wasm32"))]
+                        strays: merged
+                            .map_or((u32::MAX, 0), |(start, end)| (start as u32, end as u32)),
                     });
                 }
             }
@@ -419,8 +435,11 @@ struct Written {
     base: usize,
     repairs: (usize, usize),
     /// What [`Strays::first_copy`] gave of its repairs, where they had stray controls: the
-    /// first places it counted its repeated ones into (a range of [`Strays::merged`]).
-    strays: Option<(usize, usize)>,
+    /// first places it counted its repeated ones into (a range of [`Strays::merged`]);
+    /// `u32::MAX` first where they had none (as an `Option` of `usize`s it took 80 bytes a
+    /// distinct line, not 64). Natively: the .wasm merges them at the end.
+    #[cfg(not(target_arch = "wasm32"))]
+    strays: (u32, u32),
 }
 
 /// A repaired line as kept until the result is written (natively): its text and its changes,
@@ -782,6 +801,7 @@ fn stray_from(from: &str) -> bool {
 /// ~1.7% of that repair's wall time. Only the repairs of lines with a stray control are
 /// looked at. A repair's own count is 1 before the merge (only line endings count more,
 /// and they are no control).
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct Strays {
     /// The first place of each distinct stray control in the list, by its `from`.
@@ -791,6 +811,7 @@ struct Strays {
     merged: Vec<usize>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Strays {
     /// Merges the stray controls among `repairs[from..]`, a line's first copy just pushed:
     /// where it had some, gives the range of [`Strays::merged`] it counted into (those it
