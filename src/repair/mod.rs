@@ -324,8 +324,7 @@ pub fn repair(text: &str) -> Repaired {
                         Slot::Line(fixed) => {
                             units += push_chars(&mut result, &fixed.chars);
                             fixed.locate(line);
-                            fixed.report(line, base, &mut out.repairs, &mut to);
-                            true
+                            fixed.report(line, base, &mut out.repairs, &mut to)
                         }
                     };
                     #[cfg(not(target_arch = "wasm32"))]
@@ -2272,11 +2271,27 @@ impl Line {
     /// it), `base` its offset in the repaired text. `to`: room for what each edit became.
     /// (Natively a call: only the lines still kept as `Line`s come here, and inlined into
     /// `repair` it cost d300 0.1 M instructions there. Inlined in the .wasm: a call cost 73 B.)
+    /// Gives whether a repair is a stray control ([`is_stray`]), asked as each is made: a
+    /// look at the repairs after cost a line of many ~1.3 K instructions.
     #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn report(&mut self, pasted: &str, base: usize, repairs: &mut Vec<Repair>, to: &mut String) {
+    fn report(
+        &mut self,
+        pasted: &str,
+        base: usize,
+        repairs: &mut Vec<Repair>,
+        to: &mut String,
+    ) -> bool {
         #[cfg(not(target_arch = "wasm32"))]
         to.clear();
+        #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+        let mut strays = false;
         self.each_change(pasted, base, to, |at, from, (_, to), e| {
+            // As `is_stray` asks it of the repair (natively: the .wasm merges them at the end,
+            // and asking cost it 29 B gzipped).
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                strays |= e.kind == "control" && to.is_empty() && stray_from(from.1);
+            }
             repairs.push(Repair {
                 at,
                 from: from.1.into(),
@@ -2287,6 +2302,7 @@ impl Line {
                 count: 1,
             })
         });
+        strays
     }
 
     /// Tells `change` of each change this line makes: its offset in the repaired text (in
