@@ -3225,7 +3225,7 @@ pub fn transcode(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Pie
         let mut read = PlainRead::new();
         match plain_read(chars, page, &mut read) {
             Ok(n) => n.map(|n| read.pieces(n)),
-            Err(stop) => transcode_general_from(chars, page, lossy, Some((stop, &read))),
+            Err(stop) => transcode_general_from(chars, page, lossy, Some((stop, &read)), false),
         }
     }
     // The .wasm reads the line again from its start (see `Stop`).
@@ -3247,7 +3247,7 @@ fn read_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
         match plain_read(chars, page, &mut read) {
             Ok(n) => n.map(|n| read.pieces(n)),
             Err(stop) if could_decode(chars, page, stop) => {
-                transcode_general_from(chars, page, false, Some((stop, &read)))
+                transcode_general_from(chars, page, false, Some((stop, &read)), false)
             }
             Err(_) => None,
         }
@@ -3293,14 +3293,18 @@ fn read_possible(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
     {
         let mut read = PlainRead::new();
         match plain_read(chars, page, &mut read) {
-            Ok(n) => n.map(|n| read.pieces(n)),
+            Ok(n) => n.map(|n| {
+                let mut pieces = pooled(n);
+                read.pieces_into(n, &mut pieces);
+                pieces
+            }),
             Err(stop)
                 if chars.get(stop.from) == Some(&'Â')
                     && circumflex_refused(chars, page, stop, &read) =>
             {
                 None
             }
-            Err(stop) => transcode_general_from(chars, page, false, Some((stop, &read))),
+            Err(stop) => transcode_general_from(chars, page, false, Some((stop, &read)), true),
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -3312,7 +3316,7 @@ fn read_possible(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
 /// reading stopped).
 #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 fn transcode_general(chars: &[char], page: &CodePage, lossy: bool) -> Option<Vec<Piece>> {
-    transcode_general_from(chars, page, lossy, None)
+    transcode_general_from(chars, page, lossy, None, false)
 }
 
 /// [`transcode_general`], natively taken up where [`transcode_plain`] stopped (`resume`:
@@ -3334,6 +3338,7 @@ fn transcode_general_from(
     page: &CodePage,
     lossy: bool,
     resume: Option<(Stop, &PlainRead)>,
+    pool: bool,
 ) -> Option<Vec<Piece>> {
     #[cfg(not(target_arch = "wasm32"))]
     let (start, read) = resume.map_or((0, 0), |(s, _)| (s.from, s.read));
@@ -3617,10 +3622,15 @@ fn transcode_general_from(
         // Pieces never overlap, but two bytes of one char (a restored 0xA0) may start two.
         pieces.dedup_by(|b, a| b.start < a.end);
         between_emoji(chars, pieces.as_mut_slice(), dropped);
-        // Natively moved out of the room, which keeps its allocation.
+        // Natively moved out of the room, which keeps its allocation, into a vector of
+        // their number, or for `one_step`'s readings (`pool`) one from [`PIECE_POOL`].
         #[cfg(not(target_arch = "wasm32"))]
         let pieces = {
-            let mut out = Vec::with_capacity(pieces.len());
+            let mut out = if pool {
+                pooled(pieces.len())
+            } else {
+                Vec::with_capacity(pieces.len())
+            };
             out.append(pieces);
             out
         };
@@ -3648,6 +3658,48 @@ thread_local! {
     static RUNS_ROOM: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for the places of [`evidence_pages`], kept from call to call.
     static PLACES_ROOM: std::cell::Cell<Vec<(u32, u16)>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// Vectors of pieces given back once spent ([`give_back`]), which [`one_step`]'s readings
+    /// take ([`pooled`]): most of its readings are winners that `Line::run_at` applies and
+    /// dropped, a vector allocated and freed a reading (~60 K of the distinct corpus's 166 K
+    /// allocations).
+    static PIECE_POOL: std::cell::Cell<Vec<Vec<Piece>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most vectors [`PIECE_POOL`] keeps (a step holds three at most: its best reading, the
+/// one being read and a twin's).
+#[cfg(not(target_arch = "wasm32"))]
+const POOL_KEPT: usize = 8;
+
+/// An empty vector with room for `n` pieces: natively, one from [`PIECE_POOL`] where one is
+/// kept.
+#[cfg(not(target_arch = "wasm32"))]
+fn pooled(n: usize) -> Vec<Piece> {
+    let mut pool = PIECE_POOL.take();
+    let mut v = pool.pop().unwrap_or_default();
+    PIECE_POOL.set(pool);
+    v.reserve(n);
+    v
+}
+
+/// Gives back a vector of pieces once spent (its pieces dropped): natively it is kept for
+/// the next reading ([`PIECE_POOL`]), unless long (a pasted megabyte's) or the pool full.
+/// The .wasm drops it.
+pub fn give_back(mut pieces: Vec<Piece>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if pieces.capacity() > 0 && pieces.capacity() <= STEP_KEPT {
+        pieces.clear();
+        let mut pool = PIECE_POOL.take();
+        if pool.len() < POOL_KEPT {
+            pool.push(pieces);
+        }
+        PIECE_POOL.set(pool);
+    }
+    #[cfg(target_arch = "wasm32")]
+    pieces.clear();
 }
 
 /// The most pieces a room of pieces ([`LOSSY_ROOM`]) is kept with.
@@ -4312,6 +4364,18 @@ fn run_step(sub: &[char], ctx: &mut Context, depth: u8, at: usize, out: &mut Vec
         }
     };
     let some = !pieces.is_empty();
+    // Natively, the step's vector is given back for the next reading ([`give_back`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut pieces = pieces;
+    #[cfg(not(target_arch = "wasm32"))]
+    out.extend(pieces.drain(..).map(|mut p| {
+        p.start += at;
+        p.end += at;
+        p
+    }));
+    #[cfg(not(target_arch = "wasm32"))]
+    give_back(pieces);
+    #[cfg(target_arch = "wasm32")]
     out.extend(pieces.into_iter().map(|mut p| {
         p.start += at;
         p.end += at;
@@ -4371,12 +4435,19 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                 let score = score(chars, &pieces, ALL[k]);
                 // Every piece a likely char: no other page can do better.
                 let perfect = score == pieces.len() as i32;
+                // The reading that lost, its vector given back for the next.
                 if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, k, pieces));
+                    if let Some((_, _, lost)) = best.replace((score, k, pieces)) {
+                        give_back(lost);
+                    }
+                } else {
+                    give_back(pieces);
                 }
                 if perfect {
                     break;
                 }
+            } else {
+                give_back(pieces);
             }
         }
     }
@@ -4459,9 +4530,11 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
                         && !decodes_plausibly(&apply(chars, &other))
                 };
                 if better && score(chars, &other, ALL[t]) == *best_score && !twice() {
-                    (*k, *pieces) = (t, other);
+                    give_back(std::mem::replace(pieces, other));
+                    *k = t;
                     break;
                 }
+                give_back(other);
             }
         }
     }
@@ -5786,7 +5859,7 @@ fn lossy_whole(chars: &[char], page: &CodePage) -> Option<Vec<Piece>> {
         match plain_read(chars, page, &mut read) {
             Ok(n) => n.map(|n| read.pieces(n)),
             Err(stop) if unreadable(chars, stop.at.saturating_sub(3), page) => None,
-            Err(stop) => transcode_general_from(chars, page, true, Some((stop, &read))),
+            Err(stop) => transcode_general_from(chars, page, true, Some((stop, &read)), false),
         }
     }
     #[cfg(target_arch = "wasm32")]
@@ -7880,7 +7953,8 @@ mod tests {
                                         &chars,
                                         other,
                                         lossy,
-                                        Some((stop, &read))
+                                        Some((stop, &read)),
+                                        false
                                     ),
                                     transcode_general(&chars, other, lossy),
                                     "{input:?} under {} (lossy: {lossy}), from {}",
