@@ -470,44 +470,22 @@ fn ascii_rule_at(s: &[char], i: usize) -> Option<usize> {
 /// ftfy's `UTF8_DETECTOR_RE`: the ranges `[start, end)` of `chars` made of one or more
 /// sequences that look like a UTF-8 lead byte and its continuation bytes, each read as a
 /// single-byte code page (a space may stand for a lost no-break space). A range never
-/// starts right after a strict continuation char. Natively (but in the tests) the ranges are
-/// found by [`utf8_runs_each`].
+/// starts right after a strict continuation char. (The .wasm's and the tests': natively
+/// [`utf8_runs_each`] gives the ranges one by one.)
 #[cfg(any(test, target_arch = "wasm32"))]
 pub fn utf8_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
-    loop {
-        // ASCII starts no sequence (`ascii_starts_no_sequence`): passed a block at a time.
-        i = super::mojibake::ascii_end(chars, i);
-        if i >= chars.len() {
-            break;
-        }
-        if i > 0 && classes(chars[i - 1]) & CONT_STRICT != 0 {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while let Some(len) = sequence_at(chars, j) {
-            j += len;
-        }
-        if j > i {
-            runs.push((i, j));
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
+    utf8_runs_each(chars, |start, end| runs.push((start, end)));
     runs
 }
 
-/// [`utf8_runs`], natively: each range given to `found` in order, with no vector of them (its
-/// allocation and free, each line `one_step` searched for runs, were 9.8 K of the distinct
-/// corpus's 213 K allocations). The .wasm keeps the vector (its code is smaller); the test
-/// `utf8_runs_each_answers_as_utf8_runs` compares the two.
-#[cfg(not(target_arch = "wasm32"))]
+/// The ranges of [`utf8_runs`], each given to `found` in order, with no vector of them
+/// (natively `one_step` asks so: the vector's allocation and free, each line it searched for
+/// runs, were 9.8 K of the distinct corpus's 213 K allocations; the .wasm keeps the vector).
 pub fn utf8_runs_each(chars: &[char], mut found: impl FnMut(usize, usize)) {
     let mut i = 0;
     loop {
+        // ASCII starts no sequence (`ascii_starts_no_sequence`): passed a block at a time.
         i = super::mojibake::ascii_end(chars, i);
         if i >= chars.len() {
             break;
@@ -754,30 +732,6 @@ mod tests {
     /// [`utf8_runs_each`] gives the ranges [`utf8_runs`] finds, in order, on random lines of
     /// ASCII, spaces and chars that lead or continue a sequence under some page.
     #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn utf8_runs_each_answers_as_utf8_runs() {
-        let mut rng = xorshift(0x7574_6638);
-        let ascii: Vec<char> = "ab z A.?".chars().collect();
-        let other: Vec<char> = "ÃÂâ€œ™éèÉ¢©®°±µ¶·¿×ÐØÞßðøþˆ˜ŒœŠšŸŽžƒ\u{A0}’“”„‚…–—ĂąĄčРСЃѓ"
-            .chars()
-            .collect();
-        let mut found = 0;
-        for _ in 0..20_000 {
-            let len = (rng() % 20) as usize;
-            let chars: Vec<char> = (0..len)
-                .map(|_| match rng() % 3 {
-                    0 => pick(&ascii, &mut rng),
-                    _ => pick(&other, &mut rng),
-                })
-                .collect();
-            let mut each = Vec::new();
-            utf8_runs_each(&chars, |s, e| each.push((s, e)));
-            assert_eq!(each, utf8_runs(&chars), "{chars:?}");
-            found += usize::from(!each.is_empty());
-        }
-        assert!(found > 5_000, "lines with runs: {found}");
-    }
-
     #[test]
     fn finds_utf8_looking_runs() {
         let chars: Vec<char> = "ok Ã© fine".chars().collect();
