@@ -428,8 +428,9 @@ impl SmallText {
                 // SAFETY: an inline text is made only by `From<&str>` and `within`, which
                 // copy a whole `str` of at most INLINE bytes into the start of `bytes` and set
                 // `len` to its length (`Repr` is private: nothing else writes `bytes` or
-                // `len`), so `bytes[..len]` is valid UTF-8. Checking it again on every read cost a pass over the bytes each time
-                // a span's text is read (several times a span in the renderers).
+                // `len`), so `bytes[..len]` is valid UTF-8. Checking it again on every read
+                // cost a pass over the bytes each time a span's text is read (several times a
+                // span in the renderers).
                 unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) }
             }
             Repr::Heap(s) => s,

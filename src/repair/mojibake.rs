@@ -3653,11 +3653,14 @@ thread_local! {
     /// [`lossy_runs`]' room for a line's pieces, kept from call to call.
     static LOSSY_ROOM: std::cell::Cell<Vec<Piece>> = const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for the pieces of a line's runs, kept from call to call.
-    static STEP_PIECES_ROOM: std::cell::Cell<Vec<Piece>> = const { std::cell::Cell::new(Vec::new()) };
+    static STEP_PIECES_ROOM: std::cell::Cell<Vec<Piece>> =
+        const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for a line's runs, kept from call to call.
-    static RUNS_ROOM: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
+    static RUNS_ROOM: std::cell::Cell<Vec<(usize, usize)>> =
+        const { std::cell::Cell::new(Vec::new()) };
     /// [`one_step`]'s room for the places of [`evidence_pages`], kept from call to call.
-    static PLACES_ROOM: std::cell::Cell<Vec<(u32, u16)>> = const { std::cell::Cell::new(Vec::new()) };
+    static PLACES_ROOM: std::cell::Cell<Vec<(u32, u16)>> =
+        const { std::cell::Cell::new(Vec::new()) };
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -3666,7 +3669,8 @@ thread_local! {
     /// take ([`pooled`]): most of its readings are winners that `Line::run_at` applies and
     /// dropped, a vector allocated and freed a reading (~60 K of the distinct corpus's 166 K
     /// allocations).
-    static PIECE_POOL: std::cell::Cell<Vec<Vec<Piece>>> = const { std::cell::Cell::new(Vec::new()) };
+    static PIECE_POOL: std::cell::Cell<Vec<Vec<Piece>>> =
+        const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The most vectors [`PIECE_POOL`] keeps (a step holds three at most: its best reading, the
