@@ -1147,9 +1147,7 @@ fn restore_a0_found(mut v: Vec<Byte>, chars: &[char], first: usize) -> Vec<Byte>
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if w.capacity() <= ROOM_KEPT {
-        A0_SPARE.set(w);
-    }
+    keep_room(&A0_SPARE, w, ROOM_KEPT);
     let mut i = first;
     loop {
         #[cfg(not(target_arch = "wasm32"))]
@@ -3036,21 +3034,25 @@ impl PlainRead {
         }
     }
 
-    /// The first `n` pieces read, each written once into a vector of `n` pieces and `room`
-    /// more.
-    fn pieces_with_room(&self, n: usize, room: usize) -> Vec<Piece> {
-        let piece = |&(start, end, c): &(u32, u32, char)| Piece {
+    /// A piece read: its chars' range and the char they became.
+    fn piece(&(start, end, c): &(u32, u32, char)) -> Piece {
+        Piece {
             start: start as usize,
             end: end as usize,
             to: Text::One(c),
             kind: "mojibake",
             confidence: 1.0,
             alternatives: Vec::new(),
-        };
+        }
+    }
+
+    /// The first `n` pieces read, each written once into a vector of `n` pieces and `room`
+    /// more.
+    fn pieces_with_room(&self, n: usize, room: usize) -> Vec<Piece> {
         let mut pieces = Vec::with_capacity(n + room);
-        pieces.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+        pieces.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(Self::piece));
         let more = n.saturating_sub(PLAIN_AT_ONCE);
-        pieces.extend(self.more[..more].iter().map(piece));
+        pieces.extend(self.more[..more].iter().map(Self::piece));
         pieces
     }
 
@@ -3062,17 +3064,9 @@ impl PlainRead {
     /// The first `n` pieces read, put at the end of `out` (natively, [`GENERAL_ROOM`]'s).
     #[cfg(not(target_arch = "wasm32"))]
     fn pieces_into(&self, n: usize, out: &mut Vec<Piece>) {
-        let piece = |&(start, end, c): &(u32, u32, char)| Piece {
-            start: start as usize,
-            end: end as usize,
-            to: Text::One(c),
-            kind: "mojibake",
-            confidence: 1.0,
-            alternatives: Vec::new(),
-        };
-        out.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(piece));
+        out.extend(self.found[..n.min(PLAIN_AT_ONCE)].iter().map(Self::piece));
         let more = n.saturating_sub(PLAIN_AT_ONCE);
-        out.extend(self.more[..more].iter().map(piece));
+        out.extend(self.more[..more].iter().map(Self::piece));
     }
 }
 
@@ -3704,6 +3698,21 @@ pub fn give_back(mut pieces: Vec<Piece>) {
     }
     #[cfg(target_arch = "wasm32")]
     pieces.clear();
+}
+
+/// Puts `v` back in `room` for the next call, emptied, unless it grew past `most` items (a
+/// pasted megabyte in one line would hold its room for good).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn keep_room<T>(
+    room: &'static std::thread::LocalKey<std::cell::Cell<Vec<T>>>,
+    mut v: Vec<T>,
+    most: usize,
+) {
+    if v.capacity() <= most {
+        v.clear();
+        room.set(v);
+    }
 }
 
 /// The most pieces a room of pieces ([`LOSSY_ROOM`]) is kept with.
@@ -4618,10 +4627,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             rest.push((s, e));
         }
         #[cfg(not(target_arch = "wasm32"))]
-        if runs.capacity() <= ROOM_KEPT {
-            runs.clear();
-            RUNS_ROOM.set(runs);
-        }
+        keep_room(&RUNS_ROOM, runs, ROOM_KEPT);
         if !pieces.is_empty() {
             for (s, e) in rest {
                 let sub = &chars[s..e];
@@ -4672,18 +4678,14 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
             {
                 let mut found = Vec::with_capacity(pieces.len());
                 found.append(&mut pieces);
-                if pieces.capacity() <= STEP_KEPT {
-                    STEP_PIECES_ROOM.set(pieces);
-                }
+                keep_room(&STEP_PIECES_ROOM, pieces, STEP_KEPT);
                 return found;
             }
             #[cfg(target_arch = "wasm32")]
             return pieces;
         }
         #[cfg(not(target_arch = "wasm32"))]
-        if pieces.capacity() <= STEP_KEPT {
-            STEP_PIECES_ROOM.set(pieces);
-        }
+        keep_room(&STEP_PIECES_ROOM, pieces, STEP_KEPT);
     }
     // Lost bytes, under the pages that drop bytes: the page whose readings are likeliest.
     // How damaged the line is: its badness, asked once a page gave pieces (most lines here
@@ -4780,9 +4782,7 @@ pub fn one_step(chars: &[char], ctx: &mut Context, depth: u8) -> Vec<Piece> {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if places.capacity() <= ROOM_KEPT {
-        PLACES_ROOM.set(places);
-    }
+    keep_room(&PLACES_ROOM, places, ROOM_KEPT);
     #[cfg(not(target_arch = "wasm32"))]
     if let (Some(whole), Some(best)) = (whole_again(chars, ctx, light_best), best.as_mut()) {
         best.2 = whole;
@@ -5946,10 +5946,7 @@ fn lossy_runs(chars: &[char], page: &CodePage, mut memo: Option<&mut Memo>) -> O
             found.append(out);
             found
         });
-        if room.capacity() <= STEP_KEPT {
-            room.clear();
-            LOSSY_ROOM.set(room);
-        }
+        keep_room(&LOSSY_ROOM, room, STEP_KEPT);
         found
     }
     #[cfg(target_arch = "wasm32")]
