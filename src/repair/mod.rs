@@ -125,7 +125,7 @@ pub fn repair(text: &str) -> Repaired {
     // bytes a line. The pasted chars are not kept (the paste has them: 4 bytes a char of
     // every damaged line less at the peak).
     let mut fixed: Vec<(usize, Slot)> = Vec::new();
-    // The repaired lines kept as text and changes, and room for what a change became.
+    // The repaired lines kept as text and changes.
     #[cfg(not(target_arch = "wasm32"))]
     // Room at once for as much text as the paste's, four changes a line that needs a look and
     // two bytes a change (room never written costs no memory natively): growing them copied
@@ -136,6 +136,7 @@ pub fn repair(text: &str) -> Repaired {
         to: String::with_capacity(8 * todo.len()),
         ..Kept::default()
     };
+    // Room for what a change became, as `Line::report` writes a line kept as a `Line`.
     let mut to = String::new();
     // The line being repaired, its vectors' room kept from line to line.
     #[cfg(not(target_arch = "wasm32"))]
@@ -173,7 +174,7 @@ pub fn repair(text: &str) -> Repaired {
         };
         #[cfg(not(target_arch = "x86_64"))]
         let (hash, _) = (FirstOf::hash(line), n);
-        let found = distinct.find(&seen, line, hash);
+        let found = distinct.find_hashed(&seen, line, hash);
         if let Err(slot) = found {
             distinct.insert(slot, looked.len());
         }
@@ -200,7 +201,7 @@ pub fn repair(text: &str) -> Repaired {
                 #[cfg(not(target_arch = "wasm32"))]
                 let repaired = {
                     spare.repair_anew(&chars, preferred, damaged, &mut memo);
-                    Slot::of(&mut spare, line, damaged, (&mut kept, &mut to), &mut bad)
+                    Slot::of(&mut spare, line, damaged, &mut kept, &mut bad)
                 };
                 #[cfg(target_arch = "wasm32")]
                 let repaired = Slot::Line(Box::new(Line::repair(
@@ -559,14 +560,7 @@ impl Slot {
     /// of the first [`EVIDENCE`] still bad (`bad` counts them), the lines `settle_page` looks
     /// at first (`line` is left with its vectors' room, for the next line).
     #[cfg(not(target_arch = "wasm32"))]
-    fn of(
-        line: &mut Line,
-        pasted: &str,
-        damaged: bool,
-        // (The text is room no longer used: a kept line's changes write theirs in `kept`.)
-        (kept, _): (&mut Kept, &mut String),
-        bad: &mut usize,
-    ) -> Slot {
+    fn of(line: &mut Line, pasted: &str, damaged: bool, kept: &mut Kept, bad: &mut usize) -> Slot {
         let still_bad = still_bad(line);
         #[cfg(not(test))]
         let (keep_none, live) = (false, EVIDENCE);
@@ -779,8 +773,7 @@ fn settle_page<'a>(
 /// [`repair`] merges them as it writes each line's repairs ([`Strays`]), which gives the
 /// same list; this merge of the whole list is what that is tested against.
 fn merge_controls(repairs: &mut Vec<Repair>) {
-    let stray = is_stray;
-    if repairs.iter().filter(|r| stray(r)).nth(1).is_none() {
+    if repairs.iter().filter(|r| is_stray(r)).nth(1).is_none() {
         return;
     }
     // In place: a repeated control's count is added to its first place's and its own set to
@@ -789,12 +782,11 @@ fn merge_controls(repairs: &mut Vec<Repair>) {
     // copied every repair. (A repair's count is 1 or more.)
     let mut first = FirstOf::default();
     for k in 0..repairs.len() {
-        if !stray(&repairs[k]) {
+        if !is_stray(&repairs[k]) {
             continue;
         }
         let from_of = |i: usize| repairs[i].from.as_str();
-        let hash = FirstOf::hash(&repairs[k].from);
-        match first.find(&from_of, &repairs[k].from, hash) {
+        match first.find(&from_of, &repairs[k].from) {
             Ok(i) => {
                 repairs[i].count += repairs[k].count;
                 repairs[k].count = 0;
@@ -848,8 +840,7 @@ impl Strays {
             if is_stray(&repairs[j]) {
                 any = true;
                 let from_of = |i: usize| repairs[i].from.as_str();
-                let hash = FirstOf::hash(&repairs[j].from);
-                match self.first.find(&from_of, &repairs[j].from, hash) {
+                match self.first.find(&from_of, &repairs[j].from) {
                     Ok(i) => {
                         repairs[i].count += repairs[j].count;
                         self.merged.push(i);
@@ -936,9 +927,19 @@ impl FirstOf {
         (h ^ h >> 32) as u32
     }
 
-    /// The index of the item whose key (`key_of`) is `key`, its hash `h` ([`FirstOf::hash`]),
-    /// or the empty slot where it goes with the hash (for [`FirstOf::insert`]).
+    /// The index of the item whose key (`key_of`) is `key`, or the empty slot where it goes
+    /// with the key's hash (for [`FirstOf::insert`]).
     fn find<'a>(
+        &self,
+        key_of: &dyn Fn(usize) -> &'a str,
+        key: &str,
+    ) -> Result<usize, (usize, u32)> {
+        self.find_hashed(key_of, key, Self::hash(key))
+    }
+
+    /// [`FirstOf::find`] with the key's hash `h` ([`FirstOf::hash`]) worked out before (for
+    /// a key whose slot was prefetched).
+    fn find_hashed<'a>(
         &self,
         key_of: &dyn Fn(usize) -> &'a str,
         key: &str,
@@ -4272,7 +4273,7 @@ mod tests {
             for (k, key) in keys.iter().enumerate() {
                 let key_of = |i: usize| keys[firsts[i]].as_str();
                 let expected = firsts.iter().position(|&f| keys[f] == *key);
-                match table.find(&key_of, key, FirstOf::hash(key)) {
+                match table.find(&key_of, key) {
                     Ok(i) => assert_eq!(Some(i), expected, "{key}"),
                     Err(slot) => {
                         assert_eq!(expected, None, "{key}");
@@ -4282,17 +4283,17 @@ mod tests {
                 }
             }
             assert_eq!(firsts.len(), 1250);
-            let mut same = FirstOf::default();
-            let names = ["a", "b", "c", "d", "e"];
-            for (k, name) in names.iter().enumerate() {
-                let slot = same.find(&|i| names[i], name, 7).unwrap_err();
-                same.insert(slot, k);
-            }
-            for (k, name) in names.iter().enumerate() {
-                assert_eq!(same.find(&|i| names[i], name, 7), Ok(k));
-            }
-            assert!(same.find(&|i| names[i], "f", 7).is_err());
         }
+        let mut same = FirstOf::default();
+        let names = ["a", "b", "c", "d", "e"];
+        for (k, name) in names.iter().enumerate() {
+            let slot = same.find_hashed(&|i| names[i], name, 7).unwrap_err();
+            same.insert(slot, k);
+        }
+        for (k, name) in names.iter().enumerate() {
+            assert_eq!(same.find_hashed(&|i| names[i], name, 7), Ok(k));
+        }
+        assert!(same.find_hashed(&|i| names[i], "f", 7).is_err());
     }
 
     #[test]
